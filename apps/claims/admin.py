@@ -1,0 +1,155 @@
+from django.contrib import admin
+from django.db.models import Count, Q
+
+from apps.core.admin import TimestampedAdmin, admin_link, html_list
+from apps.verification.admin import VerificationInline
+from apps.verification.choices import VerificationStatus
+
+from .models import Quotation, Statement, Topic
+
+
+@admin.register(Topic)
+class TopicAdmin(TimestampedAdmin):
+    list_display = ("name", "slug", "statement_count")
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(statement_count=Count("statements"))
+
+    @admin.display(description="statements", ordering="statement_count")
+    def statement_count(self, obj):
+        return obj.statement_count
+
+
+class VerificationStatusFilter(admin.SimpleListFilter):
+    """Workflow status, counting a statement with no verification record as unchecked."""
+
+    title = "verification status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return VerificationStatus.choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == VerificationStatus.UNCHECKED:
+            return queryset.filter(Q(verification__isnull=True) | Q(verification__status=value))
+        if value:
+            return queryset.filter(verification__status=value)
+        return queryset
+
+
+class StatementQuotationInline(admin.StackedInline):
+    """Every place a source reports this statement."""
+
+    model = Quotation
+    fk_name = "statement"
+    extra = 0
+    autocomplete_fields = ("source", "reported_via")
+    fields = (
+        ("source", "occurrence", "mode", "is_first_appearance"),
+        "text",
+        "context",
+        ("reported_via", "reported_via_note"),
+    )
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source", "reported_via")
+
+
+@admin.register(Statement)
+class StatementAdmin(TimestampedAdmin):
+    list_display = ("short_text", "speaker", "said_on_display", "quotation_count", "status", "verdict")
+    list_filter = (
+        VerificationStatusFilter,
+        ("verification__rating", admin.RelatedOnlyFieldListFilter),
+        "verification__rating__bucket",
+        "verification__attribution",
+        "speaker__kind",
+        "topics",
+        "language",
+        "said_on",
+    )
+    list_select_related = ("speaker", "verification__rating")
+    search_fields = ("text", "quotations__text", "speaker__name", "speaker__aliases", "occasion")
+    date_hierarchy = "said_on"
+    prepopulated_fields = {"slug": ("text",)}
+    autocomplete_fields = ("speaker", "topics")
+    readonly_fields = ("reported_by", *TimestampedAdmin.readonly_fields)
+    inlines = (VerificationInline, StatementQuotationInline)
+    fieldsets = (
+        (None, {"fields": ("speaker", "text", "slug", ("said_on", "said_on_precision"), "occasion", "language", "topics")}),
+        ("Reported by", {"fields": ("reported_by",)}),
+        ("Record", {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(quotation_count=Count("quotations", distinct=True))
+
+    @admin.display(description="statement", ordering="text")
+    def short_text(self, obj):
+        return obj.text if len(obj.text) <= 100 else obj.text[:99] + "…"
+
+    @admin.display(description="date said", ordering="said_on")
+    def said_on_display(self, obj):
+        return obj.said_on_display
+
+    @admin.display(description="quotations", ordering="quotation_count")
+    def quotation_count(self, obj):
+        return obj.quotation_count
+
+    @admin.display(description="status", ordering="verification__status")
+    def status(self, obj):
+        verification = getattr(obj, "verification", None)
+        return verification.get_status_display() if verification else VerificationStatus.UNCHECKED.label
+
+    @admin.display(description="verdict", ordering="verification__rating__value")
+    def verdict(self, obj):
+        verification = getattr(obj, "verification", None)
+        return verification.rating.label if verification and verification.rating else "—"
+
+    @admin.display(description="Sources that reported it")
+    def reported_by(self, obj):
+        if not obj.pk:
+            return "—"
+        quotations = obj.quotations.select_related("source__publisher").order_by("source__published_on", "pk")
+        return html_list(
+            admin_link(
+                quotation.source,
+                f"{quotation.source} ({quotation.source.publisher or 'publisher unknown'}, "
+                f"{quotation.source.published_on_display}) — {quotation.get_mode_display().lower()}: "
+                f"“{quotation.text[:80]}”",
+            )
+            for quotation in quotations
+        )
+
+
+@admin.register(Quotation)
+class QuotationAdmin(TimestampedAdmin):
+    list_display = ("short_text", "speaker", "source", "mode", "is_first_appearance", "anchored")
+    list_filter = ("mode", "is_first_appearance", "source__kind", "source__publisher", "statement__speaker__kind", "source__published_on")
+    list_select_related = ("statement__speaker", "source")
+    search_fields = ("text", "context", "statement__text", "statement__speaker__name", "source__title")
+    date_hierarchy = "source__published_on"
+    autocomplete_fields = ("statement", "source", "reported_via")
+    readonly_fields = ("char_start", "char_end", "prefix", "suffix", *TimestampedAdmin.readonly_fields)
+    fieldsets = (
+        (None, {"fields": ("statement", "source", "occurrence", "mode", "text", "context", "is_first_appearance")}),
+        ("Reported through", {"fields": ("reported_via", "reported_via_note")}),
+        ("Anchor in the source's archived text", {"fields": (("char_start", "char_end"), "prefix", "suffix")}),
+        ("Record", {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
+    )
+
+    @admin.display(description="words as printed", ordering="text")
+    def short_text(self, obj):
+        return obj.text if len(obj.text) <= 100 else obj.text[:99] + "…"
+
+    @admin.display(description="speaker", ordering="statement__speaker__name")
+    def speaker(self, obj):
+        return obj.statement.speaker
+
+    @admin.display(description="anchored", boolean=True)
+    def anchored(self, obj):
+        return obj.char_start is not None

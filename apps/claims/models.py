@@ -1,0 +1,183 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from apps.core.choices import DatePrecision
+from apps.core.dates import format_date_with_precision, validate_date_precision
+from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel
+
+from . import anchoring
+from .choices import QuotationMode
+
+# A context excerpt is a few sentences around the quotation, never the article.
+CONTEXT_MAX_LENGTH = 600
+
+
+class Topic(SlugNaturalKeyMixin, TimeStampedModel):
+    """What a statement is about ("borders", "ethnic Russians"), for browsing and filtering."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    history = HistoricalRecords()
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Statement(SlugNaturalKeyMixin, TimeStampedModel):
+    """One thing a speaker said, once, however many sources report it. Putin's 2014 remark at
+    Lake Seliger is one statement; the three articles that quote it in three wordings are three
+    quotations of it."""
+
+    speaker = models.ForeignKey("speakers.Speaker", on_delete=models.PROTECT, related_name="statements")
+    slug = models.SlugField(max_length=200, unique=True)
+    text = models.TextField(
+        help_text="What was said: the fullest known wording, or a neutral summary when only paraphrases exist."
+    )
+    said_on = models.DateField("date said", null=True, blank=True, db_index=True)
+    said_on_precision = models.CharField(
+        "date precision", max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    occasion = models.CharField(
+        "where / occasion",
+        max_length=300,
+        blank=True,
+        help_text="E.g. “youth forum at Lake Seliger”, “UN General Assembly speech”, “VKontakte post, later deleted”.",
+    )
+    language = models.CharField(
+        max_length=35, blank=True, db_index=True, help_text="BCP 47 code of the language it was said in, when known."
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
+
+    history = HistoricalRecords(m2m_fields=[topics])
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["-said_on", "speaker__name", "slug"]
+
+    def __str__(self):
+        text = self.text if len(self.text) <= 80 else self.text[:79] + "…"
+        return f"{self.speaker}: {text}" if self.speaker_id else text
+
+    @property
+    def said_on_display(self) -> str:
+        return format_date_with_precision(self.said_on, self.said_on_precision)
+
+    def clean(self):
+        super().clean()
+        self.text = self.text.strip()
+        validate_date_precision(
+            self.said_on, self.said_on_precision, date_field="said_on", precision_field="said_on_precision"
+        )
+
+
+class QuotationManager(models.Manager):
+    def get_by_natural_key(self, source_slug, statement_slug, occurrence):
+        return self.get(source__slug=source_slug, statement__slug=statement_slug, occurrence=occurrence)
+
+
+class Quotation(TimeStampedModel):
+    """One place where a source reports a statement, with the words exactly as printed (curly
+    quotes, ellipses and [brackets] kept), anchored in the source's text."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="quotations")
+    source = models.ForeignKey("sources.Source", on_delete=models.PROTECT, related_name="quotations")
+    occurrence = models.PositiveSmallIntegerField(
+        default=1, help_text="1, or 2 and so on when the same source reports the statement again."
+    )
+    text = models.TextField("words as printed")
+    mode = models.CharField(max_length=20, choices=QuotationMode.choices, default=QuotationMode.DIRECT, db_index=True)
+    context = models.TextField(
+        "context excerpt",
+        help_text=f"The sentence or two around the quotation, copied verbatim (at most {CONTEXT_MAX_LENGTH} "
+        "characters). The words as printed must be found in it.",
+    )
+    is_first_appearance = models.BooleanField(
+        "first known appearance", default=False, db_index=True, help_text="The earliest source known to report it."
+    )
+    reported_via = models.ForeignKey(
+        "sources.Source",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="relayed_quotations",
+        help_text="The intermediary the source cites for it: a book, a wire report, another outlet.",
+    )
+    reported_via_note = models.CharField(
+        max_length=300, blank=True, help_text="How the source credits the intermediary, e.g. “(Najibullah, 2014)”."
+    )
+    # Anchors in the source's archived text (filled in when it has one).
+    char_start = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    char_end = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    prefix = models.CharField(max_length=anchoring.AFFIX_LENGTH, blank=True, editable=False)
+    suffix = models.CharField(max_length=anchoring.AFFIX_LENGTH, blank=True, editable=False)
+
+    history = HistoricalRecords()
+    objects = QuotationManager()
+
+    class Meta:
+        ordering = ["source", "char_start", "occurrence", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "statement", "occurrence"],
+                name="quotation_unique_occurrence",
+                violation_error_message="This source already reports this statement with this occurrence number; "
+                "use 2 for a second appearance in the same source.",
+            ),
+        ]
+
+    def __str__(self):
+        text = self.text if len(self.text) <= 60 else self.text[:59] + "…"
+        return f"“{text}” in {self.source}" if self.source_id else f"“{text}”"
+
+    def natural_key(self):
+        return (self.source.slug, self.statement.slug, self.occurrence)
+
+    natural_key.dependencies = ["sources.source", "claims.statement"]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        self.text = self.text.strip()
+        self.context = self.context.strip()
+        if len(self.context) > CONTEXT_MAX_LENGTH:
+            errors["context"] = (
+                f"The excerpt has {len(self.context)} characters; keep it to at most {CONTEXT_MAX_LENGTH}: "
+                "the sentence or two around the quotation, not the article."
+            )
+        elif self.text:
+            try:
+                within_context = anchoring.locate(self.text, self.context, text_name="context excerpt")
+            except anchoring.NotVerbatim as error:
+                errors["text"] = str(error)
+            else:
+                if self.source_id and self.source.archived_text:
+                    try:
+                        self.anchor_in(self.source.archived_text)
+                    except anchoring.NotVerbatim as error:
+                        errors["text"] = f"{error} (archived text of “{self.source}”)"
+                else:
+                    # No archived text: keep what surrounds the words in the excerpt, and no offsets.
+                    self.prefix, self.suffix = within_context.prefix, within_context.suffix
+                    self.char_start = self.char_end = None
+        if self.reported_via_id and self.reported_via_id == self.source_id:
+            errors["reported_via"] = "A source cannot report a quotation through itself; leave this empty."
+        if errors:
+            raise ValidationError(errors)
+
+    def anchor_in(self, archived_text: str) -> None:
+        """Set the offsets and prefix/suffix of the words in the source's archived text."""
+        anchor = anchoring.locate(
+            self.text,
+            archived_text,
+            start=self.char_start,
+            prefix=self.prefix,
+            suffix=self.suffix,
+            context=self.context,
+        )
+        self.char_start, self.char_end, self.prefix, self.suffix = anchor.start, anchor.end, anchor.prefix, anchor.suffix

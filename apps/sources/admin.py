@@ -1,0 +1,95 @@
+from django.contrib import admin
+from django.db.models import Count
+
+from apps.claims.models import Quotation
+from apps.core.admin import TimestampedAdmin
+
+from .models import Correction, Publisher, Source
+from .services import source_anchor_quotations
+
+
+@admin.register(Publisher)
+class PublisherAdmin(TimestampedAdmin):
+    list_display = ("name", "domain", "url", "source_count")
+    search_fields = ("name", "domain", "url")
+    prepopulated_fields = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(source_count=Count("sources"))
+
+    @admin.display(description="sources", ordering="source_count")
+    def source_count(self, obj):
+        return obj.source_count
+
+
+class CorrectionInline(admin.StackedInline):
+    model = Correction
+    extra = 0
+    fields = ("number", "corrected_on", "text", "corrected_text")
+
+
+class SourceQuotationInline(admin.StackedInline):
+    """The quotations a source prints, edited where they appear."""
+
+    model = Quotation
+    fk_name = "source"
+    extra = 0
+    autocomplete_fields = ("statement", "reported_via")
+    fields = (
+        ("statement", "occurrence", "mode", "is_first_appearance"),
+        "text",
+        "context",
+        ("reported_via", "reported_via_note"),
+        ("char_start", "char_end"),
+    )
+    readonly_fields = ("char_start", "char_end")
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("statement__speaker", "reported_via")
+
+
+@admin.register(Source)
+class SourceAdmin(TimestampedAdmin):
+    list_display = ("title", "kind", "publisher", "published_on_display", "language", "quotation_count", "has_archived_text")
+    list_filter = ("kind", "publisher", "language", "published_on_precision", "published_on")
+    list_select_related = ("publisher",)
+    search_fields = ("title", "url", "publisher__name")
+    date_hierarchy = "published_on"
+    prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ("publisher", "authors")
+    inlines = (SourceQuotationInline, CorrectionInline)
+    fieldsets = (
+        (None, {"fields": ("kind", "title", "slug", "url", "publisher", "authors", ("published_on", "published_on_precision"), "language")}),
+        ("Archived text", {"fields": ("archived_text",), "classes": ("collapse",)}),
+        ("Notes", {"fields": ("notes", "created_at", "updated_at")}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(quotation_count=Count("quotations"))
+
+    @admin.display(description="date", ordering="published_on")
+    def published_on_display(self, obj):
+        return obj.published_on_display
+
+    @admin.display(description="quotations", ordering="quotation_count")
+    def quotation_count(self, obj):
+        return obj.quotation_count
+
+    @admin.display(description="archived text", boolean=True)
+    def has_archived_text(self, obj):
+        return bool(obj.archived_text)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if "archived_text" in form.changed_data:
+            source_anchor_quotations(source=form.instance)
+
+
+@admin.register(Correction)
+class CorrectionAdmin(TimestampedAdmin):
+    list_display = ("__str__", "source", "corrected_on")
+    list_select_related = ("source",)
+    search_fields = ("text", "corrected_text", "source__title")
+    date_hierarchy = "corrected_on"
+    autocomplete_fields = ("source",)

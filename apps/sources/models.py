@@ -1,0 +1,181 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from apps.core.choices import DatePrecision
+from apps.core.dates import format_date_with_precision, validate_date_precision
+from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel
+from apps.core.urls import normalise_url, url_domain
+
+from .choices import SourceKind
+
+# An archived text is one document, not a corpus: this bounds what an editor can paste.
+ARCHIVED_TEXT_MAX_LENGTH = 500_000
+
+
+class Publisher(SlugNaturalKeyMixin, TimeStampedModel):
+    """Who publishes sources: a newspaper, a broadcaster, a think tank, a publishing house."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    url = models.URLField("home page", max_length=500, blank=True)
+    domain = models.CharField(
+        max_length=253, blank=True, db_index=True, help_text="Filled in from the home page when left empty."
+    )
+
+    history = HistoricalRecords()
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        self.url = normalise_url(self.url)
+        self.domain = (self.domain or url_domain(self.url)).strip().lower().removeprefix("www.")
+
+
+class Source(SlugNaturalKeyMixin, TimeStampedModel):
+    """A Source is one published document: a news article, an analysis, an interview, a speech
+    transcript, an official statement, a post, a report, a book or a broadcast."""
+
+    kind = models.CharField(max_length=30, choices=SourceKind.choices, default=SourceKind.NEWS_ARTICLE, db_index=True)
+    title = models.CharField(max_length=500, db_index=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    url = models.URLField(
+        "canonical URL",
+        max_length=2000,
+        blank=True,
+        help_text="Normalised on save (tracking parameters and #fragments removed). Leave empty when unknown.",
+    )
+    publisher = models.ForeignKey(
+        Publisher, on_delete=models.PROTECT, null=True, blank=True, related_name="sources"
+    )
+    authors = models.ManyToManyField("speakers.Speaker", blank=True, related_name="authored_sources")
+    published_on = models.DateField("publication date", null=True, blank=True, db_index=True)
+    published_on_precision = models.CharField(
+        "date precision", max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    language = models.CharField(
+        max_length=35, default="en", db_index=True, help_text="BCP 47 language code: en, ru, kk, de…"
+    )
+    archived_text = models.TextField(
+        blank=True,
+        help_text="The document's full text as archived, used to anchor quotations. Quotations must be found "
+        "in it verbatim.",
+    )
+    notes = models.TextField(blank=True, help_text="Editors' notes: paywall, where the text was archived…")
+
+    history = HistoricalRecords(m2m_fields=[authors])
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"],
+                condition=~Q(url=""),
+                name="source_unique_url",
+                violation_error_message="Another source already has this URL.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def published_on_display(self) -> str:
+        return format_date_with_precision(self.published_on, self.published_on_precision)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        self.url = normalise_url(self.url)
+        if self.url:
+            existing = Source.objects.filter(url=self.url).exclude(pk=self.pk).select_related("publisher").first()
+            if existing:
+                publisher = f", {existing.publisher}" if existing.publisher else ""
+                errors["url"] = (
+                    f"This URL is already the canonical URL of the source “{existing.title}” "
+                    f"(id {existing.pk}{publisher}). Add the quotations to that source instead of creating "
+                    f"a second one."
+                )
+        if len(self.archived_text) > ARCHIVED_TEXT_MAX_LENGTH:
+            errors["archived_text"] = (
+                f"The archived text has {len(self.archived_text):,} characters; the limit is "
+                f"{ARCHIVED_TEXT_MAX_LENGTH:,}. Archive one document, not a collection."
+            )
+        if self.pk and self.archived_text and not errors:
+            errors.update(self._quotations_missing_from_archived_text())
+        try:
+            validate_date_precision(
+                self.published_on,
+                self.published_on_precision,
+                date_field="published_on",
+                precision_field="published_on_precision",
+            )
+        except ValidationError as error:
+            errors.update(error.message_dict)
+        if errors:
+            raise ValidationError(errors)
+
+
+    def _quotations_missing_from_archived_text(self) -> dict:
+        stored = Source.objects.filter(pk=self.pk).values_list("archived_text", flat=True).first()
+        if stored == self.archived_text:
+            return {}
+        from .services import source_quotations_not_found
+
+        problems = source_quotations_not_found(source=self, archived_text=self.archived_text)
+        if not problems:
+            return {}
+        return {
+            "archived_text": [
+                f"{len(problems)} quotation(s) of this source are not found verbatim in this text; fix them or "
+                "the text first:",
+                *problems,
+            ]
+        }
+
+
+class CorrectionManager(models.Manager):
+    def get_by_natural_key(self, source_slug, number):
+        return self.get(source__slug=source_slug, number=number)
+
+
+class Correction(TimeStampedModel):
+    """A correction the publisher made to a source, as published ("An earlier version of this
+    article incorrectly stated …")."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="corrections")
+    number = models.PositiveSmallIntegerField(default=1, help_text="1 for the source's first correction, and so on.")
+    corrected_on = models.DateField(null=True, blank=True, db_index=True, help_text="When known.")
+    text = models.TextField("correction notice", help_text="The notice as the publisher printed it.")
+    corrected_text = models.TextField(
+        "what was corrected", blank=True, help_text="What the source said before the correction, when known."
+    )
+
+    history = HistoricalRecords()
+    objects = CorrectionManager()
+
+    class Meta:
+        ordering = ["source", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "number"],
+                name="correction_unique_number",
+                violation_error_message="This source already has a correction with this number.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Correction {self.number} to “{self.source}”"
+
+    def natural_key(self):
+        return (self.source.slug, self.number)
+
+    natural_key.dependencies = ["sources.source"]

@@ -1,0 +1,78 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from apps.sources.models import ARCHIVED_TEXT_MAX_LENGTH, Source
+from apps.sources.services import source_set_archived_text
+from tests.factories import make_correction, make_publisher, make_quotation, make_source
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = "Putin told listeners, “Kazakhs never had a state of their own.” Coming amid Ukraine’s forced fracture."
+
+
+def test_the_url_is_normalised_when_a_source_is_saved():
+    source = make_source(url="HTTPS://ForeignPolicy.com/2022/01/07/kazakhstan/?utm_source=tw#top")
+    assert source.url == "https://foreignpolicy.com/2022/01/07/kazakhstan/"
+
+
+def test_a_duplicate_url_is_refused_naming_the_existing_source():
+    publisher = make_publisher(name="Foreign Policy")
+    existing = make_source(title="Kazakhstan’s Border With Russia", url="https://foreignpolicy.com/a/", publisher=publisher)
+    duplicate = Source(title="Same article", slug="same", url="https://FOREIGNPOLICY.com/a/?utm_campaign=x")
+    with pytest.raises(ValidationError) as error:
+        duplicate.full_clean()
+    messages = error.value.message_dict["url"]
+    assert len(messages) == 1
+    assert f"“Kazakhstan’s Border With Russia” (id {existing.pk}, Foreign Policy)" in messages[0]
+
+
+def test_many_sources_may_have_no_url():
+    make_source(url="")
+    make_source(url="")
+    assert Source.objects.filter(url="").count() == 2
+
+
+def test_a_publication_date_must_agree_with_its_precision():
+    with pytest.raises(ValidationError) as error:
+        make_source(published_on=datetime.date(2022, 1, 7), published_on_precision="year")
+    assert "1 January of the year (2022-01-01)" in error.value.message_dict["published_on"][0]
+    source = make_source(published_on=datetime.date(2022, 1, 7), published_on_precision="day")
+    assert source.published_on_display == "7 January 2022"
+
+
+def test_an_archived_text_over_the_limit_is_refused():
+    with pytest.raises(ValidationError) as error:
+        make_source(archived_text="x" * (ARCHIVED_TEXT_MAX_LENGTH + 1))
+    assert f"the limit is {ARCHIVED_TEXT_MAX_LENGTH:,}" in error.value.message_dict["archived_text"][0]
+
+
+def test_archiving_a_text_anchors_the_quotations_already_recorded():
+    source = make_source()
+    quotation = make_quotation(source=source, text="Kazakhs never had a state of their own.", context=ARTICLE[:70])
+    assert quotation.char_start is None
+    assert source_set_archived_text(source=source, archived_text=ARTICLE) == 1
+    quotation.refresh_from_db()
+    assert ARTICLE[quotation.char_start : quotation.char_end] == quotation.text
+
+
+def test_an_archived_text_missing_a_recorded_quotation_is_refused_and_nothing_changes():
+    source = make_source()
+    make_quotation(source=source, text="never had a state", context="they “never had a state” of their own")
+    with pytest.raises(ValidationError) as error:
+        source_set_archived_text(source=source, archived_text="A different article altogether.")
+    messages = error.value.message_dict["archived_text"]
+    assert "1 quotation(s) of this source are not found verbatim" in messages[0]
+    assert "never had a state" in messages[1]
+    source.refresh_from_db()
+    assert source.archived_text == ""
+
+
+def test_a_correction_is_numbered_per_source():
+    source = make_source()
+    make_correction(source=source, number=1)
+    with pytest.raises(ValidationError, match="already has a correction with this number"):
+        make_correction(source=source, number=1)
+    assert make_correction(source=source, number=2).number == 2
+    assert str(source.corrections.first()).startswith("Correction 1 to")

@@ -1,0 +1,54 @@
+from django import forms
+from django.contrib import admin
+from django.db.models import Count
+
+from apps.claims.models import Statement
+from apps.core.admin import TimestampedAdmin, admin_changelist_link, admin_link, html_list
+from apps.core.forms import LinesField
+
+from .models import Speaker
+
+# How many statements a speaker's page lists before linking to the full, filterable list.
+STATEMENTS_SHOWN = 25
+
+
+class SpeakerForm(forms.ModelForm):
+    aliases = LinesField(required=False, help_text=Speaker._meta.get_field("aliases").help_text)
+
+    class Meta:
+        model = Speaker
+        fields = "__all__"
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(TimestampedAdmin):
+    form = SpeakerForm
+    list_display = ("name", "kind", "description", "affiliation", "country", "wikidata_id", "statement_count")
+    list_filter = ("kind", "country")
+    list_select_related = ("affiliation",)
+    search_fields = ("name", "aliases", "description", "wikidata_id")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("affiliation",)
+    readonly_fields = ("statements_said", *TimestampedAdmin.readonly_fields)
+    fieldsets = (
+        (None, {"fields": ("kind", "name", "slug", "aliases", "description", "affiliation", "country", "wikidata_id")}),
+        ("Statements", {"fields": ("statements_said",)}),
+        ("Record", {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(statement_count=Count("statements"))
+
+    @admin.display(description="statements", ordering="statement_count")
+    def statement_count(self, obj):
+        return obj.statement_count
+
+    @admin.display(description="Statements by this speaker")
+    def statements_said(self, obj):
+        if not obj.pk:
+            return "—"
+        statements = list(obj.statements.order_by("-said_on", "pk")[: STATEMENTS_SHOWN + 1])
+        items = [admin_link(statement, f"{statement.said_on_display}: {statement.text[:120]}") for statement in statements[:STATEMENTS_SHOWN]]
+        if len(statements) > STATEMENTS_SHOWN:
+            items.append(admin_changelist_link(Statement, f"All {obj.statement_count} statements…", speaker__id__exact=obj.pk))
+        return html_list(items)

@@ -1,0 +1,194 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel
+
+from .choices import VERDICT_REQUIRED_STATES, AttributionStatus, RatingBucket, VerificationStatus
+
+colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as # and six hex digits, e.g. #2e7d32.")
+
+
+class RatingScale(SlugNaturalKeyMixin, TimeStampedModel):
+    """A set of verdict labels a desk publishes with ("True" … "False"). Desks differ, so the
+    scale is data, not code; each rating also says which normalised bucket it belongs to."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    is_default = models.BooleanField(default=False, help_text="The scale offered first for new verdicts.")
+
+    history = HistoricalRecords()
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"],
+                condition=Q(is_default=True),
+                name="ratingscale_single_default",
+                violation_error_message="Another rating scale is already the default; untick it there first.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class RatingManager(models.Manager):
+    def get_by_natural_key(self, scale_slug, slug):
+        return self.get(scale__slug=scale_slug, slug=slug)
+
+
+class Rating(TimeStampedModel):
+    """One label of a rating scale, with its place on the scale (value) and its meaning (bucket).
+    Labels off the scale ("Unverifiable") have no value."""
+
+    scale = models.ForeignKey(RatingScale, on_delete=models.CASCADE, related_name="ratings")
+    label = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100)
+    value = models.PositiveSmallIntegerField(
+        "numeric value",
+        null=True,
+        blank=True,
+        help_text="Position on the scale, 1 = worst. Empty for labels off the scale (“Unverifiable”).",
+    )
+    bucket = models.CharField(max_length=10, choices=RatingBucket.choices, db_index=True)
+    colour = models.CharField(max_length=7, validators=[colour_validator], default="#757575")
+    description = models.TextField(blank=True, help_text="When this label applies, as shown to readers.")
+
+    history = HistoricalRecords()
+    objects = RatingManager()
+
+    class Meta:
+        ordering = ["scale", "-value", "label"]
+        constraints = [
+            models.UniqueConstraint(fields=["scale", "slug"], name="rating_unique_slug"),
+            models.UniqueConstraint(
+                fields=["scale", "label"],
+                name="rating_unique_label",
+                violation_error_message="This scale already has a rating with this label.",
+            ),
+            models.UniqueConstraint(
+                fields=["scale", "value"],
+                name="rating_unique_value",
+                violation_error_message="This scale already has a rating with this value.",
+            ),
+            models.CheckConstraint(
+                condition=Q(value__isnull=True) | Q(value__gte=1),
+                name="rating_value_at_least_one",
+                violation_error_message="Values start at 1 (the worst rating).",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.label} ({self.scale})" if self.scale_id else self.label
+
+    def natural_key(self):
+        return (self.scale.slug, self.slug)
+
+    natural_key.dependencies = ["verification.ratingscale"]
+
+
+class VerificationManager(models.Manager):
+    def get_by_natural_key(self, statement_slug):
+        return self.get(statement__slug=statement_slug)
+
+
+class Verification(TimeStampedModel):
+    """The fact-check of one statement. Three things are kept apart: where the work stands
+    (status), whether what was said holds up (rating, the verdict), and whether the speaker
+    really said it (attribution)."""
+
+    statement = models.OneToOneField("claims.Statement", on_delete=models.CASCADE, related_name="verification")
+    status = models.CharField(
+        max_length=20, choices=VerificationStatus.choices, default=VerificationStatus.UNCHECKED, db_index=True
+    )
+    rating = models.ForeignKey(
+        Rating, on_delete=models.PROTECT, null=True, blank=True, related_name="verifications", verbose_name="verdict"
+    )
+    attribution = models.CharField(
+        max_length=20, choices=AttributionStatus.choices, default=AttributionStatus.UNCONFIRMED, db_index=True
+    )
+    summary = models.TextField(blank=True, help_text="The verdict in a sentence or two, as published.")
+    explanation = models.TextField(blank=True, help_text="How the verdict was reached.")
+    fact_checker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="verifications",
+    )
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    history = HistoricalRecords()
+    objects = VerificationManager()
+
+    class Meta:
+        ordering = ["-updated_at"]
+
+    def __str__(self):
+        return f"Verification of {self.statement}" if self.statement_id else "Verification"
+
+    def natural_key(self):
+        return (self.statement.slug,)
+
+    natural_key.dependencies = ["claims.statement"]
+
+    def clean(self):
+        super().clean()
+        if self.status in VERDICT_REQUIRED_STATES:
+            missing = {}
+            if not self.rating_id:
+                missing["rating"] = "A published verification needs a verdict: choose a rating."
+            if not self.summary.strip():
+                missing["summary"] = "A published verification needs a summary of the verdict."
+            if missing:
+                raise ValidationError(missing)
+
+
+class EvidenceManager(models.Manager):
+    def get_by_natural_key(self, statement_slug, number):
+        return self.get(verification__statement__slug=statement_slug, number=number)
+
+
+class Evidence(TimeStampedModel):
+    """What a verdict rests on: a document (a URL or a source in the database) and a note on
+    what it shows."""
+
+    verification = models.ForeignKey(Verification, on_delete=models.CASCADE, related_name="evidence")
+    number = models.PositiveSmallIntegerField(default=1)
+    url = models.URLField("URL", max_length=2000, blank=True)
+    source = models.ForeignKey(
+        "sources.Source", on_delete=models.PROTECT, null=True, blank=True, related_name="evidence_for"
+    )
+    note = models.TextField(help_text="What this shows about the statement.")
+
+    history = HistoricalRecords()
+    objects = EvidenceManager()
+
+    class Meta:
+        ordering = ["verification", "number"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.UniqueConstraint(fields=["verification", "number"], name="evidence_unique_number"),
+        ]
+
+    def __str__(self):
+        return f"Evidence {self.number}: {self.url or self.source or ''}"
+
+    def natural_key(self):
+        return self.verification.natural_key() + (self.number,)
+
+    natural_key.dependencies = ["verification.verification"]
+
+    def clean(self):
+        super().clean()
+        if not self.url and not self.source_id:
+            raise ValidationError("Give the evidence a URL or pick a source from the database (or both).")
+        if not self.note.strip():
+            raise ValidationError({"note": "Say what this evidence shows."})

@@ -1,0 +1,216 @@
+"""The editors' admin: every model's pages answer for an editor, and their query counts do not
+grow with the number of rows."""
+import pytest
+from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from apps.claims.models import Quotation, Statement, Topic
+from apps.sources.models import Correction, Publisher, Source
+from apps.speakers.choices import SpeakerKind
+from apps.speakers.models import Speaker
+from apps.verification.choices import AttributionStatus, VerificationStatus
+from apps.verification.models import Evidence, Rating, RatingScale, Verification
+from tests.factories import (
+    default_rating,
+    make_correction,
+    make_evidence,
+    make_publisher,
+    make_quotation,
+    make_source,
+    make_speaker,
+    make_statement,
+    make_topic,
+    make_verification,
+)
+
+pytestmark = pytest.mark.django_db
+
+CURATED = [Publisher, Source, Correction, Speaker, Topic, Statement, Quotation, Verification, Evidence, RatingScale, Rating]
+
+
+def populate(rows: int) -> None:
+    """`rows` of everything, linked the way real data is."""
+    for _ in range(rows):
+        publisher = make_publisher()
+        organisation = make_speaker(kind=SpeakerKind.ORGANISATION)
+        author = make_speaker(affiliation=organisation)
+        source = make_source(publisher=publisher, authors=[author])
+        make_correction(source=source)
+        statement = make_statement(speaker=make_speaker(affiliation=organisation), topics=[make_topic()])
+        make_quotation(statement=statement, source=source)
+        make_quotation(statement=statement, source=make_source(publisher=publisher), reported_via=source)
+        verification = make_verification(
+            statement=statement,
+            status=VerificationStatus.PUBLISHED,
+            rating=default_rating("mostly-false"),
+            summary="Not so.",
+            attribution=AttributionStatus.CONFIRMED,
+        )
+        make_evidence(verification=verification, source=source)
+
+
+def admin_url(model, view: str, *args) -> str:
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def test_every_curated_model_is_in_the_admin():
+    assert all(admin.site.is_registered(model) for model in CURATED)
+
+
+@pytest.mark.parametrize("model", CURATED, ids=lambda model: model.__name__)
+def test_an_editor_can_open_every_page_of_every_model(editor_client, model):
+    populate(2)
+    obj = model.objects.first()
+    pages = [
+        admin_url(model, "changelist"),
+        admin_url(model, "changelist") + "?q=a",
+        admin_url(model, "change", obj.pk),
+        admin_url(model, "history", obj.pk),
+    ]
+    if model not in (RatingScale, Rating):  # editors read the rating scales, admins change them
+        pages.append(admin_url(model, "add"))
+    for url in pages:
+        assert editor_client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("model", CURATED, ids=lambda model: model.__name__)
+def test_changelist_and_search_queries_do_not_grow_with_rows(editor_client, model):
+    populate(1)
+    few = count_queries(editor_client, admin_url(model, "changelist"))
+    few_search = count_queries(editor_client, admin_url(model, "changelist") + "?q=e")
+    populate(30)
+    assert count_queries(editor_client, admin_url(model, "changelist")) == few
+    assert count_queries(editor_client, admin_url(model, "changelist") + "?q=e") == few_search
+
+
+@pytest.mark.parametrize("model", [Publisher, Speaker, Statement, Verification], ids=lambda model: model.__name__)
+def test_change_form_queries_do_not_grow_with_the_rest_of_the_table(editor_client, model):
+    populate(1)
+    obj = model.objects.first()
+    few = count_queries(editor_client, admin_url(model, "change", obj.pk))
+    populate(20)
+    assert count_queries(editor_client, admin_url(model, "change", obj.pk)) == few
+
+
+def test_changelist_filters_answer(editor_client):
+    populate(2)
+    url = admin_url(Statement, "changelist")
+    for query in ["status=unchecked", "status=published", "verification__attribution__exact=confirmed", "speaker__kind__exact=person", "verification__rating__bucket__exact=false"]:
+        assert editor_client.get(f"{url}?{query}").status_code == 200, query
+    response = editor_client.get(f"{url}?status=published")
+    assert response.context["cl"].result_count == 2
+
+
+def test_unchecked_counts_statements_without_a_verification(editor_client):
+    populate(1)
+    unchecked = make_statement(text="Nobody has looked at this yet.")
+    response = editor_client.get(admin_url(Statement, "changelist") + "?status=unchecked")
+    assert list(response.context["cl"].result_list) == [unchecked]
+
+
+def test_searching_speakers_finds_aliases(editor_client):
+    make_speaker(name="Vladimir Putin", aliases=["Путин", "V. V. Putin"])
+    make_speaker(name="Boris Yeltsin")
+    response = editor_client.get(admin_url(Speaker, "changelist") + "?q=V.+V.")
+    assert [speaker.name for speaker in response.context["cl"].result_list] == ["Vladimir Putin"]
+
+
+def test_searching_statements_finds_quotation_words(editor_client):
+    statement = make_statement(text="Kazakhstan was an artificial country.")
+    make_quotation(statement=statement, text="never had any statehood", context="“never had any statehood”")
+    make_statement(text="Something else.")
+    response = editor_client.get(admin_url(Statement, "changelist") + "?q=statehood")
+    assert list(response.context["cl"].result_list) == [statement]
+
+
+def test_the_source_page_shows_its_quotations(editor_client):
+    quotation = make_quotation(text="uninhabited", context="was effectively “uninhabited” until")
+    response = editor_client.get(admin_url(Source, "change", quotation.source.pk))
+    assert "uninhabited" in response.content.decode()
+
+
+def test_the_speaker_page_shows_their_statements(editor_client):
+    statement = make_statement(text="Kazakhs never had a state of their own.")
+    response = editor_client.get(admin_url(Speaker, "change", statement.speaker.pk))
+    assert "Kazakhs never had a state of their own." in response.content.decode()
+
+
+def test_the_statement_page_shows_every_source_that_reported_it(editor_client):
+    statement = make_statement()
+    first = make_quotation(statement=statement, source=make_source(title="Foreign Policy piece"))
+    make_quotation(statement=statement, source=make_source(title="STEAR analysis"), text="a state", context="had “a state” then")
+    response = editor_client.get(admin_url(Statement, "change", statement.pk))
+    html = response.content.decode()
+    assert "Foreign Policy piece" in html and "STEAR analysis" in html
+    assert admin_url(Source, "change", first.source.pk) in html
+
+
+def test_a_non_verbatim_quotation_is_refused_in_the_admin_with_the_difference(editor_client):
+    statement, source = make_statement(), make_source()
+    response = editor_client.post(
+        admin_url(Quotation, "add"),
+        {
+            "statement": statement.pk,
+            "source": source.pk,
+            "occurrence": 1,
+            "mode": "direct",
+            "text": "Kazakhs never had a state of there own.",
+            "context": "Putin told listeners, “Kazakhs never had a state of their own.”",
+        },
+    )
+    assert response.status_code == 200
+    assert "not found verbatim in the context excerpt" in response.content.decode()
+    assert not Quotation.objects.exists()
+
+
+def test_a_duplicate_url_is_refused_in_the_admin_naming_the_existing_source(editor_client):
+    existing = make_source(title="Kazakhstan protests: Boon or bane for Putin?", url="https://www.dw.com/en/a-60355136")
+    response = editor_client.post(
+        admin_url(Source, "add"),
+        {
+            "kind": "news_article",
+            "title": "DW again",
+            "slug": "dw-again",
+            "url": "https://WWW.dw.com/en/a-60355136?utm_source=x",
+            "published_on_precision": "unknown",
+            "language": "en",
+            "quotations-TOTAL_FORMS": 0,
+            "quotations-INITIAL_FORMS": 0,
+            "corrections-TOTAL_FORMS": 0,
+            "corrections-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"(id {existing.pk})" in html and "Boon or bane for Putin?" in html
+    assert Source.objects.count() == 1
+
+
+def test_a_published_verification_without_verdict_is_refused_in_the_admin(editor_client):
+    statement = make_statement()
+    response = editor_client.post(
+        admin_url(Verification, "add"),
+        {"statement": statement.pk, "status": "published", "attribution": "unconfirmed", "summary": "",
+         "evidence-TOTAL_FORMS": 0, "evidence-INITIAL_FORMS": 0},
+    )
+    assert response.status_code == 200
+    assert "needs a verdict" in response.content.decode()
+    assert not Verification.objects.exists()
+
+
+def test_fact_checkers_cannot_change_sources_or_delete(client, fact_checker):
+    source = make_source()
+    client.force_login(fact_checker)
+    assert client.get(admin_url(Source, "change", source.pk)).status_code == 200  # read-only view
+    assert client.post(admin_url(Source, "change", source.pk), {"title": "changed"}).status_code == 403
+    assert client.get(admin_url(Source, "delete", source.pk)).status_code == 403
+    Source.objects.get(pk=source.pk, title=source.title)
