@@ -1,0 +1,62 @@
+# ClaimTrack developer tasks (GNU make). `make help` lists them.
+PYTHON      ?= python3
+PORT        ?= 8000
+PYTEST_ARGS ?=
+
+VENV  := .venv
+PY    := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+# The test settings use SQLite in memory, or DATABASE_URL when it is set.
+TEST_SETTINGS := DJANGO_SETTINGS_MODULE=claimtrack.settings.test
+
+.DEFAULT_GOAL := help
+.NOTPARALLEL:
+.PHONY: help install run check test test-sqlite test-postgres clean
+
+help:
+	@echo "make run            install, migrate, load the demo data, serve on http://127.0.0.1:$(PORT)/ (PORT=...)"
+	@echo "make test           checks, then the test suite on SQLite and on a throwaway PostgreSQL"
+	@echo "make test-sqlite    the test suite on SQLite only    (PYTEST_ARGS='-k name -x' ...)"
+	@echo "make test-postgres  the test suite on PostgreSQL only (needs the PostgreSQL server binaries)"
+	@echo "make check          manage.py check and the missing-migrations check"
+	@echo "make install        create $(VENV) and install requirements.txt (PYTHON=$(PYTHON))"
+	@echo "make clean          remove $(VENV), var/ and caches"
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt
+	@if ! [ -x $(PY) ] || ! $(PY) -c '' 2>/dev/null; then \
+	  $(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { \
+	    echo "error: '$(PYTHON)' cannot create virtual environments (missing, or without venv/ensurepip)." >&2; \
+	    echo "       Debian/Ubuntu: sudo apt-get install python3-venv   (or: make PYTHON=/path/to/python3.X ...)" >&2; \
+	    exit 1; }; \
+	  echo "==> Creating $(VENV) with $(PYTHON)"; rm -rf $(VENV); $(PYTHON) -m venv $(VENV); \
+	fi
+	@echo "==> Installing requirements.txt into $(VENV)"
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo --port $(PORT)
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+check: install
+	@echo "==> Django checks"
+	env -u DATABASE_URL $(TEST_SETTINGS) $(PY) manage.py check
+	env -u DATABASE_URL $(TEST_SETTINGS) $(PY) manage.py makemigrations --check --dry-run
+
+test: check test-sqlite test-postgres
+
+test-sqlite: install
+	@echo "==> Test suite on SQLite (in-memory)"
+	env -u DATABASE_URL $(TEST_SETTINGS) $(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	@version=$$(scripts/with-postgres --server-version) && \
+	  echo "==> Test suite on PostgreSQL $$version (throwaway cluster)"
+	$(TEST_SETTINGS) scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) var .pytest_cache
+	find . -name __pycache__ -type d -not -path './.git/*' -prune -exec rm -rf {} +
