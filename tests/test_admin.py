@@ -214,3 +214,19 @@ def test_fact_checkers_cannot_change_sources_or_delete(client, fact_checker):
     assert client.post(admin_url(Source, "change", source.pk), {"title": "changed"}).status_code == 403
     assert client.get(admin_url(Source, "delete", source.pk)).status_code == 403
     Source.objects.get(pk=source.pk, title=source.title)
+
+
+def test_change_forms_with_many_inline_rows_cost_no_query_per_row(editor_client):
+    source, statement = make_source(), make_statement()
+    verification = make_verification(statement=statement)
+    pages = {
+        "source": (admin_url(Source, "change", source.pk), lambda: make_quotation(source=source, reported_via=make_source())),
+        "statement": (admin_url(Statement, "change", statement.pk), lambda: make_quotation(statement=statement)),
+        "verification": (admin_url(Verification, "change", verification.pk), lambda: make_evidence(verification=verification, number=verification.evidence.count() + 1, source=make_source())),
+    }
+    for name, (url, add_row) in pages.items():
+        add_row()
+        one_row = count_queries(editor_client, url)
+        for _ in range(9):
+            add_row()
+        assert count_queries(editor_client, url) <= one_row, name

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count, Q
 
-from apps.core.admin import TimestampedAdmin, admin_link, html_list
+from apps.core.admin import AutocompleteInline, TimestampedAdmin, admin_link, html_list
 from apps.verification.admin import VerificationInline
 from apps.verification.choices import VerificationStatus
 
@@ -40,7 +40,7 @@ class VerificationStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class StatementQuotationInline(admin.StackedInline):
+class StatementQuotationInline(AutocompleteInline, admin.StackedInline):
     """Every place a source reports this statement."""
 
     model = Quotation

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from apps.claims.models import Quotation
-from apps.core.admin import TimestampedAdmin
+from apps.core.admin import AutocompleteInline, TimestampedAdmin
 
 from .models import Correction, Publisher, Source
 from .services import source_anchor_quotations
@@ -28,7 +28,7 @@ class CorrectionInline(admin.StackedInline):
     fields = ("number", "corrected_on", "text", "corrected_text")
 
 
-class SourceQuotationInline(admin.StackedInline):
+class SourceQuotationInline(AutocompleteInline, admin.StackedInline):
     """The quotations a source prints, edited where they appear."""
 
     model = Quotation
@@ -46,7 +46,7 @@ class SourceQuotationInline(admin.StackedInline):
     show_change_link = True
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("statement__speaker", "reported_via")
+        return super().get_queryset(request).select_related("source", "statement__speaker", "reported_via")
 
 
 @admin.register(Source)

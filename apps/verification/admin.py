@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from apps.core.admin import URL_FIELD_OVERRIDES, TimestampedAdmin
+from apps.core.admin import AutocompleteInline, URL_FIELD_OVERRIDES, TimestampedAdmin
 
 from .models import Evidence, Rating, RatingScale, Verification
 
@@ -41,7 +41,7 @@ class VerificationInline(admin.StackedInline):
     show_change_link = True  # evidence is edited on the verification's own page
 
 
-class EvidenceInline(admin.StackedInline):
+class EvidenceInline(AutocompleteInline, admin.StackedInline):
     model = Evidence
     extra = 0
     formfield_overrides = URL_FIELD_OVERRIDES
