@@ -63,6 +63,8 @@ def test_every_seed_record_passes_validation(seeded):
     """Among others: every quotation is verbatim in its excerpt, dates agree with their precision."""
     for app_label in SEED_APPS:
         for model in apps.get_app_config(app_label).get_models():
+            if model.__name__.startswith("Historical"):
+                continue  # history rows are written by the app, not curated
             for obj in model.objects.all():
                 obj.full_clean()
 
