@@ -40,23 +40,37 @@ class VerificationStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class StatementQuotationInline(AutocompleteInline, admin.StackedInline):
-    """Every place a source reports this statement."""
+class QuotationInline(AutocompleteInline, admin.StackedInline):
+    """Quotations edited on the page of their statement or of their source: `fk_name` is the page's
+    side, `other_side` the relation picked with an autocomplete in each row."""
 
     model = Quotation
-    fk_name = "statement"
     extra = 0
-    autocomplete_fields = ("source", "reported_via")
-    fields = (
-        ("source", "occurrence", "mode", "is_first_appearance"),
-        "text",
-        "context",
-        ("reported_via", "reported_via_note"),
-    )
     show_change_link = True
+    other_side = "source"
+    readonly_fields = ("char_start", "char_end")
+
+    def get_autocomplete_fields(self, request):
+        return (self.other_side, "reported_via")
+
+    def get_fields(self, request, obj=None):
+        return (
+            (self.other_side, "occurrence", "mode", "is_first_appearance"),
+            "text",
+            "context",
+            ("reported_via", "reported_via_note"),
+            ("char_start", "char_end"),
+        )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("source", "reported_via")
+        return super().get_queryset(request).select_related("source", "statement__speaker", "reported_via")
+
+
+class StatementQuotationInline(QuotationInline):
+    """Every place a source reports this statement."""
+
+    fk_name = "statement"
+    other_side = "source"
 
 
 @admin.register(Statement)

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from apps.claims.models import Quotation
-from apps.core.admin import AutocompleteInline, TimestampedAdmin
+from apps.claims.admin import QuotationInline
+from apps.core.admin import TimestampedAdmin
 
 from .models import Correction, Publisher, Source
 from .services import source_anchor_quotations
@@ -28,25 +28,11 @@ class CorrectionInline(admin.StackedInline):
     fields = ("number", "corrected_on", "text", "corrected_text")
 
 
-class SourceQuotationInline(AutocompleteInline, admin.StackedInline):
+class SourceQuotationInline(QuotationInline):
     """The quotations a source prints, edited where they appear."""
 
-    model = Quotation
     fk_name = "source"
-    extra = 0
-    autocomplete_fields = ("statement", "reported_via")
-    fields = (
-        ("statement", "occurrence", "mode", "is_first_appearance"),
-        "text",
-        "context",
-        ("reported_via", "reported_via_note"),
-        ("char_start", "char_end"),
-    )
-    readonly_fields = ("char_start", "char_end")
-    show_change_link = True
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("source", "statement__speaker", "reported_via")
+    other_side = "statement"
 
 
 @admin.register(Source)
