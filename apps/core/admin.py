@@ -1,5 +1,4 @@
 """Pieces shared by every app's admin."""
-from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.db import models
 from django.forms.models import BaseInlineFormSet

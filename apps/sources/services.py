@@ -1,5 +1,4 @@
 """State changes to sources. Every write validates first and is all-or-nothing."""
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from apps.claims import anchoring
