@@ -39,9 +39,6 @@ def html_list(items) -> str:
         return "—"
     return format_html("<ul style='margin:0;padding-left:1.2em'>{}</ul>", format_html_join("", "<li>{}</li>", ((item,) for item in items)))
 
-
-
-
 class KnownChoicesAutocompleteSelect(AutocompleteSelect):
     """An autocomplete widget that labels its selected value from an object already loaded
     (`known`), instead of one query per widget: an inline of 50 rows would otherwise run 50."""
@@ -71,8 +68,10 @@ class KnownChoicesFormSet(BaseInlineFormSet):
             if form.instance.pk is None:
                 continue
             for name, field in form.fields.items():
-                widget = getattr(field.widget, "widget", field.widget)
-                related = getattr(form.instance, name, None) if isinstance(widget, KnownChoicesAutocompleteSelect) else None
+                widget = getattr(field.widget, "widget", field.widget)  # inside RelatedFieldWidgetWrapper
+                if not isinstance(widget, KnownChoicesAutocompleteSelect):
+                    continue
+                related = getattr(form.instance, name)
                 if related is not None:
                     widget.known = {str(related.pk): related}
 
