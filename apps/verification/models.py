@@ -38,6 +38,11 @@ class RatingScale(SlugNaturalKeyMixin, TimeStampedModel):
     def __str__(self):
         return self.name
 
+    def value_range(self) -> tuple[int | None, int | None]:
+        """(worst, best) numeric values on the scale; reads `ratings.all()`, so prefetch them."""
+        values = [rating.value for rating in self.ratings.all() if rating.value is not None]
+        return (min(values), max(values)) if values else (None, None)
+
 
 class RatingManager(models.Manager):
     def get_by_natural_key(self, scale_slug, slug):

@@ -21,7 +21,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "apps.core",
     "apps.accounts",
@@ -87,12 +90,65 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 
 REST_FRAMEWORK = {
+    # Token first: an anonymous write then gets 401 with `WWW-Authenticate: Token`, not 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    # Reads are open to everyone; writes need the matching model permission (add/change/delete).
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
+    # Request bodies are JSON; anything else is refused with 415.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["apps.core.api.filters.StrictFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "apps.core.api.pagination.PagePagination",
+    "PAGE_SIZE": 20,
+    "EXCEPTION_HANDLER": "apps.core.api.exceptions.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "apps.core.api.schema.AutoSchema",
+    "DEFAULT_VERSIONING_CLASS": None,
+    "URL_FORMAT_OVERRIDE": "format",
+    "COERCE_DECIMAL_TO_STRING": False,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "ClaimTrack API",
+    "DESCRIPTION": (
+        "Who said what, where it was reported, and whether it holds up. Reads are open to everyone; "
+        "writes need a token (`Authorization: Token <key>`) of a user with the matching permission. "
+        "Verification work is shown to anonymous clients only once its verdict is published."
+    ),
+    "VERSION": "1",
+    # OpenAPI 3.1 schemas are JSON Schema, so responses can be checked against them as they are.
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Swagger UI and ReDoc from local static files (drf-spectacular-sidecar), never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "VerificationStatusEnum": "apps.verification.choices.VerificationStatus",
+        "AttributionStatusEnum": "apps.verification.choices.AttributionStatus",
+        "RatingBucketEnum": "apps.verification.choices.RatingBucket",
+        "DatePrecisionEnum": "apps.core.choices.DatePrecision",
+        "SpeakerKindEnum": "apps.speakers.choices.SpeakerKind",
+        "SourceKindEnum": "apps.sources.choices.SourceKind",
+        "QuotationModeEnum": "apps.claims.choices.QuotationMode",
+    },
 }
 
 # The fact-checking organisation that publishes verdicts (ClaimReview "author").
 CLAIMTRACK_ORGANISATION_NAME = env_str("CLAIMTRACK_ORGANISATION_NAME", "ClaimTrack")
 CLAIMTRACK_ORGANISATION_URL = env_str("CLAIMTRACK_ORGANISATION_URL", "http://127.0.0.1:8000/")
+# Where readers find a published fact-check, with {id} and {slug} of the statement. Empty: the
+# statement's ClaimReview URL in this API.
+CLAIMTRACK_REVIEW_URL_TEMPLATE = env_str("CLAIMTRACK_REVIEW_URL_TEMPLATE", "")
+# The language the desk writes its verdicts in (BCP 47), for ClaimReview and claims:search.
+CLAIMTRACK_REVIEW_LANGUAGE = env_str("CLAIMTRACK_REVIEW_LANGUAGE", "en")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 

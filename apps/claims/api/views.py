@@ -1,0 +1,93 @@
+from django.http import StreamingHttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions
+from rest_framework.decorators import action
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.response import Response
+
+from apps.core.api.renderers import CSVRenderer, JSONLDRenderer, csv_lines
+from apps.core.api.viewsets import ModelViewSet
+from apps.verification.claimreview import CLAIMREVIEW_SCHEMA, claimreview
+from apps.verification.selectors import verdict_published, verification_work_visible
+
+from ..filtersets import QuotationFilterSet, StatementFilterSet, TopicFilterSet
+from ..models import Statement, Topic
+from ..selectors import quotation_list, statement_list
+from .csv import STATEMENT_CSV_COLUMNS, statement_csv_row
+from .serializers import QuotationSerializer, StatementSerializer, TopicSerializer
+
+CSV_CHUNK_SIZE = 500
+
+
+class TopicViewSet(ModelViewSet):
+    """What statements are about, for browsing and filtering (`/statements/?topic=borders`)."""
+
+    queryset = Topic.objects.all()
+    serializer_class = TopicSerializer
+    filterset_class = TopicFilterSet
+
+
+class QuotationViewSet(ModelViewSet):
+    """Each place a source reports a statement, with the words as printed."""
+
+    queryset = quotation_list()
+    serializer_class = QuotationSerializer
+    filterset_class = QuotationFilterSet
+
+
+class StatementViewSet(ModelViewSet):
+    """What speakers said, each once, with every source that reports it and, once published,
+    its verdict."""
+
+    queryset = Statement.objects.all()
+    serializer_class = StatementSerializer
+    filterset_class = StatementFilterSet
+    renderer_classes = [JSONRenderer, BrowsableAPIRenderer, CSVRenderer]
+
+    def get_queryset(self):
+        return statement_list(user=self.request.user)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["sees_verification_work"] = verification_work_visible(user=self.request.user)
+        return context
+
+    @extend_schema(
+        description="`?format=csv` exports the whole filtered list (not one page) as CSV with a header row.",
+        responses={
+            (200, "application/json"): StatementSerializer(many=True),
+            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="The whole filtered list as CSV."),
+        },
+    )
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format == CSVRenderer.format:
+            return self._csv(self.filter_queryset(self.get_queryset()))
+        return super().list(request, *args, **kwargs)
+
+    def _csv(self, queryset) -> StreamingHttpResponse:
+        sees_work = verification_work_visible(user=self.request.user)
+        rows = (
+            statement_csv_row(statement, sees_work=sees_work, request=self.request)
+            for statement in queryset.iterator(chunk_size=CSV_CHUNK_SIZE)
+        )
+        response = StreamingHttpResponse(csv_lines(STATEMENT_CSV_COLUMNS, rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="statements.csv"'
+        return response
+
+    @extend_schema(
+        summary="schema.org ClaimReview of the statement's published verdict",
+        filters=False,
+        responses={
+            (200, "application/ld+json"): OpenApiResponse(CLAIMREVIEW_SCHEMA),
+            (200, "application/json"): OpenApiResponse(CLAIMREVIEW_SCHEMA),
+        },
+    )
+    @action(detail=True, methods=["get"], renderer_classes=[JSONLDRenderer, JSONRenderer], filterset_class=None)
+    def claimreview(self, request, pk=None):
+        statement = self.get_object()
+        if not verdict_published(getattr(statement, "verification", None)):
+            raise exceptions.NotFound(
+                f"Statement {statement.pk} has no published verdict, so it has no ClaimReview yet."
+            )
+        return Response(claimreview(statement, request=request))

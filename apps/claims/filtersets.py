@@ -1,0 +1,192 @@
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+
+from apps.core.api.filters import FilterSet, search_terms
+from apps.sources.models import Publisher, Source
+from apps.speakers.choices import SpeakerKind
+from apps.speakers.models import Speaker
+from apps.verification.choices import AttributionStatus, RatingBucket, VerificationStatus
+from apps.verification.models import Rating
+from apps.verification.selectors import has_published_verification, published_verdict_q, verification_work_visible
+
+from .choices import QuotationMode
+from .models import Quotation, Statement, Topic
+from .selectors import statements_matching
+
+
+def _speaker_filters(field_name: str):
+    return (
+        django_filters.ModelMultipleChoiceFilter(
+            field_name=field_name, queryset=Speaker.objects.all(), help_text="Speaker id (repeat for several)."
+        ),
+        django_filters.ModelMultipleChoiceFilter(
+            field_name=field_name, to_field_name="slug", queryset=Speaker.objects.all(), help_text="Speaker slug."
+        ),
+    )
+
+
+class StatementFilterSet(FilterSet):
+    """Verification filters (status, verdict, bucket, attribution) see what the client may see:
+    for the public, a statement whose verification is not published is simply unchecked."""
+
+    speaker_id, speaker = _speaker_filters("speaker")
+    speaker_kind = django_filters.MultipleChoiceFilter(field_name="speaker__kind", choices=SpeakerKind.choices)
+    source_id = django_filters.ModelMultipleChoiceFilter(
+        queryset=Source.objects.all(), method="filter_source_id", help_text="Reported by this source (id)."
+    )
+    source = django_filters.ModelMultipleChoiceFilter(
+        queryset=Source.objects.all(), to_field_name="slug", method="filter_source", help_text="Source slug."
+    )
+    publisher_id = django_filters.ModelMultipleChoiceFilter(
+        queryset=Publisher.objects.all(), method="filter_publisher_id", help_text="Reported by this publisher (id)."
+    )
+    publisher = django_filters.ModelMultipleChoiceFilter(
+        queryset=Publisher.objects.all(), to_field_name="slug", method="filter_publisher", help_text="Slug."
+    )
+    topic_id = django_filters.ModelMultipleChoiceFilter(field_name="topics", queryset=Topic.objects.all())
+    topic = django_filters.ModelMultipleChoiceFilter(
+        field_name="topics", to_field_name="slug", queryset=Topic.objects.all(), help_text="Topic slug."
+    )
+    status = django_filters.MultipleChoiceFilter(
+        choices=VerificationStatus.choices, method="filter_status", help_text="Workflow status (repeat for several)."
+    )
+    verdict = django_filters.ModelMultipleChoiceFilter(
+        queryset=Rating.objects.all(),
+        to_field_name="slug",
+        method="filter_verdict",
+        help_text="Rating slug, e.g. false (repeat for several).",
+    )
+    bucket = django_filters.MultipleChoiceFilter(
+        choices=RatingBucket.choices, method="filter_bucket", help_text="Normalised verdict: true, mixed, false, other."
+    )
+    attribution = django_filters.MultipleChoiceFilter(
+        choices=AttributionStatus.choices, method="filter_attribution", help_text="Did the speaker really say it?"
+    )
+    has_verdict = django_filters.BooleanFilter(method="filter_has_verdict", help_text="Has a published verdict.")
+    said_from = django_filters.DateFilter(field_name="said_on", lookup_expr="gte", help_text="Said on or after.")
+    said_to = django_filters.DateFilter(field_name="said_on", lookup_expr="lte", help_text="Said on or before.")
+    language = django_filters.CharFilter(field_name="language", lookup_expr="iexact", help_text="BCP 47, e.g. ru.")
+    search = django_filters.CharFilter(
+        method="filter_search", help_text="Words in the statement, its quotations or the speaker's name."
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("said_on", "said_on"),
+            ("speaker__name", "speaker"),
+            ("created_at", "created_at"),
+            ("updated_at", "updated_at"),
+            ("id", "id"),
+        )
+    )
+    date_ranges = (("said_from", "said_to"),)
+
+    class Meta:
+        model = Statement
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sees_work = verification_work_visible(user=getattr(self.request, "user", None))
+
+    def _visible(self) -> Q:
+        return Q() if self.sees_work else Q(verification__status=VerificationStatus.PUBLISHED)
+
+    # The `value` hints say what the client sends (for the OpenAPI document); the filter
+    # has already turned the ids or slugs into the objects they name.
+    def filter_source_id(self, queryset, name, value: int):
+        return self._quoted_in(queryset, source__in=value)
+
+    def filter_source(self, queryset, name, value: str):
+        return self._quoted_in(queryset, source__in=value)
+
+    def filter_publisher_id(self, queryset, name, value: int):
+        return self._quoted_in(queryset, source__publisher__in=value)
+
+    def filter_publisher(self, queryset, name, value: str):
+        return self._quoted_in(queryset, source__publisher__in=value)
+
+    def _quoted_in(self, queryset, **lookup):
+        """Statements with a quotation matching `lookup` (a subquery: no duplicate rows)."""
+        if not next(iter(lookup.values())):
+            return queryset
+        return queryset.filter(Exists(Quotation.objects.filter(statement=OuterRef("pk"), **lookup)))
+
+    def filter_status(self, queryset, name, statuses):
+        if not statuses:
+            return queryset
+        if self.sees_work:
+            matches = Q(verification__status__in=statuses)
+            if VerificationStatus.UNCHECKED in statuses:
+                matches |= Q(verification__isnull=True)
+            return queryset.filter(matches)
+        published = has_published_verification()
+        matches = Q(pk__in=[])
+        if VerificationStatus.PUBLISHED in statuses:
+            matches |= Q(published)
+        if VerificationStatus.UNCHECKED in statuses:
+            matches |= ~Q(published)
+        return queryset.filter(matches)
+
+    def filter_verdict(self, queryset, name, value: str):
+        return queryset.filter(self._visible(), verification__rating__in=value) if value else queryset
+
+    def filter_bucket(self, queryset, name, buckets):
+        return queryset.filter(self._visible(), verification__rating__bucket__in=buckets) if buckets else queryset
+
+    def filter_attribution(self, queryset, name, values):
+        if not values:
+            return queryset
+        matches = Q(self._visible(), verification__attribution__in=values)
+        if AttributionStatus.UNCONFIRMED in values:
+            # Nothing known (or nothing published) about who said it counts as unconfirmed.
+            matches |= Q(verification__isnull=True) if self.sees_work else ~Q(has_published_verification())
+        return queryset.filter(matches)
+
+    def filter_has_verdict(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(published_verdict_q()) if value else queryset.exclude(published_verdict_q())
+
+    def filter_search(self, queryset, name, value):
+        return statements_matching(queryset, search_terms(value))
+
+
+class QuotationFilterSet(FilterSet):
+    mode = django_filters.MultipleChoiceFilter(choices=QuotationMode.choices)
+    source_id = django_filters.ModelMultipleChoiceFilter(field_name="source", queryset=Source.objects.all())
+    source = django_filters.ModelMultipleChoiceFilter(
+        field_name="source", to_field_name="slug", queryset=Source.objects.all(), help_text="Source slug."
+    )
+    statement_id = django_filters.ModelMultipleChoiceFilter(field_name="statement", queryset=Statement.objects.all())
+    statement = django_filters.ModelMultipleChoiceFilter(
+        field_name="statement", to_field_name="slug", queryset=Statement.objects.all(), help_text="Statement slug."
+    )
+    speaker_id, speaker = _speaker_filters("statement__speaker")
+    is_first_appearance = django_filters.BooleanFilter(help_text="The earliest known appearance of the statement.")
+    search = django_filters.CharFilter(method="filter_search", help_text="Words in the quoted text or its context.")
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("source__published_on", "published_on"),
+            ("created_at", "created_at"),
+            ("updated_at", "updated_at"),
+            ("id", "id"),
+        )
+    )
+
+    class Meta:
+        model = Quotation
+        fields = []
+
+    def filter_search(self, queryset, name, value):
+        for word in search_terms(value):
+            queryset = queryset.filter(Q(text__icontains=word) | Q(statement__speaker__name__icontains=word))
+        return queryset
+
+
+class TopicFilterSet(FilterSet):
+    search = django_filters.CharFilter(field_name="name", lookup_expr="icontains")
+    ordering = django_filters.OrderingFilter(fields=(("name", "name"), ("id", "id")))
+
+    class Meta:
+        model = Topic
+        fields = []

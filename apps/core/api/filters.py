@@ -1,0 +1,60 @@
+"""Filtering for every list endpoint: one explicit FilterSet per resource (`filtersets.py` in
+each app), applied by a backend that refuses query parameters it does not know, so that a typo
+(`?speakr=putin`) is a 400 naming the parameters that exist rather than an unfiltered list."""
+import django_filters
+from django_filters import utils
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import exceptions
+
+# Parameters every list endpoint understands besides its filters.
+COMMON_PARAMETERS = {"page", "page_size", "pagination", "cursor", "format"}
+
+
+class FilterSet(django_filters.FilterSet):
+    """A FilterSet that also checks date ranges: `date_ranges` lists (from, to) filter pairs,
+    and a `from` after its `to` is refused instead of answering with an empty list."""
+
+    date_ranges: tuple[tuple[str, str], ...] = ()
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        data = self.form.cleaned_data if hasattr(self.form, "cleaned_data") else {}
+        for start, end in self.date_ranges:
+            if data.get(start) and data.get(end) and data[start] > data[end]:
+                self.form.add_error(start, f"{start} ({data[start]}) is after {end} ({data[end]}).")
+                valid = False
+        return valid
+
+
+class StrictFilterBackend(DjangoFilterBackend):
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        known = set(COMMON_PARAMETERS) | set(getattr(view, "extra_query_parameters", ()))
+        if filterset is not None:
+            known |= set(filterset.filters)
+        unknown = sorted(set(request.query_params) - known)
+        if unknown:
+            raise exceptions.ValidationError(
+                {
+                    name: [f"Unknown query parameter. This endpoint understands: {', '.join(sorted(known))}."]
+                    for name in unknown
+                }
+            )
+        if filterset is None:
+            return queryset
+        if not filterset.is_valid():
+            raise utils.translate_validation(filterset.errors)
+        return filterset.qs
+
+
+MAX_SEARCH_TERMS = 10
+
+
+def search_terms(value: str) -> list[str]:
+    """The words of a `search=` value; every word must match (in any of the searched fields)."""
+    words = value.split()
+    if len(words) > MAX_SEARCH_TERMS:
+        raise exceptions.ValidationError(
+            {"search": [f"Search with at most {MAX_SEARCH_TERMS} words (this has {len(words)})."]}
+        )
+    return words

@@ -1,0 +1,147 @@
+"""Every list endpoint pages its results in one of two ways:
+
+- by page number, for browsing: `?page=2&page_size=50` (at most 100 a page); the answer has
+  `count`, `next`, `previous` and `results`;
+- by cursor, for exporting a whole list: `?pagination=cursor&page_size=1000` (at most 1,000 a
+  page), ordered by id and stable while rows are added; follow `next` until it is null.
+
+A page size or page out of range is refused with a 400 that says what is allowed, never
+silently capped."""
+from django.core.paginator import InvalidPage
+from rest_framework import exceptions
+from rest_framework.pagination import BasePagination, CursorPagination, PageNumberPagination
+
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+MAX_CURSOR_PAGE_SIZE = 1000
+MODES = ("page", "cursor")
+
+
+def _invalid(parameter: str, message: str) -> exceptions.ValidationError:
+    return exceptions.ValidationError({parameter: [message]})
+
+
+def _positive_int(request, parameter: str, *, default: int, maximum: int | None = None) -> int:
+    raw = request.query_params.get(parameter)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise _invalid(parameter, f"“{raw}” is not a whole number.") from None
+    if value < 1:
+        raise _invalid(parameter, "Must be at least 1.")
+    if maximum is not None and value > maximum:
+        raise _invalid(parameter, f"Must be at most {maximum}; use ?pagination=cursor to export longer lists.")
+    return value
+
+
+class _Pages(PageNumberPagination):
+    def get_page_size(self, request):
+        return self.page_size  # validated by PagePagination
+
+    def paginate_queryset(self, queryset, request, view=None):
+        raw = request.query_params.get(self.page_query_param, "1")
+        if raw != "last":
+            _positive_int(request, self.page_query_param, default=1)
+        self.request = request
+        paginator = self.django_paginator_class(queryset, self.page_size)
+        number = paginator.num_pages if raw == "last" else int(raw)
+        try:
+            self.page = paginator.page(number)
+        except InvalidPage:
+            raise exceptions.NotFound(
+                f"Page {number} does not exist: there are {paginator.num_pages} page(s) of {self.page_size}."
+            ) from None
+        self.display_page_controls = paginator.num_pages > 1 and self.template is not None
+        return list(self.page)
+
+
+class _Cursor(CursorPagination):
+    ordering = "pk"
+    invalid_cursor_message = "This cursor is not valid; follow the `next` link of the previous page."
+
+    def get_page_size(self, request):
+        return self.page_size  # validated by PagePagination
+
+    def decode_cursor(self, request):
+        try:
+            return super().decode_cursor(request)
+        except exceptions.NotFound:
+            raise _invalid(self.cursor_query_param, self.invalid_cursor_message) from None
+
+
+class PagePagination(BasePagination):
+    page_query_param = "page"
+    page_size_query_param = "page_size"
+    mode_query_param = "pagination"
+    cursor_query_param = "cursor"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        mode = request.query_params.get(self.mode_query_param) or "page"
+        if mode not in MODES:
+            raise _invalid(self.mode_query_param, f"“{mode}” is not a pagination mode; use “page” or “cursor”.")
+        if mode == "cursor":
+            if self.page_query_param in request.query_params:
+                raise _invalid(self.page_query_param, "Page numbers cannot be combined with ?pagination=cursor.")
+            if "ordering" in request.query_params:
+                raise _invalid("ordering", "Cursor pagination is always ordered by id; leave out ?ordering=.")
+            self.delegate = _Cursor()
+            maximum = MAX_CURSOR_PAGE_SIZE
+        else:
+            if self.cursor_query_param in request.query_params:
+                raise _invalid(self.cursor_query_param, "A cursor needs ?pagination=cursor.")
+            self.delegate = _Pages()
+            maximum = MAX_PAGE_SIZE
+        self.delegate.page_size = _positive_int(request, self.page_size_query_param, default=PAGE_SIZE, maximum=maximum)
+        return self.delegate.paginate_queryset(queryset, request, view)
+
+    def get_paginated_response(self, data):
+        return self.delegate.get_paginated_response(data)
+
+    def get_paginated_response_schema(self, schema):
+        link = {"type": ["string", "null"], "format": "uri"}
+        return {
+            "type": "object",
+            "required": ["next", "previous", "results"],
+            "properties": {
+                "count": {
+                    "type": "integer",
+                    "description": "How many results in all (page-number pagination only).",
+                },
+                "next": {**link, "description": "The next page, or null on the last one."},
+                "previous": {**link, "description": "The previous page, or null on the first one."},
+                "results": schema,
+            },
+        }
+
+    def get_schema_operation_parameters(self, view):
+        def query(name, description, schema):
+            return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+
+        return [
+            query(self.page_query_param, "Page number (page-number pagination), or `last`.", {"type": "string"}),
+            query(
+                self.page_size_query_param,
+                f"Results per page: default {PAGE_SIZE}, at most {MAX_PAGE_SIZE} "
+                f"({MAX_CURSOR_PAGE_SIZE} with pagination=cursor).",
+                {"type": "integer", "minimum": 1, "maximum": MAX_CURSOR_PAGE_SIZE},
+            ),
+            query(
+                self.mode_query_param,
+                "`cursor` to export a whole list page by page (ordered by id), `page` (default) to browse.",
+                {"type": "string", "enum": list(MODES)},
+            ),
+            query(self.cursor_query_param, "Opaque cursor from the `next` or `previous` link.", {"type": "string"}),
+        ]
+
+    @property
+    def display_page_controls(self) -> bool:
+        delegate = getattr(self, "delegate", None)
+        return bool(delegate and delegate.display_page_controls)
+
+    def to_html(self):
+        return self.delegate.to_html()
+
+    def get_results(self, data):
+        return data["results"]

@@ -1,0 +1,64 @@
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+
+# A cell starting with one of these is a formula to a spreadsheet (CSV injection): such cells
+# are prefixed with an apostrophe, which spreadsheets show as text and hide.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class JSONLDRenderer(JSONRenderer):
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+
+def csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    if text.startswith(FORMULA_PREFIXES) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def csv_lines(columns: Sequence[str], rows: Iterable[dict]) -> Iterable[str]:
+    """The header and then one CSV line per row, in the order of `columns`, for streaming."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def line(values) -> str:
+        writer.writerow(values)
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate(0)
+        return text
+
+    yield line(columns)
+    for row in rows:
+        yield line(csv_cell(row.get(column)) for column in columns)
+
+
+class CSVRenderer(BaseRenderer):
+    """`?format=csv`. Views that offer CSV stream the whole filtered list themselves (see
+    StatementViewSet.list); this renderer makes the format negotiable and renders row lists."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        rows = data.get("results", []) if isinstance(data, dict) else (data or [])
+        columns = list(rows[0]) if rows else []
+        return "".join(csv_lines(columns, rows)).encode(self.charset)

@@ -1,0 +1,62 @@
+"""The base of every writable serializer: a write is validated by the model's own rules (the
+ones the admin applies, through full_clean) and saved by `apps.core.services.model_save`, so the
+API can never store what the admin would refuse."""
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
+from rest_framework import serializers
+
+from apps.core.services import model_save, unique_slug
+
+
+def related_field(queryset, *, label: str, list_url: str, **kwargs) -> serializers.PrimaryKeyRelatedField:
+    """A write-only id field whose error names what is missing and where to look it up."""
+    return serializers.PrimaryKeyRelatedField(
+        queryset=queryset,
+        write_only=True,
+        error_messages={
+            "does_not_exist": f"There is no {label} with id {{pk_value}}; see {list_url} for the ids.",
+            "incorrect_type": f"Give the {label}'s id as a number, not {{data_type}}.",
+        },
+        **kwargs,
+    )
+
+
+class CleanModelSerializer(serializers.ModelSerializer):
+    """Subclasses may set `slug_source(self, instance) -> str` to fill in an empty slug."""
+
+    def create(self, validated_data):
+        return self._save(self.Meta.model(), validated_data)
+
+    def update(self, instance, validated_data):
+        return self._save(instance, validated_data)
+
+    def slug_source(self, instance) -> str:
+        return ""
+
+    def _save(self, instance: models.Model, validated_data: dict) -> models.Model:
+        opts = instance._meta
+        many_to_many = {
+            name: validated_data.pop(name)
+            for name in list(validated_data)
+            if any(field.name == name for field in opts.many_to_many)
+        }
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        if hasattr(instance, "slug") and not instance.slug:
+            instance.slug = unique_slug(model=type(instance), text=self.slug_source(instance), exclude_pk=instance.pk)
+        try:
+            return model_save(instance=instance, many_to_many=many_to_many)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(self._field_errors(error)) from None
+
+    def _field_errors(self, error: DjangoValidationError) -> dict:
+        """The model's errors under the names the client used (`speaker_id`, not `speaker`)."""
+        if not hasattr(error, "error_dict"):
+            return {"non_field_errors": error.messages}
+        names = {field.source: name for name, field in self.fields.items() if not field.read_only}
+        errors = {}
+        for name, messages in error.message_dict.items():
+            key = "non_field_errors" if name == NON_FIELD_ERRORS else names.get(name, name)
+            errors.setdefault(key, []).extend(messages)
+        return errors

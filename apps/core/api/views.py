@@ -1,0 +1,34 @@
+"""JSON answers for /api/ URLs that no API view handles, so that a client never gets an HTML
+error page (not even with DEBUG on, where Django would show its own)."""
+from django.views.defaults import page_not_found, server_error
+
+from .exceptions import json_error_response
+
+API_PREFIX = "/api/"
+
+
+def api_not_found(request, path=""):
+    return json_error_response(
+        request,
+        status_code=404,
+        detail=f"There is no API endpoint at {request.path}. The endpoints are listed at /api/v1/ "
+        "and documented at /api/docs/.",
+        code="not_found",
+    )
+
+
+def not_found(request, exception=None):
+    if request.path.startswith(API_PREFIX):
+        return api_not_found(request)
+    return page_not_found(request, exception)
+
+
+def internal_error(request):
+    if request.path.startswith(API_PREFIX):
+        return json_error_response(
+            request,
+            status_code=500,
+            detail="An unexpected error occurred. It has been logged; please report it if it persists.",
+            code="server_error",
+        )
+    return server_error(request)

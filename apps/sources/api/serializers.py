@@ -1,0 +1,121 @@
+from django.db import transaction
+from rest_framework import serializers
+
+from apps.core.api.serializers import CleanModelSerializer, related_field
+from apps.speakers.api.serializers import SpeakerSummarySerializer
+from apps.speakers.models import Speaker
+
+from ..models import ARCHIVED_TEXT_MAX_LENGTH, Correction, Publisher, Source
+from ..services import source_anchor_quotations
+
+
+class PublisherSummarySerializer(serializers.ModelSerializer):
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:publisher-detail")
+
+    class Meta:
+        model = Publisher
+        fields = ["id", "api_url", "name", "slug", "domain"]
+        read_only_fields = fields
+
+
+class PublisherSerializer(CleanModelSerializer):
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:publisher-detail")
+    slug = serializers.SlugField(max_length=200, required=False, help_text="Made from the name when left out.")
+    source_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Publisher
+        fields = ["id", "api_url", "name", "slug", "url", "domain", "source_count", "created_at", "updated_at"]
+        read_only_fields = ["created_at", "updated_at"]
+        extra_kwargs = {"url": {"help_text": "Home page."}, "domain": {"required": False}}
+
+    def slug_source(self, instance) -> str:
+        return instance.name
+
+
+class SourceSummarySerializer(serializers.ModelSerializer):
+    """A source as embedded in quotations (its publisher must be selected with it)."""
+
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
+    publisher = serializers.CharField(source="publisher.name", default=None, read_only=True)
+
+    class Meta:
+        model = Source
+        fields = ["id", "api_url", "kind", "title", "slug", "url", "publisher", "published_on", "language"]
+        read_only_fields = fields
+
+
+class CorrectionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Correction
+        fields = ["number", "corrected_on", "text", "corrected_text"]
+        read_only_fields = fields
+
+
+class SourceSerializer(CleanModelSerializer):
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
+    slug = serializers.SlugField(max_length=200, required=False, help_text="Made from the title when left out.")
+    publisher = PublisherSummarySerializer(read_only=True)
+    publisher_id = related_field(
+        Publisher.objects.all(),
+        label="publisher",
+        list_url="/api/v1/publishers/",
+        source="publisher",
+        required=False,
+        allow_null=True,
+    )
+    authors = SpeakerSummarySerializer(many=True, read_only=True)
+    author_ids = related_field(
+        Speaker.objects.all(), label="speaker", list_url="/api/v1/speakers/", source="authors", many=True, required=False
+    )
+    archived_text = serializers.CharField(
+        write_only=True,
+        required=False,
+        allow_blank=True,
+        trim_whitespace=False,
+        help_text=f"The full text, to anchor quotations in (at most {ARCHIVED_TEXT_MAX_LENGTH:,} characters). "
+        "Write-only: it is the publisher's text, never served back.",
+    )
+    has_archived_text = serializers.BooleanField(read_only=True)
+    quotation_count = serializers.IntegerField(read_only=True)
+    corrections = CorrectionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "api_url",
+            "kind",
+            "title",
+            "slug",
+            "url",
+            "publisher",
+            "publisher_id",
+            "authors",
+            "author_ids",
+            "published_on",
+            "published_on_precision",
+            "language",
+            "notes",
+            "archived_text",
+            "has_archived_text",
+            "quotation_count",
+            "corrections",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+
+    def slug_source(self, instance) -> str:
+        return instance.title
+
+    @transaction.atomic
+    def _save(self, instance, validated_data):
+        text_changed = "archived_text" in validated_data and validated_data["archived_text"] != (
+            instance.archived_text if instance.pk else ""
+        )
+        source = super()._save(instance, validated_data)
+        if text_changed:
+            # Source.clean has checked that every quotation is in the new text; now anchor them.
+            source_anchor_quotations(source=source)
+        return source

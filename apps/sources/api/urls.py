@@ -1,0 +1,3 @@
+from .views import PublisherViewSet, SourceViewSet
+
+routes = [("publishers", PublisherViewSet, "publisher"), ("sources", SourceViewSet, "source")]

@@ -1,0 +1,39 @@
+import django_filters
+from django.db.models import Q
+
+from apps.core.api.filters import FilterSet, search_terms
+
+from .choices import SpeakerKind
+from .models import Speaker, country_code_validator, wikidata_id_validator
+
+
+class SpeakerFilterSet(FilterSet):
+    kind = django_filters.MultipleChoiceFilter(choices=SpeakerKind.choices, help_text="Person, organisation…")
+    country = django_filters.CharFilter(
+        validators=[country_code_validator], help_text="ISO 3166-1 alpha-2 code in capitals, e.g. KZ."
+    )
+    wikidata_id = django_filters.CharFilter(validators=[wikidata_id_validator], help_text="E.g. Q7747.")
+    affiliation_id = django_filters.ModelMultipleChoiceFilter(
+        field_name="affiliation", queryset=Speaker.objects.all(), help_text="Members of this organisation (id)."
+    )
+    affiliation = django_filters.ModelMultipleChoiceFilter(
+        field_name="affiliation",
+        to_field_name="slug",
+        queryset=Speaker.objects.all(),
+        help_text="Members of this organisation (slug).",
+    )
+    search = django_filters.CharFilter(method="filter_search", help_text="Words in the name, aliases or role.")
+    ordering = django_filters.OrderingFilter(
+        fields=(("name", "name"), ("created_at", "created_at"), ("updated_at", "updated_at"), ("id", "id")),
+    )
+
+    class Meta:
+        model = Speaker
+        fields = []
+
+    def filter_search(self, queryset, name, value):
+        for word in search_terms(value):
+            queryset = queryset.filter(
+                Q(name__icontains=word) | Q(aliases__icontains=word) | Q(description__icontains=word)
+            )
+        return queryset

@@ -1,0 +1,35 @@
+"""Who may see which verification work. The public (anonymous clients, and users without the
+`verification.view_verification` permission) sees a verification only once it is published:
+until then the statement looks unchecked to them. Staff with the permission see everything."""
+from django.db.models import Exists, OuterRef, Q
+
+from .choices import VerificationStatus
+from .models import Verification
+
+
+def verification_work_visible(*, user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.has_perm("verification.view_verification"))
+
+
+def verification_visible(*, verification: Verification | None, user=None, sees_work: bool | None = None) -> bool:
+    if verification is None:
+        return False
+    if sees_work is None:
+        sees_work = verification_work_visible(user=user)
+    return sees_work or verification.status == VerificationStatus.PUBLISHED
+
+
+def verdict_published(verification: Verification | None) -> bool:
+    """A verdict the public may read: published, with a rating."""
+    return bool(verification and verification.status == VerificationStatus.PUBLISHED and verification.rating_id)
+
+
+def published_verdict_q(prefix: str = "verification__") -> Q:
+    """Statements (or, with another prefix, related rows) with a published verdict."""
+    return Q(**{f"{prefix}status": VerificationStatus.PUBLISHED, f"{prefix}rating__isnull": False})
+
+
+def has_published_verification() -> Exists:
+    return Exists(
+        Verification.objects.filter(statement=OuterRef("pk"), status=VerificationStatus.PUBLISHED)
+    )
