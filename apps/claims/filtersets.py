@@ -1,7 +1,7 @@
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 
-from apps.core.api.filters import FilterSet, search_terms
+from apps.core.api.filters import BooleanFilter, FilterSet, search_terms
 from apps.sources.models import Publisher, Source
 from apps.speakers.choices import SpeakerKind
 from apps.speakers.models import Speaker
@@ -20,7 +20,10 @@ def _speaker_filters(field_name: str):
             field_name=field_name, queryset=Speaker.objects.all(), help_text="Speaker id (repeat for several)."
         ),
         django_filters.ModelMultipleChoiceFilter(
-            field_name=field_name, to_field_name="slug", queryset=Speaker.objects.all(), help_text="Speaker slug."
+            field_name=f"{field_name}__slug",
+            to_field_name="slug",
+            queryset=Speaker.objects.all(),
+            help_text="Speaker slug.",
         ),
     )
 
@@ -45,7 +48,7 @@ class StatementFilterSet(FilterSet):
     )
     topic_id = django_filters.ModelMultipleChoiceFilter(field_name="topics", queryset=Topic.objects.all())
     topic = django_filters.ModelMultipleChoiceFilter(
-        field_name="topics", to_field_name="slug", queryset=Topic.objects.all(), help_text="Topic slug."
+        field_name="topics__slug", to_field_name="slug", queryset=Topic.objects.all(), help_text="Topic slug."
     )
     status = django_filters.MultipleChoiceFilter(
         choices=VerificationStatus.choices, method="filter_status", help_text="Workflow status (repeat for several)."
@@ -62,7 +65,7 @@ class StatementFilterSet(FilterSet):
     attribution = django_filters.MultipleChoiceFilter(
         choices=AttributionStatus.choices, method="filter_attribution", help_text="Did the speaker really say it?"
     )
-    has_verdict = django_filters.BooleanFilter(method="filter_has_verdict", help_text="Has a published verdict.")
+    has_verdict = BooleanFilter(method="filter_has_verdict", help_text="Has a published verdict.")
     said_from = django_filters.DateFilter(field_name="said_on", lookup_expr="gte", help_text="Said on or after.")
     said_to = django_filters.DateFilter(field_name="said_on", lookup_expr="lte", help_text="Said on or before.")
     language = django_filters.CharFilter(field_name="language", lookup_expr="iexact", help_text="BCP 47, e.g. ru.")
@@ -155,15 +158,18 @@ class QuotationFilterSet(FilterSet):
     mode = django_filters.MultipleChoiceFilter(choices=QuotationMode.choices)
     source_id = django_filters.ModelMultipleChoiceFilter(field_name="source", queryset=Source.objects.all())
     source = django_filters.ModelMultipleChoiceFilter(
-        field_name="source", to_field_name="slug", queryset=Source.objects.all(), help_text="Source slug."
+        field_name="source__slug", to_field_name="slug", queryset=Source.objects.all(), help_text="Source slug."
     )
     statement_id = django_filters.ModelMultipleChoiceFilter(field_name="statement", queryset=Statement.objects.all())
     statement = django_filters.ModelMultipleChoiceFilter(
-        field_name="statement", to_field_name="slug", queryset=Statement.objects.all(), help_text="Statement slug."
+        field_name="statement__slug",
+        to_field_name="slug",
+        queryset=Statement.objects.all(),
+        help_text="Statement slug.",
     )
     speaker_id, speaker = _speaker_filters("statement__speaker")
-    is_first_appearance = django_filters.BooleanFilter(help_text="The earliest known appearance of the statement.")
-    search = django_filters.CharFilter(method="filter_search", help_text="Words in the quoted text or its context.")
+    is_first_appearance = BooleanFilter(help_text="The earliest known appearance of the statement.")
+    search = django_filters.CharFilter(method="filter_search", help_text="Words in the quoted text, its context or the speaker's name.")
     ordering = django_filters.OrderingFilter(
         fields=(
             ("source__published_on", "published_on"),
@@ -179,7 +185,9 @@ class QuotationFilterSet(FilterSet):
 
     def filter_search(self, queryset, name, value):
         for word in search_terms(value):
-            queryset = queryset.filter(Q(text__icontains=word) | Q(statement__speaker__name__icontains=word))
+            queryset = queryset.filter(
+                Q(text__icontains=word) | Q(context__icontains=word) | Q(statement__speaker__name__icontains=word)
+            )
         return queryset
 
 

@@ -58,7 +58,7 @@ class Statement(SlugNaturalKeyMixin, TimeStampedModel):
     objects = SlugManager()
 
     class Meta:
-        ordering = ["-said_on", "speaker__name", "slug"]
+        ordering = [models.F("said_on").desc(nulls_last=True), "speaker__name", "slug"]
 
     def __str__(self):
         text = self.text if len(self.text) <= 80 else self.text[:79] + "…"

@@ -1,5 +1,6 @@
 """Reads of statements and quotations, with every relation the API shows selected up front, so
 that a page costs the same number of queries whatever its length."""
+
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from apps.verification.choices import VerificationStatus
@@ -10,9 +11,7 @@ from .models import Quotation, Statement, Topic
 
 
 def quotation_list() -> QuerySet[Quotation]:
-    return Quotation.objects.select_related(
-        "statement__speaker", "source__publisher", "reported_via__publisher"
-    )
+    return Quotation.objects.select_related("statement__speaker", "source__publisher", "reported_via__publisher")
 
 
 def statement_list(*, user) -> QuerySet[Statement]:
@@ -25,7 +24,9 @@ def statement_list(*, user) -> QuerySet[Statement]:
     quotations = Quotation.objects.select_related("source__publisher", "reported_via__publisher").order_by(
         "source__published_on", "source_id", "char_start", "occurrence", "pk"
     )
-    return Statement.objects.select_related("speaker", "verification__rating__scale", "verification__fact_checker").prefetch_related(
+    return Statement.objects.select_related(
+        "speaker", "verification__rating__scale", "verification__fact_checker"
+    ).prefetch_related(
         Prefetch("topics", queryset=Topic.objects.order_by("name")),
         Prefetch("quotations", queryset=quotations),
         Prefetch("verification__evidence", queryset=evidence),
@@ -37,5 +38,7 @@ def statements_matching(queryset: QuerySet[Statement], words: list[str]) -> Quer
     """Statements in which every word appears: in the text, the speaker's name or a quotation."""
     for word in words:
         in_quotations = Quotation.objects.filter(statement=OuterRef("pk"), text__icontains=word)
-        queryset = queryset.filter(Q(text__icontains=word) | Q(speaker__name__icontains=word) | Q(Exists(in_quotations)))
+        queryset = queryset.filter(
+            Q(text__icontains=word) | Q(speaker__name__icontains=word) | Q(Exists(in_quotations))
+        )
     return queryset

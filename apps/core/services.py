@@ -1,5 +1,6 @@
 """Saving curated records: the one path by which the API writes sources, speakers, statements
 and quotations, so that they are validated by the same rules as in the admin."""
+
 from django.db import models, transaction
 from django.utils.text import slugify
 
@@ -10,9 +11,7 @@ def unique_slug(*, model: type[models.Model], text: str, exclude_pk=None) -> str
     """A slug for `text` not yet used by `model`: "vladimir-putin", then "vladimir-putin-2"…"""
     max_length = model._meta.get_field("slug").max_length
     base = (slugify(text, allow_unicode=False) or "item")[: max_length - 5].strip("-") or "item"
-    taken = set(
-        model.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True)
-    )
+    taken = set(model.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))
     for number in range(1, SLUG_MAX_ATTEMPTS):
         candidate = base if number == 1 else f"{base}-{number}"
         if candidate not in taken:

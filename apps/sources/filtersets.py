@@ -32,14 +32,17 @@ class SourceFilterSet(FilterSet):
         field_name="publisher", queryset=Publisher.objects.all(), help_text="Publisher id (repeat for several)."
     )
     publisher = django_filters.ModelMultipleChoiceFilter(
-        field_name="publisher", to_field_name="slug", queryset=Publisher.objects.all(), help_text="Publisher slug."
+        field_name="publisher__slug",
+        to_field_name="slug",
+        queryset=Publisher.objects.all(),
+        help_text="Publisher slug.",
     )
     kind = django_filters.MultipleChoiceFilter(choices=SourceKind.choices)
     author_id = django_filters.ModelMultipleChoiceFilter(
         field_name="authors", queryset=Speaker.objects.all(), help_text="Author (a speaker) id."
     )
     author = django_filters.ModelMultipleChoiceFilter(
-        field_name="authors", to_field_name="slug", queryset=Speaker.objects.all(), help_text="Author slug."
+        field_name="authors__slug", to_field_name="slug", queryset=Speaker.objects.all(), help_text="Author slug."
     )
     published_from = django_filters.DateFilter(
         field_name="published_on", lookup_expr="gte", help_text="Published on or after (YYYY-MM-DD)."

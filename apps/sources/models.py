@@ -74,7 +74,7 @@ class Source(SlugNaturalKeyMixin, TimeStampedModel):
     objects = SlugManager()
 
     class Meta:
-        ordering = ["-published_on", "title"]
+        ordering = [models.F("published_on").desc(nulls_last=True), "title"]
         constraints = [
             models.UniqueConstraint(
                 fields=["url"],

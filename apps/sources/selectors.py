@@ -1,5 +1,16 @@
 """Reads of publishers and sources, with what the API shows about each."""
-from django.db.models import BooleanField, Count, ExpressionWrapper, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 
 from apps.claims.models import Quotation
@@ -27,6 +38,6 @@ def source_list() -> QuerySet[Source]:
             has_archived_text=ExpressionWrapper(~Q(archived_text=""), output_field=BooleanField()),
             quotation_count=Coalesce(
                 Subquery(counted.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0
-            )
+            ),
         )
     )

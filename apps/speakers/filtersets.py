@@ -17,7 +17,7 @@ class SpeakerFilterSet(FilterSet):
         field_name="affiliation", queryset=Speaker.objects.all(), help_text="Members of this organisation (id)."
     )
     affiliation = django_filters.ModelMultipleChoiceFilter(
-        field_name="affiliation",
+        field_name="affiliation__slug",
         to_field_name="slug",
         queryset=Speaker.objects.all(),
         help_text="Members of this organisation (slug).",

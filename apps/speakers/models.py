@@ -86,3 +86,12 @@ class Speaker(SlugNaturalKeyMixin, TimeStampedModel):
             raise ValidationError({"wikidata_id": "An anonymous speaker cannot have a Wikidata id."})
         if self.pk and self.affiliation_id == self.pk:
             raise ValidationError({"affiliation": "A speaker cannot be affiliated with itself."})
+        if self.wikidata_id:
+            existing = Speaker.objects.filter(wikidata_id=self.wikidata_id).exclude(pk=self.pk).first()
+            if existing:
+                raise ValidationError(
+                    {
+                        "wikidata_id": f"The speaker “{existing.name}” (id {existing.pk}) already has this Wikidata "
+                        "id; add what they said to that speaker instead of creating a second one."
+                    }
+                )

@@ -1,4 +1,5 @@
 """Reads of speakers, with what the API and the admin show about each."""
+
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 

@@ -1,6 +1,7 @@
 """schema.org ClaimReview (https://schema.org/ClaimReview) for a statement with a published
 verdict, the markup search engines and fact-check aggregators read. Built from a statement
 loaded by `apps.claims.selectors.statement_list`, so it costs no further query."""
+
 import datetime
 
 from django.conf import settings
@@ -186,5 +187,15 @@ CLAIMREVIEW_SCHEMA = _object(
             ["@type", "author"],
         ),
     },
-    ["@context", "@type", "url", "claimReviewed", "datePublished", "dateModified", "author", "reviewRating", "itemReviewed"],
+    [
+        "@context",
+        "@type",
+        "url",
+        "claimReviewed",
+        "datePublished",
+        "dateModified",
+        "author",
+        "reviewRating",
+        "itemReviewed",
+    ],
 )

@@ -1,6 +1,7 @@
 """`claims:search`, shaped like Google's Fact Check Tools API
 (https://developers.google.com/fact-check/tools/api/reference/rest/v1alpha1/claims/search):
 published verdicts only, most recently reviewed first."""
+
 import base64
 import binascii
 import datetime
@@ -53,16 +54,15 @@ def _claim(statement, *, request) -> dict:
     claim_date = _claim_date(statement)
     if claim_date:
         claim["claimDate"] = claim_date
-    claim["claimReview"] = [
-        {
-            "publisher": {"name": settings.CLAIMTRACK_ORGANISATION_NAME, "site": organisation_site()},
-            "url": review_url(statement, request=request),
-            "title": verification.summary,
-            "reviewDate": iso_datetime(verification.published_at),
-            "textualRating": verification.rating.label,
-            "languageCode": settings.CLAIMTRACK_REVIEW_LANGUAGE,
-        }
-    ]
+    review = {
+        "publisher": {"name": settings.CLAIMTRACK_ORGANISATION_NAME, "site": organisation_site()},
+        "url": review_url(statement, request=request),
+        "title": verification.summary,
+        "reviewDate": iso_datetime(verification.published_at),
+        "textualRating": verification.rating.label,
+        "languageCode": settings.CLAIMTRACK_REVIEW_LANGUAGE,
+    }
+    claim["claimReview"] = [{key: value for key, value in review.items() if value is not None}]
     return claim
 
 

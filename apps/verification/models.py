@@ -70,7 +70,8 @@ class Rating(TimeStampedModel):
     objects = RatingManager()
 
     class Meta:
-        ordering = ["scale", "-value", "label"]
+        # Best first, labels off the scale last, the same on every database.
+        ordering = ["scale", models.F("value").desc(nulls_last=True), "label"]
         constraints = [
             models.UniqueConstraint(fields=["scale", "slug"], name="rating_unique_slug"),
             models.UniqueConstraint(

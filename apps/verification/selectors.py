@@ -1,6 +1,7 @@
 """Who may see which verification work. The public (anonymous clients, and users without the
 `verification.view_verification` permission) sees a verification only once it is published:
 until then the statement looks unchecked to them. Staff with the permission see everything."""
+
 from django.db.models import Exists, OuterRef, Q
 
 from .choices import VerificationStatus
@@ -30,6 +31,4 @@ def published_verdict_q(prefix: str = "verification__") -> Q:
 
 
 def has_published_verification() -> Exists:
-    return Exists(
-        Verification.objects.filter(statement=OuterRef("pk"), status=VerificationStatus.PUBLISHED)
-    )
+    return Exists(Verification.objects.filter(statement=OuterRef("pk"), status=VerificationStatus.PUBLISHED))

@@ -1,5 +1,6 @@
 """The CSV export of statements: one row per statement, columns in a fixed order (new columns
 are only ever added at the end), verification columns empty unless the client may see them."""
+
 from django.urls import reverse
 
 from apps.verification.selectors import verification_visible

@@ -98,9 +98,12 @@ class QuotationSerializer(CleanModelSerializer):
 
     class Meta:
         model = Quotation
-        fields = QUOTATION_FIELDS[:2] + ["statement", "statement_id", "source_id", "reported_via_id"] + [
-            name for name in QUOTATION_FIELDS[2:]
-        ] + ["created_at", "updated_at"]
+        fields = (
+            QUOTATION_FIELDS[:2]
+            + ["statement", "statement_id", "source_id", "reported_via_id"]
+            + [name for name in QUOTATION_FIELDS[2:]]
+            + ["created_at", "updated_at"]
+        )
         read_only_fields = ["char_start", "char_end", "created_at", "updated_at"]
         # The unique (source, statement, occurrence) rule is checked by the model, with its own message.
         validators = []

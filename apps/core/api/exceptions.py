@@ -6,13 +6,14 @@
 
 `errors` is present for invalid input only and holds the messages per field (or per query
 parameter); `detail` repeats them in one sentence for clients that show a single line."""
+
 import logging
 
-from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, OperationalError
 from django.db.models import ProtectedError, RestrictedError
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -51,6 +52,10 @@ def _flatten(errors, prefix="") -> list[str]:
     return [f"{prefix}: {errors}" if prefix else str(errors)]
 
 
+def _is_messages(value) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
 def _join(prefix: str, key: str) -> str:
     if key == "non_field_errors":
         return prefix
@@ -59,7 +64,9 @@ def _join(prefix: str, key: str) -> str:
 
 def _protected_message(error: ProtectedError | RestrictedError) -> str:
     objects = list(error.protected_objects if isinstance(error, ProtectedError) else error.restricted_objects)
-    kinds = sorted({obj._meta.verbose_name_plural if len(objects) > 1 else obj._meta.verbose_name for obj in objects})
+    kinds = sorted(
+        {str(obj._meta.verbose_name_plural if len(objects) > 1 else obj._meta.verbose_name) for obj in objects}
+    )
     examples = "; ".join(f"“{obj}” (id {obj.pk})" for obj in objects[:3])
     more = f" and {len(objects) - 3} more" if len(objects) > 3 else ""
     return (
@@ -82,7 +89,11 @@ def _as_api_exception(exc: Exception) -> exceptions.APIException | None:
         return PayloadTooLarge(f"The request body is too large: {exc}.")
     if isinstance(exc, SuspiciousOperation):
         return exceptions.ValidationError({"request": [str(exc) or "The request was refused as unsafe."]})
-    return None  # DRF turns Http404 and PermissionDenied into 404 and 403 itself
+    if isinstance(exc, Http404):
+        return exceptions.NotFound(*exc.args)
+    if isinstance(exc, PermissionDenied):
+        return exceptions.PermissionDenied(*exc.args)
+    return None
 
 
 def error_body(*, detail: str, code: str, errors=None) -> dict:
@@ -113,6 +124,10 @@ def api_exception_handler(exc, context):
         )
     elif isinstance(exc, exceptions.ValidationError):
         errors = response.data if isinstance(response.data, dict) else {"non_field_errors": response.data}
+        # Always {field: [messages]}: an error inside a list field becomes "1: message".
+        errors = {
+            name: messages if _is_messages(messages) else _flatten(messages) for name, messages in errors.items()
+        }
         lines = _flatten(errors)
         response.data = error_body(detail=" ".join(lines) or "Invalid input.", code="invalid", errors=errors)
     else:

@@ -1,6 +1,7 @@
 """Filtering for every list endpoint: one explicit FilterSet per resource (`filtersets.py` in
 each app), applied by a backend that refuses query parameters it does not know, so that a typo
 (`?speakr=putin`) is a 400 naming the parameters that exist rather than an unfiltered list."""
+
 import django_filters
 from django_filters import utils
 from django_filters.rest_framework import DjangoFilterBackend
@@ -24,6 +25,16 @@ class FilterSet(django_filters.FilterSet):
                 self.form.add_error(start, f"{start} ({data[start]}) is after {end} ({data[end]}).")
                 valid = False
         return valid
+
+
+class BooleanFilter(django_filters.TypedChoiceFilter):
+    """`true` or `false`; anything else is refused (django-filter's own BooleanFilter ignores
+    a value it cannot read, which would answer an unfiltered list)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", [("true", "true"), ("false", "false")])
+        kwargs.setdefault("coerce", lambda value: value == "true")
+        super().__init__(*args, **kwargs)
 
 
 class StrictFilterBackend(DjangoFilterBackend):

@@ -7,6 +7,7 @@
 
 A page size or page out of range is refused with a 400 that says what is allowed, never
 silently capped."""
+
 from django.core.paginator import InvalidPage
 from rest_framework import exceptions
 from rest_framework.pagination import BasePagination, CursorPagination, PageNumberPagination

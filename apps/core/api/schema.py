@@ -1,5 +1,6 @@
 """The OpenAPI document documents errors as well as successes: every operation lists the error
 responses it can give, all in the one shape of `apps.core.api.exceptions`."""
+
 from drf_spectacular import openapi
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers

@@ -1,6 +1,7 @@
 """The base of every writable serializer: a write is validated by the model's own rules (the
 ones the admin applies, through full_clean) and saved by `apps.core.services.model_save`, so the
 API can never store what the admin would refuse."""
+
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models

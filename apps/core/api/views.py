@@ -1,5 +1,6 @@
 """JSON answers for /api/ URLs that no API view handles, so that a client never gets an HTML
 error page (not even with DEBUG on, where Django would show its own)."""
+
 from django.views.defaults import page_not_found, server_error
 
 from .exceptions import json_error_response

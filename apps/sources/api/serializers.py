@@ -37,7 +37,7 @@ class SourceSummarySerializer(serializers.ModelSerializer):
     """A source as embedded in quotations (its publisher must be selected with it)."""
 
     api_url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
-    publisher = serializers.CharField(source="publisher.name", default=None, read_only=True)
+    publisher = serializers.CharField(source="publisher.name", default=None, read_only=True, allow_null=True)
 
     class Meta:
         model = Source
@@ -55,7 +55,7 @@ class CorrectionSerializer(serializers.ModelSerializer):
 class SourceSerializer(CleanModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
     slug = serializers.SlugField(max_length=200, required=False, help_text="Made from the title when left out.")
-    publisher = PublisherSummarySerializer(read_only=True)
+    publisher = PublisherSummarySerializer(read_only=True, allow_null=True)
     publisher_id = related_field(
         Publisher.objects.all(),
         label="publisher",
@@ -66,7 +66,12 @@ class SourceSerializer(CleanModelSerializer):
     )
     authors = SpeakerSummarySerializer(many=True, read_only=True)
     author_ids = related_field(
-        Speaker.objects.all(), label="speaker", list_url="/api/v1/speakers/", source="authors", many=True, required=False
+        Speaker.objects.all(),
+        label="speaker",
+        list_url="/api/v1/speakers/",
+        source="authors",
+        many=True,
+        required=False,
     )
     archived_text = serializers.CharField(
         write_only=True,
@@ -105,6 +110,8 @@ class SourceSerializer(CleanModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]
+        # Uniqueness is checked by the model, whose message names the source that has the URL.
+        extra_kwargs = {"url": {"validators": []}}
 
     def slug_source(self, instance) -> str:
         return instance.title

@@ -3,7 +3,7 @@ from rest_framework import serializers
 from apps.core.api.serializers import CleanModelSerializer, related_field
 from apps.verification.choices import RatingBucket
 
-from ..models import Speaker
+from ..models import Speaker, wikidata_id_validator
 
 
 class SpeakerSummarySerializer(serializers.ModelSerializer):
@@ -31,7 +31,7 @@ assert {field for field in PublishedVerdictsSerializer._declared_fields} == set(
 
 class SpeakerSerializer(CleanModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:speaker-detail")
-    affiliation = SpeakerSummarySerializer(read_only=True)
+    affiliation = SpeakerSummarySerializer(read_only=True, allow_null=True)
     affiliation_id = related_field(
         Speaker.objects.all(),
         label="speaker",
@@ -42,7 +42,10 @@ class SpeakerSerializer(CleanModelSerializer):
     )
     slug = serializers.SlugField(max_length=200, required=False, help_text="Made from the name when left out.")
     aliases = serializers.ListField(
-        child=serializers.CharField(max_length=200), required=False, max_length=50, help_text="Other names and spellings."
+        child=serializers.CharField(max_length=200),
+        required=False,
+        max_length=50,
+        help_text="Other names and spellings.",
     )
     wikidata_url = serializers.CharField(read_only=True)
     statement_count = serializers.IntegerField(read_only=True)
@@ -69,6 +72,8 @@ class SpeakerSerializer(CleanModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]
+        # Uniqueness is checked by the model, with its own message.
+        extra_kwargs = {"wikidata_id": {"validators": [wikidata_id_validator]}}
 
     def slug_source(self, instance) -> str:
         return instance.name

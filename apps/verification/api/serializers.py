@@ -95,7 +95,9 @@ class ClaimSearchQuerySerializer(serializers.Serializer):
         required=False, max_length=500, help_text="Words to find in the claim, its quotations or the claimant's name."
     )
     languageCode = serializers.CharField(
-        required=False, max_length=35, help_text="BCP 47 code of the claim's language, e.g. en or en-US (en matches both)."
+        required=False,
+        max_length=35,
+        help_text="BCP 47 code of the claim's language, e.g. en or en-US (en matches both).",
     )
     reviewPublisherSiteFilter = serializers.CharField(
         required=False, max_length=253, help_text="Only reviews by the publisher at this site, e.g. claims.example.org."
@@ -140,7 +142,7 @@ class ClaimSearchReviewSerializer(serializers.Serializer):
     publisher = ClaimReviewPublisherSerializer()
     url = serializers.CharField()
     title = serializers.CharField()
-    reviewDate = serializers.DateTimeField()
+    reviewDate = serializers.DateTimeField(required=False, help_text="When the verdict was published, when known.")
     textualRating = serializers.CharField()
     languageCode = serializers.CharField()
 

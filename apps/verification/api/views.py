@@ -30,7 +30,9 @@ class RatingScaleViewSet(ModelViewSet):
 class ClaimReviewFilterSet(FilterSet):
     speaker_id = django_filters.NumberFilter(field_name="speaker_id", help_text="Speaker id.")
     speaker = django_filters.CharFilter(field_name="speaker__slug", help_text="Speaker slug.")
-    bucket = django_filters.MultipleChoiceFilter(field_name="verification__rating__bucket", choices=RatingBucket.choices)
+    bucket = django_filters.MultipleChoiceFilter(
+        field_name="verification__rating__bucket", choices=RatingBucket.choices
+    )
     language = django_filters.CharFilter(field_name="language", lookup_expr="iexact")
     modified_since = django_filters.IsoDateTimeFilter(
         field_name="verification__updated_at",
@@ -52,11 +54,7 @@ class ClaimReviewViewSet(ReadOnlyModelViewSet):
     permission_classes = [AllowAny]
 
     def get_queryset(self):
-        return (
-            statement_list(user=None)
-            .filter(published_verdict_q())
-            .order_by("-verification__updated_at", "-pk")
-        )
+        return statement_list(user=None).filter(published_verdict_q()).order_by("-verification__updated_at", "-pk")
 
     @extend_schema(responses=OpenApiResponse(CLAIMREVIEW_SCHEMA))
     def list(self, request, *args, **kwargs):

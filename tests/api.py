@@ -1,0 +1,26 @@
+"""Helpers for API tests."""
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+
+def api_client_for(user) -> APIClient:
+    """An API client authenticated with a fresh token of `user`."""
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    return client
+
+
+def ids(response) -> list[int]:
+    """The ids of a 200 list page, in order."""
+    assert response.status_code == 200, response.content
+    return [row["id"] for row in response.json()["results"]]
+
+
+def assert_invalid(response, parameter: str) -> list[str]:
+    """A 400 in the API's error shape, with messages for `parameter`; returns them."""
+    assert response.status_code == 400, response.content
+    body = response.json()
+    assert body["code"] == "invalid"
+    assert parameter in body["detail"]
+    assert body["errors"][parameter]
+    return body["errors"][parameter]

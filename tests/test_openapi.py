@@ -1,0 +1,161 @@
+"""The OpenAPI document is valid, its docs are served from our own static files, and every
+endpoint answers as the document says: successes and errors alike."""
+
+import re
+
+import pytest
+from openapi_spec_validator import validate
+
+from apps.accounts.roles import EDITORS
+from tests.factories import (
+    default_rating,
+    make_evidence,
+    make_publisher,
+    make_quotation,
+    make_source,
+    make_speaker,
+    make_statement,
+    make_topic,
+    make_user,
+    make_verification,
+)
+from tests.openapi import assert_conforms, openapi_document
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_schema_is_valid_openapi_3_1(client):
+    response = client.get("/api/schema/", {"format": "json"})
+    assert response.status_code == 200
+    document = response.json()
+    assert document["openapi"].startswith("3.1")
+    validate(document)  # raises on any violation of the OpenAPI specification
+
+
+def test_every_operation_documents_its_errors():
+    document = openapi_document()
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            assert "400" in operation["responses"], f"{method} {path} documents no 400"
+            if method in ("post", "put", "patch", "delete"):
+                assert {"401", "403"} <= set(operation["responses"]), f"{method} {path}"
+            if "{id}" in path:
+                assert "404" in operation["responses"], f"{method} {path} documents no 404"
+
+
+@pytest.mark.parametrize("url", ["/api/docs/", "/api/redoc/"])
+def test_the_api_docs_load_their_scripts_from_our_own_static_files(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert any("drf_spectacular_sidecar" in asset for asset in assets)
+    assert not [asset for asset in assets if asset.startswith(("http:", "https:", "//"))]
+
+
+@pytest.fixture
+def world(db):
+    speaker = make_speaker(name="Vladimir Putin", wikidata_id="Q7747")
+    publisher = make_publisher(name="Foreign Policy", url="https://foreignpolicy.com/")
+    source = make_source(publisher=publisher, authors=[make_speaker()], url="https://example.org/a")
+    topic = make_topic()
+    statement = make_statement(speaker=speaker, topics=[topic])
+    quotation = make_quotation(statement=statement, source=source, is_first_appearance=True)
+    verification = make_verification(
+        statement=statement, status="published", rating=default_rating("false"), summary="False."
+    )
+    make_evidence(verification=verification, source=source)
+    unpublished = make_statement(speaker=speaker)
+    make_verification(statement=unpublished, status="in_progress")
+    return {
+        "speaker": speaker.pk,
+        "publisher": publisher.pk,
+        "source": source.pk,
+        "topic": topic.pk,
+        "statement": statement.pk,
+        "unpublished": unpublished.pk,
+        "quotation": quotation.pk,
+        "scale": default_rating().scale_id,
+    }
+
+
+# (method, documented path, concrete path with {names} from `world`, query, body)
+READS = [
+    ("get", "/api/v1/{resource}/", "/api/v1/{resource}/", {}, None),
+    ("get", "/api/v1/{resource}/{id}/", "/api/v1/{resource}/{pk}/", {}, None),
+    ("get", "/api/v1/{resource}/", "/api/v1/{resource}/", {"page": 99}, None),  # 404: no such page
+    ("get", "/api/v1/{resource}/", "/api/v1/{resource}/", {"page_size": 101}, None),  # 400
+    ("get", "/api/v1/{resource}/", "/api/v1/{resource}/", {"pagination": "cursor"}, None),
+    ("get", "/api/v1/{resource}/{id}/", "/api/v1/{resource}/999999/", {}, None),  # 404
+]
+RESOURCES = {
+    "publishers": "publisher",
+    "sources": "source",
+    "speakers": "speaker",
+    "statements": "statement",
+    "quotations": "quotation",
+    "topics": "topic",
+    "rating-scales": "scale",
+    "claimreviews": "statement",
+}
+OTHER_CALLS = [
+    ("get", "/api/v1/statements/{id}/claimreview/", "/api/v1/statements/{statement}/claimreview/", {}, None),
+    ("get", "/api/v1/statements/{id}/claimreview/", "/api/v1/statements/{unpublished}/claimreview/", {}, None),
+    ("get", "/api/v1/statements/", "/api/v1/statements/", {"status": "nonsense"}, None),
+    ("get", "/api/v1/statements/", "/api/v1/statements/", {"said_from": "2022-13-01"}, None),
+    ("get", "/api/v1/claims:search", "/api/v1/claims:search", {"query": "statement"}, None),
+    ("get", "/api/v1/claims:search", "/api/v1/claims:search", {"query": "statement", "pageSize": 1}, None),
+    ("get", "/api/v1/claims:search", "/api/v1/claims:search", {}, None),  # 400: query required
+    ("post", "/api/v1/speakers/", "/api/v1/speakers/", {}, {"name": "Kassym-Jomart Tokayev", "kind": "person"}),
+    ("post", "/api/v1/speakers/", "/api/v1/speakers/", {}, {"name": "X", "wikidata_id": "Tokayev"}),  # 400
+    ("patch", "/api/v1/sources/{id}/", "/api/v1/sources/{source}/", {}, {"title": "A new title"}),
+    ("put", "/api/v1/topics/{id}/", "/api/v1/topics/{topic}/", {}, {"name": "Borders", "slug": "borders"}),
+    ("delete", "/api/v1/speakers/{id}/", "/api/v1/speakers/{speaker}/", {}, None),  # 409: has statements
+    ("delete", "/api/v1/topics/{id}/", "/api/v1/topics/{topic}/", {}, None),  # 204
+    ("post", "/api/v1/quotations/", "/api/v1/quotations/", {}, {"statement_id": "{statement}"}),  # 400
+]
+
+
+def _calls():
+    for resource, key in RESOURCES.items():
+        for method, path, concrete, query, body in READS:
+            yield (
+                method,
+                path.replace("{resource}", resource),
+                concrete.replace("{resource}", resource).replace("{pk}", "{" + key + "}"),
+                query,
+                body,
+            )
+    yield from OTHER_CALLS
+
+
+def _fill(value, world):
+    if isinstance(value, str):
+        return value.format(**world) if "{" in value else value
+    if isinstance(value, dict):
+        return {key: _fill(item, world) for key, item in value.items()}
+    return value
+
+
+@pytest.mark.parametrize("method,path,concrete,query,body", list(_calls()))
+def test_every_answer_matches_the_documented_response(world, token_client, method, path, concrete, query, body):
+    editor = make_user("schema-editor", group=EDITORS, is_superuser=True)
+    client = token_client(editor)
+    url = _fill(concrete, world)
+    if method == "get":
+        response = client.get(url, query)
+    else:
+        response = getattr(client, method)(url, _fill(body, world), format="json")
+    assert response.status_code < 500
+    assert_conforms(openapi_document(), response, method=method, path=path)
+
+
+@pytest.mark.parametrize("method,path,concrete,query,body", [c for c in _calls() if c[0] == "get"])
+def test_anonymous_answers_match_the_documented_response_too(world, api_client, method, path, concrete, query, body):
+    response = api_client.get(_fill(concrete, world), query)
+    assert_conforms(openapi_document(), response, method=method, path=path)
+
+
+def test_every_documented_path_is_exercised_above():
+    exercised = {path for _, path, _, _, _ in _calls()}
+    assert set(openapi_document()["paths"]) == exercised
