@@ -14,7 +14,7 @@ from .models import Quotation, Statement, Topic
 from .selectors import statements_matching
 
 
-def _speaker_filters(field_name: str):
+def speaker_filters(field_name: str):
     return (
         django_filters.ModelMultipleChoiceFilter(
             field_name=field_name, queryset=Speaker.objects.all(), help_text="Speaker id (repeat for several)."
@@ -32,7 +32,7 @@ class StatementFilterSet(FilterSet):
     """Verification filters (status, verdict, bucket, attribution) see what the client may see:
     for the public, a statement whose verification is not published is simply unchecked."""
 
-    speaker_id, speaker = _speaker_filters("speaker")
+    speaker_id, speaker = speaker_filters("speaker")
     speaker_kind = django_filters.MultipleChoiceFilter(field_name="speaker__kind", choices=SpeakerKind.choices)
     source_id = django_filters.ModelMultipleChoiceFilter(
         queryset=Source.objects.all(), method="filter_source_id", help_text="Reported by this source (id)."
@@ -167,9 +167,11 @@ class QuotationFilterSet(FilterSet):
         queryset=Statement.objects.all(),
         help_text="Statement slug.",
     )
-    speaker_id, speaker = _speaker_filters("statement__speaker")
+    speaker_id, speaker = speaker_filters("statement__speaker")
     is_first_appearance = BooleanFilter(help_text="The earliest known appearance of the statement.")
-    search = django_filters.CharFilter(method="filter_search", help_text="Words in the quoted text, its context or the speaker's name.")
+    search = django_filters.CharFilter(
+        method="filter_search", help_text="Words in the quoted text, its context or the speaker's name."
+    )
     ordering = django_filters.OrderingFilter(
         fields=(
             ("source__published_on", "published_on"),

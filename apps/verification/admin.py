@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from apps.core.admin import AutocompleteInline, URL_FIELD_OVERRIDES, TimestampedAdmin
+from apps.core.admin import URL_FIELD_OVERRIDES, AutocompleteInline, TimestampedAdmin
 
 from .models import Evidence, Rating, RatingScale, Verification
 

@@ -1,19 +1,16 @@
-import django_filters
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.claims.models import Statement
 from apps.claims.selectors import statement_list
-from apps.core.api.filters import FilterSet
 from apps.core.api.renderers import JSONLDRenderer
 from apps.core.api.viewsets import ModelViewSet, ReadOnlyModelViewSet
 
-from ..choices import RatingBucket
 from ..claimreview import CLAIMREVIEW_SCHEMA, claimreview
 from ..claims_search import claims_search
+from ..filtersets import ClaimReviewFilterSet
 from ..models import RatingScale
 from ..selectors import published_verdict_q
 from .serializers import ClaimSearchQuerySerializer, ClaimSearchResponseSerializer, RatingScaleSerializer
@@ -25,24 +22,6 @@ class RatingScaleViewSet(ModelViewSet):
     queryset = RatingScale.objects.prefetch_related("ratings")
     serializer_class = RatingScaleSerializer
     filterset_class = None
-
-
-class ClaimReviewFilterSet(FilterSet):
-    speaker_id = django_filters.NumberFilter(field_name="speaker_id", help_text="Speaker id.")
-    speaker = django_filters.CharFilter(field_name="speaker__slug", help_text="Speaker slug.")
-    bucket = django_filters.MultipleChoiceFilter(
-        field_name="verification__rating__bucket", choices=RatingBucket.choices
-    )
-    language = django_filters.CharFilter(field_name="language", lookup_expr="iexact")
-    modified_since = django_filters.IsoDateTimeFilter(
-        field_name="verification__updated_at",
-        lookup_expr="gte",
-        help_text="Reviews published or changed at or after this time (ISO 8601), to poll for updates.",
-    )
-
-    class Meta:
-        model = Statement
-        fields = []
 
 
 class ClaimReviewViewSet(ReadOnlyModelViewSet):
