@@ -97,22 +97,22 @@ class StatementFilterSet(FilterSet):
     # The `value` hints say what the client sends (for the OpenAPI document); the filter
     # has already turned the ids or slugs into the objects they name.
     def filter_source_id(self, queryset, name, value: int):
-        return self._quoted_in(queryset, source__in=value)
+        return self._quoted_in(queryset, "source__in", value)
 
     def filter_source(self, queryset, name, value: str):
-        return self._quoted_in(queryset, source__in=value)
+        return self._quoted_in(queryset, "source__in", value)
 
     def filter_publisher_id(self, queryset, name, value: int):
-        return self._quoted_in(queryset, source__publisher__in=value)
+        return self._quoted_in(queryset, "source__publisher__in", value)
 
     def filter_publisher(self, queryset, name, value: str):
-        return self._quoted_in(queryset, source__publisher__in=value)
+        return self._quoted_in(queryset, "source__publisher__in", value)
 
-    def _quoted_in(self, queryset, **lookup):
+    def _quoted_in(self, queryset, lookup: str, values):
         """Statements with a quotation matching `lookup` (a subquery: no duplicate rows)."""
-        if not next(iter(lookup.values())):
+        if not values:
             return queryset
-        return queryset.filter(Exists(Quotation.objects.filter(statement=OuterRef("pk"), **lookup)))
+        return queryset.filter(Exists(Quotation.objects.filter(statement=OuterRef("pk"), **{lookup: values})))
 
     def filter_status(self, queryset, name, statuses):
         if not statuses:

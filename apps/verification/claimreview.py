@@ -45,12 +45,17 @@ def organisation_site() -> str:
     return url_domain(settings.CLAIMTRACK_ORGANISATION_URL)
 
 
+def claimreview_api_url(statement, *, request=None) -> str:
+    url = reverse("api:statement-claimreview", args=[statement.pk])
+    return request.build_absolute_uri(url) if request else url
+
+
 def review_url(statement, *, request=None) -> str:
+    """Where readers find the fact-check: the desk's page, or else the API's ClaimReview."""
     template = settings.CLAIMTRACK_REVIEW_URL_TEMPLATE
     if template:
         return template.format(id=statement.pk, slug=statement.slug)
-    url = reverse("api:statement-claimreview", args=[statement.pk])
-    return request.build_absolute_uri(url) if request else url
+    return claimreview_api_url(statement, request=request)
 
 
 def _without_empty(data: dict) -> dict:

@@ -1,4 +1,3 @@
-from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -8,6 +7,7 @@ from apps.sources.models import Source
 from apps.speakers.api.serializers import SpeakerSummarySerializer
 from apps.speakers.models import Speaker
 from apps.verification.api.serializers import VerificationSerializer
+from apps.verification.claimreview import claimreview_api_url
 from apps.verification.selectors import verdict_published, verification_visible
 
 from ..models import Quotation, Statement, Topic
@@ -167,9 +167,7 @@ class StatementSerializer(CleanModelSerializer):
     def get_claimreview_url(self, statement) -> str | None:
         if not verdict_published(self._verification(statement)):
             return None
-        url = reverse("api:statement-claimreview", args=[statement.pk])
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request else url
+        return claimreview_api_url(statement, request=self.context.get("request"))
 
     def slug_source(self, instance) -> str:
         year = instance.said_on.year if instance.said_on else ""

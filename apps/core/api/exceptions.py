@@ -21,6 +21,7 @@ from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler, set_rollback
 
 logger = logging.getLogger("claimtrack.api")
+SERVER_ERROR_MESSAGE = "An unexpected error occurred. It has been logged; please report it if it persists."
 
 
 class Conflict(exceptions.APIException):
@@ -117,7 +118,7 @@ def api_exception_handler(exc, context):
         set_rollback()
         response = Response(
             error_body(
-                detail="An unexpected error occurred. It has been logged; please report it if it persists.",
+                detail=SERVER_ERROR_MESSAGE,
                 code="server_error",
             ),
             status=status.HTTP_500_INTERNAL_SERVER_ERROR,
@@ -125,9 +126,7 @@ def api_exception_handler(exc, context):
     elif isinstance(exc, exceptions.ValidationError):
         errors = response.data if isinstance(response.data, dict) else {"non_field_errors": response.data}
         # Always {field: [messages]}: an error inside a list field becomes "1: message".
-        errors = {
-            name: messages if _is_messages(messages) else _flatten(messages) for name, messages in errors.items()
-        }
+        errors = {name: messages if _is_messages(messages) else _flatten(messages) for name, messages in errors.items()}
         lines = _flatten(errors)
         response.data = error_body(detail=" ".join(lines) or "Invalid input.", code="invalid", errors=errors)
     else:
@@ -144,5 +143,5 @@ def api_exception_handler(exc, context):
     return response
 
 
-def json_error_response(request, *, status_code: int, detail: str, code: str) -> JsonResponse:
+def json_error_response(*, status_code: int, detail: str, code: str) -> JsonResponse:
     return JsonResponse(error_body(detail=detail, code=code), status=status_code)

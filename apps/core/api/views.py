@@ -3,14 +3,13 @@ error page (not even with DEBUG on, where Django would show its own)."""
 
 from django.views.defaults import page_not_found, server_error
 
-from .exceptions import json_error_response
+from .exceptions import SERVER_ERROR_MESSAGE, json_error_response
 
 API_PREFIX = "/api/"
 
 
 def api_not_found(request, path=""):
     return json_error_response(
-        request,
         status_code=404,
         detail=f"There is no API endpoint at {request.path}. The endpoints are listed at /api/v1/ "
         "and documented at /api/docs/.",
@@ -27,9 +26,8 @@ def not_found(request, exception=None):
 def internal_error(request):
     if request.path.startswith(API_PREFIX):
         return json_error_response(
-            request,
             status_code=500,
-            detail="An unexpected error occurred. It has been logged; please report it if it persists.",
+            detail=SERVER_ERROR_MESSAGE,
             code="server_error",
         )
     return server_error(request)

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from apps.core.api.filters import refuse_unknown_parameters
 from apps.core.api.serializers import CleanModelSerializer
 from apps.sources.api.serializers import SourceSummarySerializer
 
@@ -113,11 +114,7 @@ class ClaimSearchQuerySerializer(serializers.Serializer):
     key = serializers.CharField(required=False, help_text="Accepted for compatibility with Google's API; ignored.")
 
     def validate(self, data):
-        unknown = sorted(set(self.initial_data) - set(self.fields))
-        if unknown:
-            raise serializers.ValidationError(
-                {name: [f"Unknown query parameter. Use: {', '.join(self.fields)}."] for name in unknown}
-            )
+        refuse_unknown_parameters(self.initial_data, self.fields)
         if not data.get("query") and not data.get("reviewPublisherSiteFilter"):
             raise serializers.ValidationError(
                 {"query": ["Give a query, or a reviewPublisherSiteFilter (one of them is required)."]}
