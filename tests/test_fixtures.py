@@ -141,3 +141,17 @@ def test_no_fixture_copies_long_article_text():
         for value in record["fields"].values():
             if isinstance(value, str) and len(value) > 300:
                 assert not any(value[:300] in article for article in articles), value[:80]
+
+
+@pytest.mark.django_db
+def test_loading_the_seed_gives_every_record_a_first_history_row_once():
+    from apps.claims.models import Statement
+    from apps.core.seed import SEED_HISTORY_REASON
+
+    seed_load()
+    seed_load()
+    for statement in Statement.objects.all():
+        first = statement.history.earliest()
+        assert first.history_change_reason == SEED_HISTORY_REASON or first.history_type == "~"
+    counts = [statement.history.count() for statement in Statement.objects.all()]
+    assert counts and max(counts) <= 2  # a second load adds nothing

@@ -66,8 +66,12 @@ def world(db):
     )
     make_evidence(verification=verification, source=source)
     unpublished = make_statement(speaker=speaker)
-    make_verification(statement=unpublished, status="in_progress")
+    in_progress = make_verification(statement=unpublished, status="in_progress")
+    fresh = make_statement(speaker=speaker)
     return {
+        "fresh": fresh.pk,
+        "in_progress_etag": f'"verification-{in_progress.pk}-v{in_progress.version}"',
+        "published_etag": f'"verification-{verification.pk}-v{verification.version}"',
         "speaker": speaker.pk,
         "publisher": publisher.pk,
         "source": source.pk,
@@ -113,6 +117,23 @@ OTHER_CALLS = [
     ("delete", "/api/v1/speakers/{id}/", "/api/v1/speakers/{speaker}/", {}, None),  # 409: has statements
     ("delete", "/api/v1/topics/{id}/", "/api/v1/topics/{topic}/", {}, None),  # 204
     ("post", "/api/v1/quotations/", "/api/v1/quotations/", {}, {"statement_id": "{statement}"}),  # 400
+    # The workflow. For writes, the query dict holds request headers (If-Match).
+    ("get", "/api/v1/statements/{id}/verification/", "/api/v1/statements/{statement}/verification/", {}, None),
+    ("get", "/api/v1/statements/{id}/verification/", "/api/v1/statements/{fresh}/verification/", {}, None),  # 404
+    ("get", "/api/v1/statements/{id}/history/", "/api/v1/statements/{statement}/history/", {}, None),
+    ("patch", "/api/v1/statements/{id}/verification/", "/api/v1/statements/{unpublished}/verification/",
+     {"HTTP_IF_MATCH": "{in_progress_etag}"}, {"summary": "Checked.", "evidence": [{"url": "https://example.org/e", "note": "Shows it."}]}),
+    ("patch", "/api/v1/statements/{id}/verification/", "/api/v1/statements/{unpublished}/verification/", {}, {"summary": "x"}),  # 428
+    ("patch", "/api/v1/statements/{id}/verification/", "/api/v1/statements/{statement}/verification/",
+     {"HTTP_IF_MATCH": '"verification-1-v999"'}, {"summary": "x"}),  # 412
+    ("post", "/api/v1/statements/{id}/verification/assign/", "/api/v1/statements/{fresh}/verification/assign/", {}, {}),
+    ("post", "/api/v1/statements/{id}/verification/submit/", "/api/v1/statements/{unpublished}/verification/submit/",
+     {"HTTP_IF_MATCH": "{in_progress_etag}"}, {}),  # 409: no verdict yet
+    ("post", "/api/v1/statements/{id}/verification/return/", "/api/v1/statements/{unpublished}/verification/return/",
+     {"HTTP_IF_MATCH": "{in_progress_etag}"}, {}),  # 400: reason required
+    ("post", "/api/v1/statements/{id}/verification/publish/", "/api/v1/statements/{fresh}/verification/publish/", {}, {}),  # 409
+    ("post", "/api/v1/statements/{id}/verification/reopen/", "/api/v1/statements/{statement}/verification/reopen/",
+     {"HTTP_IF_MATCH": "{published_etag}"}, {"reason": "New facts."}),
 ]
 
 
@@ -145,7 +166,7 @@ def test_every_answer_matches_the_documented_response(world, token_client, metho
     if method == "get":
         response = client.get(url, query)
     else:
-        response = getattr(client, method)(url, _fill(body, world), format="json")
+        response = getattr(client, method)(url, _fill(body, world), format="json", **_fill(query, world))
     assert response.status_code < 500
     assert_conforms(openapi_document(), response, method=method, path=path)
 

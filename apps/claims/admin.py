@@ -1,9 +1,12 @@
 from django.contrib import admin
 from django.db.models import Count, Q
 
-from apps.core.admin import AutocompleteInline, TimestampedAdmin, admin_link, html_list
+from apps.core.admin import AutocompleteInline, TimestampedAdmin, admin_link, history_table, html_list
+from apps.core.forms import VersionedModelForm
 from apps.verification.admin import VerificationInline
+from apps.verification.admin_workflow import WorkflowActionsMixin
 from apps.verification.choices import VerificationStatus
+from apps.verification.history import statement_history
 
 from .models import Quotation, Statement, Topic
 
@@ -45,6 +48,7 @@ class QuotationInline(AutocompleteInline, admin.StackedInline):
     side, `other_side` the relation picked with an autocomplete in each row."""
 
     model = Quotation
+    form = VersionedModelForm
     extra = 0
     show_change_link = True
     other_side = "source"
@@ -60,6 +64,7 @@ class QuotationInline(AutocompleteInline, admin.StackedInline):
             "context",
             ("reported_via", "reported_via_note"),
             ("char_start", "char_end"),
+            "base_version",
         )
 
     def get_queryset(self, request):
@@ -74,7 +79,7 @@ class StatementQuotationInline(QuotationInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(TimestampedAdmin):
+class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
     list_display = ("short_text", "speaker", "said_on_display", "quotation_count", "status", "verdict")
     list_filter = (
         VerificationStatusFilter,
@@ -91,13 +96,36 @@ class StatementAdmin(TimestampedAdmin):
     date_hierarchy = "said_on"
     prepopulated_fields = {"slug": ("text",)}
     autocomplete_fields = ("speaker", "topics")
-    readonly_fields = ("reported_by", *TimestampedAdmin.readonly_fields)
+    readonly_fields = ("reported_by", "change_history", "version", *TimestampedAdmin.readonly_fields)
+    form = VersionedModelForm
     inlines = (VerificationInline, StatementQuotationInline)
     fieldsets = (
-        (None, {"fields": ("speaker", "text", "slug", ("said_on", "said_on_precision"), "occasion", "language", "topics")}),
+        (
+            None,
+            {
+                "fields": (
+                    "speaker",
+                    "text",
+                    "slug",
+                    ("said_on", "said_on_precision"),
+                    "occasion",
+                    "language",
+                    "topics",
+                    "base_version",
+                )
+            },
+        ),
         ("Reported by", {"fields": ("reported_by",)}),
-        ("Record", {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
+        ("History", {"fields": ("change_history",), "classes": ("collapse",)}),
+        ("Record", {"fields": ("version", "created_at", "updated_at"), "classes": ("collapse",)}),
     )
+
+    def statement_of(self, obj):
+        return obj
+
+    @admin.display(description="Every change to the statement, its quotations, verification and evidence")
+    def change_history(self, obj):
+        return history_table(statement_history(obj)) if obj.pk else "—"
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(quotation_count=Count("quotations", distinct=True))
@@ -148,12 +176,27 @@ class QuotationAdmin(TimestampedAdmin):
     search_fields = ("text", "context", "statement__text", "statement__speaker__name", "source__title")
     date_hierarchy = "source__published_on"
     autocomplete_fields = ("statement", "source", "reported_via")
-    readonly_fields = ("char_start", "char_end", "prefix", "suffix", *TimestampedAdmin.readonly_fields)
+    readonly_fields = ("char_start", "char_end", "prefix", "suffix", "version", *TimestampedAdmin.readonly_fields)
+    form = VersionedModelForm
     fieldsets = (
-        (None, {"fields": ("statement", "source", "occurrence", "mode", "text", "context", "is_first_appearance")}),
+        (
+            None,
+            {
+                "fields": (
+                    "statement",
+                    "source",
+                    "occurrence",
+                    "mode",
+                    "text",
+                    "context",
+                    "is_first_appearance",
+                    "base_version",
+                )
+            },
+        ),
         ("Reported through", {"fields": ("reported_via", "reported_via_note")}),
         ("Anchor in the source's archived text", {"fields": (("char_start", "char_end"), "prefix", "suffix")}),
-        ("Record", {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
+        ("Record", {"fields": ("version", "created_at", "updated_at"), "classes": ("collapse",)}),
     )
 
     @admin.display(description="words as printed", ordering="text")

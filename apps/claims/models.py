@@ -1,10 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from apps.core.choices import DatePrecision
 from apps.core.dates import format_date_with_precision, validate_date_precision
-from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel
+from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel, VersionedModel, tracked_history
 
 from . import anchoring
 from .choices import QuotationMode
@@ -19,7 +18,7 @@ class Topic(SlugNaturalKeyMixin, TimeStampedModel):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
 
-    history = HistoricalRecords()
+    history = tracked_history()
     objects = SlugManager()
 
     class Meta:
@@ -29,7 +28,7 @@ class Topic(SlugNaturalKeyMixin, TimeStampedModel):
         return self.name
 
 
-class Statement(SlugNaturalKeyMixin, TimeStampedModel):
+class Statement(SlugNaturalKeyMixin, VersionedModel, TimeStampedModel):
     """One thing a speaker said, once, however many sources report it. Putin's 2014 remark at
     Lake Seliger is one statement; the three articles that quote it in three wordings are three
     quotations of it."""
@@ -54,7 +53,7 @@ class Statement(SlugNaturalKeyMixin, TimeStampedModel):
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
 
-    history = HistoricalRecords(m2m_fields=[topics])
+    history = tracked_history(m2m_fields=[topics])
     objects = SlugManager()
 
     class Meta:
@@ -81,7 +80,7 @@ class QuotationManager(models.Manager):
         return self.get(source__slug=source_slug, statement__slug=statement_slug, occurrence=occurrence)
 
 
-class Quotation(TimeStampedModel):
+class Quotation(VersionedModel, TimeStampedModel):
     """One place where a source reports a statement, with the words exactly as printed (curly
     quotes, ellipses and [brackets] kept), anchored in the source's text."""
 
@@ -117,7 +116,7 @@ class Quotation(TimeStampedModel):
     prefix = models.CharField(max_length=anchoring.AFFIX_LENGTH, blank=True, editable=False)
     suffix = models.CharField(max_length=anchoring.AFFIX_LENGTH, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = tracked_history()
     objects = QuotationManager()
 
     class Meta:

@@ -25,7 +25,7 @@ def statement_list(*, user) -> QuerySet[Statement]:
         "source__published_on", "source_id", "char_start", "occurrence", "pk"
     )
     return Statement.objects.select_related(
-        "speaker", "verification__rating__scale", "verification__fact_checker"
+        "speaker", "verification__rating__scale", "verification__fact_checker", "verification__reviewer"
     ).prefetch_related(
         Prefetch("topics", queryset=Topic.objects.order_by("name")),
         Prefetch("quotations", queryset=quotations),

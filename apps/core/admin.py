@@ -3,6 +3,7 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -38,6 +39,41 @@ def html_list(items) -> str:
     if not items:
         return "—"
     return format_html("<ul style='margin:0;padding-left:1.2em'>{}</ul>", format_html_join("", "<li>{}</li>", ((item,) for item in items)))
+
+def history_table(entries) -> str:
+    """A table of history entries (apps.core.history): when, who, which record, what happened,
+    each field's value before and after, and the reason."""
+    if not entries:
+        return "No change recorded yet."
+    rows = format_html_join(
+        "",
+        "<tr><td>{}</td><td>{}</td><td>{} #{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+        (
+            (
+                timezone.localtime(entry.date).strftime("%Y-%m-%d %H:%M"),
+                entry.user or "—",
+                entry.model,
+                entry.object_id,
+                entry.move.label if entry.move else entry.action,
+                html_list(
+                    format_html("{}: <del>{}</del> → <ins>{}</ins>", change.label, _short(change.before), _short(change.after))
+                    for change in entry.changes
+                ),
+                entry.reason or "—",
+            )
+            for entry in entries
+        ),
+    )
+    return format_html(
+        '<table class="history-table"><thead><tr><th>When</th><th>Who</th><th>Record</th><th>What</th>'
+        "<th>Changes (before → after)</th><th>Reason</th></tr></thead><tbody>{}</tbody></table>",
+        rows,
+    )
+
+
+def _short(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 class KnownChoicesAutocompleteSelect(AutocompleteSelect):
     """An autocomplete widget that labels its selected value from an object already loaded

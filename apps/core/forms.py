@@ -1,5 +1,7 @@
 from django import forms
 
+from .services import EditConflict, version_check
+
 
 class LinesField(forms.CharField):
     """A list of strings edited as a textarea, one per line (speaker aliases)."""
@@ -23,3 +25,28 @@ class LinesField(forms.CharField):
 
     def has_changed(self, initial, data):
         return self.to_python(initial) != self.to_python(data)
+
+
+class VersionedModelForm(forms.ModelForm):
+    """A form for a record two people may edit at once. It carries the version the editor
+    started from; on save, the stored record is locked (the admin saves in one transaction) and
+    the form is refused, showing what changed in between, when someone else saved first."""
+
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["base_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is not None and self.has_changed():
+            base_version = cleaned_data.get("base_version")
+            if base_version is None:
+                raise forms.ValidationError("This form is missing the version it was opened at; reload the page.")
+            try:
+                version_check(instance=self.instance, expected_version=base_version)
+            except EditConflict as conflict:
+                raise forms.ValidationError(str(conflict), code="edit_conflict") from None
+        return cleaned_data

@@ -1,4 +1,6 @@
 from django.db import models
+from simple_history.manager import HistoricalQuerySet
+from simple_history.models import HistoricalRecords
 
 
 class TimeStampedModel(models.Model):
@@ -9,6 +11,69 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class VersionedModel(models.Model):
+    """A record two people may edit at the same time. Each save adds one to `version`; a save
+    that started from an older version is refused (apps.core.services.version_check), so the
+    second of two editors never overwrites the first without seeing what changed."""
+
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="Goes up by one with every save.")
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+
+
+class HistoryIsAppendOnly(Exception):
+    """Raised on any attempt to change or delete a history row."""
+
+    def __init__(self):
+        super().__init__("History is append-only: its rows are never changed or deleted.")
+
+
+class AppendOnlyQuerySet(HistoricalQuerySet):
+    """`Model.history` and the history models' own manager: reads and inserts only."""
+
+    def update(self, **kwargs):
+        raise HistoryIsAppendOnly()
+
+    def delete(self):
+        raise HistoryIsAppendOnly()
+
+
+class AppendOnlyHistory(models.Model):
+    """Base of every history row. On PostgreSQL a trigger enforces the same in the database
+    (apps/core/migrations/0001_history_append_only.py)."""
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise HistoryIsAppendOnly()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise HistoryIsAppendOnly()
+
+
+def tracked_history(**options) -> HistoricalRecords:
+    """The history of a curated model: who changed what, when and why, append-only."""
+    return HistoricalRecords(
+        bases=[AppendOnlyHistory],
+        m2m_bases=[AppendOnlyHistory],
+        historical_queryset=AppendOnlyQuerySet,
+        **options,
+    )
 
 
 class SlugManager(models.Manager):

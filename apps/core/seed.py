@@ -2,6 +2,7 @@
 import json
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
@@ -11,8 +12,22 @@ SEED_FIXTURES = ["publishers", "speakers", "topics", "sources", "statements", "q
 SEED_ARTICLES_FILE = settings.BASE_DIR / "fixtures" / "seed_articles.json"
 
 
+SEED_HISTORY_REASON = "Loaded from the seed data set"
+
+
+@transaction.atomic
 def seed_load(*, verbosity: int = 0) -> None:
+    """Load the fixtures, and give every loaded record that has no history yet a first history
+    row, so that the first real edit of it shows what it changed from."""
     call_command("loaddata", *SEED_FIXTURES, verbosity=verbosity)
+    for model in apps.get_models():
+        manager = getattr(model, "history", None)
+        if manager is None or model.__name__.startswith("Historical"):
+            continue
+        recorded = manager.values_list("id", flat=True).distinct()
+        missing = list(model._default_manager.exclude(pk__in=recorded))
+        if missing:
+            manager.bulk_history_create(missing, default_change_reason=SEED_HISTORY_REASON)
 
 
 def seed_articles() -> dict[str, str]:

@@ -1,10 +1,54 @@
 """Saving curated records: the one path by which the API writes sources, speakers, statements
-and quotations, so that they are validated by the same rules as in the admin."""
+and quotations, so that they are validated by the same rules as in the admin; and the check
+that keeps two editors of the same record from overwriting each other."""
 
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
+from .history import HistoryEntry, history_entries
+
 SLUG_MAX_ATTEMPTS = 1000
+
+
+class ActionRefused(Exception):
+    """A state change that is not allowed now (a workflow move from the wrong status, say).
+    The message says why and what to do; the API answers 409 with it."""
+
+
+class EditConflict(Exception):
+    """A save that started from an older version of a record than the one stored. Carries what
+    was saved in between (`entries`, oldest first) so the editor can see it."""
+
+    def __init__(self, *, instance: models.Model, expected_version: int, current_version: int | None):
+        self.instance = instance
+        self.expected_version = expected_version
+        self.current_version = current_version
+        self.entries = [] if current_version is None else _entries_since(instance, expected_version)
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        name = self.instance._meta.verbose_name
+        if self.current_version is None:
+            return f"This {name} was deleted after you opened it. Nothing was saved."
+        lines = "; ".join(_entry_line(entry) for entry in self.entries) or "no details recorded"
+        return (
+            f"This {name} was changed by someone else after you opened it (you started from version "
+            f"{self.expected_version}, it is now at version {self.current_version}): {lines}. Nothing was saved: "
+            f"reload it, apply your change again and save."
+        )
+
+
+def version_check(*, instance: models.Model, expected_version: int | None) -> None:
+    """Lock the stored row until the end of the transaction and refuse (EditConflict) when it is
+    no longer at `expected_version`. With None, only the lock is taken. Leaves `instance.version`
+    at the stored version, so that the save that follows numbers the next one correctly."""
+    current = (
+        type(instance)._base_manager.select_for_update().filter(pk=instance.pk).values_list("version", flat=True).first()
+    )
+    if current is None or (expected_version is not None and current != expected_version):
+        raise EditConflict(instance=instance, expected_version=expected_version, current_version=current)
+    instance.version = current
 
 
 def unique_slug(*, model: type[models.Model], text: str, exclude_pk=None) -> str:
@@ -20,11 +64,59 @@ def unique_slug(*, model: type[models.Model], text: str, exclude_pk=None) -> str
 
 
 @transaction.atomic
-def model_save(*, instance: models.Model, many_to_many: dict | None = None) -> models.Model:
+def model_save(
+    *,
+    instance: models.Model,
+    many_to_many: dict | None = None,
+    expected_version: int | None = None,
+    user=None,
+    reason: str = "",
+) -> models.Model:
     """Validate `instance` with its model's rules (full_clean), save it and set its
-    many-to-many relations, all or nothing. Raises django.core.exceptions.ValidationError."""
+    many-to-many relations, all or nothing. A versioned record that already exists is checked
+    against `expected_version` first (EditConflict). `user` and `reason` go into its history.
+    Raises django.core.exceptions.ValidationError."""
+    if instance.pk is not None and hasattr(instance, "version"):
+        version_check(instance=instance, expected_version=expected_version)
     instance.full_clean()
+    history_note(instance, user=user, reason=reason)
     instance.save()
     for name, values in (many_to_many or {}).items():
         getattr(instance, name).set(values)
     return instance
+
+
+@transaction.atomic
+def model_delete(*, instance: models.Model, expected_version: int | None = None, user=None) -> None:
+    """Delete a record, refusing (EditConflict) when it changed since `expected_version`."""
+    if hasattr(instance, "version"):
+        version_check(instance=instance, expected_version=expected_version)
+    history_note(instance, user=user)
+    instance.delete()
+
+
+def history_note(instance: models.Model, *, user=None, reason: str = "") -> None:
+    """Who makes the coming save, and why, for its history row. Needed outside a browser
+    session (API tokens, commands), where simple-history's middleware knows no user."""
+    if user is not None and user.is_authenticated:
+        instance._history_user = user
+    if reason:
+        instance._change_reason = reason
+
+
+def _entries_since(instance: models.Model, version: int) -> list[HistoryEntry]:
+    records = list(
+        instance.history.filter(version__gte=version).select_related("history_user").order_by("history_date", "history_id")
+    )
+    return [entry for entry in history_entries(records) if entry.record.version > version]
+
+
+def _entry_line(entry: HistoryEntry) -> str:
+    when = timezone.localtime(entry.date).strftime("%d %b %Y %H:%M")
+    who = entry.user or "an unknown user"
+    changes = ", ".join(f"{change.label}: “{_short(change.before)}” → “{_short(change.after)}”" for change in entry.changes)
+    return f"version {entry.record.version} saved by {who} on {when} ({changes or 'no field changed'})"
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

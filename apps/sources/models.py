@@ -1,11 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
 from apps.core.choices import DatePrecision
 from apps.core.dates import format_date_with_precision, validate_date_precision
-from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel
+from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel, tracked_history
 from apps.core.urls import normalise_url, url_domain
 
 from .choices import SourceKind
@@ -24,7 +23,7 @@ class Publisher(SlugNaturalKeyMixin, TimeStampedModel):
         max_length=253, blank=True, db_index=True, help_text="Filled in from the home page when left empty."
     )
 
-    history = HistoricalRecords()
+    history = tracked_history()
     objects = SlugManager()
 
     class Meta:
@@ -70,7 +69,7 @@ class Source(SlugNaturalKeyMixin, TimeStampedModel):
     )
     notes = models.TextField(blank=True, help_text="Editors' notes: paywall, where the text was archived…")
 
-    history = HistoricalRecords(m2m_fields=[authors])
+    history = tracked_history(m2m_fields=[authors])
     objects = SlugManager()
 
     class Meta:
@@ -159,7 +158,7 @@ class Correction(TimeStampedModel):
         "what was corrected", blank=True, help_text="What the source said before the correction, when known."
     )
 
-    history = HistoricalRecords()
+    history = tracked_history()
     objects = CorrectionManager()
 
     class Meta:

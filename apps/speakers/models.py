@@ -2,10 +2,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
 from apps.core.json import UnicodeJSONEncoder
-from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel
+from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel, tracked_history
 
 from .choices import AFFILIATION_KINDS, SpeakerKind
 
@@ -58,7 +57,7 @@ class Speaker(SlugNaturalKeyMixin, TimeStampedModel):
         "Wikidata id", max_length=20, blank=True, validators=[wikidata_id_validator], db_index=True
     )
 
-    history = HistoricalRecords()
+    history = tracked_history()
     objects = SlugManager()
 
     class Meta:

@@ -30,4 +30,28 @@ class AttributionStatus(models.TextChoices):
 
 
 # States in which the verdict and summary must be complete.
-VERDICT_REQUIRED_STATES = (VerificationStatus.PUBLISHED,)
+VERDICT_REQUIRED_STATES = (VerificationStatus.IN_REVIEW, VerificationStatus.PUBLISHED)
+# States in which the verdict, summary, explanation, attribution and evidence may be edited.
+# A published verdict changes only by reopening it, with a reason.
+EDITABLE_STATES = (VerificationStatus.IN_PROGRESS, VerificationStatus.IN_REVIEW)
+
+
+class Transition(models.TextChoices):
+    """The moves of the workflow; each is a service in apps/verification/services.py, an admin
+    action and an API endpoint (`POST /api/v1/statements/{id}/verification/<move>/`)."""
+
+    ASSIGN = "assign", "Assign"
+    SUBMIT = "submit", "Send to review"
+    RETURN = "return", "Send back to the fact-checker"
+    PUBLISH = "publish", "Publish"
+    REOPEN = "reopen", "Reopen"
+
+
+# transition -> (states it starts from, state it leads to)
+TRANSITIONS = {
+    Transition.ASSIGN: ((VerificationStatus.UNCHECKED, VerificationStatus.IN_PROGRESS), VerificationStatus.IN_PROGRESS),
+    Transition.SUBMIT: ((VerificationStatus.IN_PROGRESS,), VerificationStatus.IN_REVIEW),
+    Transition.RETURN: ((VerificationStatus.IN_REVIEW,), VerificationStatus.IN_PROGRESS),
+    Transition.PUBLISH: ((VerificationStatus.IN_REVIEW,), VerificationStatus.PUBLISHED),
+    Transition.REOPEN: ((VerificationStatus.PUBLISHED,), VerificationStatus.IN_PROGRESS),
+}

@@ -3,9 +3,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel
+from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel, VersionedModel, tracked_history
 
 from .choices import VERDICT_REQUIRED_STATES, AttributionStatus, RatingBucket, VerificationStatus
 
@@ -21,7 +20,7 @@ class RatingScale(SlugNaturalKeyMixin, TimeStampedModel):
     description = models.TextField(blank=True)
     is_default = models.BooleanField(default=False, help_text="The scale offered first for new verdicts.")
 
-    history = HistoricalRecords()
+    history = tracked_history()
     objects = SlugManager()
 
     class Meta:
@@ -66,7 +65,7 @@ class Rating(TimeStampedModel):
     colour = models.CharField(max_length=7, validators=[colour_validator], default="#757575")
     description = models.TextField(blank=True, help_text="When this label applies, as shown to readers.")
 
-    history = HistoricalRecords()
+    history = tracked_history()
     objects = RatingManager()
 
     class Meta:
@@ -105,7 +104,7 @@ class VerificationManager(models.Manager):
         return self.get(statement__slug=statement_slug)
 
 
-class Verification(TimeStampedModel):
+class Verification(VersionedModel, TimeStampedModel):
     """The fact-check of one statement. Three things are kept apart: where the work stands
     (status), whether what was said holds up (rating, the verdict), and whether the speaker
     really said it (attribution)."""
@@ -129,13 +128,27 @@ class Verification(TimeStampedModel):
         blank=True,
         related_name="verifications",
     )
-    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviewed_verifications",
+        help_text="Who published the verdict, after checking the fact-checker's work.",
+    )
+    published_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, help_text="When the verdict was first published."
+    )
 
-    history = HistoricalRecords()
+    history = tracked_history()
     objects = VerificationManager()
 
     class Meta:
         ordering = ["-updated_at"]
+        permissions = [
+            ("assign_verification", "Can assign statements to fact-checkers"),
+            ("publish_verification", "Can publish and reopen verdicts"),
+        ]
 
     def __str__(self):
         return f"Verification of {self.statement}" if self.statement_id else "Verification"
@@ -150,9 +163,9 @@ class Verification(TimeStampedModel):
         if self.status in VERDICT_REQUIRED_STATES:
             missing = {}
             if not self.rating_id:
-                missing["rating"] = "A published verification needs a verdict: choose a rating."
+                missing["rating"] = f"A verification {self.get_status_display().lower()} needs a verdict: choose a rating."
             if not self.summary.strip():
-                missing["summary"] = "A published verification needs a summary of the verdict."
+                missing["summary"] = f"A verification {self.get_status_display().lower()} needs a summary of the verdict."
             if missing:
                 raise ValidationError(missing)
 
@@ -174,7 +187,7 @@ class Evidence(TimeStampedModel):
     )
     note = models.TextField(help_text="What this shows about the statement.")
 
-    history = HistoricalRecords()
+    history = tracked_history()
     objects = EvidenceManager()
 
     class Meta:

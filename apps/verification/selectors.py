@@ -2,6 +2,8 @@
 `verification.view_verification` permission) sees a verification only once it is published:
 until then the statement looks unchecked to them. Staff with the permission see everything."""
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef, Q
 
 from .choices import VerificationStatus
@@ -32,3 +34,15 @@ def published_verdict_q(prefix: str = "verification__") -> Q:
 
 def has_published_verification() -> Exists:
     return Exists(Verification.objects.filter(statement=OuterRef("pk"), status=VerificationStatus.PUBLISHED))
+
+
+def fact_checker_candidates():
+    """Users a statement can be assigned to: active staff who may work on verifications."""
+    granted = Permission.objects.filter(codename="change_verification", content_type__app_label="verification")
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
+        .filter(Q(is_superuser=True) | Q(user_permissions__in=granted) | Q(groups__permissions__in=granted))
+        .distinct()
+        .order_by("username")
+    )

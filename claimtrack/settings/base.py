@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_list, env_str
+from .env import env_bool, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Local, untracked state: the SQLite database, the local secret key, the demo logins.
@@ -158,3 +158,8 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 CLAIMTRACK_SEEDS_DIR = env_str("CLAIMTRACK_SEEDS_DIR", str(BASE_DIR.parent / "shared" / "seeds"))
 # Demo logins with generated passwords (`manage.py create_demo_users`) are for local use only.
 CLAIMTRACK_DEMO_LOGINS_ALLOWED = False
+
+# One-person desks: let the fact-checker who did the work publish it too (default: someone else must).
+CLAIMTRACK_SELF_PUBLISH_ALLOWED = env_bool("CLAIMTRACK_SELF_PUBLISH_ALLOWED", False)
+# Simple-history's "revert to this version" would change records, status included, outside the workflow.
+SIMPLE_HISTORY_REVERT_DISABLED = True

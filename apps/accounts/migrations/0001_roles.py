@@ -1,30 +1,42 @@
-"""Creates the Editors and Fact-checkers groups with the permissions in apps/accounts/roles.py."""
-from django.contrib.auth.management import create_permissions
+"""Creates the Editors and Fact-checkers groups with the model permissions of the first release
+(a frozen copy: later migrations change them; apps/accounts/roles.py holds the current roles)."""
 from django.db import migrations
 
-from apps.accounts.roles import ROLE_PERMISSIONS
+from apps.accounts.roles import apply_role_permissions
+
+CURATED = [
+    "sources.publisher",
+    "sources.source",
+    "sources.correction",
+    "speakers.speaker",
+    "claims.topic",
+    "claims.statement",
+    "claims.quotation",
+    "verification.verification",
+    "verification.evidence",
+]
+REFERENCE = ["verification.ratingscale", "verification.rating"]
+ROLES = {
+    "Editors": {
+        **{model: ("view", "add", "change", "delete") for model in CURATED},
+        **{model: ("view",) for model in REFERENCE},
+        "auth.user": ("view",),
+    },
+    "Fact-checkers": {
+        **{model: ("view",) for model in CURATED + REFERENCE},
+        "verification.verification": ("view", "add", "change"),
+        "verification.evidence": ("view", "add", "change"),
+        "auth.user": ("view",),
+    },
+}
 
 
 def create_roles(apps, schema_editor):
-    # Permissions are normally created after all migrations; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for group_name, models in ROLE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=group_name)
-        for model, actions in models.items():
-            app_label, model_name = model.split(".")
-            for action in actions:
-                group.permissions.add(
-                    Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model_name}")
-                )
+    apply_role_permissions(apps, ROLES)
 
 
 def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=ROLE_PERMISSIONS).delete()
+    apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
 
 
 class Migration(migrations.Migration):

@@ -102,9 +102,9 @@ class QuotationSerializer(CleanModelSerializer):
             QUOTATION_FIELDS[:2]
             + ["statement", "statement_id", "source_id", "reported_via_id"]
             + [name for name in QUOTATION_FIELDS[2:]]
-            + ["created_at", "updated_at"]
+            + ["version", "created_at", "updated_at"]
         )
-        read_only_fields = ["char_start", "char_end", "created_at", "updated_at"]
+        read_only_fields = ["char_start", "char_end", "version", "created_at", "updated_at"]
         # The unique (source, statement, occurrence) rule is checked by the model, with its own message.
         validators = []
 
@@ -149,10 +149,24 @@ class StatementSerializer(CleanModelSerializer):
             "quotations",
             "verification",
             "claimreview_url",
+            "version",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["created_at", "updated_at"]
+        read_only_fields = ["version", "created_at", "updated_at"]
+
+    def validate(self, data):
+        if isinstance(self.initial_data, dict) and "verification" in self.initial_data:
+            raise serializers.ValidationError(
+                {
+                    "verification": [
+                        "The verification is not changed through the statement. Edit it with PATCH "
+                        "/api/v1/statements/{id}/verification/ and move it through the workflow with POST "
+                        "/api/v1/statements/{id}/verification/<move>/ (assign, submit, return, publish, reopen)."
+                    ]
+                }
+            )
+        return super().validate(data)
 
     def _verification(self, statement):
         verification = getattr(statement, "verification", None)

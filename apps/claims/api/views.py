@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from apps.core.api.renderers import CSVRenderer, JSONLDRenderer, csv_lines
 from apps.core.api.viewsets import ModelViewSet
+from apps.verification.api.views import StatementVerificationActions
 from apps.verification.claimreview import CLAIMREVIEW_SCHEMA, claimreview
 from apps.verification.selectors import verdict_published, verification_work_visible
 
@@ -36,7 +37,7 @@ class QuotationViewSet(ModelViewSet):
     filterset_class = QuotationFilterSet
 
 
-class StatementViewSet(ModelViewSet):
+class StatementViewSet(StatementVerificationActions, ModelViewSet):
     """What speakers said, each once, with every source that reports it and, once published,
     its verdict."""
 

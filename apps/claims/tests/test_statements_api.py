@@ -458,7 +458,8 @@ def test_the_verification_cannot_be_written_through_the_statement(token_client, 
     response = token_client(editor).patch(
         f"{URL}{statement.pk}/", {"verification": {"status": "published"}}, format="json"
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
+    assert "/verification/" in response.json()["errors"]["verification"][0]
     assert not hasattr(Statement.objects.get(pk=statement.pk), "verification")
 
 

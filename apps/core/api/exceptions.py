@@ -20,6 +20,10 @@ from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler, set_rollback
 
+from apps.core.services import ActionRefused, EditConflict
+
+from .conditional import PreconditionFailed, etag
+
 logger = logging.getLogger("claimtrack.api")
 SERVER_ERROR_MESSAGE = "An unexpected error occurred. It has been logged; please report it if it persists."
 
@@ -80,6 +84,10 @@ def _as_api_exception(exc: Exception) -> exceptions.APIException | None:
     """Django and database errors that have a clear meaning for a client, as API errors."""
     if isinstance(exc, DjangoValidationError):
         return exceptions.ValidationError(as_serializer_error(exc))
+    if isinstance(exc, EditConflict):
+        return PreconditionFailed(str(exc))
+    if isinstance(exc, ActionRefused):
+        return Conflict(str(exc), code="refused")
     if isinstance(exc, (ProtectedError, RestrictedError)):
         return Conflict(_protected_message(exc))
     if isinstance(exc, IntegrityError):
@@ -97,14 +105,30 @@ def _as_api_exception(exc: Exception) -> exceptions.APIException | None:
     return None
 
 
-def error_body(*, detail: str, code: str, errors=None) -> dict:
+def error_body(*, detail: str, code: str, errors=None, changes=None) -> dict:
     body = {"detail": detail, "code": code}
     if errors is not None:
         body["errors"] = errors
+    if changes is not None:
+        body["changes"] = changes
     return body
 
 
+def _conflict_changes(conflict: EditConflict) -> list[dict]:
+    return [
+        {
+            "version": entry.record.version,
+            "date": entry.date.isoformat(),
+            "user": entry.user,
+            "reason": entry.reason,
+            "changes": [{"field": c.name, "before": c.before, "after": c.after} for c in entry.changes],
+        }
+        for entry in conflict.entries
+    ]
+
+
 def api_exception_handler(exc, context):
+    original = exc
     converted = _as_api_exception(exc)
     if converted is not None:
         if isinstance(exc, OperationalError):
@@ -135,6 +159,10 @@ def api_exception_handler(exc, context):
         response.data = error_body(detail=str(detail), code=str(code))
     if isinstance(exc, ServiceUnavailable):
         response["Retry-After"] = "5"
+    if isinstance(original, EditConflict) and original.current_version is not None:
+        response.data["changes"] = _conflict_changes(original)
+        original.instance.version = original.current_version
+        response["ETag"] = etag(original.instance)
     if request is not None and getattr(request, "accepted_renderer", None) is not None:
         # An error answers in JSON even when CSV or JSON-LD was asked for.
         if request.accepted_renderer.format not in ("json", "api"):

@@ -11,11 +11,12 @@ from rest_framework import exceptions
 COMMON_PARAMETERS = {"page", "page_size", "pagination", "cursor", "format"}
 
 
-def refuse_unknown_parameters(given, known) -> None:
-    """A 400 naming each parameter not in `known`, so a typo is not taken for "no filter"."""
+def refuse_unknown_parameters(given, known, *, what: str = "query parameter") -> None:
+    """A 400 naming each parameter (or body field) not in `known`, so a typo is not taken for
+    "no filter"."""
     unknown = sorted(set(given) - set(known))
     if unknown:
-        message = f"Unknown query parameter. This endpoint understands: {', '.join(sorted(known))}."
+        message = f"Unknown {what}. This endpoint understands: {', '.join(sorted(known)) or 'none'}."
         raise exceptions.ValidationError({name: [message] for name in unknown})
 
 

@@ -36,6 +36,7 @@ class CleanModelSerializer(serializers.ModelSerializer):
         return ""
 
     def _save(self, instance: models.Model, validated_data: dict) -> models.Model:
+        expected_version = validated_data.pop("expected_version", None)
         opts = instance._meta
         many_to_many = {
             name: validated_data.pop(name)
@@ -47,7 +48,12 @@ class CleanModelSerializer(serializers.ModelSerializer):
         if hasattr(instance, "slug") and not instance.slug:
             instance.slug = unique_slug(model=type(instance), text=self.slug_source(instance), exclude_pk=instance.pk)
         try:
-            return model_save(instance=instance, many_to_many=many_to_many)
+            return model_save(
+                instance=instance,
+                many_to_many=many_to_many,
+                expected_version=expected_version,
+                user=self.context["request"].user,
+            )
         except DjangoValidationError as error:
             raise serializers.ValidationError(self._field_errors(error)) from None
 

@@ -240,7 +240,7 @@ def test_counts_show_statements_and_published_verdicts_per_bucket(anonymous):
 @pytest.mark.parametrize("status", ["unchecked", "in_progress", "in_review"])
 def test_unpublished_verdicts_are_not_counted(anonymous, editor, status):
     putin = make_speaker()
-    make_verification(statement=make_statement(speaker=putin), status=status, rating=default_rating("false"))
+    make_verification(statement=make_statement(speaker=putin), status=status, rating=default_rating("false"), summary="Not so.")
     publish(make_statement(speaker=putin), "true")
 
     # Not even for an editor, who may see the work in progress.

@@ -1,11 +1,15 @@
+from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
 from apps.core.api.filters import refuse_unknown_parameters
-from apps.core.api.serializers import CleanModelSerializer
+from apps.core.api.serializers import CleanModelSerializer, related_field
 from apps.sources.api.serializers import SourceSummarySerializer
+from apps.sources.models import Source
 
 from ..claims_search import decode_page_token
+from ..choices import AttributionStatus
 from ..models import Evidence, Rating, RatingScale, Verification
+from ..selectors import fact_checker_candidates
 
 
 class RatingSerializer(serializers.ModelSerializer):
@@ -66,6 +70,10 @@ class VerificationSerializer(serializers.ModelSerializer):
     fact_checker = serializers.SerializerMethodField(
         help_text="The fact-checker's user name; shown only to users who may see verification work."
     )
+    reviewer = serializers.SerializerMethodField(
+        help_text="Who published the verdict; shown only to users who may see verification work."
+    )
+    version = serializers.IntegerField(read_only=True, help_text="Also in the ETag header; send it back in If-Match.")
 
     class Meta:
         model = Verification
@@ -77,16 +85,134 @@ class VerificationSerializer(serializers.ModelSerializer):
             "explanation",
             "evidence",
             "fact_checker",
+            "reviewer",
             "published_at",
+            "version",
             "created_at",
             "updated_at",
         ]
         read_only_fields = fields
 
     def get_fact_checker(self, verification) -> str | None:
-        if not self.context.get("sees_verification_work") or verification.fact_checker is None:
+        return self._username(verification.fact_checker)
+
+    def get_reviewer(self, verification) -> str | None:
+        return self._username(verification.reviewer)
+
+    def _username(self, user) -> str | None:
+        if not self.context.get("sees_verification_work") or user is None:
             return None
-        return verification.fact_checker.get_username()
+        return user.get_username()
+
+
+# Verification fields that only the workflow moves change, and where to go instead.
+WORKFLOW_FIELDS = ("status", "fact_checker", "fact_checker_id", "reviewer", "published_at")
+WORKFLOW_HINT = (
+    "This changes only through the workflow: POST to /api/v1/statements/{id}/verification/<move>/ "
+    "with move = assign, submit, return, publish or reopen."
+)
+
+
+class EvidenceWriteSerializer(serializers.Serializer):
+    url = serializers.URLField(required=False, allow_blank=True, max_length=2000)
+    source_id = related_field(Source.objects.all(), label="source", list_url="/api/v1/sources/", required=False, allow_null=True)
+    note = serializers.CharField(help_text="What this evidence shows about the statement.")
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            refuse_unknown_parameters(data, self.fields, what="field")
+        value = super().to_internal_value(data)
+        value["source"] = value.pop("source_id", None)
+        return value
+
+
+class VerificationUpdateSerializer(serializers.Serializer):
+    """The verdict and what it rests on. Send only the fields to change; `evidence`, when sent,
+    replaces the whole list (numbered in order). `reason` is kept in the history."""
+
+    rating_id = related_field(
+        Rating.objects.all(), label="rating", list_url="/api/v1/rating-scales/", required=False, allow_null=True
+    )
+    attribution = serializers.ChoiceField(choices=AttributionStatus.choices, required=False)
+    summary = serializers.CharField(required=False, allow_blank=True)
+    explanation = serializers.CharField(required=False, allow_blank=True)
+    evidence = EvidenceWriteSerializer(many=True, required=False)
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=1000, write_only=True)
+
+    def validate(self, data):
+        if isinstance(self.initial_data, dict):
+            workflow = sorted(name for name in self.initial_data if name in WORKFLOW_FIELDS)
+            if workflow:
+                raise serializers.ValidationError({name: [WORKFLOW_HINT] for name in workflow})
+        refuse_unknown_parameters(self.initial_data, self.fields, what="field")
+        if "rating_id" in data:
+            data["rating"] = data.pop("rating_id")
+        return data
+
+
+class AssignSerializer(serializers.Serializer):
+    fact_checker_id = related_field(
+        get_user_model().objects.all(),
+        label="user",
+        list_url="the admin's user list",
+        required=False,
+        allow_null=True,
+        help_text="Who does the fact-checking; leave out to take it yourself.",
+    )
+
+    def validate(self, data):
+        refuse_unknown_parameters(self.initial_data, self.fields, what="field")
+        return data
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=1000, help_text="Why; kept in the history.")
+
+    def validate(self, data):
+        refuse_unknown_parameters(self.initial_data, self.fields, what="field")
+        return data
+
+
+class EmptySerializer(serializers.Serializer):
+    def validate(self, data):
+        refuse_unknown_parameters(self.initial_data, self.fields, what="field")
+        return data
+
+
+class FieldChangeSerializer(serializers.Serializer):
+    field = serializers.CharField(source="name")
+    label = serializers.CharField()
+    before = serializers.CharField()
+    after = serializers.CharField()
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    """One saved version of a record, with what changed since the one before."""
+
+    date = serializers.DateTimeField()
+    user = serializers.CharField(allow_null=True)
+    record = serializers.CharField(source="model", help_text="statement, quotation, verification or evidence")
+    record_id = serializers.IntegerField(source="object_id")
+    action = serializers.CharField(help_text="created, changed or deleted")
+    move = serializers.CharField(allow_null=True, help_text="The workflow move, for a verification: assign, submit…")
+    reason = serializers.CharField()
+    changes = FieldChangeSerializer(many=True)
+
+
+class PublicationSerializer(serializers.Serializer):
+    date = serializers.DateTimeField()
+    event = serializers.ChoiceField(choices=["published", "reopened", "republished"])
+    verdict = VerdictSerializer(source="rating", allow_null=True)
+    summary = serializers.CharField()
+
+
+class StatementHistorySerializer(serializers.Serializer):
+    publications = PublicationSerializer(many=True, help_text="When the verdict was published and corrected, newest first.")
+    changes = HistoryEntrySerializer(
+        many=True,
+        allow_null=True,
+        help_text="Every recorded change, newest first; null for clients who may not see verification work.",
+    )
 
 
 class ClaimSearchQuerySerializer(serializers.Serializer):

@@ -1,0 +1,295 @@
+"""The fact-checking workflow. Every change of a verification's status goes through one of the
+transition services below, whoever asks (admin action, API, management command): each checks
+that the move is allowed from the current status, that its conditions hold and that the user
+may make it, then writes the change and its history row in one transaction, or refuses with
+a message that says why. Editing the verdict goes through `verification_update`."""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from apps.claims.models import Statement
+from apps.core.services import ActionRefused, history_note, version_check
+
+from .choices import EDITABLE_STATES, TRANSITIONS, Transition, VerificationStatus
+from .models import Evidence, Verification
+
+CHANGE_PERMISSION = "verification.change_verification"
+ASSIGN_PERMISSION = "verification.assign_verification"
+PUBLISH_PERMISSION = "verification.publish_verification"
+# Fields of a verification that `verification_update` may change.
+EDITABLE_FIELDS = ("rating", "attribution", "summary", "explanation")
+
+
+class TransitionRefused(ActionRefused):
+    """A workflow move that is not allowed now; the message says why and what to do."""
+
+
+def verification_assign(
+    *, statement: Statement, user, fact_checker=None, expected_version: int | None = None
+) -> Verification:
+    """Take a statement into progress, assigned to `fact_checker` (the user by default). Only
+    users who may assign statements put one in someone else's hands, or take it over."""
+    fact_checker = fact_checker or user
+    with transaction.atomic():
+        _require(user, CHANGE_PERMISSION, "work on verifications")
+        verification = _locked(statement=statement, expected_version=expected_version, user=user)
+        if fact_checker != user or (verification.fact_checker_id not in (None, user.pk)):
+            _require(user, ASSIGN_PERMISSION, "assign statements to other fact-checkers")
+        _check_can_work(fact_checker)
+        _check_from(verification, Transition.ASSIGN)
+        if verification.fact_checker_id == fact_checker.pk and verification.status == VerificationStatus.IN_PROGRESS:
+            raise TransitionRefused(f"It is already assigned to {fact_checker.get_username()}.")
+        verification.fact_checker = fact_checker
+        return _move(verification, Transition.ASSIGN, user=user, reason=f"Assigned to {fact_checker.get_username()}")
+
+
+def verification_submit(*, verification: Verification, user, expected_version: int | None = None) -> Verification:
+    """Send the work to review: it needs a verdict, a summary and at least one piece of evidence."""
+    with transaction.atomic():
+        verification = _locked(verification=verification, expected_version=expected_version)
+        _check_from(verification, Transition.SUBMIT)
+        if verification.fact_checker_id != user.pk and not user.has_perm(PUBLISH_PERMISSION):
+            raise PermissionDenied(
+                f"Only the assigned fact-checker ({_username(verification.fact_checker)}) or an editor "
+                "may send this to review."
+            )
+        _check_complete(verification, Transition.SUBMIT)
+        return _move(verification, Transition.SUBMIT, user=user)
+
+
+def verification_return(
+    *, verification: Verification, user, reason: str, expected_version: int | None = None
+) -> Verification:
+    """Send work in review back to the fact-checker, saying what is to be done."""
+    with transaction.atomic():
+        verification = _locked(verification=verification, expected_version=expected_version)
+        _require(user, PUBLISH_PERMISSION, "send work back from review")
+        _check_from(verification, Transition.RETURN)
+        return _move(verification, Transition.RETURN, user=user, reason=_required_reason(reason, "sending it back"))
+
+
+def verification_publish(*, verification: Verification, user, expected_version: int | None = None) -> Verification:
+    """Publish a reviewed verdict. The reviewer needs the publish permission and, unless
+    CLAIMTRACK_SELF_PUBLISH_ALLOWED is set (one-person desks), must not be the fact-checker who
+    did the work. Stamps the first publication date; a republished verdict keeps it, and its
+    ClaimReview's dateModified (updated_at) shows the change."""
+    with transaction.atomic():
+        verification = _locked(verification=verification, expected_version=expected_version)
+        _require(user, PUBLISH_PERMISSION, "publish verdicts")
+        _check_from(verification, Transition.PUBLISH)
+        if verification.fact_checker_id == user.pk and not settings.CLAIMTRACK_SELF_PUBLISH_ALLOWED:
+            raise TransitionRefused(
+                "You did the fact-checking of this statement, so someone else must review and publish it "
+                "(two pairs of eyes). A one-person desk can allow it with CLAIMTRACK_SELF_PUBLISH_ALLOWED=true."
+            )
+        _check_complete(verification, Transition.PUBLISH)
+        verification.reviewer = user
+        verification.published_at = verification.published_at or timezone.now()
+        return _move(verification, Transition.PUBLISH, user=user)
+
+
+def verification_reopen(
+    *, verification: Verification, user, reason: str, expected_version: int | None = None
+) -> Verification:
+    """Take a published verdict back into progress to correct it. The published version stays
+    in the history; the verdict is public again once it is republished."""
+    with transaction.atomic():
+        verification = _locked(verification=verification, expected_version=expected_version)
+        _require(user, PUBLISH_PERMISSION, "reopen published verdicts")
+        _check_from(verification, Transition.REOPEN)
+        return _move(verification, Transition.REOPEN, user=user, reason=_required_reason(reason, "reopening a published verdict"))
+
+
+def verification_update(
+    *,
+    verification: Verification,
+    user,
+    fields: dict,
+    evidence: list[dict] | None = None,
+    expected_version: int | None = None,
+    reason: str = "",
+) -> Verification:
+    """Change the verdict, attribution, summary or explanation, and replace the evidence list
+    when `evidence` is given (each item: url, source, note; numbered in order). Only while the
+    work is in progress or in review; the status itself changes only through the transitions."""
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError({name: "This is not changed here." for name in sorted(unknown)})
+    with transaction.atomic():
+        verification = _locked(verification=verification, expected_version=expected_version)
+        _require(user, CHANGE_PERMISSION, "edit verifications")
+        check_editable(verification)
+        for name, value in fields.items():
+            setattr(verification, name, value)
+        verification.full_clean()
+        history_note(verification, user=user, reason=reason)
+        verification.save()
+        if evidence is not None:
+            _replace_evidence(verification, evidence, user=user)
+        return verification
+
+
+def verification_move(
+    *,
+    statement: Statement,
+    user,
+    move: Transition | str,
+    reason: str = "",
+    fact_checker=None,
+    expected_version: int | None = None,
+) -> Verification:
+    """Make one workflow move on a statement, by name: for admin actions and commands that
+    offer every move in one place."""
+    move = Transition(move)
+    if move == Transition.ASSIGN:
+        return verification_assign(
+            statement=statement, user=user, fact_checker=fact_checker, expected_version=expected_version
+        )
+    verification = Verification.objects.filter(statement=statement).first()
+    if verification is None:
+        raise TransitionRefused("Nobody is working on this statement yet: assign it to a fact-checker first.")
+    common = {"verification": verification, "user": user, "expected_version": expected_version}
+    if move in (Transition.RETURN, Transition.REOPEN):
+        common["reason"] = reason
+    service = {
+        Transition.SUBMIT: verification_submit,
+        Transition.RETURN: verification_return,
+        Transition.PUBLISH: verification_publish,
+        Transition.REOPEN: verification_reopen,
+    }[move]
+    return service(**common)
+
+
+def check_editable(verification: Verification) -> None:
+    """Refuse edits of a verification that is not being worked on."""
+    if verification.status == VerificationStatus.PUBLISHED:
+        raise TransitionRefused("A published verdict cannot be edited: reopen it first, saying why.")
+    if verification.status not in EDITABLE_STATES:
+        raise TransitionRefused("Nobody is working on this statement yet: assign it to a fact-checker first.")
+
+
+def statements_move(*, statements: Iterable[Statement], user, move: Transition | str, **options) -> tuple[list, list]:
+    """The same move on several statements, each on its own (one refusal does not stop the
+    others): returns ([statement done], [(statement, why it was refused)])."""
+    done, refused = [], []
+    for statement in statements:
+        try:
+            verification_move(statement=statement, user=user, move=move, **options)
+        except (TransitionRefused, PermissionDenied, ValidationError) as error:
+            refused.append((statement, error_message(error)))
+        else:
+            done.append(statement)
+    return done, refused
+
+
+def error_message(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error)
+
+
+def _locked(
+    *, statement: Statement | None = None, verification: Verification | None = None, expected_version=None, user=None
+):
+    """The statement's verification, read afresh and locked for the rest of the transaction
+    (created, unchecked, when the statement has none yet)."""
+    if verification is None:
+        verification = Verification.objects.filter(statement=statement).first()
+        if verification is None:
+            try:
+                with transaction.atomic():
+                    verification = Verification(statement=statement)
+                    history_note(verification, user=user, reason="Verification started")
+                    verification.save()
+            except IntegrityError:  # created by someone else meanwhile
+                verification = Verification.objects.get(statement=statement)
+    version_check(instance=verification, expected_version=expected_version)
+    verification.refresh_from_db()
+    return verification
+
+
+def _check_from(verification: Verification, transition: Transition) -> None:
+    sources, _ = TRANSITIONS[transition]
+    if verification.status not in sources:
+        allowed = " or ".join(f"“{VerificationStatus(state).label.lower()}”" for state in sources)
+        hint = {
+            VerificationStatus.PUBLISHED: " Reopen it first, saying why.",
+            VerificationStatus.UNCHECKED: " Assign it to a fact-checker first.",
+        }.get(verification.status, "")
+        raise TransitionRefused(
+            f"“{transition.label}” needs the statement {allowed}; it is “{verification.get_status_display().lower()}”.{hint}"
+        )
+
+
+def _check_complete(verification: Verification, transition: Transition) -> None:
+    missing = []
+    if not verification.rating_id:
+        missing.append("a verdict")
+    if not verification.summary.strip():
+        missing.append("a summary")
+    if not verification.evidence.exists():
+        missing.append("at least one piece of evidence")
+    if missing:
+        raise TransitionRefused(f"“{transition.label}” needs {_and(missing)}: add {'them' if len(missing) > 1 else 'it'} first.")
+
+
+def _move(verification: Verification, transition: Transition, *, user, reason: str = "") -> Verification:
+    _, verification.status = TRANSITIONS[transition]
+    history_note(verification, user=user, reason=reason or transition.label)
+    verification.save()
+    return verification
+
+
+def _require(user, permission: str, what: str) -> None:
+    if not user.has_perm(permission):
+        raise PermissionDenied(f"You may not {what}: your account lacks the permission “{permission}”.")
+
+
+def _check_can_work(user) -> None:
+    if not (user.is_active and user.is_staff and user.has_perm(CHANGE_PERMISSION)):
+        raise TransitionRefused(
+            f"{user.get_username()} cannot work on verifications: choose an active fact-checker or editor."
+        )
+
+
+def _required_reason(reason: str, what: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionRefused(f"Give a reason for {what}: it is kept in the history.")
+    return reason
+
+
+def _replace_evidence(verification: Verification, items: list[dict], *, user) -> None:
+    existing = {evidence.number: evidence for evidence in verification.evidence.all()}
+    errors = {}
+    for number, item in enumerate(items, start=1):
+        evidence = existing.pop(number, None) or Evidence(verification=verification, number=number)
+        evidence.url = item.get("url") or ""
+        evidence.source = item.get("source")
+        evidence.note = item.get("note") or ""
+        try:
+            evidence.full_clean()
+        except ValidationError as error:
+            errors[str(number)] = error.messages
+            continue
+        history_note(evidence, user=user)
+        evidence.save()
+    if errors:
+        raise ValidationError({"evidence": [f"Evidence {number}: {' '.join(messages)}" for number, messages in errors.items()]})
+    if existing and not user.has_perm("verification.delete_evidence"):
+        raise PermissionDenied("You may not remove evidence: send the whole list, with the evidence already there.")
+    for evidence in existing.values():
+        history_note(evidence, user=user)
+        evidence.delete()
+
+
+def _username(user) -> str:
+    return user.get_username() if user else "nobody"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
