@@ -15,6 +15,16 @@ def fact_checker(db):
 
 
 @pytest.fixture
+def second_editor(db):
+    return make_user("second-editor", group=EDITORS)
+
+
+@pytest.fixture
+def other_checker(db):
+    return make_user("other-checker", group=FACT_CHECKERS)
+
+
+@pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
     return client

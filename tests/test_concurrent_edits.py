@@ -14,7 +14,9 @@ from tests.factories import make_statement
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent row locks need PostgreSQL (make test runs it)"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="concurrent row locks need PostgreSQL (make test runs it)"
+    ),
 ]
 WAIT = 10  # seconds; generous, the test normally takes a fraction of one
 

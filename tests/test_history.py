@@ -12,6 +12,7 @@ from tests.factories import make_evidence, make_quotation, make_statement, make_
 
 pytestmark = pytest.mark.django_db
 
+
 def history_models():
     return [model for model in apps.get_models() if model.__name__.startswith("Historical")]
 
@@ -64,7 +65,9 @@ def test_postgresql_refuses_to_change_or_delete_history_rows_even_in_raw_sql(som
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the database trigger is PostgreSQL's")
 def test_every_history_table_has_the_append_only_trigger():
     with connection.cursor() as cursor:
-        cursor.execute("SELECT event_object_table FROM information_schema.triggers WHERE trigger_name LIKE '%append_only'")
+        cursor.execute(
+            "SELECT event_object_table FROM information_schema.triggers WHERE trigger_name LIKE '%append_only'"
+        )
         guarded = {row[0] for row in cursor.fetchall()}
     assert {model._meta.db_table for model in history_models()} <= guarded
 
@@ -83,7 +86,9 @@ def test_deleting_a_user_keeps_their_history_without_the_name(some_history):
 def test_the_groups_in_the_database_match_the_roles_in_the_code():
     for group_name, models in ROLE_PERMISSIONS.items():
         expected = {
-            (model.split(".")[0], f"{action}_{model.split('.')[1]}") for model, actions in models.items() for action in actions
+            (model.split(".")[0], f"{action}_{model.split('.')[1]}")
+            for model, actions in models.items()
+            for action in actions
         }
         granted = set(
             Permission.objects.filter(group__name=group_name).values_list("content_type__app_label", "codename")

@@ -171,7 +171,14 @@ class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
 @admin.register(Quotation)
 class QuotationAdmin(TimestampedAdmin):
     list_display = ("short_text", "speaker", "source", "mode", "is_first_appearance", "anchored")
-    list_filter = ("mode", "is_first_appearance", "source__kind", "source__publisher", "statement__speaker__kind", "source__published_on")
+    list_filter = (
+        "mode",
+        "is_first_appearance",
+        "source__kind",
+        "source__publisher",
+        "statement__speaker__kind",
+        "source__published_on",
+    )
     list_select_related = ("statement__speaker", "source")
     search_fields = ("text", "context", "statement__text", "statement__speaker__name", "source__title")
     date_hierarchy = "source__published_on"

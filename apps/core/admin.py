@@ -1,12 +1,13 @@
 """Pieces shared by every app's admin."""
+
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
-
 
 # URLs typed without a scheme are taken as https (Django 6's default, chosen now).
 URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
@@ -19,6 +20,14 @@ class TimestampedAdmin(SimpleHistoryAdmin):
     list_per_page = 50
     show_full_result_count = False  # no COUNT(*) over the whole table on every page
     formfield_overrides = URL_FIELD_OVERRIDES
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Old versions can be looked at, never restored: a restore would change the record
+        outside its rules (the workflow, the version check). SIMPLE_HISTORY_REVERT_DISABLED
+        only hides simple-history's button; its POST would still revert."""
+        if request.method == "POST":
+            raise PermissionDenied("Old versions cannot be restored here; edit the record itself.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 def admin_link(obj, label=None) -> str:
@@ -38,7 +47,11 @@ def html_list(items) -> str:
     items = list(items)
     if not items:
         return "—"
-    return format_html("<ul style='margin:0;padding-left:1.2em'>{}</ul>", format_html_join("", "<li>{}</li>", ((item,) for item in items)))
+    return format_html(
+        "<ul style='margin:0;padding-left:1.2em'>{}</ul>",
+        format_html_join("", "<li>{}</li>", ((item,) for item in items)),
+    )
+
 
 def history_table(entries) -> str:
     """A table of history entries (apps.core.history): when, who, which record, what happened,
@@ -56,7 +69,9 @@ def history_table(entries) -> str:
                 entry.object_id,
                 entry.move.label if entry.move else entry.action,
                 html_list(
-                    format_html("{}: <del>{}</del> → <ins>{}</ins>", change.label, _short(change.before), _short(change.after))
+                    format_html(
+                        "{}: <del>{}</del> → <ins>{}</ins>", change.label, _short(change.before), _short(change.after)
+                    )
                     for change in entry.changes
                 ),
                 entry.reason or "—",
@@ -120,5 +135,7 @@ class AutocompleteInline:
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name in self.get_autocomplete_fields(request):
-            kwargs.setdefault("widget", KnownChoicesAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using")))
+            kwargs.setdefault(
+                "widget", KnownChoicesAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -1,4 +1,5 @@
 """The seed data set in fixtures/, built by hand from the five articles in ../shared/seeds."""
+
 import json
 from pathlib import Path
 

@@ -44,7 +44,11 @@ def version_check(*, instance: models.Model, expected_version: int | None) -> No
     no longer at `expected_version`. With None, only the lock is taken. Leaves `instance.version`
     at the stored version, so that the save that follows numbers the next one correctly."""
     current = (
-        type(instance)._base_manager.select_for_update().filter(pk=instance.pk).values_list("version", flat=True).first()
+        type(instance)
+        ._base_manager.select_for_update()
+        .filter(pk=instance.pk)
+        .values_list("version", flat=True)
+        .first()
     )
     if current is None or (expected_version is not None and current != expected_version):
         raise EditConflict(instance=instance, expected_version=expected_version, current_version=current)
@@ -100,13 +104,16 @@ def history_note(instance: models.Model, *, user=None, reason: str = "") -> None
     session (API tokens, commands), where simple-history's middleware knows no user."""
     if user is not None and user.is_authenticated:
         instance._history_user = user
-    if reason:
-        instance._change_reason = reason
+    # Always set: simple-history keeps the attribute, and the next save of the same object
+    # would otherwise repeat this reason.
+    instance._change_reason = reason or None
 
 
 def _entries_since(instance: models.Model, version: int) -> list[HistoryEntry]:
     records = list(
-        instance.history.filter(version__gte=version).select_related("history_user").order_by("history_date", "history_id")
+        instance.history.filter(version__gte=version)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
     )
     return [entry for entry in history_entries(records) if entry.record.version > version]
 
@@ -114,7 +121,9 @@ def _entries_since(instance: models.Model, version: int) -> list[HistoryEntry]:
 def _entry_line(entry: HistoryEntry) -> str:
     when = timezone.localtime(entry.date).strftime("%d %b %Y %H:%M")
     who = entry.user or "an unknown user"
-    changes = ", ".join(f"{change.label}: “{_short(change.before)}” → “{_short(change.after)}”" for change in entry.changes)
+    changes = ", ".join(
+        f"{change.label}: “{_short(change.before)}” → “{_short(change.after)}”" for change in entry.changes
+    )
     return f"version {entry.record.version} saved by {who} on {when} ({changes or 'no field changed'})"
 
 

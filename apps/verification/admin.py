@@ -48,7 +48,16 @@ class VerificationInline(admin.StackedInline):
     max_num = 0
     can_delete = False
     fields = (("status", "attribution"), "rating", "summary", ("fact_checker", "reviewer", "published_at"), "open_link")
-    readonly_fields = ("status", "attribution", "rating", "summary", "fact_checker", "reviewer", "published_at", "open_link")
+    readonly_fields = (
+        "status",
+        "attribution",
+        "rating",
+        "summary",
+        "fact_checker",
+        "reviewer",
+        "published_at",
+        "open_link",
+    )
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -131,10 +140,11 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
         return False  # a verification starts when a statement is assigned
 
     def get_readonly_fields(self, request, obj=None):
-        fields = (*self.workflow_fields, "version", *TimestampedAdmin.readonly_fields)
-        if obj is not None and not _editable(obj):
-            fields += ("rating", "attribution", "summary", "explanation")
-        return fields
+        return (*self.workflow_fields, "version", *TimestampedAdmin.readonly_fields)
+
+    def has_change_permission(self, request, obj=None):
+        # Unchecked or published: the page is read-only; only the workflow buttons act.
+        return _editable(obj) and super().has_change_permission(request, obj)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -170,7 +180,9 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
         if not self.has_view_or_change_permission(request, verification):
             raise PermissionDenied
         response = move_page(request, self, [verification.statement], name)
-        return response or HttpResponseRedirect(reverse("admin:verification_verification_change", args=[verification.pk]))
+        return response or HttpResponseRedirect(
+            reverse("admin:verification_verification_change", args=[verification.pk])
+        )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         verification = self.get_object(request, object_id)

@@ -31,20 +31,26 @@ class TransitionRefused(ActionRefused):
 def verification_assign(
     *, statement: Statement, user, fact_checker=None, expected_version: int | None = None
 ) -> Verification:
-    """Take a statement into progress, assigned to `fact_checker` (the user by default). Only
-    users who may assign statements put one in someone else's hands, or take it over."""
-    fact_checker = fact_checker or user
+    """Take a statement into progress, assigned to `fact_checker`, or to the user when None
+    ("assign to me"). Naming someone else, or taking over someone's work, needs the permission
+    to assign (editors); "assign to me" never takes work out of someone else's hands."""
     with transaction.atomic():
         _require(user, CHANGE_PERMISSION, "work on verifications")
         verification = _locked(statement=statement, expected_version=expected_version, user=user)
-        if fact_checker != user or (verification.fact_checker_id not in (None, user.pk)):
+        assignee = fact_checker or user
+        holder = verification.fact_checker
+        if holder is not None and holder != assignee and fact_checker is None:
+            raise TransitionRefused(
+                f"It is assigned to {holder.get_username()}. An editor can reassign it with “Assign to a fact-checker…”."
+            )
+        if assignee != user or (holder is not None and holder != user):
             _require(user, ASSIGN_PERMISSION, "assign statements to other fact-checkers")
-        _check_can_work(fact_checker)
+        _check_can_work(assignee)
         _check_from(verification, Transition.ASSIGN)
-        if verification.fact_checker_id == fact_checker.pk and verification.status == VerificationStatus.IN_PROGRESS:
-            raise TransitionRefused(f"It is already assigned to {fact_checker.get_username()}.")
-        verification.fact_checker = fact_checker
-        return _move(verification, Transition.ASSIGN, user=user, reason=f"Assigned to {fact_checker.get_username()}")
+        if holder == assignee and verification.status == VerificationStatus.IN_PROGRESS:
+            raise TransitionRefused(f"It is already assigned to {assignee.get_username()}.")
+        verification.fact_checker = assignee
+        return _move(verification, Transition.ASSIGN, user=user, reason=f"Assigned to {assignee.get_username()}")
 
 
 def verification_submit(*, verification: Verification, user, expected_version: int | None = None) -> Verification:
@@ -101,7 +107,9 @@ def verification_reopen(
         verification = _locked(verification=verification, expected_version=expected_version)
         _require(user, PUBLISH_PERMISSION, "reopen published verdicts")
         _check_from(verification, Transition.REOPEN)
-        return _move(verification, Transition.REOPEN, user=user, reason=_required_reason(reason, "reopening a published verdict"))
+        return _move(
+            verification, Transition.REOPEN, user=user, reason=_required_reason(reason, "reopening a published verdict")
+        )
 
 
 def verification_update(
@@ -234,7 +242,9 @@ def _check_complete(verification: Verification, transition: Transition) -> None:
     if not verification.evidence.exists():
         missing.append("at least one piece of evidence")
     if missing:
-        raise TransitionRefused(f"“{transition.label}” needs {_and(missing)}: add {'them' if len(missing) > 1 else 'it'} first.")
+        raise TransitionRefused(
+            f"“{transition.label}” needs {_and(missing)}: add {'them' if len(missing) > 1 else 'it'} first."
+        )
 
 
 def _move(verification: Verification, transition: Transition, *, user, reason: str = "") -> Verification:
@@ -279,7 +289,9 @@ def _replace_evidence(verification: Verification, items: list[dict], *, user) ->
         history_note(evidence, user=user)
         evidence.save()
     if errors:
-        raise ValidationError({"evidence": [f"Evidence {number}: {' '.join(messages)}" for number, messages in errors.items()]})
+        raise ValidationError(
+            {"evidence": [f"Evidence {number}: {' '.join(messages)}" for number, messages in errors.items()]}
+        )
     if existing and not user.has_perm("verification.delete_evidence"):
         raise PermissionDenied("You may not remove evidence: send the whole list, with the evidence already there.")
     for evidence in existing.values():

@@ -61,7 +61,9 @@ class AutoSchema(openapi.AutoSchema):
         if self.method not in ("POST", "PUT", "PATCH", "DELETE") or "{" not in self.path:
             return False
         model = getattr(getattr(self.view, "queryset", None), "model", None)
-        return self._writes_verification() or (model is not None and hasattr(model, "version") and self.method != "POST")
+        return self._writes_verification() or (
+            model is not None and hasattr(model, "version") and self.method != "POST"
+        )
 
     def _writes_verification(self) -> bool:
         return "/verification/" in self.path and self.method in ("POST", "PATCH")

@@ -6,10 +6,9 @@ from apps.core.api.serializers import CleanModelSerializer, related_field
 from apps.sources.api.serializers import SourceSummarySerializer
 from apps.sources.models import Source
 
-from ..claims_search import decode_page_token
 from ..choices import AttributionStatus
+from ..claims_search import decode_page_token
 from ..models import Evidence, Rating, RatingScale, Verification
-from ..selectors import fact_checker_candidates
 
 
 class RatingSerializer(serializers.ModelSerializer):
@@ -115,7 +114,9 @@ WORKFLOW_HINT = (
 
 class EvidenceWriteSerializer(serializers.Serializer):
     url = serializers.URLField(required=False, allow_blank=True, max_length=2000)
-    source_id = related_field(Source.objects.all(), label="source", list_url="/api/v1/sources/", required=False, allow_null=True)
+    source_id = related_field(
+        Source.objects.all(), label="source", list_url="/api/v1/sources/", required=False, allow_null=True
+    )
     note = serializers.CharField(help_text="What this evidence shows about the statement.")
 
     def to_internal_value(self, data):
@@ -207,7 +208,9 @@ class PublicationSerializer(serializers.Serializer):
 
 
 class StatementHistorySerializer(serializers.Serializer):
-    publications = PublicationSerializer(many=True, help_text="When the verdict was published and corrected, newest first.")
+    publications = PublicationSerializer(
+        many=True, help_text="When the verdict was published and corrected, newest first."
+    )
     changes = HistoryEntrySerializer(
         many=True,
         allow_null=True,

@@ -47,6 +47,8 @@ IF_MATCH = OpenApiParameter(
     description="The ETag of the verification as you read it (from GET …/verification/). Required: 428 without "
     "it, 412 when the verification changed since.",
 )
+
+
 def _workflow_schema(*, summary: str, request, description: str = "", if_match: OpenApiParameter = IF_MATCH):
     return extend_schema(
         summary=summary,
@@ -121,7 +123,13 @@ class StatementVerificationActions:
             description="The ETag of the verification as you read it; required once the statement has one.",
         ),
     )
-    @action(detail=True, methods=["post"], url_path="verification/assign", permission_classes=[IsAuthenticated], filterset_class=None)
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="verification/assign",
+        permission_classes=[IsAuthenticated],
+        filterset_class=None,
+    )
     def verification_assign(self, request, pk=None):
         statement = self.get_object()
         body = AssignSerializer(data=request.data)
@@ -138,12 +146,24 @@ class StatementVerificationActions:
     @_workflow_schema(
         summary="Send the work to review (needs a verdict, a summary and evidence)", request=EmptySerializer
     )
-    @action(detail=True, methods=["post"], url_path="verification/submit", permission_classes=[IsAuthenticated], filterset_class=None)
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="verification/submit",
+        permission_classes=[IsAuthenticated],
+        filterset_class=None,
+    )
     def verification_submit(self, request, pk=None):
         return self._move(request, services.verification_submit, EmptySerializer)
 
     @_workflow_schema(summary="Send work in review back to the fact-checker, with a reason", request=ReasonSerializer)
-    @action(detail=True, methods=["post"], url_path="verification/return", permission_classes=[IsAuthenticated], filterset_class=None)
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="verification/return",
+        permission_classes=[IsAuthenticated],
+        filterset_class=None,
+    )
     def verification_return(self, request, pk=None):
         return self._move(request, services.verification_return, ReasonSerializer)
 
@@ -152,12 +172,24 @@ class StatementVerificationActions:
         request=EmptySerializer,
         description="Needs the publish permission and someone other than the fact-checker who did the work.",
     )
-    @action(detail=True, methods=["post"], url_path="verification/publish", permission_classes=[IsAuthenticated], filterset_class=None)
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="verification/publish",
+        permission_classes=[IsAuthenticated],
+        filterset_class=None,
+    )
     def verification_publish(self, request, pk=None):
         return self._move(request, services.verification_publish, EmptySerializer)
 
     @_workflow_schema(summary="Reopen a published verdict to correct it, with a reason", request=ReasonSerializer)
-    @action(detail=True, methods=["post"], url_path="verification/reopen", permission_classes=[IsAuthenticated], filterset_class=None)
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="verification/reopen",
+        permission_classes=[IsAuthenticated],
+        filterset_class=None,
+    )
     def verification_reopen(self, request, pk=None):
         return self._move(request, services.verification_reopen, ReasonSerializer)
 

@@ -3,35 +3,16 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from apps.accounts.roles import EDITORS, FACT_CHECKERS
+from apps.accounts.roles import FACT_CHECKERS
 from apps.core.services import EditConflict
 from apps.verification import services
 from apps.verification.choices import VerificationStatus
 from apps.verification.history import published_history, statement_history
 from apps.verification.models import Verification
 from tests.factories import default_rating, make_statement, make_user
+from tests.workflow import in_review, worked_on
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def second_editor(db):
-    return make_user("second-editor", group=EDITORS)
-
-
-def worked_on(statement, fact_checker):
-    """A statement taken by `fact_checker`, with verdict, summary and one piece of evidence."""
-    verification = services.verification_assign(statement=statement, user=fact_checker)
-    return services.verification_update(
-        verification=verification,
-        user=fact_checker,
-        fields={"rating": default_rating("false"), "summary": "Not so: the treaty says otherwise."},
-        evidence=[{"url": "https://example.org/treaty", "note": "Article 2 fixes the border."}],
-    )
-
-
-def in_review(statement, fact_checker):
-    return services.verification_submit(verification=worked_on(statement, fact_checker), user=fact_checker)
 
 
 def test_assigning_takes_an_unchecked_statement_into_progress(fact_checker):
@@ -48,10 +29,18 @@ def test_a_fact_checker_cannot_assign_someone_else_nor_take_over_assigned_work(f
     with pytest.raises(PermissionDenied, match="assign"):
         services.verification_assign(statement=statement, user=fact_checker, fact_checker=other)
     services.verification_assign(statement=statement, user=other)
-    with pytest.raises(PermissionDenied, match="assign"):
+    with pytest.raises(services.TransitionRefused, match="It is assigned to other-checker"):
         services.verification_assign(statement=statement, user=fact_checker)
-    # An editor may reassign.
-    assert services.verification_assign(statement=statement, user=editor, fact_checker=fact_checker).fact_checker == fact_checker
+    with pytest.raises(PermissionDenied, match="assign"):
+        services.verification_assign(statement=statement, user=fact_checker, fact_checker=fact_checker)
+    # "Assign to me" never takes work out of someone's hands, even an editor's; naming the
+    # fact-checker explicitly does, for editors.
+    with pytest.raises(services.TransitionRefused, match="It is assigned to other-checker"):
+        services.verification_assign(statement=statement, user=editor)
+    assert (
+        services.verification_assign(statement=statement, user=editor, fact_checker=fact_checker).fact_checker
+        == fact_checker
+    )
 
 
 def test_assigning_to_a_user_who_cannot_work_on_verifications_is_refused(editor):

@@ -172,7 +172,9 @@ def test_the_verification_cannot_be_written_through_the_statement(editor_api, st
     assert not Verification.objects.filter(statement=statement).exists()
 
 
-def test_a_published_verdict_is_edited_only_after_reopening(fact_checker_api, editor_api, anonymous, statement, verdict):
+def test_a_published_verdict_is_edited_only_after_reopening(
+    fact_checker_api, editor_api, anonymous, statement, verdict
+):
     etag = move(editor_api, statement, "publish", etag=to_review(fact_checker_api, statement, verdict)["ETag"])["ETag"]
     response = edit(fact_checker_api, statement, {"summary": "Changed quietly."}, etag)
     assert response.status_code == 409
@@ -202,7 +204,9 @@ def test_the_history_shows_staff_every_change_with_reasons(fact_checker_api, edi
     assert {entry["record"] for entry in changes} >= {"verification", "evidence"}
 
 
-def test_an_editor_assigns_a_fact_checker_and_a_fact_checker_cannot(editor_api, fact_checker_api, fact_checker, statement):
+def test_an_editor_assigns_a_fact_checker_and_a_fact_checker_cannot(
+    editor_api, fact_checker_api, fact_checker, statement
+):
     other = make_user("second-checker")
     response = move(fact_checker_api, statement, "assign", {"fact_checker_id": other.pk})
     assert response.status_code == 403
@@ -267,3 +271,21 @@ def test_the_editor_role_token_sees_work_in_progress(fact_checker_api, editor_ap
     assert editor_api.get(url(statement)).json()["status"] == "in_progress"
     assert anonymous.get(url(statement)).status_code == 404
     assert api_client_for(make_user("nobody")).get(url(statement)).status_code == 404
+
+
+def test_a_republished_verdict_keeps_its_first_date_and_shows_the_change(
+    fact_checker_api, editor_api, anonymous, statement, verdict
+):
+    etag = move(editor_api, statement, "publish", etag=to_review(fact_checker_api, statement, verdict)["ETag"])["ETag"]
+    first = anonymous.get(f"/api/v1/statements/{statement.pk}/claimreview/").json()
+    etag = move(editor_api, statement, "reopen", {"reason": "A new source."}, etag=etag)["ETag"]
+    etag = edit(fact_checker_api, statement, {"rating_id": default_rating("mostly-false").pk}, etag)["ETag"]
+    etag = move(fact_checker_api, statement, "submit", etag=etag)["ETag"]
+    assert move(editor_api, statement, "publish", etag=etag).status_code == 200
+
+    second = anonymous.get(f"/api/v1/statements/{statement.pk}/claimreview/").json()
+    assert second["datePublished"] == first["datePublished"]
+    assert second["dateModified"] > first["dateModified"]
+    assert second["reviewRating"]["alternateName"] == "Mostly false"
+    events = [p["event"] for p in anonymous.get(f"/api/v1/statements/{statement.pk}/history/").json()["publications"]]
+    assert events == ["republished", "reopened", "published"]
