@@ -20,7 +20,7 @@ help:
 	@echo "make test-postgres  the test suite on PostgreSQL only (needs the PostgreSQL server binaries)"
 	@echo "make check          manage.py check and the missing-migrations check"
 	@echo "make install        create $(VENV) and install requirements.txt (PYTHON=$(PYTHON))"
-	@echo "make clean          remove $(VENV), var/ and caches"
+	@echo "make clean          remove $(VENV), var/, caches and test-output/"
 
 install: $(STAMP)
 
@@ -58,5 +58,5 @@ test-postgres: install
 	$(TEST_SETTINGS) scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) var .pytest_cache test-output
 	find . -name __pycache__ -type d -not -path './.git/*' -prune -exec rm -rf {} +

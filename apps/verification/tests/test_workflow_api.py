@@ -289,3 +289,23 @@ def test_a_republished_verdict_keeps_its_first_date_and_shows_the_change(
     assert second["reviewRating"]["alternateName"] == "Mostly false"
     events = [p["event"] for p in anonymous.get(f"/api/v1/statements/{statement.pk}/history/").json()["publications"]]
     assert events == ["republished", "reopened", "published"]
+
+
+def test_the_history_costs_the_same_queries_however_long_it_is(editor_api, fact_checker):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from apps.verification import services
+
+    def queries(statement):
+        with CaptureQueriesContext(connection) as captured:
+            assert editor_api.get(f"/api/v1/statements/{statement.pk}/history/").status_code == 200
+        return len(captured)
+
+    short, long = make_statement(), make_statement()
+    services.verification_assign(statement=short, user=fact_checker)
+    verification = services.verification_assign(statement=long, user=fact_checker)
+    for number in range(10):
+        services.verification_update(verification=verification, user=fact_checker, fields={"summary": f"Draft {number}."})
+    assert len(editor_api.get(f"/api/v1/statements/{long.pk}/history/").json()["changes"]) >= 12
+    assert queries(long) == queries(short)
