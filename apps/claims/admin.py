@@ -13,6 +13,8 @@ from .models import Quotation, Statement, Topic
 
 @admin.register(Topic)
 class TopicAdmin(TimestampedAdmin):
+    # The count annotation makes a GROUP BY, which drops Meta.ordering (autocomplete results too).
+    ordering = Topic._meta.ordering
     list_display = ("name", "slug", "statement_count")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
@@ -80,6 +82,8 @@ class StatementQuotationInline(QuotationInline):
 
 @admin.register(Statement)
 class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
+    # The count annotation makes a GROUP BY, which drops Meta.ordering (autocomplete results too).
+    ordering = Statement._meta.ordering
     list_display = ("short_text", "speaker", "said_on_display", "quotation_count", "status", "verdict")
     list_filter = (
         VerificationStatusFilter,

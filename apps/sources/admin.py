@@ -10,6 +10,8 @@ from .services import source_anchor_quotations
 
 @admin.register(Publisher)
 class PublisherAdmin(TimestampedAdmin):
+    # The count annotation makes a GROUP BY, which drops Meta.ordering (autocomplete results too).
+    ordering = Publisher._meta.ordering
     list_display = ("name", "domain", "url", "source_count")
     search_fields = ("name", "domain", "url")
     prepopulated_fields = {"slug": ("name",)}
@@ -37,6 +39,8 @@ class SourceQuotationInline(QuotationInline):
 
 @admin.register(Source)
 class SourceAdmin(TimestampedAdmin):
+    # The count annotation makes a GROUP BY, which drops Meta.ordering (autocomplete results too).
+    ordering = Source._meta.ordering
     list_display = ("title", "kind", "publisher", "published_on_display", "language", "quotation_count", "has_archived_text")
     list_filter = ("kind", "publisher", "language", "published_on_precision", "published_on")
     list_select_related = ("publisher",)

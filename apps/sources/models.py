@@ -93,6 +93,8 @@ class Source(SlugNaturalKeyMixin, TimeStampedModel):
     def clean(self):
         super().clean()
         errors = {}
+        # Browsers send a textarea's line breaks as CRLF; store LF, as the API and the command do.
+        self.archived_text = self.archived_text.replace("\r\n", "\n").replace("\r", "\n")
         self.url = normalise_url(self.url)
         if self.url:
             existing = Source.objects.filter(url=self.url).exclude(pk=self.pk).select_related("publisher").first()

@@ -197,6 +197,8 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
         buttons = []
         for name, (move, label, permission, form_class) in MOVES.items():
             sources, _ = TRANSITIONS[move]
+            if name == "assign_to_me" and verification.fact_checker_id is not None:
+                continue  # taken: "Assign to a fact-checker…" reassigns
             if verification.status in sources and request.user.has_perm(f"verification.{permission}_verification"):
                 url = reverse("admin:verification_verification_move", args=[verification.pk, name])
                 buttons.append({"name": name, "label": label, "url": url, "asks": form_class is not None})

@@ -76,3 +76,8 @@ def test_a_correction_is_numbered_per_source():
         make_correction(source=source, number=1)
     assert make_correction(source=source, number=2).number == 2
     assert str(source.corrections.first()).startswith("Correction 1 to")
+
+
+def test_archived_text_line_breaks_are_stored_as_lf_whatever_the_browser_sends():
+    source = make_source(archived_text="First line.\r\nSecond line.\rThird.")
+    assert source.archived_text == "First line.\nSecond line.\nThird."
