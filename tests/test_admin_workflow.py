@@ -786,3 +786,15 @@ def test_the_statement_page_costs_the_same_queries_with_few_and_many_workflow_mo
     with_many, html = page_cost(editor_client, url)
     assert len(history_rows(html)) == few_rows + 10
     assert with_many == with_few
+
+
+def test_a_statement_with_a_published_verdict_cannot_be_deleted_in_the_admin(editor_client, fact_checker, second_editor):
+    kept, deletable = make_statement(text="Published, kept."), make_statement(text="Unchecked, deletable.")
+    published(kept, fact_checker, second_editor)
+    assert editor_client.get(admin_url(Statement, "delete", kept.pk)).status_code == 403
+    # Selected together, the admin refuses the whole deletion: nothing goes.
+    run_action(editor_client, Statement, "delete_selected", [kept, deletable], post="yes")
+    assert Statement.objects.filter(pk__in=[kept.pk, deletable.pk]).count() == 2
+    run_action(editor_client, Statement, "delete_selected", [deletable], post="yes")
+    assert not Statement.objects.filter(pk=deletable.pk).exists()
+    assert Statement.objects.filter(pk=kept.pk).exists()

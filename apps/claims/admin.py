@@ -1,14 +1,16 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count, Q
 
 from apps.core.admin import AutocompleteInline, TimestampedAdmin, admin_link, history_table, html_list
 from apps.core.forms import VersionedModelForm
+from apps.core.services import ActionRefused
 from apps.verification.admin import VerificationInline
 from apps.verification.admin_workflow import WorkflowActionsMixin
 from apps.verification.choices import VerificationStatus
 from apps.verification.history import statement_history
 
 from .models import Quotation, Statement, Topic
+from .services import statement_delete
 
 
 @admin.register(Topic)
@@ -126,6 +128,25 @@ class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
 
     def statement_of(self, obj):
         return obj
+
+    def has_delete_permission(self, request, obj=None):
+        # A published verdict is not deleted; it is reopened, with a reason (claims.services).
+        published = (
+            obj is not None
+            and getattr(getattr(obj, "verification", None), "status", None) == VerificationStatus.PUBLISHED
+        )
+        return not published and super().has_delete_permission(request, obj)
+
+    def delete_model(self, request, obj):
+        statement_delete(statement=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        """Bulk delete: each statement by the same rule; published ones are kept and named."""
+        for statement in queryset:
+            try:
+                statement_delete(statement=statement, user=request.user)
+            except ActionRefused as refused:
+                messages.warning(request, str(refused))
 
     @admin.display(description="Every change to the statement, its quotations, verification and evidence")
     def change_history(self, obj):

@@ -13,7 +13,7 @@ def validate_date_precision(
     if value is None:
         if precision != DatePrecision.UNKNOWN:
             raise ValidationError(
-                {date_field: f"Enter a date, or set “{precision_field}” to “unknown” when the date is not known."}
+                {date_field: "Enter a date, or set its precision to “Unknown” when the date is not known."}
             )
         return
     if precision == DatePrecision.UNKNOWN:

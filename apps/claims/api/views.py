@@ -6,6 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
+from apps.core.api.conditional import expected_version
 from apps.core.api.renderers import CSVRenderer, JSONLDRenderer, csv_lines
 from apps.core.api.viewsets import ModelViewSet
 from apps.verification.api.views import StatementVerificationActions
@@ -15,6 +16,7 @@ from apps.verification.selectors import verdict_published, verification_work_vis
 from ..filtersets import QuotationFilterSet, StatementFilterSet, TopicFilterSet
 from ..models import Statement, Topic
 from ..selectors import quotation_list, statement_list
+from ..services import statement_delete
 from .csv import STATEMENT_CSV_COLUMNS, statement_csv_row
 from .serializers import QuotationSerializer, StatementSerializer, TopicSerializer
 
@@ -48,6 +50,11 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
 
     def get_queryset(self):
         return statement_list(user=self.request.user)
+
+    def perform_destroy(self, instance):
+        statement_delete(
+            statement=instance, user=self.request.user, expected_version=expected_version(self.request, instance)
+        )
 
     def get_serializer_context(self):
         context = super().get_serializer_context()

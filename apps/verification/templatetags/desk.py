@@ -9,6 +9,8 @@ from ..choices import VerificationStatus
 from ..models import Verification
 
 register = template.Library()
+# A statement with no verification, or an unchecked one, is unchecked.
+STARTED = [status for status in VerificationStatus if status != VerificationStatus.UNCHECKED]
 
 
 @register.simple_tag(takes_context=True)
@@ -29,7 +31,7 @@ def desk_queues(context) -> list[dict]:
         {
             "label": "Unchecked statements",
             "url": f"{statements}?status=unchecked",
-            "count": Statement.objects.exclude(verification__status__in=VerificationStatus.values[1:]).count(),
+            "count": Statement.objects.exclude(verification__status__in=STARTED).count(),
         },
     ]
     if user.has_perm("verification.publish_verification"):
