@@ -1,0 +1,457 @@
+"""Synthetic data at scale, for benchmarks and for trying ClaimTrack with a big archive: about
+N/10 speakers, N/5 sources, 1.5 quotations per statement, topics, and a mix of workflow states
+and verdicts, with texts of realistic length. Reproducible from a seed. Written in batches, with
+PostgreSQL's COPY (bulk inserts on other databases), so memory stays flat whatever N is.
+
+Every generated record's slug starts with GENERATED_PREFIX: that is how the generator tells its
+own records from a desk's real ones, which it refuses to mix with unless told to."""
+
+import datetime
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.utils import timezone
+
+from apps.claims.models import Quotation, Statement, Topic
+from apps.sources.models import Publisher, Source
+from apps.speakers.models import Speaker
+from apps.verification.models import Evidence, Rating, Verification
+
+GENERATED_PREFIX = "gen-"
+BATCH_SIZE = 10_000  # statements per batch; a batch of every table is a few MB
+
+WORDS = (
+    "Kazakhstan Russia border treaty pipeline oil gas grain wheat uranium Caspian steppe Astana Almaty Moscow "
+    "minister president parliament deputy senator governor mayor ministry government opposition election "
+    "referendum constitution sovereignty independence union alliance sanctions exports imports tariffs budget "
+    "inflation currency tenge rouble pension wages prices unemployment migrants workers language school "
+    "university history century empire republic nation state region province district city village river "
+    "lake mountain railway highway port airport bridge factory mine field harvest drought flood fire army "
+    "troops peacekeepers security police court judge law decree reform corruption investigation report "
+    "survey census population percent million billion thousand hundred year month week decade since before "
+    "after during never always already still again only also even more less most least first last new old "
+    "large small major minor official public private foreign domestic national local ethnic Russian Kazakh "
+    "Uzbek Chinese European American western eastern northern southern said says claims stated announced "
+    "denied confirmed promised warned insisted argued suggested rejected accepted signed agreed refused "
+    "increased decreased doubled halved rose fell grew shrank reached exceeded built closed opened moved "
+    "the a an of to in on for with by from at as that this these those it its their our we they he she "
+    "is are was were has have had will would could should must may might not no and or but because"
+).split()
+FIRST_NAMES = (
+    "Aigerim Aliya Arman Asel Askar Aidos Bauyrzhan Daniyar Dina Erlan Gulnara Kairat Madina Marat Nurlan "
+    "Olga Dmitry Sergei Anna Irina Vladimir Natalia Pavel Elena Timur Zarina Yerlan Saule Ruslan Alexei"
+).split()
+LAST_NAMES = (
+    "Abenov Akhmetova Baimukhanov Dzhaksybekov Ermekov Iskakova Karimov Kuanyshev Mukanov Nazarbayeva "
+    "Omarov Sadykov Tokayeva Utegenov Zhumabayev Ivanov Petrova Smirnov Volkova Kuznetsov Sokolova Popov "
+    "Lebedev Kozlova Novikov Morozova Orlov Pavlova Sorokin Fedorova"
+).split()
+OCCASIONS = (
+    "press conference",
+    "interview",
+    "parliament session",
+    "televised address",
+    "social media post",
+    "forum speech",
+    "rally",
+    "radio interview",
+    "party congress",
+    "state visit",
+)
+LANGUAGES = ("en", "en", "ru", "ru", "ru", "kk")
+STATUS_MIX = (  # (status, share of statements)
+    ("published", 0.30),
+    ("in_review", 0.05),
+    ("in_progress", 0.10),
+)
+
+
+@dataclass
+class Plan:
+    statements: int
+
+    @property
+    def speakers(self) -> int:
+        return max(1, self.statements // 10)
+
+    @property
+    def sources(self) -> int:
+        return max(1, self.statements // 5)
+
+    @property
+    def publishers(self) -> int:
+        return max(3, min(500, self.statements // 2000))
+
+    @property
+    def topics(self) -> int:
+        return 40
+
+
+def existing_real_data() -> dict[str, int]:
+    """Records a person entered (not generated), by kind: the generator will not mix with them."""
+    found = {}
+    for model in (Speaker, Source, Statement):
+        count = model.objects.exclude(slug__startswith=GENERATED_PREFIX).count()
+        if count:
+            found[model._meta.verbose_name_plural] = count
+    return found
+
+
+def demo_data_generate(
+    *, statements: int, seed: int = 1, progress: Callable[[int, int], None] | None = None
+) -> dict[str, int]:
+    """Generate `statements` statements with everything around them; returns the rows written
+    per table. Atomic: an interrupted run leaves nothing behind."""
+    rng = random.Random(seed)
+    plan = Plan(statements)
+    with transaction.atomic():
+        writer = _Writer()
+        ids = {
+            model: _next_id(model)
+            for model in (Publisher, Speaker, Topic, Source, Statement, Quotation, Verification, Evidence)
+        }
+        texts = _Texts(rng)
+        now = timezone.now()
+        ratings = list(Rating.objects.filter(scale__is_default=True).values_list("id", flat=True)) or [None]
+
+        publishers = list(range(ids[Publisher], ids[Publisher] + plan.publishers))
+        writer.write(
+            Publisher,
+            ("id", "created_at", "updated_at", "name", "slug", "url", "domain"),
+            (
+                (
+                    pk,
+                    now,
+                    now,
+                    f"{texts.title(3)} {pk}",
+                    f"{GENERATED_PREFIX}publisher-{pk}",
+                    f"https://news{pk}.example.org/",
+                    f"news{pk}.example.org",
+                )
+                for pk in publishers
+            ),
+        )
+        topics = list(range(ids[Topic], ids[Topic] + plan.topics))
+        writer.write(
+            Topic,
+            ("id", "created_at", "updated_at", "name", "slug"),
+            ((pk, now, now, f"{texts.title(2)} {pk}", f"{GENERATED_PREFIX}topic-{pk}") for pk in topics),
+        )
+        first_speaker, first_source = ids[Speaker], ids[Source]
+        _in_batches(
+            plan.speakers,
+            lambda start, size: writer.write(
+                Speaker,
+                SPEAKER_COLUMNS,
+                (_speaker_row(first_speaker + n, rng, now) for n in range(start, start + size)),
+            ),
+        )
+        _in_batches(
+            plan.sources,
+            lambda start, size: writer.write(
+                Source,
+                SOURCE_COLUMNS,
+                (_source_row(first_source + n, rng, texts, publishers, now) for n in range(start, start + size)),
+            ),
+        )
+
+        counters = {"quotation": ids[Quotation], "verification": ids[Verification], "evidence": ids[Evidence]}
+
+        def statement_batch(start: int, size: int) -> None:
+            batch = _StatementBatch()
+            for n in range(start, start + size):
+                batch.add(
+                    ids[Statement] + n, rng, texts, plan, first_speaker, first_source, topics, ratings, counters, now
+                )
+            writer.write(Statement, STATEMENT_COLUMNS, batch.statements)
+            writer.write(Statement.topics.through, ("statement_id", "topic_id"), batch.topics)
+            writer.write(Quotation, QUOTATION_COLUMNS, batch.quotations)
+            writer.write(Verification, VERIFICATION_COLUMNS, batch.verifications)
+            writer.write(Evidence, EVIDENCE_COLUMNS, batch.evidence)
+            if progress:
+                progress(start + size, statements)
+
+        _in_batches(statements, statement_batch)
+        writer.reset_sequences()
+    return writer.counts
+
+
+SPEAKER_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "kind",
+    "name",
+    "slug",
+    "aliases",
+    "description",
+    "country",
+    "wikidata_id",
+)
+SOURCE_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "kind",
+    "title",
+    "slug",
+    "url",
+    "publisher_id",
+    "published_on",
+    "published_on_precision",
+    "language",
+    "archived_text",
+    "notes",
+)
+STATEMENT_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "version",
+    "speaker_id",
+    "slug",
+    "text",
+    "said_on",
+    "said_on_precision",
+    "occasion",
+    "language",
+)
+QUOTATION_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "version",
+    "statement_id",
+    "source_id",
+    "occurrence",
+    "text",
+    "mode",
+    "context",
+    "is_first_appearance",
+    "reported_via_note",
+    "prefix",
+    "suffix",
+)
+VERIFICATION_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "version",
+    "statement_id",
+    "status",
+    "rating_id",
+    "attribution",
+    "summary",
+    "explanation",
+    "published_at",
+)
+EVIDENCE_COLUMNS = ("id", "created_at", "updated_at", "verification_id", "number", "url", "note")
+
+
+def _speaker_row(pk, rng, now):
+    roll = rng.random()
+    if roll < 0.85:
+        kind, name = "person", f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+    elif roll < 0.95:
+        kind, name = "organisation", f"{rng.choice(LAST_NAMES)} Institute"
+    else:
+        kind, name = "anonymous", "an unnamed official"
+    return (pk, now, now, kind, f"{name} {pk}", f"{GENERATED_PREFIX}speaker-{pk}", _no_aliases(), "", "KZ", "")
+
+
+def _source_row(pk, rng, texts, publishers, now):
+    published = _random_date(rng)
+    publisher = rng.choice(publishers)
+    return (
+        pk,
+        now,
+        now,
+        rng.choice(("news_article", "news_article", "analysis", "interview", "speech")),
+        texts.title(8),
+        f"{GENERATED_PREFIX}source-{pk}",
+        f"https://news{publisher}.example.org/{published.year}/{pk}",
+        publisher,
+        published,
+        "day",
+        rng.choice(LANGUAGES),
+        "",
+        "",
+    )
+
+
+class _StatementBatch:
+    def __init__(self):
+        self.statements, self.topics, self.quotations, self.verifications, self.evidence = [], [], [], [], []
+
+    def add(self, pk, rng, texts, plan, first_speaker, first_source, topics, ratings, counters, now):
+        sentences = [texts.sentence() for _ in range(rng.choice((1, 2, 2, 3)))]
+        text = " ".join(sentences)
+        said_on, precision = _random_date(rng), rng.choices(("day", "month", "year"), (8, 1, 1))[0]
+        if precision == "month":
+            said_on = said_on.replace(day=1)
+        elif precision == "year":
+            said_on = said_on.replace(month=1, day=1)
+        # One statement in five comes from the 1% of speakers who talk the most, as in a real archive.
+        prolific = rng.random() < 0.2
+        speaker = first_speaker + rng.randrange(max(1, plan.speakers // 100) if prolific else plan.speakers)
+        self.statements.append(
+            (
+                pk,
+                now,
+                now,
+                1,
+                speaker,
+                f"{GENERATED_PREFIX}statement-{pk}",
+                text,
+                said_on,
+                precision,
+                rng.choice(OCCASIONS),
+                rng.choice(LANGUAGES),
+            )
+        )
+        for topic in set(rng.sample(topics, rng.choice((1, 1, 2)))):
+            self.topics.append((pk, topic))
+        used_sources = set()
+        for number in range(rng.choice((1, 2))):  # 1.5 on average
+            source = first_source + rng.randrange(plan.sources)
+            if source in used_sources:
+                continue
+            used_sources.add(source)
+            words = rng.choice(sentences)
+            context = f"“{words}”, {texts.sentence()}"[:600]
+            self.quotations.append(
+                (
+                    counters["quotation"],
+                    now,
+                    now,
+                    1,
+                    pk,
+                    source,
+                    1,
+                    words,
+                    rng.choice(("direct", "direct", "partial", "paraphrase")),
+                    context,
+                    number == 0,
+                    "",
+                    "",
+                    "",
+                )
+            )
+            counters["quotation"] += 1
+        roll, share = rng.random(), 0.0
+        for status, part in STATUS_MIX:
+            share += part
+            if roll < share:
+                self._verification(pk, status, rng, texts, ratings, counters, now)
+                break
+
+    def _verification(self, statement, status, rng, texts, ratings, counters, now):
+        pk = counters["verification"]
+        counters["verification"] += 1
+        has_verdict = status != "in_progress"
+        published_at = now - datetime.timedelta(days=rng.randrange(3650)) if status == "published" else None
+        self.verifications.append(
+            (
+                pk,
+                now,
+                now,
+                1,
+                statement,
+                status,
+                rng.choice(ratings) if has_verdict else None,
+                rng.choice(("unconfirmed", "confirmed", "confirmed", "paraphrase")),
+                texts.sentence() if has_verdict else "",
+                "",
+                published_at,
+            )
+        )
+        if has_verdict:
+            self.evidence.append(
+                (
+                    counters["evidence"],
+                    now,
+                    now,
+                    pk,
+                    1,
+                    f"https://evidence.example.org/{counters['evidence']}",
+                    texts.sentence(),
+                )
+            )
+            counters["evidence"] += 1
+
+
+class _Texts:
+    """Sentences of 6 to 24 words, drawn once from a vocabulary with a few very common words
+    (as in real text, which full-text search must cope with) and reused."""
+
+    def __init__(self, rng: random.Random, pool: int = 20_000):
+        weights = [1 / (rank + 1) for rank in range(len(WORDS))]
+        self.rng = rng
+        self.pool = []
+        for _ in range(pool):
+            words = rng.choices(WORDS, weights, k=rng.randint(6, 24))
+            words[0] = words[0].capitalize()
+            self.pool.append(" ".join(words) + rng.choice((".", ".", ".", "!", "?")))
+
+    def sentence(self) -> str:
+        return self.rng.choice(self.pool)
+
+    def title(self, words: int) -> str:
+        return " ".join(self.rng.choice(WORDS).capitalize() for _ in range(words))
+
+
+def _no_aliases():
+    """An empty JSON list, as each database's path takes it."""
+    if connection.vendor == "postgresql":
+        from psycopg.types.json import Jsonb
+
+        return Jsonb([])
+    return []
+
+
+def _random_date(rng) -> datetime.date:
+    return datetime.date(1995, 1, 1) + datetime.timedelta(days=rng.randrange(32 * 365))
+
+
+def _in_batches(total: int, work) -> None:
+    for start in range(0, total, BATCH_SIZE):
+        work(start, min(BATCH_SIZE, total - start))
+
+
+def _next_id(model) -> int:
+    last = model.objects.order_by("-pk").values_list("pk", flat=True).first()
+    return (last or 0) + 1
+
+
+class _Writer:
+    """Rows into tables: COPY on PostgreSQL, bulk_create elsewhere. Counts what it wrote."""
+
+    def __init__(self):
+        self.counts: dict[str, int] = {}
+        self.models = set()
+
+    def write(self, model, columns: tuple[str, ...], rows) -> None:
+        written = 0
+        if connection.vendor == "postgresql":
+            table = connection.ops.quote_name(model._meta.db_table)
+            names = ", ".join(connection.ops.quote_name(column) for column in columns)
+            with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    written += 1
+        else:
+            attnames = {field.column: field.attname for field in model._meta.concrete_fields}
+            objects = [model(**{attnames[column]: value for column, value in zip(columns, row)}) for row in rows]
+            model.objects.bulk_create(objects, batch_size=500)
+            written = len(objects)
+        self.counts[model._meta.db_table] = self.counts.get(model._meta.db_table, 0) + written
+        self.models.add(model)
+
+    def reset_sequences(self) -> None:
+        statements = connection.ops.sequence_reset_sql(no_style(), list(self.models))
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
