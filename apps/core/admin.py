@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from .paginator import EstimatedCountPaginator
+
 # URLs typed without a scheme are taken as https (Django 6's default, chosen now).
 URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 
@@ -19,6 +21,7 @@ class TimestampedAdmin(SimpleHistoryAdmin):
     readonly_fields = ("created_at", "updated_at")
     list_per_page = 50
     show_full_result_count = False  # no COUNT(*) over the whole table on every page
+    paginator = EstimatedCountPaginator  # nor for the unfiltered list itself, at millions of rows
     formfield_overrides = URL_FIELD_OVERRIDES
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):

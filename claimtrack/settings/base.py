@@ -163,3 +163,6 @@ CLAIMTRACK_DEMO_LOGINS_ALLOWED = False
 CLAIMTRACK_SELF_PUBLISH_ALLOWED = env_bool("CLAIMTRACK_SELF_PUBLISH_ALLOWED", False)
 # Simple-history's "revert to this version" would change records, status included, outside the workflow.
 SIMPLE_HISTORY_REVERT_DISABLED = True
+# Unfiltered lists of tables with at least this many rows (the planner's estimate) report an
+# estimated count instead of running COUNT(*) over the whole table (PostgreSQL only).
+CLAIMTRACK_ESTIMATED_COUNT_FROM = 100_000

@@ -8,9 +8,11 @@
 A page size or page out of range is refused with a 400 that says what is allowed, never
 silently capped."""
 
-from django.core.paginator import InvalidPage
+from django.core.paginator import InvalidPage, Paginator
 from rest_framework import exceptions
 from rest_framework.pagination import BasePagination, CursorPagination, PageNumberPagination
+
+from apps.core.paginator import EstimatedCountPaginator
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -38,6 +40,8 @@ def _positive_int(request, parameter: str, *, default: int, maximum: int | None 
 
 
 class _Pages(PageNumberPagination):
+    django_paginator_class = EstimatedCountPaginator
+
     def get_page_size(self, request):
         return self.page_size  # validated by PagePagination
 
@@ -46,7 +50,9 @@ class _Pages(PageNumberPagination):
         if raw != "last":
             _positive_int(request, self.page_query_param, default=1)
         self.request = request
-        paginator = self.django_paginator_class(queryset, self.page_size)
+        # The last page must be found exactly: an estimate could point past the end.
+        paginator_class = Paginator if raw == "last" else self.django_paginator_class
+        paginator = paginator_class(queryset, self.page_size)
         number = paginator.num_pages if raw == "last" else int(raw)
         try:
             self.page = paginator.page(number)
@@ -55,7 +61,14 @@ class _Pages(PageNumberPagination):
                 f"Page {number} does not exist: there are {paginator.num_pages} page(s) of {self.page_size}."
             ) from None
         self.display_page_controls = paginator.num_pages > 1 and self.template is not None
+        self.count_is_estimate = getattr(paginator, "count_is_estimate", False)
         return list(self.page)
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        if self.count_is_estimate:
+            response.data = {"count": response.data["count"], "count_is_estimate": True, **response.data}
+        return response
 
 
 class _Cursor(CursorPagination):
@@ -109,6 +122,11 @@ class PagePagination(BasePagination):
                 "count": {
                     "type": "integer",
                     "description": "How many results in all (page-number pagination only).",
+                },
+                "count_is_estimate": {
+                    "type": "boolean",
+                    "description": "Present (true) when `count` is the database's estimate: unfiltered lists "
+                    "of very large tables are not counted row by row.",
                 },
                 "next": {**link, "description": "The next page, or null on the last one."},
                 "previous": {**link, "description": "The previous page, or null on the first one."},
