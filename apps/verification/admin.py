@@ -9,7 +9,7 @@ from apps.core.admin import URL_FIELD_OVERRIDES, AutocompleteInline, Timestamped
 from apps.core.forms import VersionedModelForm
 
 from . import services
-from .admin_workflow import MOVES, QueueFilter, WorkflowActionsMixin, move_page
+from .admin_workflow import MOVES, QueueFilter, WorkflowActionsMixin, move_allowed, move_page
 from .choices import EDITABLE_STATES, TRANSITIONS
 from .models import Evidence, Rating, RatingScale, Verification
 
@@ -195,11 +195,11 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
         if verification is None:
             return []
         buttons = []
-        for name, (move, label, permission, form_class) in MOVES.items():
+        for name, (move, label, _, form_class) in MOVES.items():
             sources, _ = TRANSITIONS[move]
             if name == "assign_to_me" and verification.fact_checker_id is not None:
                 continue  # taken: "Assign to a fact-checker…" reassigns
-            if verification.status in sources and request.user.has_perm(f"verification.{permission}_verification"):
+            if verification.status in sources and move_allowed(request.user, name):
                 url = reverse("admin:verification_verification_move", args=[verification.pk, name])
                 buttons.append({"name": name, "label": label, "url": url, "asks": form_class is not None})
         return buttons

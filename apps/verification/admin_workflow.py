@@ -10,8 +10,8 @@ from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 
 from . import services
-from .choices import Transition, VerificationStatus
-from .selectors import fact_checker_candidates
+from .choices import Transition
+from .selectors import QUEUES, fact_checker_candidates, verification_queue
 
 
 class ReasonForm(forms.Form):
@@ -39,6 +39,11 @@ MOVES = {
     "publish": (Transition.PUBLISH, "Publish", "publish", None),
     "reopen": (Transition.REOPEN, "Reopen…", "publish", ReasonForm),
 }
+
+
+def move_allowed(user, name: str) -> bool:
+    """Whether `user`'s permissions offer the move `name` (the services still check everything)."""
+    return user.has_perm(f"verification.{MOVES[name][2]}_verification")
 
 
 def apply_move(request, statements, name: str, cleaned: dict) -> None:
@@ -98,8 +103,8 @@ class WorkflowActionsMixin:
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        for name, (_, label, permission, _) in MOVES.items():
-            if request.user.has_perm(f"verification.{permission}_verification"):
+        for name, (_, label, _, _) in MOVES.items():
+            if move_allowed(request.user, name):
                 actions[f"move_{name}"] = (self._action(name), f"move_{name}", label)
         return actions
 
@@ -119,13 +124,9 @@ class QueueFilter(admin.SimpleListFilter):
     parameter_name = "queue"
 
     def lookups(self, request, model_admin):
-        return (("mine", "My queue"), ("review", "Waiting for review"), ("my-reviews", "Waiting for my review"))
+        return [(name, label) for name, (label, _) in QUEUES.items()]
 
     def queryset(self, request, queryset):
-        if self.value() == "mine":
-            return queryset.filter(fact_checker=request.user, status=VerificationStatus.IN_PROGRESS)
-        if self.value() == "review":
-            return queryset.filter(status=VerificationStatus.IN_REVIEW)
-        if self.value() == "my-reviews":
-            return queryset.filter(status=VerificationStatus.IN_REVIEW).exclude(fact_checker=request.user)
+        if self.value() in QUEUES:
+            return verification_queue(queryset, name=self.value(), user=request.user)
         return queryset

@@ -46,3 +46,19 @@ def fact_checker_candidates():
         .distinct()
         .order_by("username")
     )
+
+
+# The desk's queues: (label, which verifications) by the name used in the admin's `?queue=`.
+QUEUES = {
+    "mine": ("My queue", lambda user: Q(fact_checker=user, status=VerificationStatus.IN_PROGRESS)),
+    "review": ("Waiting for review", lambda user: Q(status=VerificationStatus.IN_REVIEW)),
+    "my-reviews": (
+        "Waiting for my review",
+        lambda user: Q(status=VerificationStatus.IN_REVIEW) & ~Q(fact_checker=user),
+    ),
+}
+
+
+def verification_queue(queryset, *, name: str, user):
+    """The verifications of queue `name` (see QUEUES) as `user` sees it."""
+    return queryset.filter(QUEUES[name][1](user))

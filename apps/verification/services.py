@@ -16,6 +16,7 @@ from apps.core.services import ActionRefused, history_note, version_check
 
 from .choices import EDITABLE_STATES, TRANSITIONS, Transition, VerificationStatus
 from .models import Evidence, Verification
+from .selectors import fact_checker_candidates
 
 CHANGE_PERMISSION = "verification.change_verification"
 ASSIGN_PERMISSION = "verification.assign_verification"
@@ -260,7 +261,7 @@ def _require(user, permission: str, what: str) -> None:
 
 
 def _check_can_work(user) -> None:
-    if not (user.is_active and user.is_staff and user.has_perm(CHANGE_PERMISSION)):
+    if not fact_checker_candidates().filter(pk=user.pk).exists():
         raise TransitionRefused(
             f"{user.get_username()} cannot work on verifications: choose an active fact-checker or editor."
         )

@@ -7,6 +7,7 @@ from apps.claims.models import Statement
 
 from ..choices import VerificationStatus
 from ..models import Verification
+from ..selectors import QUEUES, verification_queue
 
 register = template.Library()
 # A statement with no verification, or an unchecked one, is unchecked.
@@ -21,13 +22,13 @@ def desk_queues(context) -> list[dict]:
         return []
     verifications = reverse("admin:verification_verification_changelist")
     statements = reverse("admin:claims_statement_changelist")
-    in_review = Verification.objects.filter(status=VerificationStatus.IN_REVIEW)
+
+    def queue(name: str) -> dict:
+        count = verification_queue(Verification.objects.all(), name=name, user=user).count()
+        return {"label": QUEUES[name][0], "url": f"{verifications}?queue={name}", "count": count}
+
     queues = [
-        {
-            "label": "My queue",
-            "url": f"{verifications}?queue=mine",
-            "count": Verification.objects.filter(fact_checker=user, status=VerificationStatus.IN_PROGRESS).count(),
-        },
+        queue("mine"),
         {
             "label": "Unchecked statements",
             "url": f"{statements}?status=unchecked",
@@ -35,11 +36,5 @@ def desk_queues(context) -> list[dict]:
         },
     ]
     if user.has_perm("verification.publish_verification"):
-        queues.append(
-            {
-                "label": "Waiting for my review",
-                "url": f"{verifications}?queue=my-reviews",
-                "count": in_review.exclude(fact_checker=user).count(),
-            }
-        )
+        queues.append(queue("my-reviews"))
     return queues
