@@ -104,6 +104,8 @@ RESOURCES = {
 }
 OTHER_CALLS = [
     ("get", "/api/v1/statements/{id}/claimreview/", "/api/v1/statements/{statement}/claimreview/", {}, None),
+    ("get", "/api/v1/statements/{id}/similar/", "/api/v1/statements/{statement}/similar/", {}, None),
+    ("get", "/api/v1/statements/{id}/similar/", "/api/v1/statements/{statement}/similar/", {"min_similarity": "2"}, None),
     ("get", "/api/v1/statements/{id}/claimreview/", "/api/v1/statements/{unpublished}/claimreview/", {}, None),
     ("get", "/api/v1/statements/", "/api/v1/statements/", {"status": "nonsense"}, None),
     ("get", "/api/v1/statements/", "/api/v1/statements/", {"said_from": "2022-13-01"}, None),

@@ -11,7 +11,7 @@ from apps.verification.selectors import has_published_verification, published_ve
 
 from .choices import QuotationMode
 from .models import Quotation, Statement, Topic
-from .selectors import statements_matching
+from .selectors import quotations_matching, statements_matching
 
 
 def speaker_filters(field_name: str):
@@ -70,7 +70,10 @@ class StatementFilterSet(FilterSet):
     said_to = django_filters.DateFilter(field_name="said_on", lookup_expr="lte", help_text="Said on or before.")
     language = django_filters.CharFilter(field_name="language", lookup_expr="iexact", help_text="BCP 47, e.g. ru.")
     search = django_filters.CharFilter(
-        method="filter_search", help_text="Words in the statement, its quotations or the speaker's name."
+        method="filter_search",
+        help_text="Words in the statement, its quotations or the speaker's name. On PostgreSQL: full-text search "
+        'with web search syntax (words, "a phrase", OR, -word), each of the statement\'s text, a quotation or the '
+        "speaker's name matched on its own, best matches first unless `ordering` is given.",
     )
     ordering = django_filters.OrderingFilter(
         fields=(
@@ -151,7 +154,8 @@ class StatementFilterSet(FilterSet):
         return queryset.filter(published_verdict_q()) if value else queryset.exclude(published_verdict_q())
 
     def filter_search(self, queryset, name, value):
-        return statements_matching(queryset, search_terms(value))
+        search_terms(value)  # refuses an overlong value
+        return statements_matching(queryset, value)
 
 
 class QuotationFilterSet(FilterSet):
@@ -170,7 +174,9 @@ class QuotationFilterSet(FilterSet):
     speaker_id, speaker = speaker_filters("statement__speaker")
     is_first_appearance = BooleanFilter(help_text="The earliest known appearance of the statement.")
     search = django_filters.CharFilter(
-        method="filter_search", help_text="Words in the quoted text, its context or the speaker's name."
+        method="filter_search",
+        help_text="Words in the quoted text, its context or the speaker's name. On PostgreSQL: full-text search with "
+        'web search syntax (words, "a phrase", OR, -word), best matches first unless `ordering` is given.',
     )
     ordering = django_filters.OrderingFilter(
         fields=(
@@ -186,11 +192,8 @@ class QuotationFilterSet(FilterSet):
         fields = []
 
     def filter_search(self, queryset, name, value):
-        for word in search_terms(value):
-            queryset = queryset.filter(
-                Q(text__icontains=word) | Q(context__icontains=word) | Q(statement__speaker__name__icontains=word)
-            )
-        return queryset
+        search_terms(value)  # refuses an overlong value
+        return quotations_matching(queryset, value)
 
 
 class TopicFilterSet(FilterSet):

@@ -1,9 +1,11 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from apps.core.choices import DatePrecision
 from apps.core.dates import format_date_with_precision, validate_date_precision
 from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel, VersionedModel, tracked_history
+from apps.core.search import TEXT_SEARCH_CONFIG, SearchDocument
 
 from . import anchoring
 from .choices import QuotationMode
@@ -52,8 +54,12 @@ class Statement(SlugNaturalKeyMixin, VersionedModel, TimeStampedModel):
         max_length=35, blank=True, db_index=True, help_text="BCP 47 code of the language it was said in, when known."
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
+    # Full-text search (PostgreSQL; NULL elsewhere): see apps/core/search.py.
+    search_document = models.GeneratedField(
+        expression=SearchDocument("text", config=TEXT_SEARCH_CONFIG), output_field=SearchVectorField(), db_persist=True
+    )
 
-    history = tracked_history(m2m_fields=[topics])
+    history = tracked_history(m2m_fields=[topics], excluded_fields=["search_document"])
     objects = SlugManager()
 
     class Meta:
@@ -119,7 +125,15 @@ class Quotation(VersionedModel, TimeStampedModel):
     prefix = models.CharField(max_length=anchoring.AFFIX_LENGTH, blank=True, editable=False)
     suffix = models.CharField(max_length=anchoring.AFFIX_LENGTH, blank=True, editable=False)
 
-    history = tracked_history()
+    # Full-text search (PostgreSQL; NULL elsewhere): see apps/core/search.py. The context holds
+    # the words as printed (verbatim: clean() checks it), so its document is the text's too.
+    search_document = models.GeneratedField(
+        expression=SearchDocument("context", config=TEXT_SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    history = tracked_history(excluded_fields=["search_document"])
     objects = QuotationManager()
 
     class Meta:

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.contrib import admin
 from django.db.models import Count
@@ -5,8 +7,15 @@ from django.db.models import Count
 from apps.claims.models import Statement
 from apps.core.admin import TimestampedAdmin, admin_changelist_link, admin_link, html_list
 from apps.core.forms import LinesField
+from apps.core.search import fulltext_search_available
 
 from .models import Speaker
+from .selectors import speakers_matching
+
+
+def wikidata_like(term: str) -> bool:
+    return re.fullmatch(r"\s*[Qq][0-9]+\s*", term) is not None
+
 
 # How many statements a speaker's page lists before linking to the full, filterable list.
 STATEMENTS_SHOWN = 25
@@ -31,6 +40,14 @@ class SpeakerAdmin(TimestampedAdmin):
     search_fields = ("name", "aliases", "description", "wikidata_id")
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("affiliation",)
+
+    def get_search_results(self, request, queryset, search_term):
+        """PostgreSQL: the API's typo-tolerant search ("Medvedv"), served by a trigram index; a
+        Wikidata id (Q7747) is looked up as usual."""
+        if fulltext_search_available() and search_term.strip() and not wikidata_like(search_term):
+            return speakers_matching(queryset, search_term.split()), False
+        return super().get_search_results(request, queryset, search_term)
+
     readonly_fields = ("statements_said", *TimestampedAdmin.readonly_fields)
     fieldsets = (
         (None, {"fields": ("kind", "name", "slug", "aliases", "description", "affiliation", "country", "wikidata_id")}),
@@ -50,7 +67,12 @@ class SpeakerAdmin(TimestampedAdmin):
         if not obj.pk:
             return "—"
         statements = list(obj.statements.order_by("-said_on", "pk")[: STATEMENTS_SHOWN + 1])
-        items = [admin_link(statement, f"{statement.said_on_display}: {statement.text[:120]}") for statement in statements[:STATEMENTS_SHOWN]]
+        items = [
+            admin_link(statement, f"{statement.said_on_display}: {statement.text[:120]}")
+            for statement in statements[:STATEMENTS_SHOWN]
+        ]
         if len(statements) > STATEMENTS_SHOWN:
-            items.append(admin_changelist_link(Statement, f"All {obj.statement_count} statements…", speaker__id__exact=obj.pk))
+            items.append(
+                admin_changelist_link(Statement, f"All {obj.statement_count} statements…", speaker__id__exact=obj.pk)
+            )
         return html_list(items)

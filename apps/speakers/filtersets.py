@@ -1,10 +1,10 @@
 import django_filters
-from django.db.models import Q
 
 from apps.core.api.filters import FilterSet, search_terms
 
 from .choices import SpeakerKind
 from .models import Speaker, country_code_validator, wikidata_id_validator
+from .selectors import speakers_matching
 
 
 class SpeakerFilterSet(FilterSet):
@@ -22,7 +22,11 @@ class SpeakerFilterSet(FilterSet):
         queryset=Speaker.objects.all(),
         help_text="Members of this organisation (slug).",
     )
-    search = django_filters.CharFilter(method="filter_search", help_text="Words in the name, aliases or role.")
+    search = django_filters.CharFilter(
+        method="filter_search",
+        help_text="Words in the name, aliases or role, every one required. On PostgreSQL a misspelt word still "
+        "matches (“Medvedv”), and the closest matches come first unless `ordering` is given.",
+    )
     ordering = django_filters.OrderingFilter(
         fields=(("name", "name"), ("created_at", "created_at"), ("updated_at", "updated_at"), ("id", "id")),
     )
@@ -32,8 +36,4 @@ class SpeakerFilterSet(FilterSet):
         fields = []
 
     def filter_search(self, queryset, name, value):
-        for word in search_terms(value):
-            queryset = queryset.filter(
-                Q(name__icontains=word) | Q(aliases__icontains=word) | Q(description__icontains=word)
-            )
-        return queryset
+        return speakers_matching(queryset, search_terms(value), rank=True)

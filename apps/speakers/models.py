@@ -5,6 +5,7 @@ from django.db.models import Q
 
 from apps.core.json import UnicodeJSONEncoder
 from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel, tracked_history
+from apps.core.search import SearchText
 
 from .choices import AFFILIATION_KINDS, SpeakerKind
 
@@ -57,7 +58,12 @@ class Speaker(SlugNaturalKeyMixin, TimeStampedModel):
         "Wikidata id", max_length=20, blank=True, validators=[wikidata_id_validator], db_index=True
     )
 
-    history = tracked_history()
+    # Typo-tolerant search (PostgreSQL, trigram index; NULL elsewhere): see apps/core/search.py.
+    search_text = models.GeneratedField(
+        expression=SearchText("name", "aliases", "description"), output_field=models.TextField(), db_persist=True
+    )
+
+    history = tracked_history(excluded_fields=["search_text"])
     objects = SlugManager()
 
     class Meta:

@@ -81,7 +81,7 @@ def claims_search(
     if site and site != organisation_site():
         statements = statements.none()  # every review here is ours
     if query:
-        statements = statements_matching(statements, query.split())
+        statements = statements_matching(statements, query)
     if languageCode:
         statements = statements.filter(_language_q(languageCode))
     if maxAgeDays:

@@ -11,6 +11,7 @@ from apps.verification.claimreview import claimreview_api_url
 from apps.verification.selectors import verdict_published, verification_visible
 
 from ..models import Quotation, Statement, Topic
+from ..selectors import SIMILAR_MIN_SIMILARITY
 
 
 class TopicSerializer(CleanModelSerializer):
@@ -187,3 +188,22 @@ class StatementSerializer(CleanModelSerializer):
         year = instance.said_on.year if instance.said_on else ""
         words = " ".join(instance.text.split()[:6])
         return f"{instance.speaker.slug} {year} {words}"
+
+
+class SimilarStatementSerializer(StatementSerializer):
+    similarity = serializers.FloatField(
+        read_only=True, help_text="Share of trigrams the two texts have in common, from 0 to 1 (1: same wording)."
+    )
+
+    class Meta(StatementSerializer.Meta):
+        fields = [*StatementSerializer.Meta.fields, "similarity"]
+
+
+class SimilarQuerySerializer(serializers.Serializer):
+    min_similarity = serializers.FloatField(
+        required=False,
+        min_value=SIMILAR_MIN_SIMILARITY,
+        max_value=1,
+        help_text=f"Leave out statements less similar than this ({SIMILAR_MIN_SIMILARITY} to 1; "
+        f"default {SIMILAR_MIN_SIMILARITY}).",
+    )

@@ -15,10 +15,16 @@ from apps.verification.selectors import verdict_published, verification_work_vis
 
 from ..filtersets import QuotationFilterSet, StatementFilterSet, TopicFilterSet
 from ..models import Statement, Topic
-from ..selectors import quotation_list, statement_list
+from ..selectors import quotation_list, statement_list, statements_similar_to
 from ..services import statement_delete
 from .csv import STATEMENT_CSV_COLUMNS, statement_csv_row
-from .serializers import QuotationSerializer, StatementSerializer, TopicSerializer
+from .serializers import (
+    QuotationSerializer,
+    SimilarQuerySerializer,
+    SimilarStatementSerializer,
+    StatementSerializer,
+    TopicSerializer,
+)
 
 CSV_CHUNK_SIZE = 500
 
@@ -82,6 +88,31 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
         response = StreamingHttpResponse(csv_lines(STATEMENT_CSV_COLUMNS, rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="statements.csv"'
         return response
+
+    @extend_schema(
+        summary="Statements worded like this one",
+        description="Other statements with similar wording, most similar first, each with its `similarity`: "
+        "the same claim reported by several outlets, or repeated by its speaker. Trigram similarity "
+        "(PostgreSQL's pg_trgm, served by an index); on SQLite, a slower comparison of likely candidates.",
+        filters=False,
+        parameters=[SimilarQuerySerializer],
+        responses={200: SimilarStatementSerializer(many=True)},
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        filterset_class=None,
+        extra_query_parameters=["min_similarity"],
+        renderer_classes=[JSONRenderer, BrowsableAPIRenderer],
+    )
+    def similar(self, request, pk=None):
+        statement = self.get_object()
+        query = SimilarQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        similar = statements_similar_to(self.get_queryset(), statement, **query.validated_data)
+        page = self.paginate_queryset(similar)
+        serializer = SimilarStatementSerializer(page, many=True, context=self.get_serializer_context())
+        return self.get_paginated_response(serializer.data)
 
     @extend_schema(
         summary="schema.org ClaimReview of the statement's published verdict",

@@ -7,6 +7,9 @@ from .conditional import etag, expected_version
 
 class ReadOnlyModelViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"\d+"
+    # Query parameters an action reads itself, besides its filters (`@action(extra_query_parameters=…)`):
+    # any other is refused (apps.core.api.filters.StrictFilterBackend).
+    extra_query_parameters: tuple[str, ...] = ()
 
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)

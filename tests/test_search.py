@@ -1,0 +1,204 @@
+"""Search: full text and trigrams on PostgreSQL, the substring fallback elsewhere, and `similar/`.
+
+The behaviour both databases share is tested in each app's API tests; this file holds what
+differs, each test saying which database it describes."""
+
+import pytest
+from django.db import connection
+
+from apps.core.search import trigram_similarity
+from tests.factories import make_quotation, make_speaker, make_statement
+
+pytestmark = pytest.mark.django_db
+STATEMENTS = "/api/v1/statements/"
+QUOTATIONS = "/api/v1/quotations/"
+SPEAKERS = "/api/v1/speakers/"
+
+on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL search (make test runs it)")
+on_sqlite = pytest.mark.skipif(connection.vendor == "postgresql", reason="the fallback for other databases")
+
+
+def ordered_ids(response) -> list[int]:
+    assert response.status_code == 200, response.content
+    return [row["id"] for row in response.json()["results"]]
+
+
+@pytest.fixture
+def border_statements(db):
+    return {
+        "treaty": make_statement(text="The border treaty was signed in 2005 and ratified by both parliaments."),
+        "border": make_statement(text="Nobody has questioned the border since independence."),
+        "states": make_statement(text="Both states guard their borders; borders are long and borders are open."),
+        "grain": make_statement(text="Grain exports to Russia doubled last year."),
+    }
+
+
+# PostgreSQL: full-text search
+
+
+@on_postgresql
+def test_search_takes_web_search_syntax_phrases_or_and_exclusion(anonymous, border_statements):
+    s = border_statements
+    search = lambda value: set(ordered_ids(anonymous.get(STATEMENTS, {"search": value})))  # noqa: E731
+
+    assert search("border treaty") == {s["treaty"].pk}  # every word
+    assert search('"treaty was signed"') == {s["treaty"].pk}  # a phrase, stop words and all
+    assert search('"signed treaty"') == set()  # the words, but not as a phrase
+    assert search("treaty OR grain") == {s["treaty"].pk, s["grain"].pk}
+    assert search("border -treaty") == {s["border"].pk, s["states"].pk}
+    assert search("borders") == {s["treaty"].pk, s["border"].pk, s["states"].pk}  # English stems
+
+
+@on_postgresql
+def test_search_results_come_best_match_first_unless_an_ordering_is_asked_for(anonymous, border_statements):
+    s = border_statements
+
+    ranked = ordered_ids(anonymous.get(STATEMENTS, {"search": "border"}))
+    assert ranked[0] == s["states"].pk  # “borders” three times
+    assert set(ranked) == {s["treaty"].pk, s["border"].pk, s["states"].pk}
+    by_id = ordered_ids(anonymous.get(STATEMENTS, {"search": "border", "ordering": "id"}))
+    assert by_id == sorted(ranked)
+
+
+@on_postgresql
+def test_search_matches_a_quotation_or_the_speakers_name_each_on_its_own(anonymous):
+    reported = make_statement(text="A paraphrase of the remark.")
+    make_quotation(statement=reported, text="a gift from Russia", context="It was “a gift from Russia”, he said.")
+    medvedev = make_statement(speaker=make_speaker(name="Dmitry Medvedev"), text="Kazakhstan is a partner.")
+    search = lambda value: set(ordered_ids(anonymous.get(STATEMENTS, {"search": value})))  # noqa: E731
+
+    assert search('"gift from Russia"') == {reported.pk}
+    assert search("medvedev") == {medvedev.pk}
+    assert search("medvedv") == {medvedev.pk}  # a misspelt name
+    assert search("medvedev partner") == set()  # name and text are separate fields
+
+
+@on_postgresql
+def test_a_search_of_stop_words_or_punctuation_alone_finds_nothing_rather_than_failing(anonymous, border_statements):
+    assert ordered_ids(anonymous.get(STATEMENTS, {"search": "the and"})) == []
+    assert ordered_ids(anonymous.get(STATEMENTS, {"search": '" - OR ('})) == []
+
+
+@on_postgresql
+def test_quotation_search_is_full_text_too(anonymous):
+    signed = make_quotation(text="the treaty was signed", context="He said “the treaty was signed” in 2005.")
+    make_quotation(text="a gift from Russia", context="It was “a gift from Russia”, he said.")
+
+    assert ordered_ids(anonymous.get(QUOTATIONS, {"search": "signing treaties"})) == [signed.pk]
+    assert ordered_ids(anonymous.get(QUOTATIONS, {"search": "treaty -signed"})) == []
+
+
+@on_postgresql
+def test_speaker_search_tolerates_misspellings_and_puts_the_closest_first(anonymous):
+    medvedev = make_speaker(name="Dmitry Medvedev")
+    medvedchuk = make_speaker(name="Viktor Medvedchuk")
+    tokayev = make_speaker(name="Kassym-Jomart Tokayev")
+
+    assert ordered_ids(anonymous.get(SPEAKERS, {"search": "Medvedv"})) == [medvedev.pk, medvedchuk.pk]
+    assert ordered_ids(anonymous.get(SPEAKERS, {"search": "Medvedchk"})) == [medvedchuk.pk, medvedev.pk]
+    assert ordered_ids(anonymous.get(SPEAKERS, {"search": "Tokayv"})) == [tokayev.pk]
+    assert ordered_ids(anonymous.get(SPEAKERS, {"search": "Medvedv", "ordering": "-name"})) == [
+        medvedchuk.pk,
+        medvedev.pk,
+    ]
+    assert ordered_ids(anonymous.get(SPEAKERS, {"search": "Lukashenko"})) == []
+
+
+@on_postgresql
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"{STATEMENTS}?search=border+treaty",
+        f"{STATEMENTS}?search=medvedv",
+        f"{QUOTATIONS}?search=treaty",
+        f"{SPEAKERS}?search=medvedv",
+    ],
+)
+def test_every_search_can_be_answered_from_indexes_without_reading_a_whole_table(anonymous, url):
+    """With sequential scans priced out, the plan of every query a search page runs must do
+    without them: a search over a million rows never reads them all."""
+    from django.test.utils import CaptureQueriesContext
+
+    make_statement(text="The border treaty.", speaker=make_speaker(name="Dmitry Medvedev"))
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            assert anonymous.get(url).status_code == 200
+        searched = [query["sql"] for query in queries if "@@" in query["sql"] or "<%" in query["sql"]]
+        assert searched, "no search query ran"
+        with connection.cursor() as cursor:
+            for sql in searched:
+                cursor.execute("EXPLAIN " + sql)
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+                for table in ("claims_statement", "claims_quotation", "speakers_speaker"):
+                    assert f"Seq Scan on {table}" not in plan, plan
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET enable_seqscan")
+
+
+@on_postgresql
+def test_the_search_document_follows_every_change_of_the_text(anonymous):
+    statement = make_statement(text="Grain exports doubled.")
+    statement.text = "Oil exports halved."
+    statement.save()
+
+    assert ordered_ids(anonymous.get(STATEMENTS, {"search": "grain"})) == []
+    assert ordered_ids(anonymous.get(STATEMENTS, {"search": "oil"})) == [statement.pk]
+
+
+# Other databases: the fallback
+
+
+@on_sqlite
+def test_without_postgresql_search_matches_substrings_every_word_required(anonymous, border_statements):
+    s = border_statements
+    search = lambda value: set(ordered_ids(anonymous.get(STATEMENTS, {"search": value})))  # noqa: E731
+
+    assert search("border treaty") == {s["treaty"].pk}
+    assert search("bord") == {s["treaty"].pk, s["border"].pk, s["states"].pk}
+    assert search('"treaty"') == set()  # no search syntax: the quotes are characters to find
+
+
+# Similar wording, on either database
+
+
+def test_similar_lists_statements_worded_alike_most_similar_first(anonymous):
+    original = make_statement(text="Kazakhs never had any statehood before the Soviet Union.")
+    close = make_statement(text="The Kazakhs never had statehood before the Soviet Union!")
+    farther = make_statement(text="Kazakhs never had statehood, he claimed.")
+    make_statement(text="Grain exports to Russia doubled last year.")
+
+    response = anonymous.get(f"{STATEMENTS}{original.pk}/similar/")
+
+    assert ordered_ids(response) == [close.pk, farther.pk]
+    scores = [row["similarity"] for row in response.json()["results"]]
+    assert scores[0] > scores[1] >= 0.3
+    assert scores[0] == pytest.approx(trigram_similarity(original.text, close.text), abs=0.01)
+
+
+def test_similar_takes_a_stricter_threshold_and_refuses_a_meaningless_one(anonymous):
+    original = make_statement(text="Kazakhs never had any statehood before the Soviet Union.")
+    close = make_statement(text="The Kazakhs never had statehood before the Soviet Union!")
+    make_statement(text="Kazakhs never had statehood, he claimed.")
+    url = f"{STATEMENTS}{original.pk}/similar/"
+
+    assert ordered_ids(anonymous.get(url, {"min_similarity": "0.7"})) == [close.pk]
+    for value in ("0.1", "2", "high"):
+        response = anonymous.get(url, {"min_similarity": value})
+        assert response.status_code == 400 and "min_similarity" in response.json()["errors"], value
+    response = anonymous.get(url, {"min_similarty": "0.5"})
+    assert response.status_code == 400 and "min_similarty" in response.json()["errors"]
+
+
+def test_similar_of_an_unknown_statement_is_a_404(anonymous):
+    assert anonymous.get(f"{STATEMENTS}999999/similar/").status_code == 404
+
+
+def test_python_trigram_similarity_counts_as_pg_trgm_does():
+    assert trigram_similarity("word", "word") == 1
+    assert trigram_similarity("word", "") == 0
+    # pg_trgm: similarity('word', 'words') = 0.5714286 (4 shared of 7 trigrams)
+    assert trigram_similarity("word", "words") == pytest.approx(4 / 7)
+    assert trigram_similarity("Word!", "WORD") == 1  # case and punctuation aside
