@@ -2,6 +2,7 @@
 PYTHON      ?= python3
 PORT        ?= 8000
 PYTEST_ARGS ?=
+SCALE       ?= 100000
 
 VENV  := .venv
 PY    := $(VENV)/bin/python
@@ -11,13 +12,14 @@ TEST_SETTINGS := DJANGO_SETTINGS_MODULE=claimtrack.settings.test
 
 .DEFAULT_GOAL := help
 .NOTPARALLEL:
-.PHONY: help install run check test test-sqlite test-postgres clean
+.PHONY: help install run check test test-sqlite test-postgres bench clean
 
 help:
 	@echo "make run            install, migrate, load the demo data, serve on http://127.0.0.1:$(PORT)/ (PORT=...)"
 	@echo "make test           checks, then the test suite on SQLite and on a throwaway PostgreSQL"
 	@echo "make test-sqlite    the test suite on SQLite only    (PYTEST_ARGS='-k name -x' ...)"
 	@echo "make test-postgres  the test suite on PostgreSQL only (needs the PostgreSQL server binaries)"
+	@echo "make bench          generate SCALE statements (default 100000) in a throwaway PostgreSQL, measure, write BENCHMARKS.md"
 	@echo "make check          manage.py check and the missing-migrations check"
 	@echo "make install        create $(VENV) and install requirements.txt (PYTHON=$(PYTHON))"
 	@echo "make clean          remove $(VENV), var/, caches and test-output/"
@@ -56,6 +58,16 @@ test-postgres: install
 	@version=$$(scripts/with-postgres --server-version) && \
 	  echo "==> Test suite on PostgreSQL $$version (throwaway cluster)"
 	$(TEST_SETTINGS) scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+
+# The benchmark runs the production settings (what a desk deploys) against its own throwaway
+# PostgreSQL; wrk (Debian: apt-get install wrk) drives the load test.
+BENCH_ENV := DJANGO_SETTINGS_MODULE=claimtrack.settings.production DJANGO_SECRET_KEY=benchmark-only \
+	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost,testserver DJANGO_SECURE_SSL_REDIRECT=false
+
+bench: install
+	@version=$$(scripts/with-postgres --server-version) && \
+	  echo "==> Benchmark: $(SCALE) statements on PostgreSQL $$version (throwaway cluster)"
+	$(BENCH_ENV) scripts/with-postgres sh -c '$(PY) manage.py migrate -v0 && $(PY) manage.py benchmark --scale $(SCALE)'
 
 clean:
 	rm -rf $(VENV) var .pytest_cache test-output

@@ -1,0 +1,43 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from apps.core.benchmark import Benchmark, BenchmarkFailed
+
+
+class Command(BaseCommand):
+    help = (
+        "Generate SCALE statements into an empty PostgreSQL database, measure the API, the raw database, the "
+        "admin and the load a server takes, and write the figures to a Markdown file. `make bench` runs it in a "
+        "throwaway cluster."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", type=int, default=100_000, help="Statements to generate (default 100,000).")
+        parser.add_argument("--runs", type=int, default=200, help="Requests per measured page (default 200).")
+        parser.add_argument("--load-seconds", type=int, default=30, help="Length of the wrk run (default 30).")
+        parser.add_argument("--output", default="BENCHMARKS.md", help="Markdown file to write (default BENCHMARKS.md).")
+        parser.add_argument("--skip-generation", action="store_true", help="Measure the data already in the database.")
+
+    def handle(self, *args, scale, runs, load_seconds, output, skip_generation, **options):
+        if connection.vendor != "postgresql":
+            raise CommandError(
+                "The benchmark measures PostgreSQL, the production database: run `make bench`, which starts a "
+                "throwaway one, or set DATABASE_URL to an empty PostgreSQL database."
+            )
+        if runs < 10:
+            raise CommandError("--runs must be at least 10, for a median and a 95th percentile worth reading.")
+        benchmark = Benchmark(scale=scale, runs=runs, load_seconds=load_seconds, out=self.stdout)
+        try:
+            if not skip_generation:
+                benchmark.generate()
+            else:
+                benchmark.count_existing()
+            benchmark.api()
+            benchmark.admin()
+            if load_seconds:
+                benchmark.load()
+        except BenchmarkFailed as error:
+            raise CommandError(str(error)) from error
+        with open(output, "w", encoding="utf-8") as file:
+            file.write(benchmark.markdown())
+        self.stdout.write(self.style.SUCCESS(f"Figures written to {output}."))
