@@ -78,11 +78,7 @@ def statements_matching(queryset: QuerySet[Statement], value: str, *, prefixes: 
             Statement.objects.filter(speaker__in=speakers_matching(Speaker.objects.all(), words)).values("pk"),
         )
     )
-    return (
-        queryset.filter(pk__in=matches)
-        .annotate(search_rank=SearchRank(F("search_document"), query))
-        .order_by("-search_rank", *Statement._meta.ordering)
-    )
+    return _best_matches_first(queryset.filter(pk__in=matches), query)
 
 
 def quotations_matching(queryset: QuerySet[Quotation], value: str, *, prefixes: bool = False) -> QuerySet[Quotation]:
@@ -108,10 +104,13 @@ def quotations_matching(queryset: QuerySet[Quotation], value: str, *, prefixes: 
             )
         )
     )
-    return (
-        queryset.filter(pk__in=matches)
-        .annotate(search_rank=SearchRank(F("search_document"), query))
-        .order_by("-search_rank", *Quotation._meta.ordering)
+    return _best_matches_first(queryset.filter(pk__in=matches), query)
+
+
+def _best_matches_first(queryset: QuerySet, query: SearchQuery) -> QuerySet:
+    """Ranked by how well each row's own search document matches, then in the model's order."""
+    return queryset.annotate(search_rank=SearchRank(F("search_document"), query)).order_by(
+        "-search_rank", *queryset.model._meta.ordering
     )
 
 

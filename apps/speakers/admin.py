@@ -1,5 +1,3 @@
-import re
-
 from django import forms
 from django.contrib import admin
 from django.db.models import Count
@@ -9,12 +7,12 @@ from apps.core.admin import TimestampedAdmin, admin_changelist_link, admin_link,
 from apps.core.forms import LinesField
 from apps.core.search import fulltext_search_available
 
-from .models import Speaker
+from .models import Speaker, wikidata_id_validator
 from .selectors import speakers_matching
 
 
 def wikidata_like(term: str) -> bool:
-    return re.fullmatch(r"\s*[Qq][0-9]+\s*", term) is not None
+    return wikidata_id_validator.regex.fullmatch(term.strip().upper()) is not None
 
 
 # How many statements a speaker's page lists before linking to the full, filterable list.

@@ -92,8 +92,9 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
     @extend_schema(
         summary="Statements worded like this one",
         description="Other statements with similar wording, most similar first, each with its `similarity`: "
-        "the same claim reported by several outlets, or repeated by its speaker. Trigram similarity "
-        "(PostgreSQL's pg_trgm, served by an index); on SQLite, a slower comparison of likely candidates.",
+        "the same claim reported by several outlets, or repeated by its speaker. Trigram similarity (pg_trgm's "
+        "on PostgreSQL, the same count in Python elsewhere) with the statements sharing one of the text's "
+        "longest words.",
         filters=False,
         parameters=[SimilarQuerySerializer],
         responses={200: SimilarStatementSerializer(many=True)},
