@@ -1,5 +1,6 @@
 """The editors' admin: every model's pages answer for an editor, and their query counts do not
 grow with the number of rows."""
+
 import pytest
 from django.contrib import admin
 from django.db import connection
@@ -27,7 +28,19 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-CURATED = [Publisher, Source, Correction, Speaker, Topic, Statement, Quotation, Verification, Evidence, RatingScale, Rating]
+CURATED = [
+    Publisher,
+    Source,
+    Correction,
+    Speaker,
+    Topic,
+    Statement,
+    Quotation,
+    Verification,
+    Evidence,
+    RatingScale,
+    Rating,
+]
 
 
 def populate(rows: int) -> None:
@@ -106,7 +119,13 @@ def test_change_form_queries_do_not_grow_with_the_rest_of_the_table(editor_clien
 def test_changelist_filters_answer(editor_client):
     populate(2)
     url = admin_url(Statement, "changelist")
-    for query in ["status=unchecked", "status=published", "verification__attribution__exact=confirmed", "speaker__kind__exact=person", "verification__rating__bucket__exact=false"]:
+    for query in [
+        "status=unchecked",
+        "status=published",
+        "verification__attribution__exact=confirmed",
+        "speaker__kind__exact=person",
+        "verification__rating__bucket__exact=false",
+    ]:
         assert editor_client.get(f"{url}?{query}").status_code == 200, query
     response = editor_client.get(f"{url}?status=published")
     assert response.context["cl"].result_count == 2
@@ -149,7 +168,9 @@ def test_the_speaker_page_shows_their_statements(editor_client):
 def test_the_statement_page_shows_every_source_that_reported_it(editor_client):
     statement = make_statement()
     first = make_quotation(statement=statement, source=make_source(title="Foreign Policy piece"))
-    make_quotation(statement=statement, source=make_source(title="STEAR analysis"), text="a state", context="had “a state” then")
+    make_quotation(
+        statement=statement, source=make_source(title="STEAR analysis"), text="a state", context="had “a state” then"
+    )
     response = editor_client.get(admin_url(Statement, "change", statement.pk))
     html = response.content.decode()
     assert "Foreign Policy piece" in html and "STEAR analysis" in html
@@ -201,8 +222,14 @@ def test_a_verification_cannot_be_created_published_through_the_admin_form(edito
     statement = make_statement()
     response = editor_client.post(
         admin_url(Verification, "add"),
-        {"statement": statement.pk, "status": "published", "attribution": "unconfirmed", "summary": "",
-         "evidence-TOTAL_FORMS": 0, "evidence-INITIAL_FORMS": 0},
+        {
+            "statement": statement.pk,
+            "status": "published",
+            "attribution": "unconfirmed",
+            "summary": "",
+            "evidence-TOTAL_FORMS": 0,
+            "evidence-INITIAL_FORMS": 0,
+        },
     )
     assert response.status_code == 403  # verifications start by assigning the statement
     assert not Verification.objects.exists()
@@ -221,9 +248,17 @@ def test_change_forms_with_many_inline_rows_cost_no_query_per_row(editor_client)
     source, statement = make_source(), make_statement()
     verification = make_verification(statement=statement)
     pages = {
-        "source": (admin_url(Source, "change", source.pk), lambda: make_quotation(source=source, reported_via=make_source())),
+        "source": (
+            admin_url(Source, "change", source.pk),
+            lambda: make_quotation(source=source, reported_via=make_source()),
+        ),
         "statement": (admin_url(Statement, "change", statement.pk), lambda: make_quotation(statement=statement)),
-        "verification": (admin_url(Verification, "change", verification.pk), lambda: make_evidence(verification=verification, number=verification.evidence.count() + 1, source=make_source())),
+        "verification": (
+            admin_url(Verification, "change", verification.pk),
+            lambda: make_evidence(
+                verification=verification, number=verification.evidence.count() + 1, source=make_source()
+            ),
+        ),
     }
     for name, (url, add_row) in pages.items():
         add_row()
@@ -231,3 +266,37 @@ def test_change_forms_with_many_inline_rows_cost_no_query_per_row(editor_client)
         for _ in range(9):
             add_row()
         assert count_queries(editor_client, url) <= one_row, name
+
+
+def test_statements_are_filtered_by_year_said_and_by_language_whatever_its_case(editor_client):
+    import datetime
+
+    from tests.factories import make_statement
+
+    old = make_statement(
+        text="Said in 1994.", said_on=datetime.date(1994, 3, 29), said_on_precision="day", language="ru"
+    )
+    new = make_statement(
+        text="Said in 2022.", said_on=datetime.date(2022, 1, 7), said_on_precision="day", language="en"
+    )
+    changelist = "/admin/claims/statement/"
+
+    page = editor_client.get(changelist)
+    cl = page.context["cl"]
+    year_filter = next(spec for spec in cl.filter_specs if spec.title == "year said")
+    years = [choice["display"] for choice in year_filter.choices(cl)]
+    assert years[1:] == [str(year) for year in range(2022, 1993, -1)]  # after "All", newest first
+    assert [s.pk for s in editor_client.get(changelist, {"said_on_year": "1994"}).context["cl"].result_list] == [old.pk]
+    assert [s.pk for s in editor_client.get(changelist, {"language": "EN"}).context["cl"].result_list] == [new.pk]
+    refused = editor_client.get(changelist, {"said_on_year": "1994abc"})
+    assert refused.status_code == 302 and refused.url.endswith("?e=1")  # the admin's "invalid lookup" message
+
+
+def test_the_language_filter_offers_each_code_once(editor_client):
+    from apps.claims.models import Statement
+    from apps.core.selectors import distinct_languages
+    from tests.factories import make_statement
+
+    for language in ("ru", "RU", "kk", ""):
+        make_statement(language=language)
+    assert distinct_languages(Statement) == ["", "KK", "RU"]

@@ -1,11 +1,20 @@
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 
-from apps.core.admin import AutocompleteInline, TimestampedAdmin, admin_link, history_table, html_list
+from apps.core.admin import (
+    AutocompleteInline,
+    LanguageListFilter,
+    TimestampedAdmin,
+    admin_link,
+    history_table,
+    html_list,
+    year_list_filter,
+)
 from apps.core.forms import VersionedModelForm
 from apps.core.search import fulltext_search_available
 from apps.core.selectors import count_per_row
 from apps.core.services import ActionRefused
+from apps.sources.models import Source
 from apps.verification.admin import VerificationInline
 from apps.verification.admin_workflow import WorkflowActionsMixin
 from apps.verification.choices import VerificationStatus
@@ -92,17 +101,17 @@ class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
     list_display = ("short_text", "speaker", "said_on_display", "quotation_count", "status", "verdict")
     list_filter = (
         VerificationStatusFilter,
-        ("verification__rating", admin.RelatedOnlyFieldListFilter),
+        "verification__rating",
         "verification__rating__bucket",
         "verification__attribution",
         "speaker__kind",
         "topics",
-        "language",
+        LanguageListFilter,
+        year_list_filter("said_on", title="year said", years_of=(Statement, "said_on")),
         "said_on",
     )
     list_select_related = ("speaker", "verification__rating")
     search_fields = ("text", "quotations__text", "speaker__name", "speaker__aliases", "occasion")  # not PostgreSQL
-    date_hierarchy = "said_on"
     prepopulated_fields = {"slug": ("text",)}
     autocomplete_fields = ("speaker", "topics")
 
@@ -164,8 +173,10 @@ class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
 
     def get_queryset(self, request):
         # A correlated count, not a GROUP BY join: the page stays an index scan at a million rows.
-        return super().get_queryset(request).annotate(
-            quotation_count=count_per_row(Quotation.objects.all(), field="statement")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(quotation_count=count_per_row(Quotation.objects.all(), field="statement"))
         )
 
     @admin.display(description="statement", ordering="text")
@@ -215,9 +226,11 @@ class QuotationAdmin(TimestampedAdmin):
         "source__kind",
         "source__publisher",
         "statement__speaker__kind",
+        year_list_filter("source__published_on", title="year published", years_of=(Source, "published_on")),
         "source__published_on",
     )
     list_select_related = ("statement__speaker", "source")
+    ordering = ("-pk",)  # the latest first; the model's order (by source) sorts the whole table through a join
     search_fields = (
         "text",
         "context",
@@ -225,7 +238,6 @@ class QuotationAdmin(TimestampedAdmin):
         "statement__speaker__name",
         "source__title",
     )  # not PostgreSQL
-    date_hierarchy = "source__published_on"
     autocomplete_fields = ("statement", "source", "reported_via")
 
     def get_search_results(self, request, queryset, search_term):

@@ -8,8 +8,10 @@ from functools import reduce
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
 from django.db.models import Case, Exists, F, FloatField, OuterRef, Prefetch, Q, QuerySet, Value, When
 
+from apps.core.paginator import planned_row_count
 from apps.core.search import (
     TEXT_SEARCH_CONFIG,
+    ExistsRowByRow,
     fulltext_query,
     fulltext_search_available,
     prefix_query,
@@ -25,22 +27,28 @@ from .models import Quotation, Statement, Topic
 
 
 def quotation_list() -> QuerySet[Quotation]:
-    return Quotation.objects.select_related("statement__speaker", "source__publisher", "reported_via__publisher")
+    """Quotations, the latest recorded first (the model's own order, by source, sorts the whole
+    table through a join: seconds at a million rows)."""
+    return Quotation.objects.select_related(
+        "statement__speaker", "source__publisher", "reported_via__publisher"
+    ).order_by("-pk")
 
 
 def statement_list(*, user) -> QuerySet[Statement]:
     """Statements with speaker, topics, quotations (with their sources) and verification (with
-    verdict, scale and evidence). Evidence of unpublished work is fetched only for users who may
-    see it."""
+    verdict, scale and evidence). Evidence of unpublished work, and who did the work, are
+    fetched only for users who may see them."""
+    sees_work = verification_work_visible(user=user)
     evidence = Evidence.objects.select_related("source__publisher").order_by("number")
-    if not verification_work_visible(user=user):
+    related = ["speaker", "verification__rating__scale"]
+    if sees_work:
+        related += ["verification__fact_checker", "verification__reviewer"]
+    else:
         evidence = evidence.filter(verification__status=VerificationStatus.PUBLISHED)
     quotations = Quotation.objects.select_related("source__publisher", "reported_via__publisher").order_by(
         "source__published_on", "source_id", "char_start", "occurrence", "pk"
     )
-    return Statement.objects.select_related(
-        "speaker", "verification__rating__scale", "verification__fact_checker", "verification__reviewer"
-    ).prefetch_related(
+    return Statement.objects.select_related(*related).prefetch_related(
         Prefetch("topics", queryset=Topic.objects.order_by("name")),
         Prefetch("quotations", queryset=quotations),
         Prefetch("verification__evidence", queryset=evidence),
@@ -53,8 +61,11 @@ def statements_matching(queryset: QuerySet[Statement], value: str, *, prefixes: 
 
     PostgreSQL: full-text search (web search syntax: words, "a phrase", OR, -excluded) in the
     statement's text or in one of its quotations, or the speaker's name (misspellings
-    tolerated); best matches of the statement's own text first. Each branch is an index scan,
-    and their union is joined to the statements, so a search never reads the whole table.
+    tolerated). Up to RANKED_SEARCH_MAX_MATCHES matches, best matches of the statement's own
+    text come first: each branch is an index scan, and their union is joined to the
+    statements. Beyond that, the list keeps its own order (newest first), read along its index
+    and each row tested, which stops after a page: ranking a common word's tens of thousands
+    of matches would take a second. Either way a search never reads the whole table.
 
     `prefixes` (the admin) takes each word as the start of a word instead: "kaz bord".
 
@@ -70,21 +81,23 @@ def statements_matching(queryset: QuerySet[Statement], value: str, *, prefixes: 
             )
         return queryset
     query = prefix_query(value) if prefixes else fulltext_query(value)
-    matches = (
-        Statement.objects.filter(search_document=query)
-        .values("pk")
-        .union(
-            Quotation.objects.filter(search_document=query).values("statement_id"),
-            Statement.objects.filter(speaker__in=speakers_matching(Speaker.objects.all(), words)).values("pk"),
-        )
+    speakers = speakers_matching(Speaker.objects.all(), words)
+    matches = _unordered(Statement.objects.filter(search_document=query), "pk").union(
+        _unordered(Quotation.objects.filter(search_document=query), "statement_id"),
+        _unordered(Statement.objects.filter(speaker__in=speakers), "pk"),
     )
-    return _best_matches_first(queryset.filter(pk__in=matches), query)
+    matching = queryset.filter(pk__in=matches)
+    if planned_row_count(matching) <= RANKED_SEARCH_MAX_MATCHES:
+        return _best_matches_first(matching, query)
+    in_quotations = Quotation.objects.filter(statement=OuterRef("pk"), search_document=query)
+    return queryset.filter(Q(search_document=query) | ExistsRowByRow(in_quotations) | Q(speaker__in=speakers))
 
 
 def quotations_matching(queryset: QuerySet[Quotation], value: str, *, prefixes: bool = False) -> QuerySet[Quotation]:
     """Quotations matching a search box's value: on PostgreSQL, full-text search in the words as
     printed and their context, or the speaker's name (misspellings tolerated), best matches
-    first (`prefixes`: as in statements_matching); elsewhere, every word in one of those."""
+    first up to RANKED_SEARCH_MAX_MATCHES matches (`prefixes` and the rest: as in
+    statements_matching); elsewhere, every word in one of those."""
     words = value.split()
     if not words:
         return queryset
@@ -95,23 +108,31 @@ def quotations_matching(queryset: QuerySet[Quotation], value: str, *, prefixes: 
             )
         return queryset
     query = prefix_query(value) if prefixes else fulltext_query(value)
-    matches = (
-        Quotation.objects.filter(search_document=query)
-        .values("pk")
-        .union(
-            Quotation.objects.filter(statement__speaker__in=speakers_matching(Speaker.objects.all(), words)).values(
-                "pk"
-            )
-        )
+    speakers = speakers_matching(Speaker.objects.all(), words)
+    matches = _unordered(Quotation.objects.filter(search_document=query), "pk").union(
+        _unordered(Quotation.objects.filter(statement__speaker__in=speakers), "pk")
     )
-    return _best_matches_first(queryset.filter(pk__in=matches), query)
+    matching = queryset.filter(pk__in=matches)
+    if planned_row_count(matching) <= RANKED_SEARCH_MAX_MATCHES:
+        return _best_matches_first(matching, query)
+    return queryset.filter(Q(search_document=query) | Q(statement__speaker__in=speakers))
+
+
+# Ranking reads the search document of every match; beyond this many matches (the planner's
+# estimate) a search keeps the list's own order and answers in milliseconds.
+RANKED_SEARCH_MAX_MATCHES = 2_000
+
+
+def _unordered(queryset: QuerySet, column: str) -> QuerySet:
+    """One branch of a union of matches: a union keeps its branches' ORDER BY, and the model's
+    order would sort every match (the quotations' through a join)."""
+    return queryset.order_by().values(column)
 
 
 def _best_matches_first(queryset: QuerySet, query: SearchQuery) -> QuerySet:
-    """Ranked by how well each row's own search document matches, then in the model's order."""
-    return queryset.annotate(search_rank=SearchRank(F("search_document"), query)).order_by(
-        "-search_rank", *queryset.model._meta.ordering
-    )
+    """Ranked by how well each row's own search document matches, then in the list's order."""
+    order = queryset.query.order_by or queryset.model._meta.ordering
+    return queryset.annotate(search_rank=SearchRank(F("search_document"), query)).order_by("-search_rank", *order)
 
 
 SIMILAR_MIN_SIMILARITY = 0.3  # pg_trgm's default threshold

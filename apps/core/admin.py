@@ -1,5 +1,7 @@
 """Pieces shared by every app's admin."""
 
+from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -10,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from .paginator import EstimatedCountPaginator
+from .selectors import distinct_languages
 
 # URLs typed without a scheme are taken as https (Django 6's default, chosen now).
 URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
@@ -31,6 +34,48 @@ class TimestampedAdmin(SimpleHistoryAdmin):
         if request.method == "POST":
             raise PermissionDenied("Old versions cannot be restored here; edit the record itself.")
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class LanguageListFilter(admin.SimpleListFilter):
+    """The model's language codes, whatever their case (Django's own filter for a field lists
+    them with SELECT DISTINCT over the whole table)."""
+
+    title = "language"
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return [(code.lower(), code.lower() or "(not given)") for code in distinct_languages(model_admin.model)]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset if value is None else queryset.filter(language__iexact=value)
+
+
+def year_list_filter(field_path: str, *, title: str, years_of: tuple[type[models.Model], str]):
+    """A list filter by the year of a date, newest first, offering each year between the first
+    and the last date of `years_of` (model, field): two index reads. It stands in for
+    `date_hierarchy`, whose list of years reads every row (seconds at a million)."""
+    model, field = years_of
+
+    class YearListFilter(admin.SimpleListFilter):
+        parameter_name = f"{field_path}_year"
+
+        def lookups(self, request, model_admin):
+            span = model.objects.aggregate(first=models.Min(field), last=models.Max(field))
+            if span["first"] is None:
+                return []
+            return [(str(year), str(year)) for year in range(span["last"].year, span["first"].year - 1, -1)]
+
+        def queryset(self, request, queryset):
+            value = self.value()
+            if value is None:
+                return queryset
+            if not value.isdigit():
+                raise IncorrectLookupParameters(f"“{value}” is not a year.")  # the admin says so
+            return queryset.filter(**{f"{field_path}__year": int(value)})
+
+    YearListFilter.title = title
+    return YearListFilter
 
 
 def admin_link(obj, label=None) -> str:

@@ -1,7 +1,8 @@
 """Query pieces shared by every app's selectors."""
 
+from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Upper
 
 
 def count_per_row(related: QuerySet, *, field: str) -> Coalesce:
@@ -10,3 +11,26 @@ def count_per_row(related: QuerySet, *, field: str) -> Coalesce:
     by other joins of the outer query. 0 when there are none."""
     counted = related.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def distinct_languages(model) -> list[str]:
+    """The language codes `model.language` holds, upper-cased (the `language` filters ignore
+    case), in order. On PostgreSQL a skip scan of the UPPER(language) index: one index probe
+    per code, where SELECT DISTINCT would read every row (a quarter of a second at a million)."""
+    if connection.vendor != "postgresql":
+        codes = model.objects.annotate(code=Upper("language")).order_by("code").values_list("code", flat=True)
+        return list(codes.distinct())
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH RECURSIVE codes(code) AS (
+                (SELECT upper(language) FROM {table} ORDER BY 1 LIMIT 1)
+                UNION ALL
+                SELECT (SELECT upper(language) FROM {table} WHERE upper(language) > codes.code ORDER BY 1 LIMIT 1)
+                  FROM codes WHERE codes.code IS NOT NULL
+            )
+            SELECT code FROM codes WHERE code IS NOT NULL
+            """
+        )
+        return [code for (code,) in cursor.fetchall()]

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 
 from apps.core.choices import DatePrecision
 from apps.core.dates import format_date_with_precision, validate_date_precision
@@ -51,17 +52,13 @@ class Source(SlugNaturalKeyMixin, TimeStampedModel):
         blank=True,
         help_text="Normalised on save (tracking parameters and #fragments removed). Leave empty when unknown.",
     )
-    publisher = models.ForeignKey(
-        Publisher, on_delete=models.PROTECT, null=True, blank=True, related_name="sources"
-    )
+    publisher = models.ForeignKey(Publisher, on_delete=models.PROTECT, null=True, blank=True, related_name="sources")
     authors = models.ManyToManyField("speakers.Speaker", blank=True, related_name="authored_sources")
     published_on = models.DateField("publication date", null=True, blank=True, db_index=True)
     published_on_precision = models.CharField(
         "date precision", max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
     )
-    language = models.CharField(
-        max_length=35, default="en", db_index=True, help_text="BCP 47 language code: en, ru, kk, de…"
-    )
+    language = models.CharField(max_length=35, default="en", help_text="BCP 47 language code: en, ru, kk, de…")
     archived_text = models.TextField(
         blank=True,
         help_text="The document's full text as archived, used to anchor quotations. Quotations must be found "
@@ -82,6 +79,8 @@ class Source(SlugNaturalKeyMixin, TimeStampedModel):
                 violation_error_message="Another source already has this URL.",
             ),
         ]
+        # The `language` filter ignores case: see Statement.Meta.indexes.
+        indexes = [models.Index(Upper("language"), name="source_language_upper")]
 
     def __str__(self):
         return self.title
@@ -123,7 +122,6 @@ class Source(SlugNaturalKeyMixin, TimeStampedModel):
             errors.update(error.message_dict)
         if errors:
             raise ValidationError(errors)
-
 
     def _quotations_missing_from_archived_text(self) -> dict:
         stored = Source.objects.filter(pk=self.pk).values_list("archived_text", flat=True).first()

@@ -1,11 +1,11 @@
 from django import forms
 from django.contrib import admin
-from django.db.models import Count
 
 from apps.claims.models import Statement
 from apps.core.admin import TimestampedAdmin, admin_changelist_link, admin_link, html_list
 from apps.core.forms import LinesField
 from apps.core.search import fulltext_search_available
+from apps.core.selectors import count_per_row
 
 from .models import Speaker, wikidata_id_validator
 from .selectors import speakers_matching
@@ -54,7 +54,12 @@ class SpeakerAdmin(TimestampedAdmin):
     )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(statement_count=Count("statements"))
+        # A correlated count, not a GROUP BY join: the page stays an index scan at a million rows.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(statement_count=count_per_row(Statement.objects.all(), field="speaker"))
+        )
 
     @admin.display(description="statements", ordering="statement_count")
     def statement_count(self, obj):

@@ -1,5 +1,4 @@
 """Production settings: refuse to start without the secrets, hosts and database they need."""
-import dj_database_url
 
 from .base import *  # noqa: F403
 from .env import env_bool, env_list, env_str
@@ -8,7 +7,7 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY", required=True)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", required=True)
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database_from_url(  # noqa: F405
         env_str("DATABASE_URL", required=True),
         conn_max_age=int(env_str("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,

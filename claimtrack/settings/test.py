@@ -1,12 +1,12 @@
 """Settings for the test suite: SQLite in memory, or the PostgreSQL that DATABASE_URL names
 (`make test` starts a throwaway cluster and sets it)."""
-import dj_database_url
+
 from django.core.management.utils import get_random_secret_key
 
 from .base import *  # noqa: F403
 from .env import env_str
 
 SECRET_KEY = get_random_secret_key()
-DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", "sqlite://:memory:"))}
+DATABASES = {"default": database_from_url(env_str("DATABASE_URL", "sqlite://:memory:"))}  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
 CLAIMTRACK_DEMO_LOGINS_ALLOWED = True

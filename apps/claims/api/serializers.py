@@ -1,7 +1,8 @@
+from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from apps.core.api.serializers import CleanModelSerializer, related_field
+from apps.core.api.serializers import ApiUrlField, CleanModelSerializer, related_field
 from apps.sources.api.serializers import SourceSummarySerializer
 from apps.sources.models import Source
 from apps.speakers.api.serializers import SpeakerSummarySerializer
@@ -15,7 +16,7 @@ from ..selectors import SIMILAR_MIN_SIMILARITY
 
 
 class TopicSerializer(CleanModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:topic-detail")
+    api_url = ApiUrlField(view_name="api:topic-detail")
     slug = serializers.SlugField(max_length=100, required=False, help_text="Made from the name when left out.")
 
     class Meta:
@@ -34,7 +35,7 @@ class TopicSummarySerializer(serializers.ModelSerializer):
 
 
 class StatementSummarySerializer(serializers.ModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail")
+    api_url = ApiUrlField(view_name="api:statement-detail")
     speaker = SpeakerSummarySerializer(read_only=True)
 
     class Meta:
@@ -62,7 +63,7 @@ QUOTATION_FIELDS = [
 class StatementQuotationSerializer(serializers.ModelSerializer):
     """A quotation as embedded in its statement."""
 
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:quotation-detail")
+    api_url = ApiUrlField(view_name="api:quotation-detail")
     source = SourceSummarySerializer(read_only=True)
     reported_via = SourceSummarySerializer(read_only=True, allow_null=True)
 
@@ -76,7 +77,7 @@ class QuotationSerializer(CleanModelSerializer):
     """Where a source reports a statement. `text` must be found verbatim in `context` (and in
     the source's archived text when it has one); a refusal says where the words differ."""
 
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:quotation-detail")
+    api_url = ApiUrlField(view_name="api:quotation-detail")
     statement = StatementSummarySerializer(read_only=True)
     statement_id = related_field(
         Statement.objects.all(), label="statement", list_url="/api/v1/statements/", source="statement"
@@ -114,7 +115,7 @@ class StatementSerializer(CleanModelSerializer):
     """A statement with its speaker, topics, quotations (each with its source) and its
     verification: `null` until published for clients who may not see verification work."""
 
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail")
+    api_url = ApiUrlField(view_name="api:statement-detail")
     slug = serializers.SlugField(
         max_length=200, required=False, help_text="Made from the speaker, the year and the text when left out."
     )
@@ -174,10 +175,16 @@ class StatementSerializer(CleanModelSerializer):
         sees_work = self.context.get("sees_verification_work", False)
         return verification if verification_visible(verification=verification, sees_work=sees_work) else None
 
+    @cached_property
+    def _verification_serializer(self) -> VerificationSerializer:
+        # Built once per response, not once per statement: building a nested serializer's fields
+        # costs more than serializing a row with it.
+        return VerificationSerializer(context=self.context)
+
     @extend_schema_field(VerificationSerializer(allow_null=True))
     def get_verification(self, statement):
         verification = self._verification(statement)
-        return VerificationSerializer(verification, context=self.context).data if verification else None
+        return self._verification_serializer.to_representation(verification) if verification else None
 
     def get_claimreview_url(self, statement) -> str | None:
         if not verdict_published(self._verification(statement)):

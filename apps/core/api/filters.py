@@ -48,13 +48,16 @@ class BooleanFilter(django_filters.TypedChoiceFilter):
 
 class StrictFilterBackend(DjangoFilterBackend):
     def filter_queryset(self, request, queryset, view):
-        filterset = self.get_filterset(request, queryset, view)
-        known = set(COMMON_PARAMETERS) | set(getattr(view, "extra_query_parameters", ()))
-        if filterset is not None:
-            known |= set(filterset.filters)
+        filterset_class = self.get_filterset_class(view, queryset)
+        filters = set(filterset_class.base_filters) if filterset_class else set()
+        known = set(COMMON_PARAMETERS) | set(getattr(view, "extra_query_parameters", ())) | filters
         refuse_unknown_parameters(request.query_params, known)
-        if filterset is None:
+        if not filters & set(request.query_params):
+            # No filter given (every detail page, most list pages): the FilterSet would return
+            # the queryset unchanged, and building it (its form and a copy of every filter)
+            # costs more than a page of results.
             return queryset
+        filterset = self.get_filterset(request, queryset, view)
         if not filterset.is_valid():
             raise utils.translate_validation(filterset.errors)
         return filterset.qs

@@ -1,7 +1,7 @@
 from django.db import transaction
 from rest_framework import serializers
 
-from apps.core.api.serializers import CleanModelSerializer, related_field
+from apps.core.api.serializers import ApiUrlField, CleanModelSerializer, related_field
 from apps.speakers.api.serializers import SpeakerSummarySerializer
 from apps.speakers.models import Speaker
 
@@ -10,7 +10,7 @@ from ..services import source_anchor_quotations
 
 
 class PublisherSummarySerializer(serializers.ModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:publisher-detail")
+    api_url = ApiUrlField(view_name="api:publisher-detail")
 
     class Meta:
         model = Publisher
@@ -19,7 +19,7 @@ class PublisherSummarySerializer(serializers.ModelSerializer):
 
 
 class PublisherSerializer(CleanModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:publisher-detail")
+    api_url = ApiUrlField(view_name="api:publisher-detail")
     slug = serializers.SlugField(max_length=200, required=False, help_text="Made from the name when left out.")
     source_count = serializers.IntegerField(read_only=True)
 
@@ -36,7 +36,7 @@ class PublisherSerializer(CleanModelSerializer):
 class SourceSummarySerializer(serializers.ModelSerializer):
     """A source as embedded in quotations (its publisher must be selected with it)."""
 
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
+    api_url = ApiUrlField(view_name="api:source-detail")
     publisher = serializers.CharField(source="publisher.name", default=None, read_only=True, allow_null=True)
 
     class Meta:
@@ -53,7 +53,7 @@ class CorrectionSerializer(serializers.ModelSerializer):
 
 
 class SourceSerializer(CleanModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
+    api_url = ApiUrlField(view_name="api:source-detail")
     slug = serializers.SlugField(max_length=200, required=False, help_text="Made from the title when left out.")
     publisher = PublisherSummarySerializer(read_only=True, allow_null=True)
     publisher_id = related_field(

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from apps.core.api.serializers import CleanModelSerializer, related_field
+from apps.core.api.serializers import ApiUrlField, CleanModelSerializer, related_field
 from apps.verification.choices import RatingBucket
 
 from ..models import Speaker, wikidata_id_validator
@@ -9,7 +9,7 @@ from ..models import Speaker, wikidata_id_validator
 class SpeakerSummarySerializer(serializers.ModelSerializer):
     """A speaker as embedded in statements, quotations and sources."""
 
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:speaker-detail")
+    api_url = ApiUrlField(view_name="api:speaker-detail")
 
     class Meta:
         model = Speaker
@@ -30,7 +30,7 @@ assert {field for field in PublishedVerdictsSerializer._declared_fields} == set(
 
 
 class SpeakerSerializer(CleanModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:speaker-detail")
+    api_url = ApiUrlField(view_name="api:speaker-detail")
     affiliation = SpeakerSummarySerializer(read_only=True, allow_null=True)
     affiliation_id = related_field(
         Speaker.objects.all(),

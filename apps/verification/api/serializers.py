@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
 from apps.core.api.filters import refuse_unknown_parameters
-from apps.core.api.serializers import CleanModelSerializer, related_field
+from apps.core.api.serializers import ApiUrlField, CleanModelSerializer, related_field
 from apps.sources.api.serializers import SourceSummarySerializer
 from apps.sources.models import Source
 
@@ -19,7 +19,7 @@ class RatingSerializer(serializers.ModelSerializer):
 
 
 class RatingScaleSerializer(CleanModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:rating-scale-detail")
+    api_url = ApiUrlField(view_name="api:rating-scale-detail")
     slug = serializers.SlugField(max_length=100, required=False, help_text="Made from the name when left out.")
     ratings = RatingSerializer(many=True, read_only=True)
 
