@@ -1,12 +1,7 @@
 """Helpers for API tests."""
 
-from django.db import connection
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
-
-# Queries that count a filtered list: on PostgreSQL the planner's estimate (EXPLAIN), then,
-# the list being small, COUNT(*) (apps/core/paginator.py); elsewhere COUNT(*) alone.
-COUNT_QUERIES = 2 if connection.vendor == "postgresql" else 1
 
 
 def api_client_for(user) -> APIClient:
@@ -33,8 +28,8 @@ def assert_invalid(response, parameter: str) -> list[str]:
 
 
 def count_queries() -> int:
-    """Queries an unfiltered page spends on its `count`: on PostgreSQL the planner's estimate of
-    the table's size comes first (apps.core.paginator), then, the table being small, COUNT(*)."""
+    """Queries a page spends on its `count`: on PostgreSQL the planner's estimate of the list's
+    size comes first (apps.core.paginator), then, the list being small, COUNT(*)."""
     from django.db import connection
 
     return 2 if connection.vendor == "postgresql" else 1

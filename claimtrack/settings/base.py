@@ -178,4 +178,4 @@ CLAIMTRACK_SELF_PUBLISH_ALLOWED = env_bool("CLAIMTRACK_SELF_PUBLISH_ALLOWED", Fa
 SIMPLE_HISTORY_REVERT_DISABLED = True
 # Lists of at least this many rows (the planner's estimate: whole tables, filters, searches) report an
 # estimated count instead of running COUNT(*) over every matching row (PostgreSQL only).
-CLAIMTRACK_ESTIMATED_COUNT_FROM = 10_000
+CLAIMTRACK_ESTIMATED_COUNT_FROM = 1_000

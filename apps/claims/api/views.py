@@ -3,12 +3,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions
 from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from apps.core.api.conditional import expected_version
 from apps.core.api.renderers import CSVRenderer, JSONLDRenderer, csv_lines
-from apps.core.api.viewsets import ModelViewSet
+from apps.core.api.viewsets import ModelViewSet, with_etag
 from apps.verification.api.views import StatementVerificationActions
 from apps.verification.claimreview import CLAIMREVIEW_SCHEMA, claimreview
 from apps.verification.selectors import verdict_published, verification_work_visible
@@ -18,6 +19,7 @@ from ..models import Statement, Topic
 from ..selectors import quotation_list, statement_list, statements_similar_to
 from ..services import statement_delete
 from .csv import STATEMENT_CSV_COLUMNS, statement_csv_row
+from .documents import statement_documents, statement_documents_available
 from .serializers import (
     QuotationSerializer,
     SimilarQuerySerializer,
@@ -77,7 +79,25 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format == CSVRenderer.format:
             return self._csv(self.filter_queryset(self.get_queryset()))
-        return super().list(request, *args, **kwargs)
+        if not statement_documents_available():
+            return super().list(request, *args, **kwargs)
+        # The page is chosen by the ORM (filters, search, ordering, count), its rows built by
+        # PostgreSQL (apps/claims/api/documents.py).
+        page = self.paginate_queryset(self.filter_queryset(Statement.objects.only("pk")))
+        return self.get_paginated_response(self._documents([statement.pk for statement in page]))
+
+    def retrieve(self, request, *args, **kwargs):
+        if not statement_documents_available():
+            return super().retrieve(request, *args, **kwargs)
+        lookup = {self.lookup_field: self.kwargs[self.lookup_url_kwarg or self.lookup_field]}
+        statement = get_object_or_404(self.filter_queryset(Statement.objects.only("pk", "version")), **lookup)
+        self.check_object_permissions(request, statement)
+        return with_etag(Response(self._documents([statement.pk])[0]), statement)
+
+    def _documents(self, ids):  # (`list` here is the action)
+        return statement_documents(
+            ids, request=self.request, sees_work=verification_work_visible(user=self.request.user)
+        )
 
     def _csv(self, queryset) -> StreamingHttpResponse:
         sees_work = verification_work_visible(user=self.request.user)

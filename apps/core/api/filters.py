@@ -25,6 +25,17 @@ class FilterSet(django_filters.FilterSet):
     and a `from` after its `to` is refused instead of answering with an empty list."""
 
     date_ranges: tuple[tuple[str, str], ...] = ()
+    # Set by the API's filter backend: the form holds only the filters the request names. The
+    # others would each build a form field and validate an empty value, on every request. (The
+    # browsable API's filter form shows them all.)
+    only_given_filters = False
+
+    def get_form_class(self):
+        if not self.only_given_filters:
+            return super().get_form_class()
+        given = [name for name in self.filters if name in self.data]
+        fields = {name: self.filters[name].field for name in given}
+        return type(f"{type(self).__name__}Form", (self._meta.form,), fields)
 
     def is_valid(self) -> bool:
         valid = super().is_valid()
@@ -58,6 +69,7 @@ class StrictFilterBackend(DjangoFilterBackend):
             # costs more than a page of results.
             return queryset
         filterset = self.get_filterset(request, queryset, view)
+        filterset.only_given_filters = True
         if not filterset.is_valid():
             raise utils.translate_validation(filterset.errors)
         return filterset.qs

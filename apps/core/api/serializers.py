@@ -6,22 +6,28 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
 from apps.core.services import model_save, unique_slug
 
+URL_PLACEHOLDER = "3141592653589793"  # digits: ids match \d+ (apps.core.api.viewsets)
+
+
+def api_url_template(view_name: str, request, *, kwarg: str = "pk") -> str:
+    """The absolute URL of `view_name` with “{}” where the id goes: reversed once, filled in
+    for each record (Django's reverse() costs more than serializing the record)."""
+    url = reverse(view_name, kwargs={kwarg: URL_PLACEHOLDER}, request=request)
+    return url.replace(URL_PLACEHOLDER, "{}")
+
 
 class ApiUrlField(serializers.HyperlinkedIdentityField):
-    """A record's API URL. The URL pattern is reversed once per response, not once per record:
-    a page of statements links some 150 records, and Django's reverse() dominated its cost."""
-
-    PLACEHOLDER = "3141592653589793"  # digits: ids match \d+ (apps.core.api.viewsets)
+    """A record's API URL, its pattern reversed once per response, not once per record."""
 
     def get_url(self, obj, view_name, request, format):
         if format or getattr(obj, self.lookup_field, None) in (None, ""):
             return super().get_url(obj, view_name, request, format)
         if getattr(self, "_template_for", self) is not request:
-            url = self.reverse(view_name, kwargs={self.lookup_url_kwarg: self.PLACEHOLDER}, request=request)
-            self._template = url.replace(self.PLACEHOLDER, "{}")
+            self._template = api_url_template(view_name, request, kwarg=self.lookup_url_kwarg)
             self._template_for = request
         return self._template.format(getattr(obj, self.lookup_field))
 

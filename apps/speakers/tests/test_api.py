@@ -5,7 +5,7 @@ from rest_framework.test import APIClient
 
 from apps.speakers.choices import SpeakerKind
 from apps.speakers.models import Speaker
-from tests.api import COUNT_QUERIES, api_client_for, assert_invalid, ids
+from tests.api import api_client_for, assert_invalid, count_queries, ids
 from tests.factories import (
     default_rating,
     make_source,
@@ -264,7 +264,7 @@ def test_the_list_costs_the_same_number_of_queries_for_1_and_50_speakers(anonymo
         publish(make_statement(speaker=speaker), "false")
         make_statement(speaker=speaker)
 
-    with django_assert_num_queries(COUNT_QUERIES + 1):
+    with django_assert_num_queries(count_queries() + 1):
         # 1. count of the filtered speakers (for `count` and the page links)
         # 2. the page: speakers joined to their affiliation, with statement_count and the four
         #    verdict counts as subqueries

@@ -7,7 +7,7 @@ from apps.claims.models import Statement
 from apps.core.seed import seed_load
 from apps.verification.claims_search import decode_page_token, encode_page_token
 from apps.verification.models import Verification
-from tests.api import COUNT_QUERIES
+from tests.api import count_queries
 from tests.factories import default_rating, make_quotation, make_source, make_speaker, make_statement, make_verification
 
 pytestmark = pytest.mark.django_db
@@ -275,6 +275,6 @@ def test_claimreviews_cost_the_same_queries_for_1_and_20_rows(api_client, django
         make_quotation(statement=statement)
         publish(statement)
     # count, then statements with speaker and verdict, topics, quotations, evidence, ratings
-    with django_assert_num_queries(COUNT_QUERIES + 5):
+    with django_assert_num_queries(count_queries() + 5):
         response = api_client.get("/api/v1/claimreviews/", {"page_size": 20})
     assert len(response.json()["results"]) == rows

@@ -1,0 +1,92 @@
+"""On PostgreSQL the statement list and detail pages are built by one SQL query
+(apps/claims/api/documents.py), writes by StatementSerializer: both must answer alike, byte for
+byte, for every kind of statement and every kind of reader."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
+
+from apps.claims.api.documents import statement_documents
+from apps.claims.api.serializers import StatementSerializer
+from apps.claims.models import Statement
+from apps.claims.selectors import statement_list
+from apps.core.seed import seed_load
+from apps.verification.models import Verification
+from tests.factories import (
+    make_evidence,
+    make_publisher,
+    make_quotation,
+    make_source,
+    make_speaker,
+    make_statement,
+    make_topic,
+)
+from tests.workflow import in_review, published, worked_on
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the SQL-built pages are PostgreSQL's"),
+]
+
+
+@pytest.fixture
+def every_kind_of_statement(editor, fact_checker):
+    """The seed data set, and what it may lack: every workflow state, evidence with and without
+    a source, a quotation reported via another source, every date precision."""
+    seed_load()
+    speaker = make_speaker(name="Ivan Example", wikidata_id="Q42")
+    agency = make_source(title="An agency wire", publisher=make_publisher(name="Agency"))
+    dated = {
+        "day": make_statement(speaker=speaker, said_on=datetime.date(2022, 1, 7), said_on_precision="day"),
+        "month": make_statement(speaker=speaker, said_on=datetime.date(2022, 1, 1), said_on_precision="month"),
+        "year": make_statement(speaker=speaker, said_on=datetime.date(2022, 1, 1), said_on_precision="year"),
+    }
+    dated["day"].topics.set([make_topic(name="Borders"), make_topic(name="Anthems")])
+    make_quotation(statement=dated["day"], reported_via=agency, reported_via_note="via the wire")
+    make_quotation(statement=dated["day"], source=make_source(publisher=None))
+    worked_on(dated["day"], fact_checker)
+    in_review(dated["month"], fact_checker)
+    done = published(dated["year"], fact_checker, editor)
+    make_evidence(verification=done, number=2, source=agency, url="", note="The wire’s own report.")
+    # A whole second: DRF leaves the microseconds out.
+    Statement.objects.filter(pk=dated["year"].pk).update(created_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
+    assert Verification.objects.filter(status="in_progress").exists()
+    return Statement.objects.count()
+
+
+def rendered(data) -> bytes:
+    return JSONRenderer().render(data)
+
+
+@pytest.mark.parametrize("reader", ["anonymous", "editor", "fact_checker"])
+def test_the_sql_built_statement_equals_the_serializers_for_every_statement_and_reader(
+    every_kind_of_statement, reader, request
+):
+    user = AnonymousUser() if reader == "anonymous" else request.getfixturevalue(reader)
+    http = Request(APIRequestFactory().get("/api/v1/statements/"))
+    http.user = user
+    sees_work = reader != "anonymous"
+    statements = list(statement_list(user=user).order_by("pk"))
+    assert len(statements) == every_kind_of_statement > 10
+
+    documents = statement_documents([s.pk for s in statements], request=http, sees_work=sees_work)
+    serializer = StatementSerializer(
+        statements, many=True, context={"request": http, "sees_verification_work": sees_work}
+    )
+    for document, expected in zip(documents, serializer.data, strict=True):
+        assert rendered(document) == rendered(expected)
+    assert any(d["verification"] and d["verification"]["evidence"] for d in documents)
+    assert any(q["reported_via"] for d in documents for q in d["quotations"])
+    assert any(d["verification"] is None for d in documents)
+
+
+def test_documents_come_in_the_order_asked_and_unknown_ids_are_left_out(every_kind_of_statement):
+    http = Request(APIRequestFactory().get("/api/v1/statements/"))
+    first, second = Statement.objects.order_by("pk").values_list("pk", flat=True)[:2]
+    documents = statement_documents([second, 10**12, first], request=http, sees_work=False)
+    assert [d["id"] for d in documents] == [second, first]
