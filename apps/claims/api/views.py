@@ -131,9 +131,21 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
         query = SimilarQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         similar = statements_similar_to(self.get_queryset(), statement, **query.validated_data)
-        page = self.paginate_queryset(similar)
-        serializer = SimilarStatementSerializer(page, many=True, context=self.get_serializer_context())
-        return self.get_paginated_response(serializer.data)
+        # Every match scored once (at most SIMILAR_CANDIDATES), then paged in memory: paging the
+        # queryset would score them all twice, for the count and for the page.
+        page = self.paginate_queryset(list(similar.values_list("pk", "similarity")))
+        similarity = dict(page)
+        if statement_documents_available():
+            rows = [
+                document | {"similarity": similarity[document["id"]]} for document in self._documents(list(similarity))
+            ]
+        else:
+            found = self.get_queryset().in_bulk(list(similarity))
+            statements = [found[pk] for pk in similarity]
+            for each in statements:
+                each.similarity = similarity[each.pk]
+            rows = SimilarStatementSerializer(statements, many=True, context=self.get_serializer_context()).data
+        return self.get_paginated_response(rows)
 
     @extend_schema(
         summary="schema.org ClaimReview of the statement's published verdict",
