@@ -3,6 +3,8 @@ PYTHON      ?= python3
 PORT        ?= 8000
 PYTEST_ARGS ?=
 SCALE       ?= 100000
+BIND        ?= 127.0.0.1:8000
+WORKERS     ?= 2
 
 VENV  := .venv
 PY    := $(VENV)/bin/python
@@ -12,11 +14,12 @@ TEST_SETTINGS := DJANGO_SETTINGS_MODULE=claimtrack.settings.test
 
 .DEFAULT_GOAL := help
 .NOTPARALLEL:
-.PHONY: help install run check test test-sqlite test-postgres bench clean
+.PHONY: help install run serve check test test-sqlite test-postgres bench clean
 
 help:
 	@echo "make run            install, migrate, load the demo data, serve on http://127.0.0.1:$(PORT)/ (PORT=...)"
 	@echo "make test           checks, then the test suite on SQLite and on a throwaway PostgreSQL"
+	@echo "make serve          production: deploy checks, migrate, collectstatic, gunicorn on BIND=$(BIND) (WORKERS=$(WORKERS))"
 	@echo "make test-sqlite    the test suite on SQLite only    (PYTEST_ARGS='-k name -x' ...)"
 	@echo "make test-postgres  the test suite on PostgreSQL only (needs the PostgreSQL server binaries)"
 	@echo "make bench          generate SCALE statements (default 100000) in a throwaway PostgreSQL, measure, write BENCHMARKS.md"
@@ -43,6 +46,15 @@ run: install
 	$(PY) manage.py seed_demo --port $(PORT)
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# Production settings: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL must be set (.env.example).
+serve: export DJANGO_SETTINGS_MODULE = claimtrack.settings.production
+serve: install
+	$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
+	$(PY) manage.py collectstatic --noinput -v0
+	$(VENV)/bin/gunicorn claimtrack.wsgi --bind $(BIND) --workers $(WORKERS) --access-logfile -
+
 check: install
 	@echo "==> Django checks"
 	env -u DATABASE_URL $(TEST_SETTINGS) $(PY) manage.py check
@@ -61,8 +73,10 @@ test-postgres: install
 
 # The benchmark runs the production settings (what a desk deploys) against its own throwaway
 # PostgreSQL; wrk (Debian: apt-get install wrk) drives the load test.
+# The production settings, without rate limits: the load test is one client asking as fast as it can.
 BENCH_ENV := DJANGO_SETTINGS_MODULE=claimtrack.settings.production DJANGO_SECRET_KEY=benchmark-only \
-	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost,testserver DJANGO_SECURE_SSL_REDIRECT=false
+	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost,testserver DJANGO_SECURE_SSL_REDIRECT=false \
+	CLAIMTRACK_API_RATE_ANONYMOUS=off CLAIMTRACK_API_RATE_USER=off
 
 bench: install
 	@version=$$(scripts/with-postgres --server-version) && \

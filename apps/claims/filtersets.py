@@ -1,7 +1,7 @@
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 
-from apps.core.api.filters import BooleanFilter, FilterSet, search_terms
+from apps.core.api.filters import BooleanFilter, FilterSet, SlugsFilter, search_terms
 from apps.sources.models import Publisher, Source
 from apps.speakers.choices import SpeakerKind
 from apps.speakers.models import Speaker
@@ -19,9 +19,8 @@ def speaker_filters(field_name: str):
         django_filters.ModelMultipleChoiceFilter(
             field_name=field_name, queryset=Speaker.objects.all(), help_text="Speaker id (repeat for several)."
         ),
-        django_filters.ModelMultipleChoiceFilter(
+        SlugsFilter(
             field_name=f"{field_name}__slug",
-            to_field_name="slug",
             queryset=Speaker.objects.all(),
             help_text="Speaker slug.",
         ),
@@ -37,25 +36,18 @@ class StatementFilterSet(FilterSet):
     source_id = django_filters.ModelMultipleChoiceFilter(
         queryset=Source.objects.all(), method="filter_source_id", help_text="Reported by this source (id)."
     )
-    source = django_filters.ModelMultipleChoiceFilter(
-        queryset=Source.objects.all(), to_field_name="slug", method="filter_source", help_text="Source slug."
-    )
+    source = SlugsFilter(queryset=Source.objects.all(), method="filter_source", help_text="Source slug.")
     publisher_id = django_filters.ModelMultipleChoiceFilter(
         queryset=Publisher.objects.all(), method="filter_publisher_id", help_text="Reported by this publisher (id)."
     )
-    publisher = django_filters.ModelMultipleChoiceFilter(
-        queryset=Publisher.objects.all(), to_field_name="slug", method="filter_publisher", help_text="Slug."
-    )
+    publisher = SlugsFilter(queryset=Publisher.objects.all(), method="filter_publisher", help_text="Slug.")
     topic_id = django_filters.ModelMultipleChoiceFilter(field_name="topics", queryset=Topic.objects.all())
-    topic = django_filters.ModelMultipleChoiceFilter(
-        field_name="topics__slug", to_field_name="slug", queryset=Topic.objects.all(), help_text="Topic slug."
-    )
+    topic = SlugsFilter(field_name="topics__slug", queryset=Topic.objects.all(), help_text="Topic slug.")
     status = django_filters.MultipleChoiceFilter(
         choices=VerificationStatus.choices, method="filter_status", help_text="Workflow status (repeat for several)."
     )
-    verdict = django_filters.ModelMultipleChoiceFilter(
+    verdict = SlugsFilter(
         queryset=Rating.objects.all(),
-        to_field_name="slug",
         method="filter_verdict",
         help_text="Rating slug, e.g. false (repeat for several).",
     )
@@ -148,7 +140,7 @@ class StatementFilterSet(FilterSet):
             matches |= Q(verification__isnull=True) if self.sees_work else ~Q(has_published_verification())
         return queryset.filter(matches)
 
-    def filter_has_verdict(self, queryset, name, value):
+    def filter_has_verdict(self, queryset, name, value: bool):
         if value is None:
             return queryset
         return queryset.filter(published_verdict_q()) if value else queryset.exclude(published_verdict_q())
@@ -161,13 +153,10 @@ class StatementFilterSet(FilterSet):
 class QuotationFilterSet(FilterSet):
     mode = django_filters.MultipleChoiceFilter(choices=QuotationMode.choices)
     source_id = django_filters.ModelMultipleChoiceFilter(field_name="source", queryset=Source.objects.all())
-    source = django_filters.ModelMultipleChoiceFilter(
-        field_name="source__slug", to_field_name="slug", queryset=Source.objects.all(), help_text="Source slug."
-    )
+    source = SlugsFilter(field_name="source__slug", queryset=Source.objects.all(), help_text="Source slug.")
     statement_id = django_filters.ModelMultipleChoiceFilter(field_name="statement", queryset=Statement.objects.all())
-    statement = django_filters.ModelMultipleChoiceFilter(
+    statement = SlugsFilter(
         field_name="statement__slug",
-        to_field_name="slug",
         queryset=Statement.objects.all(),
         help_text="Statement slug.",
     )

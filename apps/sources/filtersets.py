@@ -1,7 +1,7 @@
 import django_filters
 from django.db.models import Q
 
-from apps.core.api.filters import FilterSet, search_terms
+from apps.core.api.filters import FilterSet, SlugsFilter, search_terms
 from apps.core.urls import normalise_url
 from apps.speakers.models import Speaker
 
@@ -31,9 +31,8 @@ class SourceFilterSet(FilterSet):
     publisher_id = django_filters.ModelMultipleChoiceFilter(
         field_name="publisher", queryset=Publisher.objects.all(), help_text="Publisher id (repeat for several)."
     )
-    publisher = django_filters.ModelMultipleChoiceFilter(
+    publisher = SlugsFilter(
         field_name="publisher__slug",
-        to_field_name="slug",
         queryset=Publisher.objects.all(),
         help_text="Publisher slug.",
     )
@@ -41,9 +40,7 @@ class SourceFilterSet(FilterSet):
     author_id = django_filters.ModelMultipleChoiceFilter(
         field_name="authors", queryset=Speaker.objects.all(), help_text="Author (a speaker) id."
     )
-    author = django_filters.ModelMultipleChoiceFilter(
-        field_name="authors__slug", to_field_name="slug", queryset=Speaker.objects.all(), help_text="Author slug."
-    )
+    author = SlugsFilter(field_name="authors__slug", queryset=Speaker.objects.all(), help_text="Author slug.")
     published_from = django_filters.DateFilter(
         field_name="published_on", lookup_expr="gte", help_text="Published on or after (YYYY-MM-DD)."
     )

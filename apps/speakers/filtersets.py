@@ -1,6 +1,6 @@
 import django_filters
 
-from apps.core.api.filters import FilterSet, search_terms
+from apps.core.api.filters import FilterSet, SlugsFilter, search_terms
 
 from .choices import SpeakerKind
 from .models import Speaker, country_code_validator, wikidata_id_validator
@@ -16,9 +16,8 @@ class SpeakerFilterSet(FilterSet):
     affiliation_id = django_filters.ModelMultipleChoiceFilter(
         field_name="affiliation", queryset=Speaker.objects.all(), help_text="Members of this organisation (id)."
     )
-    affiliation = django_filters.ModelMultipleChoiceFilter(
+    affiliation = SlugsFilter(
         field_name="affiliation__slug",
-        to_field_name="slug",
         queryset=Speaker.objects.all(),
         help_text="Members of this organisation (slug).",
     )

@@ -1,11 +1,13 @@
 """Settings shared by every environment. Secrets, hosts and the database come from the
 environment (claimtrack/settings/env.py reads it; .env.example lists every variable)."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
-from .env import env_bool, env_list, env_str
+from .env import env_bool, env_list, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Local, untracked state: the SQLite database, the local secret key, the demo logins.
@@ -27,6 +29,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "apps.core",
     "apps.accounts",
     "apps.speakers",
@@ -37,6 +40,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files (the admin's, the API docs') straight from gunicorn, compressed and cached.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -45,7 +51,41 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records who made each change in the history tables.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Refuses a login form after repeated failures (django-axes; last, as it asks).
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Password guessing: after AXES_FAILURE_LIMIT failed logins for one user name from one address,
+# that pair is refused (429, "Account locked: too many login attempts") for AXES_COOLOFF_TIME,
+# even with the right password. A success resets the count. By name *and* address, so that
+# nobody can lock a colleague out from elsewhere. `manage.py axes_reset` lifts every lockout.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+
+# Content Security Policy (django-csp): scripts, fonts, images and connections from this site
+# only, no framing, forms posted only here. Styles may be inline: the admin's templates and
+# ReDoc's generated styles use style attributes; inline *scripts* are refused everywhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "worker-src": [SELF, "blob:"],  # ReDoc renders in a worker
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 ROOT_URLCONF = "claimtrack.urls"
 WSGI_APPLICATION = "claimtrack.wsgi.application"
@@ -116,6 +156,10 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "apps.core.api.throttling.AnonymousClientThrottle",
+        "apps.core.api.throttling.SignedInClientThrottle",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["apps.core.api.filters.StrictFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "apps.core.api.pagination.PagePagination",
     "PAGE_SIZE": 20,
@@ -125,6 +169,10 @@ REST_FRAMEWORK = {
     "URL_FORMAT_OVERRIDE": "format",
     "COERCE_DECIMAL_TO_STRING": False,
 }
+
+# API rate limits (apps/core/api/throttling.py): "N/second|minute|hour|day", or "off".
+CLAIMTRACK_API_RATE_ANONYMOUS = env_rate("CLAIMTRACK_API_RATE_ANONYMOUS", "120/minute")
+CLAIMTRACK_API_RATE_USER = env_rate("CLAIMTRACK_API_RATE_USER", "1200/minute")
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "ClaimTrack API",

@@ -1,4 +1,5 @@
 """The one place where settings read the environment (see .env.example for every variable)."""
+
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -32,3 +33,20 @@ def env_list(name: str, default: list[str] | None = None, *, required: bool = Fa
     if value is None:
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+RATE_PERIODS = ("second", "minute", "hour", "day")
+
+
+def env_rate(name: str, default: str) -> str | None:
+    """A request rate ("120/minute") for DRF's throttles, or None for "off"."""
+    value = env_str(name, default)
+    if value.lower() == "off":
+        return None
+    count, _, period = value.partition("/")
+    if not count.isdigit() or period not in RATE_PERIODS:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a rate: write it as a number of requests per {'/'.join(RATE_PERIODS)}, "
+            f"e.g. 120/minute, or off."
+        )
+    return value

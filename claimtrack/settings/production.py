@@ -21,3 +21,19 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(env_str("DJANGO_SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    # Preloading (hstspreload.org) binds the domain and its subdomains to HTTPS in browsers for
+    # months, beyond this application: the desk's decision, made with DJANGO_SECURE_HSTS_PRELOAD.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# Static files: collected (`make serve` runs collectstatic), compressed, with hashed names that
+# browsers may cache for a year. A name missing from the manifest falls back to the plain one.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_MANIFEST_STRICT = False
+
+# The API's rate-limit counts (apps/core/api/throttling.py), shared by every gunicorn worker;
+# `make serve` creates the table (manage.py createcachetable).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "claimtrack_cache"}}

@@ -10,3 +10,9 @@ SECRET_KEY = get_random_secret_key()
 DATABASES = {"default": database_from_url(env_str("DATABASE_URL", "sqlite://:memory:"))}  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
 CLAIMTRACK_DEMO_LOGINS_ALLOWED = True
+# Static files are not collected for the tests: WhiteNoise looks them up per request instead of
+# warning that STATIC_ROOT does not exist.
+WHITENOISE_AUTOREFRESH = True
+# No rate limits for the suite's thousands of requests (tests/test_production.py sets them).
+CLAIMTRACK_API_RATE_ANONYMOUS = None
+CLAIMTRACK_API_RATE_USER = None

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import RequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,8 @@ def test_demo_logins_are_generated_printed_and_work(var_dir):
     assert set(passwords) == {"editor", "factchecker", "admin"}
     assert len(set(passwords.values())) == 3
     for username, password in passwords.items():
-        assert authenticate(username=username, password=password) is not None
+        login = RequestFactory().post("/admin/login/")  # the login form's request (django-axes needs it)
+        assert authenticate(login, username=username, password=password) is not None
     assert (var_dir / "demo-logins.txt").stat().st_mode & 0o777 == 0o600
 
 

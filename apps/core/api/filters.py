@@ -5,6 +5,8 @@ each app), applied by a backend that refuses query parameters it does not know, 
 import django_filters
 from django_filters import utils
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions
 
 # Parameters every list endpoint understands besides its filters.
@@ -45,6 +47,16 @@ class FilterSet(django_filters.FilterSet):
                 self.form.add_error(start, f"{start} ({data[start]}) is after {end} ({data[end]}).")
                 valid = False
         return valid
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
+    """Records named by slug, repeated for several (`?topic=borders&topic=energy`); an unknown
+    slug is refused. (The OpenAPI document says "string": the slug, not the model's id.)"""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
 
 
 class BooleanFilter(django_filters.TypedChoiceFilter):

@@ -1,0 +1,167 @@
+"""Production settings: what they refuse, the deploy check, the Content Security Policy every
+page carries, and static files served by WhiteNoise."""
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from django.core.management import call_command
+from django.http import HttpResponse
+from django.test import RequestFactory, override_settings
+
+from tests.factories import make_statement
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "claimtrack.settings.production",
+    "DJANGO_SECRET_KEY": "a-production-like-secret-key-" + "x" * 40,
+    "DJANGO_ALLOWED_HOSTS": "claims.example.org",
+    "DATABASE_URL": "postgresql://claimtrack@localhost/claimtrack",
+}
+
+
+def manage(*args: str, env: dict) -> subprocess.CompletedProcess:
+    clean = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean | env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_the_production_settings_pass_the_deploy_check_without_a_warning():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL"])
+def test_the_production_settings_refuse_to_start_without_their_secrets_hosts_and_database(missing):
+    result = manage("check", env={key: value for key, value in PRODUCTION_ENV.items() if key != missing})
+    assert result.returncode != 0
+    assert missing in result.stderr  # the message names what to set
+
+
+@pytest.mark.django_db
+def test_every_page_carries_a_content_security_policy_without_inline_scripts(client, anonymous):
+    for response in (anonymous.get("/api/v1/statements/"), client.get("/admin/login/")):
+        policy = response["Content-Security-Policy"]
+        directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+        assert directives["script-src"] == "'self'"
+        assert directives["frame-ancestors"] == "'none'"
+        assert directives["default-src"] == "'self'"
+
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", re.IGNORECASE)
+
+
+@pytest.mark.django_db
+def test_no_page_we_serve_needs_an_inline_script(editor_client):
+    """The policy refuses inline scripts; a page that had one would break in the browser."""
+    statement = make_statement()
+    pages = [
+        "/admin/",
+        "/admin/claims/statement/",
+        "/admin/claims/statement/add/",
+        f"/admin/claims/statement/{statement.pk}/change/",
+        "/admin/verification/verification/",
+        "/api/docs/",
+        "/api/redoc/",
+        "/api/v1/statements/?format=api",
+    ]
+    for url in pages:
+        response = editor_client.get(url)
+        assert response.status_code == 200, url
+        assert not INLINE_SCRIPT.findall(response.content.decode()), url
+
+
+def test_whitenoise_serves_collected_static_files_with_long_caching(tmp_path):
+    from whitenoise.middleware import WhiteNoiseMiddleware
+
+    with override_settings(STATIC_ROOT=tmp_path, WHITENOISE_AUTOREFRESH=False):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        middleware = WhiteNoiseMiddleware(get_response=lambda request: HttpResponse(status=404))
+        response = middleware(RequestFactory().get("/static/admin/css/base.css"))
+    assert response.status_code == 200
+    assert "max-age" in response["Cache-Control"]
+
+
+# Password guessing
+
+
+def admin_login(client, username: str, password: str):
+    return client.post("/admin/login/?next=/admin/", {"username": username, "password": password})
+
+
+@pytest.mark.django_db
+def test_the_admin_login_locks_a_user_name_out_after_five_failures_even_with_the_right_password(client, editor):
+    for _ in range(4):
+        assert admin_login(client, editor.username, "wrong").status_code == 200  # the form, with its error
+    assert admin_login(client, editor.username, "wrong").status_code == 429  # the fifth failure locks
+    locked = admin_login(client, editor.username, "pw-for-tests-only")
+    assert locked.status_code == 429
+    assert "too many login attempts" in locked.content.decode()
+    assert not client.session.get("_auth_user_id")
+
+
+@pytest.mark.django_db
+def test_a_lockout_is_of_one_user_name_and_lifts_with_axes_reset(client, editor, fact_checker):
+    for _ in range(5):
+        admin_login(client, editor.username, "wrong")
+    assert admin_login(client, fact_checker.username, "pw-for-tests-only").status_code == 302  # logged in
+    call_command("axes_reset", verbosity=0)
+    client.logout()
+    assert admin_login(client, editor.username, "pw-for-tests-only").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_successful_login_resets_the_count_of_failures(client, editor):
+    for _ in range(4):
+        admin_login(client, editor.username, "wrong")
+    assert admin_login(client, editor.username, "pw-for-tests-only").status_code == 302
+    client.logout()
+    for _ in range(4):
+        admin_login(client, editor.username, "wrong")
+    assert admin_login(client, editor.username, "pw-for-tests-only").status_code == 302
+
+
+# API rate limits
+
+
+@pytest.mark.django_db
+def test_an_anonymous_client_over_its_rate_gets_429_with_retry_after(anonymous, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.CLAIMTRACK_API_RATE_ANONYMOUS = "3/minute"
+    assert [anonymous.get("/api/v1/topics/").status_code for _ in range(3)] == [200, 200, 200]
+    refused = anonymous.get("/api/v1/topics/")
+    assert refused.status_code == 429
+    assert 0 < int(refused["Retry-After"]) <= 60
+    assert refused.json()["code"] == "throttled"
+    assert "Expected available in" in refused.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_signed_in_clients_are_counted_per_user_at_their_own_rate(token_client, editor, fact_checker, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.CLAIMTRACK_API_RATE_ANONYMOUS = "1/minute"
+    settings.CLAIMTRACK_API_RATE_USER = "2/minute"
+    editor_client, checker_client = token_client(editor), token_client(fact_checker)
+    assert [editor_client.get("/api/v1/topics/").status_code for _ in range(3)] == [200, 200, 429]
+    assert checker_client.get("/api/v1/topics/").status_code == 200  # a count of its own
+
+
+@pytest.mark.parametrize("value", ["120", "120/fortnight", "many/minute"])
+def test_a_malformed_rate_is_refused_at_startup_with_the_expected_form(value, monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from claimtrack.settings.env import env_rate
+
+    monkeypatch.setenv("CLAIMTRACK_API_RATE_USER", value)
+    with pytest.raises(ImproperlyConfigured, match="e.g. 120/minute, or off"):
+        env_rate("CLAIMTRACK_API_RATE_USER", "1/minute")
+    monkeypatch.setenv("CLAIMTRACK_API_RATE_USER", "off")
+    assert env_rate("CLAIMTRACK_API_RATE_USER", "1/minute") is None
