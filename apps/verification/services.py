@@ -36,7 +36,7 @@ def verification_assign(
     ("assign to me"). Naming someone else, or taking over someone's work, needs the permission
     to assign (editors); "assign to me" never takes work out of someone else's hands."""
     with transaction.atomic():
-        _require(user, CHANGE_PERMISSION, "work on verifications")
+        verification_move_permitted(user=user, transition=Transition.ASSIGN)
         verification = _locked(statement=statement, expected_version=expected_version, user=user)
         assignee = fact_checker or user
         holder = verification.fact_checker
@@ -58,12 +58,13 @@ def verification_submit(*, verification: Verification, user, expected_version: i
     """Send the work to review: it needs a verdict, a summary and at least one piece of evidence."""
     with transaction.atomic():
         verification = _locked(verification=verification, expected_version=expected_version)
-        _check_from(verification, Transition.SUBMIT)
+        verification_move_permitted(user=user, transition=Transition.SUBMIT)
         if verification.fact_checker_id != user.pk and not user.has_perm(PUBLISH_PERMISSION):
             raise PermissionDenied(
                 f"Only the assigned fact-checker ({_username(verification.fact_checker)}) or an editor "
                 "may send this to review."
             )
+        _check_from(verification, Transition.SUBMIT)
         _check_complete(verification, Transition.SUBMIT)
         return _move(verification, Transition.SUBMIT, user=user)
 
@@ -74,7 +75,7 @@ def verification_return(
     """Send work in review back to the fact-checker, saying what is to be done."""
     with transaction.atomic():
         verification = _locked(verification=verification, expected_version=expected_version)
-        _require(user, PUBLISH_PERMISSION, "send work back from review")
+        verification_move_permitted(user=user, transition=Transition.RETURN)
         _check_from(verification, Transition.RETURN)
         return _move(verification, Transition.RETURN, user=user, reason=_required_reason(reason, "sending it back"))
 
@@ -86,7 +87,7 @@ def verification_publish(*, verification: Verification, user, expected_version: 
     ClaimReview's dateModified (updated_at) shows the change."""
     with transaction.atomic():
         verification = _locked(verification=verification, expected_version=expected_version)
-        _require(user, PUBLISH_PERMISSION, "publish verdicts")
+        verification_move_permitted(user=user, transition=Transition.PUBLISH)
         _check_from(verification, Transition.PUBLISH)
         if verification.fact_checker_id == user.pk and not settings.CLAIMTRACK_SELF_PUBLISH_ALLOWED:
             raise TransitionRefused(
@@ -106,7 +107,7 @@ def verification_reopen(
     in the history; the verdict is public again once it is republished."""
     with transaction.atomic():
         verification = _locked(verification=verification, expected_version=expected_version)
-        _require(user, PUBLISH_PERMISSION, "reopen published verdicts")
+        verification_move_permitted(user=user, transition=Transition.REOPEN)
         _check_from(verification, Transition.REOPEN)
         return _move(
             verification, Transition.REOPEN, user=user, reason=_required_reason(reason, "reopening a published verdict")
@@ -130,7 +131,7 @@ def verification_update(
         raise ValidationError({name: "This is not changed here." for name in sorted(unknown)})
     with transaction.atomic():
         verification = _locked(verification=verification, expected_version=expected_version)
-        _require(user, CHANGE_PERMISSION, "edit verifications")
+        verification_edit_permitted(user=user)
         check_editable(verification)
         for name, value in fields.items():
             setattr(verification, name, value)
@@ -253,6 +254,27 @@ def _move(verification: Verification, transition: Transition, *, user, reason: s
     history_note(verification, user=user, reason=reason or transition.label)
     verification.save()
     return verification
+
+
+# What each move needs before anything else is looked at (its state, its body, its If-Match):
+# a user who may not make the move is told so first.
+MOVE_PERMISSIONS = {
+    Transition.ASSIGN: (CHANGE_PERMISSION, "work on verifications"),
+    Transition.SUBMIT: (CHANGE_PERMISSION, "work on verifications"),
+    Transition.RETURN: (PUBLISH_PERMISSION, "send work back from review"),
+    Transition.PUBLISH: (PUBLISH_PERMISSION, "publish verdicts"),
+    Transition.REOPEN: (PUBLISH_PERMISSION, "reopen published verdicts"),
+}
+EDIT_PERMISSION = (CHANGE_PERMISSION, "edit verifications")
+
+
+def verification_move_permitted(*, user, transition: Transition) -> None:
+    """Raise PermissionDenied, naming the permission, when `user` may never make `transition`."""
+    _require(user, *MOVE_PERMISSIONS[transition])
+
+
+def verification_edit_permitted(*, user) -> None:
+    _require(user, *EDIT_PERMISSION)
 
 
 def _require(user, permission: str, what: str) -> None:

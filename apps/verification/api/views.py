@@ -13,6 +13,7 @@ from apps.core.api.renderers import JSONLDRenderer
 from apps.core.api.viewsets import ModelViewSet, ReadOnlyModelViewSet, with_etag
 
 from .. import services
+from ..choices import Transition
 from ..claimreview import CLAIMREVIEW_SCHEMA, claimreview
 from ..claims_search import claims_search
 from ..filtersets import ClaimReviewFilterSet
@@ -94,6 +95,7 @@ class StatementVerificationActions:
             return self._verification_response(statement)
         if not request.user.is_authenticated:
             raise exceptions.NotAuthenticated()
+        services.verification_edit_permitted(user=request.user)
         verification = self._existing_verification(statement)
         version = expected_version(request, verification, required=True)
         body = VerificationUpdateSerializer(data=request.data)
@@ -131,6 +133,7 @@ class StatementVerificationActions:
         filterset_class=None,
     )
     def verification_assign(self, request, pk=None):
+        services.verification_move_permitted(user=request.user, transition=Transition.ASSIGN)
         statement = self.get_object()
         body = AssignSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -154,7 +157,7 @@ class StatementVerificationActions:
         filterset_class=None,
     )
     def verification_submit(self, request, pk=None):
-        return self._move(request, services.verification_submit, EmptySerializer)
+        return self._move(request, Transition.SUBMIT, services.verification_submit, EmptySerializer)
 
     @_workflow_schema(summary="Send work in review back to the fact-checker, with a reason", request=ReasonSerializer)
     @action(
@@ -165,7 +168,7 @@ class StatementVerificationActions:
         filterset_class=None,
     )
     def verification_return(self, request, pk=None):
-        return self._move(request, services.verification_return, ReasonSerializer)
+        return self._move(request, Transition.RETURN, services.verification_return, ReasonSerializer)
 
     @_workflow_schema(
         summary="Publish the reviewed verdict",
@@ -180,7 +183,7 @@ class StatementVerificationActions:
         filterset_class=None,
     )
     def verification_publish(self, request, pk=None):
-        return self._move(request, services.verification_publish, EmptySerializer)
+        return self._move(request, Transition.PUBLISH, services.verification_publish, EmptySerializer)
 
     @_workflow_schema(summary="Reopen a published verdict to correct it, with a reason", request=ReasonSerializer)
     @action(
@@ -191,7 +194,7 @@ class StatementVerificationActions:
         filterset_class=None,
     )
     def verification_reopen(self, request, pk=None):
-        return self._move(request, services.verification_reopen, ReasonSerializer)
+        return self._move(request, Transition.REOPEN, services.verification_reopen, ReasonSerializer)
 
     @extend_schema(
         summary="The statement's history",
@@ -211,7 +214,8 @@ class StatementVerificationActions:
         }
         return Response(StatementHistorySerializer(data, context=self.get_serializer_context()).data)
 
-    def _move(self, request, service, body_class):
+    def _move(self, request, transition, service, body_class):
+        services.verification_move_permitted(user=request.user, transition=transition)
         statement = self.get_object()
         verification = self._existing_verification(statement)
         version = expected_version(request, verification, required=True)
