@@ -1,16 +1,43 @@
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.manager import HistoricalQuerySet
 from simple_history.models import HistoricalRecords
 
+# Invisible characters that have no business in a name, a quote or a note: C0 controls other
+# than tab, line feed and carriage return, and DEL. (NUL is refused before this, by the form.)
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
 
 class TimeStampedModel(models.Model):
-    """Every record says when it was created and last changed."""
+    """Every record says when it was created and last changed. Its text fields refuse control
+    characters (full_clean, so the admin, the API and the commands alike)."""
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         abstract = True
+
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self._meta.concrete_fields:
+            if not isinstance(field, (models.CharField, models.TextField)) or field.name in (exclude or ()):
+                continue
+            value = getattr(self, field.attname)
+            found = CONTROL_CHARACTER.search(value) if isinstance(value, str) else None
+            if found and field.name not in errors:
+                errors[field.name] = [
+                    f"Contains the invisible control character U+{ord(found.group()):04X} at position "
+                    f"{found.start() + 1}; remove it (tabs and line breaks are fine)."
+                ]
+        if errors:
+            raise ValidationError(errors)
 
 
 class VersionedModel(models.Model):

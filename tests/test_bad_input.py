@@ -1,0 +1,105 @@
+"""Bad input, each refused with a clear error that names the field, and nothing stored: in the
+API (a 400 JSON error) and in the admin (a form error). What is not bad input, however odd
+(right-to-left marks, combining accents, HTML), is stored as given and shown escaped."""
+
+import pytest
+
+from apps.speakers.models import Speaker
+from tests.api import api_client_for
+
+pytestmark = pytest.mark.django_db
+SPEAKERS = "/api/v1/speakers/"
+
+
+@pytest.mark.parametrize(
+    "name,message",
+    [
+        ("Ivan\x00Petrov", "Null characters are not allowed."),
+        ("Ivan\x07Petrov", "control character U+0007 at position 5"),
+        ("Ivan\x1bPetrov", "control character U+001B at position 5"),
+        ("I" * 201, "no more than 200 characters"),
+    ],
+)
+def test_the_api_refuses_control_characters_and_overlong_text_naming_the_field(editor, name, message):
+    response = api_client_for(editor).post(SPEAKERS, {"name": name, "kind": "person"}, format="json")
+    assert response.status_code == 400
+    assert message in " ".join(response.json()["errors"]["name"])
+    assert not Speaker.objects.exists()
+
+
+def test_tabs_and_line_breaks_are_not_control_characters_to_refuse(editor):
+    description = "Deputy of the State Duma.\r\nFirst line\tand a tab.\nLast line."
+    response = api_client_for(editor).post(
+        SPEAKERS, {"name": "Ivan Petrov", "kind": "person", "description": description}, format="json"
+    )
+    assert response.status_code == 201, response.content
+    assert Speaker.objects.get().description == description
+
+
+@pytest.mark.parametrize("name", ["\u202eовтеП навИ\u202c", "Jose\u0301 Marti\u0301", "Нурсултан Назарба́ев"])
+def test_right_to_left_marks_and_combining_accents_are_kept_as_given(editor, name):
+    response = api_client_for(editor).post(SPEAKERS, {"name": name, "kind": "person"}, format="json")
+    assert response.status_code == 201, response.content
+    assert Speaker.objects.get().name == name == response.json()["name"]
+
+
+def test_the_admin_refuses_a_control_character_with_a_form_error(editor_client):
+    response = editor_client.post(
+        "/admin/speakers/speaker/add/", {"name": "Ivan\x07Petrov", "kind": "person", "slug": "ivan-petrov"}
+    )
+    assert response.status_code == 200  # the form again, with its error
+    assert "control character U+0007" in " ".join(response.context["adminform"].form.errors["name"])
+    assert not Speaker.objects.exists()
+
+
+def test_html_in_a_text_field_is_shown_escaped_in_the_admin_and_the_browsable_api(editor_client, editor):
+    markup = '<script>alert("x")</script><b>bold</b>'
+    speaker = Speaker.objects.create(name=markup, slug="markup", kind="person")
+    for url in (
+        "/admin/speakers/speaker/",
+        f"/admin/speakers/speaker/{speaker.pk}/change/",
+        f"/api/v1/speakers/{speaker.pk}/?format=api",
+    ):
+        page = editor_client.get(url).content.decode()
+        assert "&lt;script&gt;" in page, url
+        assert '<script>alert("x")' not in page, url
+
+
+# A write that touches several rows is all-or-nothing
+
+
+def test_a_statement_page_that_fails_half_way_through_its_quotations_leaves_nothing_changed(editor_client, monkeypatch):
+    from django.db import DatabaseError
+
+    from apps.claims.models import Quotation, Statement
+    from tests.factories import make_quotation
+    from tests.test_admin import admin_url
+    from tests.test_admin_workflow import change_form
+
+    first = make_quotation(text="a gift", context="It was “a gift”, he said.")
+    statement = first.statement
+    second = make_quotation(statement=statement, text="a gift", context="“It was a gift”, said the other.")
+    data = change_form(editor_client, statement) | {
+        "text": ["Changed text of the statement."],
+        "quotations-0-context": ["It was “a gift”, he said again."],
+        "quotations-1-context": ["“It was a gift”, said the other again."],
+    }
+    saves = []
+    original_save = Quotation.save
+
+    def save_failing_the_second_time(self, *args, **kwargs):
+        saves.append(self.pk)
+        if len(saves) == 2:
+            raise DatabaseError("the disk is full (simulated)")
+        return original_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Quotation, "save", save_failing_the_second_time)
+    with pytest.raises(DatabaseError):
+        editor_client.post(admin_url(Statement, "change", statement.pk), data)
+
+    assert len(saves) == 2  # the statement and the first quotation were saved before the failure...
+    statement.refresh_from_db()
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert statement.text != "Changed text of the statement."  # ...and rolled back with it
+    assert (first.context, second.context) == ("It was “a gift”, he said.", "“It was a gift”, said the other.")
