@@ -126,6 +126,8 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# dumpdata/loaddata (and export_dataset) keep timestamps to the microsecond (apps/core/serialization.py).
+SERIALIZATION_MODULES = {"json": "apps.core.serialization"}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
