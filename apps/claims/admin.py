@@ -96,8 +96,6 @@ class StatementQuotationInline(QuotationInline):
 
 @admin.register(Statement)
 class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
-    # The count annotation makes a GROUP BY, which drops Meta.ordering (autocomplete results too).
-    ordering = Statement._meta.ordering
     list_display = ("short_text", "speaker", "said_on_display", "quotation_count", "status", "verdict")
     list_filter = (
         VerificationStatusFilter,

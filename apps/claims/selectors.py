@@ -86,11 +86,9 @@ def statements_matching(queryset: QuerySet[Statement], value: str, *, prefixes: 
         _unordered(Quotation.objects.filter(search_document=query), "statement_id"),
         _unordered(Statement.objects.filter(speaker__in=speakers), "pk"),
     )
-    matching = queryset.filter(pk__in=matches)
-    if planned_row_count(matching) <= RANKED_SEARCH_MAX_MATCHES:
-        return _best_matches_first(matching, query)
     in_quotations = Quotation.objects.filter(statement=OuterRef("pk"), search_document=query)
-    return queryset.filter(Q(search_document=query) | ExistsRowByRow(in_quotations) | Q(speaker__in=speakers))
+    walked = Q(search_document=query) | ExistsRowByRow(in_quotations) | Q(speaker__in=speakers)
+    return _ranked_or_walked(queryset, matches=matches, walked=walked, query=query)
 
 
 def quotations_matching(queryset: QuerySet[Quotation], value: str, *, prefixes: bool = False) -> QuerySet[Quotation]:
@@ -112,10 +110,8 @@ def quotations_matching(queryset: QuerySet[Quotation], value: str, *, prefixes: 
     matches = _unordered(Quotation.objects.filter(search_document=query), "pk").union(
         _unordered(Quotation.objects.filter(statement__speaker__in=speakers), "pk")
     )
-    matching = queryset.filter(pk__in=matches)
-    if planned_row_count(matching) <= RANKED_SEARCH_MAX_MATCHES:
-        return _best_matches_first(matching, query)
-    return queryset.filter(Q(search_document=query) | Q(statement__speaker__in=speakers))
+    walked = Q(search_document=query) | Q(statement__speaker__in=speakers)
+    return _ranked_or_walked(queryset, matches=matches, walked=walked, query=query)
 
 
 # Ranking reads the search document of every match; beyond this many matches (the planner's
@@ -129,10 +125,15 @@ def _unordered(queryset: QuerySet, column: str) -> QuerySet:
     return queryset.order_by().values(column)
 
 
-def _best_matches_first(queryset: QuerySet, query: SearchQuery) -> QuerySet:
-    """Ranked by how well each row's own search document matches, then in the list's order."""
+def _ranked_or_walked(queryset: QuerySet, *, matches: QuerySet, walked: Q, query: SearchQuery) -> QuerySet:
+    """Up to RANKED_SEARCH_MAX_MATCHES `matches` (a union of index scans): those rows, ranked by
+    how well each row's own search document matches, then in the list's order. Beyond: the rows
+    satisfying `walked`, tested one by one as the list is read in its own order."""
+    matching = queryset.filter(pk__in=matches)
+    if planned_row_count(matching) > RANKED_SEARCH_MAX_MATCHES:
+        return queryset.filter(walked)
     order = queryset.query.order_by or queryset.model._meta.ordering
-    return queryset.annotate(search_rank=SearchRank(F("search_document"), query)).order_by("-search_rank", *order)
+    return matching.annotate(search_rank=SearchRank(F("search_document"), query)).order_by("-search_rank", *order)
 
 
 SIMILAR_MIN_SIMILARITY = 0.3  # pg_trgm's default threshold

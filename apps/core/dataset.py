@@ -1,8 +1,9 @@
 """The whole dataset in one file and back: for backups, and for moving a desk's data to a new
 server. Every record the desk made, its full history, the users (password hashes included),
 their groups and API tokens, with their ids, so that the file loads into any freshly migrated
-database and every link into the API still points where it did. Left out: what Django rebuilds (content types, permissions), sessions, the
-admin's log and the login-attempt records of django-axes.
+database and every link into the API still points where it did. Left out: what Django rebuilds
+(content types, permissions), sessions, the admin's log and the login-attempt records of
+django-axes.
 
 A file ending in .gz, .bz2, .xz or .lzma is compressed (Django's dumpdata and loaddata)."""
 

@@ -31,15 +31,11 @@ def _table_estimate(connection, queryset) -> int:
 def planned_row_count(queryset) -> int:
     """The planner's estimate of the rows `queryset` returns (PostgreSQL; one EXPLAIN, nothing
     executed)."""
-    return _plan_estimate(connections[queryset.db], queryset)
-
-
-def _plan_estimate(connection, queryset) -> int:
     try:
         sql, params = queryset.order_by().values("pk").query.sql_with_params()
     except EmptyResultSet:  # a filter that can match nothing (`pk__in=[]`)
         return 0
-    with connection.cursor() as cursor:
+    with connections[queryset.db].cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]
     if isinstance(plan, str):  # psycopg returns json already decoded; be safe with other adapters
@@ -54,7 +50,7 @@ def estimated_row_count(queryset) -> int | None:
     if connection.vendor != "postgresql":
         return None
     whole_table = not queryset.query.where and not queryset.query.distinct and not queryset.query.combinator
-    estimate = _table_estimate(connection, queryset) if whole_table else _plan_estimate(connection, queryset)
+    estimate = _table_estimate(connection, queryset) if whole_table else planned_row_count(queryset)
     return estimate if estimate >= settings.CLAIMTRACK_ESTIMATED_COUNT_FROM else None
 
 

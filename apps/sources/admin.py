@@ -41,8 +41,6 @@ class SourceQuotationInline(QuotationInline):
 
 @admin.register(Source)
 class SourceAdmin(TimestampedAdmin):
-    # The count annotation makes a GROUP BY, which drops Meta.ordering (autocomplete results too).
-    ordering = Source._meta.ordering
     list_display = (
         "title",
         "kind",

@@ -29,8 +29,6 @@ class SpeakerForm(forms.ModelForm):
 
 @admin.register(Speaker)
 class SpeakerAdmin(TimestampedAdmin):
-    # The count annotation makes a GROUP BY, which drops Meta.ordering (autocomplete results too).
-    ordering = Speaker._meta.ordering
     form = SpeakerForm
     list_display = ("name", "kind", "description", "affiliation", "country", "wikidata_id", "statement_count")
     list_filter = ("kind", "country")

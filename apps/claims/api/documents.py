@@ -147,16 +147,12 @@ def statement_documents(ids: list[int], *, request, sees_work: bool) -> list[dic
 
 def _finished(document: dict) -> dict:
     """What PostgreSQL leaves to Python: the date as people read it, and DRF's timestamps."""
-    said_on = document["said_on"]
-    document["said_on_display"] = format_date_with_precision(said_on and _date(said_on), document["said_on_precision"])
+    said_on = datetime.date.fromisoformat(document["said_on"]) if document["said_on"] else None
+    document["said_on_display"] = format_date_with_precision(said_on, document["said_on_precision"])
     _iso(document, "created_at", "updated_at")
     if document["verification"]:
         _iso(document["verification"], "published_at", "created_at", "updated_at")
     return document
-
-
-def _date(value: str) -> datetime.date:
-    return datetime.date.fromisoformat(value)
 
 
 def _iso(document: dict, *fields: str) -> None:
