@@ -7,11 +7,12 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
+from django.db.models.expressions import RawSQL
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
-from apps.claims.api.documents import statement_documents
+from apps.claims.api.documents import statement_documents, with_documents
 from apps.claims.api.serializers import StatementSerializer
 from apps.claims.models import Statement
 from apps.claims.selectors import statement_list
@@ -90,3 +91,28 @@ def test_documents_come_in_the_order_asked_and_unknown_ids_are_left_out(every_ki
     first, second = Statement.objects.order_by("pk").values_list("pk", flat=True)[:2]
     documents = statement_documents([second, 10**12, first], request=http, sees_work=False)
     assert [d["id"] for d in documents] == [second, first]
+
+
+def test_a_queryset_with_documents_yields_its_own_page_in_its_own_order(every_kind_of_statement):
+    http = Request(APIRequestFactory().get("/api/v1/statements/"))
+    newest_id_first = Statement.objects.order_by("-pk")
+    page = list(with_documents(newest_id_first, request=http, sees_work=False)[2:7])
+    expected_ids = list(newest_id_first.values_list("pk", flat=True)[2:7])
+    assert [document["id"] for document in page] == expected_ids
+    assert page == statement_documents(expected_ids, request=http, sees_work=False)
+
+
+def test_a_literal_percent_sign_in_the_querysets_sql_is_kept(every_kind_of_statement):
+    # Django writes a literal % as %%; the page's SQL is joined to the JSON query's, whose
+    # placeholders are named, so Django's %s become names and its %% must stay as they are.
+    http = Request(APIRequestFactory().get("/api/v1/statements/"))
+    not_like = RawSQL("SELECT id FROM claims_statement WHERE text NOT LIKE '%%no statement says this%%'", [])
+    statements = Statement.objects.filter(pk__in=not_like, language__iexact="en").order_by("pk")
+    documents = list(with_documents(statements, request=http, sees_work=False))
+    assert [document["id"] for document in documents] == list(statements.values_list("pk", flat=True))
+    assert documents
+
+
+def test_a_queryset_that_can_match_nothing_yields_no_documents(every_kind_of_statement):
+    http = Request(APIRequestFactory().get("/api/v1/statements/"))
+    assert list(with_documents(Statement.objects.filter(pk__in=[]), request=http, sees_work=False)) == []

@@ -12,10 +12,13 @@ on the seed data set for every kind of user. A field added to the serializer fai
 until it is added here too."""
 
 import datetime
+import re
 
 import orjson
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, connections
+from django.db.models.query import BaseIterable
 
 from apps.core.api.serializers import api_url_template
 from apps.core.dates import format_date_with_precision
@@ -132,6 +135,49 @@ def documents_params(request, *, sees_work: bool) -> dict:
     """The parameters of DOCUMENTS_SELECT: URL patterns (absolute with a request) and the reader."""
     params = {name: api_url_template(view, request) for name, view in URL_VIEWS.items()}
     return params | {"sees_work": sees_work, "published": VerificationStatus.PUBLISHED}
+
+
+# A page picked by the ORM (its SQL: filters, search, ordering, LIMIT), built in the same query;
+# row_number() keeps the page's order.
+PAGE_SQL = f"""{DOCUMENTS_SELECT}
+  JOIN (SELECT page.id, row_number() OVER () AS position FROM ({{page}}) AS page (id)) page ON page.id = s.id
+ ORDER BY page.position"""
+
+
+def with_documents(queryset, *, request, sees_work: bool):
+    """`queryset` (statements), which once evaluated (sliced into a page, say) yields its
+    statements' documents in its order, from one query: its own SQL picks the rows, and
+    DOCUMENTS_SELECT builds them. Counting it, or asking the planner about it, works as before."""
+    documents = queryset.all()
+    documents._iterable_class = type(
+        "StatementDocuments", (_Documents,), {"params": documents_params(request, sees_work=sees_work)}
+    )
+    return documents
+
+
+class _Documents(BaseIterable):
+    params: dict  # set by with_documents
+
+    def __iter__(self):
+        try:
+            page_sql, page_params = self.queryset.values_list("pk").query.sql_with_params()
+        except EmptyResultSet:  # a filter that can match nothing (`pk__in=[]`)
+            return
+        page_sql, page_params = _named(page_sql, page_params)
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(PAGE_SQL.replace("{page}", page_sql), {**self.params, **page_params})
+            rows = cursor.fetchall()
+        for _pk, text in rows:
+            yield _finished(orjson.loads(text))
+
+
+def _named(sql: str, params) -> tuple[str, dict]:
+    """Django's SQL with `%s` placeholders, as SQL with named ones (`%(page_0)s`), so that it can
+    join DOCUMENTS_SELECT's. A literal percent sign (`%%`) stays as it is."""
+    names = [f"page_{number}" for number in range(len(params))]
+    unused = iter(names)
+    named = re.sub(r"%%|%s", lambda match: match[0] if match[0] == "%%" else f"%({next(unused)})s", sql)
+    return named, dict(zip(names, params))
 
 
 def statement_documents(ids: list[int], *, request, sees_work: bool) -> list[dict]:

@@ -4,11 +4,11 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions
 from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 
 from apps.core.api.conditional import expected_version
-from apps.core.api.renderers import CSVRenderer, JSONLDRenderer, csv_lines
+from apps.core.api.renderers import CSVRenderer, JSONLDRenderer, JSONRenderer, csv_lines
 from apps.core.api.viewsets import ModelViewSet, with_etag
 from apps.verification.api.views import StatementVerificationActions
 from apps.verification.claimreview import CLAIMREVIEW_SCHEMA, claimreview
@@ -19,7 +19,7 @@ from ..models import Statement, Topic
 from ..selectors import quotation_list, statement_list, statements_similar_to
 from ..services import statement_delete
 from .csv import STATEMENT_CSV_COLUMNS, statement_csv_row
-from .documents import statement_documents, statement_documents_available
+from .documents import statement_documents, statement_documents_available, with_documents
 from .serializers import (
     QuotationSerializer,
     SimilarQuerySerializer,
@@ -83,8 +83,11 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
             return super().list(request, *args, **kwargs)
         # The page is chosen by the ORM (filters, search, ordering, count), its rows built by
         # PostgreSQL (apps/claims/api/documents.py).
-        page = self.paginate_queryset(self.filter_queryset(Statement.objects.only("pk")))
-        return self.get_paginated_response(self._documents([statement.pk for statement in page]))
+        statements = self.filter_queryset(Statement.objects.all())
+        sees_work = verification_work_visible(user=request.user)
+        return self.get_paginated_response(
+            self.paginate_queryset(with_documents(statements, request=request, sees_work=sees_work))
+        )
 
     def retrieve(self, request, *args, **kwargs):
         if not statement_documents_available():

@@ -15,7 +15,6 @@ from django.db import IntegrityError, OperationalError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler, set_rollback
@@ -23,6 +22,7 @@ from rest_framework.views import exception_handler, set_rollback
 from apps.core.services import ActionRefused, EditConflict
 
 from .conditional import PreconditionFailed, etag
+from .renderers import JSONRenderer
 
 logger = logging.getLogger("claimtrack.api")
 SERVER_ERROR_MESSAGE = "An unexpected error occurred. It has been logged; please report it if it persists."

@@ -27,17 +27,15 @@ class FilterSet(django_filters.FilterSet):
     and a `from` after its `to` is refused instead of answering with an empty list."""
 
     date_ranges: tuple[tuple[str, str], ...] = ()
-    # Set by the API's filter backend: the form holds only the filters the request names. The
-    # others would each build a form field and validate an empty value, on every request. (The
-    # browsable API's filter form shows them all.)
-    only_given_filters = False
 
-    def get_form_class(self):
-        if not self.only_given_filters:
-            return super().get_form_class()
-        given = [name for name in self.filters if name in self.data]
-        fields = {name: self.filters[name].field for name in given}
-        return type(f"{type(self).__name__}Form", (self._meta.form,), fields)
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None, only_given: bool = False):
+        if only_given and data is not None:
+            # The API's filter backend: only the filters the request names are copied and get a
+            # form field. Copying every filter (deep, querysets and all) and validating each
+            # empty value cost more than the filtering itself. (The browsable API's filter form
+            # is built without `only_given`, and shows them all.)
+            self.base_filters = {name: filter_ for name, filter_ in self.base_filters.items() if name in data}
+        super().__init__(data, queryset, request=request, prefix=prefix)
 
     def is_valid(self) -> bool:
         valid = super().is_valid()
@@ -80,8 +78,7 @@ class StrictFilterBackend(DjangoFilterBackend):
             # the queryset unchanged, and building it (its form and a copy of every filter)
             # costs more than a page of results.
             return queryset
-        filterset = self.get_filterset(request, queryset, view)
-        filterset.only_given_filters = True
+        filterset = filterset_class(**self.get_filterset_kwargs(request, queryset, view), only_given=True)
         if not filterset.is_valid():
             raise utils.translate_validation(filterset.errors)
         return filterset.qs

@@ -78,6 +78,11 @@ class _Cursor(CursorPagination):
     def get_page_size(self, request):
         return self.page_size  # validated by PagePagination
 
+    def _get_position_from_instance(self, instance, ordering):
+        if isinstance(instance, dict) and ordering[0].lstrip("-") == "pk":  # a page of JSON documents
+            return str(instance["id"])
+        return super()._get_position_from_instance(instance, ordering)
+
     def decode_cursor(self, request):
         try:
             return super().decode_cursor(request)

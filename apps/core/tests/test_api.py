@@ -191,6 +191,18 @@ def test_a_session_login_works_for_the_browsable_api(client, editor):
     assert b"Speakers" in response.content or b"Speaker List" in response.content
 
 
+def test_a_filtered_page_applies_the_filters_it_names_and_the_filter_form_still_offers_every_filter(
+    client, editor
+):
+    make_speaker(name="Kassym-Jomart Tokayev", country="KZ")
+    make_speaker(name="Vladimir Putin", country="RU")
+    client.force_login(editor)
+    assert names(client.get(URL, {"country": "KZ", "ordering": "name"})) == ["Kassym-Jomart Tokayev"]
+    html = client.get(URL, {"country": "KZ"}, HTTP_ACCEPT="text/html").content.decode()
+    for other_filter in ("kind", "wikidata_id", "affiliation", "search"):
+        assert f'name="{other_filter}"' in html
+
+
 def test_session_writes_need_the_csrf_token(editor):
     from django.test import Client
 

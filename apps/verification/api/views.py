@@ -3,13 +3,13 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import exceptions
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.claims.selectors import statement_list
 from apps.core.api.conditional import expected_version
-from apps.core.api.renderers import JSONLDRenderer
+from apps.core.api.renderers import JSONLDRenderer, JSONRenderer
 from apps.core.api.viewsets import ModelViewSet, ReadOnlyModelViewSet, with_etag
 
 from .. import services
