@@ -11,7 +11,6 @@ The two must answer alike, field for field: `tests/test_statement_documents.py` 
 on the seed data set for every kind of user. A field added to the serializer fails that test
 until it is added here too."""
 
-import datetime
 import re
 
 import orjson
@@ -21,7 +20,7 @@ from django.db import connection, connections
 from django.db.models.query import BaseIterable
 
 from apps.core.api.serializers import api_url_template
-from apps.core.dates import format_date_with_precision
+from apps.core.choices import DatePrecision
 from apps.verification.choices import VerificationStatus
 
 
@@ -34,8 +33,18 @@ def _url(template: str, column: str) -> str:
 
 
 def _timestamp(column: str) -> str:
-    # Formatted in Python (_iso) as DRF formats it: ISO 8601 in UTC, “Z”, microseconds if any.
-    return f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')"
+    """As DRF writes a timestamp: ISO 8601 in UTC with “Z”, and microseconds only if any."""
+    iso = f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')"
+    return f"regexp_replace({iso}, '\\.000000$', '') || 'Z'"
+
+
+def _date_display(date: str, precision: str) -> str:
+    """As apps.core.dates.format_date_with_precision: '7 January 2022', 'January 2022', '2022'
+    or 'date unknown'."""
+    return f"""CASE WHEN {date} IS NULL OR {precision} = '{DatePrecision.UNKNOWN}' THEN 'date unknown'
+         WHEN {precision} = '{DatePrecision.YEAR}' THEN to_char({date}, 'FMYYYY')
+         WHEN {precision} = '{DatePrecision.MONTH}' THEN to_char({date}, 'FMMonth FMYYYY')
+         ELSE to_char({date}, 'FMDD FMMonth FMYYYY') END"""
 
 
 def _source(alias: str, publisher: str) -> str:
@@ -61,7 +70,7 @@ SELECT s.id, json_build_object(
     'text', s.text,
     'said_on', s.said_on,
     'said_on_precision', s.said_on_precision,
-    'said_on_display', NULL,
+    'said_on_display', {_date_display("s.said_on", "s.said_on_precision")},
     'occasion', s.occasion,
     'language', s.language,
     'topics', (
@@ -168,7 +177,7 @@ class _Documents(BaseIterable):
             cursor.execute(PAGE_SQL.replace("{page}", page_sql), {**self.params, **page_params})
             rows = cursor.fetchall()
         for _pk, text in rows:
-            yield _finished(orjson.loads(text))
+            yield orjson.loads(text)
 
 
 def _named(sql: str, params) -> tuple[str, dict]:
@@ -188,21 +197,4 @@ def statement_documents(ids: list[int], *, request, sees_work: bool) -> list[dic
     with connection.cursor() as cursor:
         cursor.execute(STATEMENTS_SQL, {"ids": list(ids), **documents_params(request, sees_work=sees_work)})
         documents = {pk: orjson.loads(text) for pk, text in cursor.fetchall()}
-    return [_finished(documents[pk]) for pk in ids if pk in documents]
-
-
-def _finished(document: dict) -> dict:
-    """What PostgreSQL leaves to Python: the date as people read it, and DRF's timestamps."""
-    said_on = datetime.date.fromisoformat(document["said_on"]) if document["said_on"] else None
-    document["said_on_display"] = format_date_with_precision(said_on, document["said_on_precision"])
-    _iso(document, "created_at", "updated_at")
-    if document["verification"]:
-        _iso(document["verification"], "published_at", "created_at", "updated_at")
-    return document
-
-
-def _iso(document: dict, *fields: str) -> None:
-    for field in fields:
-        value = document[field]
-        if value is not None:
-            document[field] = (value[:-7] if value.endswith(".000000") else value) + "Z"
+    return [documents[pk] for pk in ids if pk in documents]
