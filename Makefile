@@ -81,7 +81,7 @@ BENCH_ENV := DJANGO_SETTINGS_MODULE=claimtrack.settings.production DJANGO_SECRET
 bench: install
 	@version=$$(scripts/with-postgres --server-version) && \
 	  echo "==> Benchmark: $(SCALE) statements on PostgreSQL $$version (throwaway cluster)"
-	$(BENCH_ENV) scripts/with-postgres sh -c '$(PY) manage.py migrate -v0 && $(PY) manage.py benchmark --scale $(SCALE)'
+	$(BENCH_ENV) WITH_POSTGRES_SHARED_BUFFERS=256MB scripts/with-postgres sh -c '$(PY) manage.py migrate -v0 && $(PY) manage.py benchmark --scale $(SCALE)'
 
 clean:
 	rm -rf $(VENV) var .pytest_cache test-output

@@ -103,7 +103,7 @@ class Quotation(VersionedModel, TimeStampedModel):
         default=1, help_text="1, or 2 and so on when the same source reports the statement again."
     )
     text = models.TextField("words as printed")
-    mode = models.CharField(max_length=20, choices=QuotationMode.choices, default=QuotationMode.DIRECT, db_index=True)
+    mode = models.CharField(max_length=20, choices=QuotationMode.choices, default=QuotationMode.DIRECT)
     context = models.TextField(
         "context excerpt",
         help_text=f"The sentence or two around the quotation, copied verbatim (at most {CONTEXT_MAX_LENGTH} "
@@ -142,6 +142,9 @@ class Quotation(VersionedModel, TimeStampedModel):
 
     class Meta:
         ordering = ["source", "char_start", "occurrence", "pk"]
+        # Text columns are indexed here rather than with db_index=True, which on PostgreSQL adds a
+        # second index for LIKE 'prefix%' lookups that no query makes (and that a bulk load rebuilds).
+        indexes = [models.Index(fields=["mode"], name="quotation_mode")]
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "statement", "occurrence"],

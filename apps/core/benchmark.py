@@ -198,9 +198,11 @@ def machine() -> str:
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         postgres = cursor.fetchone()[0]
+        cursor.execute("SHOW shared_buffers")
+        shared_buffers = cursor.fetchone()[0]
     return (
         f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
-        f"Python {platform.python_version()}; PostgreSQL {postgres}"
+        f"Python {platform.python_version()}; PostgreSQL {postgres} (shared_buffers {shared_buffers})"
     )
 
 

@@ -43,8 +43,8 @@ class Source(SlugNaturalKeyMixin, TimeStampedModel):
     """A Source is one published document: a news article, an analysis, an interview, a speech
     transcript, an official statement, a post, a report, a book or a broadcast."""
 
-    kind = models.CharField(max_length=30, choices=SourceKind.choices, default=SourceKind.NEWS_ARTICLE, db_index=True)
-    title = models.CharField(max_length=500, db_index=True)
+    kind = models.CharField(max_length=30, choices=SourceKind.choices, default=SourceKind.NEWS_ARTICLE)
+    title = models.CharField(max_length=500)
     slug = models.SlugField(max_length=200, unique=True)
     url = models.URLField(
         "canonical URL",
@@ -79,8 +79,13 @@ class Source(SlugNaturalKeyMixin, TimeStampedModel):
                 violation_error_message="Another source already has this URL.",
             ),
         ]
-        # The `language` filter ignores case: see Statement.Meta.indexes.
-        indexes = [models.Index(Upper("language"), name="source_language_upper")]
+        indexes = [
+            # The `language` filter ignores case: see Statement.Meta.indexes.
+            models.Index(Upper("language"), name="source_language_upper"),
+            # Not db_index=True: see Quotation.Meta.indexes.
+            models.Index(fields=["kind"], name="source_kind"),
+            models.Index(fields=["title"], name="source_title"),
+        ]
 
     def __str__(self):
         return self.title

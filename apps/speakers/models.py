@@ -25,8 +25,8 @@ class Speaker(SlugNaturalKeyMixin, TimeStampedModel):
     interviewed for a 2018 book"). Unnamed speakers are records of their own, so that what they
     said stays attributed exactly as the source attributed it."""
 
-    kind = models.CharField(max_length=20, choices=SpeakerKind.choices, default=SpeakerKind.PERSON, db_index=True)
-    name = models.CharField(max_length=200, db_index=True, help_text="As commonly written in English.")
+    kind = models.CharField(max_length=20, choices=SpeakerKind.choices, default=SpeakerKind.PERSON)
+    name = models.CharField(max_length=200, help_text="As commonly written in English.")
     slug = models.SlugField(max_length=200, unique=True)
     aliases = models.JSONField(
         default=list,
@@ -53,9 +53,9 @@ class Speaker(SlugNaturalKeyMixin, TimeStampedModel):
         },
         help_text="The organisation or group the speaker speaks for or belongs to.",
     )
-    country = models.CharField(max_length=2, blank=True, validators=[country_code_validator], db_index=True)
+    country = models.CharField(max_length=2, blank=True, validators=[country_code_validator])
     wikidata_id = models.CharField(
-        "Wikidata id", max_length=20, blank=True, validators=[wikidata_id_validator], db_index=True
+        "Wikidata id", max_length=20, blank=True, validators=[wikidata_id_validator]
     )
 
     # Typo-tolerant search (PostgreSQL, trigram index; NULL elsewhere): see apps/core/search.py.
@@ -68,6 +68,13 @@ class Speaker(SlugNaturalKeyMixin, TimeStampedModel):
 
     class Meta:
         ordering = ["name"]
+        # Not db_index=True: see Quotation.Meta.indexes. (A Wikidata id is found by the unique
+        # constraint's index.)
+        indexes = [
+            models.Index(fields=["kind"], name="speaker_kind"),
+            models.Index(fields=["name"], name="speaker_name"),
+            models.Index(fields=["country"], name="speaker_country"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["wikidata_id"],

@@ -111,13 +111,13 @@ class Verification(VersionedModel, TimeStampedModel):
 
     statement = models.OneToOneField("claims.Statement", on_delete=models.CASCADE, related_name="verification")
     status = models.CharField(
-        max_length=20, choices=VerificationStatus.choices, default=VerificationStatus.UNCHECKED, db_index=True
+        max_length=20, choices=VerificationStatus.choices, default=VerificationStatus.UNCHECKED
     )
     rating = models.ForeignKey(
         Rating, on_delete=models.PROTECT, null=True, blank=True, related_name="verifications", verbose_name="verdict"
     )
     attribution = models.CharField(
-        max_length=20, choices=AttributionStatus.choices, default=AttributionStatus.UNCONFIRMED, db_index=True
+        max_length=20, choices=AttributionStatus.choices, default=AttributionStatus.UNCONFIRMED
     )
     summary = models.TextField(blank=True, help_text="The verdict in a sentence or two, as published.")
     explanation = models.TextField(blank=True, help_text="How the verdict was reached.")
@@ -145,6 +145,11 @@ class Verification(VersionedModel, TimeStampedModel):
 
     class Meta:
         ordering = ["-updated_at"]
+        # Not db_index=True: see Quotation.Meta.indexes.
+        indexes = [
+            models.Index(fields=["status"], name="verification_status"),
+            models.Index(fields=["attribution"], name="verification_attribution"),
+        ]
         permissions = [
             ("assign_verification", "Can assign statements to fact-checkers"),
             ("publish_verification", "Can publish and reopen verdicts"),
