@@ -8,6 +8,8 @@ can be compared with each other:
   the physical limit of this stack, and the API's ratio to it;
 - the admin's statements and quotations changelists, plain and searched;
 - the statements list under load: gunicorn with 2 workers on loopback and wrk, 16 connections;
+- a mixed load, reads and an editor's writes (creations and edits), after which every write the
+  server acknowledged must be found in the database;
 - the query plans (EXPLAIN ANALYZE, BUFFERS) of the list, filter and search queries, none of
   which may read the statements table sequentially.
 
@@ -26,6 +28,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,13 +36,19 @@ from pathlib import Path
 import orjson
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from rest_framework.authtoken.models import Token
 
+from apps.accounts.roles import EDITORS
 from apps.claims.api.documents import DOCUMENTS_SELECT, documents_params
+from apps.claims.models import Statement
+from apps.speakers.models import Speaker
 
 ROOT = Path(settings.BASE_DIR)
+MIXED_LOAD_SCRIPT = Path(__file__).with_name("load_mixed.lua")
 SEARCHES = ("pipeline tariffs", '"border treaty"', "drought OR flood", "uranium exports -Russia", "referendum")
 LIST_FILTERS = "language=ru&said_from=2020-01-01"
 
@@ -120,8 +129,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wrk_load(path: str, *, seconds: int, connections: int = 16) -> dict:
-    """gunicorn (2 sync workers) serving the app, wrk on `path`: requests/s, p99, errors."""
+def wrk_load(path: str, *, seconds: int, connections: int = 16, script: Path | None = None, env=None) -> dict:
+    """gunicorn (2 sync workers) serving the app, wrk on `path` (or what its Lua `script` asks,
+    given `env`): requests/s, p99, errors."""
     if not shutil.which("wrk"):
         raise BenchmarkFailed("wrk is not installed: install it (Debian/Ubuntu: apt-get install wrk) and run again.")
     port = free_port()
@@ -155,10 +165,13 @@ def wrk_load(path: str, *, seconds: int, connections: int = 16) -> dict:
             raise BenchmarkFailed("gunicorn did not start listening within 10 s.")
         subprocess.run(["wrk", "-t2", "-c4", "-d2s", url], check=True, capture_output=True)  # warm both workers
         report = subprocess.run(
-            ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "--latency", url],
+            ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "--latency"]
+            + (["--script", str(script)] if script else [])
+            + [url],
             check=True,
             capture_output=True,
             text=True,
+            env={**os.environ, **(env or {})},
         ).stdout
     finally:
         server.send_signal(signal.SIGTERM)
@@ -207,8 +220,9 @@ def machine() -> str:
 
 
 class Benchmark:
-    def __init__(self, *, scale: int, runs: int, load_seconds: int, out):
+    def __init__(self, *, scale: int, runs: int, load_seconds: int, mixed_load_seconds: int, out):
         self.scale, self.runs, self.load_seconds, self.out = scale, runs, load_seconds, out
+        self.mixed_load_seconds = mixed_load_seconds
         self.rows: list[tuple[str, str, str, str]] = []  # (what, median, p95, note)
         self.plans: list[tuple[str, str]] = []
         self.figures: dict[str, object] = {}
@@ -359,6 +373,45 @@ class Benchmark:
         if result["errors"]:
             raise BenchmarkFailed(f"Errors under load:\n{result['report']}")
 
+    def mixed_load(self) -> None:
+        """Reads and authenticated writes together (apps/core/load_mixed.lua): then every write
+        the server acknowledged must be in the database, as acknowledged."""
+        editor, _ = get_user_model().objects.get_or_create(username="benchmark-editor", defaults={"is_staff": True})
+        editor.groups.add(Group.objects.get(name=EDITORS))
+        token, _ = Token.objects.get_or_create(user=editor)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT id FROM claims_statement TABLESAMPLE SYSTEM (1) LIMIT 200")
+            read_ids = ",".join(str(row[0]) for row in cursor.fetchall())
+        seconds = self.mixed_load_seconds
+        self.say(f"Mixed load: gunicorn, 2 workers; wrk, 16 connections, {seconds} s; reads, and 1 request in 5 a write")
+        with tempfile.TemporaryDirectory() as directory:
+            acked_file = Path(directory) / "acked.tsv"
+            env = {
+                "TOKEN": token.key,
+                "SPEAKER_ID": str(Speaker.objects.order_by("pk").values_list("pk", flat=True).first()),
+                "READ_IDS": read_ids,
+                "ACKED_FILE": str(acked_file),
+            }
+            result = wrk_load("/api/v1/statements/", seconds=seconds, script=MIXED_LOAD_SCRIPT, env=env)
+            lines = [line.split("\t") for line in acked_file.read_text(encoding="utf-8").splitlines()]
+        writes = sum(int(line[1]) for line in lines if line[0] == "writes")
+        acknowledged = {int(line[1]): (line[2], line[3]) for line in lines if line[0] == "statement"}
+        stored = dict(Statement.objects.filter(pk__in=acknowledged).values_list("pk", "text"))
+        # An edit still unanswered when wrk stopped may have been saved after its predecessor's answer.
+        lost = sorted(pk for pk, texts in acknowledged.items() if stored.get(pk) not in texts)
+        result.update(writes=writes, statements_written=len(acknowledged), lost_writes=len(lost))
+        self.figures["mixed_load"] = result
+        self.say(
+            f"  {result['requests_per_second']:.1f} requests/s, p99 {result['p99_ms']:.1f} ms, "
+            f"{result['errors']} errors in {result['requests']:,} requests; {writes:,} writes acknowledged "
+            f"({len(acknowledged):,} statements), {len(lost)} of them lost"
+        )
+        if result["errors"] or lost or not writes:
+            raise BenchmarkFailed(
+                f"Mixed load: {result['errors']} errors, {writes} writes acknowledged, lost: {lost[:20]}\n"
+                f"{result['report']}"
+            )
+
     def explain(self, label: str, queries: list[str]) -> None:
         """The plan of each query of a page that reads the statements table; a sequential scan
         of it fails the benchmark."""
@@ -452,6 +505,23 @@ class Benchmark:
                 "| Requests/s | p99 | Errors | Requests |",
                 "|---:|---:|---:|---:|",
                 f"| {load['requests_per_second']:.1f} | {load['p99_ms']:.1f} ms | {load['errors']} | {load['requests']:,} |",
+            ]
+        if "mixed_load" in f:
+            mixed = f["mixed_load"]
+            lines += [
+                "",
+                "## Reads and writes under load, and no write lost",
+                "",
+                f"The same server and wrk, {self.mixed_load_seconds} s (apps/core/load_mixed.lua): lists, filtered "
+                "lists, searches and detail pages, and one request in five an editor's write (a new statement, or "
+                "an edit with `If-Match` of one written earlier). Afterwards every write the server acknowledged "
+                "is looked for in the database, with the text it acknowledged.",
+                "",
+                "| Requests/s | p99 | Errors | Requests | Writes acknowledged | Statements written | Lost writes |",
+                "|---:|---:|---:|---:|---:|---:|---:|",
+                f"| {mixed['requests_per_second']:.1f} | {mixed['p99_ms']:.1f} ms | {mixed['errors']} "
+                f"| {mixed['requests']:,} | {mixed['writes']:,} | {mixed['statements_written']:,} "
+                f"| {mixed['lost_writes']} |",
             ]
         lines += [
             "",

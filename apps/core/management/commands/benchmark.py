@@ -15,10 +15,13 @@ class Command(BaseCommand):
         parser.add_argument("--scale", type=int, default=100_000, help="Statements to generate (default 100,000).")
         parser.add_argument("--runs", type=int, default=200, help="Requests per measured page (default 200).")
         parser.add_argument("--load-seconds", type=int, default=30, help="Length of the wrk run (default 30).")
+        parser.add_argument(
+            "--mixed-load-seconds", type=int, default=60, help="Length of the reads-and-writes wrk run (default 60)."
+        )
         parser.add_argument("--output", default="BENCHMARKS.md", help="Markdown file to write (default BENCHMARKS.md).")
         parser.add_argument("--skip-generation", action="store_true", help="Measure the data already in the database.")
 
-    def handle(self, *args, scale, runs, load_seconds, output, skip_generation, **options):
+    def handle(self, *args, scale, runs, load_seconds, mixed_load_seconds, output, skip_generation, **options):
         if connection.vendor != "postgresql":
             raise CommandError(
                 "The benchmark measures PostgreSQL, the production database: run `make bench`, which starts a "
@@ -26,7 +29,9 @@ class Command(BaseCommand):
             )
         if runs < 10:
             raise CommandError("--runs must be at least 10, for a median and a 95th percentile worth reading.")
-        benchmark = Benchmark(scale=scale, runs=runs, load_seconds=load_seconds, out=self.stdout)
+        benchmark = Benchmark(
+            scale=scale, runs=runs, load_seconds=load_seconds, mixed_load_seconds=mixed_load_seconds, out=self.stdout
+        )
         try:
             if not skip_generation:
                 benchmark.generate()
@@ -36,6 +41,8 @@ class Command(BaseCommand):
             benchmark.admin()
             if load_seconds:
                 benchmark.load()
+            if mixed_load_seconds:
+                benchmark.mixed_load()
         except BenchmarkFailed as error:
             raise CommandError(str(error)) from error
         with open(output, "w", encoding="utf-8") as file:
