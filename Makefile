@@ -5,6 +5,9 @@ PYTEST_ARGS ?=
 SCALE       ?= 100000
 BIND        ?= 127.0.0.1:8000
 WORKERS     ?= 2
+FUZZ_EXAMPLES ?= 100
+FUZZ_SECONDS  ?= 600
+FUZZ_SEED     ?= random
 
 VENV  := .venv
 PY    := $(VENV)/bin/python
@@ -14,7 +17,7 @@ TEST_SETTINGS := DJANGO_SETTINGS_MODULE=claimtrack.settings.test
 
 .DEFAULT_GOAL := help
 .NOTPARALLEL:
-.PHONY: help install run serve check test test-sqlite test-postgres bench clean
+.PHONY: help install run serve check test test-sqlite test-postgres fuzz bench clean
 
 help:
 	@echo "make run            install, migrate, load the demo data, serve on http://127.0.0.1:$(PORT)/ (PORT=...)"
@@ -22,6 +25,7 @@ help:
 	@echo "make serve          production: deploy checks, migrate, collectstatic, gunicorn on BIND=$(BIND) (WORKERS=$(WORKERS))"
 	@echo "make test-sqlite    the test suite on SQLite only    (PYTEST_ARGS='-k name -x' ...)"
 	@echo "make test-postgres  the test suite on PostgreSQL only (needs the PostgreSQL server binaries)"
+	@echo "make fuzz           a longer schemathesis campaign on a throwaway PostgreSQL (FUZZ_SECONDS=$(FUZZ_SECONDS) per client)"
 	@echo "make bench          generate SCALE statements (default 100000) in a throwaway PostgreSQL, measure, write BENCHMARKS.md"
 	@echo "make check          manage.py check and the missing-migrations check"
 	@echo "make install        create $(VENV) and install requirements.txt (PYTHON=$(PYTHON))"
@@ -71,6 +75,14 @@ test-postgres: install
 	  echo "==> Test suite on PostgreSQL $$version (throwaway cluster)"
 	$(TEST_SETTINGS) scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
 
+# The same fuzz test as in `make test` (tests/test_fuzz.py), with more examples, more time and a
+# fresh seed each run (FUZZ_SEED=1234 repeats a run).
+fuzz: install
+	@version=$$(scripts/with-postgres --server-version) && \
+	  echo "==> schemathesis: $(FUZZ_EXAMPLES) examples per operation, $(FUZZ_SECONDS) s per client, PostgreSQL $$version"
+	CLAIMTRACK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) CLAIMTRACK_FUZZ_SECONDS=$(FUZZ_SECONDS) CLAIMTRACK_FUZZ_SEED=$(FUZZ_SEED) \
+	  $(TEST_SETTINGS) scripts/with-postgres $(PY) -m pytest tests/test_fuzz.py $(PYTEST_ARGS)
+
 # The benchmark runs the production settings (what a desk deploys) against its own throwaway
 # PostgreSQL; wrk (Debian: apt-get install wrk) drives the load test.
 # The production settings, without rate limits: the load test is one client asking as fast as it can.
@@ -81,7 +93,8 @@ BENCH_ENV := DJANGO_SETTINGS_MODULE=claimtrack.settings.production DJANGO_SECRET
 bench: install
 	@version=$$(scripts/with-postgres --server-version) && \
 	  echo "==> Benchmark: $(SCALE) statements on PostgreSQL $$version (throwaway cluster)"
-	$(BENCH_ENV) WITH_POSTGRES_SHARED_BUFFERS=256MB scripts/with-postgres sh -c '$(PY) manage.py migrate -v0 && $(PY) manage.py benchmark --scale $(SCALE)'
+	$(BENCH_ENV) WITH_POSTGRES_SHARED_BUFFERS=256MB scripts/with-postgres sh -c \
+	  '$(PY) manage.py migrate -v0 && $(PY) manage.py collectstatic --noinput -v0 && $(PY) manage.py benchmark --scale $(SCALE)'
 
 clean:
 	rm -rf $(VENV) var .pytest_cache test-output

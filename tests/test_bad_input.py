@@ -3,6 +3,8 @@ API (a 400 JSON error) and in the admin (a form error). What is not bad input, h
 (right-to-left marks, combining accents, HTML), is stored as given and shown escaped."""
 
 import pytest
+from django.test import Client
+from rest_framework.test import APIClient
 
 from apps.speakers.models import Speaker
 from tests.api import api_client_for
@@ -103,3 +105,37 @@ def test_a_statement_page_that_fails_half_way_through_its_quotations_leaves_noth
     second.refresh_from_db()
     assert statement.text != "Changed text of the statement."  # ...and rolled back with it
     assert (first.context, second.context) == ("It was “a gift”, he said.", "“It was a gift”, said the other.")
+
+
+# Found by fuzzing (tests/test_fuzz.py)
+
+
+@pytest.mark.parametrize("ids", [["16152971945244892994732032"], ["3", "-100000000000000000000"]])
+def test_an_id_too_large_for_any_database_is_refused_not_a_crash(ids):
+    response = APIClient().get("/api/v1/statements/", {"source_id": ids})
+    assert response.status_code == 400, response.content
+    assert "is not one of the available choices" in response.json()["errors"]["source_id"][0]
+
+
+def test_an_empty_page_number_is_the_first_page():
+    response = APIClient().get("/api/v1/publishers/", {"pagination": "page", "page": ""})
+    assert response.status_code == 200, response.content
+
+
+def test_a_write_to_no_endpoint_with_a_session_cookie_is_a_json_404_not_a_csrf_page(editor):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    response = client.put("/api/v1/publishers/%C2%84", {"name": "x"}, content_type="application/json")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.parametrize(
+    "path,formats",
+    [("/api/v1/statements/", "json, api, csv"), ("/api/v1/statements/1/claimreview/", "jsonld, json")],
+)
+def test_an_unknown_format_is_refused_in_json_naming_the_endpoints_formats(path, formats):
+    response = APIClient().get(path, {"format": "xml"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["errors"]["format"] == [f"“xml” is not a format of this endpoint; use one of: {formats}."]

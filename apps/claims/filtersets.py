@@ -1,7 +1,7 @@
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 
-from apps.core.api.filters import BooleanFilter, FilterSet, SlugsFilter, search_terms
+from apps.core.api.filters import BooleanFilter, FilterSet, IdsFilter, SlugsFilter, search_terms
 from apps.sources.models import Publisher, Source
 from apps.speakers.choices import SpeakerKind
 from apps.speakers.models import Speaker
@@ -16,7 +16,7 @@ from .selectors import quotations_matching, statements_matching
 
 def speaker_filters(field_name: str):
     return (
-        django_filters.ModelMultipleChoiceFilter(
+        IdsFilter(
             field_name=field_name, queryset=Speaker.objects.all(), help_text="Speaker id (repeat for several)."
         ),
         SlugsFilter(
@@ -33,15 +33,15 @@ class StatementFilterSet(FilterSet):
 
     speaker_id, speaker = speaker_filters("speaker")
     speaker_kind = django_filters.MultipleChoiceFilter(field_name="speaker__kind", choices=SpeakerKind.choices)
-    source_id = django_filters.ModelMultipleChoiceFilter(
+    source_id = IdsFilter(
         queryset=Source.objects.all(), method="filter_source_id", help_text="Reported by this source (id)."
     )
     source = SlugsFilter(queryset=Source.objects.all(), method="filter_source", help_text="Source slug.")
-    publisher_id = django_filters.ModelMultipleChoiceFilter(
+    publisher_id = IdsFilter(
         queryset=Publisher.objects.all(), method="filter_publisher_id", help_text="Reported by this publisher (id)."
     )
     publisher = SlugsFilter(queryset=Publisher.objects.all(), method="filter_publisher", help_text="Slug.")
-    topic_id = django_filters.ModelMultipleChoiceFilter(field_name="topics", queryset=Topic.objects.all())
+    topic_id = IdsFilter(field_name="topics", queryset=Topic.objects.all())
     topic = SlugsFilter(field_name="topics__slug", queryset=Topic.objects.all(), help_text="Topic slug.")
     status = django_filters.MultipleChoiceFilter(
         choices=VerificationStatus.choices, method="filter_status", help_text="Workflow status (repeat for several)."
@@ -152,9 +152,9 @@ class StatementFilterSet(FilterSet):
 
 class QuotationFilterSet(FilterSet):
     mode = django_filters.MultipleChoiceFilter(choices=QuotationMode.choices)
-    source_id = django_filters.ModelMultipleChoiceFilter(field_name="source", queryset=Source.objects.all())
+    source_id = IdsFilter(field_name="source", queryset=Source.objects.all())
     source = SlugsFilter(field_name="source__slug", queryset=Source.objects.all(), help_text="Source slug.")
-    statement_id = django_filters.ModelMultipleChoiceFilter(field_name="statement", queryset=Statement.objects.all())
+    statement_id = IdsFilter(field_name="statement", queryset=Statement.objects.all())
     statement = SlugsFilter(
         field_name="statement__slug",
         queryset=Statement.objects.all(),

@@ -1,7 +1,7 @@
 import django_filters
 from django.db.models import Q
 
-from apps.core.api.filters import FilterSet, SlugsFilter, search_terms
+from apps.core.api.filters import FilterSet, IdsFilter, SlugsFilter, search_terms
 from apps.core.urls import normalise_url
 from apps.speakers.models import Speaker
 
@@ -28,7 +28,7 @@ class PublisherFilterSet(FilterSet):
 
 
 class SourceFilterSet(FilterSet):
-    publisher_id = django_filters.ModelMultipleChoiceFilter(
+    publisher_id = IdsFilter(
         field_name="publisher", queryset=Publisher.objects.all(), help_text="Publisher id (repeat for several)."
     )
     publisher = SlugsFilter(
@@ -37,7 +37,7 @@ class SourceFilterSet(FilterSet):
         help_text="Publisher slug.",
     )
     kind = django_filters.MultipleChoiceFilter(choices=SourceKind.choices)
-    author_id = django_filters.ModelMultipleChoiceFilter(
+    author_id = IdsFilter(
         field_name="authors", queryset=Speaker.objects.all(), help_text="Author (a speaker) id."
     )
     author = SlugsFilter(field_name="authors__slug", queryset=Speaker.objects.all(), help_text="Author slug.")

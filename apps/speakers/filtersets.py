@@ -1,6 +1,6 @@
 import django_filters
 
-from apps.core.api.filters import FilterSet, SlugsFilter, search_terms
+from apps.core.api.filters import FilterSet, IdsFilter, SlugsFilter, search_terms
 
 from .choices import SpeakerKind
 from .models import Speaker, country_code_validator, wikidata_id_validator
@@ -13,7 +13,7 @@ class SpeakerFilterSet(FilterSet):
         validators=[country_code_validator], help_text="ISO 3166-1 alpha-2 code in capitals, e.g. KZ."
     )
     wikidata_id = django_filters.CharFilter(validators=[wikidata_id_validator], help_text="E.g. Q7747.")
-    affiliation_id = django_filters.ModelMultipleChoiceFilter(
+    affiliation_id = IdsFilter(
         field_name="affiliation", queryset=Speaker.objects.all(), help_text="Members of this organisation (id)."
     )
     affiliation = SlugsFilter(

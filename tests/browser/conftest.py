@@ -18,6 +18,8 @@ import pytest
 # The step modules assert too: let pytest explain their failures as it does a test's.
 pytest.register_assert_rewrite("tests.browser.admin_ui", "tests.browser.desk", "tests.browser.verdict")
 
+from tests.database import remember_migrated_rows, reset_to_migrated_rows  # noqa: E402
+
 from .admin_ui import KEY_SCREENSHOTS  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -75,7 +77,7 @@ def browser(django_db_setup):
     # Django refuses database calls from a thread with a running loop. The tests' queries are
     # plain synchronous code, so that check is off from the first browser test to the end of
     # the session.
-    _MIGRATED_ROWS.update(_serialized_migrated_rows())  # before the loop runs (see _MIGRATED_ROWS)
+    remember_migrated_rows()  # before the loop runs (see tests/database.py)
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
@@ -86,8 +88,8 @@ def browser(django_db_setup):
 @pytest.fixture
 def new_page(request, browser, live_server, django_db_serialized_rollback, django_db_blocker):
     """`new_page()`: a page in a new browser context (its own cookies, so its own login). The
-    test starts from the rows the migrations created and nothing else (see _MIGRATED_ROWS)."""
-    _reset_to_migrated_rows()
+    test starts from the rows the migrations created and nothing else (see tests/database.py)."""
+    reset_to_migrated_rows()
     request.node.stash[_db_blocker_key] = django_db_blocker
     contexts = request.node.stash.setdefault(_contexts_key, [])
     problems = request.node.stash.setdefault(_problems_key, [])
@@ -147,44 +149,13 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-# The database. The live server needs a transactional test database, which Django empties
-# after each test; the rows the migrations created (the roles and their permissions, the rating
-# scale) go with it. Asking for django_db_serialized_rollback makes the test database set-up
-# keep a serialized copy of them on its connection objects. But while Playwright's loop runs,
-# Django's connections (an asgiref Local) hand this thread other connection objects, without
-# that copy, so Django's own serialized rollback restores nothing here. The browser tests
-# therefore restore the rows themselves: before each test, whatever an earlier transactional
-# test left, and after it, for the transactional tests that follow.
-_MIGRATED_ROWS: dict[str, str] = {}  # database alias -> serialized rows
-
-
-def _serialized_migrated_rows() -> dict[str, str]:
-    from django.db import connections
-
-    return {
-        alias: connections[alias]._test_serialized_contents
-        for alias in connections
-        if getattr(connections[alias], "_test_serialized_contents", None)
-    }
-
-
-def _reset_to_migrated_rows() -> None:
-    from django.core.management import call_command
-    from django.db import connections
-
-    for alias, rows in _MIGRATED_ROWS.items():
-        # Without post_migrate, which would add content types and permissions with new ids.
-        call_command("flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0)
-        connections[alias].creation.deserialize_db_from_string(rows)
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     result = yield  # the fixtures' teardown, Django's flush included
     blocker = item.stash.get(_db_blocker_key, None)
     if blocker is not None and nextitem is not None:
         with blocker.unblock():
-            _reset_to_migrated_rows()
+            reset_to_migrated_rows()
     return result
 
 

@@ -163,9 +163,11 @@ def api_exception_handler(exc, context):
         response.data["changes"] = _conflict_changes(original)
         original.instance.version = original.current_version
         response["ETag"] = etag(original.instance)
-    if request is not None and getattr(request, "accepted_renderer", None) is not None:
-        # An error answers in JSON even when CSV or JSON-LD was asked for.
-        if request.accepted_renderer.format not in ("json", "api"):
+    if request is not None:
+        # An error answers in JSON even when CSV or JSON-LD was asked for, or a format no renderer
+        # has (`?format=xml`, refused before any renderer was chosen).
+        renderer = getattr(request, "accepted_renderer", None)
+        if renderer is None or renderer.format not in ("json", "api"):
             request.accepted_renderer = JSONRenderer()
             request.accepted_media_type = JSONRenderer.media_type
     return response

@@ -3,6 +3,7 @@ each app), applied by a backend that refuses query parameters it does not know, 
 (`?speakr=putin`) is a 400 naming the parameters that exist rather than an unfiltered list."""
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django_filters import utils
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -45,6 +46,30 @@ class FilterSet(django_filters.FilterSet):
                 self.form.add_error(start, f"{start} ({data[start]}) is after {end} ({data[end]}).")
                 valid = False
         return valid
+
+
+# The largest id a database holds (a 64-bit integer). A larger one in a list of ids would crash
+# SQLite ("Python int too large to convert to SQLite INTEGER") instead of matching nothing.
+MAX_ID = 2**63 - 1
+
+
+class _IdsField(django_filters.fields.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                out_of_range = abs(int(pk)) > MAX_ID
+            except (TypeError, ValueError):
+                continue  # not a number: refused by the checks that follow
+            if out_of_range:
+                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk})
+        return super()._check_values(value)
+
+
+class IdsFilter(django_filters.ModelMultipleChoiceFilter):
+    """Records named by id, repeated for several (`?source_id=3&source_id=7`); an unknown id is
+    refused."""
+
+    field_class = _IdsField
 
 
 @extend_schema_field(OpenApiTypes.STR)

@@ -46,14 +46,13 @@ class _Pages(PageNumberPagination):
         return self.page_size  # validated by PagePagination
 
     def paginate_queryset(self, queryset, request, view=None):
-        raw = request.query_params.get(self.page_query_param, "1")
-        if raw != "last":
-            _positive_int(request, self.page_query_param, default=1)
+        last = request.query_params.get(self.page_query_param) == "last"
+        number = None if last else _positive_int(request, self.page_query_param, default=1)
         self.request = request
         # The last page must be found exactly: an estimate could point past the end.
-        paginator_class = Paginator if raw == "last" else self.django_paginator_class
+        paginator_class = Paginator if last else self.django_paginator_class
         paginator = paginator_class(queryset, self.page_size)
-        number = paginator.num_pages if raw == "last" else int(raw)
+        number = paginator.num_pages if last else number
         try:
             self.page = paginator.page(number)
         except InvalidPage:

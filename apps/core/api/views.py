@@ -1,6 +1,7 @@
 """JSON answers for /api/ URLs that no API view handles, so that a client never gets an HTML
 error page (not even with DEBUG on, where Django would show its own)."""
 
+from django.views.decorators.csrf import csrf_exempt
 from django.views.defaults import page_not_found, server_error
 
 from .exceptions import SERVER_ERROR_MESSAGE, json_error_response
@@ -8,6 +9,7 @@ from .exceptions import SERVER_ERROR_MESSAGE, json_error_response
 API_PREFIX = "/api/"
 
 
+@csrf_exempt  # a 404 whatever the method: not Django's HTML 403 to a POST that carries a session cookie
 def api_not_found(request, path=""):
     return json_error_response(
         status_code=404,

@@ -38,6 +38,7 @@ class SourceSummarySerializer(serializers.ModelSerializer):
 
     api_url = ApiUrlField(view_name="api:source-detail")
     publisher = serializers.CharField(source="publisher.name", default=None, read_only=True, allow_null=True)
+    url = serializers.URLField(read_only=True, allow_blank=True, help_text="Empty when unknown.")
 
     class Meta:
         model = Source

@@ -54,6 +54,7 @@ class VerdictSerializer(serializers.ModelSerializer):
 
 class EvidenceSerializer(serializers.ModelSerializer):
     source = SourceSummarySerializer(read_only=True, allow_null=True)
+    url = serializers.URLField(read_only=True, allow_blank=True, help_text="Empty when the evidence is a source.")
 
     class Meta:
         model = Evidence

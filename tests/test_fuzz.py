@@ -1,0 +1,92 @@
+"""schemathesis fuzzes a live server of the app with the app's own OpenAPI schema: every
+operation, with examples from the schema, boundary values, random data (valid and not), and
+chains of calls where it can link them (ids from responses, Location headers). Anonymous and
+authenticated (an editor's token: every write) in turn. Zero responses may be server errors, or
+differ from what the schema promises (status code, content type, body).
+
+In `make test` the run is bounded (a fixed seed, a few examples per operation, a time limit);
+`make fuzz` runs a longer campaign with a fresh seed (CLAIMTRACK_FUZZ_* below)."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rest_framework.authtoken.models import Token
+
+from apps.accounts.roles import EDITORS
+from apps.core.seed import seed_load
+from tests.database import remember_migrated_rows, reset_to_migrated_rows
+from tests.factories import make_user
+
+EXAMPLES = int(os.environ.get("CLAIMTRACK_FUZZ_EXAMPLES", "5"))  # per operation and phase
+SECONDS = int(os.environ.get("CLAIMTRACK_FUZZ_SECONDS", "60"))  # per client
+SEED = os.environ.get("CLAIMTRACK_FUZZ_SEED", "20261121")  # "random": a fresh one each run
+CHECKS = [
+    "not_a_server_error",
+    "status_code_conformance",
+    "content_type_conformance",
+    "response_headers_conformance",
+    "response_schema_conformance",
+]
+REPORTS = Path(__file__).resolve().parent.parent / "test-output" / "fuzz"
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def schemathesis_command(base_url: str, *, headers: dict[str, str], report: Path) -> list[str]:
+    st = shutil.which("st", path=os.path.dirname(sys.executable))
+    command = [
+        st,
+        "run",
+        f"{base_url}/api/schema/",
+        "--url",
+        base_url,
+        "--checks",
+        ",".join(CHECKS),
+        "--max-examples",
+        str(EXAMPLES),
+        "--max-time",
+        str(SECONDS),
+        "--workers",
+        "1",
+        "--request-timeout",
+        "30",
+        "--report",
+        "junit",
+        "--report-junit-path",
+        str(report),
+        "--output-truncate",
+        "false",
+    ]
+    if SEED != "random":
+        command += ["--seed", SEED]
+    for name, value in headers.items():
+        command += ["--header", f"{name}: {value}"]
+    return command
+
+
+@pytest.fixture
+def fuzzed_server(live_server):
+    """The live server, with the migrations' rows (see tests/database.py), the seed data set
+    (five articles, their statements, quotations and verdicts) and an editor's token."""
+    remember_migrated_rows()
+    reset_to_migrated_rows()
+    seed_load()
+    editor = make_user("fuzzing-editor", group=EDITORS)
+    return live_server.url, Token.objects.create(user=editor).key
+
+
+@pytest.mark.parametrize("client", ["anonymous", "editor"])
+def test_fuzzing_finds_no_server_error_and_no_answer_outside_the_schema(fuzzed_server, client):
+    base_url, token = fuzzed_server
+    headers = {"Authorization": f"Token {token}"} if client == "editor" else {}
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    report = REPORTS / f"{client}.xml"
+    command = schemathesis_command(base_url, headers=headers, report=report)
+    result = subprocess.run(command, capture_output=True, text=True, timeout=SECONDS + 600)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, f"schemathesis found problems ({report}):\n{output[-20000:]}"
+    assert "No issues found" in output or "passed" in output, output[-5000:]
