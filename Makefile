@@ -97,5 +97,5 @@ bench: install
 	  '$(PY) manage.py migrate -v0 && $(PY) manage.py collectstatic --noinput -v0 && $(PY) manage.py benchmark --scale $(SCALE)'
 
 clean:
-	rm -rf $(VENV) var .pytest_cache test-output
+	rm -rf $(VENV) var .pytest_cache .hypothesis .schemathesis test-output
 	find . -name __pycache__ -type d -not -path './.git/*' -prune -exec rm -rf {} +
