@@ -1,0 +1,30 @@
+"""`manage.py benchmark` runs end to end (on a small data set, without the wrk loads) and
+writes its figures: the full runs take minutes (`make bench`), this catches a broken step."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the benchmark measures PostgreSQL"),
+]
+
+
+def test_the_benchmark_measures_every_page_and_writes_the_figures(tmp_path):
+    call_command("generate_demo_data", statements=3000, stdout=open("/dev/null", "w"))
+    output = tmp_path / "BENCHMARKS.md"
+    call_command(
+        "benchmark",
+        skip_generation=True,
+        runs=10,
+        load_seconds=0,
+        mixed_load_seconds=0,
+        output=str(output),
+        stdout=open("/dev/null", "w"),
+    )
+    figures = output.read_text()
+    for heading in ("## Data", "## The API against the raw database", "## Query plans"):
+        assert heading in figures
+    assert "| 3,000 |" in figures
+    assert "API ÷ raw" in figures
