@@ -317,6 +317,17 @@ class Benchmark:
                 raise BenchmarkFailed(f"{url} answered {response.status_code}: {response.content[:300]!r}")
             return response
 
+        self.say("API, server time in process:")
+        for key, (label, url) in pages.items():
+            runs = self.runs if key not in ("similar",) else max(10, self.runs // 5)
+            timing = timed(label, runs, lambda i: get(url(i)))
+            self.figures[f"api_{key}"] = timing
+            self.say(f"  {label:55} median {timing.median:8.1f} ms   p95 {timing.p95:8.1f} ms")
+            if key in ("list", "filtered", "search"):
+                with CaptureQueriesContext(connection) as queries:
+                    get(url(0))
+                self.explain(label, [query["sql"] for query in queries.captured_queries])
+
         with connection.cursor() as cursor:
             raw = cursor.cursor
             raw_pages = {
@@ -326,25 +337,15 @@ class Benchmark:
                 "search": lambda i: raw_page(raw, RAW_SEARCH, {"search": SEARCHES[i % len(SEARCHES)]}),
                 "detail": lambda i: raw_page(raw, RAW_DETAIL, {"id": sample[i % len(sample)]}, one=True),
             }
-            self.say("API, server time in process (a page with a raw twin in turns with it, request by request):")
-            for key, (label, url) in pages.items():
-                runs = self.runs if key not in ("similar",) else max(10, self.runs // 5)
-                if key in raw_pages:
-                    timing, self.figures[f"raw_{key}"] = timed_in_turns(runs, lambda i: get(url(i)), raw_pages[key])
-                else:
-                    timing = timed(label, runs, lambda i: get(url(i)))
-                self.figures[f"api_{key}"] = timing
-                self.say(f"  {label:55} median {timing.median:8.1f} ms   p95 {timing.p95:8.1f} ms")
-                if key in ("list", "filtered", "search"):
-                    with CaptureQueriesContext(connection) as queries:
-                        get(url(0))
-                    self.explain(label, [query["sql"] for query in queries.captured_queries])
-
-        self.say("Raw path (one SQL query through psycopg, orjson), measured in turns with the API page:")
-        for key in raw_pages:
-            timing = self.figures[f"raw_{key}"]
-            ratio = self.figures[f"ratio_{key}"] = self.figures[f"api_{key}"].median / timing.median
-            self.say(f"  {key:55} median {timing.median:8.1f} ms   p95 {timing.p95:8.1f} ms   API ÷ raw {ratio:.2f}")
+            self.say("Raw path (one SQL query through psycopg, orjson), in turns with the API page, request by request:")
+            for key, page in raw_pages.items():
+                url = pages[key][1]
+                api, timing = timed_in_turns(self.runs, lambda i: get(url(i)), page)
+                self.figures[f"api_in_turns_{key}"], self.figures[f"raw_{key}"] = api, timing
+                ratio = self.figures[f"ratio_{key}"] = api.median / timing.median
+                self.say(
+                    f"  {key:55} median {timing.median:8.1f} ms (API {api.median:.1f} ms)   API ÷ raw {ratio:.2f}"
+                )
 
     def admin(self) -> None:
         user, _ = get_user_model().objects.get_or_create(
@@ -456,9 +457,10 @@ class Benchmark:
             "",
             "Server time is the request handled in process (middleware, view, queries, serialization; no network), "
             f"{self.runs} requests after two warm-up ones. The raw path is the same page fetched with one hand-written "
-            "SQL query through psycopg and encoded with orjson: the limit of this stack. A page and its raw twin are "
-            "measured in turns, request by request, so that their ratio does not depend on the machine's speed "
-            "changing between two series. Targets are the issue's; "
+            "SQL query through psycopg and encoded with orjson: the limit of this stack. For the ratio, a page and "
+            "its raw twin are measured again in turns, request by request, so that it does not depend on the "
+            "machine's speed changing between two series (this machine's neighbours come and go). Targets are the "
+            "issue's; "
             "they are read here, never asserted by a test.",
             "",
             "## Data",
@@ -491,13 +493,17 @@ class Benchmark:
             "",
             "## The API against the raw database",
             "",
+            f"Each page and its raw twin in turns, {self.runs} requests each (so the API medians differ from the "
+            "table above).",
+            "",
             "| Page | API median | Raw median | API ÷ raw | Target |",
             "|---|---:|---:|---:|---|",
         ]
-        for key, label in (("filtered", "List, two filters"), ("search", "Full-text search"), ("detail", "Detail")):
+        ratios = (("filtered", "List, two filters", "≤ 2"), ("search", "Full-text search", ""), ("detail", "Detail", ""))
+        for key, label, target in ratios:
             lines.append(
-                f"| {label} | {f['api_' + key].median:.1f} ms | {f['raw_' + key].median:.1f} ms | "
-                f"{f['ratio_' + key]:.2f} | ≤ 2 |"
+                f"| {label} | {f['api_in_turns_' + key].median:.1f} ms | {f['raw_' + key].median:.1f} ms | "
+                f"{f['ratio_' + key]:.2f} | {target} |"
             )
         lines += [
             "",
