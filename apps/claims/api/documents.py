@@ -146,8 +146,9 @@ def documents_params(request, *, sees_work: bool) -> dict:
     return params | {"sees_work": sees_work, "published": VerificationStatus.PUBLISHED}
 
 
-# A page picked by the ORM (its SQL: filters, search, ordering, LIMIT), built in the same query;
-# row_number() keeps the page's order.
+# A page picked by the ORM (its SQL: filters, search, ordering, LIMIT), built in the same query.
+# row_number() numbers the page's rows in the order its subquery returns them, which the outer
+# ORDER BY keeps (tested: tests/test_statement_documents.py).
 PAGE_SQL = f"""{DOCUMENTS_SELECT}
   JOIN (SELECT page.id, row_number() OVER () AS position FROM ({{page}}) AS page (id)) page ON page.id = s.id
  ORDER BY page.position"""
