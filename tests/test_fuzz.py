@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from rest_framework.authtoken.models import Token
@@ -89,4 +90,5 @@ def test_fuzzing_finds_no_server_error_and_no_answer_outside_the_schema(fuzzed_s
     result = subprocess.run(command, capture_output=True, text=True, timeout=SECONDS + 600)
     output = result.stdout + result.stderr
     assert result.returncode == 0, f"schemathesis found problems ({report}):\n{output[-20000:]}"
-    assert "No issues found" in output or "passed" in output, output[-5000:]
+    summary = ElementTree.parse(report).getroot().attrib  # one test case per operation, and the stateful run
+    assert int(summary["tests"]) > 40 and summary["failures"] == summary["errors"] == "0", summary
