@@ -66,7 +66,7 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
-        context["sees_verification_work"] = verification_work_visible(user=self.request.user)
+        context["sees_verification_work"] = self._sees_work()
         return context
 
     @extend_schema(
@@ -84,9 +84,8 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
         # The page is chosen by the ORM (filters, search, ordering, count), its rows built by
         # PostgreSQL (apps/claims/api/documents.py).
         statements = self.filter_queryset(Statement.objects.all())
-        sees_work = verification_work_visible(user=request.user)
         return self.get_paginated_response(
-            self.paginate_queryset(with_documents(statements, request=request, sees_work=sees_work))
+            self.paginate_queryset(with_documents(statements, request=request, sees_work=self._sees_work()))
         )
 
     def retrieve(self, request, *args, **kwargs):
@@ -97,13 +96,15 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
         self.check_object_permissions(request, statement)
         return with_etag(Response(self._documents([statement.pk])[0]), statement)
 
+    def _sees_work(self) -> bool:
+        """May this user see unpublished verification work?"""
+        return verification_work_visible(user=self.request.user)
+
     def _documents(self, ids):  # (`list` here is the action)
-        return statement_documents(
-            ids, request=self.request, sees_work=verification_work_visible(user=self.request.user)
-        )
+        return statement_documents(ids, request=self.request, sees_work=self._sees_work())
 
     def _csv(self, queryset) -> StreamingHttpResponse:
-        sees_work = verification_work_visible(user=self.request.user)
+        sees_work = self._sees_work()
         rows = (
             statement_csv_row(statement, sees_work=sees_work, request=self.request)
             for statement in queryset.iterator(chunk_size=CSV_CHUNK_SIZE)

@@ -10,6 +10,7 @@ from rest_framework.utils.encoders import JSONEncoder
 # What orjson leaves to DRF's encoder: datetimes and dataclasses (DRF writes them its own way),
 # decimals, lazy strings, querysets...
 _ORJSON_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_NON_STR_KEYS
+_DRF_DEFAULT = JSONEncoder().default
 
 
 class JSONRenderer(renderers.JSONRenderer):
@@ -20,7 +21,7 @@ class JSONRenderer(renderers.JSONRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if data is None or self.get_indent(accepted_media_type, renderer_context or {}) is not None:
             return super().render(data, accepted_media_type, renderer_context)
-        content = orjson.dumps(data, default=JSONEncoder().default, option=_ORJSON_OPTIONS)
+        content = orjson.dumps(data, default=_DRF_DEFAULT, option=_ORJSON_OPTIONS)
         # As DRF: U+2028 and U+2029 escaped, so that the JSON is also valid JavaScript.
         return content.replace("\u2028".encode(), b"\\u2028").replace("\u2029".encode(), b"\\u2029")
 
