@@ -1,13 +1,17 @@
 """The editors' admin: every model's pages answer for an editor, and their query counts do not
 grow with the number of rows."""
 
+import re
+
 import pytest
 from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from apps.claims.models import Quotation, Statement, Topic
+from apps.core.services import history_note
 from apps.sources.models import Correction, Publisher, Source
 from apps.speakers.choices import SpeakerKind
 from apps.speakers.models import Speaker
@@ -300,3 +304,20 @@ def test_the_language_filter_offers_each_code_once(editor_client):
     for language in ("ru", "RU", "kk", ""):
         make_statement(language=language)
     assert distinct_languages(Statement) == ["", "KK", "RU"]
+
+
+def test_the_history_page_names_who_changed_what_and_why_without_printing_none(editor_client, editor):
+    statement = make_statement(text="The border is 7,644 km long.")  # written with no account, no reason
+    history_note(statement, user=editor, reason="Length checked against the treaty.")
+    statement.text = "The border is 7,548 km long."
+    statement.save()
+    response = editor_client.get(admin_url(Statement, "history", statement.pk))
+    assert response.status_code == 200
+    rows = re.findall(r'<td class="history-user">(.*?)</td>\s*<td class="history-reason">(.*?)</td>',
+                      response.content.decode(), re.S)
+    cells = [(" ".join(strip_tags(user).split()), reason) for user, reason in rows]
+    assert cells == [  # newest first
+        (editor.username, "Length checked against the treaty."),
+        ("(no account)", ""),
+    ]
+    assert "None" not in response.content.decode()

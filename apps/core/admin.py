@@ -26,6 +26,7 @@ class TimestampedAdmin(SimpleHistoryAdmin):
     show_full_result_count = False  # no COUNT(*) over the whole table on every page
     paginator = EstimatedCountPaginator  # nor for the unfiltered list itself, at millions of rows
     formfield_overrides = URL_FIELD_OVERRIDES
+    object_history_list_template = "admin/history_list.html"  # says "(no account)", not "None"
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Old versions can be looked at, never restored: a restore would change the record
