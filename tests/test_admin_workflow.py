@@ -791,9 +791,19 @@ def test_the_statement_page_costs_the_same_queries_with_few_and_many_workflow_mo
 def test_a_statement_with_a_published_verdict_cannot_be_deleted_in_the_admin(editor_client, fact_checker, second_editor):
     kept, deletable = make_statement(text="Published, kept."), make_statement(text="Unchecked, deletable.")
     published(kept, fact_checker, second_editor)
-    assert editor_client.get(admin_url(Statement, "delete", kept.pk)).status_code == 403
-    # Selected together, the admin refuses the whole deletion: nothing goes.
-    run_action(editor_client, Statement, "delete_selected", [kept, deletable], post="yes")
+    # Its delete page sends the editor back to the statement, saying why.
+    response = editor_client.get(admin_url(Statement, "delete", kept.pk))
+    assert response.status_code == 302 and response.url == admin_url(Statement, "change", kept.pk)
+    [(level, text)] = messages_of(response)
+    assert level == "error" and f"#{kept.pk} “Published, kept.”" in text and "Reopen" in text
+    # Selected together, the admin refuses the whole deletion, before the confirmation page,
+    # and names the published statement: nothing goes.
+    for step in ({}, {"post": "yes"}):
+        response = run_action(editor_client, Statement, "delete_selected", [kept, deletable], **step)
+        assert response.status_code == 302
+        level, text = messages_of(response)[-1]
+        assert level == "error" and text.startswith("Nothing was deleted: 1 of the selected statements has a published verdict")
+        assert f"#{kept.pk}" in text and f"#{deletable.pk}" not in text
     assert Statement.objects.filter(pk__in=[kept.pk, deletable.pk]).count() == 2
     run_action(editor_client, Statement, "delete_selected", [deletable], post="yes")
     assert not Statement.objects.filter(pk=deletable.pk).exists()

@@ -1,5 +1,10 @@
 from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.utils import unquote
 from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.text import Truncator
 
 from apps.core.admin import (
     AutocompleteInline,
@@ -23,6 +28,40 @@ from apps.verification.history import statement_history
 from .models import Quotation, Statement, Topic
 from .selectors import quotations_matching, statements_matching
 from .services import statement_delete
+
+
+def _has_published_verdict(statement: Statement | None) -> bool:
+    verification = getattr(statement, "verification", None) if statement is not None else None
+    return getattr(verification, "status", None) == VerificationStatus.PUBLISHED
+
+
+def _published_refusal(statements: list[Statement], *, selected: bool) -> str:
+    named = "; ".join(f"#{statement.pk} “{Truncator(statement.text).chars(60)}”" for statement in statements[:5])
+    if len(statements) > 5:
+        named += f"; and {len(statements) - 5} more"
+    if not selected:
+        which = "this statement has"
+    elif len(statements) == 1:
+        which = "1 of the selected statements has"
+    else:
+        which = f"{len(statements)} of the selected statements have"
+    return (
+        f"Nothing was deleted: {which} a published verdict ({named}). Readers and ClaimReview consumers rely "
+        "on a published verdict, so it is reopened first, with a reason (“Reopen…”); the statement can be "
+        "deleted after that." + (" To delete the others now, select only them." if selected else "")
+    )
+
+
+@admin.action(description=delete_selected.short_description, permissions=["delete"])
+def delete_selected_unless_published(modeladmin, request, queryset):
+    """Django's "Delete selected" for statements: when a selected statement's verdict is
+    published, nothing is deleted and the message names those statements (Django would answer
+    a bare "permission denied")."""
+    published = list(queryset.filter(verification__status=VerificationStatus.PUBLISHED).order_by("pk"))
+    if published:
+        modeladmin.message_user(request, _published_refusal(published, selected=True), messages.ERROR)
+        return None
+    return delete_selected(modeladmin, request, queryset)
 
 
 @admin.register(Topic)
@@ -148,17 +187,30 @@ class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         # A published verdict is not deleted; it is reopened, with a reason (claims.services).
-        published = (
-            obj is not None
-            and getattr(getattr(obj, "verification", None), "status", None) == VerificationStatus.PUBLISHED
-        )
-        return not published and super().has_delete_permission(request, obj)
+        return not _has_published_verdict(obj) and super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            _django_action, name, description = actions["delete_selected"]
+            actions["delete_selected"] = (delete_selected_unless_published, name, description)
+        return actions
+
+    def delete_view(self, request, object_id, extra_context=None):
+        """A published statement's delete page sends the editor back to it with the reason,
+        rather than answering a bare 403."""
+        statement = self.get_object(request, unquote(object_id))
+        if _has_published_verdict(statement):
+            self.message_user(request, _published_refusal([statement], selected=False), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:claims_statement_change", args=[statement.pk]))
+        return super().delete_view(request, object_id, extra_context)
 
     def delete_model(self, request, obj):
         statement_delete(statement=obj, user=request.user)
 
     def delete_queryset(self, request, queryset):
-        """Bulk delete: each statement by the same rule; published ones are kept and named."""
+        """Bulk delete: each statement by the same rule (a verdict published since the
+        confirmation page keeps its statement, named in a warning)."""
         for statement in queryset:
             try:
                 statement_delete(statement=statement, user=request.user)
