@@ -321,3 +321,45 @@ def test_the_history_page_names_who_changed_what_and_why_without_printing_none(e
         ("(no account)", ""),
     ]
     assert "None" not in response.content.decode()
+
+
+def test_a_slug_left_blank_in_the_admin_is_made_as_the_api_makes_it(editor_client, editor_api):
+    name = "Қасым-Жомарт Тоқаев"  # Kazakh Cyrillic: transliterated, not dropped
+    by_api = editor_api.post("/api/v1/speakers/", {"name": name}, format="json")
+    assert by_api.status_code == 201 and by_api.json()["slug"] == "qasym-zhomart-toqaev"
+
+    page = editor_client.get(admin_url(Speaker, "add"))
+    assert "Leave blank to have one made from the name" in page.content.decode()
+    response = editor_client.post(admin_url(Speaker, "add"), {"kind": "person", "name": name, "slug": ""})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Speaker.objects.order_by("pk").last().slug == "qasym-zhomart-toqaev-2"  # the API's first is kept
+
+    # A statement's slug: its speaker, year and first words, from either door.
+    response = editor_client.post(
+        admin_url(Statement, "add"),
+        {
+            "speaker": by_api.json()["id"],
+            "text": "Kazakhstan and Russia share the longest continuous land border in the world.",
+            "slug": "",
+            "said_on": "2024-11-27",
+            "said_on_precision": "day",
+            "verification-TOTAL_FORMS": 0,
+            "verification-INITIAL_FORMS": 0,
+            "quotations-TOTAL_FORMS": 0,
+            "quotations-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Statement.objects.get().slug == "qasym-zhomart-toqaev-2024-kazakhstan-and-russia-share-the-longest"
+
+
+def test_a_slug_typed_in_the_admin_is_kept_and_a_taken_one_refused(editor_client):
+    make_speaker(name="Vladimir Putin", slug="vladimir-putin")
+    response = editor_client.post(
+        admin_url(Speaker, "add"), {"kind": "person", "name": "Vladimir Putin", "slug": "vladimir-putin"}
+    )
+    assert response.status_code == 200
+    assert "Speaker with this Slug already exists." in response.content.decode()
+    response = editor_client.post(admin_url(Speaker, "add"), {"kind": "person", "name": "V. Putin", "slug": "vvp"})
+    assert response.status_code == 302
+    assert Speaker.objects.filter(slug="vvp", name="V. Putin").exists()

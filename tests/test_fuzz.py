@@ -89,6 +89,7 @@ def test_fuzzing_finds_no_server_error_and_no_answer_outside_the_schema(fuzzed_s
     command = schemathesis_command(base_url, headers=headers, report=report)
     result = subprocess.run(command, capture_output=True, text=True, timeout=SECONDS + 600)
     output = result.stdout + result.stderr
+    (REPORTS / f"{client}.log").write_text(output)  # kept for a failure that does not come back
     assert result.returncode == 0, f"schemathesis found problems ({report}):\n{output[-20000:]}"
     summary = ElementTree.parse(report).getroot().attrib  # one test case per operation, and the stateful run
     assert int(summary["tests"]) > 40 and summary["failures"] == summary["errors"] == "0", summary

@@ -70,7 +70,6 @@ class TopicAdmin(TimestampedAdmin):
     ordering = Topic._meta.ordering
     list_display = ("name", "slug", "statement_count")
     search_fields = ("name",)
-    prepopulated_fields = {"slug": ("name",)}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(statement_count=Count("statements"))
@@ -149,7 +148,6 @@ class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
     )
     list_select_related = ("speaker", "verification__rating")
     search_fields = ("text", "quotations__text", "speaker__name", "speaker__aliases", "occasion")  # not PostgreSQL
-    prepopulated_fields = {"slug": ("text",)}
     autocomplete_fields = ("speaker", "topics")
 
     def get_search_results(self, request, queryset, search_term):

@@ -80,6 +80,14 @@ class Statement(SlugNaturalKeyMixin, VersionedModel, TimeStampedModel):
     def said_on_display(self) -> str:
         return format_date_with_precision(self.said_on, self.said_on_precision)
 
+    slug_from = "speaker, year and first words"
+
+    def slug_basis(self) -> str:
+        """Speaker, year and the first words: "vladimir-putin-2014-kazakhs-never-had-any-statehood"."""
+        year = self.said_on.year if self.said_on else ""
+        speaker = self.speaker.slug if self.speaker_id else ""
+        return f"{speaker} {year} {' '.join(self.text.split()[:6])}"
+
     def clean(self):
         super().clean()
         self.text = self.text.strip()

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from .forms import CuratedModelForm
 from .paginator import EstimatedCountPaginator
 from .selectors import distinct_languages
 
@@ -26,6 +27,7 @@ class TimestampedAdmin(SimpleHistoryAdmin):
     show_full_result_count = False  # no COUNT(*) over the whole table on every page
     paginator = EstimatedCountPaginator  # nor for the unfiltered list itself, at millions of rows
     formfield_overrides = URL_FIELD_OVERRIDES
+    form = CuratedModelForm  # a slug left blank is made as the API makes it
     object_history_list_template = "admin/history_list.html"  # says "(no account)", not "None"
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):

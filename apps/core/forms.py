@@ -1,6 +1,9 @@
-from django import forms
+import copy
 
-from .services import EditConflict, version_check
+from django import forms
+from django.forms.models import construct_instance
+
+from .services import EditConflict, unique_slug, version_check
 
 
 class LinesField(forms.CharField):
@@ -27,7 +30,28 @@ class LinesField(forms.CharField):
         return self.to_python(initial) != self.to_python(data)
 
 
-class VersionedModelForm(forms.ModelForm):
+class CuratedModelForm(forms.ModelForm):
+    """The admin's form for every curated model. A slug left blank is made on save from the
+    record (`slug_basis()`), by the same function as in the API, so a speaker gets the same slug
+    whichever way it is entered; a slug already taken gets "-2", "-3"…"""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        slug = self.fields.get("slug")
+        if slug is not None and hasattr(self.instance, "slug_basis"):
+            slug.required = False
+            slug.help_text = f"Leave blank to have one made from the {self.instance.slug_from} when saved."
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "slug" in self.fields and not cleaned_data.get("slug") and hasattr(self.instance, "slug_basis"):
+            draft = construct_instance(self, copy.copy(self.instance), self._meta.fields, self._meta.exclude)
+            if draft.slug_basis().strip():
+                cleaned_data["slug"] = unique_slug(model=type(draft), text=draft.slug_basis(), exclude_pk=draft.pk)
+        return cleaned_data
+
+
+class VersionedModelForm(CuratedModelForm):
     """A form for a record two people may edit at once. It carries the version the editor
     started from; on save, the stored record is locked (the admin saves in one transaction) and
     the form is refused, showing what changed in between, when someone else saved first."""

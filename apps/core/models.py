@@ -111,5 +111,13 @@ class SlugManager(models.Manager):
 
 
 class SlugNaturalKeyMixin:
+    # The field a new record's slug is made from when none is given (admin and API alike); a
+    # model that makes it otherwise overrides slug_basis() and says how here, for the help text.
+    slug_from = "name"
+
     def natural_key(self):
         return (self.slug,)
+
+    def slug_basis(self) -> str:
+        """The text a slug is made from (services.unique_slug)."""
+        return getattr(self, self.slug_from)

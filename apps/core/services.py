@@ -2,6 +2,7 @@
 and quotations, so that they are validated by the same rules as in the admin; and the check
 that keeps two editors of the same record from overwriting each other."""
 
+from anyascii import anyascii
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -56,9 +57,10 @@ def version_check(*, instance: models.Model, expected_version: int | None) -> No
 
 
 def unique_slug(*, model: type[models.Model], text: str, exclude_pk=None) -> str:
-    """A slug for `text` not yet used by `model`: "vladimir-putin", then "vladimir-putin-2"…"""
+    """A slug for `text` not yet used by `model`: "vladimir-putin", then "vladimir-putin-2"…
+    Other scripts are transliterated ("Қасым-Жомарт Тоқаев" → "qasym-zhomart-toqaev")."""
     max_length = model._meta.get_field("slug").max_length
-    base = (slugify(text, allow_unicode=False) or "item")[: max_length - 5].strip("-") or "item"
+    base = (slugify(anyascii(text), allow_unicode=False) or "item")[: max_length - 5].strip("-") or "item"
     taken = set(model.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))
     for number in range(1, SLUG_MAX_ATTEMPTS):
         candidate = base if number == 1 else f"{base}-{number}"

@@ -16,7 +16,6 @@ class PublisherAdmin(TimestampedAdmin):
     ordering = Publisher._meta.ordering
     list_display = ("name", "domain", "url", "source_count")
     search_fields = ("name", "domain", "url")
-    prepopulated_fields = {"slug": ("name",)}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(source_count=Count("sources"))
@@ -60,7 +59,6 @@ class SourceAdmin(TimestampedAdmin):
     )
     list_select_related = ("publisher",)
     search_fields = ("title", "url", "publisher__name")
-    prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("publisher", "authors")
     inlines = (SourceQuotationInline, CorrectionInline)
     fieldsets = (

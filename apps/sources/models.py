@@ -46,6 +46,7 @@ class Source(SlugNaturalKeyMixin, TimeStampedModel):
     kind = models.CharField(max_length=30, choices=SourceKind.choices, default=SourceKind.NEWS_ARTICLE)
     title = models.CharField(max_length=500)
     slug = models.SlugField(max_length=200, unique=True)
+    slug_from = "title"
     url = models.URLField(
         "canonical URL",
         max_length=2000,

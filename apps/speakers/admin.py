@@ -1,9 +1,8 @@
-from django import forms
 from django.contrib import admin
 
 from apps.claims.models import Statement
 from apps.core.admin import TimestampedAdmin, admin_changelist_link, admin_link, html_list
-from apps.core.forms import LinesField
+from apps.core.forms import CuratedModelForm, LinesField
 from apps.core.search import fulltext_search_available
 from apps.core.selectors import count_per_row
 
@@ -19,7 +18,7 @@ def wikidata_like(term: str) -> bool:
 STATEMENTS_SHOWN = 25
 
 
-class SpeakerForm(forms.ModelForm):
+class SpeakerForm(CuratedModelForm):
     aliases = LinesField(required=False, help_text=Speaker._meta.get_field("aliases").help_text)
 
     class Meta:
@@ -34,7 +33,6 @@ class SpeakerAdmin(TimestampedAdmin):
     list_filter = ("kind", "country")
     list_select_related = ("affiliation",)
     search_fields = ("name", "aliases", "description", "wikidata_id")
-    prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("affiliation",)
 
     def get_search_results(self, request, queryset, search_term):

@@ -25,7 +25,6 @@ class RatingInline(admin.TabularInline):
 class RatingScaleAdmin(TimestampedAdmin):
     list_display = ("name", "is_default", "description")
     search_fields = ("name",)
-    prepopulated_fields = {"slug": ("name",)}
     inlines = (RatingInline,)
 
 

@@ -15,11 +15,12 @@ from apps.speakers.models import Speaker
 from .admin_ui import expect, expect_added_message, field, open_collapsed_fieldset, pick_autocomplete, save, screenshot
 
 
-def _type_expecting_slug(page, name: str, text: str, slug: str) -> None:
-    """Type `text` key by key into the field the slug is prepopulated from, as the admin's
-    JavaScript writes the slug on each key (a pasted value would leave it empty)."""
-    field(page, name).press_sequentially(text)
-    expect(field(page, "slug")).to_have_value(slug)
+def _fill_leaving_slug_blank(page, name: str, text: str) -> None:
+    """Fill in the field the slug is made from and leave the slug blank, as its help text
+    offers: the server makes it on save, the way the API does."""
+    field(page, name).fill(text)
+    expect(field(page, "slug")).to_have_value("")
+    expect(page.locator("#id_slug_helptext")).to_contain_text("Leave blank")
 
 
 def _expect_links_to(href: str, obj) -> None:
@@ -41,7 +42,7 @@ def add_source(
     page.goto("/admin/sources/source/add/")
     expect(page.locator("#content h1")).to_have_text("Add source")
     field(page, "kind").select_option(label=kind)
-    _type_expecting_slug(page, "title", title, slugify(title))
+    _fill_leaving_slug_blank(page, "title", title)
     field(page, "url").fill(url)
     if published_on:
         field(page, "published_on").fill(published_on.isoformat())
@@ -53,8 +54,9 @@ def add_source(
     save(page)
 
     href = expect_added_message(page, "source", title)
-    source = Source.objects.get(slug=slugify(title))
+    source = Source.objects.get(title=title)
     _expect_links_to(href, source)
+    assert source.slug == slugify(title)
     assert source.title == title
     assert source.get_kind_display() == kind
     assert source.url == url
@@ -70,14 +72,15 @@ def add_speaker(page, *, name: str, kind: str = "Person", description: str = "",
     page.goto("/admin/speakers/speaker/add/")
     expect(page.locator("#content h1")).to_have_text("Add speaker")
     field(page, "kind").select_option(label=kind)
-    _type_expecting_slug(page, "name", name, slugify(name))
+    _fill_leaving_slug_blank(page, "name", name)
     field(page, "description").fill(description)
     field(page, "country").fill(country)
     save(page)
 
     href = expect_added_message(page, "speaker", name)
-    speaker = Speaker.objects.get(slug=slugify(name))
+    speaker = Speaker.objects.get(name=name)
     _expect_links_to(href, speaker)
+    assert speaker.slug == slugify(name)
     assert (speaker.name, speaker.get_kind_display(), speaker.description, speaker.country) == (
         name,
         kind,
@@ -100,8 +103,7 @@ def add_statement(
     page.goto("/admin/claims/statement/add/")
     expect(page.locator("#content h1")).to_have_text("Add statement")
     pick_autocomplete(page, "speaker", speaker.name)
-    slug = slugify(text)[:200]
-    _type_expecting_slug(page, "text", text, slug)
+    _fill_leaving_slug_blank(page, "text", text)
     if said_on:
         field(page, "said_on").fill(said_on.isoformat())
         field(page, "said_on_precision").select_option(label=precision)
@@ -110,9 +112,11 @@ def add_statement(
     screenshot(page, "statement form filled in")
     save(page)
 
-    statement = Statement.objects.get(slug=slug)
+    statement = Statement.objects.get(text=text)
     href = expect_added_message(page, "statement", str(statement))
     _expect_links_to(href, statement)
+    year = said_on.year if said_on else ""
+    assert statement.slug == slugify(f"{speaker.slug} {year} {' '.join(text.split()[:6])}")
     assert statement.speaker == speaker
     assert statement.text == text
     assert statement.said_on == said_on

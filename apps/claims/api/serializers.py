@@ -23,9 +23,6 @@ class TopicSerializer(CleanModelSerializer):
         model = Topic
         fields = ["id", "api_url", "name", "slug"]
 
-    def slug_source(self, instance) -> str:
-        return instance.name
-
 
 class TopicSummarySerializer(serializers.ModelSerializer):
     class Meta:
@@ -190,11 +187,6 @@ class StatementSerializer(CleanModelSerializer):
         if not verdict_published(self._verification(statement)):
             return None
         return claimreview_api_url(statement, request=self.context.get("request"))
-
-    def slug_source(self, instance) -> str:
-        year = instance.said_on.year if instance.said_on else ""
-        words = " ".join(instance.text.split()[:6])
-        return f"{instance.speaker.slug} {year} {words}"
 
 
 class SimilarStatementSerializer(StatementSerializer):

@@ -46,16 +46,14 @@ def related_field(queryset, *, label: str, list_url: str, **kwargs) -> serialize
 
 
 class CleanModelSerializer(serializers.ModelSerializer):
-    """Subclasses may set `slug_source(self, instance) -> str` to fill in an empty slug."""
+    """A model serializer that saves through model_save (validation, version check, history).
+    An empty slug is made from the record (its `slug_basis()`), as the admin makes it."""
 
     def create(self, validated_data):
         return self._save(self.Meta.model(), validated_data)
 
     def update(self, instance, validated_data):
         return self._save(instance, validated_data)
-
-    def slug_source(self, instance) -> str:
-        return ""
 
     def _save(self, instance: models.Model, validated_data: dict) -> models.Model:
         expected_version = validated_data.pop("expected_version", None)
@@ -68,7 +66,7 @@ class CleanModelSerializer(serializers.ModelSerializer):
         for name, value in validated_data.items():
             setattr(instance, name, value)
         if hasattr(instance, "slug") and not instance.slug:
-            instance.slug = unique_slug(model=type(instance), text=self.slug_source(instance), exclude_pk=instance.pk)
+            instance.slug = unique_slug(model=type(instance), text=instance.slug_basis(), exclude_pk=instance.pk)
         try:
             return model_save(
                 instance=instance,

@@ -29,9 +29,6 @@ class PublisherSerializer(CleanModelSerializer):
         read_only_fields = ["created_at", "updated_at"]
         extra_kwargs = {"url": {"help_text": "Home page."}, "domain": {"required": False}}
 
-    def slug_source(self, instance) -> str:
-        return instance.name
-
 
 class SourceSummarySerializer(serializers.ModelSerializer):
     """A source as embedded in quotations (its publisher must be selected with it)."""
@@ -113,9 +110,6 @@ class SourceSerializer(CleanModelSerializer):
         read_only_fields = ["created_at", "updated_at"]
         # Uniqueness is checked by the model, whose message names the source that has the URL.
         extra_kwargs = {"url": {"validators": []}}
-
-    def slug_source(self, instance) -> str:
-        return instance.title
 
     @transaction.atomic
     def _save(self, instance, validated_data):

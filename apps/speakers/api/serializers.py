@@ -74,6 +74,3 @@ class SpeakerSerializer(CleanModelSerializer):
         read_only_fields = ["created_at", "updated_at"]
         # Uniqueness is checked by the model, with its own message.
         extra_kwargs = {"wikidata_id": {"validators": [wikidata_id_validator]}}
-
-    def slug_source(self, instance) -> str:
-        return instance.name

@@ -28,9 +28,6 @@ class RatingScaleSerializer(CleanModelSerializer):
         fields = ["id", "api_url", "name", "slug", "description", "is_default", "ratings", "created_at", "updated_at"]
         read_only_fields = ["created_at", "updated_at"]
 
-    def slug_source(self, instance) -> str:
-        return instance.name
-
 
 class VerdictSerializer(serializers.ModelSerializer):
     """The rating given, with its place on its scale: `value` runs from `worst_value` (1) to
