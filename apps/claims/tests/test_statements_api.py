@@ -488,3 +488,17 @@ def test_deleting_a_statement_needs_the_delete_permission(token_client, fact_che
     editor = make_user("deleting-editor", group=EDITORS)
     assert token_client(editor).delete(f"{URL}{statement.pk}/").status_code == 204
     assert not Statement.objects.filter(pk=statement.pk).exists()
+
+
+def test_a_patch_answers_the_same_statement_as_a_get_sources_without_publisher_included(token_client, editor):
+    # Found by the fuzz test: a partial update's answer left "publisher" out of an embedded
+    # source that has none, which the OpenAPI document does not allow.
+    statement = make_statement(text="Before.")
+    without_publisher = make_source(title="A book cited by an article")
+    make_quotation(statement=statement, source=make_source(publisher=make_publisher()), reported_via=without_publisher)
+    client = token_client(editor)
+
+    patched = client.patch(f"{URL}{statement.pk}/", {}, format="json")
+    assert patched.status_code == 200
+    assert patched.json()["quotations"][0]["reported_via"]["publisher"] is None
+    assert patched.json() == client.get(f"{URL}{statement.pk}/").json()

@@ -34,13 +34,18 @@ class SourceSummarySerializer(serializers.ModelSerializer):
     """A source as embedded in quotations (its publisher must be selected with it)."""
 
     api_url = ApiUrlField(view_name="api:source-detail")
-    publisher = serializers.CharField(source="publisher.name", default=None, read_only=True, allow_null=True)
+    # A method, not CharField(source="publisher.name", default=None): DRF skips a field's
+    # default in a partial update, so PATCH answers left "publisher" out for a source without one.
+    publisher = serializers.SerializerMethodField(help_text="The publisher's name; null when not known.")
     url = serializers.URLField(read_only=True, allow_blank=True, help_text="Empty when unknown.")
 
     class Meta:
         model = Source
         fields = ["id", "api_url", "kind", "title", "slug", "url", "publisher", "published_on", "language"]
         read_only_fields = fields
+
+    def get_publisher(self, source) -> str | None:
+        return source.publisher.name if source.publisher_id else None
 
 
 class CorrectionSerializer(serializers.ModelSerializer):
