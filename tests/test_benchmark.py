@@ -1,6 +1,8 @@
 """`manage.py benchmark` runs end to end (on a small data set, without the wrk loads) and
 writes its figures: the full runs take minutes (`make bench`), this catches a broken step."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -28,3 +30,5 @@ def test_the_benchmark_measures_every_page_and_writes_the_figures(tmp_path):
         assert heading in figures
     assert "| 3,000 |" in figures
     assert "API ÷ raw" in figures
+    # The machine's speed, from the same fixed work at the start and at the end of the run.
+    assert re.search(r"at the start, Python [\d.]+ ms and PostgreSQL [\d.]+ ms; at the end, Python", figures)

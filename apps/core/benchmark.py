@@ -207,6 +207,34 @@ def wrk_load(path: str, *, seconds: int, connections: int = 16, script: Path | N
 
 # Machine
 
+# Fixed work, the same in every run, timed at the start and at the end of a run: on a shared host
+# whose speed changes with its neighbours, it tells whether two runs' figures are comparable.
+REFERENCE_SQL = (
+    "SELECT sum(length(to_tsvector('english', 'Kazakhstan and Russia share a border of ' || n || ' km')::text)) "
+    "FROM generate_series(1, 20000) AS n"
+)
+
+
+def reference_work() -> dict[str, float]:
+    """Median milliseconds of a fixed pure-Python loop and of a fixed PostgreSQL query (the
+    text-search parsing that generation and search spend most of their time in)."""
+
+    def python_loop(_i):
+        total = 0
+        for number in range(1_000_000):
+            total += number * number
+        return total
+
+    def postgres_query(_i):
+        with connection.cursor() as cursor:
+            cursor.execute(REFERENCE_SQL)
+            cursor.fetchone()
+
+    return {
+        "python": timed("reference Python", 7, python_loop).median,
+        "postgres": timed("reference PostgreSQL", 7, postgres_query).median,
+    }
+
 
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
@@ -247,6 +275,11 @@ class Benchmark:
         self.out.flush()
 
     # Steps
+
+    def reference(self, when: str) -> None:
+        work = reference_work()
+        self.figures[f"reference_{when}"] = work
+        self.say(f"Reference work ({when}): Python {work['python']:.1f} ms, PostgreSQL {work['postgres']:.1f} ms")
 
     def generate(self) -> None:
         self.say(f"Generating {self.scale:,} statements…")
@@ -443,6 +476,23 @@ class Benchmark:
 
     # Output
 
+    def _reference_lines(self) -> list[str]:
+        runs = [
+            (when, self.figures[f"reference_{when}"]) for when in ("start", "end") if f"reference_{when}" in self.figures
+        ]
+        if not runs:
+            return []
+        measured = "; ".join(
+            f"at the {when}, Python {work['python']:.1f} ms and PostgreSQL {work['postgres']:.1f} ms"
+            for when, work in runs
+        )
+        return [
+            "Machine speed during this run: the same fixed work in every run (a pure-Python loop, and "
+            f"`to_tsvector` over 20,000 short texts in PostgreSQL) took {measured}. Lower is faster; figures from "
+            "two runs compare only when these do.",
+            "",
+        ]
+
     def markdown(self) -> str:
         f = self.figures
 
@@ -463,6 +513,7 @@ class Benchmark:
             "issue's; "
             "they are read here, never asserted by a test.",
             "",
+            *self._reference_lines(),
             "## Data",
             "",
             "| Statements | Quotations | Speakers | Sources | Database | Generated in | Peak memory |",

@@ -33,6 +33,7 @@ class Command(BaseCommand):
             scale=scale, runs=runs, load_seconds=load_seconds, mixed_load_seconds=mixed_load_seconds, out=self.stdout
         )
         try:
+            benchmark.reference("start")
             if not skip_generation:
                 benchmark.generate()
             else:
@@ -43,6 +44,7 @@ class Command(BaseCommand):
                 benchmark.load()
             if mixed_load_seconds:
                 benchmark.mixed_load()
+            benchmark.reference("end")
         except BenchmarkFailed as error:
             raise CommandError(str(error)) from error
         with open(output, "w", encoding="utf-8") as file:
