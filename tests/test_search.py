@@ -240,6 +240,23 @@ def test_similar_takes_a_stricter_threshold_and_refuses_a_meaningless_one(anonym
     assert response.status_code == 400 and "min_similarty" in response.json()["errors"]
 
 
+def test_similar_pages_by_number_and_refuses_a_cursor_saying_why(anonymous):
+    # Found by fuzzing: ?pagination=cursor was a 500 (a cursor pages a queryset by id; this list
+    # is ranked by similarity and paged in memory).
+    original = make_statement(text="Kazakhs never had any statehood before the Soviet Union.")
+    close = make_statement(text="The Kazakhs never had statehood before the Soviet Union!")
+    farther = make_statement(text="Kazakhs never had statehood, he claimed.")
+    url = f"{STATEMENTS}{original.pk}/similar/"
+
+    assert ordered_ids(anonymous.get(url, {"page_size": 1, "page": 2})) == [farther.pk]
+    assert ordered_ids(anonymous.get(url, {"page_size": 1})) == [close.pk]
+    for query in ({"pagination": "cursor"}, {"cursor": "cD0x"}):
+        response = anonymous.get(url, query)
+        assert response.status_code == 400, query
+        [(parameter, [message])] = response.json()["errors"].items()
+        assert parameter == next(iter(query)) and "page through it with ?page=" in message
+
+
 def test_similar_of_an_unknown_statement_is_a_404(anonymous):
     assert anonymous.get(f"{STATEMENTS}999999/similar/").status_code == 404
 

@@ -8,6 +8,7 @@ from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 
 from apps.core.api.conditional import expected_version
+from apps.core.api.pagination import RankedPagePagination
 from apps.core.api.renderers import CSVRenderer, JSONLDRenderer, JSONRenderer, csv_lines
 from apps.core.api.viewsets import ModelViewSet, with_etag
 from apps.verification.api.views import StatementVerificationActions
@@ -129,6 +130,7 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
         filterset_class=None,
         extra_query_parameters=["min_similarity"],
         renderer_classes=[JSONRenderer, BrowsableAPIRenderer],
+        pagination_class=RankedPagePagination,
     )
     def similar(self, request, pk=None):
         statement = self.get_object()

@@ -5,6 +5,9 @@
 - by cursor, for exporting a whole list: `?pagination=cursor&page_size=1000` (at most 1,000 a
   page), ordered by id and stable while rows are added; follow `next` until it is null.
 
+A list ranked by a score and capped (similar statements) pages by number only
+(RankedPagePagination): a cursor needs an order by id.
+
 A page size or page out of range is refused with a 400 that says what is allowed, never
 silently capped."""
 
@@ -94,11 +97,17 @@ class PagePagination(BasePagination):
     page_size_query_param = "page_size"
     mode_query_param = "pagination"
     cursor_query_param = "cursor"
+    cursors = True
 
     def paginate_queryset(self, queryset, request, view=None):
         mode = request.query_params.get(self.mode_query_param) or "page"
         if mode not in MODES:
             raise _invalid(self.mode_query_param, f"“{mode}” is not a pagination mode; use “page” or “cursor”.")
+        if not self.cursors and (mode == "cursor" or self.cursor_query_param in request.query_params):
+            raise _invalid(
+                self.mode_query_param if mode == "cursor" else self.cursor_query_param,
+                "This list is ranked by score, not ordered by id, so it has no cursors; page through it with ?page=.",
+            )
         if mode == "cursor":
             if self.page_query_param in request.query_params:
                 raise _invalid(self.page_query_param, "Page numbers cannot be combined with ?pagination=cursor.")
@@ -142,6 +151,15 @@ class PagePagination(BasePagination):
         def query(name, description, schema):
             return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
 
+        if not self.cursors:
+            return [
+                query(self.page_query_param, "Page number, or `last`.", {"type": "string"}),
+                query(
+                    self.page_size_query_param,
+                    f"Results per page: default {PAGE_SIZE}, at most {MAX_PAGE_SIZE}.",
+                    {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+                ),
+            ]
         return [
             query(self.page_query_param, "Page number (page-number pagination), or `last`.", {"type": "string"}),
             query(
@@ -168,3 +186,10 @@ class PagePagination(BasePagination):
 
     def get_results(self, data):
         return data["results"]
+
+
+class RankedPagePagination(PagePagination):
+    """Page numbers only, for a list ranked by a score and capped (similar statements): a cursor
+    pages by id, which would lose the ranking."""
+
+    cursors = False
