@@ -46,8 +46,9 @@ class CuratedModelForm(forms.ModelForm):
         cleaned_data = super().clean()
         if "slug" in self.fields and not cleaned_data.get("slug") and hasattr(self.instance, "slug_basis"):
             draft = construct_instance(self, copy.copy(self.instance), self._meta.fields, self._meta.exclude)
-            if draft.slug_basis().strip():
-                cleaned_data["slug"] = unique_slug(model=type(draft), text=draft.slug_basis(), exclude_pk=draft.pk)
+            basis = draft.slug_basis()
+            if basis.strip():
+                cleaned_data["slug"] = unique_slug(model=type(draft), text=basis, exclude_pk=draft.pk)
         return cleaned_data
 
 
