@@ -3,7 +3,7 @@ import copy
 from django import forms
 from django.forms.models import construct_instance
 
-from .services import EditConflict, unique_slug, version_check
+from .services import EditConflict, slug_fill, version_check
 
 
 class LinesField(forms.CharField):
@@ -46,9 +46,9 @@ class CuratedModelForm(forms.ModelForm):
         cleaned_data = super().clean()
         if "slug" in self.fields and not cleaned_data.get("slug") and hasattr(self.instance, "slug_basis"):
             draft = construct_instance(self, copy.copy(self.instance), self._meta.fields, self._meta.exclude)
-            basis = draft.slug_basis()
-            if basis.strip():
-                cleaned_data["slug"] = unique_slug(model=type(draft), text=basis, exclude_pk=draft.pk)
+            slug_fill(draft)
+            if draft.slug:
+                cleaned_data["slug"] = draft.slug
         return cleaned_data
 
 

@@ -119,5 +119,5 @@ class SlugNaturalKeyMixin:
         return (self.slug,)
 
     def slug_basis(self) -> str:
-        """The text a slug is made from (services.unique_slug)."""
+        """The text a slug is made from (services.slug_fill)."""
         return getattr(self, self.slug_from)

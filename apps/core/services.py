@@ -69,6 +69,16 @@ def unique_slug(*, model: type[models.Model], text: str, exclude_pk=None) -> str
     raise ValueError(f"No free slug for “{text}”; give one explicitly.")
 
 
+def slug_fill(instance: models.Model) -> None:
+    """Give a record that makes its own slug (`slug_basis()`) and has none a free one, the same
+    way from the admin and the API. A record whose basis is still empty is left to validation."""
+    if not hasattr(instance, "slug_basis") or instance.slug:
+        return
+    basis = instance.slug_basis()
+    if basis.strip():
+        instance.slug = unique_slug(model=type(instance), text=basis, exclude_pk=instance.pk)
+
+
 @transaction.atomic
 def model_save(
     *,

@@ -8,7 +8,7 @@ from django.db import models
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from apps.core.services import model_save, unique_slug
+from apps.core.services import model_save, slug_fill
 
 URL_PLACEHOLDER = "3141592653589793"  # digits: ids match \d+ (apps.core.api.viewsets)
 
@@ -65,8 +65,7 @@ class CleanModelSerializer(serializers.ModelSerializer):
         }
         for name, value in validated_data.items():
             setattr(instance, name, value)
-        if hasattr(instance, "slug") and not instance.slug:
-            instance.slug = unique_slug(model=type(instance), text=instance.slug_basis(), exclude_pk=instance.pk)
+        slug_fill(instance)
         try:
             return model_save(
                 instance=instance,
