@@ -165,3 +165,24 @@ def test_a_malformed_rate_is_refused_at_startup_with_the_expected_form(value, mo
         env_rate("CLAIMTRACK_API_RATE_USER", "1/minute")
     monkeypatch.setenv("CLAIMTRACK_API_RATE_USER", "off")
     assert env_rate("CLAIMTRACK_API_RATE_USER", "1/minute") is None
+
+
+@pytest.mark.parametrize("value", ["-1", "one", "1.5", "true", "²"])
+def test_a_number_of_trusted_proxies_that_is_not_a_whole_number_is_refused_at_startup(value, monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from claimtrack.settings.env import env_count
+
+    monkeypatch.setenv("CLAIMTRACK_TRUSTED_PROXIES", value)
+    with pytest.raises(ImproperlyConfigured, match="CLAIMTRACK_TRUSTED_PROXIES=.* 0 or more: write the number"):
+        env_count("CLAIMTRACK_TRUSTED_PROXIES", 0, what="the number of proxies")
+    monkeypatch.setenv("CLAIMTRACK_TRUSTED_PROXIES", " 2 ")
+    assert env_count("CLAIMTRACK_TRUSTED_PROXIES", 0, what="the number of proxies") == 2
+
+
+def test_the_production_settings_refuse_to_start_with_a_malformed_number_of_trusted_proxies():
+    result = manage("check", env=PRODUCTION_ENV | {"CLAIMTRACK_TRUSTED_PROXIES": "nginx"})
+    assert result.returncode != 0
+    assert "CLAIMTRACK_TRUSTED_PROXIES='nginx' is not a whole number" in result.stderr
+    assert "CLAIMTRACK_TRUSTED_PROXIES=1 behind one nginx" in result.stderr  # what to write
+

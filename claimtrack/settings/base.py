@@ -7,7 +7,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
-from .env import env_bool, env_list, env_rate, env_str
+from .env import env_bool, env_count, env_list, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Local, untracked state: the SQLite database, the local secret key, the demo logins.
@@ -67,6 +67,16 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+
+# Who the client is, for the lockouts above and the API's rate limits: how many proxies in front of
+# the application append the address they saw to X-Forwarded-For. 0: the header is ignored and the
+# peer is the client; more than there are lets a client choose the address it is counted as.
+CLAIMTRACK_TRUSTED_PROXIES = env_count(
+    "CLAIMTRACK_TRUSTED_PROXIES",
+    0,
+    what="the number of proxies in front of ClaimTrack that append the client's address to X-Forwarded-For "
+    "(e.g. CLAIMTRACK_TRUSTED_PROXIES=1 behind one nginx; 0 when clients reach gunicorn directly)",
+)
 
 # Content Security Policy (django-csp): scripts, fonts, images and connections from this site
 # only, no framing, forms posted only here. Styles may be inline: the admin's templates and

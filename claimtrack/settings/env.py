@@ -35,6 +35,15 @@ def env_list(name: str, default: list[str] | None = None, *, required: bool = Fa
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_count(name: str, default: int, *, what: str) -> int:
+    """A whole number, 0 or more; `what` tells the reader of the error what to count."""
+    value = env_str(name, str(default))
+    # Not str.isdigit(): it takes "²" and other digits that int() refuses.
+    if not (value.isascii() and value.isdigit()):
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number, 0 or more: write {what}.")
+    return int(value)
+
+
 RATE_PERIODS = ("second", "minute", "hour", "day")
 
 
