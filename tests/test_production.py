@@ -186,3 +186,108 @@ def test_the_production_settings_refuse_to_start_with_a_malformed_number_of_trus
     assert "CLAIMTRACK_TRUSTED_PROXIES='nginx' is not a whole number" in result.stderr
     assert "CLAIMTRACK_TRUSTED_PROXIES=1 behind one nginx" in result.stderr  # what to write
 
+
+# Who the client is (CLAIMTRACK_TRUSTED_PROXIES): the rate limits and the lockouts count the
+# address a trusted proxy saw, never one the client wrote into X-Forwarded-For.
+
+PROXY_SAW_A, PROXY_SAW_B = "192.0.2.10", "192.0.2.20"
+
+
+def forwarded(*addresses: str) -> dict:
+    return {"X-Forwarded-For": ", ".join(addresses)}
+
+
+def spoofs(count: int) -> list[str]:
+    """Addresses a client makes up, a different one for each request."""
+    return [f"203.0.113.{n % 250}" if n < 250 else f"198.51.100.{n % 250}" for n in range(count)]
+
+
+@pytest.fixture
+def throttle_counts():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rate_setting", ["CLAIMTRACK_API_RATE_ANONYMOUS", "CLAIMTRACK_API_RATE_USER"])
+def test_without_trusted_proxies_a_client_cannot_escape_its_rate_by_varying_x_forwarded_for(
+    anonymous, settings, throttle_counts, rate_setting
+):
+    """Both throttles in use count anonymous clients (the per-user one by address, too)."""
+    settings.CLAIMTRACK_TRUSTED_PROXIES = 0
+    settings.CLAIMTRACK_API_RATE_ANONYMOUS = settings.CLAIMTRACK_API_RATE_USER = None
+    setattr(settings, rate_setting, "120/minute")
+    statuses = [anonymous.get("/api/v1/topics/", headers=forwarded(spoof)).status_code for spoof in spoofs(130)]
+    assert statuses == [200] * 120 + [429] * 10
+
+
+@pytest.mark.django_db
+def test_behind_one_proxy_clients_are_counted_by_the_address_the_proxy_saw_whatever_they_prepend(
+    anonymous, settings, throttle_counts
+):
+    settings.CLAIMTRACK_TRUSTED_PROXIES = 1
+    settings.CLAIMTRACK_API_RATE_ANONYMOUS = "3/minute"
+    # The proxy appends the address it saw; anything to its left is the client's own writing.
+    statuses = [
+        anonymous.get("/api/v1/topics/", headers=forwarded(spoof, PROXY_SAW_A)).status_code for spoof in spoofs(4)
+    ]
+    assert statuses == [200, 200, 200, 429]
+    assert anonymous.get("/api/v1/topics/", headers=forwarded(PROXY_SAW_A)).status_code == 429
+    # Another client behind the same proxy (the same REMOTE_ADDR) has a count of its own.
+    assert anonymous.get("/api/v1/topics/", headers=forwarded(PROXY_SAW_B)).status_code == 200
+
+
+def test_every_throttle_in_use_counts_clients_by_the_address_the_lockouts_use():
+    """A throttle class left to DRF's own get_ident would trust the whole X-Forwarded-For header."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    from apps.core.api.throttling import ClientAddressMixin
+
+    def views(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from views(pattern.url_patterns)
+            elif isinstance(pattern, URLPattern) and hasattr(pattern.callback, "cls"):
+                yield pattern.callback.cls
+
+    throttles = {throttle for view in views(get_resolver().url_patterns) for throttle in view.throttle_classes}
+    assert throttles  # the walk found the API's views
+    assert {throttle for throttle in throttles if not issubclass(throttle, ClientAddressMixin)} == set()
+
+
+@pytest.mark.django_db
+def test_without_trusted_proxies_a_lockout_holds_whatever_x_forwarded_for_the_guesser_sends(
+    client, editor, settings
+):
+    settings.CLAIMTRACK_TRUSTED_PROXIES = 0
+    for spoof in spoofs(5):
+        client.post("/admin/login/", {"username": editor.username, "password": "wrong"}, headers=forwarded(spoof))
+    locked = client.post(
+        "/admin/login/", {"username": editor.username, "password": "pw-for-tests-only"}, headers=forwarded("10.9.8.7")
+    )
+    assert locked.status_code == 429
+
+
+@pytest.mark.django_db
+def test_behind_one_proxy_a_lockout_is_of_the_address_the_proxy_saw_whatever_the_guesser_prepends(
+    client, editor, settings
+):
+    settings.CLAIMTRACK_TRUSTED_PROXIES = 1
+    for spoof in spoofs(5):
+        client.post(
+            "/admin/login/", {"username": editor.username, "password": "wrong"}, headers=forwarded(spoof, PROXY_SAW_A)
+        )
+    locked = client.post(
+        "/admin/login/",
+        {"username": editor.username, "password": "pw-for-tests-only"},
+        headers=forwarded("10.9.8.7", PROXY_SAW_A),
+    )
+    assert locked.status_code == 429
+    # The editor, from another address behind the same proxy, is not locked out by the guesser.
+    elsewhere = client.post(
+        "/admin/login/", {"username": editor.username, "password": "pw-for-tests-only"}, headers=forwarded(PROXY_SAW_B)
+    )
+    assert elsewhere.status_code == 302

@@ -67,6 +67,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# The address is the one the API's rate limits count by too (apps/core/clients.py).
+AXES_CLIENT_IP_CALLABLE = "apps.core.clients.client_address"
 
 # Who the client is, for the lockouts above and the API's rate limits: how many proxies in front of
 # the application append the address they saw to X-Forwarded-For. 0: the header is ignored and the
