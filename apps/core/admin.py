@@ -30,6 +30,14 @@ class TimestampedAdmin(SimpleHistoryAdmin):
     form = CuratedModelForm  # a slug left blank is made as the API makes it
     object_history_list_template = "admin/history_list.html"  # says "(no account)", not "None"
 
+    def save_model(self, request, obj, form, change):
+        # A page saved without a change to the record itself (only its inlines, say) writes no
+        # new version of it: that would be a history row saying nothing, and a version that
+        # refuses everyone else's open form.
+        if change and not form.has_changed():
+            return
+        super().save_model(request, obj, form, change)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Old versions can be looked at, never restored: a restore would change the record
         outside its rules (the workflow, the version check). SIMPLE_HISTORY_REVERT_DISABLED

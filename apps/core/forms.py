@@ -1,9 +1,10 @@
 import copy
 
 from django import forms
+from django.core.exceptions import ObjectDoesNotExist
 from django.forms.models import construct_instance
 
-from .services import EditConflict, slug_fill, version_check
+from .services import EditConflict, locked_row, slug_fill, version_check
 
 
 class LinesField(forms.CharField):
@@ -31,9 +32,17 @@ class LinesField(forms.CharField):
 
 
 class CuratedModelForm(forms.ModelForm):
-    """The admin's form for every curated model. A slug left blank is made on save from the
-    record (`slug_basis()`), by the same function as in the API, so a speaker gets the same slug
-    whichever way it is entered; a slug already taken gets "-2", "-3"…"""
+    """The admin's form for every curated model.
+
+    Each field carries, hidden, the value the page showed (`show_hidden_initial`), so the form
+    knows what the editor changed, not merely what differs from the stored row. On save, only
+    those fields are written, onto the stored row as locked and read afresh
+    (`apps.core.services.locked_row`; the admin saves in one transaction): a form opened before
+    someone else's save never puts back the fields that person changed.
+
+    A slug left blank is made on save from the record (`slug_basis()`), by the same function as
+    in the API, so a speaker gets the same slug whichever way it is entered; a slug already
+    taken gets "-2", "-3"…"""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,6 +50,9 @@ class CuratedModelForm(forms.ModelForm):
         if slug is not None and hasattr(self.instance, "slug_basis"):
             slug.required = False
             slug.help_text = f"Leave blank to have one made from the {self.instance.slug_from} when saved."
+        if self.instance.pk is not None:
+            for field in self.fields.values():
+                field.show_hidden_initial = True
 
     def clean(self):
         cleaned_data = super().clean()
@@ -50,6 +62,20 @@ class CuratedModelForm(forms.ModelForm):
             if draft.slug:
                 cleaned_data["slug"] = draft.slug
         return cleaned_data
+
+    def _post_clean(self):
+        if self.instance.pk is not None and self.has_changed():
+            try:
+                self.instance = locked_row(self.instance)
+            except (EditConflict, ObjectDoesNotExist):
+                self.add_error(None, f"This {self.instance._meta.verbose_name} was deleted after you opened it.")
+                return
+            # What the editor did not change is left as stored (construct_instance skips it).
+            model_fields = {field.name for field in self.instance._meta.get_fields()}
+            for name in [name for name in self.cleaned_data if name in model_fields]:
+                if name not in self.changed_data:
+                    del self.cleaned_data[name]
+        super()._post_clean()
 
 
 class VersionedModelForm(CuratedModelForm):

@@ -3,7 +3,7 @@ and quotations, so that they are validated by the same rules as in the admin; an
 that keeps two editors of the same record from overwriting each other."""
 
 from anyascii import anyascii
-from django.db import models, transaction
+from django.db import models, router, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -56,6 +56,26 @@ def version_check(*, instance: models.Model, expected_version: int | None) -> No
     instance.version = current
 
 
+def locked_row(instance: models.Model, *, expected_version: int | None = None) -> models.Model:
+    """The stored row of `instance`, read afresh and locked until the end of the transaction:
+    what a write changes is applied to this, never to a copy loaded before the lock (which would
+    put back whatever someone else saved in between). A versioned record that is no longer at
+    `expected_version` is refused (EditConflict); a deleted one too."""
+    model = type(instance)
+    query = model._base_manager.filter(pk=instance.pk)
+    if transaction.get_connection(router.db_for_write(model)).in_atomic_block:
+        query = query.select_for_update()
+    fresh = query.first()
+    versioned = hasattr(instance, "version")
+    if fresh is None and versioned:
+        raise EditConflict(instance=instance, expected_version=expected_version, current_version=None)
+    if fresh is None:
+        raise model.DoesNotExist(f"This {model._meta.verbose_name} was deleted meanwhile. Nothing was saved.")
+    if versioned and expected_version is not None and fresh.version != expected_version:
+        raise EditConflict(instance=instance, expected_version=expected_version, current_version=fresh.version)
+    return fresh
+
+
 def unique_slug(*, model: type[models.Model], text: str, exclude_pk=None) -> str:
     """A slug for `text` not yet used by `model`: "vladimir-putin", then "vladimir-putin-2"…
     Other scripts are transliterated ("Қасым-Жомарт Тоқаев" → "qasym-zhomart-toqaev")."""
@@ -83,17 +103,26 @@ def slug_fill(instance: models.Model) -> None:
 def model_save(
     *,
     instance: models.Model,
+    changes: dict | None = None,
     many_to_many: dict | None = None,
     expected_version: int | None = None,
     user=None,
     reason: str = "",
 ) -> models.Model:
-    """Validate `instance` with its model's rules (full_clean), save it and set its
-    many-to-many relations, all or nothing. A versioned record that already exists is checked
-    against `expected_version` first (EditConflict). `user` and `reason` go into its history.
+    """Create `instance`, or change the stored record it names, with its model's rules
+    (full_clean) and many-to-many relations, all or nothing; returns the saved record.
+
+    `changes` (field name → value) are the only fields written. For a record that exists, they
+    are applied to its stored row, locked and read afresh (`locked_row`): two people changing
+    different fields at the same moment both keep their change, and of two changing the same
+    field the later one wins, with a history that says so. A versioned record is first checked
+    against `expected_version` (EditConflict). `user` and `reason` go into its history.
     Raises django.core.exceptions.ValidationError."""
-    if instance.pk is not None and hasattr(instance, "version"):
-        version_check(instance=instance, expected_version=expected_version)
+    if instance.pk is not None:
+        instance = locked_row(instance, expected_version=expected_version)
+    for name, value in (changes or {}).items():
+        setattr(instance, name, value)
+    slug_fill(instance)
     instance.full_clean()
     history_note(instance, user=user, reason=reason)
     instance.save()

@@ -4,6 +4,7 @@ from django.db.models import Count
 from apps.claims.admin import QuotationInline
 from apps.claims.models import Quotation
 from apps.core.admin import LanguageListFilter, TimestampedAdmin, year_list_filter
+from apps.core.forms import CuratedModelForm
 from apps.core.selectors import count_per_row
 
 from .models import Correction, Publisher, Source
@@ -27,6 +28,7 @@ class PublisherAdmin(TimestampedAdmin):
 
 class CorrectionInline(admin.StackedInline):
     model = Correction
+    form = CuratedModelForm  # writes only what was changed, onto the row as stored
     extra = 0
     fields = ("number", "corrected_on", "text", "corrected_text")
 

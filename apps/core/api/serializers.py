@@ -8,7 +8,7 @@ from django.db import models
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from apps.core.services import model_save, slug_fill
+from apps.core.services import model_save
 
 URL_PLACEHOLDER = "3141592653589793"  # digits: ids match \d+ (apps.core.api.viewsets)
 
@@ -56,6 +56,8 @@ class CleanModelSerializer(serializers.ModelSerializer):
         return self._save(instance, validated_data)
 
     def _save(self, instance: models.Model, validated_data: dict) -> models.Model:
+        """Only what the client sent is written, onto the stored row as locked (model_save): a
+        PATCH of one field never puts back the other fields as this request first read them."""
         expected_version = validated_data.pop("expected_version", None)
         opts = instance._meta
         many_to_many = {
@@ -63,12 +65,10 @@ class CleanModelSerializer(serializers.ModelSerializer):
             for name in list(validated_data)
             if any(field.name == name for field in opts.many_to_many)
         }
-        for name, value in validated_data.items():
-            setattr(instance, name, value)
-        slug_fill(instance)
         try:
             return model_save(
                 instance=instance,
+                changes=validated_data,
                 many_to_many=many_to_many,
                 expected_version=expected_version,
                 user=self.context["request"].user,

@@ -118,11 +118,9 @@ class SourceSerializer(CleanModelSerializer):
 
     @transaction.atomic
     def _save(self, instance, validated_data):
-        text_changed = "archived_text" in validated_data and validated_data["archived_text"] != (
-            instance.archived_text if instance.pk else ""
-        )
         source = super()._save(instance, validated_data)
-        if text_changed:
-            # Source.clean has checked that every quotation is in the new text; now anchor them.
+        if "archived_text" in validated_data:
+            # Source.clean has checked that every quotation is in the text; now anchor them (the
+            # stored row is what counts, not the copy this request read before the lock).
             source_anchor_quotations(source=source)
         return source
