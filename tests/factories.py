@@ -4,10 +4,12 @@ import itertools
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from apps.claims.models import Quotation, Statement, Topic
 from apps.sources.models import Correction, Publisher, Source
 from apps.speakers.models import Speaker
+from apps.verification.choices import VerificationStatus
 from apps.verification.models import Evidence, Rating, Verification
 
 _sequence = itertools.count(1)
@@ -84,6 +86,9 @@ def default_rating(slug: str = "false") -> Rating:
 def make_verification(**fields) -> Verification:
     if "statement" not in fields:
         fields["statement"] = make_statement()
+    if fields.get("status") == VerificationStatus.PUBLISHED:
+        # What verification_publish stamps: the ClaimReview's dateModified.
+        fields.setdefault("review_modified_at", timezone.now())
     return _saved(Verification(**fields))
 
 

@@ -54,9 +54,21 @@ def status_of(statement) -> str | None:
 
 
 def run_action(client, model, action: str, objects, **extra):
-    """POST a changelist action on `objects`, the way the changelist's "Go" button does."""
+    """POST a changelist action on `objects`, the way the changelist's "Go" button does: the
+    answer is the move's page, which shows what it acts on."""
     data = {"action": action, ACTION_CHECKBOX_NAME: [obj.pk for obj in objects], "index": 0, **extra}
     return client.post(admin_url(model, "changelist"), data)
+
+
+def confirm(client, page, url: str | None = None, **fields):
+    """Send a move's page back as a browser would (with the versions it shows), with `fields`."""
+    data = form_data(page, "move_form") | {name: [str(value)] for name, value in fields.items()}
+    return client.post(url or page.wsgi_request.path, data)
+
+
+def run_move(client, model, action: str, objects, **fields):
+    """A changelist action and its page, confirmed."""
+    return confirm(client, run_action(client, model, action, objects), **fields)
 
 
 def messages_of(response) -> list[tuple[str, str]]:
@@ -156,7 +168,7 @@ def test_assign_to_me_takes_unchecked_statements_into_progress_and_names_them(fa
     first, second = make_statement(text="The border was drawn in 1936."), make_statement(text="Nobody lived there.")
     untouched = make_statement()
 
-    response = run_action(fact_checker_client, Statement, "move_assign_to_me", [first, second])
+    response = run_move(fact_checker_client, Statement, "move_assign_to_me", [first, second])
 
     assert response.status_code == 302
     for statement in (first, second):
@@ -176,7 +188,7 @@ def test_assign_to_me_refuses_work_assigned_to_someone_else_and_does_the_rest(
     services.verification_assign(statement=taken, user=other_checker)
     free = make_statement(text="Free to take.")
 
-    response = run_action(fact_checker_client, Statement, "move_assign_to_me", [taken, free])
+    response = run_move(fact_checker_client, Statement, "move_assign_to_me", [taken, free])
 
     assert Verification.objects.get(statement=taken).fact_checker == other_checker
     assert Verification.objects.get(statement=free).fact_checker == fact_checker
@@ -192,7 +204,7 @@ def test_assign_to_me_on_work_already_mine_is_refused_with_the_reason(fact_check
     services.verification_assign(statement=mine, user=fact_checker)
     version = Verification.objects.get(statement=mine).version
 
-    response = run_action(fact_checker_client, Statement, "move_assign_to_me", [mine])
+    response = run_move(fact_checker_client, Statement, "move_assign_to_me", [mine])
 
     assert messages_of(response) == [
         ("warning", f"“{mine}” was not changed: It is already assigned to {fact_checker.username}.")
@@ -203,7 +215,7 @@ def test_assign_to_me_on_work_already_mine_is_refused_with_the_reason(fact_check
 def test_statement_text_in_the_messages_is_escaped(fact_checker_client):
     statement = make_statement(text="Borders <b>never</b> existed & never will.")
 
-    response = run_action(fact_checker_client, Statement, "move_assign_to_me", [statement])
+    response = run_move(fact_checker_client, Statement, "move_assign_to_me", [statement])
 
     [(_, text)] = messages_of(response)
     assert "&lt;b&gt;never&lt;/b&gt; existed &amp; never will." in text and "<b>" not in text
@@ -217,7 +229,7 @@ def test_send_to_review_reports_what_was_sent_and_what_lacks_evidence(fact_check
     worked_on(ready, fact_checker)
     worked_on(no_evidence, fact_checker, evidence=False)
 
-    response = run_action(fact_checker_client, Statement, "move_submit", [ready, no_evidence])
+    response = run_move(fact_checker_client, Statement, "move_submit", [ready, no_evidence])
 
     assert status_of(ready) == VerificationStatus.IN_REVIEW
     assert status_of(no_evidence) == VerificationStatus.IN_PROGRESS
@@ -242,9 +254,7 @@ def test_publish_reports_per_statement_what_was_published_and_what_was_refused(
     in_review(own_work, editor)
     unchecked = make_statement(text="Nobody looked at it.")
 
-    response = run_action(
-        editor_client, Statement, "move_publish", [reviewed, still_in_progress, own_work, unchecked]
-    )
+    response = run_move(editor_client, Statement, "move_publish", [reviewed, still_in_progress, own_work, unchecked])
 
     assert status_of(reviewed) == VerificationStatus.PUBLISHED
     assert Verification.objects.get(statement=reviewed).reviewer == editor
@@ -265,9 +275,7 @@ def test_the_same_moves_work_from_the_verification_changelist(fact_checker_clien
     ready_verification = worked_on(ready, fact_checker)
     not_ready_verification = worked_on(not_ready, fact_checker, evidence=False)
 
-    response = run_action(
-        fact_checker_client, Verification, "move_submit", [ready_verification, not_ready_verification]
-    )
+    response = run_move(fact_checker_client, Verification, "move_submit", [ready_verification, not_ready_verification])
 
     assert status_of(ready) == VerificationStatus.IN_REVIEW
     assert status_of(not_ready) == VerificationStatus.IN_PROGRESS
@@ -330,7 +338,7 @@ def test_reopen_asks_for_a_reason_and_refuses_to_go_on_without_one(editor_client
     assert 'name="reason"' in page.content.decode()
     assert status_of(statement) == VerificationStatus.PUBLISHED
 
-    refused = run_action(editor_client, Statement, "move_reopen", [statement], apply="yes", reason="  ")
+    refused = confirm(editor_client, page, reason="  ")
 
     assert refused.status_code == 200
     assert refused.context["form"].errors["reason"] == ["This field is required."]
@@ -344,9 +352,7 @@ def test_reopen_with_a_reason_takes_the_verdict_back_into_progress_and_keeps_the
     statement = make_statement()
     published(statement, fact_checker, editor)
 
-    response = run_action(
-        editor_client, Statement, "move_reopen", [statement], apply="yes", reason="The treaty was amended in 2005."
-    )
+    response = run_move(editor_client, Statement, "move_reopen", [statement], reason="The treaty was amended in 2005.")
 
     assert response.status_code == 302
     verification = Verification.objects.get(statement=statement)
@@ -367,7 +373,7 @@ def test_the_reopen_button_of_a_verification_asks_for_the_reason_too(editor_clie
     verification.refresh_from_db()
     assert verification.status == VerificationStatus.PUBLISHED
 
-    editor_client.post(move_url(verification, "reopen"), {"apply": "yes", "reason": "A figure was wrong."})
+    confirm(editor_client, page, reason="A figure was wrong.")
     verification.refresh_from_db()
     assert verification.status == VerificationStatus.IN_PROGRESS
     assert verification.history.latest().history_change_reason == "A figure was wrong."
@@ -395,9 +401,7 @@ def test_assign_to_offers_only_users_who_may_work_on_verifications(editor_client
 def test_assign_to_puts_the_statements_in_the_chosen_fact_checkers_hands(editor_client, fact_checker):
     first, second = make_statement(), make_statement()
 
-    response = run_action(
-        editor_client, Statement, "move_assign_to", [first, second], apply="yes", fact_checker=fact_checker.pk
-    )
+    response = run_move(editor_client, Statement, "move_assign_to", [first, second], fact_checker=fact_checker.pk)
 
     assert response.status_code == 302
     for statement in (first, second):
@@ -410,7 +414,7 @@ def test_assign_to_refuses_a_user_who_is_not_offered(editor_client):
     outsider = make_user("plain-staff")
     statement = make_statement()
 
-    page = run_action(editor_client, Statement, "move_assign_to", [statement], apply="yes", fact_checker=outsider.pk)
+    page = run_move(editor_client, Statement, "move_assign_to", [statement], fact_checker=outsider.pk)
 
     assert page.status_code == 200
     assert "fact_checker" in page.context["form"].errors
@@ -420,7 +424,13 @@ def test_assign_to_refuses_a_user_who_is_not_offered(editor_client):
 def test_assign_to_is_for_editors_only(fact_checker_client, other_checker):
     statement = make_statement()
     run_action(
-        fact_checker_client, Statement, "move_assign_to", [statement], apply="yes", fact_checker=other_checker.pk
+        fact_checker_client,
+        Statement,
+        "move_assign_to",
+        [statement],
+        apply="yes",
+        fact_checker=other_checker.pk,
+        **{f"version-{statement.pk}": "none"},
     )
     assert status_of(statement) is None
 
@@ -431,11 +441,11 @@ def test_assign_to_is_for_editors_only(fact_checker_client, other_checker):
 def test_an_in_progress_verification_shows_send_to_review_and_the_button_moves_it(fact_checker_client, fact_checker):
     verification = worked_on(make_statement(), fact_checker)
 
-    html = fact_checker_client.get(admin_url(Verification, "change", verification.pk)).content.decode()
-    assert f'action="{move_url(verification, "submit")}"' in html
-    assert 'data-move="submit"' in html
+    page = fact_checker_client.get(admin_url(Verification, "change", verification.pk))
+    assert 'name="_workflow" value="submit"' in page.content.decode()  # a button of the page's form
 
-    response = fact_checker_client.post(move_url(verification, "submit"), {"apply": "yes"})
+    data = form_data(page, "verification_form") | {"_workflow": ["submit"]}
+    response = fact_checker_client.post(admin_url(Verification, "change", verification.pk), data)
 
     assert response.status_code == 302
     assert response.url == admin_url(Verification, "change", verification.pk)
@@ -455,7 +465,7 @@ def test_a_published_verification_is_read_only_with_a_reopen_link_for_editors(
     assert not {"rating", "attribution", "summary", "explanation"} & set(form.fields)
     assert 'name="summary"' not in html and "<textarea" not in html
     assert "Not so: the treaty says otherwise." in html  # shown, not editable
-    assert f'<a href="{move_url(verification, "reopen")}"' in html
+    assert f'<a href="{move_url(verification, "reopen")}?version={verification.version}"' in html
     assert 'data-move="submit"' not in html and 'data-move="publish"' not in html
 
     assert 'data-move="reopen"' not in fact_checker_client.get(page).content.decode()
@@ -556,8 +566,12 @@ def test_a_statement_form_opened_before_someone_elses_save_is_refused(editor_cli
 def test_a_statement_form_opened_before_a_service_save_is_refused(editor_client, second_editor):
     statement = make_statement(text="The border is ancient.")
     mine = change_form(editor_client, statement)
-    statement.occasion = "Lake Seliger youth forum"
-    model_save(instance=statement, user=second_editor, expected_version=statement.version)
+    model_save(
+        instance=statement,
+        changes={"occasion": "Lake Seliger youth forum"},
+        user=second_editor,
+        expected_version=statement.version,
+    )
 
     mine |= {"text": ["The border is old."]}
     errors = form_errors(editor_client.post(admin_url(Statement, "change", statement.pk), mine))
@@ -687,8 +701,9 @@ def test_the_statement_page_shows_the_workflow_moves_with_who_before_after_and_w
 def test_an_old_version_of_a_statement_is_shown_without_a_revert_button(editor_client, second_editor):
     statement = make_statement(text="The first wording.")
     first = statement.history.earliest()
-    statement.text = "The second wording."
-    model_save(instance=statement, user=second_editor, expected_version=statement.version)
+    statement = model_save(
+        instance=statement, changes={"text": "The second wording."}, user=second_editor, expected_version=statement.version
+    )
 
     page = editor_client.get(reverse("admin:claims_statement_simple_history", args=[statement.pk, first.history_id]))
 
@@ -702,8 +717,9 @@ def test_posting_to_an_old_version_of_a_statement_does_not_revert_it(request, wh
     client = client_of(user)
     statement = make_statement(text="The first wording.")
     first = statement.history.earliest()
-    statement.text = "The second wording."
-    model_save(instance=statement, user=second_editor, expected_version=statement.version)
+    statement = model_save(
+        instance=statement, changes={"text": "The second wording."}, user=second_editor, expected_version=statement.version
+    )
     url = reverse("admin:claims_statement_simple_history", args=[statement.pk, first.history_id])
     data = form_data(client.get(url), "historicalstatement_form")
     data |= {"base_version": [str(statement.version)]}  # the version stored now, as a revert would send
@@ -717,8 +733,7 @@ def test_posting_to_an_old_version_of_a_statement_does_not_revert_it(request, wh
 def test_a_fact_checker_cannot_revert_a_source_through_its_history_page(fact_checker_client, editor):
     source = make_source(title="The first title")
     first = source.history.earliest()
-    source.title = "The corrected title"
-    model_save(instance=source, user=editor)
+    model_save(instance=source, changes={"title": "The corrected title"}, user=editor)
     url = reverse("admin:sources_source_simple_history", args=[source.pk, first.history_id])
 
     fact_checker_client.post(url, form_data(fact_checker_client.get(url), "historicalsource_form"))
@@ -762,8 +777,9 @@ def test_the_statement_page_costs_the_same_queries_with_1_and_10_history_entries
     assert len(history_rows(html)) == 1
 
     for n in range(1, 10):
-        statement.text = f"Wording {n}."
-        model_save(instance=statement, user=second_editor, expected_version=statement.version)
+        statement = model_save(
+            instance=statement, changes={"text": f"Wording {n}."}, user=second_editor, expected_version=statement.version
+        )
 
     with_ten, html = page_cost(editor_client, url)
     assert len(history_rows(html)) == 10

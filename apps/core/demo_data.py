@@ -273,6 +273,8 @@ VERIFICATION_COLUMNS = (
     "summary",
     "explanation",
     "published_at",
+    "review_modified_at",
+    "review_digest",
 )
 EVIDENCE_COLUMNS = ("id", "created_at", "updated_at", "verification_id", "number", "url", "note")
 
@@ -392,6 +394,8 @@ class _StatementBatch:
                 texts.sentence() if has_verdict else "",
                 "",
                 published_at,
+                published_at,  # the ClaimReview's dateModified: published, not changed since
+                "",
             )
         )
         if has_verdict:

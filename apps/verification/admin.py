@@ -6,16 +6,28 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 
 from apps.core.admin import URL_FIELD_OVERRIDES, AutocompleteInline, TimestampedAdmin, admin_link
-from apps.core.forms import VersionedModelForm
+from apps.core.forms import CuratedModelForm, VersionedModelForm
+from apps.core.services import EditConflict, version_check
 
 from . import services
-from .admin_workflow import MOVES, QueueFilter, WorkflowActionsMixin, move_allowed, move_page
+from .admin_workflow import (
+    IMMEDIATE_MOVES,
+    MOVES,
+    VERSION_FIELD,
+    QueueFilter,
+    WorkflowActionsMixin,
+    apply_move,
+    move_allowed,
+    move_page,
+    versions_sent,
+)
 from .choices import EDITABLE_STATES, TRANSITIONS
 from .models import Evidence, Rating, RatingScale, Verification
 
 
 class RatingInline(admin.TabularInline):
     model = Rating
+    form = CuratedModelForm  # writes only what was changed, onto the row as stored
     extra = 0
     fields = ("label", "slug", "value", "bucket", "colour", "description")
     prepopulated_fields = {"slug": ("label",)}
@@ -71,6 +83,7 @@ class VerificationInline(admin.StackedInline):
 
 class EvidenceInline(AutocompleteInline, admin.StackedInline):
     model = Evidence
+    form = CuratedModelForm  # writes only what was changed, onto the row as stored
     extra = 0
     formfield_overrides = URL_FIELD_OVERRIDES
     autocomplete_fields = ("source",)
@@ -79,19 +92,27 @@ class EvidenceInline(AutocompleteInline, admin.StackedInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("source")
 
-    # Evidence changes only while the work is in progress or in review.
+    # Evidence changes only while the work is in progress or in review, by whoever may edit the
+    # verdict; it is saved with it (VerificationAdmin.save_related).
     def has_add_permission(self, request, obj=None):
-        return _editable(obj) and super().has_add_permission(request, obj)
+        return _may_edit(request, obj) and super().has_add_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return _editable(obj) and super().has_change_permission(request, obj)
+        return _may_edit(request, obj) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return _editable(obj) and super().has_delete_permission(request, obj)
+        return _may_edit(request, obj) and super().has_delete_permission(request, obj)
 
 
 def _editable(verification) -> bool:
     return verification is None or verification.status in EDITABLE_STATES
+
+
+def _may_edit(request, verification) -> bool:
+    """The verdict of work in progress or in review is edited by its fact-checker or an editor."""
+    return _editable(verification) and (
+        verification is None or services.may_work_on(verification=verification, user=request.user)
+    )
 
 
 class VerificationForm(VersionedModelForm):
@@ -103,10 +124,27 @@ class VerificationForm(VersionedModelForm):
         help_text="Optional; kept in the history.",
     )
 
+    def clean(self):
+        cleaned_data = super().clean()
+        # Checked even when the verdict's fields are unchanged (VersionedModelForm checks them
+        # otherwise): the page's evidence, and the workflow button that sent it, act on the
+        # version the page showed.
+        if self.instance.pk is not None and not self.has_changed():
+            base_version = cleaned_data.get("base_version")
+            if base_version is None:
+                raise forms.ValidationError("This form is missing the version it was opened at; reload the page.")
+            try:
+                version_check(instance=self.instance, expected_version=base_version)
+            except EditConflict as conflict:
+                raise forms.ValidationError(str(conflict), code="edit_conflict") from None
+        return cleaned_data
+
 
 @admin.register(Verification)
 class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
-    """A fact-checker's working page: verdict, summary, evidence, and the workflow buttons."""
+    """A fact-checker's working page: verdict, summary, evidence, and the workflow buttons.
+    Saving it goes through services.verification_update (who may edit, the version, the
+    writers); its workflow buttons post the form, so what was typed is saved before the move."""
 
     form = VerificationForm
     change_form_template = "admin/verification/verification/change_form.html"
@@ -125,9 +163,9 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
     date_hierarchy = "published_at"
     autocomplete_fields = ("rating",)
     inlines = (EvidenceInline,)
-    workflow_fields = ("statement", "status", "fact_checker", "reviewer", "published_at")
+    workflow_fields = ("statement", "status", "fact_checker", "reviewer", "published_at", "written_by")
     fieldsets = (
-        (None, {"fields": ("statement", ("status", "fact_checker"), ("reviewer", "published_at"))}),
+        (None, {"fields": ("statement", ("status", "fact_checker"), ("reviewer", "published_at"), "written_by")}),
         ("Verdict", {"fields": ("rating", "attribution", "summary", "explanation", "change_reason", "base_version")}),
         ("Record", {"fields": ("version", "created_at", "updated_at"), "classes": ("collapse",)}),
     )
@@ -142,24 +180,65 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
         return (*self.workflow_fields, "version", *TimestampedAdmin.readonly_fields)
 
     def has_change_permission(self, request, obj=None):
-        # Unchecked or published: the page is read-only; only the workflow buttons act.
-        return _editable(obj) and super().has_change_permission(request, obj)
+        # Unchecked, published, or someone else's work: the page is read-only; only the
+        # workflow buttons act.
+        return _may_edit(request, obj) and super().has_change_permission(request, obj)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is not None and not _editable(obj):
+        if obj is not None and not self.has_change_permission(request, obj):
             verdict = [name for name in fieldsets[1][1]["fields"] if name not in ("change_reason", "base_version")]
             fieldsets = (fieldsets[0], ("Verdict", {"fields": verdict}), fieldsets[2])
         return fieldsets
 
+    @admin.display(description="written by")
+    def written_by(self, obj):
+        writers = [writer.get_username() for writer in obj.writers.order_by("username")] if obj.pk else []
+        return (
+            (", ".join(writers) + " (none of them may publish it)") if writers else "nobody since it was last published"
+        )
+
     def save_model(self, request, obj, form, change):
+        pass  # saved with its evidence in save_related, through the service
+
+    def save_related(self, request, form, formsets, change):
+        """The verdict and the evidence, in one call of the service: one new version, its history,
+        and the user recorded as a writer, when anything changed."""
+        fields = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS if name in form.changed_data}
+        evidence = None
+        for formset in formsets:
+            # Saved here, not by the formset: Django's change message reads what it saved.
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            if formset.model is Evidence and formset.has_changed():
+                kept = [each for each in formset.forms if each.instance.pk or each.has_changed()]
+                kept = [each.instance for each in kept if each not in formset.deleted_forms]
+                # In the order of their numbers (new evidence after the old with the same number),
+                # numbered 1, 2, 3… by the service.
+                kept.sort(key=lambda item: (item.number, item.pk is None, item.pk or 0))
+                evidence = [{"url": item.url, "source": item.source, "note": item.note} for item in kept]
         services.verification_update(
-            verification=obj,
+            verification=form.instance,
             user=request.user,
-            fields={name: getattr(obj, name) for name in services.EDITABLE_FIELDS},
+            fields=fields,
+            evidence=evidence,
             expected_version=form.cleaned_data.get("base_version"),
             reason=form.cleaned_data.get("change_reason", ""),
         )
+
+    def response_change(self, request, obj):
+        """A workflow button on the page: what was typed is saved (above), then the move is made
+        from the version now stored, or its own page opens (a reason, a fact-checker, the
+        publication's confirmation)."""
+        name = request.POST.get(WORKFLOW_BUTTON)
+        if name is None:
+            return super().response_change(request, obj)
+        if name not in MOVES:
+            raise Http404(f"There is no workflow move “{name}”.")
+        if name not in IMMEDIATE_MOVES:
+            url = reverse("admin:verification_verification_move", args=[obj.pk, name])
+            return HttpResponseRedirect(f"{url}?version={obj.version}")
+        apply_move(request, [obj.statement], name, {}, {obj.statement_id: obj.version})
+        return HttpResponseRedirect(reverse("admin:verification_verification_change", args=[obj.pk]))
 
     def get_urls(self):
         return [
@@ -172,20 +251,42 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
         ]
 
     def move_view(self, request, object_id, name):
-        """The page behind a workflow button: asks for what the move needs, or confirms it."""
+        """The page of a move that asks for more (a reason, a fact-checker) or confirms what it
+        will do (a publication), or makes a move from a read-only verification's page. It
+        carries the version the verification's page showed (`?version=` or `base_version`)."""
         if name not in MOVES:
             raise Http404(f"There is no workflow move “{name}”.")
         verification = get_object_or_404(Verification.objects.select_related("statement__speaker"), pk=object_id)
         if not self.has_view_or_change_permission(request, verification):
             raise PermissionDenied
-        response = move_page(request, self, [verification.statement], name)
-        return response or HttpResponseRedirect(
-            reverse("admin:verification_verification_change", args=[verification.pk])
+        if request.method == "POST" and "base_version" in request.POST and name in IMMEDIATE_MOVES:
+            versions = versions_sent(
+                {VERSION_FIELD.format(verification.statement_id): request.POST["base_version"]},
+                [verification.statement],
+            )
+            apply_move(request, [verification.statement], name, {}, versions)
+            return HttpResponseRedirect(reverse("admin:verification_verification_change", args=[verification.pk]))
+        shown = request.GET.get("version", "")
+        response = move_page(
+            request, self, [verification.statement], name, shown_version=int(shown) if shown.isdigit() else None
         )
+        if response is not None:
+            return response
+        sent = request.POST.get(VERSION_FIELD.format(verification.statement_id), "")
+        verification.refresh_from_db()
+        if name == "publish" and sent.isdigit() and int(sent) != verification.version:
+            # Refused because it changed: the confirmation page again, saying what changed.
+            return HttpResponseRedirect(f"{request.path}?version={sent}")
+        return HttpResponseRedirect(reverse("admin:verification_verification_change", args=[verification.pk]))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         verification = self.get_object(request, object_id)
-        extra_context = {**(extra_context or {}), "moves": self._moves_for(request, verification)}
+        extra_context = {
+            **(extra_context or {}),
+            "moves": self._moves_for(request, verification),
+            "moves_post_the_form": verification is not None and self.has_change_permission(request, verification),
+            "workflow_button": WORKFLOW_BUTTON,
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _moves_for(self, request, verification) -> list[dict]:
@@ -194,14 +295,27 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
         if verification is None:
             return []
         buttons = []
-        for name, (move, label, _, form_class) in MOVES.items():
+        for name, (move, label, _, _) in MOVES.items():
             sources, _ = TRANSITIONS[move]
             if name == "assign_to_me" and verification.fact_checker_id is not None:
                 continue  # taken: "Assign to a fact-checker…" reassigns
             if verification.status in sources and move_allowed(request.user, name):
                 url = reverse("admin:verification_verification_move", args=[verification.pk, name])
-                buttons.append({"name": name, "label": label, "url": url, "asks": form_class is not None})
+                buttons.append(
+                    {
+                        "name": name,
+                        "label": label,
+                        "url": url,
+                        "page_url": f"{url}?version={verification.version}",
+                        "immediate": name in IMMEDIATE_MOVES,
+                        "version": verification.version,
+                    }
+                )
         return buttons
+
+
+# The name of the workflow buttons of a verification's page (value: the move).
+WORKFLOW_BUTTON = "_workflow"
 
 
 @admin.register(Evidence)

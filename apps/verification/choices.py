@@ -31,6 +31,8 @@ class AttributionStatus(models.TextChoices):
 
 # States in which the verdict and summary must be complete.
 VERDICT_REQUIRED_STATES = (VerificationStatus.IN_REVIEW, VerificationStatus.PUBLISHED)
+# States in which the words, speaker and date of the statement are fixed (what was reviewed).
+REVIEWED_CLAIM_STATES = (VerificationStatus.IN_REVIEW, VerificationStatus.PUBLISHED)
 # States in which the verdict, summary, explanation, attribution and evidence may be edited.
 # A published verdict changes only by reopening it, with a reason.
 EDITABLE_STATES = (VerificationStatus.IN_PROGRESS, VerificationStatus.IN_REVIEW)

@@ -123,7 +123,7 @@ def claimreview(statement, *, request=None) -> dict:
         "url": review_url(statement, request=request),
         "claimReviewed": statement.text,
         "datePublished": iso_datetime(verification.published_at),
-        "dateModified": iso_datetime(verification.updated_at),
+        "dateModified": iso_datetime(verification.review_modified_at),
         "inLanguage": settings.CLAIMTRACK_REVIEW_LANGUAGE,
         "author": organisation(),
         "reviewRating": review_rating,

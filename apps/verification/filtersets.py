@@ -16,7 +16,7 @@ class ClaimReviewFilterSet(FilterSet):
     )
     language = django_filters.CharFilter(field_name="language", lookup_expr="iexact", help_text="BCP 47, e.g. ru.")
     modified_since = django_filters.IsoDateTimeFilter(
-        field_name="verification__updated_at",
+        field_name="verification__review_modified_at",
         lookup_expr="gte",
         help_text="Reviews published or changed at or after this time (ISO 8601), to poll for updates.",
     )

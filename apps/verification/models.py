@@ -139,8 +139,26 @@ class Verification(VersionedModel, TimeStampedModel):
     published_at = models.DateTimeField(
         null=True, blank=True, db_index=True, help_text="When the verdict was first published."
     )
+    writers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="verifications_written",
+        help_text="Everyone who changed the verdict, attribution, summary, explanation or evidence since it was "
+        "last published: none of them may publish it (two pairs of eyes).",
+    )
+    review_modified_at = models.DateTimeField(
+        "ClaimReview modified",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When what the published ClaimReview shows last changed: its publication, or since then an "
+        "appearance, the speaker's name or another detail it shows (its dateModified).",
+    )
+    # A fingerprint of what the published ClaimReview shows, to tell a change that readers see
+    # from one they don't (apps.verification.services.claimreviews_refresh).
+    review_digest = models.CharField(max_length=64, blank=True, editable=False)
 
-    history = tracked_history()
+    history = tracked_history(excluded_fields=["review_modified_at", "review_digest"])
     objects = VerificationManager()
 
     class Meta:
@@ -149,6 +167,8 @@ class Verification(VersionedModel, TimeStampedModel):
         indexes = [
             models.Index(fields=["status"], name="verification_status"),
             models.Index(fields=["attribution"], name="verification_attribution"),
+            # /api/v1/claimreviews/: most recently changed first, and ?modified_since=.
+            models.Index(fields=["-review_modified_at", "-statement"], name="verification_review_modified"),
         ]
         permissions = [
             ("assign_verification", "Can assign statements to fact-checkers"),

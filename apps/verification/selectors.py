@@ -38,7 +38,16 @@ def has_published_verification() -> Exists:
 
 def fact_checker_candidates():
     """Users a statement can be assigned to: active staff who may work on verifications."""
-    granted = Permission.objects.filter(codename="change_verification", content_type__app_label="verification")
+    return _staff_with_permission("change_verification")
+
+
+def publish_candidates():
+    """Users who may publish verdicts: active staff with the publish permission."""
+    return _staff_with_permission("publish_verification")
+
+
+def _staff_with_permission(codename: str):
+    granted = Permission.objects.filter(codename=codename, content_type__app_label="verification")
     return (
         get_user_model()
         .objects.filter(is_active=True, is_staff=True)

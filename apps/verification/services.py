@@ -2,21 +2,30 @@
 transition services below, whoever asks (admin action, API, management command): each checks
 that the move is allowed from the current status, that its conditions hold and that the user
 may make it, then writes the change and its history row in one transaction, or refuses with
-a message that says why. Editing the verdict goes through `verification_update`."""
+a message that says why. Editing the verdict goes through `verification_update`.
 
+Two pairs of eyes: everyone who changes the verdict, attribution, summary, explanation or
+evidence is recorded as one of its writers until it is published, and none of them may publish
+it (`verification_publish_check`)."""
+
+import hashlib
+import json
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from apps.claims.models import Statement
-from apps.core.services import ActionRefused, history_note, version_check
+from apps.claims.selectors import statement_list
+from apps.core.services import ActionRefused, EditConflict, history_note, version_check
 
 from .choices import EDITABLE_STATES, TRANSITIONS, Transition, VerificationStatus
+from .claimreview import claimreview
 from .models import Evidence, Verification
-from .selectors import fact_checker_candidates
+from .selectors import fact_checker_candidates, publish_candidates, published_verdict_q
 
 CHANGE_PERMISSION = "verification.change_verification"
 ASSIGN_PERMISSION = "verification.assign_verification"
@@ -59,11 +68,7 @@ def verification_submit(*, verification: Verification, user, expected_version: i
     with transaction.atomic():
         verification = _locked(verification=verification, expected_version=expected_version)
         verification_move_permitted(user=user, transition=Transition.SUBMIT)
-        if verification.fact_checker_id != user.pk and not user.has_perm(PUBLISH_PERMISSION):
-            raise PermissionDenied(
-                f"Only the assigned fact-checker ({_username(verification.fact_checker)}) or an editor "
-                "may send this to review."
-            )
+        verification_work_permitted(verification=verification, user=user)
         _check_from(verification, Transition.SUBMIT)
         _check_complete(verification, Transition.SUBMIT)
         return _move(verification, Transition.SUBMIT, user=user)
@@ -81,23 +86,51 @@ def verification_return(
 
 
 def verification_publish(*, verification: Verification, user, expected_version: int | None = None) -> Verification:
-    """Publish a reviewed verdict. The reviewer needs the publish permission and, unless
-    CLAIMTRACK_SELF_PUBLISH_ALLOWED is set (one-person desks), must not be the fact-checker who
-    did the work. Stamps the first publication date; a republished verdict keeps it, and its
-    ClaimReview's dateModified (updated_at) shows the change."""
+    """Publish a reviewed verdict (see `verification_publish_check` for who may). Stamps the
+    first publication date; a republished verdict keeps it. Its ClaimReview's dateModified
+    (`review_modified_at`) is now. The list of writers starts afresh."""
     with transaction.atomic():
         verification = _locked(verification=verification, expected_version=expected_version)
-        verification_move_permitted(user=user, transition=Transition.PUBLISH)
-        _check_from(verification, Transition.PUBLISH)
-        if verification.fact_checker_id == user.pk and not settings.CLAIMTRACK_SELF_PUBLISH_ALLOWED:
-            raise TransitionRefused(
-                "You did the fact-checking of this statement, so someone else must review and publish it "
-                "(two pairs of eyes). A one-person desk can allow it with CLAIMTRACK_SELF_PUBLISH_ALLOWED=true."
-            )
-        _check_complete(verification, Transition.PUBLISH)
+        self_published = verification_publish_check(verification=verification, user=user)
         verification.reviewer = user
         verification.published_at = verification.published_at or timezone.now()
-        return _move(verification, Transition.PUBLISH, user=user)
+        verification.review_modified_at = timezone.now()
+        _move(verification, Transition.PUBLISH, user=user, reason=SELF_PUBLISHED_REASON if self_published else "")
+        verification.writers.clear()
+        claimreviews_refresh(statements=Statement.objects.filter(pk=verification.statement_id), modified=True)
+        verification.refresh_from_db(fields=["review_digest", "review_modified_at"])
+        return verification
+
+
+SELF_PUBLISHED_REASON = "Self-published: published by one of its writers (CLAIMTRACK_SELF_PUBLISH_ALLOWED is on)"
+
+
+def verification_publish_check(*, verification: Verification, user) -> bool:
+    """Refuse (PermissionDenied, TransitionRefused) unless `user` may publish `verification` now:
+    it is in review and complete, the user has the publish permission and wrote none of it since
+    it was last published. On a one-person desk (CLAIMTRACK_SELF_PUBLISH_ALLOWED) a writer may
+    publish: returns True then, and the history says it was self-published."""
+    verification_move_permitted(user=user, transition=Transition.PUBLISH)
+    _check_from(verification, Transition.PUBLISH)
+    _check_complete(verification, Transition.PUBLISH)
+    writers = list(verification.writers.order_by("username"))
+    if user not in writers:
+        return False
+    if settings.CLAIMTRACK_SELF_PUBLISH_ALLOWED:
+        return True
+    names = _and([writer.get_username() for writer in writers])
+    others = [candidate.get_username() for candidate in publish_candidates().exclude(pk__in=[w.pk for w in writers])]
+    who = (
+        f"Someone else with the publish permission must review and publish it: {_and(others)}."
+        if others
+        else "Nobody else has the publish permission: an administrator can give it to a second editor (a "
+        "one-person desk can set CLAIMTRACK_SELF_PUBLISH_ALLOWED=true instead)."
+    )
+    wrote = "You wrote" if len(writers) == 1 else f"{names} wrote"
+    raise TransitionRefused(
+        f"{wrote} this verdict since it was last published (verdict, attribution, summary, explanation or "
+        f"evidence), so {'you' if len(writers) == 1 else 'none of you'} may publish it: two pairs of eyes. {who}"
+    )
 
 
 def verification_reopen(
@@ -125,21 +158,31 @@ def verification_update(
 ) -> Verification:
     """Change the verdict, attribution, summary or explanation, and replace the evidence list
     when `evidence` is given (each item: url, source, note; numbered in order). Only while the
-    work is in progress or in review; the status itself changes only through the transitions."""
+    work is in progress or in review, by its fact-checker or an editor; the status itself
+    changes only through the transitions. Whoever changes anything becomes one of its writers.
+    Nothing is written when nothing changes."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError({name: "This is not changed here." for name in sorted(unknown)})
     with transaction.atomic():
         verification = _locked(verification=verification, expected_version=expected_version)
         verification_edit_permitted(user=user)
+        verification_work_permitted(verification=verification, user=user)
         check_editable(verification)
-        for name, value in fields.items():
-            setattr(verification, name, value)
+        changed = {name for name, value in fields.items() if getattr(verification, name) != value}
+        evidence_changed = evidence is not None and _evidence_items(verification.evidence.all()) != _evidence_items(
+            evidence
+        )
+        if not changed and not evidence_changed:
+            return verification
+        for name in changed:
+            setattr(verification, name, fields[name])
         verification.full_clean()
         history_note(verification, user=user, reason=reason)
         verification.save()
-        if evidence is not None:
+        if evidence_changed:
             _replace_evidence(verification, evidence, user=user)
+        verification.writers.add(user)
         return verification
 
 
@@ -182,14 +225,29 @@ def check_editable(verification: Verification) -> None:
         raise TransitionRefused("Nobody is working on this statement yet: assign it to a fact-checker first.")
 
 
-def statements_move(*, statements: Iterable[Statement], user, move: Transition | str, **options) -> tuple[list, list]:
+def statements_move(
+    *,
+    statements: Iterable[Statement],
+    user,
+    move: Transition | str,
+    versions: dict[int, int | None] | None = None,
+    **options,
+) -> tuple[list, list]:
     """The same move on several statements, each on its own (one refusal does not stop the
-    others): returns ([statement done], [(statement, why it was refused)])."""
+    others): returns ([statement done], [(statement, why it was refused)]). `versions` maps a
+    statement's id to the version of its verification that the user saw (EditConflict when it
+    has changed since)."""
     done, refused = [], []
     for statement in statements:
         try:
-            verification_move(statement=statement, user=user, move=move, **options)
-        except (TransitionRefused, PermissionDenied, ValidationError) as error:
+            verification_move(
+                statement=statement,
+                user=user,
+                move=move,
+                expected_version=(versions or {}).get(statement.pk),
+                **options,
+            )
+        except (TransitionRefused, PermissionDenied, ValidationError, EditConflict) as error:
             refused.append((statement, error_message(error)))
         else:
             done.append(statement)
@@ -206,7 +264,11 @@ def _locked(
     *, statement: Statement | None = None, verification: Verification | None = None, expected_version=None, user=None
 ):
     """The statement's verification, read afresh and locked for the rest of the transaction
-    (created, unchecked, when the statement has none yet)."""
+    (created, unchecked, when the statement has none yet). The statement's row is locked first,
+    always in this order: a change to its words (apps.claims.models.Statement.clean) and a move
+    of its verification wait for each other, so words never change under a verdict in review."""
+    statement_id = statement.pk if verification is None else verification.statement_id
+    Statement._base_manager.select_for_update().filter(pk=statement_id).exists()
     if verification is None:
         verification = Verification.objects.filter(statement=statement).first()
         if verification is None:
@@ -277,6 +339,20 @@ def verification_edit_permitted(*, user) -> None:
     _require(user, *EDIT_PERMISSION)
 
 
+def may_work_on(*, verification: Verification, user) -> bool:
+    """The verdict of work assigned to someone is changed, and sent to review, by that person
+    or by an editor (who may assign work); not by another fact-checker."""
+    return verification.fact_checker_id == user.pk or user.has_perm(ASSIGN_PERMISSION)
+
+
+def verification_work_permitted(*, verification: Verification, user) -> None:
+    if not may_work_on(verification=verification, user=user):
+        raise PermissionDenied(
+            f"This statement is assigned to {_username(verification.fact_checker)}: only they or an editor may "
+            "change its verdict or send it to review. Ask an editor to reassign it to you."
+        )
+
+
 def _require(user, permission: str, what: str) -> None:
     if not user.has_perm(permission):
         raise PermissionDenied(f"You may not {what}: your account lacks the permission “{permission}”.")
@@ -296,11 +372,24 @@ def _required_reason(reason: str, what: str) -> str:
     return reason
 
 
+def _evidence_items(items) -> list[tuple]:
+    """Evidence (records, or items as `verification_update` takes them) as comparable tuples."""
+    values = []
+    for item in items:
+        if isinstance(item, Evidence):
+            values.append((item.url, item.source_id, item.note))
+        else:
+            source = item.get("source")
+            values.append((item.get("url") or "", source.pk if source else None, item.get("note") or ""))
+    return values
+
+
 def _replace_evidence(verification: Verification, items: list[dict], *, user) -> None:
     existing = {evidence.number: evidence for evidence in verification.evidence.all()}
     errors = {}
     for number, item in enumerate(items, start=1):
         evidence = existing.pop(number, None) or Evidence(verification=verification, number=number)
+        before = _evidence_items([evidence]) if evidence.pk else None
         evidence.url = item.get("url") or ""
         evidence.source = item.get("source")
         evidence.note = item.get("note") or ""
@@ -309,8 +398,9 @@ def _replace_evidence(verification: Verification, items: list[dict], *, user) ->
         except ValidationError as error:
             errors[str(number)] = error.messages
             continue
-        history_note(evidence, user=user)
-        evidence.save()
+        if before != _evidence_items([evidence]):
+            history_note(evidence, user=user)
+            evidence.save()
     if errors:
         raise ValidationError(
             {"evidence": [f"Evidence {number}: {' '.join(messages)}" for number, messages in errors.items()]}
@@ -320,6 +410,34 @@ def _replace_evidence(verification: Verification, items: list[dict], *, user) ->
     for evidence in existing.values():
         history_note(evidence, user=user)
         evidence.delete()
+
+
+# --- What the published ClaimReviews show ----------------------------------------------------
+
+
+def claimreview_digest(statement: Statement) -> str:
+    """A fingerprint of what the ClaimReview of `statement` (loaded by statement_list) shows,
+    leaving out its own dateModified and its URL (which depends on the host asked)."""
+    shown = {key: value for key, value in claimreview(statement).items() if key not in ("url", "dateModified")}
+    return hashlib.sha256(json.dumps(shown, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def claimreviews_refresh(*, statements: QuerySet[Statement], modified: bool = False) -> int:
+    """After a change to anything a ClaimReview shows (the statement, an appearance, a source,
+    its publisher, the speaker, a rating's label), bump the dateModified (`review_modified_at`)
+    of each published verdict among `statements` whose ClaimReview now shows something else, so
+    that `/api/v1/claimreviews/?modified_since=` reports it. `modified=True` bumps them all (a
+    publication). Returns how many were bumped."""
+    now, bumped = timezone.now(), 0
+    published = statement_list(user=None).filter(published_verdict_q(), pk__in=statements.values("pk"))
+    for statement in published.iterator(chunk_size=500):
+        digest = claimreview_digest(statement)
+        if modified or digest != statement.verification.review_digest:
+            Verification.objects.filter(pk=statement.verification.pk).update(
+                review_digest=digest, review_modified_at=now
+            )
+            bumped += 1
+    return bumped
 
 
 def _username(user) -> str:

@@ -102,6 +102,25 @@ class VerificationSerializer(serializers.ModelSerializer):
         return user.get_username()
 
 
+class VerificationDetailSerializer(VerificationSerializer):
+    """The verification as its own endpoint serves it: also who wrote it since it was last
+    published (none of them may publish it)."""
+
+    writers = serializers.SerializerMethodField(
+        help_text="User names of everyone who changed the verdict, attribution, summary, explanation or evidence "
+        "since it was last published: none of them may publish it. Null for clients who may not see verification work."
+    )
+
+    class Meta(VerificationSerializer.Meta):
+        fields = [*VerificationSerializer.Meta.fields, "writers"]
+        read_only_fields = fields
+
+    def get_writers(self, verification) -> list[str] | None:
+        if not self.context.get("sees_verification_work"):
+            return None
+        return sorted(writer.get_username() for writer in verification.writers.all())
+
+
 # Verification fields that only the workflow moves change, and where to go instead.
 WORKFLOW_FIELDS = ("status", "fact_checker", "fact_checker_id", "reviewer", "published_at")
 WORKFLOW_HINT = (

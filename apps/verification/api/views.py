@@ -28,11 +28,11 @@ from .serializers import (
     RatingScaleSerializer,
     ReasonSerializer,
     StatementHistorySerializer,
-    VerificationSerializer,
+    VerificationDetailSerializer,
     VerificationUpdateSerializer,
 )
 
-VERIFICATION_RESPONSE = OpenApiResponse(VerificationSerializer, description="The verification as it now stands.")
+VERIFICATION_RESPONSE = OpenApiResponse(VerificationDetailSerializer, description="The verification as it now stands.")
 ETAG = OpenApiParameter(
     "ETag",
     OpenApiTypes.STR,
@@ -238,7 +238,7 @@ class StatementVerificationActions:
         context = self.get_serializer_context()
         if not verification_visible(verification=verification, sees_work=context["sees_verification_work"]):
             raise exceptions.NotFound(f"Statement {statement.pk} has no published verification.")
-        return with_etag(Response(VerificationSerializer(verification, context=context).data), verification)
+        return with_etag(Response(VerificationDetailSerializer(verification, context=context).data), verification)
 
 
 class RatingScaleViewSet(ModelViewSet):
@@ -258,7 +258,9 @@ class ClaimReviewViewSet(ReadOnlyModelViewSet):
     permission_classes = [AllowAny]
 
     def get_queryset(self):
-        return statement_list(user=None).filter(published_verdict_q()).order_by("-verification__updated_at", "-pk")
+        return (
+            statement_list(user=None).filter(published_verdict_q()).order_by("-verification__review_modified_at", "-pk")
+        )
 
     @extend_schema(responses=OpenApiResponse(CLAIMREVIEW_SCHEMA))
     def list(self, request, *args, **kwargs):

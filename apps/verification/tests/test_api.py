@@ -37,6 +37,7 @@ def medvedev_published(db, settings):
         rating=default_rating("false"),
         summary="False: Kazakhstan is a sovereign state recognised by the UN since 1992.",
         published_at=PUBLISHED_AT,
+        review_modified_at=PUBLISHED_AT,
     )
     return statement
 
@@ -53,7 +54,7 @@ def test_claimreview_of_a_seed_statement_field_by_field(api_client, medvedev_pub
     assert review["claimReviewed"] == "Kazakhstan is an “artificial state”."
     assert review["url"] == "https://factdesk.example.kz/checks/medvedev-2022-kazakhstan-artificial-state/"
     assert review["datePublished"] == "2026-03-01T12:00:00Z"
-    assert review["dateModified"] == verification.updated_at.isoformat().replace("+00:00", "Z")
+    assert review["dateModified"] == verification.review_modified_at.isoformat().replace("+00:00", "Z")
     assert review["author"] == {
         "@type": "Organization",
         "name": "Kazakh Fact Desk",
@@ -114,7 +115,7 @@ def test_claimreviews_lists_published_verdicts_only_most_recently_changed_first(
     older, newer = make_statement(), make_statement()
     publish(older)
     publish(newer)
-    Verification.objects.filter(statement=older).update(updated_at=timezone.now() - datetime.timedelta(days=2))
+    Verification.objects.filter(statement=older).update(review_modified_at=timezone.now() - datetime.timedelta(days=2))
     make_verification(statement=make_statement(), status="in_review", rating=default_rating(), summary="Draft")
 
     data = api_client.get("/api/v1/claimreviews/").json()
@@ -128,7 +129,7 @@ def test_claimreviews_can_be_polled_for_changes(api_client):
     publish(old)
     publish(fresh)
     Verification.objects.filter(statement=old).update(
-        updated_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.timezone.utc)
+        review_modified_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.timezone.utc)
     )
     data = api_client.get("/api/v1/claimreviews/", {"modified_since": "2025-01-01T00:00:00Z"}).json()
     assert [review["claimReviewed"] for review in data["results"]] == [fresh.text]

@@ -69,7 +69,7 @@ def test_sending_to_review_with_everything_in_place(fact_checker):
 def test_only_the_assigned_fact_checker_or_an_editor_sends_work_to_review(fact_checker):
     verification = worked_on(make_statement(), fact_checker)
     other = make_user("other-checker", group=FACT_CHECKERS)
-    with pytest.raises(PermissionDenied, match="Only the assigned fact-checker"):
+    with pytest.raises(PermissionDenied, match="only they or an editor may change its verdict or send it to review"):
         services.verification_submit(verification=verification, user=other)
 
 
@@ -124,7 +124,7 @@ def test_reopening_needs_a_reason_and_keeps_the_published_version(fact_checker, 
     services.verification_submit(verification=reopened, user=fact_checker)
     republished = services.verification_publish(verification=reopened, user=editor)
     assert republished.published_at == first_published_at  # datePublished stays
-    assert republished.updated_at > first_published_at  # dateModified moves
+    assert republished.review_modified_at > first_published_at  # dateModified moves
     events = [(p.event, p.rating.slug if p.rating else None) for p in published_history(statement)]
     assert events == [("republished", "mostly-false"), ("reopened", None), ("published", "false")]
 
