@@ -291,3 +291,26 @@ def test_behind_one_proxy_a_lockout_is_of_the_address_the_proxy_saw_whatever_the
         "/admin/login/", {"username": editor.username, "password": "pw-for-tests-only"}, headers=forwarded(PROXY_SAW_B)
     )
     assert elsewhere.status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_production_cache_keeps_a_clients_count_while_many_other_clients_come_and_go(anonymous, settings):
+    """Django's database cache drops a third of its entries, in key order, once it holds more
+    than MAX_ENTRIES: with its default of 300, a client whose address sorts first would be
+    forgiven its count as soon as 300 others had asked."""
+    from django.core.cache import cache
+
+    from claimtrack.settings.base import RATE_LIMIT_CACHE
+
+    settings.CACHES = {"default": RATE_LIMIT_CACHE}
+    call_command("createcachetable", verbosity=0)
+    cache.clear()
+    settings.CLAIMTRACK_API_RATE_ANONYMOUS = "3/minute"
+    first = {"REMOTE_ADDR": "10.0.0.1"}  # its count's key sorts before every other
+    assert [anonymous.get("/api/v1/topics/", **first).status_code for _ in range(3)] == [200, 200, 200]
+
+    for n in range(400):
+        anonymous.get("/api/v1/topics/", REMOTE_ADDR=f"10.1.{n // 250}.{n % 250}")
+
+    assert anonymous.get("/api/v1/topics/", **first).status_code == 429
+    cache.clear()

@@ -188,6 +188,15 @@ REST_FRAMEWORK = {
 # API rate limits (apps/core/api/throttling.py): "N/second|minute|hour|day", or "off".
 CLAIMTRACK_API_RATE_ANONYMOUS = env_rate("CLAIMTRACK_API_RATE_ANONYMOUS", "120/minute")
 CLAIMTRACK_API_RATE_USER = env_rate("CLAIMTRACK_API_RATE_USER", "1200/minute")
+# Where production keeps the counts, shared by every gunicorn worker (`make serve` creates the
+# table: manage.py createcachetable). Room for the counts of 20,000 clients at once: past
+# Django's default of 300 entries, a third of them (counts of clients still within their
+# window among them) would be dropped, and with them the limits of whoever brings 300 addresses.
+RATE_LIMIT_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "claimtrack_cache",
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "ClaimTrack API",

@@ -34,6 +34,5 @@ STORAGES = {
 }
 WHITENOISE_MANIFEST_STRICT = False
 
-# The API's rate-limit counts (apps/core/api/throttling.py), shared by every gunicorn worker;
-# `make serve` creates the table (manage.py createcachetable).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "claimtrack_cache"}}
+# The API's rate-limit counts, shared by every gunicorn worker (base.RATE_LIMIT_CACHE).
+CACHES = {"default": RATE_LIMIT_CACHE}  # noqa: F405
