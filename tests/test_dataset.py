@@ -2,6 +2,8 @@
 answers byte for byte the same afterwards; an import never goes over a database in use, and a
 damaged file writes nothing."""
 
+import json
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -9,6 +11,7 @@ from django.db import connection
 from apps.claims.models import Statement
 from apps.core.seed import seed_load
 from apps.speakers.models import Speaker
+from apps.verification.models import Verification
 from tests.api import api_client_for
 from tests.factories import make_statement
 from tests.workflow import published, worked_on
@@ -89,3 +92,27 @@ def test_a_damaged_file_writes_nothing_and_says_so(tmp_path):
     assert not Speaker.objects.exists()
     with pytest.raises(CommandError, match="There is no file at"):
         call_command("import_dataset", str(tmp_path / "missing.json"))
+
+
+def test_a_file_exported_before_writers_and_date_modified_were_kept_gets_them_from_its_history(
+    tmp_path, editor, fact_checker
+):
+    done, draft = make_statement(text="Published and public."), make_statement(text="Still being checked.")
+    published(done, fact_checker, editor)
+    worked_on(draft, fact_checker)
+    path = tmp_path / "claimtrack.json"
+    call_command("export_dataset", str(path), stdout=open("/dev/null", "w"))
+    records = json.loads(path.read_text())
+    for record in records:  # as an older ClaimTrack wrote it
+        if record["model"] == "verification.verification":
+            for name in ("writers", "review_modified_at", "review_digest"):
+                record["fields"].pop(name)
+    path.write_text(json.dumps(records))
+    empty_the_database()
+
+    call_command("import_dataset", str(path), stdout=open("/dev/null", "w"))
+
+    assert list(Verification.objects.get(statement=draft.pk).writers.all()) == [fact_checker]
+    published_verification = Verification.objects.get(statement=done.pk)
+    assert published_verification.review_modified_at == published_verification.updated_at
+    assert not published_verification.writers.exists()

@@ -7,6 +7,7 @@ django-axes.
 
 A file ending in .gz, .bz2, .xz or .lzma is compressed (Django's dumpdata and loaddata)."""
 
+from importlib import import_module
 from pathlib import Path
 
 from django.apps import apps
@@ -59,3 +60,9 @@ def dataset_import(*, path: str | Path) -> None:
         )
     with override_settings(SIMPLE_HISTORY_ENABLED=False):
         call_command("loaddata", str(path), verbosity=0)
+    # A file exported before verifications kept their writers and their ClaimReview's
+    # dateModified: fill them in as the migration that added them did.
+    FILL_NEW_VERIFICATION_FIELDS(apps, None)
+
+
+FILL_NEW_VERIFICATION_FIELDS = import_module("apps.verification.migrations.0007_writers_from_history").writers_from_history

@@ -3,7 +3,9 @@
   explanation or evidence since the verdict was last published (none for a published one), so
   that the two-person rule holds for work already under way;
 - `review_modified_at`: the ClaimReview's dateModified as it was served until now
-  (`updated_at`), for published verdicts."""
+  (`updated_at`), for published verdicts.
+Only where they are empty: apps.core.dataset runs it again after importing a file exported
+before these fields existed."""
 
 from django.db import migrations
 from django.db.models import F
@@ -18,8 +20,10 @@ def writers_from_history(apps, schema_editor):
     Verification = apps.get_model("verification", "Verification")
     HistoricalVerification = apps.get_model("verification", "HistoricalVerification")
     HistoricalEvidence = apps.get_model("verification", "HistoricalEvidence")
-    Verification.objects.filter(status=PUBLISHED).update(review_modified_at=F("updated_at"))
-    for verification in Verification.objects.exclude(status=PUBLISHED).iterator():
+    Verification.objects.filter(status=PUBLISHED, review_modified_at__isnull=True).update(
+        review_modified_at=F("updated_at")
+    )
+    for verification in Verification.objects.exclude(status=PUBLISHED).filter(writers__isnull=True).iterator():
         records = list(HistoricalVerification.objects.filter(id=verification.pk).order_by("history_date", "history_id"))
         last_published = max(
             (record.history_date for record in records if record.status == PUBLISHED), default=None

@@ -3,8 +3,10 @@ evidence) since it was last published may not publish it, whoever is assigned; a
 assignee or an editor writes it. Through the API, the services and the command alike."""
 
 import io
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -221,3 +223,22 @@ def test_staff_see_who_wrote_a_verdict_and_the_public_does_not(editor, fact_chec
     services.verification_publish(verification=verification, user=editor)
     assert editor_api.get(url(statement)).json()["writers"] == []
     assert anonymous.get(url(statement)).json()["writers"] is None
+
+
+def test_work_under_way_before_writers_were_kept_gets_them_from_its_history(editor, second_editor, fact_checker):
+    fill = import_module("apps.verification.migrations.0007_writers_from_history").writers_from_history
+    verification = published(make_statement(), fact_checker, make_user("reviewer", group=EDITORS))
+    services.verification_reopen(verification=verification, user=editor, reason="A figure was wrong.")
+    services.verification_update(verification=verification, user=editor, fields={"summary": "Corrected."})
+    services.verification_update(
+        verification=verification,
+        user=second_editor,
+        fields={},
+        evidence=[{"url": "https://example.org/other", "note": "Another source."}],
+    )
+    verification.writers.clear()  # as the migration finds it
+
+    fill(apps, None)
+
+    # Those who wrote since the last publication, not the fact-checker who wrote the first one.
+    assert set(verification.writers.all()) == {editor, second_editor}
