@@ -194,9 +194,9 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
     @admin.display(description="written by")
     def written_by(self, obj):
         writers = [writer.get_username() for writer in obj.writers.order_by("username")] if obj.pk else []
-        return (
-            (", ".join(writers) + " (none of them may publish it)") if writers else "nobody since it was last published"
-        )
+        if not writers:
+            return "nobody since it was last published"
+        return f"{', '.join(writers)}: may not publish it (two pairs of eyes)"
 
     def save_model(self, request, obj, form, change):
         pass  # saved with its evidence in save_related, through the service

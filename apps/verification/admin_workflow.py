@@ -182,11 +182,13 @@ def _row(request, statement, name: str) -> dict:
         except (services.TransitionRefused, PermissionDenied) as refusal:
             row["refusal"] = str(refusal)
         else:
-            row["claimreview"] = json.dumps(claimreview_preview(statement), indent=2, ensure_ascii=False)
+            row["claimreview"] = json.dumps(
+                claimreview_preview(statement, request=request), indent=2, ensure_ascii=False
+            )
     return row
 
 
-def claimreview_preview(statement) -> dict:
+def claimreview_preview(statement, *, request=None) -> dict:
     """The ClaimReview that publishing `statement`'s verdict now would serve."""
     preview = copy.copy(statement)
     verification = copy.copy(statement.verification)
@@ -195,7 +197,7 @@ def claimreview_preview(statement) -> dict:
     verification.published_at = verification.published_at or now
     verification.review_modified_at = now
     preview.verification = verification
-    return claimreview(preview)
+    return claimreview(preview, request=request)
 
 
 def _cancel_url(model_admin, rows) -> str:

@@ -146,6 +146,8 @@ def pytest_runtest_makereport(item, call):
         lines = _save_screenshots(item)
         if lines:
             report.sections.append(("browser screenshots", "\n".join(lines)))
+    elif report.when == "call" and os.environ.get("CLAIMTRACK_KEEP_SCREENSHOTS"):
+        _save_screenshots(item)  # to look at what a person sees, when asked
     return report
 
 

@@ -13,11 +13,12 @@ from .verdict import (
     editor_publishes_from_the_review_queue,
     fact_checker_cannot_publish,
     fact_checker_opens_from_my_queue,
+    fact_checker_types_and_sends_to_review,
     fact_checker_writes_the_verdict,
-    make_move,
 )
 
 SUMMARY = "False: the 1920 map shows the border along the ridge, not the river."
+EXPLANATION = "The survey of 1920 and the treaty of 2005 both follow the ridge."
 
 
 def test_a_statement_goes_from_the_editor_to_a_published_verdict(page, new_page):
@@ -59,9 +60,11 @@ def test_a_statement_goes_from_the_editor_to_a_published_verdict(page, new_page)
         evidence_url="https://archive.example.org/maps/1920-border-survey",
         evidence_note="The 1920 survey map draws the border along the ridge.",
     )
-    make_move(page, "Send to review")
+    # Typed, not saved, then "Send to review": what was typed is kept.
+    fact_checker_types_and_sends_to_review(page, explanation=EXPLANATION)
     verification.refresh_from_db()
     assert (verification.status, verification.rating.label, verification.summary) == ("in_review", "False", SUMMARY)
+    assert verification.explanation == EXPLANATION
     assert [e.url for e in verification.evidence.all()] == ["https://archive.example.org/maps/1920-border-survey"]
     # Still private: in review is not published.
     assert api_get(reader, f"/api/v1/statements/{recorded.statement.pk}/")["verification"] is None
@@ -70,7 +73,7 @@ def test_a_statement_goes_from_the_editor_to_a_published_verdict(page, new_page)
 
     # An editor publishes it from the review queue.
     log_in(page, editor)
-    editor_publishes_from_the_review_queue(page, statement=recorded.statement)
+    editor_publishes_from_the_review_queue(page, statement=recorded.statement, summary=SUMMARY, explanation=EXPLANATION)
     page.goto(f"/admin/claims/statement/{recorded.statement.pk}/change/")
     history = page.locator(".field-change_history")
     for line in ("Publish", "Send to review", "Assign", checker.username, editor.username, "First draft of the verdict"):

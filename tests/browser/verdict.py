@@ -59,29 +59,47 @@ def fact_checker_writes_the_verdict(page, *, rating: str, summary: str, evidence
 
 def make_move(page, label: str) -> None:
     """Click a workflow button on the verification's page and expect it to be done."""
-    page.locator(".object-tools .workflow-move", has_text=label).click()
+    page.locator(".workflow-move", has_text=label).click()
     expect(page.locator("ul.messagelist li.success")).to_contain_text(f"{label} — done for 1 statement(s)")
+
+
+def fact_checker_types_and_sends_to_review(page, *, explanation: str) -> None:
+    """Type into Explanation and press "Send to review" without saving first: the button saves
+    what was typed, then makes the move."""
+    field(page, "explanation").fill(explanation)
+    screenshot(page, "explanation typed, not saved")
+    make_move(page, "Send to review")
+    expect(field(page, "explanation")).to_have_value(explanation)
 
 
 def fact_checker_cannot_publish(page, *, verification: Verification) -> None:
     """No Publish button for a fact-checker; and the publish page, opened by its URL, refuses."""
     page.goto(f"/admin/verification/verification/{verification.pk}/change/")
-    expect(page.locator(".object-tools .workflow-move")).to_have_count(0)  # in review: nothing for them
+    expect(page.locator(".workflow-move")).to_have_count(0)  # in review: nothing for them
     page.goto(f"/admin/verification/verification/{verification.pk}/move/publish/")
-    page.get_by_role("button", name="Publish").click()
+    expect(page.locator(".publish-refusal")).to_contain_text("You may not publish verdicts")
+    page.get_by_role("button", name="Publish this").click()
     expect(page.locator("ul.messagelist li.warning")).to_contain_text("You may not publish verdicts")
     screenshot(page, "a fact-checker's publish refused")
     verification.refresh_from_db()
     assert verification.status == VerificationStatus.IN_REVIEW
 
 
-def editor_publishes_from_the_review_queue(page, *, statement) -> Verification:
+def editor_publishes_from_the_review_queue(page, *, statement, summary: str, explanation: str) -> Verification:
+    """From "Waiting for my review": the verification, "Publish…", then the confirmation page,
+    which shows what will go public, and "Publish this"."""
     page.goto("/admin/")
     page.locator("#desk-queues").get_by_role("link", name="Waiting for my review").click()
     page.locator("#result_list tbody tr th a", has_text=statement.text[:40]).click()
-    expect(page.locator(".object-tools .workflow-move", has_text="Publish")).to_be_visible()
     screenshot(page, "review before publishing")
-    make_move(page, "Publish")
+    page.locator(".workflow-move", has_text="Publish…").click()
+    expect(page.locator("#content h1")).to_have_text("Publish")
+    expect(page.locator(".preview-summary")).to_have_text(summary)
+    expect(page.locator(".preview-explanation")).to_have_text(explanation)
+    expect(page.locator(".claimreview-preview")).to_contain_text('"@type": "ClaimReview"')
+    screenshot(page, "what will go public")
+    page.get_by_role("button", name="Publish this").click()
+    expect(page.locator("ul.messagelist li.success")).to_contain_text("Publish — done for 1 statement(s)")
     verification = Verification.objects.get(statement=statement)
     assert verification.status == VerificationStatus.PUBLISHED
     assert verification.published_at is not None
