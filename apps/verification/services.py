@@ -429,15 +429,28 @@ def claimreviews_refresh(*, statements: QuerySet[Statement], modified: bool = Fa
     that `/api/v1/claimreviews/?modified_since=` reports it. `modified=True` bumps them all (a
     publication). Returns how many were bumped."""
     now, bumped = timezone.now(), 0
-    published = statement_list(user=None).filter(published_verdict_q(), pk__in=statements.values("pk"))
-    for statement in published.iterator(chunk_size=500):
-        digest = claimreview_digest(statement)
-        if modified or digest != statement.verification.review_digest:
-            Verification.objects.filter(pk=statement.verification.pk).update(
-                review_digest=digest, review_modified_at=now
-            )
+    for verification, digest in _published_claimreview_digests(statements):
+        if modified or digest != verification.review_digest:
+            Verification.objects.filter(pk=verification.pk).update(review_digest=digest, review_modified_at=now)
             bumped += 1
     return bumped
+
+
+def claimreview_digests_fill() -> int:
+    """Record what each published ClaimReview shows, for verdicts that were published without it
+    (loaded from fixtures or an older export), leaving their dateModified as it is."""
+    unrecorded = Statement.objects.filter(published_verdict_q(), verification__review_digest="")
+    filled = 0
+    for verification, digest in _published_claimreview_digests(unrecorded):
+        filled += Verification.objects.filter(pk=verification.pk).update(review_digest=digest)
+    return filled
+
+
+def _published_claimreview_digests(statements: QuerySet[Statement]):
+    """(verification, digest of its ClaimReview) for the published verdicts among `statements`."""
+    published = statement_list(user=None).filter(published_verdict_q(), pk__in=statements.values("pk"))
+    for statement in published.iterator(chunk_size=500):
+        yield statement.verification, claimreview_digest(statement)
 
 
 def _username(user) -> str:

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from apps.accounts.roles import EDITORS
 from apps.claims.models import Quotation, Statement
+from apps.core.seed import seed_load
 from apps.core.services import model_save
 from apps.verification import services
 from apps.verification.models import Verification
@@ -218,3 +219,14 @@ def test_unpublished_work_is_not_reported(api_client, fact_checker):
 
     assert reported_since(api_client, before) == []
     assert not Statement.objects.filter(verification__review_modified_at__isnull=False).exists()
+
+
+def test_the_seed_data_records_what_its_reviews_show_so_an_unseen_change_moves_nothing(api_client, editor):
+    seed_load()
+    statement = Statement.objects.get(slug="putin-2014-kazakhs-never-had-statehood")
+    before = date_modified(api_client, statement)
+    source = statement.quotations.first().source
+
+    model_save(instance=source, changes={"notes": "Archived on the day."}, user=editor)
+
+    assert date_modified(api_client, statement) == before == "2026-11-21T00:00:00Z"
