@@ -84,6 +84,9 @@ class VersionedModelForm(CuratedModelForm):
     the form is refused, showing what changed in between, when someone else saved first."""
 
     base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Whether the version is checked even when nothing in this form changed (a page whose
+    # inlines or buttons act on the version it showed).
+    version_checked_unchanged = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -92,7 +95,7 @@ class VersionedModelForm(CuratedModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if self.instance.pk is not None and self.has_changed():
+        if self.instance.pk is not None and (self.has_changed() or self.version_checked_unchanged):
             base_version = cleaned_data.get("base_version")
             if base_version is None:
                 raise forms.ValidationError("This form is missing the version it was opened at; reload the page.")

@@ -7,7 +7,6 @@ from django.urls import path, reverse
 
 from apps.core.admin import URL_FIELD_OVERRIDES, AutocompleteInline, TimestampedAdmin, admin_link
 from apps.core.forms import CuratedModelForm, VersionedModelForm
-from apps.core.services import EditConflict, version_check
 
 from . import services
 from .admin_workflow import (
@@ -124,20 +123,8 @@ class VerificationForm(VersionedModelForm):
         help_text="Optional; kept in the history.",
     )
 
-    def clean(self):
-        cleaned_data = super().clean()
-        # Checked even when the verdict's fields are unchanged (VersionedModelForm checks them
-        # otherwise): the page's evidence, and the workflow button that sent it, act on the
-        # version the page showed.
-        if self.instance.pk is not None and not self.has_changed():
-            base_version = cleaned_data.get("base_version")
-            if base_version is None:
-                raise forms.ValidationError("This form is missing the version it was opened at; reload the page.")
-            try:
-                version_check(instance=self.instance, expected_version=base_version)
-            except EditConflict as conflict:
-                raise forms.ValidationError(str(conflict), code="edit_conflict") from None
-        return cleaned_data
+    # The page's evidence, and the workflow button that sent it, act on the version it showed.
+    version_checked_unchanged = True
 
 
 @admin.register(Verification)
