@@ -15,6 +15,7 @@ from rest_framework.authtoken.models import Token
 from apps.verification import services
 from apps.verification.models import Verification
 from tests.api import api_client_for
+from tests.database import remember_migrated_rows, reset_to_migrated_rows
 from tests.factories import make_statement
 
 pytestmark = [
@@ -24,6 +25,13 @@ pytestmark = [
     ),
 ]
 WAIT = 10  # seconds; generous, the test normally takes a fraction of one
+
+
+@pytest.fixture(autouse=True)
+def migrated_rows(transactional_db):
+    """The roles and the rating scale the migrations made (see tests/database.py)."""
+    remember_migrated_rows()
+    reset_to_migrated_rows()
 
 
 def test_two_clients_saving_the_same_version_at_once_never_overwrite_each_other(fact_checker, editor, monkeypatch):
