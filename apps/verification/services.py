@@ -94,9 +94,9 @@ def verification_publish(*, verification: Verification, user, expected_version: 
         self_published = verification_publish_check(verification=verification, user=user)
         verification.reviewer = user
         verification.published_at = verification.published_at or timezone.now()
-        verification.review_modified_at = timezone.now()
         _move(verification, Transition.PUBLISH, user=user, reason=SELF_PUBLISHED_REASON if self_published else "")
         verification.writers.clear()
+        # Its ClaimReview's dateModified is now, and what it shows is recorded.
         claimreviews_refresh(statements=Statement.objects.filter(pk=verification.statement_id), modified=True)
         verification.refresh_from_db(fields=["review_digest", "review_modified_at"])
         return verification
