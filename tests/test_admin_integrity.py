@@ -229,6 +229,10 @@ def test_send_to_review_saves_the_typed_explanation_first(fact_checker):
     verification.refresh_from_db()
     assert (verification.status, verification.explanation) == (VerificationStatus.IN_REVIEW, "Typed.")
     assert verification.history.filter(explanation="Typed.", status=VerificationStatus.IN_PROGRESS).exists()
+    assert [text for _, text in messages_of(response)] == [
+        f"What you typed was saved first (version {verification.version - 1}).",
+        f"Send to review — done for 1 statement(s): “{verification.statement}”",
+    ]
 
 
 def test_a_refused_move_still_keeps_what_was_typed_and_says_why(fact_checker):

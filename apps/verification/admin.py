@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -221,6 +221,8 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
             return super().response_change(request, obj)
         if name not in MOVES:
             raise Http404(f"There is no workflow move “{name}”.")
+        if request.POST.get("base_version") != str(obj.version):
+            self.message_user(request, f"What you typed was saved first (version {obj.version}).", messages.SUCCESS)
         if name not in IMMEDIATE_MOVES:
             url = reverse("admin:verification_verification_move", args=[obj.pk, name])
             return HttpResponseRedirect(f"{url}?version={obj.version}")
