@@ -11,13 +11,16 @@ FUZZ_SEED     ?= random
 
 VENV  := .venv
 PY    := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+# What is installed, from which lock file (pyproject.toml lists the direct dependencies):
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+DEV_STAMP     := $(VENV)/.installed-dev
+UV_VERSION    := 0.13.8
 # The test settings use SQLite in memory, or DATABASE_URL when it is set.
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=claimtrack.settings.test
 
 .DEFAULT_GOAL := help
 .NOTPARALLEL:
-.PHONY: help install run serve check test test-sqlite test-postgres fuzz bench clean
+.PHONY: help install install-dev lock run serve check test test-sqlite test-postgres fuzz bench clean
 
 help:
 	@echo "make run            install, migrate, load the demo data, serve on http://127.0.0.1:$(PORT)/ (PORT=...)"
@@ -27,23 +30,42 @@ help:
 	@echo "make test-postgres  the test suite on PostgreSQL only (needs the PostgreSQL server binaries)"
 	@echo "make fuzz           a longer schemathesis campaign on a throwaway PostgreSQL (FUZZ_SECONDS=$(FUZZ_SECONDS) per client)"
 	@echo "make bench          generate SCALE statements (default 100000) in a throwaway PostgreSQL, measure, write BENCHMARKS.md"
-	@echo "make check          manage.py check and the missing-migrations check"
-	@echo "make install        create $(VENV) and install requirements.txt (PYTHON=$(PYTHON))"
+	@echo "make check          manage.py check, the missing-migrations check, the layers of the code and ruff"
+	@echo "make install        create $(VENV) and install the runtime set, requirements.txt (PYTHON=$(PYTHON))"
+	@echo "make install-dev    ... and the tools of the tests, fuzzing and checks, requirements-dev.txt"
+	@echo "make lock           write requirements.txt and requirements-dev.txt again from pyproject.toml (uv)"
 	@echo "make clean          remove $(VENV), var/, caches and test-output/"
 
-install: $(STAMP)
+install: $(RUNTIME_STAMP)
+install-dev: $(DEV_STAMP)
 
-$(STAMP): requirements.txt
-	@if ! [ -x $(PY) ] || ! $(PY) -c '' 2>/dev/null; then \
-	  $(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { \
-	    echo "error: '$(PYTHON)' cannot create virtual environments (missing, or without venv/ensurepip)." >&2; \
-	    echo "       Debian/Ubuntu: sudo apt-get install python3-venv   (or: make PYTHON=/path/to/python3.X ...)" >&2; \
-	    exit 1; }; \
-	  echo "==> Creating $(VENV) with $(PYTHON)"; rm -rf $(VENV); $(PYTHON) -m venv $(VENV); \
-	fi
-	@echo "==> Installing requirements.txt into $(VENV)"
+$(PY):
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { \
+	  echo "error: '$(PYTHON)' cannot create virtual environments (missing, or without venv/ensurepip)." >&2; \
+	  echo "       Debian/Ubuntu: sudo apt-get install python3-venv   (or: make PYTHON=/path/to/python3.X ...)" >&2; \
+	  exit 1; }
+	@echo "==> Creating $(VENV) with $(PYTHON)"
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+
+$(RUNTIME_STAMP): requirements.txt | $(PY)
+	@echo "==> Installing the runtime set (requirements.txt) into $(VENV)"
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
 	@touch $@
+
+$(DEV_STAMP): requirements-dev.txt | $(PY)
+	@echo "==> Installing the runtime set and the development tools (requirements-dev.txt) into $(VENV)"
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $@ $(RUNTIME_STAMP)
+
+# Both lock files from pyproject.toml, for Python 3.10-3.13; versions already locked are kept
+# (UPGRADE=1 takes the newest the pins allow). Needs PyPI.
+lock: | $(PY)
+	$(PY) -m pip install -q --disable-pip-version-check uv==$(UV_VERSION)
+	$(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3.10 --quiet \
+	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) -o requirements.txt
+	$(VENV)/bin/uv pip compile pyproject.toml --group dev --universal --python-version 3.10 --quiet \
+	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) -o requirements-dev.txt
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -59,25 +81,25 @@ serve: install
 	$(PY) manage.py collectstatic --noinput -v0
 	$(VENV)/bin/gunicorn claimtrack.wsgi --bind $(BIND) --workers $(WORKERS) --access-logfile -
 
-check: install
+check: install-dev
 	@echo "==> Django checks"
 	env -u DATABASE_URL $(TEST_SETTINGS) $(PY) manage.py check
 	env -u DATABASE_URL $(TEST_SETTINGS) $(PY) manage.py makemigrations --check --dry-run
 
 test: check test-sqlite test-postgres
 
-test-sqlite: install
+test-sqlite: install-dev
 	@echo "==> Test suite on SQLite (in-memory)"
 	env -u DATABASE_URL $(TEST_SETTINGS) $(PY) -m pytest $(PYTEST_ARGS)
 
-test-postgres: install
+test-postgres: install-dev
 	@version=$$(scripts/with-postgres --server-version) && \
 	  echo "==> Test suite on PostgreSQL $$version (throwaway cluster)"
 	$(TEST_SETTINGS) scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
 
 # The same fuzz test as in `make test` (tests/test_fuzz.py), with more examples, more time and a
 # fresh seed each run (FUZZ_SEED=1234 repeats a run).
-fuzz: install
+fuzz: install-dev
 	@version=$$(scripts/with-postgres --server-version) && \
 	  echo "==> schemathesis: $(FUZZ_EXAMPLES) examples per operation, $(FUZZ_SECONDS) s per client, PostgreSQL $$version"
 	CLAIMTRACK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) CLAIMTRACK_FUZZ_SECONDS=$(FUZZ_SECONDS) CLAIMTRACK_FUZZ_SEED=$(FUZZ_SEED) \
@@ -91,6 +113,9 @@ BENCH_ENV := DJANGO_SETTINGS_MODULE=claimtrack.settings.production DJANGO_SECRET
 	CLAIMTRACK_API_RATE_ANONYMOUS=off CLAIMTRACK_API_RATE_USER=off
 
 bench: install
+	@command -v wrk >/dev/null 2>&1 || { \
+	  echo "error: make bench needs wrk for its load tests: Debian/Ubuntu: sudo apt-get install wrk (macOS: brew install wrk)." >&2; \
+	  exit 1; }
 	@version=$$(scripts/with-postgres --server-version) && \
 	  echo "==> Benchmark: $(SCALE) statements on PostgreSQL $$version (throwaway cluster)"
 	$(BENCH_ENV) WITH_POSTGRES_SHARED_BUFFERS=256MB scripts/with-postgres sh -c \

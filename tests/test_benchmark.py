@@ -32,3 +32,15 @@ def test_the_benchmark_measures_every_page_and_writes_the_figures(tmp_path):
     assert "API ÷ raw" in figures
     # The machine's speed, from the same fixed work at the start and at the end of the run.
     assert re.search(r"at the start, Python [\d.]+ ms and PostgreSQL [\d.]+ ms; at the end, Python", figures)
+
+
+def test_without_wrk_the_benchmark_stops_before_any_work_and_says_how_to_install_it(monkeypatch):
+    from django.core.management.base import CommandError
+
+    monkeypatch.setattr("shutil.which", lambda name, *args, **kwargs: None if name == "wrk" else "/usr/bin/" + name)
+    generated = []
+    monkeypatch.setattr("apps.core.benchmark.Benchmark.generate", lambda self: generated.append(True))
+
+    with pytest.raises(CommandError, match=r"need wrk, which is not installed: Debian/Ubuntu `apt-get install wrk`"):
+        call_command("benchmark", runs=10, stdout=open("/dev/null", "w"))
+    assert not generated

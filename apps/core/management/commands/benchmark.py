@@ -1,3 +1,5 @@
+import shutil
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
@@ -29,6 +31,12 @@ class Command(BaseCommand):
             )
         if runs < 10:
             raise CommandError("--runs must be at least 10, for a median and a 95th percentile worth reading.")
+        if (load_seconds or mixed_load_seconds) and not shutil.which("wrk"):
+            # Said now, not after minutes of generation.
+            raise CommandError(
+                "The load tests need wrk, which is not installed: Debian/Ubuntu `apt-get install wrk`, macOS "
+                "`brew install wrk`; or run without them (--load-seconds 0 --mixed-load-seconds 0)."
+            )
         benchmark = Benchmark(
             scale=scale, runs=runs, load_seconds=load_seconds, mixed_load_seconds=mixed_load_seconds, out=self.stdout
         )
