@@ -4,11 +4,11 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from apps.claims.api import urls as claims_api
-from apps.core.api.views import api_not_found
-from apps.sources.api import urls as sources_api
-from apps.speakers.api import urls as speakers_api
-from apps.verification.api import urls as verification_api
+from apps.api.claims import urls as claims_api
+from apps.api.common.views import api_not_found
+from apps.api.sources import urls as sources_api
+from apps.api.speakers import urls as speakers_api
+from apps.api.verification import urls as verification_api
 
 admin.site.site_header = "ClaimTrack"
 admin.site.site_title = "ClaimTrack"
@@ -34,5 +34,5 @@ urlpatterns = [
     re_path(r"^api/(?P<path>.*)$", api_not_found),
 ]
 
-handler404 = "apps.core.api.views.not_found"
-handler500 = "apps.core.api.views.internal_error"
+handler404 = "apps.api.common.views.not_found"
+handler500 = "apps.api.common.views.internal_error"

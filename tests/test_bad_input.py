@@ -74,9 +74,8 @@ def test_a_statement_page_that_fails_half_way_through_its_quotations_leaves_noth
     from django.db import DatabaseError
 
     from apps.claims.models import Quotation, Statement
+    from tests.admin import admin_url, change_form
     from tests.factories import make_quotation
-    from tests.test_admin import admin_url
-    from tests.test_admin_workflow import change_form
 
     first = make_quotation(text="a gift", context="It was “a gift”, he said.")
     statement = first.statement

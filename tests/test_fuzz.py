@@ -18,7 +18,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 
 from apps.accounts.roles import EDITORS
-from apps.core.seed import seed_load
+from apps.ops.seed import seed_load
 from tests.database import remember_migrated_rows, reset_to_migrated_rows
 from tests.factories import make_user
 

@@ -151,7 +151,7 @@ def body_of(response) -> str:
 
 @pytest.mark.parametrize("method,url,role,expected", matrix())
 def test_every_endpoint_method_and_role(world, clients, method, url, role, expected):
-    from apps.core.api.conditional import etag
+    from apps.api.common.conditional import etag
 
     statement = world["done"] if "{done}" in url else world["draft"]
     url = url.format(**{name: getattr(obj, "pk", obj) for name, obj in world.items()})

@@ -244,7 +244,7 @@ def test_every_throttle_in_use_counts_clients_by_the_address_the_lockouts_use():
     """A throttle class left to DRF's own get_ident would trust the whole X-Forwarded-For header."""
     from django.urls import URLPattern, URLResolver, get_resolver
 
-    from apps.core.api.throttling import ClientAddressMixin
+    from apps.api.common.throttling import ClientAddressMixin
 
     def views(patterns):
         for pattern in patterns:

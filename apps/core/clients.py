@@ -1,4 +1,4 @@
-"""Who the client is: the one answer the API's rate limits (apps/core/api/throttling.py) and the
+"""Who the client is: the one answer the API's rate limits (apps/api/common/throttling.py) and the
 login lockouts (django-axes, AXES_CLIENT_IP_CALLABLE) count by.
 
 X-Forwarded-For is a list the client starts and each proxy extends: a proxy appends the address

@@ -17,6 +17,8 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
+    # First, so that its templates (admin/index.html…) take precedence over the admin's own.
+    "apps.desk",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -36,6 +38,8 @@ INSTALLED_APPS = [
     "apps.sources",
     "apps.claims",
     "apps.verification",
+    "apps.api",
+    "apps.ops",
 ]
 
 MIDDLEWARE = [
@@ -166,26 +170,26 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
     # Request bodies are JSON; anything else is refused with 415.
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "apps.core.api.negotiation.ContentNegotiation",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "apps.api.common.negotiation.ContentNegotiation",
     "DEFAULT_RENDERER_CLASSES": [
-        "apps.core.api.renderers.JSONRenderer",
+        "apps.api.common.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
-        "apps.core.api.throttling.AnonymousClientThrottle",
-        "apps.core.api.throttling.SignedInClientThrottle",
+        "apps.api.common.throttling.AnonymousClientThrottle",
+        "apps.api.common.throttling.SignedInClientThrottle",
     ],
-    "DEFAULT_FILTER_BACKENDS": ["apps.core.api.filters.StrictFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "apps.core.api.pagination.PagePagination",
+    "DEFAULT_FILTER_BACKENDS": ["apps.api.common.filters.StrictFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "apps.api.common.pagination.PagePagination",
     "PAGE_SIZE": 20,
-    "EXCEPTION_HANDLER": "apps.core.api.exceptions.api_exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "apps.core.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "apps.api.common.exceptions.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "apps.api.common.schema.AutoSchema",
     "DEFAULT_VERSIONING_CLASS": None,
     "URL_FORMAT_OVERRIDE": "format",
     "COERCE_DECIMAL_TO_STRING": False,
 }
 
-# API rate limits (apps/core/api/throttling.py): "N/second|minute|hour|day", or "off".
+# API rate limits (apps/api/common/throttling.py): "N/second|minute|hour|day", or "off".
 CLAIMTRACK_API_RATE_ANONYMOUS = env_rate("CLAIMTRACK_API_RATE_ANONYMOUS", "120/minute")
 CLAIMTRACK_API_RATE_USER = env_rate("CLAIMTRACK_API_RATE_USER", "1200/minute")
 # Where production keeps the counts, shared by every gunicorn worker (`make serve` creates the

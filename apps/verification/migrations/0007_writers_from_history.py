@@ -4,7 +4,7 @@
   that the two-person rule holds for work already under way;
 - `review_modified_at`: the ClaimReview's dateModified as it was served until now
   (`updated_at`), for published verdicts.
-Only where they are empty: apps.core.dataset runs it again after importing a file exported
+Only where they are empty: apps.ops.dataset runs it again after importing a file exported
 before these fields existed."""
 
 from django.db import migrations

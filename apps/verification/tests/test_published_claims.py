@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from apps.accounts.roles import EDITORS
 from apps.claims.models import Quotation, Statement
-from apps.core.seed import seed_load
+from apps.ops.seed import seed_load
 from apps.core.services import model_save
 from apps.verification import services
 from apps.verification.models import Verification

@@ -19,7 +19,7 @@ from tests.api import api_client_for
 from tests.factories import default_rating, make_statement, make_user
 from tests.workflow import SUMMARY, in_review, published, worked_on
 
-from .test_workflow_api import edit, etag_of, move, url
+from apps.api.tests.test_workflow import edit, etag_of, move, url
 
 pytestmark = pytest.mark.django_db
 

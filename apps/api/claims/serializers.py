@@ -1,0 +1,208 @@
+from django.utils.functional import cached_property
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from apps.api.common.serializers import ApiUrlField, CleanModelSerializer, related_field
+from apps.api.sources.serializers import SourceSummarySerializer
+from apps.sources.models import Source
+from apps.api.speakers.serializers import SpeakerSummarySerializer
+from apps.speakers.models import Speaker
+from apps.api.verification.serializers import VerificationSerializer
+from apps.verification.claimreview import claimreview_api_url
+from apps.verification.selectors import verdict_published, verification_visible
+
+from apps.claims.models import Quotation, Statement, Topic
+from apps.claims.selectors import SIMILAR_MIN_SIMILARITY
+
+
+class TopicSerializer(CleanModelSerializer):
+    api_url = ApiUrlField(view_name="api:topic-detail")
+    slug = serializers.SlugField(max_length=100, required=False, help_text="Made from the name when left out.")
+
+    class Meta:
+        model = Topic
+        fields = ["id", "api_url", "name", "slug"]
+
+
+class TopicSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Topic
+        fields = ["id", "name", "slug"]
+        read_only_fields = fields
+
+
+class StatementSummarySerializer(serializers.ModelSerializer):
+    api_url = ApiUrlField(view_name="api:statement-detail")
+    speaker = SpeakerSummarySerializer(read_only=True)
+
+    class Meta:
+        model = Statement
+        fields = ["id", "api_url", "slug", "text", "said_on", "speaker"]
+        read_only_fields = fields
+
+
+QUOTATION_FIELDS = [
+    "id",
+    "api_url",
+    "source",
+    "occurrence",
+    "text",
+    "mode",
+    "context",
+    "is_first_appearance",
+    "reported_via",
+    "reported_via_note",
+    "char_start",
+    "char_end",
+]
+
+
+class StatementQuotationSerializer(serializers.ModelSerializer):
+    """A quotation as embedded in its statement."""
+
+    api_url = ApiUrlField(view_name="api:quotation-detail")
+    source = SourceSummarySerializer(read_only=True)
+    reported_via = SourceSummarySerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Quotation
+        fields = QUOTATION_FIELDS
+        read_only_fields = fields
+
+
+class QuotationSerializer(CleanModelSerializer):
+    """Where a source reports a statement. `text` must be found verbatim in `context` (and in
+    the source's archived text when it has one); a refusal says where the words differ."""
+
+    api_url = ApiUrlField(view_name="api:quotation-detail")
+    statement = StatementSummarySerializer(read_only=True)
+    statement_id = related_field(
+        Statement.objects.all(), label="statement", list_url="/api/v1/statements/", source="statement"
+    )
+    source = SourceSummarySerializer(read_only=True)
+    source_id = related_field(Source.objects.all(), label="source", list_url="/api/v1/sources/", source="source")
+    reported_via = SourceSummarySerializer(read_only=True, allow_null=True)
+    reported_via_id = related_field(
+        Source.objects.all(),
+        label="source",
+        list_url="/api/v1/sources/",
+        source="reported_via",
+        required=False,
+        allow_null=True,
+    )
+    text = serializers.CharField(trim_whitespace=False, help_text="The words exactly as printed.")
+    context = serializers.CharField(
+        trim_whitespace=False, help_text="The sentence or two around the words, verbatim (at most 600 characters)."
+    )
+
+    class Meta:
+        model = Quotation
+        fields = (
+            QUOTATION_FIELDS[:2]
+            + ["statement", "statement_id", "source_id", "reported_via_id"]
+            + [name for name in QUOTATION_FIELDS[2:]]
+            + ["version", "created_at", "updated_at"]
+        )
+        read_only_fields = ["char_start", "char_end", "version", "created_at", "updated_at"]
+        # The unique (source, statement, occurrence) rule is checked by the model, with its own message.
+        validators = []
+
+
+class StatementSerializer(CleanModelSerializer):
+    """A statement with its speaker, topics, quotations (each with its source) and its
+    verification: `null` until published for clients who may not see verification work."""
+
+    api_url = ApiUrlField(view_name="api:statement-detail")
+    slug = serializers.SlugField(
+        max_length=200, required=False, help_text="Made from the speaker, the year and the text when left out."
+    )
+    speaker = SpeakerSummarySerializer(read_only=True)
+    speaker_id = related_field(Speaker.objects.all(), label="speaker", list_url="/api/v1/speakers/", source="speaker")
+    said_on_display = serializers.CharField(read_only=True, help_text="“7 January 2022”, “January 2022”, “2022”.")
+    topics = TopicSummarySerializer(many=True, read_only=True)
+    topic_ids = related_field(
+        Topic.objects.all(), label="topic", list_url="/api/v1/topics/", source="topics", many=True, required=False
+    )
+    quotations = StatementQuotationSerializer(many=True, read_only=True)
+    verification = serializers.SerializerMethodField()
+    claimreview_url = serializers.SerializerMethodField(
+        help_text="schema.org ClaimReview of the published verdict, or null."
+    )
+
+    class Meta:
+        model = Statement
+        fields = [
+            "id",
+            "api_url",
+            "slug",
+            "speaker",
+            "speaker_id",
+            "text",
+            "said_on",
+            "said_on_precision",
+            "said_on_display",
+            "occasion",
+            "language",
+            "topics",
+            "topic_ids",
+            "quotations",
+            "verification",
+            "claimreview_url",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["version", "created_at", "updated_at"]
+
+    def validate(self, data):
+        if isinstance(self.initial_data, dict) and "verification" in self.initial_data:
+            raise serializers.ValidationError(
+                {
+                    "verification": [
+                        "The verification is not changed through the statement. Edit it with PATCH "
+                        "/api/v1/statements/{id}/verification/ and move it through the workflow with POST "
+                        "/api/v1/statements/{id}/verification/<move>/ (assign, submit, return, publish, reopen)."
+                    ]
+                }
+            )
+        return super().validate(data)
+
+    def _verification(self, statement):
+        verification = getattr(statement, "verification", None)
+        sees_work = self.context.get("sees_verification_work", False)
+        return verification if verification_visible(verification=verification, sees_work=sees_work) else None
+
+    @cached_property
+    def _verification_serializer(self) -> VerificationSerializer:
+        # Built once per response, not once per statement: building a nested serializer's fields
+        # costs more than serializing a row with it.
+        return VerificationSerializer(context=self.context)
+
+    @extend_schema_field(VerificationSerializer(allow_null=True))
+    def get_verification(self, statement):
+        verification = self._verification(statement)
+        return self._verification_serializer.to_representation(verification) if verification else None
+
+    def get_claimreview_url(self, statement) -> str | None:
+        if not verdict_published(self._verification(statement)):
+            return None
+        return claimreview_api_url(statement, request=self.context.get("request"))
+
+
+class SimilarStatementSerializer(StatementSerializer):
+    similarity = serializers.FloatField(
+        read_only=True, help_text="Share of trigrams the two texts have in common, from 0 to 1 (1: same wording)."
+    )
+
+    class Meta(StatementSerializer.Meta):
+        fields = [*StatementSerializer.Meta.fields, "similarity"]
+
+
+class SimilarQuerySerializer(serializers.Serializer):
+    min_similarity = serializers.FloatField(
+        required=False,
+        min_value=SIMILAR_MIN_SIMILARITY,
+        max_value=1,
+        help_text=f"Leave out statements less similar than this ({SIMILAR_MIN_SIMILARITY} to 1; "
+        f"default {SIMILAR_MIN_SIMILARITY}).",
+    )

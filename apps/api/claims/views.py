@@ -1,0 +1,171 @@
+from django.http import StreamingHttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions
+from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404
+from rest_framework.renderers import BrowsableAPIRenderer
+from rest_framework.response import Response
+
+from apps.api.common.conditional import expected_version
+from apps.api.common.pagination import RankedPagePagination
+from apps.api.common.renderers import CSVRenderer, JSONLDRenderer, JSONRenderer, csv_lines
+from apps.api.common.viewsets import ModelViewSet, with_etag
+from apps.api.verification.views import StatementVerificationActions
+from apps.verification.claimreview import CLAIMREVIEW_SCHEMA, claimreview
+from apps.verification.selectors import verdict_published, verification_work_visible
+
+from .filtersets import QuotationFilterSet, StatementFilterSet, TopicFilterSet
+from apps.claims.models import Statement, Topic
+from apps.claims.selectors import quotation_list, statement_list, statements_similar_to
+from apps.claims.services import statement_delete
+from .csv import STATEMENT_CSV_COLUMNS, statement_csv_row
+from .documents import statement_documents, statement_documents_available, with_documents
+from .serializers import (
+    QuotationSerializer,
+    SimilarQuerySerializer,
+    SimilarStatementSerializer,
+    StatementSerializer,
+    TopicSerializer,
+)
+
+CSV_CHUNK_SIZE = 500
+
+
+class TopicViewSet(ModelViewSet):
+    """What statements are about, for browsing and filtering (`/statements/?topic=borders`)."""
+
+    queryset = Topic.objects.all()
+    serializer_class = TopicSerializer
+    filterset_class = TopicFilterSet
+
+
+class QuotationViewSet(ModelViewSet):
+    """Each place a source reports a statement, with the words as printed."""
+
+    queryset = quotation_list()
+    serializer_class = QuotationSerializer
+    filterset_class = QuotationFilterSet
+
+
+class StatementViewSet(StatementVerificationActions, ModelViewSet):
+    """What speakers said, each once, with every source that reports it and, once published,
+    its verdict."""
+
+    queryset = Statement.objects.all()
+    serializer_class = StatementSerializer
+    filterset_class = StatementFilterSet
+    renderer_classes = [JSONRenderer, BrowsableAPIRenderer, CSVRenderer]
+
+    def get_queryset(self):
+        return statement_list(user=self.request.user)
+
+    def perform_destroy(self, instance):
+        statement_delete(
+            statement=instance, user=self.request.user, expected_version=expected_version(self.request, instance)
+        )
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["sees_verification_work"] = self._sees_work()
+        return context
+
+    @extend_schema(
+        description="`?format=csv` exports the whole filtered list (not one page) as CSV with a header row.",
+        responses={
+            (200, "application/json"): StatementSerializer(many=True),
+            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="The whole filtered list as CSV."),
+        },
+    )
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format == CSVRenderer.format:
+            return self._csv(self.filter_queryset(self.get_queryset()))
+        if not statement_documents_available():
+            return super().list(request, *args, **kwargs)
+        # The page is chosen by the ORM (filters, search, ordering, count), its rows built by
+        # PostgreSQL (apps/api/claims/documents.py).
+        statements = self.filter_queryset(Statement.objects.all())
+        return self.get_paginated_response(
+            self.paginate_queryset(with_documents(statements, request=request, sees_work=self._sees_work()))
+        )
+
+    def retrieve(self, request, *args, **kwargs):
+        if not statement_documents_available():
+            return super().retrieve(request, *args, **kwargs)
+        lookup = {self.lookup_field: self.kwargs[self.lookup_url_kwarg or self.lookup_field]}
+        statement = get_object_or_404(self.filter_queryset(Statement.objects.only("pk", "version")), **lookup)
+        self.check_object_permissions(request, statement)
+        return with_etag(Response(self._documents([statement.pk])[0]), statement)
+
+    def _sees_work(self) -> bool:
+        """May this user see unpublished verification work?"""
+        return verification_work_visible(user=self.request.user)
+
+    def _documents(self, ids):  # (`list` here is the action)
+        return statement_documents(ids, request=self.request, sees_work=self._sees_work())
+
+    def _csv(self, queryset) -> StreamingHttpResponse:
+        sees_work = self._sees_work()
+        rows = (
+            statement_csv_row(statement, sees_work=sees_work, request=self.request)
+            for statement in queryset.iterator(chunk_size=CSV_CHUNK_SIZE)
+        )
+        response = StreamingHttpResponse(csv_lines(STATEMENT_CSV_COLUMNS, rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="statements.csv"'
+        return response
+
+    @extend_schema(
+        summary="Statements worded like this one",
+        description="Other statements with similar wording, most similar first, each with its `similarity`: "
+        "the same claim reported by several outlets, or repeated by its speaker. Trigram similarity (pg_trgm's "
+        "on PostgreSQL, the same count in Python elsewhere) with the statements sharing one of the text's "
+        "longest words.",
+        filters=False,
+        parameters=[SimilarQuerySerializer],
+        responses={200: SimilarStatementSerializer(many=True)},
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        filterset_class=None,
+        extra_query_parameters=["min_similarity"],
+        renderer_classes=[JSONRenderer, BrowsableAPIRenderer],
+        pagination_class=RankedPagePagination,
+    )
+    def similar(self, request, pk=None):
+        statement = self.get_object()
+        query = SimilarQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        similar = statements_similar_to(self.get_queryset(), statement, **query.validated_data)
+        # Every match scored once (at most SIMILAR_CANDIDATES), then paged in memory: paging the
+        # queryset would score them all twice, for the count and for the page.
+        page = self.paginate_queryset(list(similar.values_list("pk", "similarity")))
+        similarity = dict(page)
+        if statement_documents_available():
+            rows = [
+                document | {"similarity": similarity[document["id"]]} for document in self._documents(list(similarity))
+            ]
+        else:
+            found = self.get_queryset().in_bulk(list(similarity))
+            statements = [found[pk] for pk in similarity]
+            for each in statements:
+                each.similarity = similarity[each.pk]
+            rows = SimilarStatementSerializer(statements, many=True, context=self.get_serializer_context()).data
+        return self.get_paginated_response(rows)
+
+    @extend_schema(
+        summary="schema.org ClaimReview of the statement's published verdict",
+        filters=False,
+        responses={
+            (200, "application/ld+json"): OpenApiResponse(CLAIMREVIEW_SCHEMA),
+            (200, "application/json"): OpenApiResponse(CLAIMREVIEW_SCHEMA),
+        },
+    )
+    @action(detail=True, methods=["get"], renderer_classes=[JSONLDRenderer, JSONRenderer], filterset_class=None)
+    def claimreview(self, request, pk=None):
+        statement = self.get_object()
+        if not verdict_published(getattr(statement, "verification", None)):
+            raise exceptions.NotFound(
+                f"Statement {statement.pk} has no published verdict, so it has no ClaimReview yet."
+            )
+        return Response(claimreview(statement, request=request))

@@ -1,0 +1,87 @@
+"""The OpenAPI document documents errors as well as successes: every operation lists the error
+responses it can give, all in the one shape of `apps.api.common.exceptions`."""
+
+from drf_spectacular import openapi
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from rest_framework import serializers
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField(help_text="What went wrong and how to fix it, in one paragraph.")
+    code = serializers.CharField(help_text="A stable, machine-readable code: invalid, not_found, conflict…")
+    errors = serializers.DictField(
+        required=False,
+        help_text="For invalid input: the messages for each field or query parameter.",
+    )
+
+    class Meta:
+        ref_name = "Error"
+
+
+ERROR_DESCRIPTIONS = {
+    "400": "Invalid input: an unknown or invalid query parameter or field. `errors` lists each problem.",
+    "401": "No credentials, or an invalid token. Send `Authorization: Token <key>`.",
+    "403": "Authenticated, but without the permission this needs.",
+    "404": "No such object, or no such page.",
+    "409": "The change conflicts with stored data (for example, other records still refer to this one), or a "
+    "workflow move is not allowed now; `detail` says why.",
+    "412": "The record changed since the ETag sent in If-Match: `changes` lists what changed in between; "
+    "the answer's ETag is the current one. Nothing was saved.",
+    "415": "The request body is not JSON. Send `Content-Type: application/json`.",
+    "428": "A write to a verification without If-Match. GET it and send its ETag back.",
+}
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    location=OpenApiParameter.HEADER,
+    description="The ETag of the record as you read it. The write is refused with 412 when the record changed since.",
+)
+
+
+class AutoSchema(openapi.AutoSchema):
+    def _error_codes(self) -> list[str]:
+        has_id = "{" in self.path
+        codes = ["400"]
+        if has_id or self._is_list_view():
+            codes.append("404")
+        if self.method in ("POST", "PUT", "PATCH", "DELETE"):
+            codes += ["401", "403", "409"]
+            if not has_id and self.method != "POST":
+                codes.remove("404")
+        if self.method in ("POST", "PUT", "PATCH"):
+            codes.append("415")
+        if self._is_versioned_write():
+            codes.append("412")
+        if self._writes_verification():
+            codes.append("428")
+        return sorted(set(codes))
+
+    def _is_versioned_write(self) -> bool:
+        if self.method not in ("POST", "PUT", "PATCH", "DELETE") or "{" not in self.path:
+            return False
+        model = getattr(getattr(self.view, "queryset", None), "model", None)
+        return self._writes_verification() or (
+            model is not None and hasattr(model, "version") and self.method != "POST"
+        )
+
+    def _writes_verification(self) -> bool:
+        return "/verification/" in self.path and self.method in ("POST", "PATCH")
+
+    def get_override_parameters(self):
+        parameters = super().get_override_parameters()
+        if self._is_versioned_write() and not self._writes_verification():
+            parameters = [*parameters, IF_MATCH]
+        return parameters
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        for code in self._error_codes():
+            if code not in responses:
+                responses[code] = self._get_response_for_code(
+                    OpenApiResponse(ErrorSerializer, description=ERROR_DESCRIPTIONS[code]),
+                    code,
+                    media_types=["application/json"],
+                    direction=direction,
+                )
+        return responses

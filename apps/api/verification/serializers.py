@@ -1,0 +1,302 @@
+from django.contrib.auth import get_user_model
+from rest_framework import serializers
+
+from apps.api.common.filters import refuse_unknown_parameters
+from apps.api.common.serializers import ApiUrlField, CleanModelSerializer, related_field
+from apps.api.sources.serializers import SourceSummarySerializer
+from apps.sources.models import Source
+
+from apps.verification.choices import AttributionStatus
+from .claims_search import decode_page_token
+from apps.verification.models import Evidence, Rating, RatingScale, Verification
+
+
+class RatingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Rating
+        fields = ["id", "label", "slug", "value", "bucket", "colour", "description"]
+        read_only_fields = fields
+
+
+class RatingScaleSerializer(CleanModelSerializer):
+    api_url = ApiUrlField(view_name="api:rating-scale-detail")
+    slug = serializers.SlugField(max_length=100, required=False, help_text="Made from the name when left out.")
+    ratings = RatingSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = RatingScale
+        fields = ["id", "api_url", "name", "slug", "description", "is_default", "ratings", "created_at", "updated_at"]
+        read_only_fields = ["created_at", "updated_at"]
+
+
+class VerdictSerializer(serializers.ModelSerializer):
+    """The rating given, with its place on its scale: `value` runs from `worst_value` (1) to
+    `best_value`; labels off the scale ("Unverifiable") have no value."""
+
+    scale = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    worst_value = serializers.SerializerMethodField()
+    best_value = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Rating
+        fields = ["label", "slug", "value", "bucket", "colour", "scale", "worst_value", "best_value"]
+        read_only_fields = fields
+
+    def get_worst_value(self, rating) -> int | None:
+        return rating.scale.value_range()[0]
+
+    def get_best_value(self, rating) -> int | None:
+        return rating.scale.value_range()[1]
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    source = SourceSummarySerializer(read_only=True, allow_null=True)
+    url = serializers.URLField(read_only=True, allow_blank=True, help_text="Empty when the evidence is a source.")
+
+    class Meta:
+        model = Evidence
+        fields = ["number", "url", "source", "note"]
+        read_only_fields = fields
+
+
+class VerificationSerializer(serializers.ModelSerializer):
+    """A statement's fact-check: workflow status, verdict and attribution, kept apart."""
+
+    verdict = VerdictSerializer(source="rating", read_only=True, allow_null=True)
+    evidence = EvidenceSerializer(many=True, read_only=True)
+    fact_checker = serializers.SerializerMethodField(
+        help_text="The fact-checker's user name; shown only to users who may see verification work."
+    )
+    reviewer = serializers.SerializerMethodField(
+        help_text="Who published the verdict; shown only to users who may see verification work."
+    )
+    version = serializers.IntegerField(read_only=True, help_text="Also in the ETag header; send it back in If-Match.")
+
+    class Meta:
+        model = Verification
+        fields = [
+            "status",
+            "verdict",
+            "attribution",
+            "summary",
+            "explanation",
+            "evidence",
+            "fact_checker",
+            "reviewer",
+            "published_at",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    def get_fact_checker(self, verification) -> str | None:
+        return self._username(verification.fact_checker)
+
+    def get_reviewer(self, verification) -> str | None:
+        return self._username(verification.reviewer)
+
+    def _username(self, user) -> str | None:
+        if not self.context.get("sees_verification_work") or user is None:
+            return None
+        return user.get_username()
+
+
+class VerificationDetailSerializer(VerificationSerializer):
+    """The verification as its own endpoint serves it: also who wrote it since it was last
+    published (none of them may publish it)."""
+
+    writers = serializers.SerializerMethodField(
+        help_text="User names of everyone who changed the verdict, attribution, summary, explanation or evidence "
+        "since it was last published: none of them may publish it. Null for clients who may not see verification work."
+    )
+
+    class Meta(VerificationSerializer.Meta):
+        fields = [*VerificationSerializer.Meta.fields, "writers"]
+        read_only_fields = fields
+
+    def get_writers(self, verification) -> list[str] | None:
+        if not self.context.get("sees_verification_work"):
+            return None
+        return sorted(writer.get_username() for writer in verification.writers.all())
+
+
+# Verification fields that only the workflow moves change, and where to go instead.
+WORKFLOW_FIELDS = ("status", "fact_checker", "fact_checker_id", "reviewer", "published_at")
+WORKFLOW_HINT = (
+    "This changes only through the workflow: POST to /api/v1/statements/{id}/verification/<move>/ "
+    "with move = assign, submit, return, publish or reopen."
+)
+
+
+class EvidenceWriteSerializer(serializers.Serializer):
+    url = serializers.URLField(required=False, allow_blank=True, max_length=2000)
+    source_id = related_field(
+        Source.objects.all(), label="source", list_url="/api/v1/sources/", required=False, allow_null=True
+    )
+    note = serializers.CharField(help_text="What this evidence shows about the statement.")
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            refuse_unknown_parameters(data, self.fields, what="field")
+        value = super().to_internal_value(data)
+        value["source"] = value.pop("source_id", None)
+        return value
+
+
+class VerificationUpdateSerializer(serializers.Serializer):
+    """The verdict and what it rests on. Send only the fields to change; `evidence`, when sent,
+    replaces the whole list (numbered in order). `reason` is kept in the history."""
+
+    rating_id = related_field(
+        Rating.objects.all(), label="rating", list_url="/api/v1/rating-scales/", required=False, allow_null=True
+    )
+    attribution = serializers.ChoiceField(choices=AttributionStatus.choices, required=False)
+    summary = serializers.CharField(required=False, allow_blank=True)
+    explanation = serializers.CharField(required=False, allow_blank=True)
+    evidence = EvidenceWriteSerializer(many=True, required=False)
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=1000, write_only=True)
+
+    def validate(self, data):
+        if isinstance(self.initial_data, dict):
+            workflow = sorted(name for name in self.initial_data if name in WORKFLOW_FIELDS)
+            if workflow:
+                raise serializers.ValidationError({name: [WORKFLOW_HINT] for name in workflow})
+        refuse_unknown_parameters(self.initial_data, self.fields, what="field")
+        if "rating_id" in data:
+            data["rating"] = data.pop("rating_id")
+        return data
+
+
+class AssignSerializer(serializers.Serializer):
+    fact_checker_id = related_field(
+        get_user_model().objects.all(),
+        label="user",
+        list_url="the admin's user list",
+        required=False,
+        allow_null=True,
+        help_text="Who does the fact-checking; leave out to take it yourself.",
+    )
+
+    def validate(self, data):
+        refuse_unknown_parameters(self.initial_data, self.fields, what="field")
+        return data
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=1000, help_text="Why; kept in the history.")
+
+    def validate(self, data):
+        refuse_unknown_parameters(self.initial_data, self.fields, what="field")
+        return data
+
+
+class EmptySerializer(serializers.Serializer):
+    def validate(self, data):
+        refuse_unknown_parameters(self.initial_data, self.fields, what="field")
+        return data
+
+
+class FieldChangeSerializer(serializers.Serializer):
+    field = serializers.CharField(source="name")
+    label = serializers.CharField()
+    before = serializers.CharField()
+    after = serializers.CharField()
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    """One saved version of a record, with what changed since the one before."""
+
+    date = serializers.DateTimeField()
+    user = serializers.CharField(allow_null=True)
+    record = serializers.CharField(source="model", help_text="statement, quotation, verification or evidence")
+    record_id = serializers.IntegerField(source="object_id")
+    action = serializers.CharField(help_text="created, changed or deleted")
+    move = serializers.CharField(allow_null=True, help_text="The workflow move, for a verification: assign, submit…")
+    reason = serializers.CharField()
+    changes = FieldChangeSerializer(many=True)
+
+
+class PublicationSerializer(serializers.Serializer):
+    date = serializers.DateTimeField()
+    event = serializers.ChoiceField(choices=["published", "reopened", "republished"])
+    verdict = VerdictSerializer(source="rating", allow_null=True)
+    summary = serializers.CharField()
+
+
+class StatementHistorySerializer(serializers.Serializer):
+    publications = PublicationSerializer(
+        many=True, help_text="When the verdict was published and corrected, newest first."
+    )
+    changes = HistoryEntrySerializer(
+        many=True,
+        allow_null=True,
+        help_text="Every recorded change, newest first; null for clients who may not see verification work.",
+    )
+
+
+class ClaimSearchQuerySerializer(serializers.Serializer):
+    """The query parameters of `claims:search`, named as in Google's Fact Check Tools API."""
+
+    query = serializers.CharField(
+        required=False, max_length=500, help_text="Words to find in the claim, its quotations or the claimant's name."
+    )
+    languageCode = serializers.CharField(
+        required=False,
+        max_length=35,
+        help_text="BCP 47 code of the claim's language, e.g. en or en-US (en matches both).",
+    )
+    reviewPublisherSiteFilter = serializers.CharField(
+        required=False, max_length=253, help_text="Only reviews by the publisher at this site, e.g. claims.example.org."
+    )
+    maxAgeDays = serializers.IntegerField(
+        required=False, min_value=1, max_value=100 * 366, help_text="Only reviews published in the last N days."
+    )
+    pageSize = serializers.IntegerField(required=False, default=10, min_value=1, max_value=100)
+    pageToken = serializers.CharField(required=False, help_text="`nextPageToken` of the previous answer.")
+    offset = serializers.IntegerField(
+        required=False, default=0, min_value=0, help_text="Where to start; ignored when pageToken is given."
+    )
+    key = serializers.CharField(required=False, help_text="Accepted for compatibility with Google's API; ignored.")
+
+    def validate(self, data):
+        refuse_unknown_parameters(self.initial_data, self.fields)
+        if not data.get("query") and not data.get("reviewPublisherSiteFilter"):
+            raise serializers.ValidationError(
+                {"query": ["Give a query, or a reviewPublisherSiteFilter (one of them is required)."]}
+            )
+        if "pageToken" in data:
+            try:
+                data["offset"] = decode_page_token(data.pop("pageToken"))
+            except ValueError:
+                raise serializers.ValidationError(
+                    {"pageToken": ["This page token is not valid; pass the nextPageToken of the last answer as it is."]}
+                ) from None
+        data.pop("key", None)
+        return data
+
+
+class ClaimReviewPublisherSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    site = serializers.CharField()
+
+
+class ClaimSearchReviewSerializer(serializers.Serializer):
+    publisher = ClaimReviewPublisherSerializer()
+    url = serializers.CharField()
+    title = serializers.CharField()
+    reviewDate = serializers.DateTimeField(required=False, help_text="When the verdict was published, when known.")
+    textualRating = serializers.CharField()
+    languageCode = serializers.CharField()
+
+
+class ClaimSearchClaimSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    claimant = serializers.CharField()
+    claimDate = serializers.DateTimeField(required=False, help_text="When it was said, when known.")
+    claimReview = ClaimSearchReviewSerializer(many=True)
+
+
+class ClaimSearchResponseSerializer(serializers.Serializer):
+    claims = ClaimSearchClaimSerializer(many=True)
+    nextPageToken = serializers.CharField(required=False, help_text="Present when there are more results.")

@@ -1,0 +1,330 @@
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.utils import unquote
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.text import Truncator
+
+from apps.desk.base import (
+    AutocompleteInline,
+    LanguageListFilter,
+    TimestampedAdmin,
+    admin_link,
+    history_table,
+    html_list,
+    year_list_filter,
+)
+from apps.desk.forms import VersionedModelForm
+from apps.core.search import fulltext_search_available
+from apps.core.selectors import count_per_row
+from apps.core.services import ActionRefused
+from apps.sources.models import Source
+from .verification import VerificationInline
+from apps.desk.workflow import WorkflowActionsMixin
+from apps.verification.choices import VerificationStatus
+from apps.verification.history import statement_history
+
+from apps.claims.models import Quotation, Statement, Topic
+from apps.claims.selectors import quotations_matching, statements_matching
+from apps.claims.services import statement_delete
+
+
+def _has_published_verdict(statement: Statement | None) -> bool:
+    verification = getattr(statement, "verification", None) if statement is not None else None
+    return getattr(verification, "status", None) == VerificationStatus.PUBLISHED
+
+
+def _published_refusal(statements: list[Statement], *, selected: bool) -> str:
+    named = "; ".join(f"#{statement.pk} “{Truncator(statement.text).chars(60)}”" for statement in statements[:5])
+    if len(statements) > 5:
+        named += f"; and {len(statements) - 5} more"
+    if not selected:
+        which = "this statement has"
+    elif len(statements) == 1:
+        which = "1 of the selected statements has"
+    else:
+        which = f"{len(statements)} of the selected statements have"
+    return (
+        f"Nothing was deleted: {which} a published verdict ({named}). Readers and ClaimReview consumers rely "
+        "on a published verdict, so it is reopened first, with a reason (“Reopen…”); the statement can be "
+        "deleted after that." + (" To delete the others now, select only them." if selected else "")
+    )
+
+
+@admin.action(description=delete_selected.short_description, permissions=["delete"])
+def delete_selected_unless_published(modeladmin, request, queryset):
+    """Django's "Delete selected" for statements: when a selected statement's verdict is
+    published, nothing is deleted and the message names those statements (Django would answer
+    a bare "permission denied")."""
+    published = list(queryset.filter(verification__status=VerificationStatus.PUBLISHED).order_by("pk"))
+    if published:
+        modeladmin.message_user(request, _published_refusal(published, selected=True), messages.ERROR)
+        return None
+    return delete_selected(modeladmin, request, queryset)
+
+
+@admin.register(Topic)
+class TopicAdmin(TimestampedAdmin):
+    # The count annotation makes a GROUP BY, which drops Meta.ordering (autocomplete results too).
+    ordering = Topic._meta.ordering
+    list_display = ("name", "slug", "statement_count")
+    search_fields = ("name",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(statement_count=Count("statements"))
+
+    @admin.display(description="statements", ordering="statement_count")
+    def statement_count(self, obj):
+        return obj.statement_count
+
+
+class VerificationStatusFilter(admin.SimpleListFilter):
+    """Workflow status, counting a statement with no verification record as unchecked."""
+
+    title = "verification status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return VerificationStatus.choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == VerificationStatus.UNCHECKED:
+            return queryset.filter(Q(verification__isnull=True) | Q(verification__status=value))
+        if value:
+            return queryset.filter(verification__status=value)
+        return queryset
+
+
+class QuotationInline(AutocompleteInline, admin.StackedInline):
+    """Quotations edited on the page of their statement or of their source: `fk_name` is the page's
+    side, `other_side` the relation picked with an autocomplete in each row."""
+
+    model = Quotation
+    form = VersionedModelForm
+    extra = 0
+    show_change_link = True
+    other_side = "source"
+    readonly_fields = ("char_start", "char_end")
+
+    def get_autocomplete_fields(self, request):
+        return (self.other_side, "reported_via")
+
+    def get_fields(self, request, obj=None):
+        return (
+            (self.other_side, "occurrence", "mode", "is_first_appearance"),
+            "text",
+            "context",
+            ("reported_via", "reported_via_note"),
+            ("char_start", "char_end"),
+            "base_version",
+        )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source", "statement__speaker", "reported_via")
+
+
+class StatementQuotationInline(QuotationInline):
+    """Every place a source reports this statement."""
+
+    fk_name = "statement"
+    other_side = "source"
+
+
+@admin.register(Statement)
+class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
+    list_display = ("short_text", "speaker", "said_on_display", "quotation_count", "status", "verdict")
+    list_filter = (
+        VerificationStatusFilter,
+        "verification__rating",
+        "verification__rating__bucket",
+        "verification__attribution",
+        "speaker__kind",
+        "topics",
+        LanguageListFilter,
+        year_list_filter("said_on", title="year said", years_of=(Statement, "said_on")),
+        "said_on",
+    )
+    list_select_related = ("speaker", "verification__rating")
+    search_fields = ("text", "quotations__text", "speaker__name", "speaker__aliases", "occasion")  # not PostgreSQL
+    autocomplete_fields = ("speaker", "topics")
+
+    def get_search_results(self, request, queryset, search_term):
+        """PostgreSQL: the API's full-text search (indexed), each word taken as a prefix ("kaz bord")."""
+        if fulltext_search_available() and search_term.strip():
+            return statements_matching(queryset, search_term, prefixes=True), False
+        return super().get_search_results(request, queryset, search_term)
+
+    readonly_fields = ("reported_by", "change_history", "version", *TimestampedAdmin.readonly_fields)
+    form = VersionedModelForm
+    inlines = (VerificationInline, StatementQuotationInline)
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "speaker",
+                    "text",
+                    "slug",
+                    ("said_on", "said_on_precision"),
+                    "occasion",
+                    "language",
+                    "topics",
+                    "base_version",
+                )
+            },
+        ),
+        ("Reported by", {"fields": ("reported_by",)}),
+        ("History", {"fields": ("change_history",), "classes": ("collapse",)}),
+        ("Record", {"fields": ("version", "created_at", "updated_at"), "classes": ("collapse",)}),
+    )
+
+    def statement_of(self, obj):
+        return obj
+
+    def has_delete_permission(self, request, obj=None):
+        # A published verdict is not deleted; it is reopened, with a reason (claims.services).
+        return not _has_published_verdict(obj) and super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            _django_action, name, description = actions["delete_selected"]
+            actions["delete_selected"] = (delete_selected_unless_published, name, description)
+        return actions
+
+    def delete_view(self, request, object_id, extra_context=None):
+        """A published statement's delete page sends the editor back to it with the reason,
+        rather than answering a bare 403."""
+        statement = self.get_object(request, unquote(object_id))
+        if _has_published_verdict(statement):
+            self.message_user(request, _published_refusal([statement], selected=False), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:claims_statement_change", args=[statement.pk]))
+        return super().delete_view(request, object_id, extra_context)
+
+    def delete_model(self, request, obj):
+        statement_delete(statement=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        """Bulk delete: each statement by the same rule (a verdict published since the
+        confirmation page keeps its statement, named in a warning)."""
+        for statement in queryset:
+            try:
+                statement_delete(statement=statement, user=request.user)
+            except ActionRefused as refused:
+                messages.warning(request, str(refused))
+
+    @admin.display(description="Every change to the statement, its quotations, verification and evidence")
+    def change_history(self, obj):
+        return history_table(statement_history(obj)) if obj.pk else "—"
+
+    def get_queryset(self, request):
+        # A correlated count, not a GROUP BY join: the page stays an index scan at a million rows.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(quotation_count=count_per_row(Quotation.objects.all(), field="statement"))
+        )
+
+    @admin.display(description="statement", ordering="text")
+    def short_text(self, obj):
+        return obj.text if len(obj.text) <= 100 else obj.text[:99] + "…"
+
+    @admin.display(description="date said", ordering="said_on")
+    def said_on_display(self, obj):
+        return obj.said_on_display
+
+    @admin.display(description="quotations", ordering="quotation_count")
+    def quotation_count(self, obj):
+        return obj.quotation_count
+
+    @admin.display(description="status", ordering="verification__status")
+    def status(self, obj):
+        verification = getattr(obj, "verification", None)
+        return verification.get_status_display() if verification else VerificationStatus.UNCHECKED.label
+
+    @admin.display(description="verdict", ordering="verification__rating__value")
+    def verdict(self, obj):
+        verification = getattr(obj, "verification", None)
+        return verification.rating.label if verification and verification.rating else "—"
+
+    @admin.display(description="Sources that reported it")
+    def reported_by(self, obj):
+        if not obj.pk:
+            return "—"
+        quotations = obj.quotations.select_related("source__publisher").order_by("source__published_on", "pk")
+        return html_list(
+            admin_link(
+                quotation.source,
+                f"{quotation.source} ({quotation.source.publisher or 'publisher unknown'}, "
+                f"{quotation.source.published_on_display}) — {quotation.get_mode_display().lower()}: "
+                f"“{quotation.text[:80]}”",
+            )
+            for quotation in quotations
+        )
+
+
+@admin.register(Quotation)
+class QuotationAdmin(TimestampedAdmin):
+    list_display = ("short_text", "speaker", "source", "mode", "is_first_appearance", "anchored")
+    list_filter = (
+        "mode",
+        "is_first_appearance",
+        "source__kind",
+        "source__publisher",
+        "statement__speaker__kind",
+        year_list_filter("source__published_on", title="year published", years_of=(Source, "published_on")),
+        "source__published_on",
+    )
+    list_select_related = ("statement__speaker", "source")
+    ordering = ("-pk",)  # the latest first; the model's order (by source) sorts the whole table through a join
+    search_fields = (
+        "text",
+        "context",
+        "statement__text",
+        "statement__speaker__name",
+        "source__title",
+    )  # not PostgreSQL
+    autocomplete_fields = ("statement", "source", "reported_via")
+
+    def get_search_results(self, request, queryset, search_term):
+        """PostgreSQL: the API's full-text search (indexed), each word taken as a prefix."""
+        if fulltext_search_available() and search_term.strip():
+            return quotations_matching(queryset, search_term, prefixes=True), False
+        return super().get_search_results(request, queryset, search_term)
+
+    readonly_fields = ("char_start", "char_end", "prefix", "suffix", "version", *TimestampedAdmin.readonly_fields)
+    form = VersionedModelForm
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "statement",
+                    "source",
+                    "occurrence",
+                    "mode",
+                    "text",
+                    "context",
+                    "is_first_appearance",
+                    "base_version",
+                )
+            },
+        ),
+        ("Reported through", {"fields": ("reported_via", "reported_via_note")}),
+        ("Anchor in the source's archived text", {"fields": (("char_start", "char_end"), "prefix", "suffix")}),
+        ("Record", {"fields": ("version", "created_at", "updated_at"), "classes": ("collapse",)}),
+    )
+
+    @admin.display(description="words as printed", ordering="text")
+    def short_text(self, obj):
+        return obj.text if len(obj.text) <= 100 else obj.text[:99] + "…"
+
+    @admin.display(description="speaker", ordering="statement__speaker__name")
+    def speaker(self, obj):
+        return obj.statement.speaker
+
+    @admin.display(description="anchored", boolean=True)
+    def anchored(self, obj):
+        return obj.char_start is not None

@@ -1,0 +1,200 @@
+"""Pieces shared by every app's admin."""
+
+from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
+
+from .forms import CuratedModelForm
+from apps.core.paginator import EstimatedCountPaginator
+from apps.core.selectors import distinct_languages
+
+# URLs typed without a scheme are taken as https (Django 6's default, chosen now).
+URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
+
+
+class TimestampedAdmin(SimpleHistoryAdmin):
+    """Every curated model: history view, timestamps shown read-only, no accidental 'delete all'."""
+
+    readonly_fields = ("created_at", "updated_at")
+    list_per_page = 50
+    show_full_result_count = False  # no COUNT(*) over the whole table on every page
+    paginator = EstimatedCountPaginator  # nor for the unfiltered list itself, at millions of rows
+    formfield_overrides = URL_FIELD_OVERRIDES
+    form = CuratedModelForm  # a slug left blank is made as the API makes it
+    object_history_list_template = "admin/history_list.html"  # says "(no account)", not "None"
+
+    def save_model(self, request, obj, form, change):
+        # A page saved without a change to the record itself (only its inlines, say) writes no
+        # new version of it: that would be a history row saying nothing, and a version that
+        # refuses everyone else's open form.
+        if change and not form.has_changed():
+            return
+        super().save_model(request, obj, form, change)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Old versions can be looked at, never restored: a restore would change the record
+        outside its rules (the workflow, the version check). SIMPLE_HISTORY_REVERT_DISABLED
+        only hides simple-history's button; its POST would still revert."""
+        if request.method == "POST":
+            raise PermissionDenied("Old versions cannot be restored here; edit the record itself.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class LanguageListFilter(admin.SimpleListFilter):
+    """The model's language codes, whatever their case (Django's own filter for a field lists
+    them with SELECT DISTINCT over the whole table)."""
+
+    title = "language"
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return [(code.lower(), code.lower() or "(not given)") for code in distinct_languages(model_admin.model)]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset if value is None else queryset.filter(language__iexact=value)
+
+
+def year_list_filter(field_path: str, *, title: str, years_of: tuple[type[models.Model], str]):
+    """A list filter by the year of a date, newest first, offering each year between the first
+    and the last date of `years_of` (model, field): two index reads. It stands in for
+    `date_hierarchy`, whose list of years reads every row (seconds at a million)."""
+    model, field = years_of
+
+    class YearListFilter(admin.SimpleListFilter):
+        parameter_name = f"{field_path}_year"
+
+        def lookups(self, request, model_admin):
+            span = model.objects.aggregate(first=models.Min(field), last=models.Max(field))
+            if span["first"] is None:
+                return []
+            return [(str(year), str(year)) for year in range(span["last"].year, span["first"].year - 1, -1)]
+
+        def queryset(self, request, queryset):
+            value = self.value()
+            if value is None:
+                return queryset
+            if not value.isdigit():
+                raise IncorrectLookupParameters(f"“{value}” is not a year.")  # the admin says so
+            return queryset.filter(**{f"{field_path}__year": int(value)})
+
+    YearListFilter.title = title
+    return YearListFilter
+
+
+def admin_link(obj, label=None) -> str:
+    """An HTML link to an object's change page in the admin."""
+    url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+    return format_html('<a href="{}">{}</a>', url, label if label is not None else str(obj))
+
+
+def admin_changelist_link(model, label: str, **filters) -> str:
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    query = "&".join(f"{key}={value}" for key, value in filters.items())
+    return format_html('<a href="{}?{}">{}</a>', url, query, label)
+
+
+def html_list(items) -> str:
+    """A <ul> of already-escaped HTML fragments, or a dash when there are none."""
+    items = list(items)
+    if not items:
+        return "—"
+    return format_html(
+        "<ul style='margin:0;padding-left:1.2em'>{}</ul>",
+        format_html_join("", "<li>{}</li>", ((item,) for item in items)),
+    )
+
+
+def history_table(entries) -> str:
+    """A table of history entries (apps.core.history): when, who, which record, what happened,
+    each field's value before and after, and the reason."""
+    if not entries:
+        return "No change recorded yet."
+    rows = format_html_join(
+        "",
+        "<tr><td>{}</td><td>{}</td><td>{} #{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+        (
+            (
+                timezone.localtime(entry.date).strftime("%Y-%m-%d %H:%M"),
+                entry.user or "—",
+                entry.model,
+                entry.object_id,
+                entry.move.label if entry.move else entry.action,
+                html_list(
+                    format_html(
+                        "{}: <del>{}</del> → <ins>{}</ins>", change.label, _short(change.before), _short(change.after)
+                    )
+                    for change in entry.changes
+                ),
+                entry.reason or "—",
+            )
+            for entry in entries
+        ),
+    )
+    return format_html(
+        '<table class="history-table"><thead><tr><th>When</th><th>Who</th><th>Record</th><th>What</th>'
+        "<th>Changes (before → after)</th><th>Reason</th></tr></thead><tbody>{}</tbody></table>",
+        rows,
+    )
+
+
+def _short(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class KnownChoicesAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete widget that labels its selected value from an object already loaded
+    (`known`), instead of one query per widget: an inline of 50 rows would otherwise run 50."""
+
+    known: dict = {}
+
+    def optgroups(self, name, value, attr=None):
+        selected = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
+        if not selected or any(pk not in self.known for pk in selected):
+            return super().optgroups(name, value, attr)
+        options = []
+        if not self.is_required:
+            options.append(self.create_option(name, "", "", False, 0))
+        for pk in selected:
+            label = self.choices.field.label_from_instance(self.known[pk])
+            options.append(self.create_option(name, pk, label, set(selected), len(options)))
+        return [(None, options, 0)]
+
+
+class KnownChoicesFormSet(BaseInlineFormSet):
+    """Hands each row's autocomplete widgets the related objects the inline's queryset already
+    loaded (with select_related)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for form in self.forms:
+            if form.instance.pk is None:
+                continue
+            for name, field in form.fields.items():
+                widget = getattr(field.widget, "widget", field.widget)  # inside RelatedFieldWidgetWrapper
+                if not isinstance(widget, KnownChoicesAutocompleteSelect):
+                    continue
+                related = getattr(form.instance, name)
+                if related is not None:
+                    widget.known = {str(related.pk): related}
+
+
+class AutocompleteInline:
+    """Inline whose foreign-key autocompletes cost no query per row. List the relations in the
+    inline's get_queryset select_related."""
+
+    formset = KnownChoicesFormSet
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault(
+                "widget", KnownChoicesAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -1,0 +1,40 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from apps.ops.seed import seed_archive_articles, seed_load
+from apps.sources.models import Source
+
+
+class Command(BaseCommand):
+    help = (
+        "Set up a local demo: load the seed fixtures (once), archive the seed articles' text when "
+        "../shared/seeds is present, create the demo logins and print how to log in."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", default="8000", help="Port the server will listen on (for the printed URL).")
+        parser.add_argument("--reload", action="store_true", help="Load the fixtures even if seed data is present.")
+
+    def handle(self, *args, port, reload, **options):
+        if reload or not Source.objects.exists():
+            seed_load()
+            self.stdout.write(self.style.SUCCESS(f"Loaded the seed data set ({Source.objects.count()} sources)."))
+        else:
+            self.stdout.write("Seed data already loaded; left as it is (use --reload to load the fixtures again).")
+
+        seeds_dir = Path(settings.CLAIMTRACK_SEEDS_DIR)
+        if seeds_dir.is_dir():
+            try:
+                count = seed_archive_articles(seeds_dir)
+            except ValidationError as error:
+                raise CommandError(f"Could not archive the seed articles from {seeds_dir}: {error}") from error
+            self.stdout.write(f"Archived text of {count} seed articles from {seeds_dir}; quotations anchored.")
+
+        call_command("create_demo_users", stdout=self.stdout)
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(f"Admin: http://127.0.0.1:{port}/admin/"))
+        self.stdout.write(f"API:   http://127.0.0.1:{port}/api/v1/   (documentation: http://127.0.0.1:{port}/api/docs/)")
