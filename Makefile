@@ -85,6 +85,8 @@ check: install-dev
 	@echo "==> Django checks"
 	env -u DATABASE_URL $(TEST_SETTINGS) $(PY) manage.py check
 	env -u DATABASE_URL $(TEST_SETTINGS) $(PY) manage.py makemigrations --check --dry-run
+	@echo "==> The layers of the code (import-linter, contracts in pyproject.toml)"
+	$(VENV)/bin/lint-imports --no-cache
 
 test: check test-sqlite test-postgres
 

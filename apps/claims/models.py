@@ -7,7 +7,6 @@ from apps.core.choices import DatePrecision
 from apps.core.dates import format_date_with_precision, validate_date_precision
 from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel, VersionedModel, tracked_history
 from apps.core.search import TEXT_SEARCH_CONFIG, SearchDocument
-from apps.verification.choices import REVIEWED_CLAIM_STATES, VerificationStatus
 
 from . import anchoring
 from .choices import QuotationMode
@@ -89,7 +88,8 @@ class Statement(SlugNaturalKeyMixin, VersionedModel, TimeStampedModel):
         speaker = self.speaker.slug if self.speaker_id else ""
         return f"{speaker} {year} {' '.join(self.text.split()[:6])}"
 
-    # What a verdict is about: fixed while the verdict is in review or published.
+    # The claim itself, what a verdict is about: fixed while the verdict is in review or published
+    # (apps.verification.services.statement_claim_check).
     REVIEWED_FIELDS = ("speaker", "text", "said_on", "said_on_precision")
 
     def clean(self):
@@ -98,30 +98,6 @@ class Statement(SlugNaturalKeyMixin, VersionedModel, TimeStampedModel):
         validate_date_precision(
             self.said_on, self.said_on_precision, date_field="said_on", precision_field="said_on_precision"
         )
-        self._check_reviewed_claim_unchanged()
-
-    def _check_reviewed_claim_unchanged(self):
-        """The words, speaker and date of a statement whose verdict is in review or published are
-        what the reviewer read and what the published ClaimReview says was claimed: they change
-        only once the verdict is sent back or reopened (the verification's moves lock the
-        statement's row first, so this check and a move never cross)."""
-        if self.pk is None:
-            return
-        names = [Statement._meta.get_field(name).attname for name in self.REVIEWED_FIELDS]
-        stored = Statement._base_manager.filter(pk=self.pk).values(*names, "verification__status").first()
-        if stored is None or stored["verification__status"] not in REVIEWED_CLAIM_STATES:
-            return
-        changed = [
-            name for name, attname in zip(self.REVIEWED_FIELDS, names) if getattr(self, attname) != stored[attname]
-        ]
-        if not changed:
-            return
-        if stored["verification__status"] == VerificationStatus.PUBLISHED:
-            why = "its verdict is published: reopen the verdict first, saying why"
-        else:
-            why = "its verdict is in review: send it back to the fact-checker first, saying why"
-        message = f"The words, speaker and date of this statement cannot change while {why}; then change them."
-        raise ValidationError({name: message for name in changed})
 
 
 class QuotationManager(models.Manager):

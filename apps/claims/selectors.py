@@ -6,7 +6,20 @@ import re
 from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
-from django.db.models import Case, Exists, F, FloatField, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
 from apps.core.paginator import planned_row_count
 from apps.core.search import (
@@ -17,13 +30,12 @@ from apps.core.search import (
     prefix_query,
     trigram_similarity,
 )
+from apps.core.selectors import count_per_row
+from apps.sources.models import Source
 from apps.speakers.models import Speaker
 from apps.speakers.selectors import speakers_matching
-from apps.verification.choices import VerificationStatus
-from apps.verification.models import Evidence
-from apps.verification.selectors import verification_work_visible
 
-from .models import Quotation, Statement, Topic
+from .models import Quotation, Statement
 
 
 def quotation_list() -> QuerySet[Quotation]:
@@ -32,28 +44,6 @@ def quotation_list() -> QuerySet[Quotation]:
     return Quotation.objects.select_related(
         "statement__speaker", "source__publisher", "reported_via__publisher"
     ).order_by("-pk")
-
-
-def statement_list(*, user) -> QuerySet[Statement]:
-    """Statements with speaker, topics, quotations (with their sources) and verification (with
-    verdict, scale and evidence). Evidence of unpublished work, and who did the work, are
-    fetched only for users who may see them."""
-    sees_work = verification_work_visible(user=user)
-    evidence = Evidence.objects.select_related("source__publisher").order_by("number")
-    related = ["speaker", "verification__rating__scale"]
-    if sees_work:
-        related += ["verification__fact_checker", "verification__reviewer"]
-    else:
-        evidence = evidence.filter(verification__status=VerificationStatus.PUBLISHED)
-    quotations = Quotation.objects.select_related("source__publisher", "reported_via__publisher").order_by(
-        "source__published_on", "source_id", "char_start", "occurrence", "pk"
-    )
-    return Statement.objects.select_related(*related).prefetch_related(
-        Prefetch("topics", queryset=Topic.objects.order_by("name")),
-        Prefetch("quotations", queryset=quotations),
-        Prefetch("verification__evidence", queryset=evidence),
-        "verification__rating__scale__ratings",
-    )
 
 
 def statements_matching(queryset: QuerySet[Statement], value: str, *, prefixes: bool = False) -> QuerySet[Statement]:
@@ -176,3 +166,17 @@ def statements_similar_to(
     }
     ranked = Case(*(When(pk=pk, then=Value(score)) for pk, score in scores.items()), output_field=FloatField())
     return others.filter(pk__in=scores).annotate(similarity=ranked).order_by("-similarity", "-pk")
+
+
+def source_list() -> QuerySet[Source]:
+    """Sources with publisher, authors, corrections and the number of quotations they report.
+    The archived text stays in the database: it is the publisher's copyright, not ours to serve."""
+    return (
+        Source.objects.defer("archived_text")
+        .select_related("publisher")
+        .prefetch_related(Prefetch("authors", queryset=Speaker.objects.order_by("name")), "corrections")
+        .annotate(
+            has_archived_text=ExpressionWrapper(~Q(archived_text=""), output_field=BooleanField()),
+            quotation_count=count_per_row(Quotation.objects.all(), field="source"),
+        )
+    )

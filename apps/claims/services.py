@@ -1,21 +1,63 @@
-"""Changes to statements that have rules beyond a single record's validation."""
+"""Changes that span quotations and the sources that print them: a source's archived text, in
+which its quotations are anchored."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from apps.core.services import ActionRefused, model_delete
-from apps.verification.choices import VerificationStatus
+from apps.sources.models import Source
 
-from .models import Statement
+from . import anchoring
+from .models import Quotation
 
 
-def statement_delete(*, statement: Statement, user=None, expected_version: int | None = None) -> None:
-    """Delete a statement, its quotations and its verification; refused while its verdict is
-    published, because readers and ClaimReview consumers rely on it. Reopening the verdict
-    (with a reason, kept in the history) makes it deletable."""
-    with transaction.atomic():
-        if Statement.objects.filter(pk=statement.pk, verification__status=VerificationStatus.PUBLISHED).exists():
-            raise ActionRefused(
-                f"Statement {statement.pk} has a published verdict and cannot be deleted. Reopen the verdict first, "
-                "saying why; its publication stays in the history."
-            )
-        model_delete(instance=statement, expected_version=expected_version, user=user)
+def source_quotations_not_found(*, source: Source, archived_text: str) -> list[str]:
+    """The quotations of `source` whose words are not in `archived_text`, each with the reason."""
+    problems = []
+    for quotation in source.quotations.select_related("statement__speaker"):
+        try:
+            anchoring.locate(quotation.text, archived_text)
+        except anchoring.NotVerbatim as error:
+            problems.append(f"Quotation {quotation.pk} (“{quotation.text[:60]}”, {quotation.statement.speaker}): {error}")
+    return problems
+
+
+@transaction.atomic
+def source_anchor_quotations(*, source: Source) -> int:
+    """Recompute where each quotation of `source` stands in its archived text (or clear the
+    offsets when it has none). Returns how many quotations were anchored."""
+    quotations = list(source.quotations.all())
+    for quotation in quotations:
+        if source.archived_text:
+            quotation.anchor_in(source.archived_text)
+        else:
+            quotation.char_start = quotation.char_end = None
+    Quotation.objects.bulk_update(quotations, ["char_start", "char_end", "prefix", "suffix"])
+    return len(quotations)
+
+
+@transaction.atomic
+def source_set_archived_text(*, source: Source, archived_text: str) -> int:
+    """Store the archived text of a source and anchor its quotations in it. Refused with every
+    quotation that is not found verbatim; nothing is written then."""
+    source.archived_text = archived_text
+    source.full_clean()
+    source_quotations_check(source=source, archived_text=source.archived_text)
+    source.save(update_fields=["archived_text", "updated_at"])
+    return source_anchor_quotations(source=source)
+
+
+def source_quotations_check(*, source: Source, archived_text: str) -> None:
+    """Refuse (ValidationError on `archived_text`) an archived text in which some quotation of
+    the source is not found verbatim, listing each with where it differs. The admin and the API
+    check a source's new text with it; `source_set_archived_text` too."""
+    problems = source_quotations_not_found(source=source, archived_text=archived_text) if archived_text else []
+    if problems:
+        raise ValidationError(
+            {
+                "archived_text": [
+                    f"{len(problems)} quotation(s) of this source are not found verbatim in this text; fix them "
+                    "or the text first:",
+                    *problems,
+                ]
+            }
+        )

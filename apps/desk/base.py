@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from .forms import CuratedModelForm
 from apps.core.paginator import EstimatedCountPaginator
 from apps.core.selectors import distinct_languages
+
+from .forms import CuratedModelForm
 
 # URLs typed without a scheme are taken as https (Django 6's default, chosen now).
 URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}

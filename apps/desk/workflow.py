@@ -21,14 +21,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from apps.claims.selectors import statement_list
 from apps.core.services import EditConflict
-
 from apps.verification import services
 from apps.verification.choices import Transition, VerificationStatus
 from apps.verification.claimreview import claimreview
 from apps.verification.models import Verification
-from apps.verification.selectors import QUEUES, fact_checker_candidates, verification_queue
+from apps.verification.selectors import QUEUES, fact_checker_candidates, statement_list, verification_queue
 
 # The hidden field of a move's page that carries the version shown of a statement's verification
 # ("none": the statement had no verification yet).

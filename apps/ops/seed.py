@@ -53,8 +53,8 @@ def seed_article_texts(seeds_dir: str | Path) -> dict[str, str]:
 def seed_archive_articles(seeds_dir: str | Path) -> int:
     """Archive the seed articles' text in the database (never in the repository) and anchor
     their quotations. Returns how many sources were archived."""
+    from apps.claims.services import source_set_archived_text
     from apps.sources.models import Source
-    from apps.sources.services import source_set_archived_text
 
     texts = seed_article_texts(seeds_dir)
     for source in Source.objects.filter(slug__in=texts):

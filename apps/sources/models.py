@@ -115,8 +115,6 @@ class Source(SlugNaturalKeyMixin, TimeStampedModel):
                 f"The archived text has {len(self.archived_text):,} characters; the limit is "
                 f"{ARCHIVED_TEXT_MAX_LENGTH:,}. Archive one document, not a collection."
             )
-        if self.pk and self.archived_text and not errors:
-            errors.update(self._quotations_missing_from_archived_text())
         try:
             validate_date_precision(
                 self.published_on,
@@ -128,23 +126,6 @@ class Source(SlugNaturalKeyMixin, TimeStampedModel):
             errors.update(error.message_dict)
         if errors:
             raise ValidationError(errors)
-
-    def _quotations_missing_from_archived_text(self) -> dict:
-        stored = Source.objects.filter(pk=self.pk).values_list("archived_text", flat=True).first()
-        if stored == self.archived_text:
-            return {}
-        from .services import source_quotations_not_found
-
-        problems = source_quotations_not_found(source=self, archived_text=self.archived_text)
-        if not problems:
-            return {}
-        return {
-            "archived_text": [
-                f"{len(problems)} quotation(s) of this source are not found verbatim in this text; fix them or "
-                "the text first:",
-                *problems,
-            ]
-        }
 
 
 class CorrectionManager(models.Manager):

@@ -4,10 +4,14 @@ until then the statement looks unchecked to them. Staff with the permission see 
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from .choices import VerificationStatus
-from .models import Verification
+from apps.claims.models import Quotation, Statement, Topic
+from apps.core.selectors import count_per_row
+from apps.speakers.models import Speaker
+
+from .choices import RatingBucket, VerificationStatus
+from .models import Evidence, Verification
 
 
 def verification_work_visible(*, user) -> bool:
@@ -71,3 +75,41 @@ QUEUES = {
 def verification_queue(queryset, *, name: str, user):
     """The verifications of queue `name` (see QUEUES) as `user` sees it."""
     return queryset.filter(QUEUES[name][1](user))
+
+
+# --- Reads that combine verifications with the records below them --------------------------------
+
+
+def statement_list(*, user) -> QuerySet[Statement]:
+    """Statements with speaker, topics, quotations (with their sources) and verification (with
+    verdict, scale and evidence). Evidence of unpublished work, and who did the work, are
+    fetched only for users who may see them."""
+    sees_work = verification_work_visible(user=user)
+    evidence = Evidence.objects.select_related("source__publisher").order_by("number")
+    related = ["speaker", "verification__rating__scale"]
+    if sees_work:
+        related += ["verification__fact_checker", "verification__reviewer"]
+    else:
+        evidence = evidence.filter(verification__status=VerificationStatus.PUBLISHED)
+    quotations = Quotation.objects.select_related("source__publisher", "reported_via__publisher").order_by(
+        "source__published_on", "source_id", "char_start", "occurrence", "pk"
+    )
+    return Statement.objects.select_related(*related).prefetch_related(
+        Prefetch("topics", queryset=Topic.objects.order_by("name")),
+        Prefetch("quotations", queryset=quotations),
+        Prefetch("verification__evidence", queryset=evidence),
+        "verification__rating__scale__ratings",
+    )
+
+
+def speaker_list() -> QuerySet[Speaker]:
+    """Speakers with their affiliation, their number of statements and their published
+    verdicts per normalised bucket (`verdicts_true`, `verdicts_mixed`…): a record at a glance."""
+    published = Statement.objects.filter(verification__status=VerificationStatus.PUBLISHED)
+    return Speaker.objects.select_related("affiliation").annotate(
+        statement_count=count_per_row(Statement.objects.all(), field="speaker"),
+        **{
+            f"verdicts_{bucket}": count_per_row(published.filter(verification__rating__bucket=bucket), field="speaker")
+            for bucket in RatingBucket.values
+        },
+    )

@@ -19,13 +19,20 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from apps.claims.models import Statement
-from apps.claims.selectors import statement_list
-from apps.core.services import ActionRefused, EditConflict, history_note, version_check
+from apps.core.services import (
+    ActionRefused,
+    EditConflict,
+    history_note,
+    locked_row,
+    model_delete,
+    model_save,
+    version_check,
+)
 
-from .choices import EDITABLE_STATES, TRANSITIONS, Transition, VerificationStatus
+from .choices import EDITABLE_STATES, REVIEWED_CLAIM_STATES, TRANSITIONS, Transition, VerificationStatus
 from .claimreview import claimreview
 from .models import Evidence, Verification
-from .selectors import fact_checker_candidates, publish_candidates, published_verdict_q
+from .selectors import fact_checker_candidates, publish_candidates, published_verdict_q, statement_list
 
 CHANGE_PERMISSION = "verification.change_verification"
 ASSIGN_PERMISSION = "verification.assign_verification"
@@ -459,3 +466,71 @@ def _username(user) -> str:
 
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def statement_delete(*, statement: Statement, user=None, expected_version: int | None = None) -> None:
+    """Delete a statement, its quotations and its verification; refused while its verdict is
+    published, because readers and ClaimReview consumers rely on it. Reopening the verdict
+    (with a reason, kept in the history) makes it deletable."""
+    with transaction.atomic():
+        if Statement.objects.filter(pk=statement.pk, verification__status=VerificationStatus.PUBLISHED).exists():
+            raise ActionRefused(
+                f"Statement {statement.pk} has a published verdict and cannot be deleted. Reopen the verdict first, "
+                "saying why; its publication stays in the history."
+            )
+        model_delete(instance=statement, expected_version=expected_version, user=user)
+
+
+# --- Statements under a verdict ----------------------------------------------------------------
+
+
+def statement_claim_check(*, statement: Statement, changes: dict) -> None:
+    """Refuse (ValidationError) a change of the words, speaker or date of a statement whose
+    verdict is in review or published (Statement.REVIEWED_FIELDS): they are what the reviewer read
+    and what the published ClaimReview says was claimed. They change once the verdict is sent
+    back or reopened, with a reason. Call it with the statement's row locked (the moves lock it
+    first too, so that a change and a move never cross)."""
+    if statement.pk is None:
+        return
+    status = Verification.objects.filter(statement=statement.pk).values_list("status", flat=True).first()
+    if status not in REVIEWED_CLAIM_STATES:
+        return
+    fields = [Statement._meta.get_field(name) for name in Statement.REVIEWED_FIELDS if name in changes]
+    stored = Statement._base_manager.filter(pk=statement.pk).values(*(field.attname for field in fields)).first()
+    changed = [
+        field.name
+        for field in fields
+        if getattr(changes[field.name], "pk", changes[field.name]) != stored[field.attname]
+    ]
+    if not changed:
+        return
+    if status == VerificationStatus.PUBLISHED:
+        why = "its verdict is published: reopen the verdict first, saying why"
+    else:
+        why = "its verdict is in review: send it back to the fact-checker first, saying why"
+    message = f"The words, speaker and date of this statement cannot change while {why}; then change them."
+    raise ValidationError({name: message for name in changed})
+
+
+@transaction.atomic
+def statement_save(
+    *,
+    instance: Statement,
+    changes: dict | None = None,
+    many_to_many: dict | None = None,
+    expected_version: int | None = None,
+    user=None,
+    reason: str = "",
+) -> Statement:
+    """Create or change a statement as model_save does, refusing a change of its claim while
+    its verdict is in review or published (statement_claim_check)."""
+    if instance.pk is not None:
+        statement_claim_check(statement=locked_row(instance, expected_version=expected_version), changes=changes or {})
+    return model_save(
+        instance=instance,
+        changes=changes,
+        many_to_many=many_to_many,
+        expected_version=expected_version,
+        user=user,
+        reason=reason,
+    )

@@ -2,16 +2,15 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 
 from apps.api.common.filters import BooleanFilter, FilterSet, IdsFilter, SlugsFilter, search_terms
+from apps.claims.choices import QuotationMode
+from apps.claims.models import Quotation, Statement, Topic
+from apps.claims.selectors import quotations_matching, statements_matching
 from apps.sources.models import Publisher, Source
 from apps.speakers.choices import SpeakerKind
 from apps.speakers.models import Speaker
 from apps.verification.choices import AttributionStatus, RatingBucket, VerificationStatus
 from apps.verification.models import Rating
 from apps.verification.selectors import has_published_verification, published_verdict_q, verification_work_visible
-
-from apps.claims.choices import QuotationMode
-from apps.claims.models import Quotation, Statement, Topic
-from apps.claims.selectors import quotations_matching, statements_matching
 
 
 def speaker_filters(field_name: str):

@@ -4,15 +4,15 @@ from rest_framework import serializers
 
 from apps.api.common.serializers import ApiUrlField, CleanModelSerializer, related_field
 from apps.api.sources.serializers import SourceSummarySerializer
-from apps.sources.models import Source
 from apps.api.speakers.serializers import SpeakerSummarySerializer
-from apps.speakers.models import Speaker
 from apps.api.verification.serializers import VerificationSerializer
-from apps.verification.claimreview import claimreview_api_url
-from apps.verification.selectors import verdict_published, verification_visible
-
 from apps.claims.models import Quotation, Statement, Topic
 from apps.claims.selectors import SIMILAR_MIN_SIMILARITY
+from apps.sources.models import Source
+from apps.speakers.models import Speaker
+from apps.verification.claimreview import claimreview_api_url
+from apps.verification.selectors import verdict_published, verification_visible
+from apps.verification.services import statement_save
 
 
 class TopicSerializer(CleanModelSerializer):
@@ -111,6 +111,8 @@ class QuotationSerializer(CleanModelSerializer):
 class StatementSerializer(CleanModelSerializer):
     """A statement with its speaker, topics, quotations (each with its source) and its
     verification: `null` until published for clients who may not see verification work."""
+
+    save_service = staticmethod(statement_save)  # its words stay as reviewed under a verdict
 
     api_url = ApiUrlField(view_name="api:statement-detail")
     slug = serializers.SlugField(

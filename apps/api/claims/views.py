@@ -12,15 +12,15 @@ from apps.api.common.pagination import RankedPagePagination
 from apps.api.common.renderers import CSVRenderer, JSONLDRenderer, JSONRenderer, csv_lines
 from apps.api.common.viewsets import ModelViewSet, with_etag
 from apps.api.verification.views import StatementVerificationActions
-from apps.verification.claimreview import CLAIMREVIEW_SCHEMA, claimreview
-from apps.verification.selectors import verdict_published, verification_work_visible
-
-from .filtersets import QuotationFilterSet, StatementFilterSet, TopicFilterSet
 from apps.claims.models import Statement, Topic
-from apps.claims.selectors import quotation_list, statement_list, statements_similar_to
-from apps.claims.services import statement_delete
+from apps.claims.selectors import quotation_list, statements_similar_to
+from apps.verification.claimreview import CLAIMREVIEW_SCHEMA, claimreview
+from apps.verification.selectors import statement_list, verdict_published, verification_work_visible
+from apps.verification.services import statement_delete
+
 from .csv import STATEMENT_CSV_COLUMNS, statement_csv_row
 from .documents import statement_documents, statement_documents_available, with_documents
+from .filtersets import QuotationFilterSet, StatementFilterSet, TopicFilterSet
 from .serializers import (
     QuotationSerializer,
     SimilarQuerySerializer,

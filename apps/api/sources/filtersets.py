@@ -3,10 +3,9 @@ from django.db.models import Q
 
 from apps.api.common.filters import FilterSet, IdsFilter, SlugsFilter, search_terms
 from apps.core.urls import normalise_url
-from apps.speakers.models import Speaker
-
 from apps.sources.choices import SourceKind
 from apps.sources.models import Publisher, Source
+from apps.speakers.models import Speaker
 
 
 class PublisherFilterSet(FilterSet):

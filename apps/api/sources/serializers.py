@@ -1,12 +1,12 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from rest_framework import serializers
 
 from apps.api.common.serializers import ApiUrlField, CleanModelSerializer, related_field
 from apps.api.speakers.serializers import SpeakerSummarySerializer
-from apps.speakers.models import Speaker
-
+from apps.claims.services import source_anchor_quotations, source_quotations_check
 from apps.sources.models import ARCHIVED_TEXT_MAX_LENGTH, Correction, Publisher, Source
-from apps.sources.services import source_anchor_quotations
+from apps.speakers.models import Speaker
 
 
 class PublisherSummarySerializer(serializers.ModelSerializer):
@@ -119,8 +119,12 @@ class SourceSerializer(CleanModelSerializer):
     @transaction.atomic
     def _save(self, instance, validated_data):
         source = super()._save(instance, validated_data)
-        if "archived_text" in validated_data:
-            # Source.clean has checked that every quotation is in the text; now anchor them (the
-            # stored row is what counts, not the copy this request read before the lock).
+        if "archived_text" in validated_data and source.quotations.exists():
+            # Every quotation must be in the text as stored (the row is locked: nothing is added
+            # meanwhile); refused, the save is rolled back.
+            try:
+                source_quotations_check(source=source, archived_text=source.archived_text)
+            except DjangoValidationError as error:
+                raise serializers.ValidationError(self._field_errors(error)) from None
             source_anchor_quotations(source=source)
         return source

@@ -1,7 +1,8 @@
 from apps.api.common.viewsets import ModelViewSet
+from apps.claims.selectors import source_list
+from apps.sources.selectors import publisher_list
 
 from .filtersets import PublisherFilterSet, SourceFilterSet
-from apps.sources.selectors import publisher_list, source_list
 from .serializers import PublisherSerializer, SourceSerializer
 
 

@@ -1,7 +1,6 @@
 import django_filters
 
 from apps.api.common.filters import FilterSet, IdsFilter, SlugsFilter, search_terms
-
 from apps.speakers.choices import SpeakerKind
 from apps.speakers.models import Speaker, country_code_validator, wikidata_id_validator
 from apps.speakers.selectors import speakers_matching

@@ -1,9 +1,8 @@
 from rest_framework import serializers
 
 from apps.api.common.serializers import ApiUrlField, CleanModelSerializer, related_field
-from apps.verification.choices import RatingBucket
-
 from apps.speakers.models import Speaker, wikidata_id_validator
+from apps.verification.choices import RatingBucket
 
 
 class SpeakerSummarySerializer(serializers.ModelSerializer):

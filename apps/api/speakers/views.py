@@ -1,7 +1,7 @@
 from apps.api.common.viewsets import ModelViewSet
+from apps.verification.selectors import speaker_list
 
 from .filtersets import SpeakerFilterSet
-from apps.speakers.selectors import speaker_list
 from .serializers import SpeakerSerializer
 
 

@@ -3,9 +3,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from apps.api.verification.claims_search import decode_page_token, encode_page_token
 from apps.claims.models import Statement
 from apps.ops.seed import seed_load
-from apps.api.verification.claims_search import decode_page_token, encode_page_token
 from apps.verification.models import Verification
 from tests.api import count_queries
 from tests.factories import default_rating, make_quotation, make_source, make_speaker, make_statement, make_verification

@@ -664,3 +664,18 @@ def test_clearing_the_archived_text_clears_the_anchors(editor_api):
     quotation.refresh_from_db()
     assert quotation.char_start is None
     assert Quotation.objects.filter(source=source).count() == 1
+
+
+def test_an_archived_text_missing_a_recorded_quotation_is_a_400_and_nothing_changes(editor_api):
+    source = make_source()
+    make_quotation(source=source, text="never had a state", context="they “never had a state” of their own")
+
+    response = editor_api.patch(
+        f"/api/v1/sources/{source.pk}/", {"archived_text": "A different article altogether."}, format="json"
+    )
+
+    messages = assert_invalid(response, "archived_text")
+    assert "1 quotation(s) of this source are not found verbatim" in messages[0]
+    assert "never had a state" in messages[1]
+    source.refresh_from_db()
+    assert source.archived_text == ""

@@ -15,9 +15,9 @@ from rest_framework.test import APIRequestFactory
 from apps.api.claims.documents import statement_documents, with_documents
 from apps.api.claims.serializers import StatementSerializer
 from apps.claims.models import Statement
-from apps.claims.selectors import statement_list
 from apps.ops.seed import seed_load
 from apps.verification.models import Verification
+from apps.verification.selectors import statement_list
 from tests.factories import (
     make_evidence,
     make_publisher,

@@ -10,11 +10,10 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from apps.claims.selectors import statement_list, statements_matching
+from apps.claims.selectors import statements_matching
 from apps.core.choices import DatePrecision
-
 from apps.verification.claimreview import iso_datetime, organisation_site, review_url
-from apps.verification.selectors import published_verdict_q
+from apps.verification.selectors import published_verdict_q, statement_list
 
 
 def encode_page_token(offset: int) -> str:

@@ -1,9 +1,8 @@
 import django_filters
 
 from apps.api.claims.filtersets import speaker_filters
-from apps.claims.models import Statement
 from apps.api.common.filters import FilterSet
-
+from apps.claims.models import Statement
 from apps.verification.choices import RatingBucket
 
 

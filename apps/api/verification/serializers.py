@@ -5,10 +5,10 @@ from apps.api.common.filters import refuse_unknown_parameters
 from apps.api.common.serializers import ApiUrlField, CleanModelSerializer, related_field
 from apps.api.sources.serializers import SourceSummarySerializer
 from apps.sources.models import Source
-
 from apps.verification.choices import AttributionStatus
-from .claims_search import decode_page_token
 from apps.verification.models import Evidence, Rating, RatingScale, Verification
+
+from .claims_search import decode_page_token
 
 
 class RatingSerializer(serializers.ModelSerializer):

@@ -7,19 +7,23 @@ from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.claims.selectors import statement_list
 from apps.api.common.conditional import expected_version
 from apps.api.common.renderers import JSONLDRenderer, JSONRenderer
 from apps.api.common.viewsets import ModelViewSet, ReadOnlyModelViewSet, with_etag
-
 from apps.verification import services
 from apps.verification.choices import Transition
 from apps.verification.claimreview import CLAIMREVIEW_SCHEMA, claimreview
-from .claims_search import claims_search
-from .filtersets import ClaimReviewFilterSet
 from apps.verification.history import published_history, statement_history
 from apps.verification.models import RatingScale
-from apps.verification.selectors import published_verdict_q, verification_visible, verification_work_visible
+from apps.verification.selectors import (
+    published_verdict_q,
+    statement_list,
+    verification_visible,
+    verification_work_visible,
+)
+
+from .claims_search import claims_search
+from .filtersets import ClaimReviewFilterSet
 from .serializers import (
     AssignSerializer,
     ClaimSearchQuerySerializer,

@@ -6,6 +6,11 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.text import Truncator
 
+from apps.claims.models import Quotation, Statement, Topic
+from apps.claims.selectors import quotations_matching, statements_matching
+from apps.core.search import fulltext_search_available
+from apps.core.selectors import count_per_row
+from apps.core.services import ActionRefused
 from apps.desk.base import (
     AutocompleteInline,
     LanguageListFilter,
@@ -16,18 +21,13 @@ from apps.desk.base import (
     year_list_filter,
 )
 from apps.desk.forms import VersionedModelForm
-from apps.core.search import fulltext_search_available
-from apps.core.selectors import count_per_row
-from apps.core.services import ActionRefused
-from apps.sources.models import Source
-from .verification import VerificationInline
 from apps.desk.workflow import WorkflowActionsMixin
+from apps.sources.models import Source
 from apps.verification.choices import VerificationStatus
 from apps.verification.history import statement_history
+from apps.verification.services import statement_claim_check, statement_delete
 
-from apps.claims.models import Quotation, Statement, Topic
-from apps.claims.selectors import quotations_matching, statements_matching
-from apps.claims.services import statement_delete
+from .verification import VerificationInline
 
 
 def _has_published_verdict(statement: Statement | None) -> bool:
@@ -132,6 +132,17 @@ class StatementQuotationInline(QuotationInline):
     other_side = "source"
 
 
+class StatementForm(VersionedModelForm):
+    """A statement whose verdict is in review or published keeps its words, speaker and date."""
+
+    def clean(self):
+        cleaned_data = super().clean()  # locks the stored row when something changed
+        changes = {name: cleaned_data[name] for name in Statement.REVIEWED_FIELDS if name in self.changed_data}
+        if changes and self.instance.pk is not None:
+            statement_claim_check(statement=self.instance, changes=changes)
+        return cleaned_data
+
+
 @admin.register(Statement)
 class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
     list_display = ("short_text", "speaker", "said_on_display", "quotation_count", "status", "verdict")
@@ -157,7 +168,7 @@ class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
         return super().get_search_results(request, queryset, search_term)
 
     readonly_fields = ("reported_by", "change_history", "version", *TimestampedAdmin.readonly_fields)
-    form = VersionedModelForm
+    form = StatementForm
     inlines = (VerificationInline, StatementQuotationInline)
     fieldsets = (
         (

@@ -1,14 +1,15 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 
-from .claims import QuotationInline
 from apps.claims.models import Quotation
+from apps.claims.services import source_anchor_quotations, source_quotations_check
+from apps.core.selectors import count_per_row
 from apps.desk.base import LanguageListFilter, TimestampedAdmin, year_list_filter
 from apps.desk.forms import CuratedModelForm
-from apps.core.selectors import count_per_row
-
 from apps.sources.models import Correction, Publisher, Source
-from apps.sources.services import source_anchor_quotations
+
+from .claims import QuotationInline
 
 
 @admin.register(Publisher)
@@ -40,8 +41,21 @@ class SourceQuotationInline(QuotationInline):
     other_side = "statement"
 
 
+class SourceForm(CuratedModelForm):
+    """A source's new archived text must hold every quotation of the source, verbatim."""
+
+    def _post_clean(self):
+        super()._post_clean()  # the record's own rules; the text's line breaks made LF
+        if "archived_text" in self.changed_data and "archived_text" not in self.errors:
+            try:
+                source_quotations_check(source=self.instance, archived_text=self.instance.archived_text)
+            except ValidationError as error:
+                self._update_errors(error)
+
+
 @admin.register(Source)
 class SourceAdmin(TimestampedAdmin):
+    form = SourceForm
     list_display = (
         "title",
         "kind",

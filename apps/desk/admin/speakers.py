@@ -1,11 +1,10 @@
 from django.contrib import admin
 
 from apps.claims.models import Statement
-from apps.desk.base import TimestampedAdmin, admin_changelist_link, admin_link, html_list
-from apps.desk.forms import CuratedModelForm, LinesField
 from apps.core.search import fulltext_search_available
 from apps.core.selectors import count_per_row
-
+from apps.desk.base import TimestampedAdmin, admin_changelist_link, admin_link, html_list
+from apps.desk.forms import CuratedModelForm, LinesField
 from apps.speakers.models import Speaker, wikidata_id_validator
 from apps.speakers.selectors import speakers_matching
 

@@ -7,8 +7,6 @@ from django.urls import path, reverse
 
 from apps.desk.base import URL_FIELD_OVERRIDES, AutocompleteInline, TimestampedAdmin, admin_link
 from apps.desk.forms import CuratedModelForm, VersionedModelForm
-
-from apps.verification import services
 from apps.desk.workflow import (
     IMMEDIATE_MOVES,
     MOVES,
@@ -20,6 +18,7 @@ from apps.desk.workflow import (
     move_page,
     versions_sent,
 )
+from apps.verification import services
 from apps.verification.choices import EDITABLE_STATES, TRANSITIONS
 from apps.verification.models import Evidence, Rating, RatingScale, Verification
 

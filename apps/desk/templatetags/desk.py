@@ -4,7 +4,6 @@ from django import template
 from django.urls import reverse
 
 from apps.claims.models import Statement
-
 from apps.verification.choices import VerificationStatus
 from apps.verification.models import Verification
 from apps.verification.selectors import QUEUES, verification_queue

@@ -16,7 +16,7 @@ from apps.speakers.choices import SpeakerKind
 from apps.speakers.models import Speaker
 from apps.verification.choices import AttributionStatus, VerificationStatus
 from apps.verification.models import Evidence, Rating, RatingScale, Verification
-from tests.admin import admin_url
+from tests.admin import admin_url, change_form
 from tests.factories import (
     default_rating,
     make_correction,
@@ -360,3 +360,17 @@ def test_a_slug_typed_in_the_admin_is_kept_and_a_taken_one_refused(editor_client
     response = editor_client.post(admin_url(Speaker, "add"), {"kind": "person", "name": "V. Putin", "slug": "vvp"})
     assert response.status_code == 302
     assert Speaker.objects.filter(slug="vvp", name="V. Putin").exists()
+
+
+def test_a_source_page_refuses_an_archived_text_missing_a_recorded_quotation(editor_client):
+    source = make_source()
+    make_quotation(source=source, text="never had a state", context="they “never had a state” of their own")
+    data = change_form(editor_client, source) | {"archived_text": ["A different article altogether."]}
+
+    response = editor_client.post(admin_url(Source, "change", source.pk), data)
+
+    assert response.status_code == 200
+    errors = " ".join(str(error) for error in response.context["errors"])
+    assert "1 quotation(s) of this source are not found verbatim" in errors and "never had a state" in errors
+    source.refresh_from_db()
+    assert source.archived_text == ""

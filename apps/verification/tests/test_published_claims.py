@@ -6,12 +6,13 @@ dateModified, so that aggregators polling `claimreviews/?modified_since=` learn 
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from apps.accounts.roles import EDITORS
 from apps.claims.models import Quotation, Statement
-from apps.ops.seed import seed_load
 from apps.core.services import model_save
+from apps.ops.seed import seed_load
 from apps.verification import services
 from apps.verification.models import Verification
 from tests.factories import (
@@ -118,8 +119,10 @@ def test_other_details_of_a_statement_under_a_published_verdict_may_change(edito
 
 
 def test_a_service_save_of_the_words_is_refused_too(editor, published_statement):
-    with pytest.raises(Exception, match="cannot change while its verdict is published"):
-        model_save(instance=published_statement, changes={"text": "New words."}, user=editor)
+    with pytest.raises(ValidationError, match="cannot change while its verdict is published"):
+        services.statement_save(instance=published_statement, changes={"text": "New words."}, user=editor)
+    published_statement.refresh_from_db()
+    assert published_statement.text == "Kazakhs never had a state."
 
 
 # --- What the ClaimReview shows changed: its dateModified moves ----------------------------------------

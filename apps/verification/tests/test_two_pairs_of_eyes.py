@@ -12,14 +12,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from apps.accounts.roles import EDITORS
+from apps.api.tests.test_workflow import edit, etag_of, move, url
 from apps.verification import services
 from apps.verification.choices import VerificationStatus
 from apps.verification.models import Verification
 from tests.api import api_client_for
 from tests.factories import default_rating, make_statement, make_user
 from tests.workflow import SUMMARY, in_review, published, worked_on
-
-from apps.api.tests.test_workflow import edit, etag_of, move, url
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from apps.claims.services import source_set_archived_text
 from apps.sources.models import Source
-from apps.sources.services import source_set_archived_text
 
 
 class Command(BaseCommand):
