@@ -11,7 +11,6 @@ from apps.core.choices import DatePrecision
 from apps.core.urls import url_domain
 from apps.speakers.choices import SpeakerKind
 
-from .selectors import verdict_published
 
 ORGANISATION_KINDS = (SpeakerKind.ORGANISATION, SpeakerKind.GROUP)
 
@@ -91,7 +90,7 @@ def creative_work(source) -> dict:
 def claimreview(statement, *, request=None) -> dict:
     """The ClaimReview of `statement`. Raises ValueError when it has no published verdict."""
     verification = getattr(statement, "verification", None)
-    if not verdict_published(verification):
+    if verification is None or not verification.has_public_verdict:
         raise ValueError(f"Statement {statement.pk} has no published verdict.")
     rating = verification.rating
     review_rating = {"@type": "Rating", "alternateName": rating.label, "ratingExplanation": verification.summary}

@@ -6,7 +6,9 @@ from django.db.models import Q
 
 from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel, VersionedModel, tracked_history
 
+from . import querysets
 from .choices import VERDICT_REQUIRED_STATES, AttributionStatus, RatingBucket, VerificationStatus
+from .querysets import PUBLIC, VerificationQuerySet
 
 colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as # and six hex digits, e.g. #2e7d32.")
 
@@ -99,7 +101,7 @@ class Rating(TimeStampedModel):
     natural_key.dependencies = ["verification.ratingscale"]
 
 
-class VerificationManager(models.Manager):
+class VerificationManager(models.Manager.from_queryset(VerificationQuerySet)):
     def get_by_natural_key(self, statement_slug):
         return self.get(statement__slug=statement_slug)
 
@@ -182,6 +184,17 @@ class Verification(VersionedModel, TimeStampedModel):
         return (self.statement.slug,)
 
     natural_key.dependencies = ["claims.statement"]
+
+    def is_visible_to(self, user=None, *, sees_work: bool | None = None) -> bool:
+        """May `user` (or, when known already, someone who `sees_work` or not) read it?"""
+        if sees_work is None:
+            sees_work = querysets.sees_work(user)
+        return sees_work or self.status == PUBLIC["status"]
+
+    @property
+    def has_public_verdict(self) -> bool:
+        """A verdict the public may read: published, with a rating."""
+        return self.status == PUBLIC["status"] and self.rating_id is not None
 
     def clean(self):
         super().clean()

@@ -1,43 +1,17 @@
-"""Who may see which verification work. The public (anonymous clients, and users without the
-`verification.view_verification` permission) sees a verification only once it is published:
-until then the statement looks unchecked to them. Staff with the permission see everything."""
+"""Reads of verifications, and of the statements and speakers shown with them. Who may read
+which verification work is decided in querysets.py, once."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from apps.claims.models import Quotation, Statement, Topic
 from apps.core.selectors import count_per_row
 from apps.speakers.models import Speaker
 
 from .choices import RatingBucket, VerificationStatus
-from .models import Evidence, Verification
-
-
-def verification_work_visible(*, user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.has_perm("verification.view_verification"))
-
-
-def verification_visible(*, verification: Verification | None, user=None, sees_work: bool | None = None) -> bool:
-    if verification is None:
-        return False
-    if sees_work is None:
-        sees_work = verification_work_visible(user=user)
-    return sees_work or verification.status == VerificationStatus.PUBLISHED
-
-
-def verdict_published(verification: Verification | None) -> bool:
-    """A verdict the public may read: published, with a rating."""
-    return bool(verification and verification.status == VerificationStatus.PUBLISHED and verification.rating_id)
-
-
-def published_verdict_q(prefix: str = "verification__") -> Q:
-    """Statements (or, with another prefix, related rows) with a published verdict."""
-    return Q(**{f"{prefix}status": VerificationStatus.PUBLISHED, f"{prefix}rating__isnull": False})
-
-
-def has_published_verification() -> Exists:
-    return Exists(Verification.objects.filter(statement=OuterRef("pk"), status=VerificationStatus.PUBLISHED))
+from .models import Evidence
+from .querysets import public_q, sees_work
 
 
 def fact_checker_candidates():
@@ -84,13 +58,13 @@ def statement_list(*, user) -> QuerySet[Statement]:
     """Statements with speaker, topics, quotations (with their sources) and verification (with
     verdict, scale and evidence). Evidence of unpublished work, and who did the work, are
     fetched only for users who may see them."""
-    sees_work = verification_work_visible(user=user)
+    shows_work = sees_work(user)
     evidence = Evidence.objects.select_related("source__publisher").order_by("number")
     related = ["speaker", "verification__rating__scale"]
-    if sees_work:
+    if shows_work:
         related += ["verification__fact_checker", "verification__reviewer"]
     else:
-        evidence = evidence.filter(verification__status=VerificationStatus.PUBLISHED)
+        evidence = evidence.filter(public_q("verification__"))
     quotations = Quotation.objects.select_related("source__publisher", "reported_via__publisher").order_by(
         "source__published_on", "source_id", "char_start", "occurrence", "pk"
     )
@@ -105,7 +79,7 @@ def statement_list(*, user) -> QuerySet[Statement]:
 def speaker_list() -> QuerySet[Speaker]:
     """Speakers with their affiliation, their number of statements and their published
     verdicts per normalised bucket (`verdicts_true`, `verdicts_mixed`…): a record at a glance."""
-    published = Statement.objects.filter(verification__status=VerificationStatus.PUBLISHED)
+    published = Statement.objects.filter(public_q("verification__"))
     return Speaker.objects.select_related("affiliation").annotate(
         statement_count=count_per_row(Statement.objects.all(), field="speaker"),
         **{

@@ -32,7 +32,8 @@ from apps.core.services import (
 from .choices import EDITABLE_STATES, REVIEWED_CLAIM_STATES, TRANSITIONS, Transition, VerificationStatus
 from .claimreview import claimreview
 from .models import Evidence, Verification
-from .selectors import fact_checker_candidates, publish_candidates, published_verdict_q, statement_list
+from .querysets import public_q
+from .selectors import fact_checker_candidates, publish_candidates, statement_list
 
 CHANGE_PERMISSION = "verification.change_verification"
 ASSIGN_PERMISSION = "verification.assign_verification"
@@ -446,7 +447,7 @@ def claimreviews_refresh(*, statements: QuerySet[Statement], modified: bool = Fa
 def claimreview_digests_fill() -> int:
     """Record what each published ClaimReview shows, for verdicts that were published without it
     (loaded from fixtures or an older export), leaving their dateModified as it is."""
-    unrecorded = Statement.objects.filter(published_verdict_q(), verification__review_digest="")
+    unrecorded = Statement.objects.filter(public_q("verification__", verdict=True), verification__review_digest="")
     filled = 0
     for verification, digest in _published_claimreview_digests(unrecorded):
         filled += Verification.objects.filter(pk=verification.pk).update(review_digest=digest)
@@ -455,7 +456,7 @@ def claimreview_digests_fill() -> int:
 
 def _published_claimreview_digests(statements: QuerySet[Statement]):
     """(verification, digest of its ClaimReview) for the published verdicts among `statements`."""
-    published = statement_list(user=None).filter(published_verdict_q(), pk__in=statements.values("pk"))
+    published = statement_list(user=None).filter(public_q("verification__", verdict=True), pk__in=statements.values("pk"))
     for statement in published.iterator(chunk_size=500):
         yield statement.verification, claimreview_digest(statement)
 

@@ -3,7 +3,6 @@ are only ever added at the end), verification columns empty unless the client ma
 
 from django.urls import reverse
 
-from apps.verification.selectors import verification_visible
 
 STATEMENT_CSV_COLUMNS = [
     "id",
@@ -33,7 +32,7 @@ STATEMENT_CSV_COLUMNS = [
 def statement_csv_row(statement, *, sees_work: bool, request) -> dict:
     """`statement` as loaded by `statement_list` (no further query)."""
     verification = getattr(statement, "verification", None)
-    if not verification_visible(verification=verification, sees_work=sees_work):
+    if not (verification is not None and verification.is_visible_to(sees_work=sees_work)):
         verification = None
     rating = verification.rating if verification else None
     quotations = list(statement.quotations.all())

@@ -10,7 +10,8 @@ from apps.speakers.choices import SpeakerKind
 from apps.speakers.models import Speaker
 from apps.verification.choices import AttributionStatus, RatingBucket, VerificationStatus
 from apps.verification.models import Rating
-from apps.verification.selectors import has_published_verification, published_verdict_q, verification_work_visible
+from apps.verification.models import Verification
+from apps.verification.querysets import public_q, sees_work
 
 
 def speaker_filters(field_name: str):
@@ -83,10 +84,10 @@ class StatementFilterSet(FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.sees_work = verification_work_visible(user=getattr(self.request, "user", None))
+        self.sees_work = sees_work(getattr(self.request, "user", None))
 
     def _visible(self) -> Q:
-        return Q() if self.sees_work else Q(verification__status=VerificationStatus.PUBLISHED)
+        return Q() if self.sees_work else public_q("verification__")
 
     # The `value` hints say what the client sends (for the OpenAPI document); the filter
     # has already turned the ids or slugs into the objects they name.
@@ -116,13 +117,16 @@ class StatementFilterSet(FilterSet):
             if VerificationStatus.UNCHECKED in statuses:
                 matches |= Q(verification__isnull=True)
             return queryset.filter(matches)
-        published = has_published_verification()
         matches = Q(pk__in=[])
         if VerificationStatus.PUBLISHED in statuses:
-            matches |= Q(published)
+            matches |= Q(self._public_verification())
         if VerificationStatus.UNCHECKED in statuses:
-            matches |= ~Q(published)
+            matches |= ~Q(self._public_verification())
         return queryset.filter(matches)
+
+    @staticmethod
+    def _public_verification() -> Exists:
+        return Exists(Verification.objects.public().filter(statement=OuterRef("pk")))
 
     def filter_verdict(self, queryset, name, value: str):
         return queryset.filter(self._visible(), verification__rating__in=value) if value else queryset
@@ -136,13 +140,13 @@ class StatementFilterSet(FilterSet):
         matches = Q(self._visible(), verification__attribution__in=values)
         if AttributionStatus.UNCONFIRMED in values:
             # Nothing known (or nothing published) about who said it counts as unconfirmed.
-            matches |= Q(verification__isnull=True) if self.sees_work else ~Q(has_published_verification())
+            matches |= Q(verification__isnull=True) if self.sees_work else ~Q(self._public_verification())
         return queryset.filter(matches)
 
     def filter_has_verdict(self, queryset, name, value: bool):
         if value is None:
             return queryset
-        return queryset.filter(published_verdict_q()) if value else queryset.exclude(published_verdict_q())
+        return queryset.filter(public_q("verification__", verdict=True)) if value else queryset.exclude(public_q("verification__", verdict=True))
 
     def filter_search(self, queryset, name, value):
         search_terms(value)  # refuses an overlong value

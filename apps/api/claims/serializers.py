@@ -11,7 +11,6 @@ from apps.claims.selectors import SIMILAR_MIN_SIMILARITY
 from apps.sources.models import Source
 from apps.speakers.models import Speaker
 from apps.verification.claimreview import claimreview_api_url
-from apps.verification.selectors import verdict_published, verification_visible
 from apps.verification.services import statement_save
 
 
@@ -172,7 +171,7 @@ class StatementSerializer(CleanModelSerializer):
     def _verification(self, statement):
         verification = getattr(statement, "verification", None)
         sees_work = self.context.get("sees_verification_work", False)
-        return verification if verification_visible(verification=verification, sees_work=sees_work) else None
+        return verification if (verification is not None and verification.is_visible_to(sees_work=sees_work)) else None
 
     @cached_property
     def _verification_serializer(self) -> VerificationSerializer:
@@ -186,7 +185,8 @@ class StatementSerializer(CleanModelSerializer):
         return self._verification_serializer.to_representation(verification) if verification else None
 
     def get_claimreview_url(self, statement) -> str | None:
-        if not verdict_published(self._verification(statement)):
+        verification = self._verification(statement)
+        if verification is None or not verification.has_public_verdict:
             return None
         return claimreview_api_url(statement, request=self.context.get("request"))
 

@@ -15,7 +15,8 @@ from apps.api.verification.views import StatementVerificationActions
 from apps.claims.models import Statement, Topic
 from apps.claims.selectors import quotation_list, statements_similar_to
 from apps.verification.claimreview import CLAIMREVIEW_SCHEMA, claimreview
-from apps.verification.selectors import statement_list, verdict_published, verification_work_visible
+from apps.verification.querysets import sees_work
+from apps.verification.selectors import statement_list
 from apps.verification.services import statement_delete
 
 from .csv import STATEMENT_CSV_COLUMNS, statement_csv_row
@@ -99,7 +100,7 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
 
     def _sees_work(self) -> bool:
         """May this user see unpublished verification work?"""
-        return verification_work_visible(user=self.request.user)
+        return sees_work(self.request.user)
 
     def _documents(self, ids):  # (`list` here is the action)
         return statement_documents(ids, request=self.request, sees_work=self._sees_work())
@@ -164,7 +165,8 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
     @action(detail=True, methods=["get"], renderer_classes=[JSONLDRenderer, JSONRenderer], filterset_class=None)
     def claimreview(self, request, pk=None):
         statement = self.get_object()
-        if not verdict_published(getattr(statement, "verification", None)):
+        verification = getattr(statement, "verification", None)
+        if verification is None or not verification.has_public_verdict:
             raise exceptions.NotFound(
                 f"Statement {statement.pk} has no published verdict, so it has no ClaimReview yet."
             )

@@ -13,7 +13,8 @@ from django.utils import timezone
 from apps.claims.selectors import statements_matching
 from apps.core.choices import DatePrecision
 from apps.verification.claimreview import iso_datetime, organisation_site, review_url
-from apps.verification.selectors import published_verdict_q, statement_list
+from apps.verification.querysets import public_q
+from apps.verification.selectors import statement_list
 
 
 def encode_page_token(offset: int) -> str:
@@ -75,7 +76,7 @@ def claims_search(
     pageSize: int = 10,
     offset: int = 0,
 ) -> dict:
-    statements = statement_list(user=None).filter(published_verdict_q())
+    statements = statement_list(user=None).filter(public_q("verification__", verdict=True))
     site = reviewPublisherSiteFilter.strip().lower().removeprefix("www.")
     if site and site != organisation_site():
         statements = statements.none()  # every review here is ours

@@ -15,12 +15,8 @@ from apps.verification.choices import Transition
 from apps.verification.claimreview import CLAIMREVIEW_SCHEMA, claimreview
 from apps.verification.history import published_history, statement_history
 from apps.verification.models import RatingScale
-from apps.verification.selectors import (
-    published_verdict_q,
-    statement_list,
-    verification_visible,
-    verification_work_visible,
-)
+from apps.verification.querysets import public_q, sees_work
+from apps.verification.selectors import statement_list
 
 from .claims_search import claims_search
 from .filtersets import ClaimReviewFilterSet
@@ -211,10 +207,10 @@ class StatementVerificationActions:
     @action(detail=True, methods=["get"], filterset_class=None, permission_classes=[AllowAny])
     def history(self, request, pk=None):
         statement = self.get_object()
-        sees_work = verification_work_visible(user=request.user)
+        shows_work = sees_work(request.user)
         data = {
             "publications": published_history(statement),
-            "changes": statement_history(statement) if sees_work else None,
+            "changes": statement_history(statement) if shows_work else None,
         }
         return Response(StatementHistorySerializer(data, context=self.get_serializer_context()).data)
 
@@ -240,7 +236,7 @@ class StatementVerificationActions:
     def _verification_response(self, statement):
         verification = getattr(statement, "verification", None)
         context = self.get_serializer_context()
-        if not verification_visible(verification=verification, sees_work=context["sees_verification_work"]):
+        if verification is None or not verification.is_visible_to(sees_work=context["sees_verification_work"]):
             raise exceptions.NotFound(f"Statement {statement.pk} has no published verification.")
         return with_etag(Response(VerificationDetailSerializer(verification, context=context).data), verification)
 
@@ -263,7 +259,7 @@ class ClaimReviewViewSet(ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            statement_list(user=None).filter(published_verdict_q()).order_by("-verification__review_modified_at", "-pk")
+            statement_list(user=None).filter(public_q("verification__", verdict=True)).order_by("-verification__review_modified_at", "-pk")
         )
 
     @extend_schema(responses=OpenApiResponse(CLAIMREVIEW_SCHEMA))
