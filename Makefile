@@ -2,6 +2,8 @@
 PYTHON      ?= python3
 PORT        ?= 8000
 PYTEST_ARGS ?=
+# pytest-xdist workers for the parallel part of the suite (auto: one per CPU)
+WORKERS_TEST ?= auto
 SCALE       ?= 100000
 BIND        ?= 127.0.0.1:8000
 WORKERS     ?= 2
@@ -90,14 +92,17 @@ check: install-dev
 
 test: check test-sqlite test-postgres
 
+# The portable suite on SQLite; the end-to-end tests (browser, fuzz, outage) run on PostgreSQL only.
 test-sqlite: install-dev
-	@echo "==> Test suite on SQLite (in-memory)"
-	env -u DATABASE_URL $(TEST_SETTINGS) $(PY) -m pytest $(PYTEST_ARGS)
+	@echo "==> Test suite on SQLite (in-memory), but the end-to-end tests"
+	env -u DATABASE_URL $(TEST_SETTINGS) $(PY) -m pytest -n $(WORKERS_TEST) -m "not e2e" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
+# The whole suite on PostgreSQL, in parallel, then the tests that must run alone.
 test-postgres: install-dev
 	@version=$$(scripts/with-postgres --server-version) && \
 	  echo "==> Test suite on PostgreSQL $$version (throwaway cluster)"
-	$(TEST_SETTINGS) scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+	$(TEST_SETTINGS) scripts/with-postgres sh -c '{ $(PY) -m pytest -n $(WORKERS_TEST) -m "not serial" $(PYTEST_ARGS) || [ $$? -eq 5 ]; } && \
+	  { $(PY) -m pytest -p no:xdist -m serial $(PYTEST_ARGS) || [ $$? -eq 5 ]; }'
 
 # The same fuzz test as in `make test` (tests/test_fuzz.py), with more examples, more time and a
 # fresh seed each run (FUZZ_SEED=1234 repeats a run).

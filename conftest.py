@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from apps.accounts.roles import EDITORS, FACT_CHECKERS
@@ -70,3 +72,18 @@ def plain_api(db):
     from tests.api import api_client_for
 
     return api_client_for(make_user("plain-user-in-test"))
+
+
+# End-to-end tests: run once, on PostgreSQL (make test-postgres), not again on SQLite. The
+# outage test stops the database server itself: it runs alone, after the others.
+TESTS = Path(__file__).parent / "tests"
+END_TO_END = [TESTS / "browser", TESTS / "test_fuzz.py", TESTS / "test_database_outage.py"]
+ALONE = [TESTS / "test_database_outage.py"]
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if any(item.path.is_relative_to(path) for path in END_TO_END):
+            item.add_marker(pytest.mark.e2e)
+        if any(item.path.is_relative_to(path) for path in ALONE):
+            item.add_marker(pytest.mark.serial)

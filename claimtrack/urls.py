@@ -2,30 +2,14 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
-from rest_framework.routers import DefaultRouter
 
-from apps.api.claims import urls as claims_api
+from apps.api import urls as api_urls
 from apps.api.common.views import api_not_found
-from apps.api.sources import urls as sources_api
-from apps.api.speakers import urls as speakers_api
-from apps.api.verification import urls as verification_api
-
-admin.site.site_header = "ClaimTrack"
-admin.site.site_title = "ClaimTrack"
-admin.site.index_title = "Sources, speakers, statements and their verification"
-
-# One router collects every app's API routes under /api/v1/.
-router = DefaultRouter()
-for app_api in (sources_api, speakers_api, claims_api, verification_api):
-    for prefix, viewset, basename in app_api.routes:
-        router.register(prefix, viewset, basename=basename)
-
-api_v1 = [*verification_api.urlpatterns, *router.urls]
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
     path("admin/", admin.site.urls),
-    path("api/v1/", include((api_v1, "api"))),
+    path("api/v1/", include((api_urls.urlpatterns, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's own script from a URL: no inline script for the CSP to refuse.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),

@@ -1,3 +1,9 @@
 """Every model's admin, by domain app. Django's admin autodiscovery imports this module."""
 
+from django.contrib import admin
+
 from . import claims, sources, speakers, verification  # noqa: F401  (registers the admins)
+
+admin.site.site_header = "ClaimTrack"
+admin.site.site_title = "ClaimTrack"
+admin.site.index_title = "Sources, speakers, statements and their verification"

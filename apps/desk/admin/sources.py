@@ -46,7 +46,8 @@ class SourceForm(CuratedModelForm):
 
     def _post_clean(self):
         super()._post_clean()  # the record's own rules; the text's line breaks made LF
-        if "archived_text" in self.changed_data and "archived_text" not in self.errors:
+        # A new source has no quotations yet.
+        if self.instance.pk and "archived_text" in self.changed_data and "archived_text" not in self.errors:
             try:
                 source_quotations_check(source=self.instance, archived_text=self.instance.archived_text)
             except ValidationError as error:

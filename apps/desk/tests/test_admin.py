@@ -374,3 +374,25 @@ def test_a_source_page_refuses_an_archived_text_missing_a_recorded_quotation(edi
     assert "1 quotation(s) of this source are not found verbatim" in errors and "never had a state" in errors
     source.refresh_from_db()
     assert source.archived_text == ""
+
+
+def test_a_new_source_can_be_added_with_its_archived_text(editor_client):
+    data = {
+        "kind": "news_article",
+        "title": "A source added with its text",
+        "slug": "",
+        "url": "https://example.org/added-with-text",
+        "language": "en",
+        "published_on_precision": "unknown",
+        "archived_text": "The whole article.",
+        "notes": "",
+        "quotations-TOTAL_FORMS": "0",
+        "quotations-INITIAL_FORMS": "0",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+    }
+
+    response = editor_client.post(admin_url(Source, "add"), data)
+
+    assert response.status_code == 302, response.context and response.context.get("errors")
+    assert Source.objects.get(slug="a-source-added-with-its-text").archived_text == "The whole article."
