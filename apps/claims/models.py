@@ -166,6 +166,10 @@ class Quotation(VersionedModel, TimeStampedModel):
             ),
         ]
 
+    # How a statement lists the places that report it: by the date of their source, then where
+    # in the source (apps.verification.selectors.statement_list, and the API's statement pages).
+    STATEMENT_ORDER = ("source__published_on", "source_id", "char_start", "occurrence", "pk")
+
     def __str__(self):
         text = self.text if len(self.text) <= 60 else self.text[:59] + "…"
         return f"“{text}” in {self.source}" if self.source_id else f"“{text}”"

@@ -43,7 +43,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
 from apps.accounts.roles import EDITORS
-from apps.api.claims.documents import DOCUMENTS_SELECT, documents_params
+from apps.api.claims.statement_json import statement_json_params, statement_json_select
 from apps.claims.models import Statement
 from apps.speakers.models import Speaker
 
@@ -100,39 +100,47 @@ def timed_in_turns(runs: int, first, second) -> tuple[Timing, Timing]:
 
 
 # The raw path: one hand-written query per page, returning the same rows as the API (the API's
-# own JSON-building SELECT, apps/api/claims/documents.py, with the page's WHERE, ORDER BY and
-# LIMIT inline), wrapped with orjson. It fetches no count: the API's count of a large list is an
-# estimate (apps/core/paginator.py), one EXPLAIN that the raw path is spared, so that it stays
-# the floor. Its search ranks every match, where the API ranks only up to 2,000 and otherwise
-# walks the list newest first: for common words it is slower than the API.
+# own JSON-building SELECT, apps/api/claims/statement_json.py, joined to the page picked by a
+# hand-written WHERE, ORDER BY and LIMIT), wrapped with orjson. It fetches no count: the API's
+# count of a large list is an estimate (apps/core/paginator.py), one EXPLAIN that the raw path is
+# spared, so that it stays the floor. Its search ranks every match, where the API ranks only up
+# to 2,000 and otherwise walks the list newest first: for common words it is slower than the API.
 
-RAW_ORDER = "ORDER BY s.said_on DESC NULLS LAST, s.id DESC"
-RAW_LIST = f"""{DOCUMENTS_SELECT}
+RAW_LIST_PAGE = """
+    SELECT s.id, s.said_on FROM claims_statement s
      WHERE upper(s.language) = upper(%(language)s) AND s.said_on >= %(said_from)s
-     {RAW_ORDER} LIMIT 20
+     ORDER BY s.said_on DESC NULLS LAST, s.id DESC LIMIT 20
 """
-RAW_SEARCH = f"""
+RAW_SEARCH_PAGE = """
     WITH query AS (SELECT websearch_to_tsquery('english', %(search)s) AS q),
     matches AS (
         SELECT s.id FROM claims_statement s, query WHERE s.search_document @@ query.q
         UNION SELECT q.statement_id FROM claims_quotation q, query WHERE q.search_document @@ query.q
-    ),
-    page AS (
-        SELECT s.id, ts_rank(s.search_document, query.q) AS rank, s.said_on
-          FROM claims_statement s, query
-         WHERE s.id IN (SELECT id FROM matches)
-         ORDER BY rank DESC, s.said_on DESC NULLS LAST, s.id DESC LIMIT 20
     )
-    {DOCUMENTS_SELECT} JOIN page ON page.id = s.id
-     ORDER BY page.rank DESC, page.said_on DESC NULLS LAST, page.id DESC
+    SELECT s.id, ts_rank(s.search_document, query.q) AS rank, s.said_on
+      FROM claims_statement s, query
+     WHERE s.id IN (SELECT id FROM matches)
+     ORDER BY rank DESC, s.said_on DESC NULLS LAST, s.id DESC LIMIT 20
 """
-RAW_DETAIL = f"{DOCUMENTS_SELECT} WHERE s.id = %(id)s"
+
+
+def raw_queries() -> dict[str, str]:
+    """The raw path's SQL for the list, the search and the detail pages."""
+    select, _ = statement_json_select(sees_work=False)
+    return {
+        "filtered": f"""{select} JOIN ({RAW_LIST_PAGE}) page ON page.id = statement_json.id
+                        ORDER BY page.said_on DESC NULLS LAST, page.id DESC""",
+        "search": f"""{select} JOIN ({RAW_SEARCH_PAGE}) page ON page.id = statement_json.id
+                      ORDER BY page.rank DESC, page.said_on DESC NULLS LAST, page.id DESC""",
+        "detail": f"{select} WHERE statement_json.id = %(id)s",
+    }
 
 
 def raw_page(cursor, sql: str, params: dict, *, one: bool = False) -> bytes:
-    cursor.execute(sql, {**documents_params(None, sees_work=False), **params})
-    documents = [orjson.Fragment(document) for _, document in cursor.fetchall()]
-    return orjson.dumps(documents[0] if one else {"results": documents})
+    _, compiled = statement_json_select(sees_work=False)
+    cursor.execute(sql, {**statement_json_params(compiled, None), **params})
+    rows = [orjson.Fragment(json) for _, json in cursor.fetchall()]
+    return orjson.dumps(rows[0] if one else {"results": rows})
 
 
 # Load: gunicorn and wrk
@@ -367,12 +375,13 @@ class Benchmark:
 
         with connection.cursor() as cursor:
             raw = cursor.cursor
+            queries = raw_queries()
             raw_pages = {
                 "filtered": lambda i: raw_page(
-                    raw, RAW_LIST, {"language": "ru", "said_from": datetime.date(2020, 1, 1)}
+                    raw, queries["filtered"], {"language": "ru", "said_from": datetime.date(2020, 1, 1)}
                 ),
-                "search": lambda i: raw_page(raw, RAW_SEARCH, {"search": SEARCHES[i % len(SEARCHES)]}),
-                "detail": lambda i: raw_page(raw, RAW_DETAIL, {"id": sample[i % len(sample)]}, one=True),
+                "search": lambda i: raw_page(raw, queries["search"], {"search": SEARCHES[i % len(SEARCHES)]}),
+                "detail": lambda i: raw_page(raw, queries["detail"], {"id": sample[i % len(sample)]}, one=True),
             }
             self.say("Raw path (one SQL query through psycopg, orjson), in turns with the API page, request by request:")
             for key, page in raw_pages.items():

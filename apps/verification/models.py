@@ -228,6 +228,9 @@ class Evidence(TimeStampedModel):
     history = tracked_history()
     objects = EvidenceManager()
 
+    # How a verification lists its evidence (statement_list, and the API's statement pages).
+    VERIFICATION_ORDER = ("number",)
+
     class Meta:
         ordering = ["verification", "number"]
         verbose_name_plural = "evidence"

@@ -59,17 +59,17 @@ def statement_list(*, user) -> QuerySet[Statement]:
     verdict, scale and evidence). Evidence of unpublished work, and who did the work, are
     fetched only for users who may see them."""
     shows_work = sees_work(user)
-    evidence = Evidence.objects.select_related("source__publisher").order_by("number")
+    evidence = Evidence.objects.select_related("source__publisher").order_by(*Evidence.VERIFICATION_ORDER)
     related = ["speaker", "verification__rating__scale"]
     if shows_work:
         related += ["verification__fact_checker", "verification__reviewer"]
     else:
         evidence = evidence.filter(public_q("verification__"))
     quotations = Quotation.objects.select_related("source__publisher", "reported_via__publisher").order_by(
-        "source__published_on", "source_id", "char_start", "occurrence", "pk"
+        *Quotation.STATEMENT_ORDER
     )
     return Statement.objects.select_related(*related).prefetch_related(
-        Prefetch("topics", queryset=Topic.objects.order_by("name")),
+        Prefetch("topics", queryset=Topic.objects.order_by(*Topic._meta.ordering)),
         Prefetch("quotations", queryset=quotations),
         Prefetch("verification__evidence", queryset=evidence),
         "verification__rating__scale__ratings",

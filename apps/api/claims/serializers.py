@@ -1,16 +1,21 @@
+from django.db.models import Case, Exists, F, OuterRef, Subquery, When
 from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.api.common.serializers import ApiUrlField, CleanModelSerializer, related_field
+from apps.api.common.sql_json import JSON, api_url_expression, json_expression
 from apps.api.sources.serializers import SourceSummarySerializer
 from apps.api.speakers.serializers import SpeakerSummarySerializer
 from apps.api.verification.serializers import VerificationSerializer
 from apps.claims.models import Quotation, Statement, Topic
 from apps.claims.selectors import SIMILAR_MIN_SIMILARITY
+from apps.core.dates import DateWithPrecision
 from apps.sources.models import Source
 from apps.speakers.models import Speaker
 from apps.verification.claimreview import claimreview_api_url
+from apps.verification.models import Verification
+from apps.verification.querysets import public_q
 from apps.verification.services import statement_save
 
 
@@ -28,6 +33,7 @@ class TopicSummarySerializer(serializers.ModelSerializer):
         model = Topic
         fields = ["id", "name", "slug"]
         read_only_fields = fields
+        order_by = Topic._meta.ordering  # as a statement lists them
 
 
 class StatementSummarySerializer(serializers.ModelSerializer):
@@ -67,6 +73,7 @@ class StatementQuotationSerializer(serializers.ModelSerializer):
         model = Quotation
         fields = QUOTATION_FIELDS
         read_only_fields = fields
+        order_by = Quotation.STATEMENT_ORDER
 
 
 class QuotationSerializer(CleanModelSerializer):
@@ -189,6 +196,22 @@ class StatementSerializer(CleanModelSerializer):
         if verification is None or not verification.has_public_verdict:
             return None
         return claimreview_api_url(statement, request=self.context.get("request"))
+
+    # The same fields in SQL, for the pages PostgreSQL builds (apps/api/claims/statement_json.py).
+
+    def sql_said_on_display(self, context):
+        return DateWithPrecision(F("said_on"), F("said_on_precision"))
+
+    def sql_verification(self, context):
+        verifications = Verification.objects.filter(statement=OuterRef("pk"))
+        if not context.get("sees_verification_work"):
+            verifications = verifications.public()
+        shown = json_expression(VerificationSerializer(context=context), context)
+        return Subquery(verifications.values(json=shown)[:1], output_field=JSON)
+
+    def sql_claimreview_url(self, context):
+        reviewed = Exists(Verification.objects.filter(public_q(verdict=True), statement=OuterRef("pk")))
+        return Case(When(reviewed, then=api_url_expression("api:statement-claimreview")), default=None)
 
 
 class SimilarStatementSerializer(StatementSerializer):

@@ -20,7 +20,7 @@ from apps.verification.selectors import statement_list
 from apps.verification.services import statement_delete
 
 from .csv import STATEMENT_CSV_COLUMNS, statement_csv_row
-from .documents import statement_documents, statement_documents_available, with_documents
+from .statement_json import statement_json, statement_json_available, with_statement_json
 from .filtersets import QuotationFilterSet, StatementFilterSet, TopicFilterSet
 from .serializers import (
     QuotationSerializer,
@@ -81,29 +81,29 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format == CSVRenderer.format:
             return self._csv(self.filter_queryset(self.get_queryset()))
-        if not statement_documents_available():
+        if not statement_json_available():
             return super().list(request, *args, **kwargs)
         # The page is chosen by the ORM (filters, search, ordering, count), its rows built by
-        # PostgreSQL (apps/api/claims/documents.py).
+        # PostgreSQL (apps/api/claims/statement_json.py).
         statements = self.filter_queryset(Statement.objects.all())
         return self.get_paginated_response(
-            self.paginate_queryset(with_documents(statements, request=request, sees_work=self._sees_work()))
+            self.paginate_queryset(with_statement_json(statements, request=request, sees_work=self._sees_work()))
         )
 
     def retrieve(self, request, *args, **kwargs):
-        if not statement_documents_available():
+        if not statement_json_available():
             return super().retrieve(request, *args, **kwargs)
         lookup = {self.lookup_field: self.kwargs[self.lookup_url_kwarg or self.lookup_field]}
         statement = get_object_or_404(self.filter_queryset(Statement.objects.only("pk", "version")), **lookup)
         self.check_object_permissions(request, statement)
-        return with_etag(Response(self._documents([statement.pk])[0]), statement)
+        return with_etag(Response(self._statement_json([statement.pk])[0]), statement)
 
     def _sees_work(self) -> bool:
         """May this user see unpublished verification work?"""
         return sees_work(self.request.user)
 
-    def _documents(self, ids):  # (`list` here is the action)
-        return statement_documents(ids, request=self.request, sees_work=self._sees_work())
+    def _statement_json(self, ids):  # (`list` here is the action)
+        return statement_json(ids, request=self.request, sees_work=self._sees_work())
 
     def _csv(self, queryset) -> StreamingHttpResponse:
         sees_work = self._sees_work()
@@ -142,9 +142,9 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
         # queryset would score them all twice, for the count and for the page.
         page = self.paginate_queryset(list(similar.values_list("pk", "similarity")))
         similarity = dict(page)
-        if statement_documents_available():
+        if statement_json_available():
             rows = [
-                document | {"similarity": similarity[document["id"]]} for document in self._documents(list(similarity))
+                document | {"similarity": similarity[document["id"]]} for document in self._statement_json(list(similarity))
             ]
         else:
             found = self.get_queryset().in_bulk(list(similarity))

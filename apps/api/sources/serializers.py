@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from rest_framework import serializers
 
 from apps.api.common.serializers import ApiUrlField, CleanModelSerializer, related_field
@@ -46,6 +47,9 @@ class SourceSummarySerializer(serializers.ModelSerializer):
 
     def get_publisher(self, source) -> str | None:
         return source.publisher.name if source.publisher_id else None
+
+    def sql_publisher(self, context):
+        return Subquery(Publisher.objects.filter(pk=OuterRef("publisher_id")).values("name")[:1])
 
 
 class CorrectionSerializer(serializers.ModelSerializer):

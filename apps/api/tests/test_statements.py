@@ -341,7 +341,7 @@ PAGE_QUERIES = 1 if connection.vendor == "postgresql" else 5
 def test_the_statement_list_costs_the_same_queries_for_1_and_50_rows(api_client, django_assert_num_queries, rows):
     _statements_with_everything(rows)
     # count_queries() for the count, then PostgreSQL: the page picked and its JSON built in one query
-    # (apps/api/claims/documents.py); elsewhere: statements with speaker, verification, rating, scale and
+    # (apps/api/claims/statement_json.py); elsewhere: statements with speaker, verification, rating, scale and
     # fact-checker, topics, quotations with sources and publishers, evidence with sources, the scales' ratings
     with django_assert_num_queries(count_queries() + PAGE_QUERIES):
         response = api_client.get(URL, {"page_size": 50})

@@ -1,4 +1,5 @@
 from django.contrib.auth import get_user_model
+from django.db.models import Max, Min, OuterRef, Subquery, TextField, Value
 from rest_framework import serializers
 
 from apps.api.common.filters import refuse_unknown_parameters
@@ -48,6 +49,19 @@ class VerdictSerializer(serializers.ModelSerializer):
     def get_best_value(self, rating) -> int | None:
         return rating.scale.value_range()[1]
 
+    # The same fields in SQL, for the pages PostgreSQL builds (apps/api/claims/statement_json.py).
+
+    def sql_worst_value(self, context):
+        return self._sql_value_range(Min)
+
+    def sql_best_value(self, context):
+        return self._sql_value_range(Max)
+
+    @staticmethod
+    def _sql_value_range(extreme):
+        scale = Rating.objects.filter(scale=OuterRef("scale")).order_by().values("scale")
+        return Subquery(scale.annotate(value_range=extreme("value")).values("value_range"))
+
 
 class EvidenceSerializer(serializers.ModelSerializer):
     source = SourceSummarySerializer(read_only=True, allow_null=True)
@@ -57,6 +71,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
         model = Evidence
         fields = ["number", "url", "source", "note"]
         read_only_fields = fields
+        order_by = Evidence.VERIFICATION_ORDER
 
 
 class VerificationSerializer(serializers.ModelSerializer):
@@ -100,6 +115,21 @@ class VerificationSerializer(serializers.ModelSerializer):
         if not self.context.get("sees_verification_work") or user is None:
             return None
         return user.get_username()
+
+    # The same fields in SQL, for the pages PostgreSQL builds (apps/api/claims/statement_json.py).
+
+    def sql_fact_checker(self, context):
+        return self._sql_username("fact_checker", context)
+
+    def sql_reviewer(self, context):
+        return self._sql_username("reviewer", context)
+
+    @staticmethod
+    def _sql_username(name: str, context):
+        if not context.get("sees_verification_work"):
+            return Value(None, output_field=TextField())
+        users = get_user_model()._base_manager.filter(pk=OuterRef(f"{name}_id"))
+        return Subquery(users.values(get_user_model().USERNAME_FIELD)[:1])
 
 
 class VerificationDetailSerializer(VerificationSerializer):

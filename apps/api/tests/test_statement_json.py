@@ -1,5 +1,5 @@
 """On PostgreSQL the statement list and detail pages are built by one SQL query
-(apps/api/claims/documents.py), writes by StatementSerializer: both must answer alike, byte for
+(apps/api/claims/statement_json.py, made from StatementSerializer), writes by StatementSerializer: both must answer alike, byte for
 byte, for every kind of statement and every kind of reader."""
 
 import datetime
@@ -12,7 +12,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
-from apps.api.claims.documents import statement_documents, with_documents
+from apps.api.claims.statement_json import statement_json, with_statement_json
 from apps.api.claims.serializers import StatementSerializer
 from apps.claims.models import Statement
 from apps.ops.seed import seed_load
@@ -75,7 +75,7 @@ def test_the_sql_built_statement_equals_the_serializers_for_every_statement_and_
     statements = list(statement_list(user=user).order_by("pk"))
     assert len(statements) == every_kind_of_statement > 10
 
-    documents = statement_documents([s.pk for s in statements], request=http, sees_work=sees_work)
+    documents = statement_json([s.pk for s in statements], request=http, sees_work=sees_work)
     serializer = StatementSerializer(
         statements, many=True, context={"request": http, "sees_verification_work": sees_work}
     )
@@ -86,20 +86,20 @@ def test_the_sql_built_statement_equals_the_serializers_for_every_statement_and_
     assert any(d["verification"] is None for d in documents)
 
 
-def test_documents_come_in_the_order_asked_and_unknown_ids_are_left_out(every_kind_of_statement):
+def test_statements_come_in_the_order_asked_and_unknown_ids_are_left_out(every_kind_of_statement):
     http = Request(APIRequestFactory().get("/api/v1/statements/"))
     first, second = Statement.objects.order_by("pk").values_list("pk", flat=True)[:2]
-    documents = statement_documents([second, 10**12, first], request=http, sees_work=False)
+    documents = statement_json([second, 10**12, first], request=http, sees_work=False)
     assert [d["id"] for d in documents] == [second, first]
 
 
-def test_a_queryset_with_documents_yields_its_own_page_in_its_own_order(every_kind_of_statement):
+def test_a_queryset_with_statement_json_yields_its_own_page_in_its_own_order(every_kind_of_statement):
     http = Request(APIRequestFactory().get("/api/v1/statements/"))
     newest_id_first = Statement.objects.order_by("-pk")
-    page = list(with_documents(newest_id_first, request=http, sees_work=False)[2:7])
+    page = list(with_statement_json(newest_id_first, request=http, sees_work=False)[2:7])
     expected_ids = list(newest_id_first.values_list("pk", flat=True)[2:7])
     assert [document["id"] for document in page] == expected_ids
-    assert page == statement_documents(expected_ids, request=http, sees_work=False)
+    assert page == statement_json(expected_ids, request=http, sees_work=False)
 
 
 def test_a_literal_percent_sign_in_the_querysets_sql_is_kept(every_kind_of_statement):
@@ -108,11 +108,11 @@ def test_a_literal_percent_sign_in_the_querysets_sql_is_kept(every_kind_of_state
     http = Request(APIRequestFactory().get("/api/v1/statements/"))
     not_like = RawSQL("SELECT id FROM claims_statement WHERE text NOT LIKE '%%no statement says this%%'", [])
     statements = Statement.objects.filter(pk__in=not_like, language__iexact="en").order_by("pk")
-    documents = list(with_documents(statements, request=http, sees_work=False))
+    documents = list(with_statement_json(statements, request=http, sees_work=False))
     assert [document["id"] for document in documents] == list(statements.values_list("pk", flat=True))
     assert documents
 
 
 def test_a_queryset_that_can_match_nothing_yields_no_documents(every_kind_of_statement):
     http = Request(APIRequestFactory().get("/api/v1/statements/"))
-    assert list(with_documents(Statement.objects.filter(pk__in=[]), request=http, sees_work=False)) == []
+    assert list(with_statement_json(Statement.objects.filter(pk__in=[]), request=http, sees_work=False)) == []
