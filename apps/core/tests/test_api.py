@@ -166,12 +166,44 @@ def test_cursor_pages_may_be_up_to_1000_rows(api_client):
 
 
 @pytest.mark.parametrize(
+    "cursor",
+    [
+        "cD1h",  # DRF's base64 of "p=a": a position that is not a number
+        "a",
+        "ab",
+        "x12",
+        "a12b",
+        "a-1",
+        "a9223372036854775808",  # past the largest id a database holds
+        "b" + "9" * 40,
+    ],
+)
+def test_a_cursor_whose_position_is_not_a_number_is_a_400(api_client, speakers, cursor):
+    response = api_client.get(URL, {"pagination": "cursor", "cursor": cursor})
+    assert response.status_code == 400, response.content
+    assert "a cursor is" in response.json()["errors"]["cursor"][0]
+
+
+def test_a_cursor_names_the_id_a_page_starts_after_or_ends_before(api_client, speakers):
+    ids = sorted(speaker.pk for speaker in speakers)
+    query = {"pagination": "cursor", "page_size": 10}
+    first = api_client.get(URL, query).json()
+    assert f"cursor=a{ids[9]}&" in first["next"]
+    second = api_client.get(URL, {**query, "cursor": f"a{ids[9]}"}).json()
+    assert [row["id"] for row in second["results"]] == ids[10:20]
+    assert f"cursor=b{ids[10]}&" in second["previous"]
+    back = api_client.get(URL, {**query, "cursor": f"b{ids[10]}"}).json()
+    assert [row["id"] for row in back["results"]] == ids[:10]
+    assert back["previous"] is None
+
+
+@pytest.mark.parametrize(
     "query,parameter",
     [
         ({"pagination": "cursor", "cursor": "garbage"}, "cursor"),
         ({"pagination": "cursor", "page": 2}, "page"),
         ({"pagination": "cursor", "ordering": "name"}, "ordering"),
-        ({"cursor": "cD0x"}, "cursor"),
+        ({"cursor": "a1"}, "cursor"),
         ({"pagination": "offset"}, "pagination"),
     ],
 )
