@@ -7,7 +7,7 @@ from apps.sources.api.serializers import SourceSummarySerializer
 from apps.sources.models import Source
 
 from ..choices import AttributionStatus
-from ..claims_search import decode_page_token
+from ..claims_search import MAX_OFFSET, PAGE_TOKEN_PATTERN, decode_page_token
 from ..models import Evidence, Rating, RatingScale, Verification
 
 
@@ -216,6 +216,12 @@ class StatementHistorySerializer(serializers.Serializer):
     )
 
 
+BEYOND_MAX_OFFSET = (
+    f"A search pages through the first {MAX_OFFSET:,} results only (offset at most {MAX_OFFSET:,}); "
+    "narrow it (languageCode, maxAgeDays) to reach the others."
+)
+
+
 class ClaimSearchQuerySerializer(serializers.Serializer):
     """The query parameters of `claims:search`, named as in Google's Fact Check Tools API."""
 
@@ -234,9 +240,19 @@ class ClaimSearchQuerySerializer(serializers.Serializer):
         required=False, min_value=1, max_value=100 * 366, help_text="Only reviews published in the last N days."
     )
     pageSize = serializers.IntegerField(required=False, default=10, min_value=1, max_value=100)
-    pageToken = serializers.CharField(required=False, help_text="`nextPageToken` of the previous answer.")
+    pageToken = serializers.RegexField(
+        PAGE_TOKEN_PATTERN,
+        required=False,
+        help_text="`nextPageToken` of the previous answer: `o` and the offset it starts at.",
+        error_messages={"invalid": "“%(value)s” is not a page token; pass the nextPageToken of the last answer as it is."},
+    )
     offset = serializers.IntegerField(
-        required=False, default=0, min_value=0, help_text="Where to start; ignored when pageToken is given."
+        required=False,
+        default=0,
+        min_value=0,
+        max_value=MAX_OFFSET,
+        help_text=f"Where to start, at most {MAX_OFFSET:,}; ignored when pageToken is given.",
+        error_messages={"max_value": BEYOND_MAX_OFFSET},
     )
     key = serializers.CharField(required=False, help_text="Accepted for compatibility with Google's API; ignored.")
 
@@ -247,12 +263,9 @@ class ClaimSearchQuerySerializer(serializers.Serializer):
                 {"query": ["Give a query, or a reviewPublisherSiteFilter (one of them is required)."]}
             )
         if "pageToken" in data:
-            try:
-                data["offset"] = decode_page_token(data.pop("pageToken"))
-            except ValueError:
-                raise serializers.ValidationError(
-                    {"pageToken": ["This page token is not valid; pass the nextPageToken of the last answer as it is."]}
-                ) from None
+            data["offset"] = decode_page_token(data.pop("pageToken"))
+            if data["offset"] > MAX_OFFSET:
+                raise serializers.ValidationError({"pageToken": [BEYOND_MAX_OFFSET]})
         data.pop("key", None)
         return data
 
@@ -280,4 +293,7 @@ class ClaimSearchClaimSerializer(serializers.Serializer):
 
 class ClaimSearchResponseSerializer(serializers.Serializer):
     claims = ClaimSearchClaimSerializer(many=True)
-    nextPageToken = serializers.CharField(required=False, help_text="Present when there are more results.")
+    nextPageToken = serializers.CharField(
+        required=False,
+        help_text=f"Present when there are more results (within the first {MAX_OFFSET:,}).",
+    )
