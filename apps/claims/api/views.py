@@ -4,12 +4,11 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions
 from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
-from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 
 from apps.core.api.conditional import expected_version
 from apps.core.api.pagination import RankedPagePagination
-from apps.core.api.renderers import CSVRenderer, JSONLDRenderer, JSONRenderer, csv_lines
+from apps.core.api.renderers import BrowsableAPIRenderer, CSVRenderer, JSONLDRenderer, JSONRenderer, csv_lines
 from apps.core.api.viewsets import ModelViewSet, with_etag
 from apps.verification.api.views import StatementVerificationActions
 from apps.verification.claimreview import CLAIMREVIEW_SCHEMA, claimreview

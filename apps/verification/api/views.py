@@ -3,13 +3,12 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import exceptions
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
-from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.claims.selectors import statement_list
 from apps.core.api.conditional import expected_version
-from apps.core.api.renderers import JSONLDRenderer, JSONRenderer
+from apps.core.api.renderers import BrowsableAPIRenderer, JSONLDRenderer, JSONRenderer
 from apps.core.api.viewsets import ModelViewSet, ReadOnlyModelViewSet, with_etag
 
 from .. import services
@@ -87,6 +86,7 @@ class StatementVerificationActions:
         methods=["get", "patch"],
         url_path="verification",
         filterset_class=None,
+        serializer_class=VerificationUpdateSerializer,  # the body of a PATCH (the browsable API's form)
         permission_classes=[AllowAny],
     )
     def verification(self, request, pk=None):
@@ -131,6 +131,7 @@ class StatementVerificationActions:
         url_path="verification/assign",
         permission_classes=[IsAuthenticated],
         filterset_class=None,
+        serializer_class=AssignSerializer,
     )
     def verification_assign(self, request, pk=None):
         services.verification_move_permitted(user=request.user, transition=Transition.ASSIGN)
@@ -155,6 +156,7 @@ class StatementVerificationActions:
         url_path="verification/submit",
         permission_classes=[IsAuthenticated],
         filterset_class=None,
+        serializer_class=EmptySerializer,
     )
     def verification_submit(self, request, pk=None):
         return self._move(request, Transition.SUBMIT, services.verification_submit, EmptySerializer)
@@ -166,6 +168,7 @@ class StatementVerificationActions:
         url_path="verification/return",
         permission_classes=[IsAuthenticated],
         filterset_class=None,
+        serializer_class=ReasonSerializer,
     )
     def verification_return(self, request, pk=None):
         return self._move(request, Transition.RETURN, services.verification_return, ReasonSerializer)
@@ -181,6 +184,7 @@ class StatementVerificationActions:
         url_path="verification/publish",
         permission_classes=[IsAuthenticated],
         filterset_class=None,
+        serializer_class=EmptySerializer,
     )
     def verification_publish(self, request, pk=None):
         return self._move(request, Transition.PUBLISH, services.verification_publish, EmptySerializer)
@@ -192,6 +196,7 @@ class StatementVerificationActions:
         url_path="verification/reopen",
         permission_classes=[IsAuthenticated],
         filterset_class=None,
+        serializer_class=ReasonSerializer,
     )
     def verification_reopen(self, request, pk=None):
         return self._move(request, Transition.REOPEN, services.verification_reopen, ReasonSerializer)
