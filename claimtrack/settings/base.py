@@ -152,8 +152,8 @@ REST_FRAMEWORK = {
     ],
     # Reads are open to everyone; writes need the matching model permission (add/change/delete).
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
-    # Request bodies are JSON; anything else is refused with 415.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Request bodies are JSON (nested 32 levels at most); anything else is refused with 415.
+    "DEFAULT_PARSER_CLASSES": ["apps.core.api.parsers.JSONParser"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "apps.core.api.negotiation.ContentNegotiation",
     "DEFAULT_RENDERER_CLASSES": [
         "apps.core.api.renderers.JSONRenderer",

@@ -5,8 +5,10 @@ import pytest
 from django.db import OperationalError
 
 from apps.claims.api.views import StatementViewSet
+from apps.core.api.conditional import etag
+from apps.core.api.parsers import MAX_JSON_DEPTH
 from apps.speakers.models import Speaker
-from tests.factories import make_speaker, make_statement
+from tests.factories import make_speaker, make_statement, make_verification
 from tests.openapi import assert_conforms, openapi_document
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +54,48 @@ def test_malformed_json_is_refused_with_400_saying_where(token_client, editor):
     assert response.status_code == 400
     assert "JSON parse error" in response.json()["detail"]
     assert not Speaker.objects.exists()
+
+
+def nested(depth: int, innermost: str = "1") -> str:
+    """A JSON body `depth` levels deep: arrays inside an object inside arrays..."""
+    return "".join("[" if level % 2 else '{"a":' for level in range(depth)) + innermost + "".join(
+        "]" if level % 2 else "}" for level in reversed(range(depth))
+    )
+
+
+@pytest.mark.parametrize("depth", [MAX_JSON_DEPTH + 1, 1000, 100_000])
+@pytest.mark.parametrize(
+    "method,url",
+    [
+        ("POST", URL),
+        ("PATCH", "/api/v1/statements/{statement}/"),
+        ("PATCH", "/api/v1/statements/{statement}/verification/"),
+        ("POST", "/api/v1/statements/{statement}/verification/assign/"),
+    ],
+)
+def test_a_json_body_nested_deeper_than_the_limit_is_a_400_that_says_the_limit(
+    token_client, editor, method, url, depth
+):
+    verification = make_verification(statement=make_statement(), status="in_progress")
+    response = token_client(editor).generic(
+        method,
+        url.format(statement=verification.statement.pk),
+        nested(depth),
+        content_type="application/json",
+        HTTP_IF_MATCH=etag(verification),  # a verification's body is read once its version is known
+    )
+    assert response.status_code == 400, response.content
+    assert response.json() == {
+        "detail": f"The JSON body is nested too deeply: at most {MAX_JSON_DEPTH} levels of objects and arrays.",
+        "code": "parse_error",
+    }
+
+
+def test_a_json_body_as_deep_as_the_limit_is_read(token_client, editor):
+    response = token_client(editor).post(URL, nested(MAX_JSON_DEPTH), content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid"  # read, and refused for its fields
+    assert "name" in response.json()["errors"]
 
 
 def test_an_anonymous_write_is_401_with_the_scheme_to_use(api_client):
