@@ -2,6 +2,8 @@
 API (a 400 JSON error) and in the admin (a form error). What is not bad input, however odd
 (right-to-left marks, combining accents, HTML), is stored as given and shown escaped."""
 
+from urllib.parse import quote
+
 import pytest
 from django.test import Client
 from rest_framework.test import APIClient
@@ -65,6 +67,75 @@ def test_html_in_a_text_field_is_shown_escaped_in_the_admin_and_the_browsable_ap
         page = editor_client.get(url).content.decode()
         assert "&lt;script&gt;" in page, url
         assert '<script>alert("x")' not in page, url
+
+
+# Control characters in a query string: refused before any view reads them (PostgreSQL refuses
+# NUL in text, so a search for one was a 500), in the API and the admin alike
+
+
+@pytest.mark.parametrize("value,character,position", [("a\x00b", "U+0000", 2), ("\x1b[31mred", "U+001B", 1)])
+@pytest.mark.parametrize(
+    "url,parameter",
+    [
+        ("/admin/autocomplete/?app_label=claims&model_name=quotation&field_name=statement&term=", "term"),
+        ("/admin/claims/statement/?q=", "q"),
+        ("/admin/speakers/speaker/?kind__exact=", "kind__exact"),
+        ("/admin/verification/verification/?q=", "q"),
+    ],
+)
+def test_a_control_character_in_an_admin_query_parameter_is_a_400_that_names_it(
+    editor_client, url, parameter, value, character, position
+):
+    response = editor_client.get(url + quote(value))
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content.decode() == (
+        f"The query parameter “{parameter}” contains the invisible control character {character} at position "
+        f"{position}; remove it (tabs and line breaks are fine).\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "url,parameter",
+    [
+        ("/api/v1/statements/?search=", "search"),
+        ("/api/v1/speakers/?search=", "search"),
+        ("/api/v1/quotations/?search=", "search"),
+        ("/api/v1/statements/?speaker=", "speaker"),
+        ("/api/v1/topics/?ordering=", "ordering"),
+        ("/api/v1/claims:search?query=", "query"),
+        ("/api/v1/statements/1/similar/?min_similarity=", "min_similarity"),
+        ("/api/v1/topics/?page=", "page"),
+    ],
+)
+def test_a_control_character_in_an_api_query_parameter_is_a_400_that_names_it(editor, url, parameter):
+    response = api_client_for(editor).get(url + "a%00b")
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": f"{parameter}: Contains the invisible control character U+0000 at position 2; remove it (tabs "
+        "and line breaks are fine).",
+        "code": "invalid",
+        "errors": {
+            parameter: [
+                "Contains the invisible control character U+0000 at position 2; remove it (tabs and line breaks "
+                "are fine)."
+            ]
+        },
+    }
+
+
+def test_a_control_character_in_a_query_parameter_s_name_is_refused_too(editor_client):
+    response = APIClient().get("/api/v1/topics/?a%07b=1")
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "a\x07b": ["The name contains the invisible control character U+0007 at position 2; remove it."]
+    }
+    assert editor_client.get("/admin/claims/statement/?a%07b=1").status_code == 400
+
+
+def test_tabs_and_line_breaks_in_a_search_are_searched_for(editor_client):
+    assert APIClient().get("/api/v1/statements/", {"search": "border\ttreaty\r\nKazakh"}).status_code == 200
+    assert editor_client.get("/admin/claims/statement/", {"q": "border\ttreaty\nKazakh"}).status_code == 200
 
 
 # A write that touches several rows is all-or-nothing

@@ -43,6 +43,8 @@ MIDDLEWARE = [
     # Static files (the admin's, the API docs') straight from gunicorn, compressed and cached.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A control character in a query string is a 400 before any view (or the database) sees it.
+    "apps.core.middleware.ControlCharactersInQueryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
