@@ -29,6 +29,15 @@ def test_an_unknown_api_url_is_a_json_404_pointing_to_the_docs(api_client):
     assert "/api/docs/" in response.json()["detail"]
 
 
+@pytest.mark.parametrize("path", ["/api/v1/x%0A", "/api/%0A", "/api/v1/topics/1/%0A", "/api/v1/topics/%0D%0A/"])
+def test_an_api_url_with_a_line_break_is_a_json_404_even_with_debug_on(api_client, settings, path):
+    settings.DEBUG = True  # where Django answers its own HTML page for a URL no pattern matches
+    response = api_client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["code"] == "not_found"
+
+
 def test_a_missing_object_is_a_json_404(api_client):
     response = api_client.get(f"{URL}999999/")
     assert response.status_code == 404
