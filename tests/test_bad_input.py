@@ -8,8 +8,10 @@ import pytest
 from django.test import Client
 from rest_framework.test import APIClient
 
+from apps.core.seed import seed_load
 from apps.speakers.models import Speaker
-from tests.api import api_client_for
+from tests.api import api_client_for, operation_url, record_ids
+from tests.openapi import openapi_document
 
 pytestmark = pytest.mark.django_db
 SPEAKERS = "/api/v1/speakers/"
@@ -191,6 +193,51 @@ def test_an_id_too_large_for_any_database_is_refused_not_a_crash(ids):
 def test_an_empty_page_number_is_the_first_page():
     response = APIClient().get("/api/v1/publishers/", {"pagination": "page", "page": ""})
     assert response.status_code == 200, response.content
+
+
+def test_every_query_parameter_of_every_operation_given_empty_is_as_if_not_given():
+    seed_load()
+    client = APIClient()
+    ids = record_ids(client)
+    for path, operations in openapi_document()["paths"].items():
+        if "get" not in operations:
+            continue
+        url = operation_url(path, ids)
+        parameters = [parameter for parameter in operations["get"].get("parameters", ()) if parameter["in"] == "query"]
+        assert all(parameter["allowEmptyValue"] for parameter in parameters)  # as the document says
+        names = [parameter["name"] for parameter in parameters]
+        required = {"query": "border"} if path.endswith("claims:search") else {}
+        # In both modes of pagination: a page number or an ordering refused with a cursor is not refused empty.
+        for mode in ({}, {"pagination": "cursor"}) if "pagination" in names else ({},):
+            without = {**required, **mode}
+            expected = client.get(url, without).status_code
+            for name in set(names) - set(without):
+                response = client.get(url, {**without, name: ""})
+                assert response.status_code == expected, (url, without, name, response.content)
+
+
+def test_an_empty_value_among_repeated_ones_is_left_out():
+    seed_load()
+    both = APIClient().get("/api/v1/statements/", {"status": ["", "published"], "ordering": "id"})
+    one = APIClient().get("/api/v1/statements/", {"status": "published", "ordering": "id"})
+    assert both.status_code == 200, both.content
+    assert both.json()["results"] == one.json()["results"]
+
+
+@pytest.mark.parametrize("value", ["", "json"])
+@pytest.mark.parametrize(
+    "path,query",
+    [
+        ("/api/v1/topics/", {}),
+        ("/api/v1/statements/", {}),
+        ("/api/v1/claims:search", {"query": "border"}),
+        ("/api/v1/claimreviews/", {}),
+    ],
+)
+def test_format_json_and_an_empty_format_are_understood_by_every_endpoint(path, query, value):
+    response = APIClient().get(path, {**query, "format": value})
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"] == "application/json"
 
 
 def test_a_write_to_no_endpoint_with_a_session_cookie_is_a_json_404_not_a_csrf_page(editor):

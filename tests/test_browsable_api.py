@@ -6,23 +6,12 @@ import pytest
 from django.test import Client
 
 from apps.core.seed import seed_load
-from apps.verification.models import Verification
+from tests.api import operation_url, record_ids
 from tests.openapi import openapi_document
 
 pytestmark = pytest.mark.django_db
 # Reads first and deletions last, so that every operation finds the records it names.
 ORDER = {"get": 0, "post": 1, "put": 1, "patch": 1, "delete": 2}
-
-
-def record_ids(client: Client) -> dict[str, int]:
-    """An id for each resource: the statement with a published verdict for the statements and
-    their ClaimReviews (so that their verification pages have one to show), the first of the list
-    for the others."""
-    published = Verification.objects.filter(status="published").values_list("statement_id", flat=True)[0]
-    ids = {"statements": published, "claimreviews": published}
-    for resource in ("publishers", "quotations", "rating-scales", "sources", "speakers", "topics"):
-        ids[resource] = client.get(f"/api/v1/{resource}/", HTTP_ACCEPT="application/json").json()["results"][0]["id"]
-    return ids
 
 
 @pytest.mark.parametrize("who", ["anonymous", "editor"])
@@ -33,7 +22,7 @@ def test_every_operation_answers_a_browser_without_a_server_error(who, editor):
         client.force_login(editor)
     ids = record_ids(client)
     operations = sorted(
-        (ORDER[method], method, path.replace("{id}", str(ids.get(path.split("/")[3]))))
+        (ORDER[method], method, operation_url(path, ids))
         for path, methods in openapi_document()["paths"].items()
         for method in methods
     )

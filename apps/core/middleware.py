@@ -1,6 +1,6 @@
 """Query strings checked once, before any view reads them."""
 
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 
 from apps.core.api.exceptions import json_error_response
 from apps.core.api.views import API_PREFIX
@@ -52,3 +52,24 @@ def _refused(request, name: str, found: str, *, in_name: bool) -> HttpResponse:
         else f"The query parameter “{shown}” contains {found}; remove it (tabs and line breaks are fine)."
     )
     return HttpResponse(f"{message}\n", status=400, content_type="text/plain; charset=utf-8")
+
+
+class EmptyApiParametersAbsentMiddleware:
+    """In the API, a query parameter given empty (`?cursor=`, `?speaker=`, `?format=`) is one
+    not given, for every parameter of every endpoint, as a form's blank field is: each reader
+    (filters, pagination, content negotiation, a view's own parameters) had its own view of
+    emptiness, and some refused what others ignored. The OpenAPI document says so
+    (`allowEmptyValue` on every query parameter)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(API_PREFIX) and any("" in values for _, values in request.GET.lists()):
+            given = QueryDict(mutable=True)
+            for name, values in request.GET.lists():
+                if values := [value for value in values if value != ""]:
+                    given.setlist(name, values)
+            given._mutable = False
+            request.GET = given
+        return self.get_response(request)

@@ -45,6 +45,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # A control character in a query string is a 400 before any view (or the database) sees it.
     "apps.core.middleware.ControlCharactersInQueryMiddleware",
+    "apps.core.middleware.EmptyApiParametersAbsentMiddleware",  # ?cursor= is no cursor
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

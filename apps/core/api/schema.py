@@ -69,6 +69,14 @@ class AutoSchema(openapi.AutoSchema):
     def _writes_verification(self) -> bool:
         return "/verification/" in self.path and self.method in ("POST", "PATCH")
 
+    def _get_parameters(self):
+        parameters = super()._get_parameters()
+        for parameter in parameters:
+            if parameter["in"] == "query":
+                # Given empty, it is as if not given (apps.core.middleware.EmptyApiParametersAbsentMiddleware).
+                parameter["allowEmptyValue"] = True
+        return parameters
+
     def get_override_parameters(self):
         parameters = super().get_override_parameters()
         if self._is_versioned_write() and not self._writes_verification():

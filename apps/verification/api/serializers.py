@@ -1,5 +1,6 @@
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
+from rest_framework.settings import api_settings
 
 from apps.core.api.filters import refuse_unknown_parameters
 from apps.core.api.serializers import ApiUrlField, CleanModelSerializer, related_field
@@ -257,7 +258,7 @@ class ClaimSearchQuerySerializer(serializers.Serializer):
     key = serializers.CharField(required=False, help_text="Accepted for compatibility with Google's API; ignored.")
 
     def validate(self, data):
-        refuse_unknown_parameters(self.initial_data, self.fields)
+        refuse_unknown_parameters(self.initial_data, [*self.fields, api_settings.URL_FORMAT_OVERRIDE])
         if not data.get("query") and not data.get("reviewPublisherSiteFilter"):
             raise serializers.ValidationError(
                 {"query": ["Give a query, or a reviewPublisherSiteFilter (one of them is required)."]}
