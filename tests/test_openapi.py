@@ -43,6 +43,14 @@ def test_every_operation_documents_its_errors():
                 assert "404" in operation["responses"], f"{method} {path} documents no 404"
 
 
+def test_the_document_says_that_reads_need_no_credentials_and_writes_do():
+    for path, operations in openapi_document()["paths"].items():
+        for method, operation in operations.items():
+            anonymous = {} in operation["security"]
+            assert anonymous == (method == "get"), f"{method} {path}: {operation['security']}"
+            assert {"tokenAuth": []} in operation["security"], f"{method} {path}"
+
+
 @pytest.mark.parametrize("url", ["/api/docs/", "/api/redoc/"])
 def test_the_api_docs_load_their_scripts_from_our_own_static_files(client, url):
     response = client.get(url)

@@ -4,7 +4,7 @@ responses it can give, all in the one shape of `apps.core.api.exceptions`."""
 from drf_spectacular import openapi
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
-from rest_framework import serializers
+from rest_framework import permissions, serializers
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -32,6 +32,12 @@ ERROR_DESCRIPTIONS = {
     "415": "The request body is not JSON. Send `Content-Type: application/json`.",
     "428": "A write to a verification without If-Match. GET it and send its ETag back.",
 }
+# Permissions that let anonymous clients read.
+ANONYMOUS_READS = (
+    permissions.AllowAny,
+    permissions.IsAuthenticatedOrReadOnly,
+    permissions.DjangoModelPermissionsOrAnonReadOnly,
+)
 IF_MATCH = OpenApiParameter(
     "If-Match",
     OpenApiTypes.STR,
@@ -68,6 +74,18 @@ class AutoSchema(openapi.AutoSchema):
 
     def _writes_verification(self) -> bool:
         return "/verification/" in self.path and self.method in ("POST", "PATCH")
+
+    def get_auth(self):
+        """Reads are open to everyone (`{}`: no credentials), writes need them: drf-spectacular
+        reads that off the permission classes and knew neither DjangoModelPermissionsOrAnonReadOnly
+        (so it made reads look closed) nor that an action open to all (AllowAny) may check
+        for a user itself when it writes."""
+        auths = [auth for auth in super().get_auth() if auth]
+        if self.method in permissions.SAFE_METHODS and any(
+            isinstance(permission, ANONYMOUS_READS) for permission in self.view.get_permissions()
+        ):
+            auths.append({})
+        return auths
 
     def _get_parameters(self):
         parameters = super()._get_parameters()
