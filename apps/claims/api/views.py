@@ -59,6 +59,13 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
     def get_queryset(self):
         return statement_list(user=self.request.user)
 
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        if self.action == "list":
+            return renderers
+        # The export is the list: one statement, its verification or its history as CSV was an empty file.
+        return [renderer for renderer in renderers if not isinstance(renderer, CSVRenderer)]
+
     def perform_destroy(self, instance):
         statement_delete(
             statement=instance, user=self.request.user, expected_version=expected_version(self.request, instance)
