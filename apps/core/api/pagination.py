@@ -28,6 +28,7 @@ MODES = ("page", "cursor")
 # After (a) or before (b) an id. Eighteen digits: every id a database holds (at most 2**63 - 1)
 # for centuries of growth, and never a number the database cannot compare with an id.
 CURSOR_PATTERN = r"^[ab][0-9]{1,18}$"
+PAGE_PATTERN = r"^(last|0*[1-9][0-9]{0,17})$"  # a page number (from 1), or `last`
 
 
 def _invalid(parameter: str, message: str) -> exceptions.ValidationError:
@@ -191,7 +192,7 @@ class PagePagination(BasePagination):
 
         if not self.cursors:
             return [
-                query(self.page_query_param, "Page number, or `last`.", {"type": "string"}),
+                query(self.page_query_param, "Page number, or `last`.", {"type": "string", "pattern": PAGE_PATTERN}),
                 query(
                     self.page_size_query_param,
                     f"Results per page: default {PAGE_SIZE}, at most {MAX_PAGE_SIZE}.",
@@ -199,7 +200,11 @@ class PagePagination(BasePagination):
                 ),
             ]
         return [
-            query(self.page_query_param, "Page number (page-number pagination), or `last`.", {"type": "string"}),
+            query(
+                self.page_query_param,
+                "Page number (page-number pagination), or `last`.",
+                {"type": "string", "pattern": PAGE_PATTERN},
+            ),
             query(
                 self.page_size_query_param,
                 f"Results per page: default {PAGE_SIZE}, at most {MAX_PAGE_SIZE} "

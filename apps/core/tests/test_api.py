@@ -1,6 +1,9 @@
 """What every endpoint shares: errors as JSON with a message a person can act on, pagination
 by page number and by cursor, token and session authentication."""
 
+import re
+from urllib.parse import parse_qs, urlparse
+
 import pytest
 from django.db import OperationalError
 
@@ -248,6 +251,20 @@ def test_a_cursor_names_the_id_a_page_starts_after_or_ends_before(api_client, sp
     back = api_client.get(URL, {**query, "cursor": f"b{ids[10]}"}).json()
     assert [row["id"] for row in back["results"]] == ids[:10]
     assert back["previous"] is None
+
+
+def test_the_openapi_document_gives_patterns_that_the_links_match_and_refused_values_do_not(api_client, speakers):
+    parameters = {
+        parameter["name"]: parameter["schema"] for parameter in openapi_document()["paths"][URL]["get"]["parameters"]
+    }
+    page, cursor = parameters["page"]["pattern"], parameters["cursor"]["pattern"]
+    next_page = api_client.get(URL, {"page_size": 10}).json()["next"]
+    next_cursor = api_client.get(URL, {"page_size": 10, "pagination": "cursor"}).json()["next"]
+    assert re.search(page, parse_qs(urlparse(next_page).query)["page"][0]) and re.search(page, "last")
+    assert re.search(cursor, parse_qs(urlparse(next_cursor).query)["cursor"][0])
+    for refused in ("0", "two", "-1", "1.5", "lastly"):
+        assert api_client.get(URL, {"page": refused}).status_code == 400
+        assert not re.search(page, refused)
 
 
 @pytest.mark.parametrize(
