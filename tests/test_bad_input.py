@@ -33,6 +33,29 @@ def test_the_api_refuses_control_characters_and_overlong_text_naming_the_field(e
     assert not Speaker.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "field,value",
+    [("slug", " ivan-petrov"), ("country", "KZ "), ("wikidata_id", "Q42\n"), ("slug", "ivan-petrov\t")],
+)
+def test_a_value_with_a_pattern_and_spaces_around_it_is_refused_not_trimmed(editor, field, value):
+    # The OpenAPI document gives these a pattern (and URLs a format) that the value as sent does not
+    # match; trimming it accepted what the document refuses.
+    client = api_client_for(editor)
+    response = client.post(SPEAKERS, {"name": "Ivan Petrov", field: value}, format="json")
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"][field][0] == "Remove the spaces or line breaks around it."
+    assert not Speaker.objects.exists()
+    assert client.post(SPEAKERS, {"name": "Ivan Petrov", field: value.strip()}, format="json").status_code == 201
+
+
+def test_a_url_with_spaces_around_it_is_refused_not_trimmed(editor):
+    response = api_client_for(editor).post(
+        "/api/v1/sources/", {"title": "A report", "url": " https://example.org/report"}, format="json"
+    )
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"]["url"][0] == "Remove the spaces or line breaks around it."
+
+
 def test_tabs_and_line_breaks_are_not_control_characters_to_refuse(editor):
     description = "Deputy of the State Duma.\r\nFirst line\tand a tab.\nLast line."
     response = api_client_for(editor).post(

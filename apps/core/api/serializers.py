@@ -4,6 +4,7 @@ API can never store what the admin would refuse."""
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from rest_framework import serializers
 from rest_framework.reverse import reverse
@@ -45,7 +46,29 @@ def related_field(queryset, *, label: str, list_url: str, **kwargs) -> serialize
     )
 
 
-class CleanModelSerializer(serializers.ModelSerializer):
+def _refuse_surrounding_space(value: str) -> None:
+    if value != value.strip():
+        raise serializers.ValidationError("Remove the spaces or line breaks around it.")
+
+
+class PatternsAsSentMixin:
+    """Values the OpenAPI document gives a pattern or a format (a slug, a URL, a country code, a
+    page token) are checked as sent: DRF trims text first, so " ivan" passed as a slug that the
+    document refuses (and a pattern ending in `$` let "KZ\n" through untrimmed). Spaces or a line
+    break around such a value are refused instead; other text is still trimmed."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in fields.values():
+            if isinstance(field, serializers.CharField) and any(
+                isinstance(validator, RegexValidator) for validator in field.validators
+            ):
+                field.trim_whitespace = False
+                field.validators = [_refuse_surrounding_space, *field.validators]
+        return fields
+
+
+class CleanModelSerializer(PatternsAsSentMixin, serializers.ModelSerializer):
     """A model serializer that saves through model_save (validation, version check, history).
     An empty slug is made from the record (its `slug_basis()`), as the admin makes it."""
 

@@ -3,7 +3,7 @@ from rest_framework import serializers
 from rest_framework.settings import api_settings
 
 from apps.core.api.filters import refuse_unknown_parameters
-from apps.core.api.serializers import ApiUrlField, CleanModelSerializer, related_field
+from apps.core.api.serializers import ApiUrlField, CleanModelSerializer, PatternsAsSentMixin, related_field
 from apps.sources.api.serializers import SourceSummarySerializer
 from apps.sources.models import Source
 
@@ -111,7 +111,7 @@ WORKFLOW_HINT = (
 )
 
 
-class EvidenceWriteSerializer(serializers.Serializer):
+class EvidenceWriteSerializer(PatternsAsSentMixin, serializers.Serializer):
     url = serializers.URLField(required=False, allow_blank=True, max_length=2000)
     source_id = related_field(
         Source.objects.all(), label="source", list_url="/api/v1/sources/", required=False, allow_null=True
@@ -223,7 +223,7 @@ BEYOND_MAX_OFFSET = (
 )
 
 
-class ClaimSearchQuerySerializer(serializers.Serializer):
+class ClaimSearchQuerySerializer(PatternsAsSentMixin, serializers.Serializer):
     """The query parameters of `claims:search`, named as in Google's Fact Check Tools API."""
 
     query = serializers.CharField(
@@ -245,7 +245,9 @@ class ClaimSearchQuerySerializer(serializers.Serializer):
         PAGE_TOKEN_PATTERN,
         required=False,
         help_text="`nextPageToken` of the previous answer: `o` and the offset it starts at.",
-        error_messages={"invalid": "“%(value)s” is not a page token; pass the nextPageToken of the last answer as it is."},
+        error_messages={
+            "invalid": "“%(value)s” is not a page token; pass the nextPageToken of the last answer as it is."
+        },
     )
     offset = serializers.IntegerField(
         required=False,

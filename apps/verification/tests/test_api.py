@@ -239,6 +239,7 @@ def test_claims_search_pages_with_next_page_token_and_offset(api_client):
         ({"query": "x", "offset": -1}, "offset"),
         ({"query": "x", "maxAgeDays": "week"}, "maxAgeDays"),
         ({"query": "x", "pageToken": "not-a-token"}, "pageToken"),
+        ({"query": "x", "pageToken": "o20 "}, "pageToken"),
         ({"query": "x", "pageToken": "b2Zmc2V0OjkyMjMzNzIwMzY4NTQ3NzU4MDg"}, "pageToken"),  # offset:9223372036854775808
         ({"query": "x", "lang": "en"}, "lang"),
     ],
