@@ -97,9 +97,10 @@ class StatementVerificationActions:
             raise exceptions.NotAuthenticated()
         services.verification_edit_permitted(user=request.user)
         verification = self._existing_verification(statement)
-        version = expected_version(request, verification, required=True)
+        # The body is read before the version it starts from, as in every write (a 400 before a 412).
         body = VerificationUpdateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
+        version = expected_version(request, verification, required=True)
         data = dict(body.validated_data)
         evidence, reason = data.pop("evidence", None), data.pop("reason", "")
         services.verification_update(
@@ -223,9 +224,9 @@ class StatementVerificationActions:
         services.verification_move_permitted(user=request.user, transition=transition)
         statement = self.get_object()
         verification = self._existing_verification(statement)
-        version = expected_version(request, verification, required=True)
         body = body_class(data=request.data)
         body.is_valid(raise_exception=True)
+        version = expected_version(request, verification, required=True)
         service(verification=verification, user=request.user, expected_version=version, **body.validated_data)
         return self._verification_response(self.get_queryset().get(pk=statement.pk))
 
