@@ -172,6 +172,18 @@ def test_an_invalid_body_is_a_400_whatever_the_if_match_as_for_every_write(edito
     assert response.json()["code"] == "invalid"
 
 
+@pytest.mark.parametrize(
+    "if_match",
+    ['"verification-{pk}-v' + "9" * 5000 + '"', '"verification-' + "9" * 5000 + '-v1"'],  # int() stops at 4,300 digits
+)
+def test_an_if_match_with_a_number_longer_than_any_id_or_version_is_412(fact_checker_api, statement, if_match):
+    move(fact_checker_api, statement, "assign")
+    verification = Verification.objects.get(statement=statement)
+    response = edit(fact_checker_api, statement, {"summary": "x"}, if_match.format(pk=verification.pk))
+    assert response.status_code == 412, response.content
+    assert "is not an ETag of this verification" in response.json()["detail"]
+
+
 def test_the_status_cannot_be_patched(fact_checker_api, statement):
     move(fact_checker_api, statement, "assign")
     response = edit(fact_checker_api, statement, {"status": "published"}, etag_of(fact_checker_api, statement))
