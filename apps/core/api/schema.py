@@ -21,7 +21,8 @@ class ErrorSerializer(serializers.Serializer):
 
 ERROR_DESCRIPTIONS = {
     "400": "Invalid input: an unknown or invalid query parameter or field (`errors` lists each problem), or a "
-    "body that is not valid JSON or nests objects and arrays more than 32 levels deep.",
+    "body that is not valid JSON, nests objects and arrays more than 32 levels deep or holds a number beyond a "
+    "float's range.",
     "401": "No credentials, or an invalid token. Send `Authorization: Token <key>`.",
     "403": "Authenticated, but without the permission this needs.",
     "404": "No such object, or no such page.",

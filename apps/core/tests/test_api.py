@@ -103,6 +103,24 @@ def test_a_json_body_nested_deeper_than_the_limit_is_a_400_that_says_the_limit(
     }
 
 
+@pytest.mark.parametrize("number", ["1e999", "-1e999", "1E400"])
+@pytest.mark.parametrize(
+    "url,body",
+    [
+        (URL, '{"name": "Ivan Petrov", "affiliation_id": %s}'),
+        ("/api/v1/statements/", '{"speaker_id": 1, "text": "x", "topic_ids": [%s]}'),
+        ("/api/v1/topics/", '{"name": %s}'),  # read as the text "inf" before
+    ],
+)
+def test_a_json_number_too_large_for_a_float_is_a_400(token_client, editor, url, body, number):
+    response = token_client(editor).generic("POST", url, body % number, content_type="application/json")
+    assert response.status_code == 400, response.content
+    assert response.json() == {
+        "detail": "JSON parse error - a number is out of range: at most about 1.8e308 either way.",
+        "code": "parse_error",
+    }
+
+
 def test_a_json_body_as_deep_as_the_limit_is_read(token_client, editor):
     response = token_client(editor).post(URL, nested(MAX_JSON_DEPTH), content_type="application/json")
     assert response.status_code == 400
