@@ -213,6 +213,25 @@ def test_an_id_too_large_for_any_database_is_refused_not_a_crash(ids):
     assert "is not one of the available choices" in response.json()["errors"]["source_id"][0]
 
 
+@pytest.mark.parametrize("given", [1.5, 0.999, "1.5", "one"])
+def test_an_id_that_is_not_a_whole_number_is_refused_not_rounded(editor, given):
+    affiliation = Speaker.objects.create(name="Government of Kazakhstan", slug="government", kind="organisation")
+    response = api_client_for(editor).post(
+        SPEAKERS, {"name": "Ivan Petrov", "affiliation_id": given}, format="json"
+    )  # 1.5 was read as id 1
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"] == {"affiliation_id": ["Give the speaker's id as a whole number."]}
+    assert Speaker.objects.get() == affiliation
+
+
+def test_an_id_written_as_a_whole_number_with_a_decimal_point_is_that_id(editor):
+    affiliation = Speaker.objects.create(name="Government of Kazakhstan", slug="government", kind="organisation")
+    body = '{"name": "Ivan Petrov", "affiliation_id": %d.0}' % affiliation.pk
+    response = api_client_for(editor).generic("POST", SPEAKERS, body, content_type="application/json")
+    assert response.status_code == 201, response.content
+    assert response.json()["affiliation"]["id"] == affiliation.pk
+
+
 def test_an_empty_page_number_is_the_first_page():
     response = APIClient().get("/api/v1/publishers/", {"pagination": "page", "page": ""})
     assert response.status_code == 200, response.content

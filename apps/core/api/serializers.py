@@ -34,10 +34,12 @@ class ApiUrlField(serializers.HyperlinkedIdentityField):
 
 
 def related_field(queryset, *, label: str, list_url: str, **kwargs) -> serializers.PrimaryKeyRelatedField:
-    """A write-only id field whose error names what is missing and where to look it up."""
+    """A write-only id field whose error names what is missing and where to look it up. An id is
+    a whole number: 1.5 is refused, where the database would have read it as id 1."""
     return serializers.PrimaryKeyRelatedField(
         queryset=queryset,
         write_only=True,
+        pk_field=serializers.IntegerField(error_messages={"invalid": f"Give the {label}'s id as a whole number."}),
         error_messages={
             "does_not_exist": f"There is no {label} with id {{pk_value}}; see {list_url} for the ids.",
             "incorrect_type": f"Give the {label}'s id as a number, not {{data_type}}.",
