@@ -158,6 +158,14 @@ def test_a_control_character_in_a_query_parameter_s_name_is_refused_too(editor_c
     assert editor_client.get("/admin/claims/statement/?a%07b=1").status_code == 400
 
 
+def test_more_query_parameters_than_django_reads_is_a_json_400_in_the_api():
+    response = APIClient().get("/api/v1/topics/?" + "&".join(f"a{n}=1" for n in range(1001)))
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "request": ["The number of GET/POST parameters exceeded settings.DATA_UPLOAD_MAX_NUMBER_FIELDS."]
+    }
+
+
 def test_tabs_and_line_breaks_in_a_search_are_searched_for(editor_client):
     assert APIClient().get("/api/v1/statements/", {"search": "border\ttreaty\r\nKazakh"}).status_code == 200
     assert editor_client.get("/admin/claims/statement/", {"q": "border\ttreaty\nKazakh"}).status_code == 200

@@ -1,10 +1,21 @@
 """Query strings checked once, before any view reads them."""
 
+from django.core.exceptions import SuspiciousOperation
 from django.http import HttpResponse, QueryDict
 
 from apps.core.api.exceptions import json_error_response
 from apps.core.api.views import API_PREFIX
 from apps.core.models import CONTROL_CHARACTER
+
+
+def _query(request) -> QueryDict:
+    """The query string's parameters; none when Django refuses to read them (more than
+    DATA_UPLOAD_MAX_NUMBER_FIELDS): the view then meets that refusal, and answers it as before
+    (a JSON 400 in the API)."""
+    try:
+        return request.GET
+    except SuspiciousOperation:
+        return QueryDict()
 
 
 def _control_character(text: str) -> str | None:
@@ -25,7 +36,7 @@ class ControlCharactersInQueryMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        for name, values in request.GET.lists():
+        for name, values in _query(request).lists():
             found = _control_character(name)
             if found:
                 return _refused(request, name, found, in_name=True)
@@ -65,7 +76,7 @@ class EmptyApiParametersAbsentMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(API_PREFIX) and any("" in values for _, values in request.GET.lists()):
+        if request.path.startswith(API_PREFIX) and any("" in values for _, values in _query(request).lists()):
             given = QueryDict(mutable=True)
             for name, values in request.GET.lists():
                 if values := [value for value in values if value != ""]:
