@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from rest_framework.test import APIClient
 
+from apps.core.api.conditional import etag
 from apps.core.seed import seed_load
 from apps.speakers.models import Speaker
 from tests.api import api_client_for, operation_url, record_ids
@@ -46,6 +47,68 @@ def test_a_value_with_a_pattern_and_spaces_around_it_is_refused_not_trimmed(edit
     assert response.json()["errors"][field][0] == "Remove the spaces or line breaks around it."
     assert not Speaker.objects.exists()
     assert client.post(SPEAKERS, {"name": "Ivan Petrov", field: value.strip()}, format="json").status_code == 201
+
+
+@pytest.mark.parametrize(
+    "url,body,field",
+    [
+        ("/api/v1/topics/", {"name": "Borders", "slug": 0}, "slug"),
+        ("/api/v1/topics/", {"name": 1991}, "name"),
+        ("/api/v1/publishers/", {"name": "Reuters", "domain": 0}, "domain"),
+        (SPEAKERS, {"name": "Ivan Petrov", "aliases": ["Ivan", 7]}, "aliases"),
+        (SPEAKERS, {"name": "Ivan Petrov", "description": 1.5}, "description"),
+    ],
+)
+def test_a_number_where_text_is_expected_is_refused_not_turned_into_text(editor, url, body, field):
+    response = api_client_for(editor).post(url, body, format="json")
+    assert response.status_code == 400, response.content  # "slug": 0 stored the slug "0"
+    assert "Not a valid string." in str(response.json()["errors"][field])
+
+
+@pytest.mark.parametrize(
+    "field,value,message",
+    [
+        ("occurrence", "2", "A valid integer is required."),
+        ("occurrence", True, "A valid integer is required."),
+        ("is_first_appearance", 0, "Must be a valid boolean."),
+        ("is_first_appearance", "true", "Must be a valid boolean."),
+        ("statement_id", "{statement}", "Give the statement's id as a whole number."),
+        ("source_id", True, "Give the source's id as a whole number."),
+    ],
+)
+def test_a_value_of_another_json_type_than_the_document_gives_is_refused_not_converted(editor, field, value, message):
+    from tests.factories import make_source, make_statement
+
+    statement, source = make_statement(), make_source()
+    body = {"statement_id": statement.pk, "source_id": source.pk, "text": "a gift", "context": "It was a gift."}
+    body[field] = value.format(statement=statement.pk) if isinstance(value, str) else value
+    response = api_client_for(editor).post("/api/v1/quotations/", body, format="json")
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"][field] == [message]
+
+
+def test_an_id_in_a_list_of_ids_is_a_number_too(editor):
+    from tests.factories import make_speaker, make_topic
+
+    topic = make_topic()
+    body = {"speaker_id": make_speaker().pk, "text": "The border was never agreed.", "topic_ids": [str(topic.pk)]}
+    response = api_client_for(editor).post("/api/v1/statements/", body, format="json")
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"]["topic_ids"] == ["Give the topic's id as a whole number."]
+
+
+def test_a_number_where_the_workflow_expects_text_is_refused(editor):
+    from tests.factories import make_statement, make_verification
+
+    verification = make_verification(statement=make_statement(), status="in_progress")
+    client = api_client_for(editor)
+    url = f"/api/v1/statements/{verification.statement_id}/verification/"
+    for body in ({"summary": 42}, {"evidence": [{"url": "", "note": 42}]}):
+        response = client.patch(url, body, format="json", HTTP_IF_MATCH=etag(verification))
+        assert response.status_code == 400, response.content
+        assert "Not a valid string." in str(response.json()["errors"])
+    verification.refresh_from_db()
+    assert verification.summary == ""
 
 
 def test_a_url_with_spaces_around_it_is_refused_not_trimmed(editor):

@@ -53,15 +53,71 @@ def _refuse_surrounding_space(value: str) -> None:
         raise serializers.ValidationError("Remove the spaces or line breaks around it.")
 
 
-class PatternsAsSentMixin:
-    """Values the OpenAPI document gives a pattern or a format (a slug, a URL, a country code, a
-    page token) are checked as sent: DRF trims text first, so " ivan" passed as a slug that the
-    document refuses (and a pattern ending in `$` let "KZ\n" through untrimmed). Spaces or a line
-    break around such a value are refused instead; other text is still trimmed."""
+def _is_integer(value) -> bool:
+    return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())
+
+
+JSON_TYPES = (
+    (serializers.CharField, lambda value: isinstance(value, str)),
+    (serializers.BooleanField, lambda value: isinstance(value, bool)),
+    (serializers.IntegerField, _is_integer),
+)
+
+
+def _of_json_type(field: serializers.Field, is_of_type, message: str) -> None:
+    """The field refuses a value of another JSON type than its own, with `message`, before
+    DRF converts it."""
+    to_internal_value = field.to_internal_value
+
+    def checked(data):
+        if not is_of_type(data):
+            raise serializers.ValidationError(message, code="invalid")
+        return to_internal_value(data)
+
+    field.to_internal_value = checked
+
+
+def _writable(fields):
+    """The writable fields among `fields`, and the fields of each item of their lists (aliases,
+    topic_ids)."""
+    for field in fields.values():
+        if field.read_only:
+            continue
+        if isinstance(field, serializers.ListField):
+            field = field.child
+        elif isinstance(field, serializers.ManyRelatedField):
+            field = field.child_relation
+        yield field
+
+
+class JSONTypesMixin:
+    """A body's values are of the JSON type the OpenAPI document gives them: text a string, a
+    number a number, a yes-or-no a boolean, an id a whole number. DRF converts what it can
+    (`"slug": 0` made the slug "0", `"occurrence": "2"` the number 2, `0` false), accepting what the
+    document refuses; a value of another type is refused instead, with DRF's own message."""
 
     def get_fields(self):
         fields = super().get_fields()
-        for field in fields.values():
+        for field in _writable(fields):
+            for kind, is_of_type in JSON_TYPES:
+                if isinstance(field, kind):  # the kind's message: a slug's own says less than "Not a valid string."
+                    _of_json_type(field, is_of_type, kind.default_error_messages["invalid"])
+                    break
+            else:
+                if isinstance(field, serializers.PrimaryKeyRelatedField) and field.pk_field is not None:
+                    _of_json_type(field, _is_integer, field.pk_field.error_messages["invalid"])
+        return fields
+
+
+class TextAsSentMixin:
+    """A value the OpenAPI document gives a pattern or a format (a slug, a URL, a country code, a
+    page token) is checked as sent: DRF trims text first, so " ivan" passed as a slug that the
+    document refuses (and a pattern ending in `$` let "KZ\n" through untrimmed). Spaces or a line
+    break around it are refused instead; other text is still trimmed."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in _writable(fields):
             if isinstance(field, serializers.CharField) and any(
                 isinstance(validator, RegexValidator) for validator in field.validators
             ):
@@ -70,7 +126,7 @@ class PatternsAsSentMixin:
         return fields
 
 
-class CleanModelSerializer(PatternsAsSentMixin, serializers.ModelSerializer):
+class CleanModelSerializer(JSONTypesMixin, TextAsSentMixin, serializers.ModelSerializer):
     """A model serializer that saves through model_save (validation, version check, history).
     An empty slug is made from the record (its `slug_basis()`), as the admin makes it."""
 

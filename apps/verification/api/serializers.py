@@ -3,7 +3,13 @@ from rest_framework import serializers
 from rest_framework.settings import api_settings
 
 from apps.core.api.filters import refuse_unknown_parameters
-from apps.core.api.serializers import ApiUrlField, CleanModelSerializer, PatternsAsSentMixin, related_field
+from apps.core.api.serializers import (
+    ApiUrlField,
+    CleanModelSerializer,
+    JSONTypesMixin,
+    TextAsSentMixin,
+    related_field,
+)
 from apps.sources.api.serializers import SourceSummarySerializer
 from apps.sources.models import Source
 
@@ -111,7 +117,7 @@ WORKFLOW_HINT = (
 )
 
 
-class EvidenceWriteSerializer(PatternsAsSentMixin, serializers.Serializer):
+class EvidenceWriteSerializer(JSONTypesMixin, TextAsSentMixin, serializers.Serializer):
     url = serializers.URLField(required=False, allow_blank=True, max_length=2000)
     source_id = related_field(
         Source.objects.all(), label="source", list_url="/api/v1/sources/", required=False, allow_null=True
@@ -126,7 +132,7 @@ class EvidenceWriteSerializer(PatternsAsSentMixin, serializers.Serializer):
         return value
 
 
-class VerificationUpdateSerializer(serializers.Serializer):
+class VerificationUpdateSerializer(JSONTypesMixin, serializers.Serializer):
     """The verdict and what it rests on. Send only the fields to change; `evidence`, when sent,
     replaces the whole list (numbered in order). `reason` is kept in the history."""
 
@@ -150,7 +156,7 @@ class VerificationUpdateSerializer(serializers.Serializer):
         return data
 
 
-class AssignSerializer(serializers.Serializer):
+class AssignSerializer(JSONTypesMixin, serializers.Serializer):
     fact_checker_id = related_field(
         get_user_model().objects.all(),
         label="user",
@@ -165,7 +171,7 @@ class AssignSerializer(serializers.Serializer):
         return data
 
 
-class ReasonSerializer(serializers.Serializer):
+class ReasonSerializer(JSONTypesMixin, serializers.Serializer):
     reason = serializers.CharField(max_length=1000, help_text="Why; kept in the history.")
 
     def validate(self, data):
@@ -223,7 +229,7 @@ BEYOND_MAX_OFFSET = (
 )
 
 
-class ClaimSearchQuerySerializer(PatternsAsSentMixin, serializers.Serializer):
+class ClaimSearchQuerySerializer(TextAsSentMixin, serializers.Serializer):
     """The query parameters of `claims:search`, named as in Google's Fact Check Tools API."""
 
     query = serializers.CharField(
