@@ -6,6 +6,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import permissions, serializers
 
+from .parsers import MAX_JSON_DEPTH
+
 
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField(help_text="What went wrong and how to fix it, in one paragraph.")
@@ -21,8 +23,8 @@ class ErrorSerializer(serializers.Serializer):
 
 ERROR_DESCRIPTIONS = {
     "400": "Invalid input: an unknown or invalid query parameter or field (`errors` lists each problem), or a "
-    "body that is not valid JSON, nests objects and arrays more than 32 levels deep or holds a number beyond a "
-    "float's range.",
+    f"body that is not valid JSON, nests objects and arrays more than {MAX_JSON_DEPTH} levels deep or holds a "
+    "number beyond a float's range.",
     "401": "No credentials, or an invalid token. Send `Authorization: Token <key>`.",
     "403": "Authenticated, but without the permission this needs.",
     "404": "No such object, or no such page.",
