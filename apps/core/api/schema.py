@@ -96,6 +96,10 @@ class AutoSchema(openapi.AutoSchema):
             if parameter["in"] == "query":
                 # Given empty, it is as if not given (apps.core.middleware.EmptyApiParametersAbsentMiddleware).
                 parameter["allowEmptyValue"] = True
+            if parameter.get("schema", {}).get("type") == "boolean":
+                # Its values are true and false: drf-spectacular listed the choices of a yes-or-no
+                # filter, the strings "true" and "false", as an enum that no boolean is in.
+                parameter["schema"].pop("enum", None)
         return parameters
 
     def get_override_parameters(self):
