@@ -36,7 +36,7 @@ def test_the_api_refuses_control_characters_and_overlong_text_naming_the_field(e
 
 @pytest.mark.parametrize(
     "field,value",
-    [("slug", " ivan-petrov"), ("country", "KZ "), ("wikidata_id", "Q42\n"), ("slug", "ivan-petrov\t")],
+    [("slug", " ivan-petrov"), ("wikidata_id", " Q42"), ("wikidata_id", "Q42\n"), ("slug", "ivan-petrov\t")],
 )
 def test_a_value_with_a_pattern_and_spaces_around_it_is_refused_not_trimmed(editor, field, value):
     # The OpenAPI document gives these a pattern (and URLs a format) that the value as sent does not
@@ -109,6 +109,22 @@ def test_a_number_where_the_workflow_expects_text_is_refused(editor):
         assert "Not a valid string." in str(response.json()["errors"])
     verification.refresh_from_db()
     assert verification.summary == ""
+
+
+@pytest.mark.parametrize(
+    "body,field",
+    [
+        ({"name": " " + "I" * 200}, "name"),  # 201 characters as sent, 200 once trimmed
+        ({"name": "Ivan Petrov", "aliases": ["I" * 200 + "\n"]}, "aliases"),
+        ({"name": "Ivan Petrov", "description": "D" * 300 + "  "}, "description"),
+        ({"name": "Ivan Petrov", "country": "KZ "}, "country"),
+    ],
+)
+def test_text_longer_than_the_limit_as_sent_is_refused_even_if_shorter_once_trimmed(editor, body, field):
+    response = api_client_for(editor).post(SPEAKERS, {"kind": "person", **body}, format="json")
+    assert response.status_code == 400, response.content
+    assert "no more than" in str(response.json()["errors"][field])
+    assert not Speaker.objects.exists()
 
 
 def test_a_url_with_spaces_around_it_is_refused_not_trimmed(editor):

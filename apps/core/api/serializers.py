@@ -109,18 +109,35 @@ class JSONTypesMixin:
         return fields
 
 
+def _length_as_sent(field: serializers.CharField) -> None:
+    to_internal_value = field.to_internal_value
+
+    def checked(data):
+        if len(data) > field.max_length:
+            field.fail("max_length", max_length=field.max_length)
+        return to_internal_value(data)
+
+    field.to_internal_value = checked
+
+
 class TextAsSentMixin:
-    """A value the OpenAPI document gives a pattern or a format (a slug, a URL, a country code, a
-    page token) is checked as sent: DRF trims text first, so " ivan" passed as a slug that the
-    document refuses (and a pattern ending in `$` let "KZ\n" through untrimmed). Spaces or a line
-    break around it are refused instead; other text is still trimmed."""
+    """Text is checked as sent, as the OpenAPI document describes it, though DRF trims it first:
+
+    - a value the document gives a pattern or a format (a slug, a URL, a country code, a page
+      token) is not trimmed: " ivan" passed as a slug that the document refuses (and a pattern
+      ending in `$` let "KZ\n" through untrimmed); spaces or a line break around it are refused;
+    - text longer than its maximum as sent is refused, though shorter once trimmed.
+
+    Other text is still trimmed."""
 
     def get_fields(self):
         fields = super().get_fields()
         for field in _writable(fields):
-            if isinstance(field, serializers.CharField) and any(
-                isinstance(validator, RegexValidator) for validator in field.validators
-            ):
+            if not isinstance(field, serializers.CharField):
+                continue
+            if field.max_length is not None:
+                _length_as_sent(field)
+            if any(isinstance(validator, RegexValidator) for validator in field.validators):
                 field.trim_whitespace = False
                 field.validators = [_refuse_surrounding_space, *field.validators]
         return fields

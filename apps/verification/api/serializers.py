@@ -132,7 +132,7 @@ class EvidenceWriteSerializer(JSONTypesMixin, TextAsSentMixin, serializers.Seria
         return value
 
 
-class VerificationUpdateSerializer(JSONTypesMixin, serializers.Serializer):
+class VerificationUpdateSerializer(JSONTypesMixin, TextAsSentMixin, serializers.Serializer):
     """The verdict and what it rests on. Send only the fields to change; `evidence`, when sent,
     replaces the whole list (numbered in order). `reason` is kept in the history."""
 
@@ -171,7 +171,7 @@ class AssignSerializer(JSONTypesMixin, serializers.Serializer):
         return data
 
 
-class ReasonSerializer(JSONTypesMixin, serializers.Serializer):
+class ReasonSerializer(JSONTypesMixin, TextAsSentMixin, serializers.Serializer):
     reason = serializers.CharField(max_length=1000, help_text="Why; kept in the history.")
 
     def validate(self, data):
