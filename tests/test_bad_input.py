@@ -319,6 +319,52 @@ def test_an_id_written_as_a_whole_number_with_a_decimal_point_is_that_id(editor)
     assert response.json()["affiliation"]["id"] == affiliation.pk
 
 
+def other_digits(number: int) -> str:
+    """The number in Arabic-Indic digits, which Python's int() reads as it reads 0 to 9."""
+    return "".join(chr(0x0660 + int(digit)) for digit in str(number))
+
+
+@pytest.mark.parametrize(
+    "url,query,parameter",
+    [
+        ("/api/v1/topics/", {"page": "٢"}, "page"),  # Arabic-Indic two: Python's int() reads any script's digits
+        ("/api/v1/topics/", {"page_size": "1_0"}, "page_size"),  # ...and underscores
+        ("/api/v1/statements/", {"source_id": "{source}"}, "source_id"),
+        ("/api/v1/claimreviews/", {"modified_since": "٢٠٢٢-٠١-٠١T00:00:00Z"}, "modified_since"),
+        ("/api/v1/claims:search", {"query": "border", "pageSize": "٣"}, "pageSize"),
+        ("/api/v1/claims:search", {"query": "border", "offset": "1_0"}, "offset"),
+        ("/api/v1/statements/{statement}/similar/", {"min_similarity": "٠.٥"}, "min_similarity"),
+    ],
+)
+def test_a_number_or_a_date_in_a_query_is_written_with_the_digits_0_to_9(url, query, parameter):
+    from tests.factories import make_source, make_statement
+
+    source = other_digits(make_source().pk)
+    query = {name: value.format(source=source) for name, value in query.items()}
+    response = APIClient().get(url.format(statement=make_statement().pk), query)
+    assert response.status_code == 400, response.content
+    assert list(response.json()["errors"]) == [parameter]
+
+
+def test_an_id_in_a_path_is_written_with_the_digits_0_to_9():
+    from tests.factories import make_source
+
+    source = make_source()
+    assert APIClient().get(f"/api/v1/sources/{source.pk}/").status_code == 200
+    response = APIClient().get(f"/api/v1/sources/{other_digits(source.pk)}/")
+    assert response.status_code == 404  # it was that source
+    assert response.json()["code"] == "not_found"
+
+
+def test_a_date_in_a_body_is_written_with_the_digits_0_to_9(editor):
+    from tests.factories import make_speaker
+
+    body = {"speaker_id": make_speaker().pk, "text": "The border was never agreed.", "said_on": "٢٠٢٢-٠١-٠١"}
+    response = api_client_for(editor).post("/api/v1/statements/", body, format="json")
+    assert response.status_code == 400, response.content
+    assert list(response.json()["errors"]) == ["said_on"]
+
+
 def test_an_empty_page_number_is_the_first_page():
     response = APIClient().get("/api/v1/publishers/", {"pagination": "page", "page": ""})
     assert response.status_code == 200, response.content

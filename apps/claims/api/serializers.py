@@ -2,7 +2,7 @@ from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from apps.core.api.serializers import ApiUrlField, CleanModelSerializer, related_field
+from apps.core.api.serializers import ApiUrlField, AsSentMixin, CleanModelSerializer, related_field
 from apps.sources.api.serializers import SourceSummarySerializer
 from apps.sources.models import Source
 from apps.speakers.api.serializers import SpeakerSummarySerializer
@@ -198,7 +198,7 @@ class SimilarStatementSerializer(StatementSerializer):
         fields = [*StatementSerializer.Meta.fields, "similarity"]
 
 
-class SimilarQuerySerializer(serializers.Serializer):
+class SimilarQuerySerializer(AsSentMixin, serializers.Serializer):
     min_similarity = serializers.FloatField(
         required=False,
         min_value=SIMILAR_MIN_SIMILARITY,

@@ -39,10 +39,9 @@ def _positive_int(request, parameter: str, *, default: int, maximum: int | None 
     raw = request.query_params.get(parameter)
     if raw is None or raw == "":
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise _invalid(parameter, f"“{raw}” is not a whole number.") from None
+    if not re.fullmatch(r"-?[0-9]+", raw):  # int() would read " 5", "1_0" and any script's digits
+        raise _invalid(parameter, f"“{raw}” is not a whole number.")
+    value = int(raw)
     if value < 1:
         raise _invalid(parameter, "Must be at least 1.")
     if maximum is not None and value > maximum:

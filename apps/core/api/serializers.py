@@ -2,16 +2,20 @@
 ones the admin applies, through full_clean) and saved by `apps.core.services.model_save`, so the
 API can never store what the admin would refuse."""
 
+import re
+
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from rest_framework import serializers
 from rest_framework.reverse import reverse
+from rest_framework.settings import api_settings
+from rest_framework.utils import humanize_datetime
 
 from apps.core.services import model_save, slug_fill
 
-URL_PLACEHOLDER = "3141592653589793"  # digits: ids match \d+ (apps.core.api.viewsets)
+URL_PLACEHOLDER = "3141592653589793"  # digits: ids match [0-9]+ (apps.core.api.viewsets)
 
 
 def api_url_template(view_name: str, request, *, kwarg: str = "pk") -> str:
@@ -120,19 +124,52 @@ def _length_as_sent(field: serializers.CharField) -> None:
     field.to_internal_value = checked
 
 
-class TextAsSentMixin:
-    """Text is checked as sent, as the OpenAPI document describes it, though DRF trims it first:
+# How a number or a date is written in a query string (or a date in a body): with the digits 0 to 9.
+# Python's int(), float() and Django's date parser also read " 5", "1_0" and every other script's
+# digits ("٣" is 3), which the OpenAPI document's integers, numbers and dates are not.
+WRITTEN_AS = (
+    (serializers.IntegerField, re.compile(r"-?[0-9]+")),
+    (serializers.FloatField, re.compile(r"-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")),
+    (serializers.DateField, re.compile(r"[\x20-\x7e]*")),
+    (serializers.DateTimeField, re.compile(r"[\x20-\x7e]*")),
+)
+
+
+def _written_as(field: serializers.Field, pattern: re.Pattern) -> None:
+    to_internal_value = field.to_internal_value
+    # The formats a date's message names, as DRF names them (a number's message names none).
+    if isinstance(field, serializers.DateTimeField):
+        given = getattr(field, "input_formats", api_settings.DATETIME_INPUT_FORMATS)
+        formats = humanize_datetime.datetime_formats(given)
+    else:
+        formats = humanize_datetime.date_formats(getattr(field, "input_formats", api_settings.DATE_INPUT_FORMATS))
+
+    def checked(data):
+        if isinstance(data, str) and not pattern.fullmatch(data):
+            field.fail("invalid", format=formats)
+        return to_internal_value(data)
+
+    field.to_internal_value = checked
+
+
+class AsSentMixin:
+    """Values are checked as sent, as the OpenAPI document describes them, though DRF trims text
+    and reads numbers and dates generously first:
 
     - a value the document gives a pattern or a format (a slug, a URL, a country code, a page
       token) is not trimmed: " ivan" passed as a slug that the document refuses (and a pattern
       ending in `$` let "KZ\n" through untrimmed); spaces or a line break around it are refused;
-    - text longer than its maximum as sent is refused, though shorter once trimmed.
+    - text longer than its maximum as sent is refused, though shorter once trimmed;
+    - a number or a date is written with the digits 0 to 9 (WRITTEN_AS).
 
     Other text is still trimmed."""
 
     def get_fields(self):
         fields = super().get_fields()
         for field in _writable(fields):
+            for kind, pattern in WRITTEN_AS:
+                if isinstance(field, kind):
+                    _written_as(field, pattern)
             if not isinstance(field, serializers.CharField):
                 continue
             if field.max_length is not None:
@@ -143,7 +180,7 @@ class TextAsSentMixin:
         return fields
 
 
-class CleanModelSerializer(JSONTypesMixin, TextAsSentMixin, serializers.ModelSerializer):
+class CleanModelSerializer(JSONTypesMixin, AsSentMixin, serializers.ModelSerializer):
     """A model serializer that saves through model_save (validation, version check, history).
     An empty slug is made from the record (its `slug_basis()`), as the admin makes it."""
 

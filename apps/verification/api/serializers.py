@@ -7,7 +7,7 @@ from apps.core.api.serializers import (
     ApiUrlField,
     CleanModelSerializer,
     JSONTypesMixin,
-    TextAsSentMixin,
+    AsSentMixin,
     related_field,
 )
 from apps.sources.api.serializers import SourceSummarySerializer
@@ -117,7 +117,7 @@ WORKFLOW_HINT = (
 )
 
 
-class EvidenceWriteSerializer(JSONTypesMixin, TextAsSentMixin, serializers.Serializer):
+class EvidenceWriteSerializer(JSONTypesMixin, AsSentMixin, serializers.Serializer):
     url = serializers.URLField(required=False, allow_blank=True, max_length=2000)
     source_id = related_field(
         Source.objects.all(), label="source", list_url="/api/v1/sources/", required=False, allow_null=True
@@ -132,7 +132,7 @@ class EvidenceWriteSerializer(JSONTypesMixin, TextAsSentMixin, serializers.Seria
         return value
 
 
-class VerificationUpdateSerializer(JSONTypesMixin, TextAsSentMixin, serializers.Serializer):
+class VerificationUpdateSerializer(JSONTypesMixin, AsSentMixin, serializers.Serializer):
     """The verdict and what it rests on. Send only the fields to change; `evidence`, when sent,
     replaces the whole list (numbered in order). `reason` is kept in the history."""
 
@@ -171,7 +171,7 @@ class AssignSerializer(JSONTypesMixin, serializers.Serializer):
         return data
 
 
-class ReasonSerializer(JSONTypesMixin, TextAsSentMixin, serializers.Serializer):
+class ReasonSerializer(JSONTypesMixin, AsSentMixin, serializers.Serializer):
     reason = serializers.CharField(max_length=1000, help_text="Why; kept in the history.")
 
     def validate(self, data):
@@ -229,7 +229,7 @@ BEYOND_MAX_OFFSET = (
 )
 
 
-class ClaimSearchQuerySerializer(TextAsSentMixin, serializers.Serializer):
+class ClaimSearchQuerySerializer(AsSentMixin, serializers.Serializer):
     """The query parameters of `claims:search`, named as in Google's Fact Check Tools API."""
 
     query = serializers.CharField(
