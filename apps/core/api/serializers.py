@@ -66,16 +66,24 @@ JSON_TYPES = (
     (serializers.BooleanField, lambda value: isinstance(value, bool)),
     (serializers.IntegerField, _is_integer),
 )
+# How a number or a date is written in a query string (or a date in a body): with the digits 0 to 9.
+# Python's int(), float() and Django's date parser also read " 5", "1_0" and every other script's
+# digits ("٣" is 3), which the OpenAPI document's integers, numbers and dates are not.
+WRITTEN_AS = (
+    (serializers.IntegerField, re.compile(r"-?[0-9]+")),
+    (serializers.FloatField, re.compile(r"-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")),
+    (serializers.DateField, re.compile(r"[\x20-\x7e]*")),
+    (serializers.DateTimeField, re.compile(r"[\x20-\x7e]*")),
+)
 
 
-def _of_json_type(field: serializers.Field, is_of_type, message: str) -> None:
-    """The field refuses a value of another JSON type than its own, with `message`, before
-    DRF converts it."""
+def _check_as_sent(field: serializers.Field, check) -> None:
+    """`check(value)` runs on the value as sent, before the field converts it; it raises a
+    ValidationError to refuse it."""
     to_internal_value = field.to_internal_value
 
     def checked(data):
-        if not is_of_type(data):
-            raise serializers.ValidationError(message, code="invalid")
+        check(data)
         return to_internal_value(data)
 
     field.to_internal_value = checked
@@ -94,49 +102,35 @@ def _writable(fields):
         yield field
 
 
+def _of_type(is_of_type, message: str):
+    def check(value):
+        if not is_of_type(value):
+            raise serializers.ValidationError(message, code="invalid")
+
+    return check
+
+
 class JSONTypesMixin:
     """A body's values are of the JSON type the OpenAPI document gives them: text a string, a
     number a number, a yes-or-no a boolean, an id a whole number. DRF converts what it can
     (`"slug": 0` made the slug "0", `"occurrence": "2"` the number 2, `0` false), accepting what the
-    document refuses; a value of another type is refused instead, with DRF's own message."""
+    document refuses; a value of another type is refused instead, with DRF's own message for the
+    type (a slug's own "invalid" says less than "Not a valid string.")."""
 
     def get_fields(self):
         fields = super().get_fields()
         for field in _writable(fields):
             for kind, is_of_type in JSON_TYPES:
-                if isinstance(field, kind):  # the kind's message: a slug's own says less than "Not a valid string."
-                    _of_json_type(field, is_of_type, kind.default_error_messages["invalid"])
+                if isinstance(field, kind):
+                    _check_as_sent(field, _of_type(is_of_type, kind.default_error_messages["invalid"]))
                     break
             else:
                 if isinstance(field, serializers.PrimaryKeyRelatedField) and field.pk_field is not None:
-                    _of_json_type(field, _is_integer, field.pk_field.error_messages["invalid"])
+                    _check_as_sent(field, _of_type(_is_integer, field.pk_field.error_messages["invalid"]))
         return fields
 
 
-def _length_as_sent(field: serializers.CharField) -> None:
-    to_internal_value = field.to_internal_value
-
-    def checked(data):
-        if len(data) > field.max_length:
-            field.fail("max_length", max_length=field.max_length)
-        return to_internal_value(data)
-
-    field.to_internal_value = checked
-
-
-# How a number or a date is written in a query string (or a date in a body): with the digits 0 to 9.
-# Python's int(), float() and Django's date parser also read " 5", "1_0" and every other script's
-# digits ("٣" is 3), which the OpenAPI document's integers, numbers and dates are not.
-WRITTEN_AS = (
-    (serializers.IntegerField, re.compile(r"-?[0-9]+")),
-    (serializers.FloatField, re.compile(r"-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")),
-    (serializers.DateField, re.compile(r"[\x20-\x7e]*")),
-    (serializers.DateTimeField, re.compile(r"[\x20-\x7e]*")),
-)
-
-
-def _written_as(field: serializers.Field, pattern: re.Pattern) -> None:
-    to_internal_value = field.to_internal_value
+def _written_as(field: serializers.Field, pattern: re.Pattern):
     # The formats a date's message names, as DRF names them (a number's message names none).
     if isinstance(field, serializers.DateTimeField):
         given = getattr(field, "input_formats", api_settings.DATETIME_INPUT_FORMATS)
@@ -144,12 +138,19 @@ def _written_as(field: serializers.Field, pattern: re.Pattern) -> None:
     else:
         formats = humanize_datetime.date_formats(getattr(field, "input_formats", api_settings.DATE_INPUT_FORMATS))
 
-    def checked(data):
-        if isinstance(data, str) and not pattern.fullmatch(data):
+    def check(value):
+        if isinstance(value, str) and not pattern.fullmatch(value):
             field.fail("invalid", format=formats)
-        return to_internal_value(data)
 
-    field.to_internal_value = checked
+    return check
+
+
+def _no_longer_than_its_maximum(field: serializers.CharField):
+    def check(value):
+        if isinstance(value, str) and len(value) > field.max_length:
+            field.fail("max_length", max_length=field.max_length)
+
+    return check
 
 
 class AsSentMixin:
@@ -169,11 +170,11 @@ class AsSentMixin:
         for field in _writable(fields):
             for kind, pattern in WRITTEN_AS:
                 if isinstance(field, kind):
-                    _written_as(field, pattern)
+                    _check_as_sent(field, _written_as(field, pattern))
             if not isinstance(field, serializers.CharField):
                 continue
             if field.max_length is not None:
-                _length_as_sent(field)
+                _check_as_sent(field, _no_longer_than_its_maximum(field))
             if any(isinstance(validator, RegexValidator) for validator in field.validators):
                 field.trim_whitespace = False
                 field.validators = [_refuse_surrounding_space, *field.validators]
