@@ -15,7 +15,8 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
     path("api-auth/", include("rest_framework.urls")),  # log in and out of the browsable API
-    re_path(r"^api/(?P<path>.*)$", api_not_found),
+    # Any other /api/ URL, line breaks included (`.` stops at one, and Django's HTML 404 answered).
+    re_path(r"^api/(?P<path>[\s\S]*)$", api_not_found),
 ]
 
 handler404 = "apps.api.common.views.not_found"

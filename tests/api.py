@@ -33,3 +33,21 @@ def count_queries() -> int:
     from django.db import connection
 
     return 2 if connection.vendor == "postgresql" else 1
+
+
+def record_ids(client) -> dict[str, int]:
+    """An id for each resource of the seed data set (apps.ops.seed): the statement with a
+    published verdict for the statements and their ClaimReviews (so that their verification pages
+    have one to show), the first of the list for the others."""
+    from apps.verification.models import Verification
+
+    published = Verification.objects.filter(status="published").values_list("statement_id", flat=True)[0]
+    ids = {"statements": published, "claimreviews": published}
+    for resource in ("publishers", "quotations", "rating-scales", "sources", "speakers", "topics"):
+        ids[resource] = client.get(f"/api/v1/{resource}/", HTTP_ACCEPT="application/json").json()["results"][0]["id"]
+    return ids
+
+
+def operation_url(path: str, ids: dict[str, int]) -> str:
+    """The URL of an OpenAPI path (`/api/v1/statements/{id}/similar/`) for the records in `ids`."""
+    return path.replace("{id}", str(ids.get(path.split("/")[3])))

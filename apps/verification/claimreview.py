@@ -11,7 +11,6 @@ from apps.core.choices import DatePrecision
 from apps.core.urls import url_domain
 from apps.speakers.choices import SpeakerKind
 
-
 ORGANISATION_KINDS = (SpeakerKind.ORGANISATION, SpeakerKind.GROUP)
 
 

@@ -47,6 +47,9 @@ MIDDLEWARE = [
     # Static files (the admin's, the API docs') straight from gunicorn, compressed and cached.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A control character in a query string is a 400 before any view (or the database) sees it.
+    "apps.api.middleware.ControlCharactersInQueryMiddleware",
+    "apps.api.middleware.EmptyApiParametersAbsentMiddleware",  # ?cursor= is no cursor
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -168,12 +171,12 @@ REST_FRAMEWORK = {
     ],
     # Reads are open to everyone; writes need the matching model permission (add/change/delete).
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
-    # Request bodies are JSON; anything else is refused with 415.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Request bodies are JSON (nested 32 levels at most); anything else is refused with 415.
+    "DEFAULT_PARSER_CLASSES": ["apps.api.common.parsers.JSONParser"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "apps.api.common.negotiation.ContentNegotiation",
     "DEFAULT_RENDERER_CLASSES": [
         "apps.api.common.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
+        "apps.api.common.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
         "apps.api.common.throttling.AnonymousClientThrottle",

@@ -3,7 +3,6 @@ are only ever added at the end), verification columns empty unless the client ma
 
 from django.urls import reverse
 
-
 STATEMENT_CSV_COLUMNS = [
     "id",
     "slug",

@@ -9,8 +9,7 @@ from apps.sources.models import Publisher, Source
 from apps.speakers.choices import SpeakerKind
 from apps.speakers.models import Speaker
 from apps.verification.choices import AttributionStatus, RatingBucket, VerificationStatus
-from apps.verification.models import Rating
-from apps.verification.models import Verification
+from apps.verification.models import Rating, Verification
 from apps.verification.querysets import public_q, sees_work
 
 

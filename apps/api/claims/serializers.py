@@ -3,7 +3,7 @@ from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from apps.api.common.serializers import ApiUrlField, CleanModelSerializer, related_field
+from apps.api.common.serializers import ApiUrlField, AsSentMixin, CleanModelSerializer, related_field
 from apps.api.common.sql_json import JSON, api_url_expression, json_expression
 from apps.api.sources.serializers import SourceSummarySerializer
 from apps.api.speakers.serializers import SpeakerSummarySerializer
@@ -223,7 +223,7 @@ class SimilarStatementSerializer(StatementSerializer):
         fields = [*StatementSerializer.Meta.fields, "similarity"]
 
 
-class SimilarQuerySerializer(serializers.Serializer):
+class SimilarQuerySerializer(AsSentMixin, serializers.Serializer):
     min_similarity = serializers.FloatField(
         required=False,
         min_value=SIMILAR_MIN_SIMILARITY,

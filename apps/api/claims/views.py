@@ -4,12 +4,11 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions
 from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
-from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 
 from apps.api.common.conditional import expected_version
 from apps.api.common.pagination import RankedPagePagination
-from apps.api.common.renderers import CSVRenderer, JSONLDRenderer, JSONRenderer, csv_lines
+from apps.api.common.renderers import BrowsableAPIRenderer, CSVRenderer, JSONLDRenderer, JSONRenderer, csv_lines
 from apps.api.common.viewsets import ModelViewSet, with_etag
 from apps.api.verification.views import StatementVerificationActions
 from apps.claims.models import Statement, Topic
@@ -20,7 +19,6 @@ from apps.verification.selectors import statement_list
 from apps.verification.services import statement_delete
 
 from .csv import STATEMENT_CSV_COLUMNS, statement_csv_row
-from .statement_json import statement_json, statement_json_available, with_statement_json
 from .filtersets import QuotationFilterSet, StatementFilterSet, TopicFilterSet
 from .serializers import (
     QuotationSerializer,
@@ -29,6 +27,7 @@ from .serializers import (
     StatementSerializer,
     TopicSerializer,
 )
+from .statement_json import statement_json, statement_json_available, with_statement_json
 
 CSV_CHUNK_SIZE = 500
 
@@ -60,6 +59,13 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
 
     def get_queryset(self):
         return statement_list(user=self.request.user)
+
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        if self.action == "list":
+            return renderers
+        # The export is the list: one statement, its verification or its history as CSV was an empty file.
+        return [renderer for renderer in renderers if not isinstance(renderer, CSVRenderer)]
 
     def perform_destroy(self, instance):
         statement_delete(

@@ -9,7 +9,9 @@ import re
 from django.db import models
 from rest_framework import exceptions, status
 
-ETAG_PATTERN = re.compile(r'^"(?P<model>[a-z_]+)-(?P<pk>\d+)-v(?P<version>\d+)"$')
+# Ids and versions are 64-bit integers: 19 digits at most (a longer number is no ETag of ours, and
+# Python will not even read one of more than 4,300 digits).
+ETAG_PATTERN = re.compile(r'^"(?P<model>[a-z_]+)-(?P<pk>[0-9]{1,19})-v(?P<version>[0-9]{1,19})"$')
 
 
 class PreconditionFailed(exceptions.APIException):

@@ -173,5 +173,5 @@ def api_exception_handler(exc, context):
     return response
 
 
-def json_error_response(*, status_code: int, detail: str, code: str) -> JsonResponse:
-    return JsonResponse(error_body(detail=detail, code=code), status=status_code)
+def json_error_response(*, status_code: int, detail: str, code: str, errors=None) -> JsonResponse:
+    return JsonResponse(error_body(detail=detail, code=code, errors=errors), status=status_code)

@@ -23,6 +23,9 @@ def refuse_unknown_parameters(given, known, *, what: str = "query parameter") ->
         raise exceptions.ValidationError({name: [message] for name in unknown})
 
 
+WRITTEN_IN_DIGITS = (django_filters.DateFilter, django_filters.DateTimeFilter, django_filters.NumberFilter)
+
+
 class FilterSet(django_filters.FilterSet):
     """A FilterSet that also checks date ranges: `date_ranges` lists (from, to) filter pairs,
     and a `from` after its `to` is refused instead of answering with an empty list."""
@@ -40,6 +43,13 @@ class FilterSet(django_filters.FilterSet):
 
     def is_valid(self) -> bool:
         valid = super().is_valid()
+        for name, filter_ in self.filters.items():
+            # Dates and numbers are written with the digits 0 to 9, as the OpenAPI document says:
+            # Django reads a date-time in any script's digits ("٢٠٢٢" is 2022).
+            given = self.data.getlist(name) if hasattr(self.data, "getlist") else [self.data.get(name) or ""]
+            if isinstance(filter_, WRITTEN_IN_DIGITS) and not all(value.isascii() for value in given):
+                self.form.add_error(name, "Write it with the digits 0 to 9.")
+                valid = False
         data = self.form.cleaned_data if hasattr(self.form, "cleaned_data") else {}
         for start, end in self.date_ranges:
             if data.get(start) and data.get(end) and data[start] > data[end]:

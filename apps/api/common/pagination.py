@@ -3,7 +3,8 @@
 - by page number, for browsing: `?page=2&page_size=50` (at most 100 a page); the answer has
   `count`, `next`, `previous` and `results`;
 - by cursor, for exporting a whole list: `?pagination=cursor&page_size=1000` (at most 1,000 a
-  page), ordered by id and stable while rows are added; follow `next` until it is null.
+  page), ordered by id and stable while rows are added; follow `next` until it is null. A cursor
+  is `a` or `b` and an id: the page after (`a42`) or before (`b42`) that id.
 
 A list ranked by a score and capped (similar statements) pages by number only
 (RankedPagePagination): a cursor needs an order by id.
@@ -11,9 +12,12 @@ A list ranked by a score and capped (similar statements) pages by number only
 A page size or page out of range is refused with a 400 that says what is allowed, never
 silently capped."""
 
+import re
+
 from django.core.paginator import InvalidPage, Paginator
 from rest_framework import exceptions
-from rest_framework.pagination import BasePagination, CursorPagination, PageNumberPagination
+from rest_framework.pagination import BasePagination, Cursor, CursorPagination, PageNumberPagination
+from rest_framework.utils.urls import replace_query_param
 
 from apps.core.paginator import EstimatedCountPaginator
 
@@ -21,6 +25,10 @@ PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 MAX_CURSOR_PAGE_SIZE = 1000
 MODES = ("page", "cursor")
+# After (a) or before (b) an id. Eighteen digits: every id a database holds (at most 2**63 - 1)
+# for centuries of growth, and never a number the database cannot compare with an id.
+CURSOR_PATTERN = r"^[ab][0-9]{1,18}$"
+PAGE_PATTERN = r"^(last|0*[1-9][0-9]{0,17})$"  # a page number (from 1), or `last`
 
 
 def _invalid(parameter: str, message: str) -> exceptions.ValidationError:
@@ -31,10 +39,9 @@ def _positive_int(request, parameter: str, *, default: int, maximum: int | None 
     raw = request.query_params.get(parameter)
     if raw is None or raw == "":
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise _invalid(parameter, f"“{raw}” is not a whole number.") from None
+    if not re.fullmatch(r"-?[0-9]+", raw):  # int() would read " 5", "1_0" and any script's digits
+        raise _invalid(parameter, f"“{raw}” is not a whole number.")
+    value = int(raw)
     if value < 1:
         raise _invalid(parameter, "Must be at least 1.")
     if maximum is not None and value > maximum:
@@ -74,8 +81,16 @@ class _Pages(PageNumberPagination):
 
 
 class _Cursor(CursorPagination):
+    """DRF's cursor pagination over the id, with cursors a person can read and a pattern the
+    OpenAPI document gives: `a42` (the page after id 42) or `b42` (the page before it). DRF's
+    own cursors (base64 of `o=…&r=…&p=…`) carry an offset for orderings with ties, which an
+    order by id never has, and took any text as a position, which reached the database."""
+
     ordering = "pk"
-    invalid_cursor_message = "This cursor is not valid; follow the `next` link of the previous page."
+    invalid_cursor_message = (
+        "“{cursor}” is not a cursor: a cursor is a or b and an id (a42: the page after id 42, b42: the page "
+        "before it), as in the next and previous links."
+    )
 
     def get_page_size(self, request):
         return self.page_size  # validated by PagePagination
@@ -86,10 +101,33 @@ class _Cursor(CursorPagination):
         return super()._get_position_from_instance(instance, ordering)
 
     def decode_cursor(self, request):
-        try:
-            return super().decode_cursor(request)
-        except exceptions.NotFound:
-            raise _invalid(self.cursor_query_param, self.invalid_cursor_message) from None
+        given = request.query_params.get(self.cursor_query_param)
+        if not given:
+            return None
+        if not re.fullmatch(CURSOR_PATTERN, given):
+            raise _invalid(self.cursor_query_param, self.invalid_cursor_message.format(cursor=given))
+        return Cursor(offset=0, reverse=given[0] == "b", position=given[1:])
+
+    def encode_cursor(self, cursor):
+        token = f"{'b' if cursor.reverse else 'a'}{cursor.position}"
+        return replace_query_param(self.base_url, self.cursor_query_param, token)
+
+    # An id is unique, so the next page starts after the last row shown and the previous one
+    # ends before the first (DRF counts offsets past rows that share a position).
+    def get_next_link(self):
+        if not self.has_next:
+            return None
+        position = self._position(self.page[-1]) if self.page else self.next_position
+        return self.encode_cursor(Cursor(offset=0, reverse=False, position=position))
+
+    def get_previous_link(self):
+        if not self.has_previous:
+            return None
+        position = self._position(self.page[0]) if self.page else self.previous_position
+        return self.encode_cursor(Cursor(offset=0, reverse=True, position=position))
+
+    def _position(self, row) -> str:
+        return self._get_position_from_instance(row, self.ordering)
 
 
 class PagePagination(BasePagination):
@@ -153,7 +191,7 @@ class PagePagination(BasePagination):
 
         if not self.cursors:
             return [
-                query(self.page_query_param, "Page number, or `last`.", {"type": "string"}),
+                query(self.page_query_param, "Page number, or `last`.", {"type": "string", "pattern": PAGE_PATTERN}),
                 query(
                     self.page_size_query_param,
                     f"Results per page: default {PAGE_SIZE}, at most {MAX_PAGE_SIZE}.",
@@ -161,7 +199,11 @@ class PagePagination(BasePagination):
                 ),
             ]
         return [
-            query(self.page_query_param, "Page number (page-number pagination), or `last`.", {"type": "string"}),
+            query(
+                self.page_query_param,
+                "Page number (page-number pagination), or `last`.",
+                {"type": "string", "pattern": PAGE_PATTERN},
+            ),
             query(
                 self.page_size_query_param,
                 f"Results per page: default {PAGE_SIZE}, at most {MAX_PAGE_SIZE} "
@@ -173,7 +215,12 @@ class PagePagination(BasePagination):
                 "`cursor` to export a whole list page by page (ordered by id), `page` (default) to browse.",
                 {"type": "string", "enum": list(MODES)},
             ),
-            query(self.cursor_query_param, "Opaque cursor from the `next` or `previous` link.", {"type": "string"}),
+            query(
+                self.cursor_query_param,
+                "From the `next` or `previous` link (with pagination=cursor): `a` or `b` and an id, the page "
+                "after or before that id.",
+                {"type": "string", "pattern": CURSOR_PATTERN},
+            ),
         ]
 
     @property

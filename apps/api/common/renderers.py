@@ -26,6 +26,21 @@ class JSONRenderer(renderers.JSONRenderer):
         return content.replace("\u2028".encode(), b"\\u2028").replace("\u2029".encode(), b"\\u2029")
 
 
+class BrowsableAPIRenderer(renderers.BrowsableAPIRenderer):
+    """DRF's browsable API, whose raw-data form (the body to PUT, PATCH or POST) starts from the
+    record shown only when the view's serializer is the one that showed it. DRF assumes it always
+    is; an action that shows another record (a statement's verification) had it read that record
+    with the statement's serializer, a 500."""
+
+    def get_raw_data_form(self, data, view, method, request):
+        shown_by = getattr(data, "serializer", None)
+        if shown_by is not None and hasattr(view, "get_serializer_class") and not isinstance(
+            shown_by, view.get_serializer_class()
+        ):
+            data = None  # the form starts from the view's serializer, empty
+        return super().get_raw_data_form(data, view, method, request)
+
+
 class JSONLDRenderer(JSONRenderer):
     media_type = "application/ld+json"
     format = "jsonld"

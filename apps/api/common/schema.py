@@ -4,7 +4,9 @@ responses it can give, all in the one shape of `apps.api.common.exceptions`."""
 from drf_spectacular import openapi
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
-from rest_framework import serializers
+from rest_framework import permissions, serializers
+
+from .parsers import MAX_JSON_DEPTH
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -20,7 +22,9 @@ class ErrorSerializer(serializers.Serializer):
 
 
 ERROR_DESCRIPTIONS = {
-    "400": "Invalid input: an unknown or invalid query parameter or field. `errors` lists each problem.",
+    "400": "Invalid input: an unknown or invalid query parameter or field (`errors` lists each problem), or a "
+    f"body that is not valid JSON, nests objects and arrays more than {MAX_JSON_DEPTH} levels deep or holds a "
+    "number beyond a float's range.",
     "401": "No credentials, or an invalid token. Send `Authorization: Token <key>`.",
     "403": "Authenticated, but without the permission this needs.",
     "404": "No such object, or no such page.",
@@ -31,6 +35,12 @@ ERROR_DESCRIPTIONS = {
     "415": "The request body is not JSON. Send `Content-Type: application/json`.",
     "428": "A write to a verification without If-Match. GET it and send its ETag back.",
 }
+# Permissions that let anonymous clients read.
+ANONYMOUS_READS = (
+    permissions.AllowAny,
+    permissions.IsAuthenticatedOrReadOnly,
+    permissions.DjangoModelPermissionsOrAnonReadOnly,
+)
 IF_MATCH = OpenApiParameter(
     "If-Match",
     OpenApiTypes.STR,
@@ -67,6 +77,30 @@ class AutoSchema(openapi.AutoSchema):
 
     def _writes_verification(self) -> bool:
         return "/verification/" in self.path and self.method in ("POST", "PATCH")
+
+    def get_auth(self):
+        """Reads are open to everyone (`{}`: no credentials), writes need them: drf-spectacular
+        reads that off the permission classes and knew neither DjangoModelPermissionsOrAnonReadOnly
+        (so it made reads look closed) nor that an action open to all (AllowAny) may check
+        for a user itself when it writes."""
+        auths = [auth for auth in super().get_auth() if auth]
+        if self.method in permissions.SAFE_METHODS and any(
+            isinstance(permission, ANONYMOUS_READS) for permission in self.view.get_permissions()
+        ):
+            auths.append({})
+        return auths
+
+    def _get_parameters(self):
+        parameters = super()._get_parameters()
+        for parameter in parameters:
+            if parameter["in"] == "query":
+                # Given empty, it is as if not given (apps.api.middleware.EmptyApiParametersAbsentMiddleware).
+                parameter["allowEmptyValue"] = True
+            if parameter.get("schema", {}).get("type") == "boolean":
+                # Its values are true and false: drf-spectacular listed the choices of a yes-or-no
+                # filter, the strings "true" and "false", as an enum that no boolean is in.
+                parameter["schema"].pop("enum", None)
+        return parameters
 
     def get_override_parameters(self):
         parameters = super().get_override_parameters()

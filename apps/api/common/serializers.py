@@ -2,15 +2,20 @@
 ones the admin applies, through full_clean) and saved by `apps.core.services.model_save`, so the
 API can never store what the admin would refuse."""
 
+import re
+
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from rest_framework import serializers
 from rest_framework.reverse import reverse
+from rest_framework.settings import api_settings
+from rest_framework.utils import humanize_datetime
 
 from apps.core.services import model_save
 
-URL_PLACEHOLDER = "3141592653589793"  # digits: ids match \d+ (apps.api.common.viewsets)
+URL_PLACEHOLDER = "3141592653589793"  # digits: ids match [0-9]+ (apps.api.common.viewsets)
 
 
 def api_url_template(view_name: str, request, *, kwarg: str = "pk") -> str:
@@ -33,10 +38,12 @@ class ApiUrlField(serializers.HyperlinkedIdentityField):
 
 
 def related_field(queryset, *, label: str, list_url: str, **kwargs) -> serializers.PrimaryKeyRelatedField:
-    """A write-only id field whose error names what is missing and where to look it up."""
+    """A write-only id field whose error names what is missing and where to look it up. An id is
+    a whole number: 1.5 is refused, where the database would have read it as id 1."""
     return serializers.PrimaryKeyRelatedField(
         queryset=queryset,
         write_only=True,
+        pk_field=serializers.IntegerField(error_messages={"invalid": f"Give the {label}'s id as a whole number."}),
         error_messages={
             "does_not_exist": f"There is no {label} with id {{pk_value}}; see {list_url} for the ids.",
             "incorrect_type": f"Give the {label}'s id as a number, not {{data_type}}.",
@@ -45,7 +52,136 @@ def related_field(queryset, *, label: str, list_url: str, **kwargs) -> serialize
     )
 
 
-class CleanModelSerializer(serializers.ModelSerializer):
+def _refuse_surrounding_space(value: str) -> None:
+    if value != value.strip():
+        raise serializers.ValidationError("Remove the spaces or line breaks around it.")
+
+
+def _is_integer(value) -> bool:
+    return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())
+
+
+JSON_TYPES = (
+    (serializers.CharField, lambda value: isinstance(value, str)),
+    (serializers.BooleanField, lambda value: isinstance(value, bool)),
+    (serializers.IntegerField, _is_integer),
+)
+# How a number or a date is written in a query string (or a date in a body): with the digits 0 to 9.
+# Python's int(), float() and Django's date parser also read " 5", "1_0" and every other script's
+# digits ("٣" is 3), which the OpenAPI document's integers, numbers and dates are not.
+WRITTEN_AS = (
+    (serializers.IntegerField, re.compile(r"-?[0-9]+")),
+    (serializers.FloatField, re.compile(r"-?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")),
+    (serializers.DateField, re.compile(r"[\x20-\x7e]*")),
+    (serializers.DateTimeField, re.compile(r"[\x20-\x7e]*")),
+)
+
+
+def _check_as_sent(field: serializers.Field, check) -> None:
+    """`check(value)` runs on the value as sent, before the field converts it; it raises a
+    ValidationError to refuse it."""
+    to_internal_value = field.to_internal_value
+
+    def checked(data):
+        check(data)
+        return to_internal_value(data)
+
+    field.to_internal_value = checked
+
+
+def _writable(fields):
+    """The writable fields among `fields`, and the fields of each item of their lists (aliases,
+    topic_ids)."""
+    for field in fields.values():
+        if field.read_only:
+            continue
+        if isinstance(field, serializers.ListField):
+            field = field.child
+        elif isinstance(field, serializers.ManyRelatedField):
+            field = field.child_relation
+        yield field
+
+
+def _of_type(is_of_type, message: str):
+    def check(value):
+        if not is_of_type(value):
+            raise serializers.ValidationError(message, code="invalid")
+
+    return check
+
+
+class JSONTypesMixin:
+    """A body's values are of the JSON type the OpenAPI document gives them: text a string, a
+    number a number, a yes-or-no a boolean, an id a whole number. DRF converts what it can
+    (`"slug": 0` made the slug "0", `"occurrence": "2"` the number 2, `0` false), accepting what the
+    document refuses; a value of another type is refused instead, with DRF's own message for the
+    type (a slug's own "invalid" says less than "Not a valid string.")."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in _writable(fields):
+            for kind, is_of_type in JSON_TYPES:
+                if isinstance(field, kind):
+                    _check_as_sent(field, _of_type(is_of_type, kind.default_error_messages["invalid"]))
+                    break
+            else:
+                if isinstance(field, serializers.PrimaryKeyRelatedField) and field.pk_field is not None:
+                    _check_as_sent(field, _of_type(_is_integer, field.pk_field.error_messages["invalid"]))
+        return fields
+
+
+def _written_as(field: serializers.Field, pattern: re.Pattern):
+    # The formats a date's message names, as DRF names them (a number's message names none).
+    if isinstance(field, serializers.DateTimeField):
+        given = getattr(field, "input_formats", api_settings.DATETIME_INPUT_FORMATS)
+        formats = humanize_datetime.datetime_formats(given)
+    else:
+        formats = humanize_datetime.date_formats(getattr(field, "input_formats", api_settings.DATE_INPUT_FORMATS))
+
+    def check(value):
+        if isinstance(value, str) and not pattern.fullmatch(value):
+            field.fail("invalid", format=formats)
+
+    return check
+
+
+def _no_longer_than_its_maximum(field: serializers.CharField):
+    def check(value):
+        if isinstance(value, str) and len(value) > field.max_length:
+            field.fail("max_length", max_length=field.max_length)
+
+    return check
+
+
+class AsSentMixin:
+    """Values are checked as sent, as the OpenAPI document describes them, though DRF trims text
+    and reads numbers and dates generously first:
+
+    - a value the document gives a pattern or a format (a slug, a URL, a country code, a page
+      token) is not trimmed: " ivan" passed as a slug that the document refuses (and a pattern
+      ending in `$` let "KZ\n" through untrimmed); spaces or a line break around it are refused;
+    - text longer than its maximum as sent is refused, though shorter once trimmed;
+    - a number or a date is written with the digits 0 to 9 (WRITTEN_AS).
+
+    Other text is still trimmed."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in _writable(fields):
+            for kind, pattern in WRITTEN_AS:
+                if isinstance(field, kind):
+                    _check_as_sent(field, _written_as(field, pattern))
+            if not isinstance(field, serializers.CharField):
+                continue
+            if field.max_length is not None:
+                _check_as_sent(field, _no_longer_than_its_maximum(field))
+            if any(isinstance(validator, RegexValidator) for validator in field.validators):
+                field.trim_whitespace = False
+                field.validators = [_refuse_surrounding_space, *field.validators]
+        return fields
+
+
+class CleanModelSerializer(JSONTypesMixin, AsSentMixin, serializers.ModelSerializer):
     """A model serializer that saves through model_save (validation, version check, history).
     An empty slug is made from the record (its `slug_basis()`), as the admin makes it."""
 

@@ -6,7 +6,7 @@ from .conditional import etag, expected_version
 
 
 class ReadOnlyModelViewSet(viewsets.ReadOnlyModelViewSet):
-    lookup_value_regex = r"\d+"
+    lookup_value_regex = r"[0-9]+"  # not \d, which matches every script's digits (and int() reads them)
     # Query parameters an action reads itself, besides its filters (`@action(extra_query_parameters=…)`):
     # any other is refused (apps.api.common.filters.StrictFilterBackend).
     extra_query_parameters: tuple[str, ...] = ()

@@ -1,14 +1,17 @@
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
 
-from apps.api.verification.claims_search import decode_page_token, encode_page_token
+from apps.api.verification import claims_search
+from apps.api.verification.claims_search import MAX_OFFSET, decode_page_token, encode_page_token
 from apps.claims.models import Statement
 from apps.ops.seed import seed_load
 from apps.verification.models import Verification
 from tests.api import count_queries
 from tests.factories import default_rating, make_quotation, make_source, make_speaker, make_statement, make_verification
+from tests.openapi import openapi_document
 
 pytestmark = pytest.mark.django_db
 PUBLISHED_AT = datetime.datetime(2026, 3, 1, 12, 0, tzinfo=datetime.timezone.utc)
@@ -237,6 +240,8 @@ def test_claims_search_pages_with_next_page_token_and_offset(api_client):
         ({"query": "x", "offset": -1}, "offset"),
         ({"query": "x", "maxAgeDays": "week"}, "maxAgeDays"),
         ({"query": "x", "pageToken": "not-a-token"}, "pageToken"),
+        ({"query": "x", "pageToken": "o20 "}, "pageToken"),
+        ({"query": "x", "pageToken": "b2Zmc2V0OjkyMjMzNzIwMzY4NTQ3NzU4MDg"}, "pageToken"),  # offset:9223372036854775808
         ({"query": "x", "lang": "en"}, "lang"),
     ],
 )
@@ -246,11 +251,59 @@ def test_claims_search_refuses_bad_parameters_with_400(api_client, query, parame
     assert parameter in response.json()["errors"]
 
 
+def test_a_page_token_that_is_not_one_is_refused_saying_so(api_client):
+    response = api_client.get(SEARCH, {"query": "x", "pageToken": "b2Zmc2V0OjQw"})
+    assert response.json()["errors"]["pageToken"] == [
+        "“b2Zmc2V0OjQw” is not a page token; pass the nextPageToken of the last answer as it is."
+    ]
+
+
 def test_page_tokens_round_trip_and_reject_forgeries():
     assert decode_page_token(encode_page_token(40)) == 40
-    for forged in ("", "b2Zmc2V0Oi0x", "%%%"):
+    for forged in ("", "b2Zmc2V0Oi0x", "%%%", "o", "o-1", "o1x", "40"):
         with pytest.raises(ValueError):
             decode_page_token(forged)
+
+
+@pytest.mark.parametrize(
+    "query,parameter",
+    [
+        ({"offset": "9223372036854775808"}, "offset"),  # past a bigint: a 500 on PostgreSQL
+        ({"offset": str(MAX_OFFSET + 1)}, "offset"),
+        ({"pageToken": f"o{MAX_OFFSET + 1}"}, "pageToken"),
+        ({"pageToken": "o" + "9" * 18}, "pageToken"),
+    ],
+)
+def test_an_offset_past_the_documented_maximum_is_a_400_that_says_the_limit(api_client, query, parameter):
+    response = api_client.get(SEARCH, {"query": "kazakh", **query})
+    assert response.status_code == 400, response.content
+    [message] = response.json()["errors"][parameter]
+    assert f"the first {MAX_OFFSET:,} results" in message
+
+
+def test_the_last_offset_allowed_is_searched(api_client):
+    publish(make_statement(text="Border claim."))
+    for query in ({"offset": MAX_OFFSET}, {"pageToken": encode_page_token(MAX_OFFSET)}):
+        response = api_client.get(SEARCH, {"query": "border", **query})
+        assert response.status_code == 200, response.content
+        assert response.json() == {"claims": []}
+
+
+def test_no_page_token_leads_past_the_last_offset_allowed(api_client, monkeypatch):
+    monkeypatch.setattr(claims_search, "MAX_OFFSET", 2)
+    for n in range(4):
+        publish(make_statement(text=f"Border claim {n}."))
+    assert "nextPageToken" in api_client.get(SEARCH, {"query": "border", "offset": 1, "pageSize": 1}).json()
+    assert "nextPageToken" not in api_client.get(SEARCH, {"query": "border", "offset": 2, "pageSize": 1}).json()
+
+
+def test_the_openapi_document_gives_the_page_token_pattern_and_the_offset_maximum(api_client):
+    parameters = {
+        parameter["name"]: parameter["schema"]
+        for parameter in openapi_document()["paths"]["/api/v1/claims:search"]["get"]["parameters"]
+    }
+    assert parameters["offset"]["maximum"] == MAX_OFFSET
+    assert re.fullmatch(parameters["pageToken"]["pattern"].strip("^$"), encode_page_token(120))
 
 
 # Rating scales

@@ -1,12 +1,17 @@
 """What every endpoint shares: errors as JSON with a message a person can act on, pagination
 by page number and by cursor, token and session authentication."""
 
+import re
+from urllib.parse import parse_qs, urlparse
+
 import pytest
 from django.db import OperationalError
 
 from apps.api.claims.views import StatementViewSet
+from apps.api.common.conditional import etag
+from apps.api.common.parsers import MAX_JSON_DEPTH
 from apps.speakers.models import Speaker
-from tests.factories import make_speaker, make_statement
+from tests.factories import make_speaker, make_statement, make_verification
 from tests.openapi import assert_conforms, openapi_document
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +30,15 @@ def test_an_unknown_api_url_is_a_json_404_pointing_to_the_docs(api_client):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert "/api/docs/" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/x%0A", "/api/%0A", "/api/v1/topics/1/%0A", "/api/v1/topics/%0D%0A/"])
+def test_an_api_url_with_a_line_break_is_a_json_404_even_with_debug_on(api_client, settings, path):
+    settings.DEBUG = True  # where Django answers its own HTML page for a URL no pattern matches
+    response = api_client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["code"] == "not_found"
 
 
 def test_a_missing_object_is_a_json_404(api_client):
@@ -52,6 +66,66 @@ def test_malformed_json_is_refused_with_400_saying_where(token_client, editor):
     assert response.status_code == 400
     assert "JSON parse error" in response.json()["detail"]
     assert not Speaker.objects.exists()
+
+
+def nested(depth: int, innermost: str = "1") -> str:
+    """A JSON body `depth` levels deep: arrays inside an object inside arrays..."""
+    return "".join("[" if level % 2 else '{"a":' for level in range(depth)) + innermost + "".join(
+        "]" if level % 2 else "}" for level in reversed(range(depth))
+    )
+
+
+@pytest.mark.parametrize("depth", [MAX_JSON_DEPTH + 1, 1000, 100_000])
+@pytest.mark.parametrize(
+    "method,url",
+    [
+        ("POST", URL),
+        ("PATCH", "/api/v1/statements/{statement}/"),
+        ("PATCH", "/api/v1/statements/{statement}/verification/"),
+        ("POST", "/api/v1/statements/{statement}/verification/assign/"),
+    ],
+)
+def test_a_json_body_nested_deeper_than_the_limit_is_a_400_that_says_the_limit(
+    token_client, editor, method, url, depth
+):
+    verification = make_verification(statement=make_statement(), status="in_progress")
+    response = token_client(editor).generic(
+        method,
+        url.format(statement=verification.statement.pk),
+        nested(depth),
+        content_type="application/json",
+        HTTP_IF_MATCH=etag(verification),  # a verification's body is read once its version is known
+    )
+    assert response.status_code == 400, response.content
+    assert response.json() == {
+        "detail": f"The JSON body is nested too deeply: at most {MAX_JSON_DEPTH} levels of objects and arrays.",
+        "code": "parse_error",
+    }
+
+
+@pytest.mark.parametrize("number", ["1e999", "-1e999", "1E400"])
+@pytest.mark.parametrize(
+    "url,body",
+    [
+        (URL, '{"name": "Ivan Petrov", "affiliation_id": %s}'),
+        ("/api/v1/statements/", '{"speaker_id": 1, "text": "x", "topic_ids": [%s]}'),
+        ("/api/v1/topics/", '{"name": %s}'),  # read as the text "inf" before
+    ],
+)
+def test_a_json_number_too_large_for_a_float_is_a_400(token_client, editor, url, body, number):
+    response = token_client(editor).generic("POST", url, body % number, content_type="application/json")
+    assert response.status_code == 400, response.content
+    assert response.json() == {
+        "detail": "JSON parse error - a number is out of range: at most about 1.8e308 either way.",
+        "code": "parse_error",
+    }
+
+
+def test_a_json_body_as_deep_as_the_limit_is_read(token_client, editor):
+    response = token_client(editor).post(URL, nested(MAX_JSON_DEPTH), content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid"  # read, and refused for its fields
+    assert "name" in response.json()["errors"]
 
 
 def test_an_anonymous_write_is_401_with_the_scheme_to_use(api_client):
@@ -166,12 +240,58 @@ def test_cursor_pages_may_be_up_to_1000_rows(api_client):
 
 
 @pytest.mark.parametrize(
+    "cursor",
+    [
+        "cD1h",  # DRF's base64 of "p=a": a position that is not a number
+        "a",
+        "ab",
+        "x12",
+        "a12b",
+        "a-1",
+        "a9223372036854775808",  # past the largest id a database holds
+        "b" + "9" * 40,
+    ],
+)
+def test_a_cursor_whose_position_is_not_a_number_is_a_400(api_client, speakers, cursor):
+    response = api_client.get(URL, {"pagination": "cursor", "cursor": cursor})
+    assert response.status_code == 400, response.content
+    assert "a cursor is" in response.json()["errors"]["cursor"][0]
+
+
+def test_a_cursor_names_the_id_a_page_starts_after_or_ends_before(api_client, speakers):
+    ids = sorted(speaker.pk for speaker in speakers)
+    query = {"pagination": "cursor", "page_size": 10}
+    first = api_client.get(URL, query).json()
+    assert f"cursor=a{ids[9]}&" in first["next"]
+    second = api_client.get(URL, {**query, "cursor": f"a{ids[9]}"}).json()
+    assert [row["id"] for row in second["results"]] == ids[10:20]
+    assert f"cursor=b{ids[10]}&" in second["previous"]
+    back = api_client.get(URL, {**query, "cursor": f"b{ids[10]}"}).json()
+    assert [row["id"] for row in back["results"]] == ids[:10]
+    assert back["previous"] is None
+
+
+def test_the_openapi_document_gives_patterns_that_the_links_match_and_refused_values_do_not(api_client, speakers):
+    parameters = {
+        parameter["name"]: parameter["schema"] for parameter in openapi_document()["paths"][URL]["get"]["parameters"]
+    }
+    page, cursor = parameters["page"]["pattern"], parameters["cursor"]["pattern"]
+    next_page = api_client.get(URL, {"page_size": 10}).json()["next"]
+    next_cursor = api_client.get(URL, {"page_size": 10, "pagination": "cursor"}).json()["next"]
+    assert re.search(page, parse_qs(urlparse(next_page).query)["page"][0]) and re.search(page, "last")
+    assert re.search(cursor, parse_qs(urlparse(next_cursor).query)["cursor"][0])
+    for refused in ("0", "two", "-1", "1.5", "lastly"):
+        assert api_client.get(URL, {"page": refused}).status_code == 400
+        assert not re.search(page, refused)
+
+
+@pytest.mark.parametrize(
     "query,parameter",
     [
         ({"pagination": "cursor", "cursor": "garbage"}, "cursor"),
         ({"pagination": "cursor", "page": 2}, "page"),
         ({"pagination": "cursor", "ordering": "name"}, "ordering"),
-        ({"cursor": "cD0x"}, "cursor"),
+        ({"cursor": "a1"}, "cursor"),
         ({"pagination": "offset"}, "pagination"),
     ],
 )

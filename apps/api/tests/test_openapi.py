@@ -43,6 +43,25 @@ def test_every_operation_documents_its_errors():
                 assert "404" in operation["responses"], f"{method} {path} documents no 404"
 
 
+@pytest.mark.parametrize(
+    ("path", "name"), [("/api/v1/statements/", "has_verdict"), ("/api/v1/quotations/", "is_first_appearance")]
+)
+def test_a_yes_or_no_filter_is_documented_as_a_boolean_and_takes_true_and_false(client, path, name):
+    [parameter] = [p for p in openapi_document()["paths"][path]["get"]["parameters"] if p["name"] == name]
+    assert parameter["schema"]["type"] == "boolean"
+    assert "enum" not in parameter["schema"]  # it listed the strings "true" and "false": no boolean is either
+    assert client.get(path, {name: "true"}).status_code == client.get(path, {name: "false"}).status_code == 200
+    assert client.get(path, {name: "yes"}).status_code == 400
+
+
+def test_the_document_says_that_reads_need_no_credentials_and_writes_do():
+    for path, operations in openapi_document()["paths"].items():
+        for method, operation in operations.items():
+            anonymous = {} in operation["security"]
+            assert anonymous == (method == "get"), f"{method} {path}: {operation['security']}"
+            assert {"tokenAuth": []} in operation["security"], f"{method} {path}"
+
+
 @pytest.mark.parametrize("url", ["/api/docs/", "/api/redoc/"])
 def test_the_api_docs_load_their_scripts_from_our_own_static_files(client, url):
     response = client.get(url)

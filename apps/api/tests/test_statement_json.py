@@ -12,8 +12,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
-from apps.api.claims.statement_json import statement_json, with_statement_json
 from apps.api.claims.serializers import StatementSerializer
+from apps.api.claims.statement_json import statement_json, with_statement_json
 from apps.claims.models import Statement
 from apps.ops.seed import seed_load
 from apps.verification.models import Verification

@@ -414,6 +414,15 @@ def test_a_csv_request_with_a_bad_filter_gets_a_json_error(api_client):
     assert "status" in response.json()["errors"]
 
 
+@pytest.mark.parametrize("path", ["{id}/", "{id}/verification/", "{id}/history/"])
+def test_only_the_statement_list_is_exported_as_csv(api_client, path):
+    statement = make_statement()
+    make_verification(statement=statement, status="published", rating=default_rating(), summary="Not so.")
+    response = api_client.get(URL + path.format(id=statement.pk), {"format": "csv"})
+    assert response.status_code == 400  # not an empty CSV file
+    assert response.json()["errors"]["format"] == ["“csv” is not a format of this endpoint; use one of: json, api."]
+
+
 # Writes
 
 

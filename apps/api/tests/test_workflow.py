@@ -157,6 +157,33 @@ def test_an_if_match_of_another_record_is_412(fact_checker_api, statement):
     assert "is not an ETag of this verification" in response.json()["detail"]
 
 
+@pytest.mark.parametrize("etag", [None, '"verification-999-v1"'])
+@pytest.mark.parametrize(
+    "tail,body",
+    [("", {"reason": {"x": []}}), ("", {"evidence": None}), ("reopen/", {"reason": True}), ("submit/", {"x": 1})],
+)
+def test_an_invalid_body_is_a_400_whatever_the_if_match_as_for_every_write(editor_api, statement, tail, body, etag):
+    # As a statement's or a quotation's: the body is read before the version it claims to start from.
+    move(editor_api, statement, "assign")
+    headers = {"HTTP_IF_MATCH": etag} if etag else {}
+    method = editor_api.post if tail else editor_api.patch
+    response = method(url(statement, tail), body, format="json", **headers)
+    assert response.status_code == 400, response.content
+    assert response.json()["code"] == "invalid"
+
+
+@pytest.mark.parametrize(
+    "if_match",
+    ['"verification-{pk}-v' + "9" * 5000 + '"', '"verification-' + "9" * 5000 + '-v1"'],  # int() stops at 4,300 digits
+)
+def test_an_if_match_with_a_number_longer_than_any_id_or_version_is_412(fact_checker_api, statement, if_match):
+    move(fact_checker_api, statement, "assign")
+    verification = Verification.objects.get(statement=statement)
+    response = edit(fact_checker_api, statement, {"summary": "x"}, if_match.format(pk=verification.pk))
+    assert response.status_code == 412, response.content
+    assert "is not an ETag of this verification" in response.json()["detail"]
+
+
 def test_the_status_cannot_be_patched(fact_checker_api, statement):
     move(fact_checker_api, statement, "assign")
     response = edit(fact_checker_api, statement, {"status": "published"}, etag_of(fact_checker_api, statement))

@@ -1,15 +1,22 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Max, Min, OuterRef, Subquery, TextField, Value
 from rest_framework import serializers
+from rest_framework.settings import api_settings
 
 from apps.api.common.filters import refuse_unknown_parameters
-from apps.api.common.serializers import ApiUrlField, CleanModelSerializer, related_field
+from apps.api.common.serializers import (
+    ApiUrlField,
+    AsSentMixin,
+    CleanModelSerializer,
+    JSONTypesMixin,
+    related_field,
+)
 from apps.api.sources.serializers import SourceSummarySerializer
 from apps.sources.models import Source
 from apps.verification.choices import AttributionStatus
 from apps.verification.models import Evidence, Rating, RatingScale, Verification
 
-from .claims_search import decode_page_token
+from .claims_search import MAX_OFFSET, PAGE_TOKEN_PATTERN, decode_page_token
 
 
 class RatingSerializer(serializers.ModelSerializer):
@@ -159,7 +166,7 @@ WORKFLOW_HINT = (
 )
 
 
-class EvidenceWriteSerializer(serializers.Serializer):
+class EvidenceWriteSerializer(JSONTypesMixin, AsSentMixin, serializers.Serializer):
     url = serializers.URLField(required=False, allow_blank=True, max_length=2000)
     source_id = related_field(
         Source.objects.all(), label="source", list_url="/api/v1/sources/", required=False, allow_null=True
@@ -174,7 +181,7 @@ class EvidenceWriteSerializer(serializers.Serializer):
         return value
 
 
-class VerificationUpdateSerializer(serializers.Serializer):
+class VerificationUpdateSerializer(JSONTypesMixin, AsSentMixin, serializers.Serializer):
     """The verdict and what it rests on. Send only the fields to change; `evidence`, when sent,
     replaces the whole list (numbered in order). `reason` is kept in the history."""
 
@@ -198,7 +205,7 @@ class VerificationUpdateSerializer(serializers.Serializer):
         return data
 
 
-class AssignSerializer(serializers.Serializer):
+class AssignSerializer(JSONTypesMixin, serializers.Serializer):
     fact_checker_id = related_field(
         get_user_model().objects.all(),
         label="user",
@@ -213,7 +220,7 @@ class AssignSerializer(serializers.Serializer):
         return data
 
 
-class ReasonSerializer(serializers.Serializer):
+class ReasonSerializer(JSONTypesMixin, AsSentMixin, serializers.Serializer):
     reason = serializers.CharField(max_length=1000, help_text="Why; kept in the history.")
 
     def validate(self, data):
@@ -265,7 +272,13 @@ class StatementHistorySerializer(serializers.Serializer):
     )
 
 
-class ClaimSearchQuerySerializer(serializers.Serializer):
+BEYOND_MAX_OFFSET = (
+    f"A search pages through the first {MAX_OFFSET:,} results only (offset at most {MAX_OFFSET:,}); "
+    "narrow it (languageCode, maxAgeDays) to reach the others."
+)
+
+
+class ClaimSearchQuerySerializer(AsSentMixin, serializers.Serializer):
     """The query parameters of `claims:search`, named as in Google's Fact Check Tools API."""
 
     query = serializers.CharField(
@@ -283,25 +296,34 @@ class ClaimSearchQuerySerializer(serializers.Serializer):
         required=False, min_value=1, max_value=100 * 366, help_text="Only reviews published in the last N days."
     )
     pageSize = serializers.IntegerField(required=False, default=10, min_value=1, max_value=100)
-    pageToken = serializers.CharField(required=False, help_text="`nextPageToken` of the previous answer.")
+    pageToken = serializers.RegexField(
+        PAGE_TOKEN_PATTERN,
+        required=False,
+        help_text="`nextPageToken` of the previous answer: `o` and the offset it starts at.",
+        error_messages={
+            "invalid": "“%(value)s” is not a page token; pass the nextPageToken of the last answer as it is."
+        },
+    )
     offset = serializers.IntegerField(
-        required=False, default=0, min_value=0, help_text="Where to start; ignored when pageToken is given."
+        required=False,
+        default=0,
+        min_value=0,
+        max_value=MAX_OFFSET,
+        help_text=f"Where to start, at most {MAX_OFFSET:,}; ignored when pageToken is given.",
+        error_messages={"max_value": BEYOND_MAX_OFFSET},
     )
     key = serializers.CharField(required=False, help_text="Accepted for compatibility with Google's API; ignored.")
 
     def validate(self, data):
-        refuse_unknown_parameters(self.initial_data, self.fields)
+        refuse_unknown_parameters(self.initial_data, [*self.fields, api_settings.URL_FORMAT_OVERRIDE])
         if not data.get("query") and not data.get("reviewPublisherSiteFilter"):
             raise serializers.ValidationError(
                 {"query": ["Give a query, or a reviewPublisherSiteFilter (one of them is required)."]}
             )
         if "pageToken" in data:
-            try:
-                data["offset"] = decode_page_token(data.pop("pageToken"))
-            except ValueError:
-                raise serializers.ValidationError(
-                    {"pageToken": ["This page token is not valid; pass the nextPageToken of the last answer as it is."]}
-                ) from None
+            data["offset"] = decode_page_token(data.pop("pageToken"))
+            if data["offset"] > MAX_OFFSET:
+                raise serializers.ValidationError({"pageToken": [BEYOND_MAX_OFFSET]})
         data.pop("key", None)
         return data
 
@@ -329,4 +351,7 @@ class ClaimSearchClaimSerializer(serializers.Serializer):
 
 class ClaimSearchResponseSerializer(serializers.Serializer):
     claims = ClaimSearchClaimSerializer(many=True)
-    nextPageToken = serializers.CharField(required=False, help_text="Present when there are more results.")
+    nextPageToken = serializers.CharField(
+        required=False,
+        help_text=f"Present when there are more results (within the first {MAX_OFFSET:,}).",
+    )

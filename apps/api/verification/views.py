@@ -3,12 +3,11 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import exceptions
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
-from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.api.common.conditional import expected_version
-from apps.api.common.renderers import JSONLDRenderer, JSONRenderer
+from apps.api.common.renderers import BrowsableAPIRenderer, JSONLDRenderer, JSONRenderer
 from apps.api.common.viewsets import ModelViewSet, ReadOnlyModelViewSet, with_etag
 from apps.verification import services
 from apps.verification.choices import Transition
@@ -87,6 +86,7 @@ class StatementVerificationActions:
         methods=["get", "patch"],
         url_path="verification",
         filterset_class=None,
+        serializer_class=VerificationUpdateSerializer,  # the body of a PATCH (the browsable API's form)
         permission_classes=[AllowAny],
     )
     def verification(self, request, pk=None):
@@ -97,9 +97,10 @@ class StatementVerificationActions:
             raise exceptions.NotAuthenticated()
         services.verification_edit_permitted(user=request.user)
         verification = self._existing_verification(statement)
-        version = expected_version(request, verification, required=True)
+        # The body is read before the version it starts from, as in every write (a 400 before a 412).
         body = VerificationUpdateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
+        version = expected_version(request, verification, required=True)
         data = dict(body.validated_data)
         evidence, reason = data.pop("evidence", None), data.pop("reason", "")
         services.verification_update(
@@ -131,6 +132,7 @@ class StatementVerificationActions:
         url_path="verification/assign",
         permission_classes=[IsAuthenticated],
         filterset_class=None,
+        serializer_class=AssignSerializer,
     )
     def verification_assign(self, request, pk=None):
         services.verification_move_permitted(user=request.user, transition=Transition.ASSIGN)
@@ -155,6 +157,7 @@ class StatementVerificationActions:
         url_path="verification/submit",
         permission_classes=[IsAuthenticated],
         filterset_class=None,
+        serializer_class=EmptySerializer,
     )
     def verification_submit(self, request, pk=None):
         return self._move(request, Transition.SUBMIT, services.verification_submit, EmptySerializer)
@@ -166,6 +169,7 @@ class StatementVerificationActions:
         url_path="verification/return",
         permission_classes=[IsAuthenticated],
         filterset_class=None,
+        serializer_class=ReasonSerializer,
     )
     def verification_return(self, request, pk=None):
         return self._move(request, Transition.RETURN, services.verification_return, ReasonSerializer)
@@ -181,6 +185,7 @@ class StatementVerificationActions:
         url_path="verification/publish",
         permission_classes=[IsAuthenticated],
         filterset_class=None,
+        serializer_class=EmptySerializer,
     )
     def verification_publish(self, request, pk=None):
         return self._move(request, Transition.PUBLISH, services.verification_publish, EmptySerializer)
@@ -192,6 +197,7 @@ class StatementVerificationActions:
         url_path="verification/reopen",
         permission_classes=[IsAuthenticated],
         filterset_class=None,
+        serializer_class=ReasonSerializer,
     )
     def verification_reopen(self, request, pk=None):
         return self._move(request, Transition.REOPEN, services.verification_reopen, ReasonSerializer)
@@ -218,9 +224,9 @@ class StatementVerificationActions:
         services.verification_move_permitted(user=request.user, transition=transition)
         statement = self.get_object()
         verification = self._existing_verification(statement)
-        version = expected_version(request, verification, required=True)
         body = body_class(data=request.data)
         body.is_valid(raise_exception=True)
+        version = expected_version(request, verification, required=True)
         service(verification=verification, user=request.user, expected_version=version, **body.validated_data)
         return self._verification_response(self.get_queryset().get(pk=statement.pk))
 
