@@ -42,6 +42,7 @@ EXCLUDED_CHECKS = [
 ]
 # The statuses some checks expect, where the API's answer is a right one schemathesis does not list.
 CONFIG = Path(__file__).resolve().parent / "schemathesis.toml"
+ROOT = Path(__file__).resolve().parent.parent
 REPORTS = Path(__file__).resolve().parent.parent / "test-output" / "fuzz"
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -101,7 +102,8 @@ def test_fuzzing_finds_no_server_error_and_no_answer_outside_the_schema(fuzzed_s
     REPORTS.mkdir(parents=True, exist_ok=True)
     report = REPORTS / f"{client}.xml"
     command = schemathesis_command(base_url, headers=headers, report=report)
-    result = subprocess.run(command, capture_output=True, text=True, timeout=SECONDS + 600)
+    environment = os.environ | {"SCHEMATHESIS_HOOKS": "tests.schemathesis_hooks", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(command, capture_output=True, text=True, timeout=SECONDS + 600, env=environment)
     output = result.stdout + result.stderr
     (REPORTS / f"{client}.log").write_text(output)  # kept for a failure that does not come back
     assert result.returncode == 0, f"schemathesis found problems ({report}):\n{output[-20000:]}"

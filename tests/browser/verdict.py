@@ -60,7 +60,9 @@ def fact_checker_writes_the_verdict(page, *, rating: str, summary: str, evidence
 def make_move(page, label: str) -> None:
     """Click a workflow button on the verification's page and expect it to be done."""
     page.locator(".workflow-move", has_text=label).click()
-    expect(page.locator("ul.messagelist li.success")).to_contain_text(f"{label} — done for 1 statement(s)")
+    expect(page.locator("ul.messagelist li.success", has_text=f"{label} — done")).to_contain_text(
+        f"{label} — done for 1 statement(s)"
+    )
 
 
 def fact_checker_types_and_sends_to_review(page, *, explanation: str) -> None:
@@ -69,6 +71,7 @@ def fact_checker_types_and_sends_to_review(page, *, explanation: str) -> None:
     field(page, "explanation").fill(explanation)
     screenshot(page, "explanation typed, not saved")
     make_move(page, "Send to review")
+    expect(page.locator("ul.messagelist li.success").first).to_contain_text("What you typed was saved first")
     expect(field(page, "explanation")).to_have_value(explanation)
 
 
