@@ -312,7 +312,7 @@ def test_an_id_that_is_not_a_whole_number_is_refused_not_rounded(editor, given):
 
 def test_an_id_written_as_a_whole_number_with_a_decimal_point_is_that_id(editor):
     affiliation = Speaker.objects.create(name="Government of Kazakhstan", slug="government", kind="organisation")
-    body = '{"name": "Ivan Petrov", "affiliation_id": %d.0}' % affiliation.pk
+    body = f'{{"name": "Ivan Petrov", "affiliation_id": {affiliation.pk}.0}}'
     response = api_client_for(editor).generic("POST", SPEAKERS, body, content_type="application/json")
     assert response.status_code == 201, response.content
     assert response.json()["affiliation"]["id"] == affiliation.pk

@@ -169,7 +169,7 @@ def _changed_fields(statement) -> list[tuple]:
     """(history record, the fields it changed) of the statement, oldest first."""
     records = list(statement.history.order_by("history_date", "history_id").select_related("history_user"))
     result = []
-    for before, record in zip([None, *records], records):
+    for before, record in zip([None, *records], records, strict=False):
         if before is None:
             result.append((record, set()))
             continue

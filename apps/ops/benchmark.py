@@ -92,7 +92,7 @@ def timed_in_turns(runs: int, first, second) -> tuple[Timing, Timing]:
         call(0)
     timings = (Timing("first"), Timing("second"))
     for i in range(runs):
-        for call, timing in zip((first, second), timings):
+        for call, timing in zip((first, second), timings, strict=True):
             started = time.perf_counter()
             call(i)
             timing.times.append((time.perf_counter() - started) * 1000)
@@ -365,7 +365,7 @@ class Benchmark:
         self.say("API, server time in process:")
         for key, (label, url) in pages.items():
             runs = self.runs if key not in ("similar",) else max(10, self.runs // 5)
-            timing = timed(label, runs, lambda i: get(url(i)))
+            timing = timed(label, runs, lambda i, url=url: get(url(i)))
             self.figures[f"api_{key}"] = timing
             self.say(f"  {label:55} median {timing.median:8.1f} ms   p95 {timing.p95:8.1f} ms")
             if key in ("list", "filtered", "search"):
@@ -386,7 +386,7 @@ class Benchmark:
             self.say("Raw path (one SQL query through psycopg, orjson), in turns with the API page, request by request:")
             for key, page in raw_pages.items():
                 url = pages[key][1]
-                api, timing = timed_in_turns(self.runs, lambda i: get(url(i)), page)
+                api, timing = timed_in_turns(self.runs, lambda i, url=url: get(url(i)), page)
                 self.figures[f"api_in_turns_{key}"], self.figures[f"raw_{key}"] = api, timing
                 ratio = self.figures[f"ratio_{key}"] = api.median / timing.median
                 self.say(
