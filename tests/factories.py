@@ -1,5 +1,6 @@
 """Factories for tests: each makes a valid, saved object (validated with full_clean), with
 keyword arguments to override any field. One place for every app's tests."""
+
 import itertools
 
 from django.contrib.auth import get_user_model
@@ -101,7 +102,9 @@ def make_evidence(**fields) -> Evidence:
 
 
 def make_user(username: str, *, group: str | None = None, **fields):
-    user = get_user_model().objects.create_user(username=username, password="pw-for-tests-only", is_staff=True, **fields)
+    user = get_user_model().objects.create_user(
+        username=username, password="pw-for-tests-only", is_staff=True, **fields
+    )
     if group:
         user.groups.add(Group.objects.get(name=group))
     return user

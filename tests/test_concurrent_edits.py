@@ -139,12 +139,19 @@ def test_two_editors_patching_different_fields_at_the_same_moment_both_keep_thei
         )
         acknowledged += statuses.count(200)
         statement.refresh_from_db()
-        found += (statuses[0] == 200 and statement.occasion == occasion) + (statuses[1] == 200 and statement.language == "ru")
-        histories.append(sorted((record.history_user.username, fields) for record, fields in _changed_fields(statement)[1:]))
+        found += (statuses[0] == 200 and statement.occasion == occasion) + (
+            statuses[1] == 200 and statement.language == "ru"
+        )
+        histories.append(
+            sorted((record.history_user.username, fields) for record, fields in _changed_fields(statement)[1:])
+        )
     print(f"concurrent PATCHes of different fields: {acknowledged} acknowledged, {found} found afterwards")
     assert found == acknowledged == 2 * ROUNDS
     # Each history row names the one field its writer changed, never a revert of the other's.
-    assert all(history == sorted([(editor.username, {"occasion"}), (second_editor.username, {"language"})]) for history in histories)
+    assert all(
+        history == sorted([(editor.username, {"occasion"}), (second_editor.username, {"language"})])
+        for history in histories
+    )
 
 
 def test_of_two_editors_patching_the_same_field_at_once_the_later_wins_and_the_history_says_so(

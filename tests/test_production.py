@@ -259,9 +259,7 @@ def test_every_throttle_in_use_counts_clients_by_the_address_the_lockouts_use():
 
 
 @pytest.mark.django_db
-def test_without_trusted_proxies_a_lockout_holds_whatever_x_forwarded_for_the_guesser_sends(
-    client, editor, settings
-):
+def test_without_trusted_proxies_a_lockout_holds_whatever_x_forwarded_for_the_guesser_sends(client, editor, settings):
     settings.CLAIMTRACK_TRUSTED_PROXIES = 0
     for spoof in spoofs(5):
         client.post("/admin/login/", {"username": editor.username, "password": "wrong"}, headers=forwarded(spoof))

@@ -1,4 +1,5 @@
 """Creating the desk's users."""
+
 import secrets
 import string
 

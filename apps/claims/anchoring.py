@@ -1,5 +1,6 @@
 """Finding a quotation's exact words in the text that reports them, and explaining where they
 differ when they are not there. Pure functions: no database."""
+
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -10,7 +11,7 @@ SHOWN = 24  # characters shown on each side of a difference in an error message
 
 # Look-alike characters that make a pasted quotation differ from the printed one.
 LOOKALIKES = {
-    '"': "straight double quote (\")",
+    '"': 'straight double quote (")',
     "“": "opening curly quote (“)",
     "”": "closing curly quote (”)",
     "'": "straight apostrophe (')",

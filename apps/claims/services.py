@@ -17,7 +17,9 @@ def source_quotations_not_found(*, source: Source, archived_text: str) -> list[s
         try:
             anchoring.locate(quotation.text, archived_text)
         except anchoring.NotVerbatim as error:
-            problems.append(f"Quotation {quotation.pk} (“{quotation.text[:60]}”, {quotation.statement.speaker}): {error}")
+            problems.append(
+                f"Quotation {quotation.pk} (“{quotation.text[:60]}”, {quotation.statement.speaker}): {error}"
+            )
     return problems
 
 

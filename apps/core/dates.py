@@ -1,4 +1,5 @@
 """Dates known to a day, a month, a year, or not at all."""
+
 import datetime
 
 from django.core.exceptions import ValidationError

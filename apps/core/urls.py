@@ -1,4 +1,5 @@
 """Canonical URLs, so that the same article is recognised however its link was pasted."""
+
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Query parameters that only track where a click came from; they never change the document.

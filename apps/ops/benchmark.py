@@ -383,15 +383,15 @@ class Benchmark:
                 "search": lambda i: raw_page(raw, queries["search"], {"search": SEARCHES[i % len(SEARCHES)]}),
                 "detail": lambda i: raw_page(raw, queries["detail"], {"id": sample[i % len(sample)]}, one=True),
             }
-            self.say("Raw path (one SQL query through psycopg, orjson), in turns with the API page, request by request:")
+            self.say(
+                "Raw path (one SQL query through psycopg, orjson), in turns with the API page, request by request:"
+            )
             for key, page in raw_pages.items():
                 url = pages[key][1]
                 api, timing = timed_in_turns(self.runs, lambda i, url=url: get(url(i)), page)
                 self.figures[f"api_in_turns_{key}"], self.figures[f"raw_{key}"] = api, timing
                 ratio = self.figures[f"ratio_{key}"] = api.median / timing.median
-                self.say(
-                    f"  {key:55} median {timing.median:8.1f} ms (API {api.median:.1f} ms)   API ÷ raw {ratio:.2f}"
-                )
+                self.say(f"  {key:55} median {timing.median:8.1f} ms (API {api.median:.1f} ms)   API ÷ raw {ratio:.2f}")
 
     def admin(self) -> None:
         user, _ = get_user_model().objects.get_or_create(
@@ -445,7 +445,9 @@ class Benchmark:
             cursor.execute("SELECT id FROM claims_statement TABLESAMPLE SYSTEM (1) LIMIT 200")
             read_ids = ",".join(str(row[0]) for row in cursor.fetchall())
         seconds = self.mixed_load_seconds
-        self.say(f"Mixed load: gunicorn, 2 workers; wrk, 16 connections, {seconds} s; reads, and 1 request in 5 a write")
+        self.say(
+            f"Mixed load: gunicorn, 2 workers; wrk, 16 connections, {seconds} s; reads, and 1 request in 5 a write"
+        )
         with tempfile.TemporaryDirectory() as directory:
             acked_file = Path(directory) / "acked.tsv"
             env = {
@@ -491,7 +493,9 @@ class Benchmark:
 
     def _reference_lines(self) -> list[str]:
         runs = [
-            (when, self.figures[f"reference_{when}"]) for when in ("start", "end") if f"reference_{when}" in self.figures
+            (when, self.figures[f"reference_{when}"])
+            for when in ("start", "end")
+            if f"reference_{when}" in self.figures
         ]
         if not runs:
             return []
@@ -563,7 +567,11 @@ class Benchmark:
             "| Page | API median | Raw median | API ÷ raw | Target |",
             "|---|---:|---:|---:|---|",
         ]
-        ratios = (("filtered", "List, two filters", "≤ 2"), ("search", "Full-text search", ""), ("detail", "Detail", ""))
+        ratios = (
+            ("filtered", "List, two filters", "≤ 2"),
+            ("search", "Full-text search", ""),
+            ("detail", "Detail", ""),
+        )
         for key, label, target in ratios:
             lines.append(
                 f"| {label} | {f['api_in_turns_' + key].median:.1f} ms | {f['raw_' + key].median:.1f} ms | "

@@ -68,4 +68,6 @@ def dataset_import(*, path: str | Path) -> None:
     claimreview_digests_fill()
 
 
-FILL_NEW_VERIFICATION_FIELDS = import_module("apps.verification.migrations.0007_writers_from_history").writers_from_history
+FILL_NEW_VERIFICATION_FIELDS = import_module(
+    "apps.verification.migrations.0007_writers_from_history"
+).writers_from_history

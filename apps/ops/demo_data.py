@@ -526,7 +526,9 @@ class _Writer:
                     written += 1
         else:
             attnames = {field.column: field.attname for field in model._meta.concrete_fields}
-            objects = [model(**{attnames[column]: value for column, value in zip(columns, row, strict=True)}) for row in rows]
+            objects = [
+                model(**{attnames[column]: value for column, value in zip(columns, row, strict=True)}) for row in rows
+            ]
             model.objects.bulk_create(objects, batch_size=500)
             written = len(objects)
         self.counts[model._meta.db_table] = self.counts.get(model._meta.db_table, 0) + written

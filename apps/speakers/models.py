@@ -54,9 +54,7 @@ class Speaker(SlugNaturalKeyMixin, TimeStampedModel):
         help_text="The organisation or group the speaker speaks for or belongs to.",
     )
     country = models.CharField(max_length=2, blank=True, validators=[country_code_validator])
-    wikidata_id = models.CharField(
-        "Wikidata id", max_length=20, blank=True, validators=[wikidata_id_validator]
-    )
+    wikidata_id = models.CharField("Wikidata id", max_length=20, blank=True, validators=[wikidata_id_validator])
 
     # Typo-tolerant search (PostgreSQL, trigram index; NULL elsewhere): see apps/core/search.py.
     search_text = models.GeneratedField(

@@ -112,9 +112,7 @@ class Verification(VersionedModel, TimeStampedModel):
     really said it (attribution)."""
 
     statement = models.OneToOneField("claims.Statement", on_delete=models.CASCADE, related_name="verification")
-    status = models.CharField(
-        max_length=20, choices=VerificationStatus.choices, default=VerificationStatus.UNCHECKED
-    )
+    status = models.CharField(max_length=20, choices=VerificationStatus.choices, default=VerificationStatus.UNCHECKED)
     rating = models.ForeignKey(
         Rating, on_delete=models.PROTECT, null=True, blank=True, related_name="verifications", verbose_name="verdict"
     )
@@ -201,9 +199,13 @@ class Verification(VersionedModel, TimeStampedModel):
         if self.status in VERDICT_REQUIRED_STATES:
             missing = {}
             if not self.rating_id:
-                missing["rating"] = f"A verification {self.get_status_display().lower()} needs a verdict: choose a rating."
+                missing["rating"] = (
+                    f"A verification {self.get_status_display().lower()} needs a verdict: choose a rating."
+                )
             if not self.summary.strip():
-                missing["summary"] = f"A verification {self.get_status_display().lower()} needs a summary of the verdict."
+                missing["summary"] = (
+                    f"A verification {self.get_status_display().lower()} needs a summary of the verdict."
+                )
             if missing:
                 raise ValidationError(missing)
 

@@ -456,7 +456,9 @@ def claimreview_digests_fill() -> int:
 
 def _published_claimreview_digests(statements: QuerySet[Statement]):
     """(verification, digest of its ClaimReview) for the published verdicts among `statements`."""
-    published = statement_list(user=None).filter(public_q("verification__", verdict=True), pk__in=statements.values("pk"))
+    published = statement_list(user=None).filter(
+        public_q("verification__", verdict=True), pk__in=statements.values("pk")
+    )
     for statement in published.iterator(chunk_size=500):
         yield statement.verification, claimreview_digest(statement)
 

@@ -1,4 +1,5 @@
 """Settings for `make run` on a developer's machine: SQLite unless DATABASE_URL says otherwise."""
+
 from django.core.management.utils import get_random_secret_key
 
 from .base import *  # noqa: F403

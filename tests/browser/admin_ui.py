@@ -1,6 +1,7 @@
 """Driving the Django admin the way a person does: the login form, the select2 autocompletes,
 the Save button and the message that follows. Form fields are found by their name
 (`#id_<name>`), which the admin keeps stable; labels and messages are what the assertions read."""
+
 from __future__ import annotations
 
 import re

@@ -9,6 +9,7 @@ live server, which also serves the admin's static files (select2, the autocomple
   test-output/browser/<test>-<n>.png, with the key steps it recorded with `screenshot()`.
 - Every test here is marked `browser` (`-m "not browser"` leaves them out).
 """
+
 import os
 import re
 from pathlib import Path
@@ -69,8 +70,7 @@ def browser(django_db_setup):
         _unavailable("The playwright package is not installed: run `make install`.")
     if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
         _unavailable(
-            f"Chromium is not installed at {CHROMIUM}: `sudo apt-get install chromium` "
-            "(never `playwright install`)."
+            f"Chromium is not installed at {CHROMIUM}: `sudo apt-get install chromium` (never `playwright install`)."
         )
     expect.set_options(timeout=TIMEOUT_MS)
     # Playwright's sync API keeps an asyncio loop running in this thread while it is open, and

@@ -1,6 +1,7 @@
 """Steps of the desk's work in the admin, one function each, for the browser tests to chain: each
 fills the add form as an editor would, saves, checks the admin's confirmation and the row the
 database now holds, and returns that row."""
+
 from __future__ import annotations
 
 import datetime

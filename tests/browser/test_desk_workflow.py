@@ -76,7 +76,14 @@ def test_a_statement_goes_from_the_editor_to_a_published_verdict(page, new_page)
     editor_publishes_from_the_review_queue(page, statement=recorded.statement, summary=SUMMARY, explanation=EXPLANATION)
     page.goto(f"/admin/claims/statement/{recorded.statement.pk}/change/")
     history = page.locator(".field-change_history")
-    for line in ("Publish", "Send to review", "Assign", checker.username, editor.username, "First draft of the verdict"):
+    for line in (
+        "Publish",
+        "Send to review",
+        "Assign",
+        checker.username,
+        editor.username,
+        "First draft of the verdict",
+    ):
         expect(history).to_contain_text(line)
     screenshot(page, "statement history after publication")
 

@@ -15,9 +15,7 @@ from apps.verification.querysets import public_q, sees_work
 
 def speaker_filters(field_name: str):
     return (
-        IdsFilter(
-            field_name=field_name, queryset=Speaker.objects.all(), help_text="Speaker id (repeat for several)."
-        ),
+        IdsFilter(field_name=field_name, queryset=Speaker.objects.all(), help_text="Speaker id (repeat for several)."),
         SlugsFilter(
             field_name=f"{field_name}__slug",
             queryset=Speaker.objects.all(),
@@ -145,7 +143,11 @@ class StatementFilterSet(FilterSet):
     def filter_has_verdict(self, queryset, name, value: bool):
         if value is None:
             return queryset
-        return queryset.filter(public_q("verification__", verdict=True)) if value else queryset.exclude(public_q("verification__", verdict=True))
+        return (
+            queryset.filter(public_q("verification__", verdict=True))
+            if value
+            else queryset.exclude(public_q("verification__", verdict=True))
+        )
 
     def filter_search(self, queryset, name, value):
         search_terms(value)  # refuses an overlong value

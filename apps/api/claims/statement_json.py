@@ -117,4 +117,3 @@ def _named(sql: str, params, *, prefix: str) -> tuple[str, dict]:
     unused = iter(names)
     named = re.sub(r"%%|%s", lambda match: match[0] if match[0] == "%%" else f"%({next(unused)})s", sql)
     return named, dict(zip(names, params, strict=True))
-

@@ -150,7 +150,8 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
         similarity = dict(page)
         if statement_json_available():
             rows = [
-                document | {"similarity": similarity[document["id"]]} for document in self._statement_json(list(similarity))
+                document | {"similarity": similarity[document["id"]]}
+                for document in self._statement_json(list(similarity))
             ]
         else:
             found = self.get_queryset().in_bulk(list(similarity))

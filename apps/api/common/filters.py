@@ -71,7 +71,9 @@ class _IdsField(django_filters.fields.ModelMultipleChoiceField):
             except (TypeError, ValueError):
                 continue  # not a number: refused by the checks that follow
             if out_of_range:
-                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk})
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                )
         return super()._check_values(value)
 
 

@@ -34,8 +34,10 @@ class BrowsableAPIRenderer(renderers.BrowsableAPIRenderer):
 
     def get_raw_data_form(self, data, view, method, request):
         shown_by = getattr(data, "serializer", None)
-        if shown_by is not None and hasattr(view, "get_serializer_class") and not isinstance(
-            shown_by, view.get_serializer_class()
+        if (
+            shown_by is not None
+            and hasattr(view, "get_serializer_class")
+            and not isinstance(shown_by, view.get_serializer_class())
         ):
             data = None  # the form starts from the view's serializer, empty
         return super().get_raw_data_form(data, view, method, request)

@@ -36,9 +36,7 @@ class SourceFilterSet(FilterSet):
         help_text="Publisher slug.",
     )
     kind = django_filters.MultipleChoiceFilter(choices=SourceKind.choices)
-    author_id = IdsFilter(
-        field_name="authors", queryset=Speaker.objects.all(), help_text="Author (a speaker) id."
-    )
+    author_id = IdsFilter(field_name="authors", queryset=Speaker.objects.all(), help_text="Author (a speaker) id.")
     author = SlugsFilter(field_name="authors__slug", queryset=Speaker.objects.all(), help_text="Author slug.")
     published_from = django_filters.DateFilter(
         field_name="published_on", lookup_expr="gte", help_text="Published on or after (YYYY-MM-DD)."

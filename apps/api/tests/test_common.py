@@ -70,8 +70,10 @@ def test_malformed_json_is_refused_with_400_saying_where(token_client, editor):
 
 def nested(depth: int, innermost: str = "1") -> str:
     """A JSON body `depth` levels deep: arrays inside an object inside arrays..."""
-    return "".join("[" if level % 2 else '{"a":' for level in range(depth)) + innermost + "".join(
-        "]" if level % 2 else "}" for level in reversed(range(depth))
+    return (
+        "".join("[" if level % 2 else '{"a":' for level in range(depth))
+        + innermost
+        + "".join("]" if level % 2 else "}" for level in reversed(range(depth)))
     )
 
 
@@ -311,9 +313,7 @@ def test_a_session_login_works_for_the_browsable_api(client, editor):
     assert b"Speakers" in response.content or b"Speaker List" in response.content
 
 
-def test_a_filtered_page_applies_the_filters_it_names_and_the_filter_form_still_offers_every_filter(
-    client, editor
-):
+def test_a_filtered_page_applies_the_filters_it_names_and_the_filter_form_still_offers_every_filter(client, editor):
     make_speaker(name="Kassym-Jomart Tokayev", country="KZ")
     make_speaker(name="Vladimir Putin", country="RU")
     client.force_login(editor)

@@ -124,7 +124,13 @@ RESOURCES = {
 OTHER_CALLS = [
     ("get", "/api/v1/statements/{id}/claimreview/", "/api/v1/statements/{statement}/claimreview/", {}, None),
     ("get", "/api/v1/statements/{id}/similar/", "/api/v1/statements/{statement}/similar/", {}, None),
-    ("get", "/api/v1/statements/{id}/similar/", "/api/v1/statements/{statement}/similar/", {"min_similarity": "2"}, None),
+    (
+        "get",
+        "/api/v1/statements/{id}/similar/",
+        "/api/v1/statements/{statement}/similar/",
+        {"min_similarity": "2"},
+        None,
+    ),
     ("get", "/api/v1/statements/{id}/claimreview/", "/api/v1/statements/{unpublished}/claimreview/", {}, None),
     ("get", "/api/v1/statements/", "/api/v1/statements/", {"status": "nonsense"}, None),
     ("get", "/api/v1/statements/", "/api/v1/statements/", {"said_from": "2022-13-01"}, None),
@@ -142,19 +148,56 @@ OTHER_CALLS = [
     ("get", "/api/v1/statements/{id}/verification/", "/api/v1/statements/{statement}/verification/", {}, None),
     ("get", "/api/v1/statements/{id}/verification/", "/api/v1/statements/{fresh}/verification/", {}, None),  # 404
     ("get", "/api/v1/statements/{id}/history/", "/api/v1/statements/{statement}/history/", {}, None),
-    ("patch", "/api/v1/statements/{id}/verification/", "/api/v1/statements/{unpublished}/verification/",
-     {"HTTP_IF_MATCH": "{in_progress_etag}"}, {"summary": "Checked.", "evidence": [{"url": "https://example.org/e", "note": "Shows it."}]}),
-    ("patch", "/api/v1/statements/{id}/verification/", "/api/v1/statements/{unpublished}/verification/", {}, {"summary": "x"}),  # 428
-    ("patch", "/api/v1/statements/{id}/verification/", "/api/v1/statements/{statement}/verification/",
-     {"HTTP_IF_MATCH": '"verification-1-v999"'}, {"summary": "x"}),  # 412
+    (
+        "patch",
+        "/api/v1/statements/{id}/verification/",
+        "/api/v1/statements/{unpublished}/verification/",
+        {"HTTP_IF_MATCH": "{in_progress_etag}"},
+        {"summary": "Checked.", "evidence": [{"url": "https://example.org/e", "note": "Shows it."}]},
+    ),
+    (
+        "patch",
+        "/api/v1/statements/{id}/verification/",
+        "/api/v1/statements/{unpublished}/verification/",
+        {},
+        {"summary": "x"},
+    ),  # 428
+    (
+        "patch",
+        "/api/v1/statements/{id}/verification/",
+        "/api/v1/statements/{statement}/verification/",
+        {"HTTP_IF_MATCH": '"verification-1-v999"'},
+        {"summary": "x"},
+    ),  # 412
     ("post", "/api/v1/statements/{id}/verification/assign/", "/api/v1/statements/{fresh}/verification/assign/", {}, {}),
-    ("post", "/api/v1/statements/{id}/verification/submit/", "/api/v1/statements/{unpublished}/verification/submit/",
-     {"HTTP_IF_MATCH": "{in_progress_etag}"}, {}),  # 409: no verdict yet
-    ("post", "/api/v1/statements/{id}/verification/return/", "/api/v1/statements/{unpublished}/verification/return/",
-     {"HTTP_IF_MATCH": "{in_progress_etag}"}, {}),  # 400: reason required
-    ("post", "/api/v1/statements/{id}/verification/publish/", "/api/v1/statements/{fresh}/verification/publish/", {}, {}),  # 409
-    ("post", "/api/v1/statements/{id}/verification/reopen/", "/api/v1/statements/{statement}/verification/reopen/",
-     {"HTTP_IF_MATCH": "{published_etag}"}, {"reason": "New facts."}),
+    (
+        "post",
+        "/api/v1/statements/{id}/verification/submit/",
+        "/api/v1/statements/{unpublished}/verification/submit/",
+        {"HTTP_IF_MATCH": "{in_progress_etag}"},
+        {},
+    ),  # 409: no verdict yet
+    (
+        "post",
+        "/api/v1/statements/{id}/verification/return/",
+        "/api/v1/statements/{unpublished}/verification/return/",
+        {"HTTP_IF_MATCH": "{in_progress_etag}"},
+        {},
+    ),  # 400: reason required
+    (
+        "post",
+        "/api/v1/statements/{id}/verification/publish/",
+        "/api/v1/statements/{fresh}/verification/publish/",
+        {},
+        {},
+    ),  # 409
+    (
+        "post",
+        "/api/v1/statements/{id}/verification/reopen/",
+        "/api/v1/statements/{statement}/verification/reopen/",
+        {"HTTP_IF_MATCH": "{published_etag}"},
+        {"reason": "New facts."},
+    ),
 ]
 
 

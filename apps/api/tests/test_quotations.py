@@ -1,5 +1,6 @@
 """/api/v1/quotations/ and /api/v1/topics/: what they show, how they filter, who may write and
 what a page costs."""
+
 import pytest
 
 from apps.claims.models import Quotation, Topic
@@ -268,7 +269,7 @@ def test_words_not_verbatim_in_the_context_are_refused_saying_where_they_differ(
     messages = assert_invalid(response, "text")
     assert "not found verbatim in the context excerpt" in messages[0]
     assert "It differs after 35 matching characters" in messages[0]
-    assert "the quotation has «\"own.\"» where the context excerpt has «own.”" in messages[0]
+    assert 'the quotation has «"own."» where the context excerpt has «own.”' in messages[0]
     assert not Quotation.objects.exists()
 
 
@@ -300,9 +301,7 @@ def test_a_source_cannot_report_a_quotation_through_itself(editor_api, statement
 
 
 def test_a_statement_id_that_does_not_exist_is_refused(editor_api, source, statement):
-    response = editor_api.post(
-        QUOTATIONS, {**new_quotation(statement, source), "statement_id": 987654}, format="json"
-    )
+    response = editor_api.post(QUOTATIONS, {**new_quotation(statement, source), "statement_id": 987654}, format="json")
 
     messages = assert_invalid(response, "statement_id")
     assert messages == ["There is no statement with id 987654; see /api/v1/statements/ for the ids."]

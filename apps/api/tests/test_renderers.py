@@ -12,7 +12,7 @@ from rest_framework.exceptions import ErrorDetail
 from apps.api.common.renderers import JSONRenderer
 
 PAYLOAD = {
-    "text": "Токаев said “no” — «нет» ﺍﻟﻌﺮﺑﻴﺔ e\u0301 \u2028line\u2029paragraph \"quoted\" \\ </script>",
+    "text": 'Токаев said “no” — «нет» ﺍﻟﻌﺮﺑﻴﺔ e\u0301 \u2028line\u2029paragraph "quoted" \\ </script>',
     "numbers": [0, -1, 2**53, 1.5, 0.1, True, False, None],
     "decimal": decimal.Decimal("12.50"),
     "datetime": datetime.datetime(2026, 11, 21, 9, 30, 5, 123456, tzinfo=datetime.timezone.utc),

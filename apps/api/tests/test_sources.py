@@ -1,5 +1,6 @@
 """/api/v1/publishers/ and /api/v1/sources/: what they show, how they filter, who may write,
 what a write may not store and what a page costs."""
+
 import datetime
 
 import pytest
@@ -410,9 +411,7 @@ def test_the_publisher_list_costs_the_same_number_of_queries_for_1_and_50_rows(
 
 
 @pytest.mark.parametrize("rows", [1, 50])
-def test_the_source_list_costs_the_same_number_of_queries_for_1_and_50_rows(
-    anonymous, django_assert_num_queries, rows
-):
+def test_the_source_list_costs_the_same_number_of_queries_for_1_and_50_rows(anonymous, django_assert_num_queries, rows):
     for n in range(rows):
         source = make_source(
             publisher=make_publisher(),

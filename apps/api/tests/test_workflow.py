@@ -333,12 +333,16 @@ def test_the_history_costs_the_same_queries_however_long_it_is(editor_api, fact_
     services.verification_assign(statement=short, user=fact_checker)
     verification = services.verification_assign(statement=long, user=fact_checker)
     for number in range(10):
-        services.verification_update(verification=verification, user=fact_checker, fields={"summary": f"Draft {number}."})
+        services.verification_update(
+            verification=verification, user=fact_checker, fields={"summary": f"Draft {number}."}
+        )
     assert len(editor_api.get(f"/api/v1/statements/{long.pk}/history/").json()["changes"]) >= 12
     assert queries(long) == queries(short)
 
 
-def test_a_statement_with_a_published_verdict_cannot_be_deleted_until_reopened(fact_checker_api, editor_api, statement, verdict):
+def test_a_statement_with_a_published_verdict_cannot_be_deleted_until_reopened(
+    fact_checker_api, editor_api, statement, verdict
+):
     etag = move(editor_api, statement, "publish", etag=to_review(fact_checker_api, statement, verdict)["ETag"])["ETag"]
     response = editor_api.delete(f"/api/v1/statements/{statement.pk}/")
     assert response.status_code == 409

@@ -265,7 +265,9 @@ class ClaimReviewViewSet(ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            statement_list(user=None).filter(public_q("verification__", verdict=True)).order_by("-verification__review_modified_at", "-pk")
+            statement_list(user=None)
+            .filter(public_q("verification__", verdict=True))
+            .order_by("-verification__review_modified_at", "-pk")
         )
 
     @extend_schema(responses=OpenApiResponse(CLAIMREVIEW_SCHEMA))

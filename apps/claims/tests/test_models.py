@@ -76,7 +76,9 @@ def test_a_quotation_in_the_excerpt_but_not_in_the_archived_text_is_refused():
 
 
 def test_without_archived_text_a_quotation_has_no_offsets_but_keeps_its_affixes():
-    quotation = make_quotation(text="follow the Ukrainian scenario", context="if Kazakhstan would “follow the Ukrainian scenario” after")
+    quotation = make_quotation(
+        text="follow the Ukrainian scenario", context="if Kazakhstan would “follow the Ukrainian scenario” after"
+    )
     assert quotation.char_start is None and quotation.char_end is None
     assert quotation.prefix == "if Kazakhstan would “"
     assert quotation.suffix == "” after"

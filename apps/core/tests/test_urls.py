@@ -7,7 +7,10 @@ from apps.core.urls import normalise_url, url_domain
     ("pasted", "canonical"),
     [
         ("HTTPS://WWW.DW.COM/en/kazakhstan/a-60355136", "https://www.dw.com/en/kazakhstan/a-60355136"),
-        ("https://foreignpolicy.com:443/2022/01/07/x/?utm_source=twitter&utm_medium=social", "https://foreignpolicy.com/2022/01/07/x/"),
+        (
+            "https://foreignpolicy.com:443/2022/01/07/x/?utm_source=twitter&utm_medium=social",
+            "https://foreignpolicy.com/2022/01/07/x/",
+        ),
         ("https://example.org/a?id=3&fbclid=abc#comments", "https://example.org/a?id=3"),
         ("http://example.org:8080", "http://example.org:8080/"),
         ("  https://example.org/path  ", "https://example.org/path"),

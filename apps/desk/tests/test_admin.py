@@ -310,8 +310,9 @@ def test_the_history_page_names_who_changed_what_and_why_without_printing_none(e
     statement.save()
     response = editor_client.get(admin_url(Statement, "history", statement.pk))
     assert response.status_code == 200
-    rows = re.findall(r'<td class="history-user">(.*?)</td>\s*<td class="history-reason">(.*?)</td>',
-                      response.content.decode(), re.S)
+    rows = re.findall(
+        r'<td class="history-user">(.*?)</td>\s*<td class="history-reason">(.*?)</td>', response.content.decode(), re.S
+    )
     cells = [(" ".join(strip_tags(user).split()), reason) for user, reason in rows]
     assert cells == [  # newest first
         (editor.username, "Length checked against the treaty."),

@@ -2,6 +2,7 @@
 per statement what was done and what was refused, the pages that ask for a reason or a
 fact-checker, who sees which move, edits that cannot overwrite someone else's, the desk's
 queues and the statement's history."""
+
 import re
 
 import pytest
@@ -89,7 +90,9 @@ def test_assign_to_me_refuses_work_assigned_to_someone_else_and_does_the_rest(
     assert ("success", f"Assign to me — done for 1 statement(s): “{free}”") in messages
     warnings = [text for level, text in messages if level == "warning"]
     assert len(warnings) == 1
-    assert warnings[0].startswith(f"“{taken}” was not changed: It is assigned to other-checker. An editor can reassign it")
+    assert warnings[0].startswith(
+        f"“{taken}” was not changed: It is assigned to other-checker. An editor can reassign it"
+    )
 
 
 def test_assign_to_me_on_work_already_mine_is_refused_with_the_reason(fact_checker_client, fact_checker):
@@ -563,9 +566,7 @@ def history_rows(html: str) -> list[list[str]]:
     ]
 
 
-def test_the_statement_page_shows_the_workflow_moves_with_who_before_after_and_why(
-    editor_client, editor, fact_checker
-):
+def test_the_statement_page_shows_the_workflow_moves_with_who_before_after_and_why(editor_client, editor, fact_checker):
     statement = make_statement()
     verification = published(statement, fact_checker, editor)
     services.verification_reopen(verification=verification, user=editor, reason="The treaty was amended.")
@@ -595,7 +596,10 @@ def test_an_old_version_of_a_statement_is_shown_without_a_revert_button(editor_c
     statement = make_statement(text="The first wording.")
     first = statement.history.earliest()
     statement = model_save(
-        instance=statement, changes={"text": "The second wording."}, user=second_editor, expected_version=statement.version
+        instance=statement,
+        changes={"text": "The second wording."},
+        user=second_editor,
+        expected_version=statement.version,
     )
 
     page = editor_client.get(reverse("admin:claims_statement_simple_history", args=[statement.pk, first.history_id]))
@@ -611,7 +615,10 @@ def test_posting_to_an_old_version_of_a_statement_does_not_revert_it(request, wh
     statement = make_statement(text="The first wording.")
     first = statement.history.earliest()
     statement = model_save(
-        instance=statement, changes={"text": "The second wording."}, user=second_editor, expected_version=statement.version
+        instance=statement,
+        changes={"text": "The second wording."},
+        user=second_editor,
+        expected_version=statement.version,
     )
     url = reverse("admin:claims_statement_simple_history", args=[statement.pk, first.history_id])
     data = form_data(client.get(url), "historicalstatement_form")
@@ -671,7 +678,10 @@ def test_the_statement_page_costs_the_same_queries_with_1_and_10_history_entries
 
     for n in range(1, 10):
         statement = model_save(
-            instance=statement, changes={"text": f"Wording {n}."}, user=second_editor, expected_version=statement.version
+            instance=statement,
+            changes={"text": f"Wording {n}."},
+            user=second_editor,
+            expected_version=statement.version,
         )
 
     with_ten, html = page_cost(editor_client, url)
@@ -697,7 +707,9 @@ def test_the_statement_page_costs_the_same_queries_with_few_and_many_workflow_mo
     assert with_many == with_few
 
 
-def test_a_statement_with_a_published_verdict_cannot_be_deleted_in_the_admin(editor_client, fact_checker, second_editor):
+def test_a_statement_with_a_published_verdict_cannot_be_deleted_in_the_admin(
+    editor_client, fact_checker, second_editor
+):
     kept, deletable = make_statement(text="Published, kept."), make_statement(text="Unchecked, deletable.")
     published(kept, fact_checker, second_editor)
     # Its delete page sends the editor back to the statement, saying why.
@@ -711,7 +723,9 @@ def test_a_statement_with_a_published_verdict_cannot_be_deleted_in_the_admin(edi
         response = run_action(editor_client, Statement, "delete_selected", [kept, deletable], **step)
         assert response.status_code == 302
         level, text = messages_of(response)[-1]
-        assert level == "error" and text.startswith("Nothing was deleted: 1 of the selected statements has a published verdict")
+        assert level == "error" and text.startswith(
+            "Nothing was deleted: 1 of the selected statements has a published verdict"
+        )
         assert f"#{kept.pk}" in text and f"#{deletable.pk}" not in text
     assert Statement.objects.filter(pk__in=[kept.pk, deletable.pk]).count() == 2
     run_action(editor_client, Statement, "delete_selected", [deletable], post="yes")

@@ -1,4 +1,5 @@
 """The seed data set built from the five articles in ../shared/seeds."""
+
 import json
 from pathlib import Path
 
@@ -98,7 +99,9 @@ def test_the_putin_2014_remark_is_one_statement_reported_by_three_articles(seede
 def test_the_foreign_ministry_statement_is_one_statement_reported_by_two_articles(seeded):
     statements = [
         statement
-        for statement in Statement.objects.filter(quotations__text__contains="Kazakhstan proceeds from the principles").distinct()
+        for statement in Statement.objects.filter(
+            quotations__text__contains="Kazakhstan proceeds from the principles"
+        ).distinct()
     ]
     assert len(statements) == 1
     assert statements[0].quotations.values("source").distinct().count() == 2

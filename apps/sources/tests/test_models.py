@@ -18,7 +18,9 @@ def test_the_url_is_normalised_when_a_source_is_saved():
 
 def test_a_duplicate_url_is_refused_naming_the_existing_source():
     publisher = make_publisher(name="Foreign Policy")
-    existing = make_source(title="Kazakhstan’s Border With Russia", url="https://foreignpolicy.com/a/", publisher=publisher)
+    existing = make_source(
+        title="Kazakhstan’s Border With Russia", url="https://foreignpolicy.com/a/", publisher=publisher
+    )
     duplicate = Source(title="Same article", slug="same", url="https://FOREIGNPOLICY.com/a/?utm_campaign=x")
     with pytest.raises(ValidationError) as error:
         duplicate.full_clean()

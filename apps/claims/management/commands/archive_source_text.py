@@ -34,4 +34,6 @@ class Command(BaseCommand):
         except ValidationError as error:
             lines = [message for messages in error.message_dict.values() for message in messages]
             raise CommandError("The text was not stored:\n  " + "\n  ".join(lines))
-        self.stdout.write(self.style.SUCCESS(f"Archived {len(text):,} characters for “{obj}”; {anchored} quotation(s) anchored."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Archived {len(text):,} characters for “{obj}”; {anchored} quotation(s) anchored.")
+        )
