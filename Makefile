@@ -89,6 +89,9 @@ check: install-dev
 	env -u DATABASE_URL $(TEST_SETTINGS) $(PY) manage.py makemigrations --check --dry-run
 	@echo "==> The layers of the code (import-linter, contracts in pyproject.toml)"
 	$(VENV)/bin/lint-imports --no-cache
+	@echo "==> Lint and format (ruff, configuration in pyproject.toml; \`$(VENV)/bin/ruff format .\` formats)"
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 test: check test-sqlite test-postgres
 
