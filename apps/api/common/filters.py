@@ -14,13 +14,21 @@ from rest_framework import exceptions
 COMMON_PARAMETERS = {"page", "page_size", "pagination", "cursor", "format"}
 
 
-def refuse_unknown_parameters(given, known, *, what: str = "query parameter") -> None:
+def refuse_unknown_parameters(given, known, *, what: str = "query parameter", repeatable=()) -> None:
     """A 400 naming each parameter (or body field) not in `known`, so a typo is not taken for
-    "no filter"."""
+    "no filter"; and, in a query string, each parameter given more than once that takes one
+    value (not in `repeatable`), rather than silently reading only its last value."""
     unknown = sorted(set(given) - set(known))
     if unknown:
         message = f"Unknown {what}. This endpoint understands: {', '.join(sorted(known)) or 'none'}."
         raise exceptions.ValidationError({name: [message] for name in unknown})
+    if hasattr(given, "getlist"):
+        repeated = {name: len(given.getlist(name)) for name in given if name not in repeatable}
+        repeated = {name: times for name, times in repeated.items() if times > 1}
+        if repeated:
+            raise exceptions.ValidationError(
+                {name: [f"Given {times} times; it takes one value: give it once."] for name, times in repeated.items()}
+            )
 
 
 WRITTEN_IN_DIGITS = (django_filters.DateFilter, django_filters.DateTimeFilter, django_filters.NumberFilter)
@@ -109,7 +117,12 @@ class StrictFilterBackend(DjangoFilterBackend):
         filterset_class = self.get_filterset_class(view, queryset)
         filters = set(filterset_class.base_filters) if filterset_class else set()
         known = set(COMMON_PARAMETERS) | set(getattr(view, "extra_query_parameters", ())) | filters
-        refuse_unknown_parameters(request.query_params, known)
+        repeatable = {
+            name
+            for name, filter_ in (filterset_class.base_filters.items() if filterset_class else ())
+            if isinstance(filter_, (django_filters.MultipleChoiceFilter, django_filters.ModelMultipleChoiceFilter))
+        }
+        refuse_unknown_parameters(request.query_params, known, repeatable=repeatable)
         if not filters & set(request.query_params):
             # No filter given (every detail page, most list pages): the FilterSet would return
             # the queryset unchanged, and building it (its form and a copy of every filter)

@@ -331,3 +331,25 @@ def test_session_writes_need_the_csrf_token(editor):
     response = client.post(URL, {"name": "Putin"}, content_type="application/json")
     assert response.status_code == 403
     assert "CSRF" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/topics/?search=a&search=b",
+        "/api/v1/statements/?ordering=said_on&ordering=-said_on",
+        "/api/v1/statements/?page_size=5&page_size=10",
+        "/api/v1/claims:search?query=a&query=b",
+    ],
+)
+def test_a_parameter_that_takes_one_value_given_twice_is_a_400_naming_it(anonymous, url):
+    name = url.split("?")[1].split("=")[0]
+
+    response = anonymous.get(url)
+
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"][name] == ["Given 2 times; it takes one value: give it once."]
+
+
+def test_a_repeatable_filter_may_be_given_several_times(anonymous):
+    assert anonymous.get("/api/v1/statements/?status=unchecked&status=published").status_code == 200
