@@ -12,6 +12,7 @@ from apps.api.common.conditional import etag
 from apps.ops.seed import seed_load
 from apps.speakers.models import Speaker
 from tests.api import api_client_for, operation_url, record_ids
+from tests.admin import admin_url
 from tests.openapi import openapi_document
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +32,19 @@ def test_the_api_refuses_control_characters_and_overlong_text_naming_the_field(e
     response = api_client_for(editor).post(SPEAKERS, {"name": name, "kind": "person"}, format="json")
     assert response.status_code == 400
     assert message in " ".join(response.json()["errors"]["name"])
+    assert not Speaker.objects.exists()
+
+
+@pytest.mark.parametrize("alias", ["Vova\x07", "\x1bVova"])
+def test_a_control_character_in_an_alias_is_refused_in_the_api_and_the_admin(editor, editor_client, alias):
+    response = api_client_for(editor).post(SPEAKERS, {"name": "Ivan Petrov", "aliases": [alias]}, format="json")
+    assert response.status_code == 400, response.content
+    assert "invisible control character" in " ".join(response.json()["errors"]["aliases"])
+
+    data = {"name": "Ivan Petrov", "kind": "person", "aliases": f"Ivan\n{alias}", "slug": "", "description": ""}
+    page = editor_client.post(admin_url(Speaker, "add"), data)
+    assert page.status_code == 200
+    assert "invisible control character" in " ".join(page.context["adminform"].form.errors["aliases"])
     assert not Speaker.objects.exists()
 
 
@@ -257,7 +271,7 @@ def test_a_statement_page_that_fails_half_way_through_its_quotations_leaves_noth
     from django.db import DatabaseError
 
     from apps.claims.models import Quotation, Statement
-    from tests.admin import admin_url, change_form
+    from tests.admin import change_form
     from tests.factories import make_quotation
 
     first = make_quotation(text="a gift", context="It was “a gift”, he said.")

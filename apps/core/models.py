@@ -27,17 +27,37 @@ class TimeStampedModel(models.Model):
         except ValidationError as error:
             errors = error.update_error_dict(errors)
         for field in self._meta.concrete_fields:
-            if not isinstance(field, (models.CharField, models.TextField)) or field.name in (exclude or ()):
+            if not isinstance(field, (models.CharField, models.TextField, models.JSONField)):
                 continue
-            value = getattr(self, field.attname)
-            found = CONTROL_CHARACTER.search(value) if isinstance(value, str) else None
-            if found and field.name not in errors:
-                errors[field.name] = [
-                    f"Contains the invisible control character U+{ord(found.group()):04X} at position "
-                    f"{found.start() + 1}; remove it (tabs and line breaks are fine)."
-                ]
+            if field.name in (exclude or ()) or field.name in errors:
+                continue
+            for text in _texts(getattr(self, field.attname)):
+                found = CONTROL_CHARACTER.search(text)
+                if found:
+                    errors[field.name] = [
+                        f"Contains the invisible control character U+{ord(found.group()):04X} at position "
+                        f"{found.start() + 1}{_in(text, field)}; remove it (tabs and line breaks are fine)."
+                    ]
+                    break
         if errors:
             raise ValidationError(errors)
+
+
+def _texts(value):
+    """The strings in a field's value: itself, or those in a JSON list or object (speaker aliases)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(key)
+            yield from _texts(item)
+
+
+def _in(text: str, field) -> str:
+    return f" of “{CONTROL_CHARACTER.sub('', text)[:40]}”" if isinstance(field, models.JSONField) else ""
 
 
 class VersionedModel(models.Model):
