@@ -11,8 +11,8 @@ from rest_framework.test import APIClient
 from apps.api.common.conditional import etag
 from apps.ops.seed import seed_load
 from apps.speakers.models import Speaker
-from tests.api import api_client_for, operation_url, record_ids
 from tests.admin import admin_url
+from tests.api import api_client_for, operation_url, record_ids
 from tests.openapi import openapi_document
 
 pytestmark = pytest.mark.django_db
