@@ -137,8 +137,7 @@ def raw_queries() -> dict[str, str]:
 
 
 def raw_page(cursor, sql: str, params: dict, *, one: bool = False) -> bytes:
-    _, compiled = statement_json_select(sees_work=False)
-    cursor.execute(sql, {**statement_json_params(compiled, None), **params})
+    cursor.execute(sql, {**statement_json_params(sees_work=False, request=None), **params})
     rows = [orjson.Fragment(json) for _, json in cursor.fetchall()]
     return orjson.dumps(rows[0] if one else {"results": rows})
 

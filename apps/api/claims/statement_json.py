@@ -46,17 +46,21 @@ def statement_json_select(*, sees_work: bool) -> tuple[str, dict]:
     return f"SELECT statement_json.id, statement_json.json::text FROM ({sql}) AS statement_json (id, json)", params
 
 
-def statement_json_params(params: dict, request) -> dict:
-    """The compiled query's parameters with the request's URL patterns in place of their markers."""
-    patterns = {}
-    filled = dict(params)
+def statement_json_params(*, sees_work: bool, request) -> dict:
+    """The parameters of `statement_json_select(sees_work=…)`, with the request's URL patterns in
+    place of their markers (relative URLs without a request). Kept per kind of reader and site
+    the request was made to: they are the same for every request there."""
+    origin = request.build_absolute_uri("/").rstrip("/") if request is not None else ""
+    return _filled(sees_work, origin)
+
+
+@functools.lru_cache(maxsize=64)
+def _filled(sees_work: bool, origin: str) -> dict:
+    _, params = statement_json_select(sees_work=sees_work)
+    filled = {}
     for name, value in params.items():
         marker = MARKER.match(value) if isinstance(value, str) else None
-        if marker:
-            view = marker["view"]
-            if view not in patterns:
-                patterns[view] = api_url_template(view, request)
-            filled[name] = patterns[view]
+        filled[name] = origin + api_url_template(marker["view"], None) if marker else value
     return filled
 
 
@@ -65,11 +69,11 @@ def statement_json(ids: list[int], *, request, sees_work: bool) -> list[dict]:
     (`sees_work`) or may not see unpublished verification work."""
     if not ids:
         return []
-    select, params = statement_json_select(sees_work=sees_work)
+    select, _ = statement_json_select(sees_work=sees_work)
     with connection.cursor() as cursor:
         cursor.execute(
             f"{select} WHERE statement_json.id = ANY(%(ids)s)",
-            {**statement_json_params(params, request), "ids": list(ids)},
+            {**statement_json_params(sees_work=sees_work, request=request), "ids": list(ids)},
         )
         rows = {pk: orjson.loads(text) for pk, text in cursor.fetchall()}
     return [rows[pk] for pk in ids if pk in rows]
@@ -79,11 +83,10 @@ def with_statement_json(queryset, *, request, sees_work: bool):
     """`queryset` (statements), which once evaluated (sliced into a page, say) yields its
     statements' JSON in its order, from one query: its own SQL picks the rows, and the compiled
     SELECT builds them. Counting it, or asking the planner about it, works as before."""
-    select, params = statement_json_select(sees_work=sees_work)
+    select, _ = statement_json_select(sees_work=sees_work)
     page = queryset.all()
-    page._iterable_class = type(
-        "StatementJSON", (_StatementJSON,), {"select": select, "params": statement_json_params(params, request)}
-    )
+    params = statement_json_params(sees_work=sees_work, request=request)
+    page._iterable_class = type("StatementJSON", (_StatementJSON,), {"select": select, "params": params})
     return page
 
 
