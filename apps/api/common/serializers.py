@@ -3,6 +3,7 @@ ones the admin applies, through full_clean) and saved by `apps.core.services.mod
 API can never store what the admin would refuse."""
 
 import re
+from collections.abc import Mapping
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -14,6 +15,8 @@ from rest_framework.settings import api_settings
 from rest_framework.utils import humanize_datetime
 
 from apps.core.services import model_save
+
+from .filters import refuse_unknown_parameters
 
 URL_PLACEHOLDER = "3141592653589793"  # digits: ids match [0-9]+ (apps.api.common.viewsets)
 
@@ -188,6 +191,14 @@ class CleanModelSerializer(JSONTypesMixin, AsSentMixin, serializers.ModelSeriali
     # The service that validates and saves a record (model_save's arguments); a resource with
     # rules beyond its model's own names its own (StatementSerializer).
     save_service = staticmethod(model_save)
+
+    def to_internal_value(self, data):
+        # A field the resource does not have is a 400 naming it, not silently dropped (a typo
+        # would otherwise look saved). Read-only fields are accepted and ignored, so that a
+        # record read can be sent back as it is.
+        if isinstance(data, Mapping):
+            refuse_unknown_parameters(data, self.fields, what="field")
+        return super().to_internal_value(data)
 
     def create(self, validated_data):
         return self._save(self.Meta.model(), validated_data)
