@@ -157,8 +157,23 @@ class Verification(VersionedModel, TimeStampedModel):
     # A fingerprint of what the published ClaimReview shows, to tell a change that readers see
     # from one they don't (apps.verification.services.claimreviews_refresh).
     review_digest = models.CharField(max_length=64, blank=True, editable=False)
+    # Why the work is back in progress: the reason given when it was sent back from review or
+    # reopened after publication, until it is sent to review again. The history keeps every
+    # reason; these fields keep the one the fact-checker must act on, for the queue and the board.
+    sent_back_reason = models.TextField(blank=True, editable=False)
+    sent_back_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    sent_back_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    history = tracked_history(excluded_fields=["review_modified_at", "review_digest"])
+    history = tracked_history(
+        excluded_fields=["review_modified_at", "review_digest", "sent_back_reason", "sent_back_by", "sent_back_at"]
+    )
     objects = VerificationManager()
 
     class Meta:
@@ -177,6 +192,11 @@ class Verification(VersionedModel, TimeStampedModel):
 
     def __str__(self):
         return f"Verification of {self.statement}" if self.statement_id else "Verification"
+
+    @property
+    def is_sent_back(self) -> bool:
+        """In progress again because someone sent it back from review or reopened it."""
+        return self.status == VerificationStatus.IN_PROGRESS and bool(self.sent_back_reason)
 
     def natural_key(self):
         return (self.statement.slug,)

@@ -319,8 +319,19 @@ def _check_complete(verification: Verification, transition: Transition) -> None:
         )
 
 
+# Moves that put work back into the fact-checker's hands with a reason, and moves after which
+# that reason has been dealt with.
+SENDS_BACK = (Transition.RETURN, Transition.REOPEN)
+CLEARS_SENT_BACK = (Transition.SUBMIT, Transition.PUBLISH)
+
+
 def _move(verification: Verification, transition: Transition, *, user, reason: str = "") -> Verification:
     _, verification.status = TRANSITIONS[transition]
+    if transition in SENDS_BACK:
+        verification.sent_back_reason, verification.sent_back_by = reason, user
+        verification.sent_back_at = timezone.now()
+    elif transition in CLEARS_SENT_BACK:
+        verification.sent_back_reason, verification.sent_back_by, verification.sent_back_at = "", None, None
     history_note(verification, user=user, reason=reason or transition.label)
     verification.save()
     return verification

@@ -1,5 +1,6 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Max, Min, OuterRef, Subquery, TextField, Value
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
@@ -139,6 +140,12 @@ class VerificationSerializer(serializers.ModelSerializer):
         return Subquery(users.values(get_user_model().USERNAME_FIELD)[:1])
 
 
+class SentBackSerializer(serializers.Serializer):
+    reason = serializers.CharField(help_text="What is to be done, as its sender wrote it.")
+    by = serializers.CharField(allow_null=True, help_text="Who sent it back (null: the account no longer exists).")
+    at = serializers.DateTimeField()
+
+
 class VerificationDetailSerializer(VerificationSerializer):
     """The verification as its own endpoint serves it: also who wrote it since it was last
     published (none of them may publish it)."""
@@ -148,14 +155,33 @@ class VerificationDetailSerializer(VerificationSerializer):
         "since it was last published: none of them may publish it. Null for clients who may not see verification work."
     )
 
+    sent_back = serializers.SerializerMethodField(
+        help_text="Why the work is back in progress: the reason given by whoever sent it back from review or "
+        "reopened it, and when; until it is sent to review again. Null otherwise, and for clients who may not see "
+        "verification work."
+    )
+
     class Meta(VerificationSerializer.Meta):
-        fields = [*VerificationSerializer.Meta.fields, "writers"]
+        fields = [*VerificationSerializer.Meta.fields, "writers", "sent_back"]
         read_only_fields = fields
 
     def get_writers(self, verification) -> list[str] | None:
         if not self.context.get("sees_verification_work"):
             return None
         return sorted(writer.get_username() for writer in verification.writers.all())
+
+    @extend_schema_field(SentBackSerializer(allow_null=True))
+    def get_sent_back(self, verification) -> dict | None:
+        if not self.context.get("sees_verification_work") or not verification.is_sent_back:
+            return None
+        by = verification.sent_back_by
+        return SentBackSerializer(
+            {
+                "reason": verification.sent_back_reason,
+                "by": by.get_username() if by else None,
+                "at": verification.sent_back_at,
+            }
+        ).data
 
 
 # Verification fields that only the workflow moves change, and where to go instead.

@@ -1,0 +1,74 @@
+"""Work sent back from review, or a published verdict reopened, carries the reason with it until
+it is sent to review again: the fact-checker sees what is to be done where they work."""
+
+from importlib import import_module
+
+import pytest
+from django.apps import apps
+
+from apps.api.tests.test_workflow import url
+from apps.verification import services
+from apps.verification.choices import VerificationStatus
+from apps.verification.models import Verification
+from tests.api import api_client_for
+from tests.factories import make_statement
+from tests.workflow import in_review, published
+
+pytestmark = pytest.mark.django_db
+
+REASON = "The 1920 map shows the ridge: cite it as evidence."
+
+
+def test_sending_work_back_keeps_the_reason_who_and_when_until_it_is_submitted_again(editor, fact_checker):
+    verification = in_review(make_statement(), fact_checker)
+
+    services.verification_return(verification=verification, user=editor, reason=REASON)
+
+    verification.refresh_from_db()
+    assert verification.is_sent_back
+    assert (verification.sent_back_reason, verification.sent_back_by) == (REASON, editor)
+    assert verification.sent_back_at is not None
+
+    services.verification_submit(verification=verification, user=fact_checker)
+    verification.refresh_from_db()
+    assert not verification.is_sent_back
+    assert (verification.sent_back_reason, verification.sent_back_by, verification.sent_back_at) == ("", None, None)
+
+
+def test_reopening_a_published_verdict_sends_it_back_with_its_reason(editor, second_editor, fact_checker):
+    verification = published(make_statement(), fact_checker, editor)
+
+    services.verification_reopen(verification=verification, user=second_editor, reason="A figure was wrong.")
+
+    verification.refresh_from_db()
+    assert verification.status == VerificationStatus.IN_PROGRESS
+    assert (verification.sent_back_reason, verification.sent_back_by) == ("A figure was wrong.", second_editor)
+
+
+def test_staff_read_the_reason_in_the_api_and_the_public_does_not(editor, fact_checker, anonymous):
+    statement = make_statement()
+    services.verification_return(verification=in_review(statement, fact_checker), user=editor, reason=REASON)
+
+    sent_back = api_client_for(fact_checker).get(url(statement)).json()["sent_back"]
+
+    assert (sent_back["reason"], sent_back["by"]) == (REASON, editor.username)
+    assert sent_back["at"]
+    assert anonymous.get(url(statement)).json().get("sent_back") is None
+
+
+def test_work_sent_back_before_the_reason_was_kept_gets_it_from_its_history(editor, fact_checker):
+    fill = import_module("apps.verification.migrations.0008_sent_back").sent_back_from_history
+    returned = in_review(make_statement(), fact_checker)
+    services.verification_return(verification=returned, user=editor, reason=REASON)
+    resubmitted = in_review(make_statement(), fact_checker)
+    services.verification_return(verification=resubmitted, user=editor, reason="Old reason.")
+    services.verification_submit(verification=resubmitted, user=fact_checker)
+    Verification.objects.update(sent_back_reason="", sent_back_by=None, sent_back_at=None)  # as the migration finds it
+
+    fill(apps, None)
+
+    returned.refresh_from_db()
+    resubmitted.refresh_from_db()
+    assert (returned.sent_back_reason, returned.sent_back_by) == (REASON, editor)
+    assert returned.sent_back_at is not None
+    assert (resubmitted.sent_back_reason, resubmitted.sent_back_at) == ("", None)
