@@ -63,7 +63,7 @@ def dataset_import(*, path: str | Path) -> None:
     # A file exported before verifications kept their writers and their ClaimReview's
     # dateModified: fill them in as the migration that added them did.
     FILL_NEW_VERIFICATION_FIELDS(apps, None)
-    FILL_SENT_BACK(apps, None)
+    FILL_SENT_BACK_AND_AGEING(apps, None)
     from apps.verification.services import claimreview_digests_fill
 
     claimreview_digests_fill()
@@ -72,4 +72,4 @@ def dataset_import(*, path: str | Path) -> None:
 FILL_NEW_VERIFICATION_FIELDS = import_module(
     "apps.verification.migrations.0007_writers_from_history"
 ).writers_from_history
-FILL_SENT_BACK = import_module("apps.verification.migrations.0008_sent_back").sent_back_from_history
+FILL_SENT_BACK_AND_AGEING = import_module("apps.verification.migrations.0008_sent_back_and_ageing").fill_from_history

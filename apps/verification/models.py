@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel, VersionedModel, tracked_history
 
@@ -157,6 +158,12 @@ class Verification(VersionedModel, TimeStampedModel):
     # A fingerprint of what the published ClaimReview shows, to tell a change that readers see
     # from one they don't (apps.verification.services.claimreviews_refresh).
     review_digest = models.CharField(max_length=64, blank=True, editable=False)
+    status_changed_at = models.DateTimeField(
+        "in this status since",
+        default=timezone.now,
+        editable=False,
+        help_text="When the workflow last moved it (its creation, for work not yet moved): the desk's ageing.",
+    )
     # Why the work is back in progress: the reason given when it was sent back from review or
     # reopened after publication, until it is sent to review again. The history keeps every
     # reason; these fields keep the one the fact-checker must act on, for the queue and the board.
@@ -172,7 +179,14 @@ class Verification(VersionedModel, TimeStampedModel):
     sent_back_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     history = tracked_history(
-        excluded_fields=["review_modified_at", "review_digest", "sent_back_reason", "sent_back_by", "sent_back_at"]
+        excluded_fields=[
+            "review_modified_at",
+            "review_digest",
+            "status_changed_at",
+            "sent_back_reason",
+            "sent_back_by",
+            "sent_back_at",
+        ]
     )
     objects = VerificationManager()
 

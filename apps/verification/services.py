@@ -327,9 +327,10 @@ CLEARS_SENT_BACK = (Transition.SUBMIT, Transition.PUBLISH)
 
 def _move(verification: Verification, transition: Transition, *, user, reason: str = "") -> Verification:
     _, verification.status = TRANSITIONS[transition]
+    verification.status_changed_at = timezone.now()
     if transition in SENDS_BACK:
         verification.sent_back_reason, verification.sent_back_by = reason, user
-        verification.sent_back_at = timezone.now()
+        verification.sent_back_at = verification.status_changed_at
     elif transition in CLEARS_SENT_BACK:
         verification.sent_back_reason, verification.sent_back_by, verification.sent_back_at = "", None, None
     history_note(verification, user=user, reason=reason or transition.label)

@@ -1,6 +1,7 @@
 """Work sent back from review, or a published verdict reopened, carries the reason with it until
 it is sent to review again: the fact-checker sees what is to be done where they work."""
 
+from datetime import datetime, timedelta, timezone
 from importlib import import_module
 
 import pytest
@@ -15,6 +16,8 @@ from tests.factories import make_statement
 from tests.workflow import in_review, published
 
 pytestmark = pytest.mark.django_db
+
+EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 REASON = "The 1920 map shows the ridge: cite it as evidence."
 
@@ -57,13 +60,15 @@ def test_staff_read_the_reason_in_the_api_and_the_public_does_not(editor, fact_c
 
 
 def test_work_sent_back_before_the_reason_was_kept_gets_it_from_its_history(editor, fact_checker):
-    fill = import_module("apps.verification.migrations.0008_sent_back").sent_back_from_history
+    fill = import_module("apps.verification.migrations.0008_sent_back_and_ageing").fill_from_history
     returned = in_review(make_statement(), fact_checker)
     services.verification_return(verification=returned, user=editor, reason=REASON)
     resubmitted = in_review(make_statement(), fact_checker)
     services.verification_return(verification=resubmitted, user=editor, reason="Old reason.")
     services.verification_submit(verification=resubmitted, user=fact_checker)
-    Verification.objects.update(sent_back_reason="", sent_back_by=None, sent_back_at=None)  # as the migration finds it
+    moved_at = {v.pk: v.status_changed_at for v in Verification.objects.all()}
+    # as the migration finds them
+    Verification.objects.update(sent_back_reason="", sent_back_by=None, sent_back_at=None, status_changed_at=EPOCH)
 
     fill(apps, None)
 
@@ -72,3 +77,21 @@ def test_work_sent_back_before_the_reason_was_kept_gets_it_from_its_history(edit
     assert (returned.sent_back_reason, returned.sent_back_by) == (REASON, editor)
     assert returned.sent_back_at is not None
     assert (resubmitted.sent_back_reason, resubmitted.sent_back_at) == ("", None)
+    # Since when each is in its status: its last move, as the history recorded it.
+    assert {v.pk: v.status_changed_at for v in Verification.objects.all()} == pytest.approx(
+        moved_at, abs=timedelta(seconds=1)
+    )
+
+
+def test_each_move_restarts_the_ageing_and_an_edit_does_not(editor, fact_checker):
+    verification = in_review(make_statement(), fact_checker)
+    submitted_at = verification.status_changed_at
+
+    services.verification_update(verification=verification, user=editor, fields={"summary": "Edited in review."})
+    verification.refresh_from_db()
+    assert verification.status_changed_at == submitted_at
+
+    services.verification_return(verification=verification, user=editor, reason=REASON)
+    verification.refresh_from_db()
+    assert verification.status_changed_at > submitted_at
+    assert verification.sent_back_at == verification.status_changed_at
