@@ -21,6 +21,25 @@ def wikidata_like(term: str) -> bool:
 STATEMENTS_SHOWN = 25
 
 
+class CountryListFilter(admin.SimpleListFilter):
+    """The speakers' countries; speakers with none are listed as "(not given)" (Django's own
+    filter shows them as an empty link, which screen readers cannot name)."""
+
+    title = "country"
+    parameter_name = "country"
+    NOT_GIVEN = "-"
+
+    def lookups(self, request, model_admin):
+        countries = Speaker.objects.order_by("country").values_list("country", flat=True).distinct()
+        return [(country or self.NOT_GIVEN, country or "(not given)") for country in countries]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        return queryset.filter(country="" if value == self.NOT_GIVEN else value)
+
+
 class SpeakerForm(CuratedModelForm):
     aliases = LinesField(required=False, help_text=Speaker._meta.get_field("aliases").help_text)
 
@@ -33,7 +52,7 @@ class SpeakerForm(CuratedModelForm):
 class SpeakerAdmin(TimestampedAdmin):
     form = SpeakerForm
     list_display = ("name", "kind", "description", "affiliation", "country", "wikidata_id", "statement_count")
-    list_filter = ("kind", "country")
+    list_filter = ("kind", CountryListFilter)
     list_select_related = ("affiliation",)
     search_fields = ("name", "aliases", "description", "wikidata_id")
     autocomplete_fields = ("affiliation",)
