@@ -65,12 +65,13 @@ def a_desk_at_work() -> Desk:
             speaker=make_speaker(name=f"Speaker with a rather long name number {n}"),
             text=f"{LONG_TEXT} (as repeated by speaker {n})",
             said_on=datetime.date(2023, 1, 10 + n),
+            said_on_precision="day",
         )
     speaker = make_speaker(name="Aigerim Bekmukhambetova-Sarsenbayeva, regional councillor for the river district")
     source = make_source(
         title="Council debates the river border, and the survey office answers", archived_text=ARCHIVED
     )
-    done = make_statement(speaker=speaker, text=LONG_TEXT, said_on=datetime.date(2024, 3, 5))
+    done = make_statement(speaker=speaker, text=LONG_TEXT, said_on=datetime.date(2024, 3, 5), said_on_precision="day")
     make_quotation(
         statement=done,
         source=source,
@@ -82,16 +83,21 @@ def a_desk_at_work() -> Desk:
         speaker=speaker,
         text="The census counted two million people in the river district in 1992.",
         said_on=datetime.date(2024, 3, 4),
+        said_on_precision="day",
     )
     services.verification_return(verification=in_review(back, checker), user=editor, reason=REASON)
     review = make_statement(
-        speaker=speaker, text="No map printed since 1920 shows another border.", said_on=datetime.date(2024, 3, 3)
+        speaker=speaker,
+        text="No map printed since 1920 shows another border.",
+        said_on=datetime.date(2024, 3, 3),
+        said_on_precision="day",
     )
     in_review(review, checker)
     fresh = make_statement(
         speaker=speaker,
         text="The border commission has never met since the treaty was signed.",
         said_on=datetime.date(2024, 3, 2),
+        said_on_precision="day",
     )
     return Desk(editor, checker, done, back, review, fresh)
 
