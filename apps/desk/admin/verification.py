@@ -133,7 +133,9 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
     @admin.display(description="statement", ordering="statement__text")
     def statement_words(self, obj):
         return format_html(
-            '{}<span class="statement-speaker desk-muted">{}</span>', cut(obj.statement.text, 140), obj.statement.speaker
+            '{}<span class="statement-speaker desk-muted">{}</span>',
+            cut(obj.statement.text, 140),
+            obj.statement.speaker,
         )
 
     @admin.display(description="status", ordering="status")
