@@ -305,9 +305,22 @@ def statement_move_view(request, model_admin, object_id, name):
     response = move_page(request, model_admin, [statement], name, shown_version=int(shown) if shown.isdigit() else None)
     if response is not None:
         return response
-    sent = request.POST.get(VERSION_FIELD.format(statement.pk), "")
-    now = Verification.objects.filter(statement=statement).values_list("version", flat=True).first()
-    if name == "publish" and sent.isdigit() and now is not None and int(sent) != now:
-        # Refused because it changed: the confirmation page again, saying what changed.
-        return HttpResponseRedirect(f"{request.path}?version={sent}")
+    if publish_refused_as_changed(
+        request, name, statement.pk, Verification.objects.filter(statement=statement).first()
+    ):
+        # The confirmation page again, saying what changed.
+        return HttpResponseRedirect(f"{request.path}?version={request.POST[VERSION_FIELD.format(statement.pk)]}")
     return HttpResponseRedirect(back)
+
+
+def publish_refused_as_changed(request, name: str, statement_id: int, verification) -> bool:
+    """Whether a publication just sent was refused because the verification changed after its
+    confirmation page showed it (still in review, at another version): that page is shown again."""
+    sent = request.POST.get(VERSION_FIELD.format(statement_id), "")
+    return (
+        name == "publish"
+        and verification is not None
+        and verification.status == VerificationStatus.IN_REVIEW
+        and sent.isdigit()
+        and int(sent) != verification.version
+    )

@@ -18,6 +18,7 @@ from apps.desk.workflow import (
     apply_move,
     move_page,
     moves_for,
+    publish_refused_as_changed,
     versions_sent,
 )
 from apps.verification import services
@@ -255,10 +256,10 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
         )
         if response is not None:
             return response
-        sent = request.POST.get(VERSION_FIELD.format(verification.statement_id), "")
         verification.refresh_from_db()
-        if name == "publish" and sent.isdigit() and int(sent) != verification.version:
-            # Refused because it changed: the confirmation page again, saying what changed.
+        if publish_refused_as_changed(request, name, verification.statement_id, verification):
+            # The confirmation page again, saying what changed (after a publication, its page).
+            sent = request.POST[VERSION_FIELD.format(verification.statement_id)]
             return HttpResponseRedirect(f"{request.path}?version={sent}")
         return HttpResponseRedirect(reverse("admin:verification_verification_change", args=[verification.pk]))
 

@@ -291,3 +291,41 @@ def test_the_redoc_page_may_show_redoclys_logo_and_nothing_else_from_another_sit
     assert sorted(img_src) == sorted(["'self'", "data:", "https://cdn.redoc.ly"])
     elsewhere = client.get("/api/docs/")["Content-Security-Policy"]
     assert "cdn.redoc.ly" not in elsewhere
+
+
+def test_publish_from_the_statement_page_shows_what_goes_public_first(fact_checker, editor):
+    statement = make_statement()
+    verification = in_review(statement, fact_checker)
+    client = client_of(editor)
+    panel = _state_panel(client.get(admin_url(Statement, "change", statement.pk)).content.decode())
+    link = re.search(r'<a href="([^"]+)" class="workflow-move workflow-publish kind-primary"', panel).group(1)
+    assert link == _statement_move_url(statement, "publish") + f"?version={verification.version}"
+    page = client.get(link)
+    assert SUMMARY in page.content.decode() and "ClaimReview" in page.content.decode()
+    assert Verification.objects.get(pk=verification.pk).status == VerificationStatus.IN_REVIEW  # not yet
+    response = client.post(_statement_move_url(statement, "publish"), form_data(page, "move_form"))
+    assert response.status_code == 302 and response.url == admin_url(Statement, "change", statement.pk)
+    assert Verification.objects.get(pk=verification.pk).status == VerificationStatus.PUBLISHED
+
+
+def test_after_publishing_from_a_verification_page_its_page_opens_again_not_the_confirmation(fact_checker, editor):
+    verification = in_review(make_statement(), fact_checker)
+    client = client_of(editor)
+    url = reverse("admin:verification_verification_move", args=[verification.pk, "publish"])
+    page = client.get(f"{url}?version={verification.version}")
+    response = client.post(url, form_data(page, "move_form"))
+    assert Verification.objects.get(pk=verification.pk).status == VerificationStatus.PUBLISHED
+    assert response.url == admin_url(Verification, "change", verification.pk)
+
+
+def test_a_publication_refused_because_the_verdict_changed_shows_its_confirmation_again(fact_checker, editor):
+    statement = make_statement()
+    verification = in_review(statement, fact_checker)
+    client = client_of(editor)
+    page = client.get(_statement_move_url(statement, "publish") + f"?version={verification.version}")
+    shown = verification.version
+    services.verification_update(verification=verification, user=fact_checker, fields={"summary": "Changed."})
+    response = client.post(_statement_move_url(statement, "publish"), form_data(page, "move_form"))
+    assert Verification.objects.get(pk=verification.pk).status == VerificationStatus.IN_REVIEW
+    assert response.url == _statement_move_url(statement, "publish") + f"?version={shown}"
+    assert "This verification changed after you opened it" in client.get(response.url).content.decode()
