@@ -389,7 +389,7 @@ class QuotationAdmin(TimestampedAdmin):
     def speaker(self, obj):
         return obj.statement.speaker
 
-    @admin.display(description="first appearance", boolean=True, ordering="is_first_appearance")
+    @admin.display(description="first seen", boolean=True, ordering="is_first_appearance")
     def first_appearance(self, obj):
         return obj.is_first_appearance
 
