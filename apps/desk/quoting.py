@@ -268,11 +268,14 @@ def quote_panel(source: Source | None, *, add_url: str = "", text_url: str = "")
         '<p class="quote-help">Select the words in the text, then press “Quote this” (with the keyboard: Tab '
         "into the text, move with the arrows, select with Shift+arrows, then Tab to the button). The words, "
         "the sentence around them and their place in the text are filled in.</p>"
-        # A read-only textarea: selectable with the mouse, a finger and Shift+arrows alike, and its
-        # selection stays when the focus moves to the button. The line break after the opening tag
-        # is eaten by the HTML parser (as in Django's Textarea), so a text's own first one is kept.
+        # A textarea: selectable with the mouse, a finger and Shift+arrows alike, and its selection
+        # stays when the focus moves to the button. Not `readonly`: Chromium then ignores the arrow
+        # keys; quote.js refuses every edit instead, and inputmode="none" keeps a phone's keyboard
+        # shut. It has no name: nothing of it is sent. The line break after the opening tag is
+        # eaten by the HTML parser (as in Django's Textarea), so a text's own first one is kept.
         '<label class="quote-text-label" for="quote-text">Archived text</label>'
-        '<textarea id="quote-text" class="quote-text" readonly rows="14" spellcheck="false" data-source="{}">'
+        '<textarea id="quote-text" class="quote-text" aria-readonly="true" inputmode="none" rows="14" '
+        'spellcheck="false" data-source="{}">'
         "\n{}</textarea>"
         '<div class="quote-bar"><button type="button" class="button quote-this">Quote this</button>'
         '<span class="quote-status" role="status" aria-live="polite">{}</span></div>'

@@ -102,8 +102,13 @@
     var addUrl = panel.dataset.addUrl;
     var filling = false;
 
+    var quoted = null; // the selection last quoted: its "Filled in" stays until another is made
+
     function describe() {
       var selection = selectionOf(textarea);
+      if (selection && quoted === selection.start + ":" + selection.end) {
+        return;
+      }
       if (!selection) {
         status.textContent = "Select words in the text.";
         return;
@@ -136,10 +141,24 @@
       setField("selected_start", String(selection.start));
       setField("selected_end", String(selection.end));
       filling = false;
+      quoted = selection.start + ":" + selection.end;
       status.textContent =
         "Filled in: the words, the sentence around them, and their place (characters " +
         selection.start + "–" + selection.end + ").";
     }
+
+    // The text is read, never edited (see quote_panel: not `readonly`, for the keyboard's sake).
+    var original = textarea.value;
+    ["beforeinput", "paste", "cut", "drop"].forEach(function (type) {
+      textarea.addEventListener(type, function (event) {
+        event.preventDefault();
+      });
+    });
+    textarea.addEventListener("input", function () {
+      var start = textarea.selectionStart;
+      textarea.value = original;
+      textarea.setSelectionRange(start, start);
+    });
 
     button.addEventListener("click", quote);
     ["select", "keyup", "mouseup", "touchend"].forEach(function (type) {
@@ -181,7 +200,7 @@
             if (!source || String(source.id) !== String(select.value)) {
               return;
             }
-            textarea.value = source.text;
+            textarea.value = original = source.text;
             textarea.dataset.source = source.id;
             panel.hidden = !source.text;
             status.textContent = source.text ? "Select words in the text." : "";
