@@ -238,7 +238,7 @@ class Quotation(VersionedModel, TimeStampedModel):
                 errors["text"] = str(error)
             else:
                 if archived_text:
-                    if self.context not in archived_text:
+                    if self.context not in archived_text and self._context_changed():
                         errors["context"] = (
                             anchoring.explain_difference(self.context, archived_text, text_name="archived text")
                             .replace("The quotation is", "The context excerpt is", 1)
@@ -266,6 +266,14 @@ class Quotation(VersionedModel, TimeStampedModel):
     selected_start: int | None = None
     selected_end: int | None = None
     occurrence_numbered = False  # the occurrence was given by clean_fields, not by the editor
+
+    def _context_changed(self) -> bool:
+        """A new quotation, or an excerpt other than the one stored: a quotation recorded before
+        excerpts were checked against the archived text is not refused for its old excerpt when
+        another of its fields is edited."""
+        if self.pk is None:
+            return True
+        return Quotation.objects.filter(pk=self.pk).values_list("context", flat=True).first() != self.context
 
     def _check_selection(self, archived_text: str, errors: dict) -> None:
         start, end = self.selected_start, self.selected_end

@@ -92,3 +92,26 @@ def test_another_page_of_the_same_site_is_not_a_duplicate():
 def test_the_url_is_kept_as_entered_and_compared_on_its_key():
     source = make_source(url="http://www.dw.com/en/a-1/")
     assert (source.url, source.url_key) == ("http://www.dw.com/en/a-1/", "dw.com/en/a-1")
+
+
+def test_the_migration_keeps_the_first_of_two_sources_for_one_page_and_notes_the_other():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("apps.sources.migrations.0005_source_url_key")
+    first = make_source(url="https://www.dw.com/en/a-1")
+    second = make_source(url="https://m.dw.com/en/a-2")
+    # Recorded before the key existed: the same page as the first, under another URL.
+    Source.objects.filter(pk=second.pk).update(url="http://dw.com/en/a-1/", url_key=None)
+    Source.objects.update(url_key=None)
+
+    migration.fill_url_keys(apps, None)
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.url_key, second.url_key) == ("dw.com/en/a-1", None)
+    assert f"Possible duplicate of source #{first.pk}" in second.notes
+    with pytest.raises(ValidationError) as error:
+        second.full_clean()
+    assert f"(id {first.pk})" in error.value.message_dict["url"][0]
