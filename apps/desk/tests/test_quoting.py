@@ -188,3 +188,22 @@ def test_a_new_statement_unlike_the_speakers_others_is_saved_at_once(editor_clie
     make_statement(speaker=putin, text="Kazakhs never had any statehood before Nazarbayev created it.")
     data = statement_add_data(editor_client, speaker=putin.pk, text="Crimea has always been an inseparable part.")
     assert editor_client.post(admin_url(Statement, "add"), data).status_code == 302
+
+
+def test_a_new_statement_made_on_the_quotation_form_is_held_back_when_the_speaker_said_the_like(editor_client):
+    putin = make_speaker(name="Vladimir Putin")
+    original = make_statement(speaker=putin, text="Kazakhs never had any statehood before Nazarbayev created it.")
+    post = quotation_post(
+        source=make_source().pk,
+        new_statement_speaker=putin.pk,
+        new_statement_text="The Kazakhs never had any statehood before Nazarbayev created one.",
+        text="never had any statehood",
+        context="He said the Kazakhs “never had any statehood” before.",
+    )
+    held = editor_client.post(admin_url(Quotation, "add"), post)
+    assert f'<a href="{admin_url(Statement, "change", original.pk)}">#{original.pk}' in held.content.decode()
+    assert not Quotation.objects.exists() and Statement.objects.count() == 1
+
+    saved = editor_client.post(admin_url(Quotation, "add"), post | {"save_as_new_statement": "1"})
+    assert saved.status_code == 302
+    assert Quotation.objects.get().statement.text.startswith("The Kazakhs never had")
