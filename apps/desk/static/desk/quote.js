@@ -102,6 +102,12 @@
     var addUrl = panel.dataset.addUrl;
     var filling = false;
 
+    var form = panel.closest("form");
+    function formState() {
+      return form ? new URLSearchParams(new FormData(form)).toString() : "";
+    }
+    var startState = formState();
+
     var quoted = null; // the selection last quoted: its "Filled in" stays until another is made
 
     function describe() {
@@ -126,6 +132,11 @@
       }
       var context = sentenceAround(selection.chars, selection.start, selection.end, maxLength);
       if (addUrl) {
+        // The quotation form opens in place of this page: what was typed here is not saved.
+        if (formState() !== startState &&
+            !window.confirm("Your changes to this page are not saved. Open the quotation form anyway?")) {
+          return;
+        }
         var params = new URLSearchParams({
           text: selection.words,
           context: context,
