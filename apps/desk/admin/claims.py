@@ -21,6 +21,7 @@ from apps.desk.base import (
     year_list_filter,
 )
 from apps.desk.forms import VersionedModelForm
+from apps.desk.quoting import QuotationDeskMixin, QuotationFormSet, QuotationInlineForm, check_not_a_known_statement
 from apps.desk.workflow import WorkflowActionsMixin
 from apps.sources.models import Source
 from apps.verification.choices import VerificationStatus
@@ -102,7 +103,8 @@ class QuotationInline(AutocompleteInline, admin.StackedInline):
     side, `other_side` the relation picked with an autocomplete in each row."""
 
     model = Quotation
-    form = VersionedModelForm
+    form = QuotationInlineForm  # the occurrence numbered when left empty (apps/desk/quoting.py)
+    formset = QuotationFormSet
     extra = 0
     show_change_link = True
     other_side = "source"
@@ -140,6 +142,11 @@ class StatementForm(VersionedModelForm):
         changes = {name: cleaned_data[name] for name in Statement.REVIEWED_FIELDS if name in self.changed_data}
         if changes and self.instance.pk is not None:
             statement_claim_check(statement=self.instance, changes=changes)
+        if self.instance.pk is None and cleaned_data.get("speaker") and cleaned_data.get("text"):
+            # The same remark recorded twice splits its quotations and its verdict: offer the
+            # speaker's similar statements first ("Save as a new statement anyway" to go on).
+            draft = Statement(speaker=cleaned_data["speaker"], text=cleaned_data["text"].strip())
+            check_not_a_known_statement(self, draft, field="text")
         return cleaned_data
 
 
@@ -277,7 +284,7 @@ class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
 
 
 @admin.register(Quotation)
-class QuotationAdmin(TimestampedAdmin):
+class QuotationAdmin(QuotationDeskMixin, TimestampedAdmin):
     list_display = ("short_text", "speaker", "source", "mode", "is_first_appearance", "anchored")
     list_filter = (
         "mode",
@@ -306,7 +313,6 @@ class QuotationAdmin(TimestampedAdmin):
         return super().get_search_results(request, queryset, search_term)
 
     readonly_fields = ("char_start", "char_end", "prefix", "suffix", "version", *TimestampedAdmin.readonly_fields)
-    form = VersionedModelForm
     fieldsets = (
         (
             None,
