@@ -1,6 +1,6 @@
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Upper
 
 from apps.core.choices import DatePrecision
@@ -191,6 +191,26 @@ class Quotation(VersionedModel, TimeStampedModel):
             self.occurrence = self.next_free_occurrence()
             self.occurrence_numbered = True
         super().clean_fields(exclude=exclude)
+
+    # How often a new quotation numbered automatically takes the next number when someone else
+    # took its number between the check and the insert.
+    NUMBERING_ATTEMPTS = 5
+
+    def save(self, *args, **kwargs):
+        if not (self._state.adding and self.occurrence_numbered):
+            return super().save(*args, **kwargs)
+        # Two editors adding a quotation of one statement in one source at the same moment get
+        # the same "next free" number; the second insert then takes the one after it instead
+        # of failing on the unique constraint.
+        for attempt in range(1, self.NUMBERING_ATTEMPTS + 1):
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                free = self.next_free_occurrence()
+                if attempt == self.NUMBERING_ATTEMPTS or free == self.occurrence:
+                    raise  # another constraint, or too much contention: the caller reports it
+                self.occurrence = free
 
     def next_free_occurrence(self) -> int:
         """One more than the highest occurrence of this statement in this source (1 for the first)."""

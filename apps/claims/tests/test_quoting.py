@@ -3,6 +3,7 @@ excerpt checked against (or taken from) the archived text, a selection in the te
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 
 from apps.claims import anchoring
 from apps.claims.models import Quotation
@@ -32,6 +33,33 @@ def test_an_empty_occurrence_is_given_the_next_free_number():
     second = make_quotation(source=source, statement=statement, text=WORDS, context=second_context, occurrence=None)
     assert second.occurrence == 2
     assert second.char_start == ARCHIVED.index(WORDS, first.char_end)
+
+
+def test_a_number_taken_by_someone_else_between_the_check_and_the_save_gives_the_next_one():
+    source = make_source(archived_text=ARCHIVED)
+    statement = make_statement()
+    mine = Quotation(source=source, statement=statement, text=WORDS, context="", occurrence=None)
+    mine.full_clean()  # numbered 1 ...
+    assert mine.occurrence == 1
+    second_context = "Позже он повторил, что «Казахи никогда не имели государственности»."
+    # ... while another editor's quotation takes number 1 first
+    theirs = make_quotation(source=source, statement=statement, text=WORDS, context=second_context, occurrence=1)
+
+    mine.save()
+
+    assert sorted(Quotation.objects.filter(statement=statement).values_list("occurrence", flat=True)) == [1, 2]
+    assert (theirs.occurrence, mine.occurrence) == (1, 2)
+
+
+def test_a_number_given_by_the_editor_is_not_changed_behind_their_back():
+    source = make_source(archived_text=ARCHIVED)
+    statement = make_statement()
+    make_quotation(source=source, statement=statement, text=WORDS, context="", occurrence=1)
+    second_context = "Позже он повторил, что «Казахи никогда не имели государственности»."
+    given = Quotation(source=source, statement=statement, text=WORDS, context=second_context, occurrence=1)
+
+    with pytest.raises(IntegrityError):
+        given.save()
 
 
 def test_an_empty_excerpt_is_the_sentence_around_the_words_in_the_archived_text():
