@@ -277,6 +277,8 @@ VERIFICATION_COLUMNS = (
     "published_at",
     "review_modified_at",
     "review_digest",
+    "status_changed_at",
+    "sent_back_reason",
 )
 EVIDENCE_COLUMNS = ("id", "created_at", "updated_at", "verification_id", "number", "url", "note")
 
@@ -399,6 +401,8 @@ class _StatementBatch:
                 published_at,
                 published_at,  # the ClaimReview's dateModified: published, not changed since
                 "",
+                published_at or now,  # in this status since
+                "",  # not sent back
             )
         )
         if has_verdict:
