@@ -82,7 +82,7 @@ class PreferencesForm(forms.ModelForm):
 def notifications_view(request):
     """A member of the desk turns e-mail about their own work on or off."""
     preferences = DeskPreferences.objects.filter(user=request.user).first() or DeskPreferences(user=request.user)
-    form = PreferencesForm(request.POST or None, instance=preferences)
+    form = PreferencesForm(request.POST if request.method == "POST" else None, instance=preferences)
     if request.method == "POST" and form.is_valid():
         form.save()
         state = "on" if preferences.email_notifications else "off"

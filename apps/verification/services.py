@@ -561,11 +561,7 @@ def verification_note_add(*, verification: Verification, user, text: str) -> Ver
     verification work may write one, at any stage (published verdicts included: a correction is
     discussed too). Notes are never edited or deleted: a thread is the honest record of how a
     verdict was reached."""
-    if not sees_work(user):
-        raise PermissionDenied(
-            "You may not write notes on verifications: your account lacks the permission "
-            "“verification.view_verification”."
-        )
+    verification_note_permitted(user=user)
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": "Write the note first: it is empty."})
@@ -582,3 +578,13 @@ def verification_note_add(*, verification: Verification, user, text: str) -> Ver
         history_note(note, user=user)
         note.save()
     return note
+
+
+def verification_note_permitted(*, user) -> None:
+    """Refuse (PermissionDenied) a user who may not take part in the desk's notes: those who may
+    not read verification work."""
+    if not sees_work(user):
+        raise PermissionDenied(
+            "You may not write notes on verifications: your account lacks the permission "
+            "“verification.view_verification”."
+        )
