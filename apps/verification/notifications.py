@@ -66,7 +66,9 @@ def _recipients(verification, transition: Transition, user, writers) -> list:
 
 def _notice(verification, transition: Transition, user, reason: str, person) -> Notice:
     statement = verification.statement
-    words = statement.text if len(statement.text) <= 80 else statement.text[:79].rstrip() + "…"
+    # One line: a subject is a header, and a line break in it would refuse the whole message.
+    words = " ".join(statement.text.split())
+    words = words if len(words) <= 80 else words[:79].rstrip() + "…"
     who = user.get_full_name() or user.get_username()
     speaker = statement.speaker.name if statement.speaker_id else "unknown speaker"
     page = urljoin(

@@ -39,6 +39,20 @@ def test_an_assignment_by_someone_else_mails_the_assignee(editor, fact_checker, 
     assert editor.username in message.body
 
 
+def test_a_statement_over_several_lines_gets_a_one_line_subject(
+    editor, fact_checker, django_capture_on_commit_callbacks
+):
+    opt_in(fact_checker)
+    statement = make_statement(text="First line of the claim,\r\nand the second line.")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.verification_assign(statement=statement, user=editor, fact_checker=fact_checker)
+
+    (message,) = mail.outbox
+    assert message.subject == "[ClaimTrack] Assigned to you: First line of the claim, and the second line."
+    assert "and the second line." in message.body
+
+
 def test_taking_a_statement_oneself_mails_nobody(fact_checker, django_capture_on_commit_callbacks):
     opt_in(fact_checker)
 
