@@ -35,7 +35,7 @@ def test_the_board_shows_each_section_with_its_count_as_a_link(page):
     expect(page.locator("#desk-unassigned caption a")).to_have_text("Unassigned: 1 unchecked statement")
     expect(page.locator("#desk-to-review")).to_have_count(0)  # no publish permission
     expect(page.locator("#desk-team")).to_contain_text("board-factchecker")
-    # The sections sit side by side at 1366 pixels, the first ones above the fold.
+    # At 1366×768 the first two sections are above the fold.
     mine, sent = page.locator("#desk-mine").bounding_box(), page.locator("#desk-sent-back").bounding_box()
     assert mine["y"] < 768 and sent["y"] < 768
     screenshot(page, "fact-checker's board")
@@ -51,6 +51,14 @@ def test_the_board_shows_each_section_with_its_count_as_a_link(page):
     expect(page.locator("#notes .verification-note")).to_have_count(1)
     expect(page.locator("#notes")).to_contain_text("Which edition of the map: 1920 or 1924?")
     screenshot(page, "notes on the verification's page")
+
+    # E-mail about their work, turned on from the header.
+    page.locator("#user-tools").get_by_role("link", name="My notifications").click()
+    page.get_by_label("E-mail me about my work").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".messagelist")).to_contain_text("E-mail about your work is on.")
+    expect(page.get_by_label("E-mail me about my work")).to_be_checked()
+    screenshot(page, "my notifications")
     log_out(page)
 
     log_in(page, editor)
