@@ -144,3 +144,41 @@ def locate(
         prefix=text[max(0, chosen - AFFIX_LENGTH) : chosen],
         suffix=text[end : end + AFFIX_LENGTH],
     )
+
+
+# Where a sentence ends: its closing punctuation (and any closing quote or bracket after it),
+# then white space. A line break ends a paragraph, and so a sentence, too. The desk's
+# quote.js finds the same sentence in the browser; keep the two alike.
+SENTENCE_END = ".!?…"
+CLOSERS = "\"'”’»)]"
+
+
+def _sentence_starts_after(text: str, position: int) -> bool:
+    """Whether a sentence ends just before `position` (white space at `position`)."""
+    before = position - 1
+    while before >= 0 and text[before] in CLOSERS:
+        before -= 1
+    return before >= 0 and text[before] in SENTENCE_END
+
+
+def sentence_around(text: str, start: int, end: int, *, max_length: int) -> str:
+    """The sentence (or sentences) of `text` that hold `text[start:end]`, stripped, at most
+    `max_length` characters: cut around the words, then, when still longer, the words alone."""
+    left = start
+    while left > 0:
+        if text[left - 1] == "\n" or (text[left - 1].isspace() and _sentence_starts_after(text, left - 1)):
+            break
+        left -= 1
+    right = end
+    while right < len(text):
+        if text[right] == "\n" or (text[right].isspace() and _sentence_starts_after(text, right)):
+            break
+        right += 1
+    excerpt_start, excerpt_end = left, right
+    if excerpt_end - excerpt_start > max_length:
+        spare = max(0, max_length - (end - start))
+        excerpt_start = max(left, start - spare // 2)
+        excerpt_end = min(right, excerpt_start + max_length)
+        excerpt_start = max(left, min(excerpt_start, excerpt_end - max_length))
+    excerpt = text[excerpt_start:excerpt_end]
+    return excerpt.strip() if len(excerpt.strip()) >= end - start else text[start:end]

@@ -1,6 +1,6 @@
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Upper
 
 from apps.core.choices import DatePrecision
@@ -112,14 +112,19 @@ class Quotation(VersionedModel, TimeStampedModel):
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="quotations")
     source = models.ForeignKey("sources.Source", on_delete=models.PROTECT, related_name="quotations")
     occurrence = models.PositiveSmallIntegerField(
-        default=1, help_text="1, or 2 and so on when the same source reports the statement again."
+        default=1,
+        help_text="1, or 2 and so on when the same source reports the statement again. Left empty, the next "
+        "free number is given.",
     )
     text = models.TextField("words as printed")
     mode = models.CharField(max_length=20, choices=QuotationMode.choices, default=QuotationMode.DIRECT)
+    # blank=True: an empty excerpt is filled in from the archived text, or refused once, by clean().
     context = models.TextField(
         "context excerpt",
+        blank=True,
         help_text=f"The sentence or two around the quotation, copied verbatim (at most {CONTEXT_MAX_LENGTH} "
-        "characters). The words as printed must be found in it.",
+        "characters). The words as printed must be found in it, and it in the source's archived text. Left "
+        "empty, the sentence around the words is taken from the archived text.",
     )
     is_first_appearance = models.BooleanField(
         "first known appearance", default=False, db_index=True, help_text="The earliest source known to report it."
@@ -179,12 +184,69 @@ class Quotation(VersionedModel, TimeStampedModel):
 
     natural_key.dependencies = ["sources.source", "claims.statement"]
 
+    def clean_fields(self, exclude=None):
+        # An empty occurrence (the admin's form, an API request without one) means "the next free
+        # number": given here, before the field's own check refuses an empty value.
+        if self.occurrence is None and self.source_id and self.statement_id:
+            self.occurrence = self.next_free_occurrence()
+            self.occurrence_numbered = True
+        super().clean_fields(exclude=exclude)
+
+    # How often a new quotation numbered automatically takes the next number when someone else
+    # took its number between the check and the insert.
+    NUMBERING_ATTEMPTS = 5
+
+    def save(self, *args, **kwargs):
+        if not (self._state.adding and self.occurrence_numbered):
+            return super().save(*args, **kwargs)
+        # Two editors adding a quotation of one statement in one source at the same moment get
+        # the same "next free" number; the second insert then takes the one after it instead
+        # of failing on the unique constraint.
+        for attempt in range(1, self.NUMBERING_ATTEMPTS + 1):
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                free = self.next_free_occurrence()
+                if attempt == self.NUMBERING_ATTEMPTS or free == self.occurrence:
+                    raise  # another constraint, or too much contention: the caller reports it
+                self.occurrence = free
+
+    def next_free_occurrence(self) -> int:
+        """One more than the highest occurrence of this statement in this source (1 for the first)."""
+        numbers = (
+            Quotation.objects.filter(source_id=self.source_id, statement_id=self.statement_id)
+            .exclude(pk=self.pk)
+            .values_list("occurrence", flat=True)
+        )
+        return max(numbers, default=0) + 1
+
     def clean(self):
         super().clean()
         errors = {}
         self.text = self.text.strip()
         self.context = self.context.strip()
-        if len(self.context) > CONTEXT_MAX_LENGTH:
+        archived_text = self.source.archived_text if self.source_id else ""
+        if self.selected_start is not None:
+            self._check_selection(archived_text, errors)
+        if not self.context and self.text and archived_text and "text" not in errors:
+            # Nothing pasted: the sentence around the words, from the text they are anchored in.
+            try:
+                self.anchor_in(archived_text)
+            except anchoring.NotVerbatim as error:
+                errors["text"] = f"{error} (archived text of “{self.source}”)"
+            else:
+                self.context = anchoring.sentence_around(
+                    archived_text, self.char_start, self.char_end, max_length=CONTEXT_MAX_LENGTH
+                )
+        if "text" in errors or (not self.text and not self.context):
+            pass  # one error at a time: the words' (or the field's own "required")
+        elif not self.context:
+            errors["context"] = (
+                "Paste the sentence or two around the words, as printed: the context excerpt cannot be empty "
+                "when the source has no archived text."
+            )
+        elif len(self.context) > CONTEXT_MAX_LENGTH:
             errors["context"] = (
                 f"The excerpt has {len(self.context)} characters; keep it to at most {CONTEXT_MAX_LENGTH}: "
                 "the sentence or two around the quotation, not the article."
@@ -195,9 +257,17 @@ class Quotation(VersionedModel, TimeStampedModel):
             except anchoring.NotVerbatim as error:
                 errors["text"] = str(error)
             else:
-                if self.source_id and self.source.archived_text:
+                if archived_text:
+                    if self.context not in archived_text and self._context_changed():
+                        errors["context"] = (
+                            anchoring.explain_difference(self.context, archived_text, text_name="archived text")
+                            .replace("The quotation is", "The context excerpt is", 1)
+                            .replace("the quotation has", "the excerpt has")
+                            + f" (archived text of “{self.source}”). Copy the excerpt from the archived text, or "
+                            "leave it empty to have the sentence around the words taken from it."
+                        )
                     try:
-                        self.anchor_in(self.source.archived_text)
+                        self.anchor_in(archived_text)
                     except anchoring.NotVerbatim as error:
                         errors["text"] = f"{error} (archived text of “{self.source}”)"
                 else:
@@ -206,8 +276,75 @@ class Quotation(VersionedModel, TimeStampedModel):
                     self.char_start = self.char_end = None
         if self.reported_via_id and self.reported_via_id == self.source_id:
             errors["reported_via"] = "A source cannot report a quotation through itself; leave this empty."
+        if self.source_id and self.statement_id and not errors.keys() & {"text", "context"}:
+            self._check_not_quoted_yet(errors)
         if errors:
             raise ValidationError(errors)
+
+    # Where the editor selected the words in the archived text (the desk's "Quote this"), in
+    # characters (code points): checked by clean() against the words, then stored as the anchor.
+    selected_start: int | None = None
+    selected_end: int | None = None
+    occurrence_numbered = False  # the occurrence was given by clean_fields, not by the editor
+
+    def _context_changed(self) -> bool:
+        """A new quotation, or an excerpt other than the one stored: a quotation recorded before
+        excerpts were checked against the archived text is not refused for its old excerpt when
+        another of its fields is edited."""
+        if self.pk is None:
+            return True
+        return Quotation.objects.filter(pk=self.pk).values_list("context", flat=True).first() != self.context
+
+    def _check_selection(self, archived_text: str, errors: dict) -> None:
+        start, end = self.selected_start, self.selected_end
+        if not archived_text:
+            errors["text"] = "This source has no archived text to select the words in; type them instead."
+        elif end is None or not (0 <= start < end <= len(archived_text)):
+            errors["text"] = (
+                f"The selection ({start}–{end}) is outside the archived text ({len(archived_text)} characters); "
+                "select the words again."
+            )
+        elif archived_text[start:end].strip() != self.text.strip():
+            errors["text"] = (
+                f"The words do not match the selection in the archived text (characters {start}–{end}: "
+                f"«{archived_text[start:end][:80]}»). Select the words again, or clear the selection."
+            )
+        else:
+            stripped_start = start + (len(archived_text[start:end]) - len(archived_text[start:end].lstrip()))
+            self.char_start = stripped_start  # locate() prefers this occurrence of the words
+
+    def _check_not_quoted_yet(self, errors: dict) -> None:
+        """A second quotation of the statement in the source: refused when it is the same passage
+        (the same place in the archived text, or the same words in the same excerpt), or when its
+        occurrence number is taken, saying by which quotation and what to do."""
+        others = Quotation.objects.filter(source_id=self.source_id, statement_id=self.statement_id).exclude(pk=self.pk)
+        if self.char_start is not None:
+            same_passage = others.filter(char_start=self.char_start, char_end=self.char_end)
+        else:
+            same_passage = others.filter(text=self.text, context=self.context)
+        existing = same_passage.order_by("pk").first()
+        if existing is not None:
+            errors["text"] = ValidationError(
+                "This passage is already quoted for this statement in this source: quotation #%(id)s "
+                "(occurrence %(occurrence)s, “%(words)s”). Edit that quotation instead of adding it again.",
+                code="passage_already_quoted",
+                params={"id": existing.pk, "occurrence": existing.occurrence, "words": existing.text[:80]},
+            )
+            return
+        taken = others.filter(occurrence=self.occurrence).order_by("pk").first()
+        if taken is not None:
+            errors["occurrence"] = ValidationError(
+                "This source already reports this statement as occurrence %(occurrence)s: quotation #%(id)s "
+                "(“%(words)s”). If this is another place in the source, give %(free)s, or leave the occurrence "
+                "empty to have the next free number given; if it is the same place, edit quotation #%(id)s.",
+                code="occurrence_taken",
+                params={
+                    "id": taken.pk,
+                    "occurrence": self.occurrence,
+                    "words": taken.text[:80],
+                    "free": self.next_free_occurrence(),
+                },
+            )
 
     def anchor_in(self, archived_text: str) -> None:
         """Set the offsets and prefix/suffix of the words in the source's archived text."""

@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from apps.claims.models import Quotation, Statement, Topic
+from apps.core.urls import url_identity
 from apps.sources.models import Publisher, Source
 from apps.speakers.models import Speaker
 from apps.verification.models import Evidence, Rating, Verification
@@ -225,6 +226,7 @@ SOURCE_COLUMNS = (
     "title",
     "slug",
     "url",
+    "url_key",  # what the model's pre_save fills in (apps.core.urls.url_identity)
     "publisher_id",
     "published_on",
     "published_on_precision",
@@ -275,6 +277,8 @@ VERIFICATION_COLUMNS = (
     "published_at",
     "review_modified_at",
     "review_digest",
+    "status_changed_at",
+    "sent_back_reason",
 )
 EVIDENCE_COLUMNS = ("id", "created_at", "updated_at", "verification_id", "number", "url", "note")
 
@@ -300,7 +304,8 @@ def _source_row(pk, rng, texts, publishers, now):
         rng.choice(("news_article", "news_article", "analysis", "interview", "speech")),
         texts.title(8),
         f"{GENERATED_PREFIX}source-{pk}",
-        f"https://news{publisher}.example.org/{published.year}/{pk}",
+        url := f"https://news{publisher}.example.org/{published.year}/{pk}",
+        url_identity(url),
         publisher,
         published,
         "day",
@@ -396,6 +401,8 @@ class _StatementBatch:
                 published_at,
                 published_at,  # the ClaimReview's dateModified: published, not changed since
                 "",
+                published_at or now,  # in this status since
+                "",  # not sent back
             )
         )
         if has_verdict:

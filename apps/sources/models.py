@@ -2,11 +2,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Upper
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 
 from apps.core.choices import DatePrecision
 from apps.core.dates import format_date_with_precision, validate_date_precision
 from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel, tracked_history
-from apps.core.urls import normalise_url, url_domain
+from apps.core.urls import normalise_url, url_domain, url_identity
 
 from .choices import SourceKind
 
@@ -53,6 +55,11 @@ class Source(SlugNaturalKeyMixin, TimeStampedModel):
         blank=True,
         help_text="Normalised on save (tracking parameters and #fragments removed). Leave empty when unknown.",
     )
+    # The URL as compared, not as shown: the same page reached by http or https, with or without
+    # www., on the mobile or AMP site, with tracking parameters (apps.core.urls.url_identity).
+    # NULL when there is no URL, and for a source recorded twice before the key existed
+    # (migration sources 0005: the later one keeps a note until they are merged).
+    url_key = models.CharField(max_length=2000, null=True, blank=True, editable=False)
     publisher = models.ForeignKey(Publisher, on_delete=models.PROTECT, null=True, blank=True, related_name="sources")
     authors = models.ManyToManyField("speakers.Speaker", blank=True, related_name="authored_sources")
     published_on = models.DateField("publication date", null=True, blank=True, db_index=True)
@@ -79,6 +86,12 @@ class Source(SlugNaturalKeyMixin, TimeStampedModel):
                 name="source_unique_url",
                 violation_error_message="Another source already has this URL.",
             ),
+            models.UniqueConstraint(
+                fields=["url_key"],
+                name="source_unique_url_key",
+                violation_error_message="Another source already has this URL (once http/https, www., mobile and "
+                "AMP versions and tracking parameters are set aside).",
+            ),
         ]
         indexes = [
             # The `language` filter ignores case: see Statement.Meta.indexes.
@@ -101,15 +114,23 @@ class Source(SlugNaturalKeyMixin, TimeStampedModel):
         # Browsers send a textarea's line breaks as CRLF; store LF, as the API and the command do.
         self.archived_text = self.archived_text.replace("\r\n", "\n").replace("\r", "\n")
         self.url = normalise_url(self.url)
-        if self.url:
-            existing = Source.objects.filter(url=self.url).exclude(pk=self.pk).select_related("publisher").first()
-            if existing:
-                publisher = f", {existing.publisher}" if existing.publisher else ""
-                errors["url"] = (
-                    f"This URL is already the canonical URL of the source “{existing.title}” "
-                    f"(id {existing.pk}{publisher}). Add the quotations to that source instead of creating "
-                    f"a second one."
-                )
+        existing = self.same_page_source()
+        if existing:
+            errors["url"] = ValidationError(
+                "This URL is already the canonical URL of the source “%(title)s” (id %(id)s%(publisher)s)%(why)s. "
+                "Add the quotations to that source instead of creating a second one.",
+                code="same_page",
+                params={
+                    "id": existing.pk,
+                    "title": existing.title,
+                    "publisher": f", {existing.publisher}" if existing.publisher else "",
+                    "url": existing.url,
+                    "why": ""
+                    if existing.url == self.url
+                    else f": {existing.url} is the same page once http/https, www., mobile and AMP versions and "
+                    "tracking parameters are set aside",
+                },
+            )
         if len(self.archived_text) > ARCHIVED_TEXT_MAX_LENGTH:
             errors["archived_text"] = (
                 f"The archived text has {len(self.archived_text):,} characters; the limit is "
@@ -126,6 +147,34 @@ class Source(SlugNaturalKeyMixin, TimeStampedModel):
             errors.update(error.message_dict)
         if errors:
             raise ValidationError(errors)
+
+    def same_page_source(self) -> "Source | None":
+        """Another source whose URL is the same page as this one's (`url_identity`), if any."""
+        key = url_identity(self.url)
+        if not key:
+            return None
+        return (
+            Source.objects.filter(Q(url_key=key) | Q(url=self.url))
+            .exclude(pk=self.pk)
+            .select_related("publisher")
+            .order_by("pk")
+            .first()
+        )
+
+
+@receiver(pre_save, sender=Source)
+def source_fill_url_key(sender, instance: Source, raw: bool = False, **kwargs) -> None:
+    """Every save fills the comparison key from the URL, a load of fixtures or of an exported
+    dataset (raw, which skips save()) too: it is derived data, like a generated column, but
+    computed in Python."""
+    if raw and instance.url_key is None and instance.url:
+        # A dataset exported with its keys keeps them; an older one (or a fixture) gets them now,
+        # unless another source already has that key (then it is left unset, as the migration does).
+        key = url_identity(instance.url)
+        if not Source.objects.filter(url_key=key).exclude(pk=instance.pk).exists():
+            instance.url_key = key
+    elif not raw:
+        instance.url_key = url_identity(instance.url) or None
 
 
 class CorrectionManager(models.Manager):

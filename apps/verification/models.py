@@ -288,3 +288,29 @@ class Evidence(TimeStampedModel):
             raise ValidationError("Give the evidence a URL or pick a source from the database (or both).")
         if not self.note.strip():
             raise ValidationError({"note": "Say what this evidence shows."})
+
+
+class VerificationNote(TimeStampedModel):
+    """A line of the desk's internal discussion of a verification: a question to the fact-checker,
+    a reviewer's doubt, a source to try. Never public: not in ClaimReview, not in the public API.
+    Notes are added, never edited or deleted (an honest record of how a verdict was reached);
+    the history keeps who wrote each one, even after their account is gone."""
+
+    verification = models.ForeignKey(Verification, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    text = models.TextField()
+
+    history = tracked_history()
+
+    # The longest note, in characters: a note is a message, not an article.
+    MAX_LENGTH = 5000
+
+    class Meta:
+        ordering = ["verification", "created_at", "pk"]
+        indexes = [models.Index(fields=["verification", "created_at"], name="verificationnote_thread")]
+
+    def __str__(self):
+        who = self.author.get_username() if self.author_id and self.author else "someone"
+        return f"Note by {who}"

@@ -1,9 +1,12 @@
 """Reads of verifications, and of the statements and speakers shown with them. Who may read
 which verification work is decided in querysets.py, once."""
 
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from apps.claims.models import Quotation, Statement, Topic
 from apps.core.selectors import count_per_row
@@ -43,6 +46,29 @@ QUEUES = {
         "Waiting for my review",
         lambda user: Q(status=VerificationStatus.IN_REVIEW) & ~Q(fact_checker=user),
     ),
+    # The desk's board (apps/verification/board.py) links its counts here.
+    "sent-back": (
+        "Sent back to me",
+        lambda user: Q(fact_checker=user, status=VerificationStatus.IN_PROGRESS) & ~Q(sent_back_reason=""),
+    ),
+    "to-publish": (
+        "In review, not written by me",
+        lambda user: Q(status=VerificationStatus.IN_REVIEW) & ~Q(writers=user),
+    ),
+    "written-by-me": (
+        "In review, written by me",
+        lambda user: Q(status=VerificationStatus.IN_REVIEW, writers=user),
+    ),
+    **{
+        f"over-{days}-days": (
+            f"Waiting more than {days} days",
+            lambda user, days=days: Q(
+                status__in=(VerificationStatus.IN_PROGRESS, VerificationStatus.IN_REVIEW),
+                status_changed_at__lt=timezone.now() - datetime.timedelta(days=days),
+            ),
+        )
+        for days in (7, 30)
+    },
 }
 
 

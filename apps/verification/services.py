@@ -29,10 +29,11 @@ from apps.core.services import (
     version_check,
 )
 
+from . import notifications
 from .choices import EDITABLE_STATES, REVIEWED_CLAIM_STATES, TRANSITIONS, Transition, VerificationStatus
 from .claimreview import claimreview
-from .models import Evidence, Verification
-from .querysets import public_q
+from .models import Evidence, Verification, VerificationNote
+from .querysets import public_q, sees_work
 from .selectors import fact_checker_candidates, publish_candidates, statement_list
 
 CHANGE_PERMISSION = "verification.change_verification"
@@ -335,6 +336,7 @@ def _move(verification: Verification, transition: Transition, *, user, reason: s
         verification.sent_back_reason, verification.sent_back_by, verification.sent_back_at = "", None, None
     history_note(verification, user=user, reason=reason or transition.label)
     verification.save()
+    notifications.move_notify(verification=verification, transition=transition, user=user, reason=reason)
     return verification
 
 
@@ -549,3 +551,40 @@ def statement_save(
         user=user,
         reason=reason,
     )
+
+
+# --- The desk's notes on a verification ----------------------------------------------------------
+
+
+def verification_note_add(*, verification: Verification, user, text: str) -> VerificationNote:
+    """Add a note to the desk's internal thread on `verification`, by `user`. Anyone who may read
+    verification work may write one, at any stage (published verdicts included: a correction is
+    discussed too). Notes are never edited or deleted: a thread is the honest record of how a
+    verdict was reached."""
+    verification_note_permitted(user=user)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": "Write the note first: it is empty."})
+    if len(text) > VerificationNote.MAX_LENGTH:
+        raise ValidationError(
+            {
+                "text": f"A note has at most {VerificationNote.MAX_LENGTH} characters; this one has {len(text)}. "
+                "Shorten it, or split it into several notes."
+            }
+        )
+    with transaction.atomic():
+        note = VerificationNote(verification=verification, author=user, text=text)
+        note.full_clean()
+        history_note(note, user=user)
+        note.save()
+    return note
+
+
+def verification_note_permitted(*, user) -> None:
+    """Refuse (PermissionDenied) a user who may not take part in the desk's notes: those who may
+    not read verification work."""
+    if not sees_work(user):
+        raise PermissionDenied(
+            "You may not write notes on verifications: your account lacks the permission "
+            "“verification.view_verification”."
+        )

@@ -258,3 +258,12 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 # Lists of at least this many rows (the planner's estimate: whole tables, filters, searches) report an
 # estimated count instead of running COUNT(*) over every matching row (PostgreSQL only).
 CLAIMTRACK_ESTIMATED_COUNT_FROM = 1_000
+
+# E-mail to the desk about its work (apps/verification/notifications.py), for users who turned it
+# on. Locally printed on the console; production sends through SMTP (claimtrack/settings/production.py).
+EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "ClaimTrack <claimtrack@localhost>")
+# A mail server that does not answer must not hold up the move that sends the mail for long.
+EMAIL_TIMEOUT = 10
+# Where the desk's pages are, for the links in those e-mails.
+CLAIMTRACK_DESK_URL = env_str("CLAIMTRACK_DESK_URL", "http://127.0.0.1:8000/")

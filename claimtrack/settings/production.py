@@ -36,3 +36,12 @@ WHITENOISE_MANIFEST_STRICT = False
 
 # The API's rate-limit counts, shared by every gunicorn worker (base.RATE_LIMIT_CACHE).
 CACHES = {"default": RATE_LIMIT_CACHE}  # noqa: F405
+
+# E-mail to the desk (opt-in per user): SMTP, from the environment (.env.example lists them).
+EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env_str("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)

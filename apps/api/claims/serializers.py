@@ -98,8 +98,29 @@ class QuotationSerializer(CleanModelSerializer):
     )
     text = serializers.CharField(trim_whitespace=False, help_text="The words exactly as printed.")
     context = serializers.CharField(
-        trim_whitespace=False, help_text="The sentence or two around the words, verbatim (at most 600 characters)."
+        trim_whitespace=False,
+        required=False,
+        allow_blank=True,
+        help_text="The sentence or two around the words, verbatim (at most 600 characters), found in the source's "
+        "archived text when it has one. Left out or empty, the sentence around the words is taken from the "
+        "archived text (refused when the source has none).",
     )
+    occurrence = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=32767,
+        help_text="1, or 2 and so on when the same source reports the statement again. Left out when creating, "
+        "the next free number is given.",
+    )
+
+    # A refusal that names another quotation gives its URL too.
+    linked_errors = {"occurrence_taken": "api:quotation-detail", "passage_already_quoted": "api:quotation-detail"}
+
+    def create(self, validated_data):
+        quotation = Quotation()
+        if "occurrence" not in validated_data:
+            quotation.occurrence = None  # numbered by the model (Quotation.clean_fields)
+        return self._save(quotation, validated_data)
 
     class Meta:
         model = Quotation

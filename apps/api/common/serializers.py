@@ -227,8 +227,29 @@ class CleanModelSerializer(JSONTypesMixin, AsSentMixin, serializers.ModelSeriali
         except DjangoValidationError as error:
             raise serializers.ValidationError(self._field_errors(error)) from None
 
+    # Errors that name another record (by their code: its id in the params' "id"), with the view
+    # whose URL is added to the message, so that a client can follow it: {"same_page": "api:source-detail"}.
+    linked_errors: dict[str, str] = {}
+
+    def _linked(self, error: DjangoValidationError) -> DjangoValidationError:
+        if not hasattr(error, "error_dict") or not self.linked_errors:
+            return error
+        linked = {}
+        for name, errors in error.error_dict.items():
+            linked[name] = []
+            for item in errors:
+                message = item.message % item.params if item.params else item.message
+                if item.code in self.linked_errors:
+                    url = reverse(
+                        self.linked_errors[item.code], kwargs={"pk": item.params["id"]}, request=self.context["request"]
+                    )
+                    message = f"{message} ({url})"
+                linked[name].append(message)
+        return DjangoValidationError(linked)
+
     def _field_errors(self, error: DjangoValidationError) -> dict:
         """The model's errors under the names the client used (`speaker_id`, not `speaker`)."""
+        error = self._linked(error)
         if not hasattr(error, "error_dict"):
             return {"non_field_errors": error.messages}
         names = {field.source: name for name, field in self.fields.items() if not field.read_only}

@@ -120,6 +120,9 @@ class SourceSerializer(CleanModelSerializer):
         # Uniqueness is checked by the model, whose message names the source that has the URL.
         extra_kwargs = {"url": {"validators": []}}
 
+    # A URL refused as another source's page gives that source's API URL too.
+    linked_errors = {"same_page": "api:source-detail"}
+
     @transaction.atomic
     def _save(self, instance, validated_data):
         source = super()._save(instance, validated_data)

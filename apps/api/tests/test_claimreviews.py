@@ -93,7 +93,7 @@ def test_claimreview_names_the_first_appearance_apart_from_later_ones(api_client
     later = make_source(title="Later report")
     make_quotation(statement=statement, source=first, is_first_appearance=True)
     make_quotation(statement=statement, source=later)
-    make_quotation(statement=statement, source=later, occurrence=2)
+    make_quotation(statement=statement, source=later, occurrence=2, text="a state", context="no “a state” then")
     publish(statement, rating="unverifiable")
 
     claim = api_client.get(f"/api/v1/statements/{statement.pk}/claimreview/").json()

@@ -198,6 +198,28 @@ OTHER_CALLS = [
         {"HTTP_IF_MATCH": "{published_etag}"},
         {"reason": "New facts."},
     ),
+    # The desk's notes (staff only: a 404 for the anonymous client).
+    (
+        "get",
+        "/api/v1/statements/{id}/verification/notes/",
+        "/api/v1/statements/{unpublished}/verification/notes/",
+        {},
+        None,
+    ),
+    (
+        "post",
+        "/api/v1/statements/{id}/verification/notes/",
+        "/api/v1/statements/{unpublished}/verification/notes/",
+        {},
+        {"text": "Which edition of the map?"},
+    ),  # 201
+    (
+        "post",
+        "/api/v1/statements/{id}/verification/notes/",
+        "/api/v1/statements/{fresh}/verification/notes/",
+        {},
+        {"text": ""},
+    ),  # 400
 ]
 
 

@@ -283,13 +283,51 @@ def test_words_not_in_the_archived_text_are_refused(editor_api, statement):
     assert not Quotation.objects.exists()
 
 
-def test_a_second_quotation_with_the_same_occurrence_is_refused(editor_api, quotation, statement, source):
-    response = editor_api.post(QUOTATIONS, new_quotation(statement, source), format="json")
+def test_the_same_passage_quoted_again_is_refused_naming_the_quotation(editor_api, quotation, statement, source):
+    response = editor_api.post(QUOTATIONS, new_quotation(statement, source, occurrence=2), format="json")
 
-    assert response.status_code == 400
-    assert "use 2 for a second appearance" in response.json()["detail"]
+    messages = assert_invalid(response, "text")
+    assert messages == [
+        f"This passage is already quoted for this statement in this source: quotation #{quotation.pk} "
+        f"(occurrence 1, “{WORDS}”). Edit that quotation instead of adding it again. "
+        f"(http://testserver/api/v1/quotations/{quotation.pk}/)"
+    ]
+    assert "duplicate" not in response.content.decode()
     assert Quotation.objects.count() == 1
-    assert editor_api.post(QUOTATIONS, new_quotation(statement, source, occurrence=2), format="json").status_code == 201
+
+
+ELSEWHERE = {"text": "a state of their own", "context": "He denied they ever had “a state of their own” before 1991."}
+
+
+def test_a_second_place_in_the_same_source_is_numbered_or_refused_saying_which_number_is_free(
+    editor_api, quotation, statement, source
+):
+    taken = editor_api.post(QUOTATIONS, new_quotation(statement, source, occurrence=1, **ELSEWHERE), format="json")
+
+    messages = assert_invalid(taken, "occurrence")
+    assert f"already reports this statement as occurrence 1: quotation #{quotation.pk}" in messages[0]
+    assert "give 2, or leave the occurrence empty" in messages[0]
+    assert messages[0].endswith(f"(http://testserver/api/v1/quotations/{quotation.pk}/)")
+
+    numbered = editor_api.post(QUOTATIONS, new_quotation(statement, source, **ELSEWHERE), format="json")
+    assert numbered.status_code == 201, numbered.content
+    assert numbered.json()["occurrence"] == 2
+
+
+def test_an_empty_context_is_taken_from_the_archived_text(editor_api, statement):
+    source = make_source(archived_text=f"Intro. {CONTEXT} More.")
+    response = editor_api.post(QUOTATIONS, new_quotation(statement, source, context=""), format="json")
+
+    assert response.status_code == 201, response.content
+    assert response.json()["context"] == "Putin told listeners, “Kazakhs never had a state of their own.”"
+
+
+def test_an_empty_context_without_archived_text_is_one_error(editor_api, statement, source):
+    messages = assert_invalid(
+        editor_api.post(QUOTATIONS, new_quotation(statement, source, context=""), format="json"), "context"
+    )
+
+    assert len(messages) == 1 and "cannot be empty" in messages[0]
 
 
 def test_a_source_cannot_report_a_quotation_through_itself(editor_api, statement, source):

@@ -497,6 +497,23 @@ def test_a_url_another_source_has_is_refused_naming_that_source(editor_api, arti
     assert Source.objects.count() == 1
 
 
+@pytest.mark.parametrize(
+    "same_page",
+    [
+        "http://foreignpolicy.com/2022/01/07/kazakhstan",
+        "https://www.foreignpolicy.com/2022/01/07/kazakhstan/amp/",
+        "https://m.foreignpolicy.com/2022/01/07/kazakhstan/?outputType=amp#top",
+    ],
+)
+def test_the_same_page_under_another_url_is_refused_with_the_sources_id_and_url(editor_api, article, same_page):
+    response = editor_api.post(SOURCES, {"title": "The same article", "url": same_page}, format="json")
+
+    (message,) = assert_invalid(response, "url")
+    assert f"(id {article.pk}, Foreign Policy): {article.url} is the same page" in message
+    assert message.endswith(f"(http://testserver/api/v1/sources/{article.pk}/)")
+    assert Source.objects.count() == 1
+
+
 def test_the_very_same_url_is_refused_naming_the_existing_source(editor_api, article):
     response = editor_api.post(SOURCES, {"title": "The same article", "url": article.url}, format="json")
 

@@ -193,7 +193,7 @@ def test_filter_by_source_and_publisher_lists_each_statement_once(api_client):
     other = make_source()
     twice = make_statement()
     make_quotation(statement=twice, source=article)
-    make_quotation(statement=twice, source=article, occurrence=2)
+    make_quotation(statement=twice, source=article, occurrence=2, text="a state", context="no “a state” then")
     elsewhere = make_statement()
     make_quotation(statement=elsewhere, source=other)
     for query in ({"source": "dw-article"}, {"source_id": article.pk}, {"publisher": "dw"}, {"publisher_id": dw.pk}):

@@ -15,7 +15,7 @@ from apps.api.common.serializers import (
 from apps.api.sources.serializers import SourceSummarySerializer
 from apps.sources.models import Source
 from apps.verification.choices import AttributionStatus
-from apps.verification.models import Evidence, Rating, RatingScale, Verification
+from apps.verification.models import Evidence, Rating, RatingScale, Verification, VerificationNote
 
 from .claims_search import MAX_OFFSET, PAGE_TOKEN_PATTERN, decode_page_token
 
@@ -381,3 +381,27 @@ class ClaimSearchResponseSerializer(serializers.Serializer):
         required=False,
         help_text=f"Present when there are more results (within the first {MAX_OFFSET:,}).",
     )
+
+
+class VerificationNoteSerializer(serializers.ModelSerializer):
+    """A note of the desk's internal thread on a verification: staff only, never public."""
+
+    author = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True, help_text="Null when the account was deleted."
+    )
+
+    class Meta:
+        model = VerificationNote
+        fields = ["id", "author", "text", "created_at"]
+        read_only_fields = fields
+
+
+class VerificationNoteWriteSerializer(JSONTypesMixin, AsSentMixin, serializers.Serializer):
+    text = serializers.CharField(
+        max_length=VerificationNote.MAX_LENGTH,
+        help_text="The note; kept as written (notes are never edited or deleted).",
+    )
+
+    def validate(self, data):
+        refuse_unknown_parameters(self.initial_data, self.fields, what="field")
+        return data

@@ -28,6 +28,8 @@ from .serializers import (
     ReasonSerializer,
     StatementHistorySerializer,
     VerificationDetailSerializer,
+    VerificationNoteSerializer,
+    VerificationNoteWriteSerializer,
     VerificationUpdateSerializer,
 )
 
@@ -219,6 +221,51 @@ class StatementVerificationActions:
             "changes": statement_history(statement) if shows_work else None,
         }
         return Response(StatementHistorySerializer(data, context=self.get_serializer_context()).data)
+
+    @extend_schema(
+        methods=["GET"],
+        summary="The desk's notes on the verification (staff only)",
+        description="The internal thread of the desk, oldest first: who, when, what. Never public: 404 for "
+        "anyone who may not read unpublished verification work, as for that work itself; never in the "
+        "ClaimReview.",
+        filters=False,
+        responses={200: VerificationNoteSerializer(many=True)},
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Add a note to the verification's thread (staff only)",
+        description="Notes are kept as written: they are never edited or deleted. Needs the permission to "
+        "read verification work; the statement needs a verification (assign it first).",
+        request=VerificationNoteWriteSerializer,
+        responses={201: VerificationNoteSerializer},
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="verification/notes",
+        filterset_class=None,
+        pagination_class=None,
+        serializer_class=VerificationNoteWriteSerializer,  # the body of a POST (the browsable API's form)
+        permission_classes=[AllowAny],
+    )
+    def verification_notes(self, request, pk=None):
+        if request.method == "POST" and not request.user.is_authenticated:
+            raise exceptions.NotAuthenticated()
+        statement = self.get_object()
+        if not sees_work(request.user):
+            if request.method == "POST":
+                services.verification_note_permitted(user=request.user)
+            raise exceptions.NotFound(f"Statement {statement.pk} has no notes you may read.")
+        verification = getattr(statement, "verification", None)
+        if request.method == "GET":
+            notes = verification.notes.select_related("author").order_by("created_at", "pk") if verification else []
+            return Response(VerificationNoteSerializer(notes, many=True).data)
+        body = VerificationNoteWriteSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        note = services.verification_note_add(
+            verification=self._existing_verification(statement), user=request.user, text=body.validated_data["text"]
+        )
+        return Response(VerificationNoteSerializer(note).data, status=201)
 
     def _move(self, request, transition, service, body_class):
         services.verification_move_permitted(user=request.user, transition=transition)

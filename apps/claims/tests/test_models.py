@@ -93,10 +93,13 @@ def test_a_source_cannot_report_a_quotation_through_itself():
 
 def test_the_same_source_reporting_a_statement_twice_needs_a_new_occurrence_number():
     first = make_quotation()
+    elsewhere = {"text": "no state", "context": "Later he repeated that they had “no state” at all."}
     with pytest.raises(ValidationError) as error:
-        make_quotation(statement=first.statement, source=first.source)
-    assert "use 2 for a second appearance" in str(error.value)
-    second = make_quotation(statement=first.statement, source=first.source, occurrence=2)
+        make_quotation(statement=first.statement, source=first.source, **elsewhere)
+    message = error.value.message_dict["occurrence"][0]
+    assert f"already reports this statement as occurrence 1: quotation #{first.pk}" in message
+    assert "give 2, or leave the occurrence empty" in message
+    second = make_quotation(statement=first.statement, source=first.source, occurrence=2, **elsewhere)
     assert second.occurrence == 2
 
 

@@ -2,8 +2,11 @@
 
 from django.contrib import admin
 
-from . import claims, sources, speakers, verification  # noqa: F401  (registers the admins)
+from apps.desk import board
+
+from . import claims, notes, sources, speakers, verification  # noqa: F401  (registers the admins)
 
 admin.site.site_header = "ClaimTrack"
 admin.site.site_title = "ClaimTrack"
 admin.site.index_title = "Sources, speakers, statements and their verification"
+board.register(admin.site)  # the desk's board, notifications and notes pages

@@ -21,6 +21,7 @@ from apps.desk.base import (
     year_list_filter,
 )
 from apps.desk.forms import VersionedModelForm
+from apps.desk.quoting import QuotationDeskMixin, QuotationFormSet, QuotationInlineForm, check_not_a_known_statement
 from apps.desk.workflow import WorkflowActionsMixin, moves_for, statement_move_view
 from apps.sources.models import Source
 from apps.verification.choices import VerificationStatus
@@ -101,7 +102,8 @@ class QuotationInline(AutocompleteInline, admin.StackedInline):
     side, `other_side` the relation picked with an autocomplete in each row."""
 
     model = Quotation
-    form = VersionedModelForm
+    form = QuotationInlineForm  # the occurrence numbered when left empty (apps/desk/quoting.py)
+    formset = QuotationFormSet
     extra = 0
     show_change_link = True
     other_side = "source"
@@ -139,6 +141,11 @@ class StatementForm(VersionedModelForm):
         changes = {name: cleaned_data[name] for name in Statement.REVIEWED_FIELDS if name in self.changed_data}
         if changes and self.instance.pk is not None:
             statement_claim_check(statement=self.instance, changes=changes)
+        if self.instance.pk is None and cleaned_data.get("speaker") and cleaned_data.get("text"):
+            # The same remark recorded twice splits its quotations and its verdict: offer the
+            # speaker's similar statements first ("Save as a new statement anyway" to go on).
+            draft = Statement(speaker=cleaned_data["speaker"], text=cleaned_data["text"].strip())
+            check_not_a_known_statement(self, draft, field="text")
         return cleaned_data
 
 
@@ -326,7 +333,7 @@ def _quotation_place(quotation) -> dict:
 
 
 @admin.register(Quotation)
-class QuotationAdmin(TimestampedAdmin):
+class QuotationAdmin(QuotationDeskMixin, TimestampedAdmin):
     list_display = ("short_text", "speaker", "source_display", "mode", "first_appearance", "anchored")
     list_filter = (
         "mode",
@@ -355,7 +362,6 @@ class QuotationAdmin(TimestampedAdmin):
         return super().get_search_results(request, queryset, search_term)
 
     readonly_fields = ("char_start", "char_end", "prefix", "suffix", "version", *TimestampedAdmin.readonly_fields)
-    form = VersionedModelForm
     fieldsets = (
         (
             None,

@@ -1,12 +1,14 @@
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.urls import reverse
 
 from apps.claims.models import Quotation
 from apps.claims.services import source_anchor_quotations, source_quotations_check
 from apps.core.selectors import count_per_row
 from apps.desk.base import LanguageListFilter, TimestampedAdmin, year_list_filter
 from apps.desk.forms import CuratedModelForm
+from apps.desk.quoting import LinkedErrorsMixin, error_summary, quote_panel
 from apps.sources.models import Correction, Publisher, Source
 
 from .claims import QuotationInline
@@ -41,8 +43,9 @@ class SourceQuotationInline(QuotationInline):
     other_side = "statement"
 
 
-class SourceForm(CuratedModelForm):
-    """A source's new archived text must hold every quotation of the source, verbatim."""
+class SourceForm(LinkedErrorsMixin, CuratedModelForm):
+    """A source's new archived text must hold every quotation of the source, verbatim. A URL
+    that is another source's page is refused with a link to that source."""
 
     def _post_clean(self):
         super()._post_clean()  # the record's own rules; the text's line breaks made LF
@@ -57,6 +60,7 @@ class SourceForm(CuratedModelForm):
 @admin.register(Source)
 class SourceAdmin(TimestampedAdmin):
     form = SourceForm
+    change_form_template = "admin/sources/source/change_form.html"
     list_display = (
         "title",
         "kind",
@@ -105,6 +109,19 @@ class SourceAdmin(TimestampedAdmin):
             .get_queryset(request)
             .annotate(quotation_count=count_per_row(Quotation.objects.all(), field="source"))
         )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The archived text as stored, to select a quotation's words in ("Quote this" opens the
+        # quotation form with them: apps/desk/quoting.py, static/desk/quote.js).
+        if obj is not None and obj.archived_text and request.user.has_perm("claims.add_quotation"):
+            add_url = f"{reverse('admin:claims_quotation_add')}?source={obj.pk}"
+            context["quote_panel"] = quote_panel(obj, add_url=add_url)
+        context["error_summary"] = error_summary(context)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    class Media:
+        css = {"all": ("desk/quote.css",)}
+        js = ("desk/quote.js",)
 
     @admin.display(description="date", ordering="published_on")
     def published_on_display(self, obj):

@@ -61,3 +61,57 @@ def test_a_correction_is_numbered_per_source():
 def test_archived_text_line_breaks_are_stored_as_lf_whatever_the_browser_sends():
     source = make_source(archived_text="First line.\r\nSecond line.\rThird.")
     assert source.archived_text == "First line.\nSecond line.\nThird."
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        "http://dw.com/en/putin-kazakhstan/a-70981234/",
+        "https://m.dw.com/en/putin-kazakhstan/a-70981234?utm_source=tw#comments",
+        "https://amp.dw.com/en/putin-kazakhstan/a-70981234/amp",
+        "https://www.dw.com/en/putin-kazakhstan/a-70981234?outputType=amp",
+    ],
+)
+def test_the_same_page_under_another_form_of_its_url_is_refused_naming_the_source(again):
+    existing = make_source(title="DW", url="https://www.dw.com/en/putin-kazakhstan/a-70981234")
+    with pytest.raises(ValidationError) as error:
+        make_source(url=again)
+    message = error.value.message_dict["url"][0]
+    assert f"canonical URL of the source “DW” (id {existing.pk}): {existing.url} is the same page" in message
+    assert Source.objects.count() == 1
+
+
+def test_another_page_of_the_same_site_is_not_a_duplicate():
+    make_source(url="https://www.dw.com/en/putin-kazakhstan/a-70981234")
+    assert make_source(url="https://www.dw.com/en/putin-kazakhstan/a-70981235").url_key == (
+        "dw.com/en/putin-kazakhstan/a-70981235"
+    )
+    assert make_source(url="https://news.dw.com/en/putin-kazakhstan/a-70981234").pk
+
+
+def test_the_url_is_kept_as_entered_and_compared_on_its_key():
+    source = make_source(url="http://www.dw.com/en/a-1/")
+    assert (source.url, source.url_key) == ("http://www.dw.com/en/a-1/", "dw.com/en/a-1")
+
+
+def test_the_migration_keeps_the_first_of_two_sources_for_one_page_and_notes_the_other():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("apps.sources.migrations.0005_source_url_key")
+    first = make_source(url="https://www.dw.com/en/a-1")
+    second = make_source(url="https://m.dw.com/en/a-2")
+    # Recorded before the key existed: the same page as the first, under another URL.
+    Source.objects.filter(pk=second.pk).update(url="http://dw.com/en/a-1/", url_key=None)
+    Source.objects.update(url_key=None)
+
+    migration.fill_url_keys(apps, None)
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.url_key, second.url_key) == ("dw.com/en/a-1", None)
+    assert f"Possible duplicate of source #{first.pk}" in second.notes
+    with pytest.raises(ValidationError) as error:
+        second.full_clean()
+    assert f"(id {first.pk})" in error.value.message_dict["url"][0]
