@@ -250,6 +250,8 @@ def _pages(desk: Desk) -> dict[str, str]:
     quotation = desk.published.quotations.get()
     return {
         "admin index": "/admin/",
+        "the desk board": "/admin/desk/",
+        "my notifications": "/admin/desk/notifications/",
         "statements": "/admin/claims/statement/",
         "a statement (sent back)": f"/admin/claims/statement/{desk.sent_back.pk}/change/",
         "a statement (published)": f"/admin/claims/statement/{desk.published.pk}/change/",
