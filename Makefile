@@ -17,12 +17,14 @@ PY    := $(VENV)/bin/python
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 DEV_STAMP     := $(VENV)/.installed-dev
 UV_VERSION    := 0.13.8
+# axe-core, which the browser tests inject into the admin's pages (tests/browser/package-lock.json).
+AXE_STAMP     := tests/browser/node_modules/.installed
 # The test settings use SQLite in memory, or DATABASE_URL when it is set.
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=claimtrack.settings.test
 
 .DEFAULT_GOAL := help
 .NOTPARALLEL:
-.PHONY: help install install-dev lock run serve check test test-sqlite test-postgres fuzz bench clean
+.PHONY: help install install-dev install-browser-tools lock run serve check test test-sqlite test-postgres fuzz bench clean
 
 help:
 	@echo "make run            install, migrate, load the demo data, serve on http://127.0.0.1:$(PORT)/ (PORT=...)"
@@ -40,6 +42,7 @@ help:
 
 install: $(RUNTIME_STAMP)
 install-dev: $(DEV_STAMP)
+install-browser-tools: $(AXE_STAMP)
 
 $(PY):
 	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { \
@@ -59,6 +62,15 @@ $(DEV_STAMP): requirements-dev.txt | $(PY)
 	@echo "==> Installing the runtime set and the development tools (requirements-dev.txt) into $(VENV)"
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	@touch $@ $(RUNTIME_STAMP)
+
+# The browser tests' accessibility checker (axe-core) from npm, as pinned in package-lock.json.
+$(AXE_STAMP): tests/browser/package.json tests/browser/package-lock.json
+	@command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1 || { \
+	  echo "error: the browser tests check accessibility with axe-core, installed with npm: Debian/Ubuntu: sudo apt-get install nodejs npm" >&2; \
+	  exit 1; }
+	@echo "==> Installing axe-core for the browser tests (npm ci --prefix tests/browser)"
+	npm ci --prefix tests/browser --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
 
 # Both lock files from pyproject.toml, for Python 3.10-3.13; versions already locked are kept
 # (UPGRADE=1 takes the newest the pins allow). Needs PyPI.
@@ -101,7 +113,7 @@ test-sqlite: install-dev
 	env -u DATABASE_URL $(TEST_SETTINGS) $(PY) -m pytest -n $(WORKERS_TEST) -m "not e2e" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 # The whole suite on PostgreSQL, in parallel, then the tests that must run alone.
-test-postgres: install-dev
+test-postgres: install-dev install-browser-tools
 	@version=$$(scripts/with-postgres --server-version) && \
 	  echo "==> Test suite on PostgreSQL $$version (throwaway cluster)"
 	$(TEST_SETTINGS) scripts/with-postgres sh -c '{ $(PY) -m pytest -n $(WORKERS_TEST) -m "not serial" $(PYTEST_ARGS) || [ $$? -eq 5 ]; } && \
@@ -132,5 +144,5 @@ bench: install
 	  '$(PY) manage.py migrate -v0 && $(PY) manage.py collectstatic --noinput -v0 && $(PY) manage.py benchmark --scale $(SCALE)'
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .hypothesis .schemathesis test-output
+	rm -rf $(VENV) var .pytest_cache .hypothesis .schemathesis test-output tests/browser/node_modules
 	find . -name __pycache__ -type d -not -path './.git/*' -prune -exec rm -rf {} +

@@ -16,14 +16,18 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
+from apps.claims.models import Statement
 from apps.core.services import EditConflict
+from apps.desk.badges import status_of
 from apps.verification import services
-from apps.verification.choices import Transition, VerificationStatus
+from apps.verification.choices import TRANSITIONS, Transition, VerificationStatus
 from apps.verification.claimreview import claimreview
 from apps.verification.models import Verification
 from apps.verification.selectors import QUEUES, fact_checker_candidates, statement_list, verification_queue
@@ -61,6 +65,16 @@ MOVES = {
 }
 # Moves made from a verification's page at once; the others open their own page first.
 IMMEDIATE_MOVES = ("assign_to_me", "submit")
+# How each move's button looks: moving the work on (primary), handing it to someone (secondary),
+# undoing work done (danger).
+MOVE_KINDS = {
+    "assign_to_me": "primary",
+    "assign_to": "secondary",
+    "submit": "primary",
+    "return": "danger",
+    "publish": "primary",
+    "reopen": "danger",
+}
 
 
 def move_allowed(user, name: str) -> bool:
@@ -201,6 +215,8 @@ def claimreview_preview(statement, *, request=None) -> dict:
 def _cancel_url(model_admin, rows) -> str:
     if len(rows) == 1 and rows[0]["verification"] is not None and model_admin.model is Verification:
         return reverse("admin:verification_verification_change", args=[rows[0]["verification"].pk])
+    if len(rows) == 1 and model_admin.model is Statement:
+        return reverse("admin:claims_statement_change", args=[rows[0]["statement"].pk])
     opts = model_admin.model._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
 
@@ -240,3 +256,71 @@ class QueueFilter(admin.SimpleListFilter):
         if self.value() in QUEUES:
             return verification_queue(queryset, name=self.value(), user=request.user)
         return queryset
+
+
+def moves_for(user, statement_id: int, verification, *, url_of) -> list[dict]:
+    """The buttons `user` sees for a statement (by id) and its verification (None: not started): the
+    moves its status allows and `user`'s permissions grant (the services still check
+    everything). `url_of(name)`: where the button posts, or opens the move's page. Each carries
+    the version the page shows (`version`, in `version_field` for a move's page)."""
+    status = status_of(verification)
+    version = verification.version if verification is not None else None
+    buttons = []
+    for name, (move, label, _, _) in MOVES.items():
+        sources, _ = TRANSITIONS[move]
+        if name == "assign_to_me" and verification is not None and verification.fact_checker_id is not None:
+            continue  # taken: "Assign to a fact-checker…" reassigns
+        if status in sources and move_allowed(user, name):
+            url = url_of(name)
+            buttons.append(
+                {
+                    "name": name,
+                    "label": label,
+                    "kind": MOVE_KINDS[name],
+                    "url": url,
+                    "page_url": f"{url}?version={version}" if version is not None else url,
+                    "immediate": name in IMMEDIATE_MOVES,
+                    "version": version if version is not None else NO_VERIFICATION,
+                    "version_field": VERSION_FIELD.format(statement_id),
+                }
+            )
+    return buttons
+
+
+def statement_move_view(request, model_admin, object_id, name):
+    """A move started from a statement's page: an immediate one (Assign to me, Send to review)
+    is made at once from the version the page showed (its hidden `version-<id>`); the others
+    open their page (a reason, a fact-checker, the publication's confirmation), which carries
+    the version it shows and says what changed since the statement's page (`?version=`)."""
+    if name not in MOVES:
+        raise Http404(f"There is no workflow move “{name}”.")
+    statement = get_object_or_404(Statement.objects.select_related("speaker"), pk=object_id)
+    if not model_admin.has_view_or_change_permission(request, statement):
+        raise PermissionDenied
+    back = reverse("admin:claims_statement_change", args=[statement.pk])
+    if request.method == "POST" and name in IMMEDIATE_MOVES and "apply" not in request.POST:
+        apply_move(request, [statement], name, {}, versions_sent(request.POST, [statement]))
+        return HttpResponseRedirect(back)
+    shown = request.GET.get("version", "")
+    response = move_page(request, model_admin, [statement], name, shown_version=int(shown) if shown.isdigit() else None)
+    if response is not None:
+        return response
+    if publish_refused_as_changed(
+        request, name, statement.pk, Verification.objects.filter(statement=statement).first()
+    ):
+        # The confirmation page again, saying what changed.
+        return HttpResponseRedirect(f"{request.path}?version={request.POST[VERSION_FIELD.format(statement.pk)]}")
+    return HttpResponseRedirect(back)
+
+
+def publish_refused_as_changed(request, name: str, statement_id: int, verification) -> bool:
+    """Whether a publication just sent was refused because the verification changed after its
+    confirmation page showed it (still in review, at another version): that page is shown again."""
+    sent = request.POST.get(VERSION_FIELD.format(statement_id), "")
+    return (
+        name == "publish"
+        and verification is not None
+        and verification.status == VerificationStatus.IN_REVIEW
+        and sent.isdigit()
+        and int(sent) != verification.version
+    )

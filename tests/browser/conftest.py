@@ -4,7 +4,8 @@ live server, which also serves the admin's static files (select2, the autocomple
 - `browser`: one headless chromium for the whole session. Without chromium or the playwright
   package the tests are skipped, saying how to install them; with CI=true they fail instead.
 - `page`: a page in a fresh browser context (no cookies) whose base URL is the live server;
-  `new_page()` opens more, e.g. one per user.
+  `new_page()` opens more, e.g. one per user (`new_page(viewport=..., bypass_csp=True)` for a
+  phone's screen, or to inject axe-core, tests/browser/accessibility.py).
 - On failure every page the test still has open is saved as a full-page screenshot in
   test-output/browser/<test>-<n>.png, with the key steps it recorded with `screenshot()`.
 - Every test here is marked `browser` (`-m "not browser"` leaves them out).
@@ -17,7 +18,9 @@ from pathlib import Path
 import pytest
 
 # The step modules assert too: let pytest explain their failures as it does a test's.
-pytest.register_assert_rewrite("tests.browser.admin_ui", "tests.browser.desk", "tests.browser.verdict")
+pytest.register_assert_rewrite(
+    "tests.browser.accessibility", "tests.browser.admin_ui", "tests.browser.desk", "tests.browser.verdict"
+)
 
 from tests.database import remember_migrated_rows, reset_to_migrated_rows  # noqa: E402
 
@@ -108,8 +111,10 @@ def new_page(request, browser, live_server, django_db_serialized_rollback, djang
         page.on("response", static_response)
         page.on("requestfailed", static_failure)
 
-    def open_page():
-        context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    def open_page(**options):
+        """`options`: Playwright's browser context options (viewport, bypass_csp…)."""
+        options = {"viewport": {"width": 1280, "height": 900}, **options}
+        context = browser.new_context(base_url=live_server.url, **options)
         context.set_default_timeout(TIMEOUT_MS)
         context.on("page", watch)  # pop-ups too (the admin's "add another" windows)
         contexts.append(context)

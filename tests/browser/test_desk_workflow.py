@@ -30,7 +30,7 @@ def test_a_statement_goes_from_the_editor_to_a_published_verdict(page, new_page)
     log_in(page, editor)
     recorded = editor_records_a_reported_statement(page)
     page.goto(f"/admin/claims/statement/{recorded.statement.pk}/change/")
-    expect(page.locator(".field-reported_by")).to_contain_text(
+    expect(page.locator("#statement-state .quotation-place")).to_contain_text(
         f"{recorded.source.title} (publisher unknown, 5 March 2024) — direct quote"
     )
     screenshot(page, "statement page with its quotation")

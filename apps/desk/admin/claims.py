@@ -3,32 +3,31 @@ from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from apps.claims.models import Quotation, Statement, Topic
 from apps.claims.selectors import quotations_matching, statements_matching
 from apps.core.search import fulltext_search_available
-from apps.core.selectors import count_per_row
 from apps.core.services import ActionRefused
+from apps.desk.badges import cut, days_since, sent_back_line, status_badge, verdict_badge
 from apps.desk.base import (
     AutocompleteInline,
     LanguageListFilter,
     TimestampedAdmin,
     admin_link,
     history_table,
-    html_list,
     year_list_filter,
 )
 from apps.desk.forms import VersionedModelForm
 from apps.desk.quoting import QuotationDeskMixin, QuotationFormSet, QuotationInlineForm, check_not_a_known_statement
-from apps.desk.workflow import WorkflowActionsMixin
+from apps.desk.workflow import WorkflowActionsMixin, moves_for, statement_move_view
 from apps.sources.models import Source
 from apps.verification.choices import VerificationStatus
 from apps.verification.history import statement_history
+from apps.verification.models import Verification
 from apps.verification.services import statement_claim_check, statement_delete
-
-from .verification import VerificationInline
 
 
 def _has_published_verdict(statement: Statement | None) -> bool:
@@ -152,7 +151,7 @@ class StatementForm(VersionedModelForm):
 
 @admin.register(Statement)
 class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
-    list_display = ("short_text", "speaker", "said_on_display", "quotation_count", "status", "verdict")
+    list_display = ("short_text", "speaker", "said_on_display", "status", "verdict", "assignee")
     list_filter = (
         VerificationStatusFilter,
         "verification__rating",
@@ -164,7 +163,7 @@ class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
         year_list_filter("said_on", title="year said", years_of=(Statement, "said_on")),
         "said_on",
     )
-    list_select_related = ("speaker", "verification__rating")
+    list_select_related = ("speaker", "verification__rating", "verification__fact_checker")
     search_fields = ("text", "quotations__text", "speaker__name", "speaker__aliases", "occasion")  # not PostgreSQL
     autocomplete_fields = ("speaker", "topics")
 
@@ -174,9 +173,12 @@ class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
             return statements_matching(queryset, search_term, prefixes=True), False
         return super().get_search_results(request, queryset, search_term)
 
-    readonly_fields = ("reported_by", "change_history", "version", *TimestampedAdmin.readonly_fields)
+    readonly_fields = ("change_history", "version", *TimestampedAdmin.readonly_fields)
     form = StatementForm
-    inlines = (VerificationInline, StatementQuotationInline)
+    # Where the statement stands, its buttons and where it was reported come first, above the
+    # form (statement_state below).
+    change_form_template = "admin/claims/statement/change_form.html"
+    inlines = (StatementQuotationInline,)
     fieldsets = (
         (
             None,
@@ -193,7 +195,6 @@ class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
                 )
             },
         ),
-        ("Reported by", {"fields": ("reported_by",)}),
         ("History", {"fields": ("change_history",), "classes": ("collapse",)}),
         ("Record", {"fields": ("version", "created_at", "updated_at"), "classes": ("collapse",)}),
     )
@@ -237,55 +238,103 @@ class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
     def change_history(self, obj):
         return history_table(statement_history(obj)) if obj.pk else "—"
 
-    def get_queryset(self, request):
-        # A correlated count, not a GROUP BY join: the page stays an index scan at a million rows.
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(quotation_count=count_per_row(Quotation.objects.all(), field="statement"))
-        )
-
     @admin.display(description="statement", ordering="text")
     def short_text(self, obj):
-        return obj.text if len(obj.text) <= 100 else obj.text[:99] + "…"
+        return cut(obj.text, 160)
 
     @admin.display(description="date said", ordering="said_on")
     def said_on_display(self, obj):
         return obj.said_on_display
 
-    @admin.display(description="quotations", ordering="quotation_count")
-    def quotation_count(self, obj):
-        return obj.quotation_count
-
     @admin.display(description="status", ordering="verification__status")
     def status(self, obj):
-        verification = getattr(obj, "verification", None)
-        return verification.get_status_display() if verification else VerificationStatus.UNCHECKED.label
+        return status_badge(getattr(obj, "verification", None))
 
     @admin.display(description="verdict", ordering="verification__rating__value")
     def verdict(self, obj):
         verification = getattr(obj, "verification", None)
-        return verification.rating.label if verification and verification.rating else "—"
+        return verdict_badge(verification.rating if verification else None)
 
-    @admin.display(description="Sources that reported it")
-    def reported_by(self, obj):
-        if not obj.pk:
-            return "—"
-        quotations = obj.quotations.select_related("source__publisher").order_by("source__published_on", "pk")
-        return html_list(
-            admin_link(
-                quotation.source,
-                f"{quotation.source} ({quotation.source.publisher or 'publisher unknown'}, "
-                f"{quotation.source.published_on_display}) — {quotation.get_mode_display().lower()}: "
-                f"“{quotation.text[:80]}”",
-            )
-            for quotation in quotations
+    @admin.display(description="fact-checker", ordering="verification__fact_checker__username")
+    def assignee(self, obj):
+        verification = getattr(obj, "verification", None)
+        return verification.fact_checker.get_username() if verification and verification.fact_checker else "—"
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/move/<str:name>/",
+                self.admin_site.admin_view(self.move_view),
+                name="claims_statement_move",
+            ),
+            *super().get_urls(),
+        ]
+
+    def move_view(self, request, object_id, name):
+        return statement_move_view(request, self, object_id, name)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        statement = self.get_object(request, unquote(object_id))
+        if statement is not None:
+            extra_context = {**(extra_context or {}), "state": statement_state(request, statement)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+def statement_state(request, statement) -> dict:
+    """What the top of a statement's page shows: its status and verdict, whether the speaker
+    really said it, who has the work and since when, why it was sent back, the moves this user
+    may make now, and every place a source reports it."""
+    verification = (
+        Verification.objects.select_related("rating__scale", "fact_checker", "reviewer", "sent_back_by")
+        .filter(statement=statement)
+        .first()
+    )
+    quotations = statement.quotations.select_related("source__publisher").order_by(*Quotation.STATEMENT_ORDER)
+    return {
+        "verification": verification,
+        "status": status_badge(verification),
+        "verdict": verdict_badge(verification.rating if verification else None),
+        "in_status_for": days_since(verification.status_changed_at) if verification else "",
+        "sent_back": sent_back_line(verification),
+        "moves": moves_for(
+            request.user,
+            statement.pk,
+            verification,
+            url_of=lambda name: reverse("admin:claims_statement_move", args=[statement.pk, name]),
+        ),
+        "quotations": [_quotation_place(quotation) for quotation in quotations],
+    }
+
+
+def _quotation_place(quotation) -> dict:
+    """A quotation on its statement's page: its source, how it quotes, and where its words sit
+    in the source's archived text (a few words either side), when they were found there."""
+    source = quotation.source
+    if quotation.char_start is None:
+        place = format_html(
+            "<span class='desk-muted'>not found in the source's archived text</span> “{}”", quotation.text
         )
+    else:
+        place = format_html(
+            "characters {}–{}: …{}<mark>{}</mark>{}…",
+            quotation.char_start,
+            quotation.char_end,
+            quotation.prefix[-60:],
+            quotation.text,
+            quotation.suffix[:60],
+        )
+    return {
+        "quotation": quotation,
+        "source": admin_link(source, str(source)),
+        "about_source": f"{source.publisher or 'publisher unknown'}, {source.published_on_display}",
+        "mode": quotation.get_mode_display().lower(),
+        "place": place,
+    }
 
 
 @admin.register(Quotation)
 class QuotationAdmin(QuotationDeskMixin, TimestampedAdmin):
-    list_display = ("short_text", "speaker", "source", "mode", "is_first_appearance", "anchored")
+    list_display = ("short_text", "speaker", "source_display", "mode", "first_appearance", "anchored")
     list_filter = (
         "mode",
         "is_first_appearance",
@@ -336,11 +385,19 @@ class QuotationAdmin(QuotationDeskMixin, TimestampedAdmin):
 
     @admin.display(description="words as printed", ordering="text")
     def short_text(self, obj):
-        return obj.text if len(obj.text) <= 100 else obj.text[:99] + "…"
+        return cut(obj.text, 160)
+
+    @admin.display(description="source", ordering="source__title")
+    def source_display(self, obj):
+        return cut(str(obj.source), 90)
 
     @admin.display(description="speaker", ordering="statement__speaker__name")
     def speaker(self, obj):
         return obj.statement.speaker
+
+    @admin.display(description="first seen", boolean=True, ordering="is_first_appearance")
+    def first_appearance(self, obj):
+        return obj.is_first_appearance
 
     @admin.display(description="anchored", boolean=True)
     def anchored(self, obj):

@@ -4,8 +4,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.html import format_html
 
-from apps.desk.base import URL_FIELD_OVERRIDES, AutocompleteInline, TimestampedAdmin, admin_link
+from apps.desk.badges import cut, days_since, sent_back_line, status_badge, verdict_badge
+from apps.desk.base import URL_FIELD_OVERRIDES, AutocompleteInline, TimestampedAdmin
 from apps.desk.forms import CuratedModelForm, VersionedModelForm
 from apps.desk.workflow import (
     IMMEDIATE_MOVES,
@@ -14,12 +16,13 @@ from apps.desk.workflow import (
     QueueFilter,
     WorkflowActionsMixin,
     apply_move,
-    move_allowed,
     move_page,
+    moves_for,
+    publish_refused_as_changed,
     versions_sent,
 )
 from apps.verification import services
-from apps.verification.choices import EDITABLE_STATES, TRANSITIONS
+from apps.verification.choices import EDITABLE_STATES
 from apps.verification.models import Evidence, Rating, RatingScale, Verification
 
 
@@ -46,37 +49,6 @@ class RatingAdmin(TimestampedAdmin):
     search_fields = ("label", "scale__name")
     autocomplete_fields = ("scale",)
     prepopulated_fields = {"slug": ("label",)}
-
-
-class VerificationInline(admin.StackedInline):
-    """Where the statement's fact-check stands, on the statement's page. It is edited, and
-    moved through the workflow, on the verification's own page."""
-
-    model = Verification
-    extra = 0
-    max_num = 0
-    can_delete = False
-    fields = (("status", "attribution"), "rating", "summary", ("fact_checker", "reviewer", "published_at"), "open_link")
-    readonly_fields = (
-        "status",
-        "attribution",
-        "rating",
-        "summary",
-        "fact_checker",
-        "reviewer",
-        "published_at",
-        "open_link",
-    )
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description="")
-    def open_link(self, obj):
-        return admin_link(obj, "Open the verification to edit it, add evidence or move it through the workflow →")
 
 
 class EvidenceInline(AutocompleteInline, admin.StackedInline):
@@ -134,7 +106,7 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
 
     form = VerificationForm
     change_form_template = "admin/verification/verification/change_form.html"
-    list_display = ("statement", "status", "rating", "attribution", "fact_checker", "reviewer", "published_at")
+    list_display = ("statement_words", "state", "verdict", "fact_checker", "in_status_for")
     list_filter = (
         QueueFilter,
         "status",
@@ -144,7 +116,7 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
         ("fact_checker", admin.RelatedOnlyFieldListFilter),
         "published_at",
     )
-    list_select_related = ("statement__speaker", "rating__scale", "fact_checker", "reviewer")
+    list_select_related = ("statement__speaker", "rating", "fact_checker", "sent_back_by")
     search_fields = ("statement__text", "statement__speaker__name", "summary")
     date_hierarchy = "published_at"
     autocomplete_fields = ("rating",)
@@ -158,6 +130,30 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
 
     def statement_of(self, obj):
         return obj.statement
+
+    @admin.display(description="statement", ordering="statement__text")
+    def statement_words(self, obj):
+        return format_html(
+            '{}<span class="statement-speaker desk-muted">{}</span>',
+            cut(obj.statement.text, 140),
+            obj.statement.speaker,
+        )
+
+    @admin.display(description="status", ordering="status")
+    def state(self, obj):
+        """The status; for work sent back, who sent it back, when and why."""
+        line = sent_back_line(obj)
+        if not line:
+            return status_badge(obj)
+        return format_html('{}<span class="sent-back-note">{}</span>', status_badge(obj), cut(line, 160))
+
+    @admin.display(description="verdict", ordering="rating__value")
+    def verdict(self, obj):
+        return verdict_badge(obj.rating)
+
+    @admin.display(description="in this status for", ordering="status_changed_at")
+    def in_status_for(self, obj):
+        return days_since(obj.status_changed_at)
 
     def has_add_permission(self, request):
         return False  # a verification starts when a statement is assigned
@@ -260,10 +256,10 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
         )
         if response is not None:
             return response
-        sent = request.POST.get(VERSION_FIELD.format(verification.statement_id), "")
         verification.refresh_from_db()
-        if name == "publish" and sent.isdigit() and int(sent) != verification.version:
-            # Refused because it changed: the confirmation page again, saying what changed.
+        if publish_refused_as_changed(request, name, verification.statement_id, verification):
+            # The confirmation page again, saying what changed (after a publication, its page).
+            sent = request.POST[VERSION_FIELD.format(verification.statement_id)]
             return HttpResponseRedirect(f"{request.path}?version={sent}")
         return HttpResponseRedirect(reverse("admin:verification_verification_change", args=[verification.pk]))
 
@@ -271,6 +267,7 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
         verification = self.get_object(request, object_id)
         extra_context = {
             **(extra_context or {}),
+            "sent_back": sent_back_line(verification),
             "moves": self._moves_for(request, verification),
             "moves_post_the_form": verification is not None and self.has_change_permission(request, verification),
             "workflow_button": WORKFLOW_BUTTON,
@@ -278,28 +275,15 @@ class VerificationAdmin(WorkflowActionsMixin, TimestampedAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _moves_for(self, request, verification) -> list[dict]:
-        """The buttons this user sees on this verification: the moves its status allows and
-        their permission grants (the services still check everything)."""
+        """The buttons this user sees on this verification (the services still check everything)."""
         if verification is None:
             return []
-        buttons = []
-        for name, (move, label, _, _) in MOVES.items():
-            sources, _ = TRANSITIONS[move]
-            if name == "assign_to_me" and verification.fact_checker_id is not None:
-                continue  # taken: "Assign to a fact-checker…" reassigns
-            if verification.status in sources and move_allowed(request.user, name):
-                url = reverse("admin:verification_verification_move", args=[verification.pk, name])
-                buttons.append(
-                    {
-                        "name": name,
-                        "label": label,
-                        "url": url,
-                        "page_url": f"{url}?version={verification.version}",
-                        "immediate": name in IMMEDIATE_MOVES,
-                        "version": verification.version,
-                    }
-                )
-        return buttons
+        return moves_for(
+            request.user,
+            verification.statement_id,
+            verification,
+            url_of=lambda name: reverse("admin:verification_verification_move", args=[verification.pk, name]),
+        )
 
 
 # The name of the workflow buttons of a verification's page (value: the move).

@@ -1,0 +1,82 @@
+"""How the desk shows where a statement stands, the same on every page: a status badge, a verdict
+badge in the rating's own colour, the words cut short with the whole on hover."""
+
+from django.utils import dateformat, timezone
+from django.utils.html import format_html
+
+from apps.verification.choices import VerificationStatus
+
+DASH = "—"
+
+
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of a #rrggbb colour."""
+
+    def channel(hex_pair: str) -> float:
+        value = int(hex_pair, 16) / 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(colour[i : i + 2]) for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def text_colour_on(colour: str) -> str:
+    """Black or white, whichever reads better on `colour` (#rrggbb): a desk chooses its ratings'
+    colours, and every one of them must stay readable (WCAG contrast of at least 4.5:1; one of
+    the two always reaches it)."""
+    luminance = _luminance(colour)
+    on_white = 1.05 / (luminance + 0.05)
+    on_black = (luminance + 0.05) / 0.05
+    return "#000000" if on_black >= on_white else "#ffffff"
+
+
+def verdict_badge(rating) -> str:
+    """The verdict as a badge in its rating's colour, or a dash when there is none yet."""
+    if rating is None:
+        return DASH
+    return format_html(
+        '<span class="desk-badge verdict-badge" style="background-color:{};color:{}" title="{}">{}</span>',
+        rating.colour,
+        text_colour_on(rating.colour),
+        f"Verdict: {rating.label}",
+        rating.label,
+    )
+
+
+def status_of(verification) -> str:
+    """The workflow status (a statement with no verification is unchecked)."""
+    return verification.status if verification is not None else VerificationStatus.UNCHECKED
+
+
+def status_badge(verification) -> str:
+    status = status_of(verification)
+    label, extra = VerificationStatus(status).label, ""
+    if verification is not None and verification.is_sent_back:
+        label, extra = "Sent back", " is-sent-back"
+    return format_html('<span class="desk-badge status-badge status-{}{}">{}</span>', status, extra, label)
+
+
+def cut(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters, the whole of it on hover."""
+    if len(text) <= limit:
+        return text
+    return format_html('<span title="{}">{}…</span>', text, text[: limit - 1].rstrip())
+
+
+def days_since(moment) -> str:
+    """How long ago `moment` was, in whole days ("under a day", "1 day", "12 days")."""
+    if moment is None:
+        return DASH
+    days = (timezone.now() - moment).days
+    return "under a day" if days < 1 else f"{days} day{'s' if days != 1 else ''}"
+
+
+def sent_back_line(verification) -> str:
+    """ "Sent back by X on D: reason", for work back in progress; empty otherwise."""
+    if verification is None or not verification.is_sent_back:
+        return ""
+    who = verification.sent_back_by.get_username() if verification.sent_back_by else "(no account)"
+    when = (
+        dateformat.format(timezone.localtime(verification.sent_back_at), "j M Y") if verification.sent_back_at else ""
+    )
+    return f"Sent back by {who}{f' on {when}' if when else ''}: {verification.sent_back_reason}"
