@@ -13,11 +13,17 @@ Elsewhere (SQLite, the embedded database for trying ClaimTrack out) those column
 search falls back to case-insensitive substrings, every word required.
 """
 
+import difflib
+import operator
 import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection
-from django.db.models import BooleanField, Exists, FloatField, Func, TextField
+from django.db.models import BooleanField, Case, Exists, FloatField, Func, Q, TextField, Value, When
+from django.db.models.lookups import Contains
 
 # English stemming and stop words: most of what a desk stores is in English (quotations of
 # Russian or Kazakh speech are translated), and words in other scripts pass through unstemmed.
@@ -163,3 +169,170 @@ def trigram_similarity(a: str, b: str) -> float:
     first, second = trigrams(a), trigrams(b)
     union = first | second
     return len(first & second) / len(union) if union else 0.0
+
+
+# The fallback for databases without full-text search (SQLite): the same search box syntax,
+# read in Python, matched by case-folded substrings.
+
+FOLD_FUNCTION = "claimtrack_fold"
+QUOTES = '"“”„«»'
+
+
+def search_fold(text: str | None) -> str | None:
+    """Text as the fallback compares it: case-folded in every script (SQLite's own LIKE and
+    LOWER() fold ASCII only, so “путин” would not find “Путин”)."""
+    return None if text is None else str(text).casefold()
+
+
+def register_fold_function(sender, connection, **kwargs):
+    """Gives each new SQLite connection `claimtrack_fold()` (a `connection_created` receiver)."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(FOLD_FUNCTION, 1, search_fold, deterministic=True)
+
+
+class Folded(Func):
+    """A text column case-folded for search: `claimtrack_fold()` on SQLite (registered on every
+    connection, see register_fold_function), lower() on PostgreSQL, which folds every script in
+    a UTF-8 database with a non-C collation. JSON columns (aliases) are read as their text."""
+
+    function = FOLD_FUNCTION
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="lower((%(expressions)s)::text)", **extra_context)
+
+
+# (suffix, what replaces it, the shortest word it is cut from)
+STEM_RULES = (
+    ("sses", "ss", 6),
+    ("ches", "ch", 6),
+    ("shes", "sh", 6),
+    ("xes", "x", 5),
+    ("ies", "", 5),
+    ("ing", "", 6),
+    ("ed", "", 5),
+)
+
+
+def stem(word: str) -> str:
+    """A folded word cut to a stem that, as a substring, finds its other simple English forms:
+    "borders" → "border", "policies" → "polic" (policy), "signed" → "sign", "boxes" → "box".
+    Crude next to PostgreSQL's Snowball stemmer, and only for the fallback."""
+    for suffix, replacement, shortest in STEM_RULES:
+        if word.endswith(suffix) and len(word) >= shortest:
+            return word[: -len(suffix)] + replacement
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) >= 4:
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True)
+class ParsedSearch:
+    """A search box's value as the fallback reads it. Each entry of `required` is a list of
+    alternatives (joined by OR), each a folded substring to find: a word's stem or a "quoted
+    phrase" as written; `excluded` are -words and -"phrases"; `words` are the plain words as
+    folded (for names: the misspelling tolerance and the ranking)."""
+
+    required: list[list[str]]
+    excluded: list[str]
+    words: list[str]
+
+
+SEARCH_TOKEN = re.compile(rf"(-?)(?:[{QUOTES}]([^{QUOTES}]*)[{QUOTES}]?|([^\s{QUOTES}]+))")
+
+
+def parse_search(value: str) -> ParsedSearch:
+    """Words (all required, simple plurals and -ed/-ing forms found too), "a quoted phrase"
+    (found as written, any case), OR between two terms, -excluded: web search syntax, as
+    PostgreSQL's websearch_to_tsquery reads it."""
+    required, excluded, words = [], [], []
+    joining = False
+    for minus, phrase, word in SEARCH_TOKEN.findall(value):
+        if word == "OR" and not minus:
+            joining = bool(required)
+            continue
+        if phrase:
+            term = " ".join(search_fold(phrase).split())
+        else:
+            term = search_fold(word).strip(",;:!?()[]{}'’")
+            if not term:
+                continue
+            if not minus:
+                words.append(term)
+            term = stem(term)
+        if minus:
+            excluded.append(term)
+        elif joining:
+            required[-1].append(term)
+        else:
+            required.append([term])
+        joining = False
+    return ParsedSearch(required=required, excluded=excluded, words=words)
+
+
+def folded_contains(expression, term: str) -> Contains:
+    """`term` (folded) is a substring of the folded `expression`: LIKE '%term%', with LIKE's
+    own wildcards in the term taken literally."""
+    return Contains(Folded(expression), term)
+
+
+def any_contains(expressions, term: str) -> Q:
+    return reduce(operator.or_, (Q(folded_contains(expression, term)) for expression in expressions))
+
+
+def matching_terms(parsed: ParsedSearch, expressions, *, extra=None) -> Q:
+    """Every required term (one of its alternatives) in one of `expressions`, no excluded term
+    in any. `extra(term)` adds another way for a term to match (a quotation, a speaker)."""
+    condition = Q()
+    for alternatives in parsed.required:
+        either = Q()
+        for term in alternatives:
+            either |= any_contains(expressions, term) | (extra(term) if extra else Q())
+        condition &= either
+    for term in parsed.excluded:
+        condition &= ~(any_contains(expressions, term) | (extra(term) if extra else Q()))
+    return condition
+
+
+def terms_found_in(parsed: ParsedSearch, expression) -> Func:
+    """How many of the required terms the expression holds (the fallback's rank: "words in the
+    text before mentions elsewhere")."""
+    found = [
+        Case(When(reduce(operator.or_, (Q(folded_contains(expression, t)) for t in alternatives)), then=1), default=0)
+        for alternatives in parsed.required
+    ]
+    return reduce(operator.add, found) if found else Value(0)
+
+
+# A misspelt name: each word of a search is compared with the words of the speakers' names and
+# aliases (difflib), only where words are within two letters of each other in length. Reading
+# the names costs one query, bounded by this many speakers (a desk's speakers number thousands).
+FUZZY_NAME_SCAN_MAX = 50_000
+FUZZY_MIN_WORD = 4
+FUZZY_MIN_RATIO = 0.8
+
+
+def close_name_matches(words: list[str], names) -> dict[str, set]:
+    """word → the keys of `names` (key → its texts: name and aliases) holding a word close to
+    it (one letter missing, extra or wrong: "medvedv" ~ "medvedev"), for words of four letters
+    or more that no name holds as they are."""
+    wanted = [word for word in dict.fromkeys(words) if len(word) >= FUZZY_MIN_WORD]
+    found = {word: set() for word in wanted}
+    if not wanted:
+        return found
+    by_name_word = defaultdict(set)
+    for key, texts in names:
+        for text in texts:
+            for name_word in re.findall(r"[^\W_]+", search_fold(text or "")):
+                by_name_word[name_word].add(key)
+    for word in wanted:
+        if any(word in name_word for name_word in by_name_word):
+            continue  # found as it is; no need to guess
+        matcher = difflib.SequenceMatcher(b=word, autojunk=False)
+        for name_word, keys in by_name_word.items():
+            if abs(len(name_word) - len(word)) > 2:
+                continue
+            matcher.set_seq1(name_word)
+            if matcher.real_quick_ratio() >= FUZZY_MIN_RATIO and matcher.ratio() >= FUZZY_MIN_RATIO:
+                found[word] |= keys
+    return found

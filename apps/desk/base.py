@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ORDER_VAR, ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -46,6 +47,37 @@ class TimestampedAdmin(SimpleHistoryAdmin):
         if request.method == "POST":
             raise PermissionDenied("Old versions cannot be restored here; edit the record itself.")
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class RankedSearchChangeList(ChangeList):
+    """A changelist that keeps a search's ranking: Django's puts the admin's default ordering
+    before the queryset's, so the best match would not come first."""
+
+    def get_ordering(self, request, queryset):
+        if "search_rank" in queryset.query.annotations and not self.params.get(ORDER_VAR):
+            return self._get_deterministic_ordering(list(queryset.query.order_by))
+        return super().get_ordering(request, queryset)
+
+
+class RankedSearchAdmin:
+    """An admin whose search box (changelist and the autocompletes that pick its records) is a
+    selector's search, best match first on every database: `ranked_search(queryset, value)`
+    returns the matching rows, annotated with `search_rank` and ordered by it when it ranks
+    (None: Django's own search over `search_fields`). Sorting by a column (clicking its
+    header) still sorts by that column."""
+
+    def ranked_search(self, queryset, value):
+        raise NotImplementedError
+
+    def get_changelist(self, request, **kwargs):
+        return RankedSearchChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        if search_term.strip():
+            found = self.ranked_search(queryset, search_term)
+            if found is not None:
+                return found, False
+        return super().get_search_results(request, queryset, search_term)
 
 
 class LanguageListFilter(admin.SimpleListFilter):

@@ -33,10 +33,9 @@ def border_statements(db):
     }
 
 
-# PostgreSQL: full-text search
+# Both databases: the search box's syntax (full-text search on PostgreSQL, the fallback elsewhere)
 
 
-@on_postgresql
 def test_search_takes_web_search_syntax_phrases_or_and_exclusion(anonymous, border_statements):
     s = border_statements
     search = lambda value: set(ordered_ids(anonymous.get(STATEMENTS, {"search": value})))  # noqa: E731
@@ -199,14 +198,72 @@ def test_the_search_document_follows_every_change_of_the_text(anonymous):
 # Other databases: the fallback
 
 
+def test_a_quoted_phrase_is_found_as_written_and_only_so(anonymous):
+    doctrine = make_statement(text="He spoke of the “Russian world” as a doctrine.")
+    make_statement(text="The world watched as Russian troops crossed.")
+    make_statement(text="World leaders met Russian diplomats.")
+
+    ids = ordered_ids(anonymous.get(STATEMENTS, {"search": '"Russian world"'}))
+
+    assert ids == [doctrine.pk]
+
+
+def test_plurals_and_other_forms_of_a_word_find_each_other(anonymous):
+    border = make_statement(text="Nobody has questioned the border since independence.")
+    statements = make_statement(text="Two statements were issued.")
+    signed = make_statement(text="The treaty was signed in 2005.")
+    make_statement(text="Grain exports doubled.")
+    search = lambda value: set(ordered_ids(anonymous.get(STATEMENTS, {"search": value})))  # noqa: E731
+
+    assert search("borders") == {border.pk}
+    assert search("statement") == {statements.pk}
+    assert search("signing") == {signed.pk}
+
+
+def test_search_ignores_case_in_every_script(anonymous):
+    cyrillic = make_statement(text="Путин сказал, что Казахстан — это искусственное государство.")
+    kazakh = make_statement(text="ҚАЗАҚСТАН РЕСПУБЛИКАСЫ туралы.")
+    search = lambda value: set(ordered_ids(anonymous.get(STATEMENTS, {"search": value})))  # noqa: E731
+
+    assert search("путин") == {cyrillic.pk}
+    assert search("КАЗАХСТАН") == {cyrillic.pk}
+    assert search("қазақстан") == {kazakh.pk}
+
+
+def test_a_statement_with_the_words_in_its_text_comes_before_one_matched_elsewhere(anonymous):
+    putin = make_speaker(name="Vladimir Putin")
+    by_putin = make_statement(speaker=putin, text="Kazakhs never had any statehood.")
+    quoting = make_statement(text="A paraphrase.")
+    make_quotation(statement=quoting, text="as Putin said", context="It was, as Putin said, a gift.")
+    about_putin = make_statement(text="Putin's remark angered Kazakh historians.")
+    make_statement(text="Grain exports doubled.")
+
+    ranked = ordered_ids(anonymous.get(STATEMENTS, {"search": "Putin"}))
+
+    assert ranked[0] == about_putin.pk
+    assert set(ranked) == {by_putin.pk, quoting.pk, about_putin.pk}
+
+
+def test_a_misspelt_speaker_name_still_finds_their_statements(anonymous):
+    medvedev = make_statement(speaker=make_speaker(name="Dmitry Medvedev"), text="Kazakhstan is a partner.")
+    make_statement(speaker=make_speaker(name="Viktor Medvedchuk"), text="Something else entirely.")
+    grain = make_statement(text="Grain exports doubled.")
+
+    found = ordered_ids(anonymous.get(STATEMENTS, {"search": "Medvedv"}))
+    assert medvedev.pk in found
+    assert grain.pk not in found
+    assert ordered_ids(anonymous.get(STATEMENTS, {"search": "Medvedev"})) == [medvedev.pk]
+
+
 @on_sqlite
-def test_without_postgresql_search_matches_substrings_every_word_required(anonymous, border_statements):
+def test_without_postgresql_each_word_is_a_substring_and_words_are_all_required(anonymous, border_statements):
     s = border_statements
     search = lambda value: set(ordered_ids(anonymous.get(STATEMENTS, {"search": value})))  # noqa: E731
 
     assert search("border treaty") == {s["treaty"].pk}
     assert search("bord") == {s["treaty"].pk, s["border"].pk, s["states"].pk}
-    assert search('"treaty"') == set()  # no search syntax: the quotes are characters to find
+    assert search("100%") == set()  # LIKE's wildcards are characters to find
+    assert search('"') == {row.pk for row in s.values()}  # an empty phrase is no term
 
 
 # Similar wording, on either database

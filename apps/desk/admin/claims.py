@@ -8,12 +8,12 @@ from django.utils.text import Truncator
 
 from apps.claims.models import Quotation, Statement, Topic
 from apps.claims.selectors import quotations_matching, statements_matching
-from apps.core.search import fulltext_search_available
 from apps.core.selectors import count_per_row
 from apps.core.services import ActionRefused
 from apps.desk.base import (
     AutocompleteInline,
     LanguageListFilter,
+    RankedSearchAdmin,
     TimestampedAdmin,
     admin_link,
     history_table,
@@ -144,7 +144,7 @@ class StatementForm(VersionedModelForm):
 
 
 @admin.register(Statement)
-class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
+class StatementAdmin(WorkflowActionsMixin, RankedSearchAdmin, TimestampedAdmin):
     list_display = ("short_text", "speaker", "said_on_display", "quotation_count", "status", "verdict")
     list_filter = (
         VerificationStatusFilter,
@@ -161,11 +161,9 @@ class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
     search_fields = ("text", "quotations__text", "speaker__name", "speaker__aliases", "occasion")  # not PostgreSQL
     autocomplete_fields = ("speaker", "topics")
 
-    def get_search_results(self, request, queryset, search_term):
-        """PostgreSQL: the API's full-text search (indexed), each word taken as a prefix ("kaz bord")."""
-        if fulltext_search_available() and search_term.strip():
-            return statements_matching(queryset, search_term, prefixes=True), False
-        return super().get_search_results(request, queryset, search_term)
+    def ranked_search(self, queryset, value):
+        """The API's search, each word taken as a prefix on PostgreSQL ("kaz bord")."""
+        return statements_matching(queryset, value, prefixes=True)
 
     readonly_fields = ("reported_by", "change_history", "version", *TimestampedAdmin.readonly_fields)
     form = StatementForm
@@ -277,7 +275,7 @@ class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
 
 
 @admin.register(Quotation)
-class QuotationAdmin(TimestampedAdmin):
+class QuotationAdmin(RankedSearchAdmin, TimestampedAdmin):
     list_display = ("short_text", "speaker", "source", "mode", "is_first_appearance", "anchored")
     list_filter = (
         "mode",
@@ -299,11 +297,9 @@ class QuotationAdmin(TimestampedAdmin):
     )  # not PostgreSQL
     autocomplete_fields = ("statement", "source", "reported_via")
 
-    def get_search_results(self, request, queryset, search_term):
-        """PostgreSQL: the API's full-text search (indexed), each word taken as a prefix."""
-        if fulltext_search_available() and search_term.strip():
-            return quotations_matching(queryset, search_term, prefixes=True), False
-        return super().get_search_results(request, queryset, search_term)
+    def ranked_search(self, queryset, value):
+        """The API's search, each word taken as a prefix on PostgreSQL."""
+        return quotations_matching(queryset, value, prefixes=True)
 
     readonly_fields = ("char_start", "char_end", "prefix", "suffix", "version", *TimestampedAdmin.readonly_fields)
     form = VersionedModelForm
