@@ -42,9 +42,24 @@ def fulltext_query(value: str) -> SearchQuery:
 
 def prefix_query(value: str) -> SearchQuery:
     """Every word of the value as the start of a word: "kaz bord" finds "Kazakhstan border"
-    (for the admin's search box and autocompletes, where people type parts of words)."""
-    words = re.findall(r"[^\W_]+", value)
-    return SearchQuery(" & ".join(f"{word}:*" for word in words), search_type="raw", config=TEXT_SEARCH_CONFIG)
+    (for the admin's search box and autocompletes, where people type parts of words). The
+    rest of the web search syntax holds: "a phrase" (its words in a row), OR, -excluded."""
+    parts, joining = [], False
+    for minus, phrase, word in SEARCH_TOKEN.findall(value):
+        if word == "OR" and not minus:
+            joining = bool(parts)
+            continue
+        words = re.findall(r"[^\W_]+", phrase or word)
+        if not words:
+            continue
+        term = " <-> ".join(f"{word}:*" for word in words)
+        term = f"!({term})" if minus else f"({term})" if len(words) > 1 else term
+        if joining:
+            parts[-1] = f"({parts[-1]} | {term})"
+        else:
+            parts.append(term)
+        joining = False
+    return SearchQuery(" & ".join(parts), search_type="raw", config=TEXT_SEARCH_CONFIG)
 
 
 class _PostgresOnly(Func):

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.admin.views.main import ORDER_VAR, ChangeList
+from django.contrib.admin.views.main import ORDER_VAR
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -49,16 +49,6 @@ class TimestampedAdmin(SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
-class RankedSearchChangeList(ChangeList):
-    """A changelist that keeps a search's ranking: Django's puts the admin's default ordering
-    before the queryset's, so the best match would not come first."""
-
-    def get_ordering(self, request, queryset):
-        if "search_rank" in queryset.query.annotations and not self.params.get(ORDER_VAR):
-            return self._get_deterministic_ordering(list(queryset.query.order_by))
-        return super().get_ordering(request, queryset)
-
-
 class RankedSearchAdmin:
     """An admin whose search box (changelist and the autocompletes that pick its records) is a
     selector's search, best match first on every database: `ranked_search(queryset, value)`
@@ -69,14 +59,12 @@ class RankedSearchAdmin:
     def ranked_search(self, queryset, value):
         raise NotImplementedError
 
-    def get_changelist(self, request, **kwargs):
-        return RankedSearchChangeList
-
     def get_search_results(self, request, queryset, search_term):
         if search_term.strip():
             found = self.ranked_search(queryset, search_term)
             if found is not None:
-                return found, False
+                # The changelist orders before it searches: a column asked for is kept.
+                return (found.order_by(*queryset.query.order_by) if request.GET.get(ORDER_VAR) else found), False
         return super().get_search_results(request, queryset, search_term)
 
 
