@@ -9,7 +9,6 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimil
 from django.db.models import (
     BooleanField,
     Case,
-    Exists,
     ExpressionWrapper,
     F,
     FloatField,
@@ -26,6 +25,7 @@ from apps.core.search import (
     TEXT_SEARCH_CONFIG,
     ExistsRowByRow,
     ParsedSearch,
+    any_contains,
     folded_contains,
     fulltext_query,
     fulltext_search_available,
@@ -75,18 +75,17 @@ def statements_matching(queryset: QuerySet[Statement], value: str, *, prefixes: 
         parsed = parse_search(value)
 
         def elsewhere(term):
-            in_quotations = Quotation.objects.filter(folded_contains("text", term), statement=OuterRef("pk"))
-            found = Q(Exists(in_quotations))
+            # Uncorrelated subqueries, each read once rather than probed for every statement:
+            # half the time of EXISTS and joins at 100,000 statements.
+            quoted = Quotation.objects.filter(folded_contains("text", term)).values("statement_id")
+            named = Speaker.objects.filter(any_contains(("name", "aliases"), term))
+            found = Q(pk__in=quoted) | Q(speaker_id__in=named)
             if close.get(term):
                 found |= Q(speaker_id__in=close[term])
             return found
 
         close = misspelt_speaker_names(parsed)
-        return _ranked_fallback(
-            queryset,
-            queryset.filter(matching_terms(parsed, ("text", "speaker__name", "speaker__aliases"), extra=elsewhere)),
-            parsed,
-        )
+        return _ranked_fallback(queryset, queryset.filter(matching_terms(parsed, ("text",), extra=elsewhere)), parsed)
     query = prefix_query(value) if prefixes else fulltext_query(value)
     speakers = speakers_matching(Speaker.objects.all(), value)
     matches = _unordered(Statement.objects.filter(search_document=query), "pk").union(
@@ -110,11 +109,14 @@ def quotations_matching(queryset: QuerySet[Quotation], value: str, *, prefixes: 
         parsed = parse_search(value)
         close = misspelt_speaker_names(parsed)
 
-        def misspelt(term):
-            return Q(statement__speaker_id__in=close[term]) if close.get(term) else Q()
+        def by_speaker(term):
+            found = Q(statement__speaker_id__in=Speaker.objects.filter(any_contains(("name", "aliases"), term)))
+            if close.get(term):
+                found |= Q(statement__speaker_id__in=close[term])
+            return found
 
-        fields = ("text", "context", "statement__speaker__name", "statement__speaker__aliases")
-        return _ranked_fallback(queryset, queryset.filter(matching_terms(parsed, fields, extra=misspelt)), parsed)
+        matching = queryset.filter(matching_terms(parsed, ("text", "context"), extra=by_speaker))
+        return _ranked_fallback(queryset, matching, parsed)
     query = prefix_query(value) if prefixes else fulltext_query(value)
     speakers = speakers_matching(Speaker.objects.all(), value)
     matches = _unordered(Quotation.objects.filter(search_document=query), "pk").union(

@@ -1,7 +1,10 @@
 """Reads of speakers. Speakers with their statements and verdicts counted are read in
 apps.verification.selectors (`speaker_list`), which knows both."""
 
-from django.db.models import Case, Exists, F, FloatField, Q, QuerySet, Value, When
+import operator
+from functools import reduce
+
+from django.db.models import Case, Exists, F, FloatField, Max, Q, QuerySet, Value, When
 from django.db.models.functions import Concat
 from django.db.models.lookups import Contains, Exact, StartsWith
 
@@ -86,14 +89,37 @@ def _trigram_condition(parsed: ParsedSearch) -> Q:
 
 def misspelt_speaker_names(parsed: ParsedSearch) -> dict[str, set[int]]:
     """The fallback's misspelt names: term (a word's stem) → ids of speakers with a name or
-    alias word close to the word. One query, only when a word is long enough to guess at."""
-    if not any(len(word) >= FUZZY_MIN_WORD for word in parsed.words):
+    alias word close to the word, for the words of four letters or more that no name or alias
+    holds as they are. One query tells which words those are (LIKE, in the database); a second
+    reads the names only if there are any."""
+    words = [word for word in dict.fromkeys(parsed.words) if len(word) >= FUZZY_MIN_WORD]
+    if not words:
         return {}
+    held = Speaker.objects.aggregate(
+        **{
+            f"word_{index}": Max(
+                Case(When(Q(folded_contains("name", word)) | Q(folded_contains("aliases", word)), then=1), default=0)
+            )
+            for index, word in enumerate(words)
+        }
+    )
+    unknown = [word for index, word in enumerate(words) if not held[f"word_{index}"]]
+    if not unknown:
+        return {}
+    # A word with one letter wrong keeps some run of three letters of the right one ("medvedv":
+    # "med", "edv"): only names holding one are read, which LIKE finds in the database.
+    chunks = {word[i : i + 3] for word in unknown for i in range(len(word) - 2)}
+    candidates = Speaker.objects.filter(
+        reduce(
+            operator.or_,
+            (Q(folded_contains("name", chunk)) | Q(folded_contains("aliases", chunk)) for chunk in chunks),
+        )
+    )
     names = (
         (pk, [name, *(aliases if isinstance(aliases, list) else [])])
-        for pk, name, aliases in Speaker.objects.order_by().values_list("pk", "name", "aliases")[:FUZZY_NAME_SCAN_MAX]
+        for pk, name, aliases in candidates.order_by().values_list("pk", "name", "aliases")[:FUZZY_NAME_SCAN_MAX]
     )
-    return {stem(word): ids for word, ids in close_name_matches(parsed.words, names).items() if ids}
+    return {stem(word): ids for word, ids in close_name_matches(unknown, names).items() if ids}
 
 
 def _name_rank(value: str, parsed: ParsedSearch, close: dict[str, set[int]]):

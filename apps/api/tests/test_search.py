@@ -324,3 +324,23 @@ def test_python_trigram_similarity_counts_as_pg_trgm_does():
     # pg_trgm: similarity('word', 'words') = 0.5714286 (4 shared of 7 trigrams)
     assert trigram_similarity("word", "words") == pytest.approx(4 / 7)
     assert trigram_similarity("Word!", "WORD") == 1  # case and punctuation aside
+
+
+@pytest.mark.parametrize("url", [STATEMENTS, SPEAKERS, QUOTATIONS])
+def test_a_search_costs_the_same_queries_for_1_and_30_speakers_misspelt_or_not(anonymous, url):
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(value) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert anonymous.get(url, {"search": value}).status_code == 200
+        return len(captured)
+
+    def add(count):
+        for number in range(count):
+            statement = make_statement(speaker=make_speaker(name=f"Dmitry Medvedev {number}"))
+            make_quotation(statement=statement)
+
+    add(1)
+    few = {value: queries(value) for value in ("Medvedev", "Medvedv", '"Dmitry Medvedev" -zz')}
+    add(29)
+    assert {value: queries(value) for value in few} == few
