@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
+from django.utils import timezone
 
 # Bookkeeping fields that change with every save and say nothing to a reader.
 UNINTERESTING_FIELDS = ("created_at", "updated_at", "version")
@@ -83,8 +84,8 @@ def history_entries(records, *, previous: dict | None = None) -> list[HistoryEnt
 
 def display_value(model: type[models.Model], name: str, value, labels: dict | None = None) -> str:
     """A stored value as a person reads it: choice labels, related records by name (by the
-    name they had when last seen if they were deleted since), dates in ISO 8601, empty values
-    as a dash."""
+    name they had when last seen if they were deleted since), dates in ISO 8601 (a moment to
+    the minute, in the desk's time zone), empty values as a dash."""
     if value in (None, "", [], ()):
         return EMPTY
     model_field = model._meta.get_field(name)
@@ -93,7 +94,9 @@ def display_value(model: type[models.Model], name: str, value, labels: dict | No
     if model_field.is_relation:
         related_model = model_field.related_model
         return (labels or {}).get((related_model, value), f"(deleted {related_model._meta.verbose_name})")
-    if isinstance(value, (date, datetime)):
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if timezone.is_aware(value) else str(value)
+    if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):
         return "yes" if value else "no"

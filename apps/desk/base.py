@@ -11,6 +11,7 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
 from apps.core.history import history_entries
@@ -225,22 +226,22 @@ def history_change_html(change) -> str:
     if change.diff is None:
         return format_html(
             '<span class="history-field">{}:</span> <del>{}</del> → <ins>{}</ins>',
-            change.label,
+            capfirst(change.label),
             _short(change.before),
             _short(change.after),
         )
     pieces = []
     last = len(change.diff) - 1
     for index, (op, text) in enumerate(change.diff):
-        if op == "delete":
-            pieces.append(format_html("<del>{}</del>", text))
-        elif op == "insert":
-            pieces.append(format_html("<ins>{}</ins>", text))
+        if op in ("delete", "insert"):
+            words = text.rstrip()  # the space after the last word is not struck through
+            tag = "del" if op == "delete" else "ins"
+            pieces.append(format_html(f"<{tag}>{{}}</{tag}>{{}}", words, text[len(words) :]))
         else:
             pieces.append(_context(text, keep_start=index > 0, keep_end=index < last))
     return format_html(
         '<span class="history-field">{}:</span> <span class="history-diff">{}</span>',
-        change.label,
+        capfirst(change.label),
         format_html_join("", "{}", ((piece,) for piece in pieces)),
     )
 

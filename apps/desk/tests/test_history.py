@@ -59,7 +59,7 @@ def test_a_long_text_edit_shows_the_words_that_changed_with_html_escaped(editor_
         page(editor_client, admin_url(Statement, "history", statement.pk)),
         page(editor_client, admin_url(Statement, "change", statement.pk)),  # its history table
     ):
-        assert "at a <del>youth forum </del><ins>&lt;b&gt;youth&lt;/b&gt; camp </ins>in 2014." in html
+        assert "at a <del>youth forum</del> <ins>&lt;b&gt;youth&lt;/b&gt; camp</ins> in 2014." in html
         assert "<b>youth</b>" not in html
         assert "chars]" not in html
 
