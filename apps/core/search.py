@@ -294,7 +294,7 @@ def folded_contains(expression, term: str) -> Contains | IContains:
 
 
 def any_contains(expressions, term: str) -> Q:
-    return reduce(operator.or_, (Q(folded_contains(expression, term)) for expression in expressions))
+    return reduce(operator.or_, (Q(folded_contains(expression, term)) for expression in expressions), Q())
 
 
 def matching_terms(parsed: ParsedSearch, expressions, *, extra=None) -> Q:

@@ -4,7 +4,7 @@ apps.verification.selectors (`speaker_list`), which knows both."""
 import operator
 from functools import reduce
 
-from django.db.models import Case, Exists, F, FloatField, Max, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, F, FloatField, Max, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Concat
 from django.db.models.lookups import Contains, Exact, StartsWith
 
@@ -36,18 +36,24 @@ from .models import Speaker
 EXACT_NAME, NAME_START, NAME_WORDS, IN_NAME, IN_ALIASES, CLOSE_NAME, IN_DESCRIPTION = 60, 50, 40, 30, 20, 10, 0
 
 
-def speakers_matching(queryset: QuerySet[Speaker], value: str, *, rank: bool = False) -> QuerySet[Speaker]:
+def speakers_matching(
+    queryset: QuerySet[Speaker], value: str, *, rank: bool = False, names_only: bool = False
+) -> QuerySet[Speaker]:
     """Speakers whose name, aliases or role hold every word of a search box's value (web search
     syntax: "a phrase", OR, -excluded; any case, in any script). A word also matches a
     misspelling of itself in a name ("Medvedv" finds Medvedev): on PostgreSQL by trigram word
     similarity (served by a trigram index), elsewhere by comparing it with the words of the
     names (apps.core.search.close_name_matches, one query). `rank` orders the speakers by how
-    they matched (`search_rank`: name before alias before role), then by name."""
+    they matched (`search_rank`: name before alias before role), then by name. `names_only`
+    leaves the role out (a statement search for "Putin" is not about what his allies said)."""
     parsed = parse_search(value)
     if not parsed.required and not parsed.excluded:
         return queryset
+    fields = ("name", "aliases") if names_only else ("name", "aliases", "description")
     if fulltext_search_available():
         queryset = queryset.filter(_trigram_condition(parsed))
+        if names_only:  # among the few the index found
+            queryset = queryset.filter(_names_condition(parsed))
         close = {}
     else:
         close = misspelt_speaker_names(parsed)
@@ -55,7 +61,7 @@ def speakers_matching(queryset: QuerySet[Speaker], value: str, *, rank: bool = F
         def misspelt(term):
             return Q(pk__in=close[term]) if close.get(term) else Q()
 
-        queryset = queryset.filter(matching_terms(parsed, ("name", "aliases", "description"), extra=misspelt))
+        queryset = queryset.filter(matching_terms(parsed, fields, extra=misspelt))
     if rank and parsed.required:
         queryset = queryset.annotate(search_rank=_name_rank(value, parsed, close)).order_by(
             "-search_rank", "name", "pk"
@@ -85,6 +91,17 @@ def _trigram_condition(parsed: ParsedSearch) -> Q:
     for term in parsed.excluded:
         condition &= ~Q(ILike(F("search_text"), Value(like_pattern(term))))
     return condition
+
+
+def _names_condition(parsed: ParsedSearch) -> Q:
+    """PostgreSQL: each term in the name or aliases, as a substring or a misspelling."""
+    names = Concat(F("name"), Value(" "), F("aliases"), output_field=TextField())
+
+    def in_names(term):
+        found = Q(folded_contains(names, term))
+        return found if " " in term else found | Q(WordSimilar(Value(term), names))
+
+    return Q(*(reduce(operator.or_, (in_names(term) for term in alternatives)) for alternatives in parsed.required))
 
 
 def misspelt_speaker_names(parsed: ParsedSearch) -> dict[str, set[int]]:

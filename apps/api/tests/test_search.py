@@ -59,7 +59,6 @@ def test_search_results_come_best_match_first_unless_an_ordering_is_asked_for(an
     assert by_id == sorted(ranked)
 
 
-@on_postgresql
 def test_search_matches_a_quotation_or_the_speakers_name_each_on_its_own(anonymous):
     reported = make_statement(text="A paraphrase of the remark.")
     make_quotation(statement=reported, text="a gift from Russia", context="It was “a gift from Russia”, he said.")
@@ -344,3 +343,13 @@ def test_a_search_costs_the_same_queries_for_1_and_30_speakers_misspelt_or_not(a
     few = {value: queries(value) for value in ("Medvedev", "Medvedv", '"Dmitry Medvedev" -zz')}
     add(29)
     assert {value: queries(value) for value in few} == few
+
+
+def test_a_statement_search_matches_the_speakers_name_not_their_role(anonymous):
+    allies = make_speaker(name="Allies in the Kremlin (unnamed)", description="People close to Vladimir Putin")
+    by_allies = make_statement(speaker=allies, text="The referendum was legal.")
+    by_putin = make_statement(speaker=make_speaker(name="Vladimir Putin"), text="The referendum was legal.")
+
+    assert ordered_ids(anonymous.get(STATEMENTS, {"search": "Putin"})) == [by_putin.pk]
+    assert ordered_ids(anonymous.get(QUOTATIONS, {"search": "Putin"})) == []
+    assert by_allies.pk in ordered_ids(anonymous.get(STATEMENTS, {"search": "Kremlin"}))
