@@ -158,7 +158,7 @@ class StatementAdmin(WorkflowActionsMixin, RankedSearchAdmin, TimestampedAdmin):
         "said_on",
     )
     list_select_related = ("speaker", "verification__rating")
-    search_fields = ("text", "quotations__text", "speaker__name", "speaker__aliases", "occasion")  # not PostgreSQL
+    search_fields = ("text", "quotations__text", "speaker__name", "speaker__aliases", "occasion")  # ranked_search
     autocomplete_fields = ("speaker", "topics")
 
     def ranked_search(self, queryset, value):
@@ -294,7 +294,7 @@ class QuotationAdmin(RankedSearchAdmin, TimestampedAdmin):
         "statement__text",
         "statement__speaker__name",
         "source__title",
-    )  # not PostgreSQL
+    )  # ranked_search searches them
     autocomplete_fields = ("statement", "source", "reported_via")
 
     def ranked_search(self, queryset, value):
