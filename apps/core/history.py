@@ -2,16 +2,26 @@
 changed what, when, from which value to which, and why. Rows are append-only
 (apps.core.models.AppendOnlyHistory); this module only reads them."""
 
+import difflib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
+from django.utils import timezone
 
 # Bookkeeping fields that change with every save and say nothing to a reader.
 UNINTERESTING_FIELDS = ("created_at", "updated_at", "version")
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 EMPTY = "—"
+
+
+# A text longer than this (either side) is shown as the words that changed, not as two texts.
+LONG_TEXT = 80
+# (op, text) pieces of a word-level diff; op is "equal", "delete" or "insert".
+DiffPiece = tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -20,6 +30,8 @@ class FieldChange:
     label: str  # its verbose name, for people
     before: str
     after: str
+    # For long text: the old text turned into the new, word by word (None for short values).
+    diff: list[DiffPiece] | None = None
 
 
 @dataclass
@@ -58,7 +70,7 @@ def history_entries(records, *, previous: dict | None = None) -> list[HistoryEnt
             HistoryEntry(
                 record=record,
                 date=record.history_date,
-                user=record.history_user.get_username() if record.history_user_id else None,
+                user=user_label(record.history_user) if record.history_user_id else None,
                 model=str(model._meta.verbose_name),
                 object_id=record.id,
                 action=ACTIONS.get(record.history_type, record.history_type) if before else "created",
@@ -71,22 +83,43 @@ def history_entries(records, *, previous: dict | None = None) -> list[HistoryEnt
 
 
 def display_value(model: type[models.Model], name: str, value, labels: dict | None = None) -> str:
-    """A stored value as a person reads it: choice labels, related records by name, dates in
-    ISO 8601, empty values as a dash."""
+    """A stored value as a person reads it: choice labels, related records by name (by the
+    name they had when last seen if they were deleted since), dates in ISO 8601 (a moment to
+    the minute, in the desk's time zone), empty values as a dash."""
     if value in (None, "", [], ()):
         return EMPTY
     model_field = model._meta.get_field(name)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if model_field.is_relation:
-        return (labels or {}).get((model_field.related_model, value), f"#{value}")
-    if isinstance(value, (date, datetime)):
+        related_model = model_field.related_model
+        return (labels or {}).get((related_model, value), f"(deleted {related_model._meta.verbose_name})")
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if timezone.is_aware(value) else str(value)
+    if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     return str(value)
+
+
+def word_diff(before: str, after: str) -> list[DiffPiece]:
+    """The words that changed between two texts: ("equal" | "delete" | "insert", text) pieces
+    which, joined, give the old text (equal and delete) and the new one (equal and insert).
+    Each word carries the spaces after it, so a changed line break shows too."""
+    old, new = re.findall(r"^\s+|\S+\s*", before), re.findall(r"^\s+|\S+\s*", after)
+    pieces = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op == "equal":
+            pieces.append(("equal", "".join(old[i1:i2])))
+            continue
+        if i2 > i1:
+            pieces.append(("delete", "".join(old[i1:i2])))
+        if j2 > j1:
+            pieces.append(("insert", "".join(new[j1:j2])))
+    return pieces
 
 
 def _changes(model, before, after, labels) -> list[FieldChange]:
@@ -96,12 +129,17 @@ def _changes(model, before, after, labels) -> list[FieldChange]:
         if old == new:
             continue
         name = model_field.name
+        shown_before = display_value(model, name, old, labels)
+        shown_after = display_value(model, name, new, labels)
+        is_text = isinstance(old or "", str) and isinstance(new or "", str) and not model_field.choices
+        long = max(len(old or ""), len(new or "")) > LONG_TEXT if is_text else False
         changes.append(
             FieldChange(
                 name=name,
                 label=str(model_field.verbose_name),
-                before=display_value(model, name, old, labels),
-                after=display_value(model, name, new, labels),
+                before=shown_before,
+                after=shown_after,
+                diff=word_diff(old or "", new or "") if long else None,
             )
         )
     return changes
@@ -116,8 +154,9 @@ def _tracked_fields(model) -> list[models.Field]:
 
 
 def _related_labels(model, records) -> dict:
-    """(related model, id) → str(record) for every foreign key value in `records`, one query per
-    related model."""
+    """(related model, id) → its label for every foreign key value in `records`: one query per
+    related model, and for records deleted since, one more per model with history (their label
+    as last recorded; "(deleted rating)" when nothing was recorded)."""
     wanted = defaultdict(set)
     for model_field in _tracked_fields(model):
         if model_field.is_relation:
@@ -129,9 +168,33 @@ def _related_labels(model, records) -> dict:
     for related_model, ids in wanted.items():
         for pk, obj in related_model._base_manager.in_bulk(ids).items():
             labels[(related_model, pk)] = _label(obj)
+        missing = ids - {pk for (kind, pk) in labels if kind is related_model}
+        if missing:
+            labels.update(_deleted_labels(related_model, missing))
     return labels
 
 
+def _deleted_labels(related_model, ids) -> dict:
+    """Labels of deleted records from their last history row, if the model keeps history."""
+    history = getattr(related_model, "history", None)
+    if history is None or not hasattr(history, "model"):
+        return {}
+    last = {}
+    for record in history.filter(id__in=ids).order_by("history_date", "history_id"):
+        last[record.id] = record
+    labels = {}
+    for pk, record in last.items():
+        try:
+            labels[(related_model, pk)] = f"{_label(record.instance)} (deleted)"
+        except ObjectDoesNotExist:  # its label needs a record deleted with it
+            continue
+    return labels
+
+
+def user_label(user) -> str:
+    """A user as the desk's pages name them: the username."""
+    return user.get_username()
+
+
 def _label(obj) -> str:
-    get_username = getattr(obj, "get_username", None)
-    return get_username() if get_username else str(obj)
+    return user_label(obj) if hasattr(obj, "get_username") else str(obj)

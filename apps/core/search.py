@@ -13,11 +13,17 @@ Elsewhere (SQLite, the embedded database for trying ClaimTrack out) those column
 search falls back to case-insensitive substrings, every word required.
 """
 
+import difflib
+import operator
 import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection
-from django.db.models import BooleanField, Exists, FloatField, Func, TextField
+from django.db.models import BooleanField, Case, Exists, F, FloatField, Func, Q, TextField, Value, When
+from django.db.models.lookups import Contains, IContains
 
 # English stemming and stop words: most of what a desk stores is in English (quotations of
 # Russian or Kazakh speech are translated), and words in other scripts pass through unstemmed.
@@ -36,9 +42,24 @@ def fulltext_query(value: str) -> SearchQuery:
 
 def prefix_query(value: str) -> SearchQuery:
     """Every word of the value as the start of a word: "kaz bord" finds "Kazakhstan border"
-    (for the admin's search box and autocompletes, where people type parts of words)."""
-    words = re.findall(r"[^\W_]+", value)
-    return SearchQuery(" & ".join(f"{word}:*" for word in words), search_type="raw", config=TEXT_SEARCH_CONFIG)
+    (for the admin's search box and autocompletes, where people type parts of words). The
+    rest of the web search syntax holds: "a phrase" (its words in a row), OR, -excluded."""
+    parts, joining = [], False
+    for minus, phrase, word in SEARCH_TOKEN.findall(value):
+        if word == "OR" and not minus:
+            joining = bool(parts)
+            continue
+        words = re.findall(r"[^\W_]+", phrase or word)
+        if not words:
+            continue
+        term = " <-> ".join(f"{word}:*" for word in words)
+        term = f"!({term})" if minus else f"({term})" if len(words) > 1 else term
+        if joining:
+            parts[-1] = f"({parts[-1]} | {term})"
+        else:
+            parts.append(term)
+        joining = False
+    return SearchQuery(" & ".join(parts), search_type="raw", config=TEXT_SEARCH_CONFIG)
 
 
 class _PostgresOnly(Func):
@@ -163,3 +184,172 @@ def trigram_similarity(a: str, b: str) -> float:
     first, second = trigrams(a), trigrams(b)
     union = first | second
     return len(first & second) / len(union) if union else 0.0
+
+
+# The fallback for databases without full-text search (SQLite): the same search box syntax,
+# read in Python, matched by case-folded substrings.
+
+FOLD_FUNCTION = "claimtrack_fold"
+QUOTES = '"“”„«»'
+
+
+def search_fold(text: str | None) -> str | None:
+    """Text as the fallback compares it: case-folded in every script (SQLite's own LIKE and
+    LOWER() fold ASCII only, so “путин” would not find “Путин”)."""
+    return None if text is None else str(text).casefold()
+
+
+def register_fold_function(sender, connection, **kwargs):
+    """Gives each new SQLite connection `claimtrack_fold()` (a `connection_created` receiver)."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(FOLD_FUNCTION, 1, search_fold, deterministic=True)
+
+
+class Folded(Func):
+    """A text column case-folded for search: `claimtrack_fold()` on SQLite (registered on every
+    connection, see register_fold_function), lower() on PostgreSQL, which folds every script in
+    a UTF-8 database with a non-C collation. JSON columns (aliases) are read as their text."""
+
+    function = FOLD_FUNCTION
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="lower((%(expressions)s)::text)", **extra_context)
+
+
+# (suffix, what replaces it, the shortest word it is cut from)
+STEM_RULES = (
+    ("sses", "ss", 6),
+    ("ches", "ch", 6),
+    ("shes", "sh", 6),
+    ("xes", "x", 5),
+    ("ies", "", 5),
+    ("ing", "", 6),
+    ("ed", "", 5),
+)
+
+
+def stem(word: str) -> str:
+    """A folded word cut to a stem that, as a substring, finds its other simple English forms:
+    "borders" → "border", "policies" → "polic" (policy), "signed" → "sign", "boxes" → "box".
+    Crude next to PostgreSQL's Snowball stemmer, and only for the fallback."""
+    for suffix, replacement, shortest in STEM_RULES:
+        if word.endswith(suffix) and len(word) >= shortest:
+            return word[: -len(suffix)] + replacement
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) >= 4:
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True)
+class ParsedSearch:
+    """A search box's value as the fallback reads it. Each entry of `required` is a list of
+    alternatives (joined by OR), each a folded substring to find: a word's stem or a "quoted
+    phrase" as written; `excluded` are -words and -"phrases"; `words` are the plain words as
+    folded (for names: the misspelling tolerance and the ranking)."""
+
+    required: list[list[str]]
+    excluded: list[str]
+    words: list[str]
+
+
+SEARCH_TOKEN = re.compile(rf"(-?)(?:[{QUOTES}]([^{QUOTES}]*)[{QUOTES}]?|([^\s{QUOTES}]+))")
+
+
+def parse_search(value: str) -> ParsedSearch:
+    """Words (all required, simple plurals and -ed/-ing forms found too), "a quoted phrase"
+    (found as written, any case), OR between two terms, -excluded: web search syntax, as
+    PostgreSQL's websearch_to_tsquery reads it."""
+    required, excluded, words = [], [], []
+    joining = False
+    for minus, phrase, word in SEARCH_TOKEN.findall(value):
+        if word == "OR" and not minus:
+            joining = bool(required)
+            continue
+        term = " ".join(search_fold(phrase).split()) if phrase else search_fold(word).strip(",;:!?()[]{}'’")
+        if not re.search(r"[^\W_]", term):
+            continue  # punctuation alone (a lone "-"), as websearch_to_tsquery ignores it
+        if not phrase:
+            if not minus:
+                words.append(term)
+            term = stem(term)
+        if minus:
+            excluded.append(term)
+        elif joining:
+            required[-1].append(term)
+        else:
+            required.append([term])
+        joining = False
+    return ParsedSearch(required=required, excluded=excluded, words=words)
+
+
+def folded_contains(expression, term: str) -> Contains | IContains:
+    """`term` (folded) is a substring of the folded `expression`: LIKE '%term%', with LIKE's
+    own wildcards in the term taken literally. An ASCII term is compared by the database's own
+    case-insensitive LIKE (SQLite's folds ASCII, which is all such a term needs), which saves
+    calling claimtrack_fold() from C into Python on every row; other terms through Folded."""
+    if term.isascii():
+        return IContains(F(expression) if isinstance(expression, str) else expression, term)
+    return Contains(Folded(expression), term)
+
+
+def any_contains(expressions, term: str) -> Q:
+    return reduce(operator.or_, (Q(folded_contains(expression, term)) for expression in expressions), Q())
+
+
+def matching_terms(parsed: ParsedSearch, expressions, *, extra=None) -> Q:
+    """Every required term (one of its alternatives) in one of `expressions`, no excluded term
+    in any. `extra(term)` adds another way for a term to match (a quotation, a speaker)."""
+    condition = Q()
+    for alternatives in parsed.required:
+        either = Q()
+        for term in alternatives:
+            either |= any_contains(expressions, term) | (extra(term) if extra else Q())
+        condition &= either
+    for term in parsed.excluded:
+        condition &= ~(any_contains(expressions, term) | (extra(term) if extra else Q()))
+    return condition
+
+
+def terms_found_in(parsed: ParsedSearch, expression) -> Func:
+    """How many of the required terms the expression holds (the fallback's rank: "words in the
+    text before mentions elsewhere")."""
+    found = [
+        Case(When(reduce(operator.or_, (Q(folded_contains(expression, t)) for t in alternatives)), then=1), default=0)
+        for alternatives in parsed.required
+    ]
+    return reduce(operator.add, found) if found else Value(0)
+
+
+# A misspelt name (the fallback): a word of a search that no name or alias holds is compared
+# (difflib) with the words of the names and aliases sharing three letters in a row with it, of
+# a length within two letters of its own. The names are read in one query, at most this many.
+FUZZY_NAME_SCAN_MAX = 50_000
+FUZZY_MIN_WORD = 4
+FUZZY_MIN_RATIO = 0.8
+
+
+def close_name_matches(words: list[str], names) -> dict[str, set]:
+    """word → the keys of `names` (key → its texts: name and aliases) holding a word close to
+    it (one letter missing, extra or wrong: "medvedv" ~ "medvedev"), for words of four letters
+    or more that no name holds as they are."""
+    wanted = [word for word in dict.fromkeys(words) if len(word) >= FUZZY_MIN_WORD]
+    found = {word: set() for word in wanted}
+    if not wanted:
+        return found
+    by_name_word = defaultdict(set)
+    for key, texts in names:
+        for text in texts:
+            for name_word in re.findall(r"[^\W_]+", search_fold(text or "")):
+                by_name_word[name_word].add(key)
+    for word in wanted:
+        if any(word in name_word for name_word in by_name_word):
+            continue  # found as it is; no need to guess
+        matcher = difflib.SequenceMatcher(b=word, autojunk=False)
+        for name_word, keys in by_name_word.items():
+            if abs(len(name_word) - len(word)) > 2:
+                continue
+            matcher.set_seq1(name_word)
+            if matcher.real_quick_ratio() >= FUZZY_MIN_RATIO and matcher.ratio() >= FUZZY_MIN_RATIO:
+                found[word] |= keys
+    return found

@@ -2,15 +2,19 @@
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ORDER_VAR
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
+from apps.core.history import history_entries
 from apps.core.paginator import EstimatedCountPaginator
 from apps.core.selectors import distinct_languages
 
@@ -39,6 +43,31 @@ class TimestampedAdmin(SimpleHistoryAdmin):
             return
         super().save_model(request, obj, form, change)
 
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """Each version on the history page gets `desk_entry` (apps.core.history): what changed
+        in the desk's words (choice labels, records by name, the words that changed in a long
+        text), where simple-history's own says "Deleted user (pk=None)" and "[86 chars]". Two
+        queries (the version before the page's oldest, and the names of related records)
+        whatever the page's length."""
+        records = list(historical_records)
+        if not records:
+            return
+        oldest = min(records, key=lambda record: (record.history_date, record.history_id))
+        earlier = (
+            type(oldest)
+            .objects.filter(id=oldest.id)
+            .filter(
+                Q(history_date__lt=oldest.history_date)
+                | Q(history_date=oldest.history_date, history_id__lt=oldest.history_id)
+            )
+            .order_by("-history_date", "-history_id")
+            .first()
+        )
+        for entry in history_entries(records, previous={oldest.id: earlier} if earlier else None):
+            entry.record.desk_entry = entry
+        for record, obj in zip(records, _instances_with_relations(records), strict=True):
+            record.desk_label = str(obj)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Old versions can be looked at, never restored: a restore would change the record
         outside its rules (the workflow, the version check). SIMPLE_HISTORY_REVERT_DISABLED
@@ -46,6 +75,48 @@ class TimestampedAdmin(SimpleHistoryAdmin):
         if request.method == "POST":
             raise PermissionDenied("Old versions cannot be restored here; edit the record itself.")
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class RankedSearchAdmin:
+    """An admin whose search box (changelist and the autocompletes that pick its records) is a
+    selector's search, best match first on every database: `ranked_search(queryset, value)`
+    returns the matching rows, annotated with `search_rank` and ordered by it when it ranks
+    (None: Django's own search over `search_fields`). Sorting by a column (clicking its
+    header) still sorts by that column."""
+
+    def ranked_search(self, queryset, value):
+        raise NotImplementedError
+
+    def get_search_results(self, request, queryset, search_term):
+        if search_term.strip():
+            found = self.ranked_search(queryset, search_term)
+            if found is not None:
+                # The changelist orders before it searches: a column asked for is kept.
+                return (found.order_by(*queryset.query.order_by) if request.GET.get(ORDER_VAR) else found), False
+        return super().get_search_results(request, queryset, search_term)
+
+
+def _instances_with_relations(records) -> list:
+    """The records' model instances, each foreign key's record loaded for all of them in one
+    query per related model (the page names each version; str() of a statement reads its
+    speaker, which would otherwise be a query per row)."""
+    if not records:
+        return []
+    # Not record.instance: it reads the fields history leaves out (search documents) from the
+    # table, a query per row.
+    model = records[0].instance_type
+    recorded = [field for field in model._meta.concrete_fields if hasattr(records[0], field.attname)]
+    instances = [model(**{field.attname: getattr(record, field.attname) for field in recorded}) for record in records]
+    for model_field in recorded:
+        if not model_field.is_relation:
+            continue
+        ids = {getattr(obj, model_field.attname) for obj in instances} - {None}
+        related = model_field.related_model._base_manager.in_bulk(ids) if ids else {}
+        for obj in instances:
+            target = related.get(getattr(obj, model_field.attname))
+            if target is not None:
+                model_field.set_cached_value(obj, target)
+    return instances
 
 
 class LanguageListFilter(admin.SimpleListFilter):
@@ -115,7 +186,8 @@ def html_list(items) -> str:
 
 def history_table(entries) -> str:
     """A table of history entries (apps.core.history): when, who, which record, what happened,
-    each field's value before and after, and the reason."""
+    each field's value before and after (for long text, the words that changed), and the
+    reason."""
     if not entries:
         return "No change recorded yet."
     rows = format_html_join(
@@ -124,16 +196,11 @@ def history_table(entries) -> str:
         (
             (
                 timezone.localtime(entry.date).strftime("%Y-%m-%d %H:%M"),
-                entry.user or "—",
+                entry.user or NO_ACCOUNT,
                 entry.model,
                 entry.object_id,
                 entry.move.label if entry.move else entry.action,
-                html_list(
-                    format_html(
-                        "{}: <del>{}</del> → <ins>{}</ins>", change.label, _short(change.before), _short(change.after)
-                    )
-                    for change in entry.changes
-                ),
+                html_list(history_change_html(change) for change in entry.changes),
                 entry.reason or "—",
             )
             for entry in entries
@@ -144,6 +211,49 @@ def history_table(entries) -> str:
         "<th>Changes (before → after)</th><th>Reason</th></tr></thead><tbody>{}</tbody></table>",
         rows,
     )
+
+
+# Who made a change recorded without a user: seed data, an import, a command, or an account
+# deleted since.
+NO_ACCOUNT = "(no account)"
+# Unchanged words kept on each side of a change in a long text's diff; the rest is elided.
+DIFF_CONTEXT_WORDS = 8
+
+
+def history_change_html(change) -> str:
+    """One field's change, escaped: "Status: <del>In review</del> → <ins>Published</ins>", or
+    for long text the words that changed, in their context, deleted and inserted."""
+    if change.diff is None:
+        return format_html(
+            '<span class="history-field">{}:</span> <del>{}</del> → <ins>{}</ins>',
+            capfirst(change.label),
+            _short(change.before),
+            _short(change.after),
+        )
+    pieces = []
+    last = len(change.diff) - 1
+    for index, (op, text) in enumerate(change.diff):
+        if op in ("delete", "insert"):
+            words = text.rstrip()  # the space after the last word is not struck through
+            tag = "del" if op == "delete" else "ins"
+            pieces.append(format_html(f"<{tag}>{{}}</{tag}>{{}}", words, text[len(words) :]))
+        else:
+            pieces.append(_context(text, keep_start=index > 0, keep_end=index < last))
+    return format_html(
+        '<span class="history-field">{}:</span> <span class="history-diff">{}</span>',
+        capfirst(change.label),
+        format_html_join("", "{}", ((piece,) for piece in pieces)),
+    )
+
+
+def _context(text: str, *, keep_start: bool, keep_end: bool) -> str:
+    """Unchanged words between changes: the words next to a change kept, the middle elided."""
+    words = text.split(" ")
+    if len(words) <= 2 * DIFF_CONTEXT_WORDS + 1:
+        return text
+    start = " ".join(words[:DIFF_CONTEXT_WORDS]) + " " if keep_start else ""
+    end = " " + " ".join(words[-DIFF_CONTEXT_WORDS:]) if keep_end else ""
+    return f"{start}…{end}"
 
 
 def _short(text: str, limit: int = 200) -> str:

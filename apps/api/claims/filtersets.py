@@ -60,9 +60,10 @@ class StatementFilterSet(FilterSet):
     language = django_filters.CharFilter(field_name="language", lookup_expr="iexact", help_text="BCP 47, e.g. ru.")
     search = django_filters.CharFilter(
         method="filter_search",
-        help_text="Words in the statement, its quotations or the speaker's name. On PostgreSQL: full-text search "
-        'with web search syntax (words, "a phrase", OR, -word), each of the statement\'s text, a quotation or the '
-        "speaker's name matched on its own, best matches first unless `ordering` is given.",
+        help_text="Words in the statement, its quotations or the speaker's name, in web search syntax (words, "
+        "\"a phrase\", OR, -word), each of the statement's text, a quotation or the speaker's name matched on its "
+        "own; statements with the words in their own text first unless `ordering` is given. PostgreSQL: full-text "
+        "search with English stemming; elsewhere: any-case substrings, simple plurals found too.",
     )
     ordering = django_filters.OrderingFilter(
         fields=(
@@ -168,8 +169,9 @@ class QuotationFilterSet(FilterSet):
     is_first_appearance = BooleanFilter(help_text="The earliest known appearance of the statement.")
     search = django_filters.CharFilter(
         method="filter_search",
-        help_text="Words in the quoted text, its context or the speaker's name. On PostgreSQL: full-text search with "
-        'web search syntax (words, "a phrase", OR, -word), best matches first unless `ordering` is given.',
+        help_text="Words in the quoted text, its context or the speaker's name, in web search syntax (words, "
+        '"a phrase", OR, -word), best matches first unless `ordering` is given. PostgreSQL: full-text search with '
+        "English stemming; elsewhere: any-case substrings, simple plurals found too.",
     )
     ordering = django_filters.OrderingFilter(
         fields=(

@@ -1,16 +1,23 @@
 import django_filters
-from django.db.models import Q
 
 from apps.api.common.filters import FilterSet, IdsFilter, SlugsFilter, search_terms
 from apps.core.urls import normalise_url
 from apps.sources.choices import SourceKind
 from apps.sources.models import Publisher, Source
+from apps.sources.selectors import publishers_matching, sources_matching
 from apps.speakers.models import Speaker
+
+SEARCH_HELP = (
+    "Words in {fields}, every one required, any case; simple plurals found too (“borders”: border), "
+    "“a phrase”, OR, -excluded."
+)
 
 
 class PublisherFilterSet(FilterSet):
     domain = django_filters.CharFilter(method="filter_domain", help_text="E.g. foreignpolicy.com (no www.).")
-    search = django_filters.CharFilter(method="filter_search", help_text="Words in the name or domain.")
+    search = django_filters.CharFilter(
+        method="filter_search", help_text=SEARCH_HELP.format(fields="the name or domain")
+    )
     ordering = django_filters.OrderingFilter(fields=(("name", "name"), ("created_at", "created_at"), ("id", "id")))
 
     class Meta:
@@ -21,9 +28,8 @@ class PublisherFilterSet(FilterSet):
         return queryset.filter(domain=value.strip().lower().removeprefix("www."))
 
     def filter_search(self, queryset, name, value):
-        for word in search_terms(value):
-            queryset = queryset.filter(Q(name__icontains=word) | Q(domain__icontains=word))
-        return queryset
+        search_terms(value)  # refuses an overlong value
+        return publishers_matching(queryset, value)
 
 
 class SourceFilterSet(FilterSet):
@@ -48,7 +54,10 @@ class SourceFilterSet(FilterSet):
         method="filter_url", help_text="The source at this URL, however it was pasted (tracking parameters ignored)."
     )
     language = django_filters.CharFilter(field_name="language", lookup_expr="iexact", help_text="BCP 47, e.g. en.")
-    search = django_filters.CharFilter(method="filter_search", help_text="Words in the title or publisher's name.")
+    search = django_filters.CharFilter(
+        method="filter_search",
+        help_text=SEARCH_HELP.format(fields="the title or the publisher's name") + " Matches in the title first.",
+    )
     ordering = django_filters.OrderingFilter(
         fields=(
             ("published_on", "published_on"),
@@ -68,6 +77,5 @@ class SourceFilterSet(FilterSet):
         return queryset.filter(url=normalise_url(value))
 
     def filter_search(self, queryset, name, value):
-        for word in search_terms(value):
-            queryset = queryset.filter(Q(title__icontains=word) | Q(publisher__name__icontains=word))
-        return queryset
+        search_terms(value)  # refuses an overlong value
+        return sources_matching(queryset, value)

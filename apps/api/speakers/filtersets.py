@@ -22,8 +22,9 @@ class SpeakerFilterSet(FilterSet):
     )
     search = django_filters.CharFilter(
         method="filter_search",
-        help_text="Words in the name, aliases or role, every one required. On PostgreSQL a misspelt word still "
-        "matches (“Medvedv”), and the closest matches come first unless `ordering` is given.",
+        help_text="Words in the name, aliases or role, every one required (“a phrase”, OR, -excluded; any case). "
+        "A misspelt name still matches (“Medvedv”). Matches in the name come first, then in an alias, then in "
+        "the role, unless `ordering` is given.",
     )
     ordering = django_filters.OrderingFilter(
         fields=(("name", "name"), ("created_at", "created_at"), ("updated_at", "updated_at"), ("id", "id")),
@@ -34,4 +35,5 @@ class SpeakerFilterSet(FilterSet):
         fields = []
 
     def filter_search(self, queryset, name, value):
-        return speakers_matching(queryset, search_terms(value), rank=True)
+        search_terms(value)  # refuses an overlong value
+        return speakers_matching(queryset, value, rank=True)

@@ -33,10 +33,9 @@ def border_statements(db):
     }
 
 
-# PostgreSQL: full-text search
+# Both databases: the search box's syntax (full-text search on PostgreSQL, the fallback elsewhere)
 
 
-@on_postgresql
 def test_search_takes_web_search_syntax_phrases_or_and_exclusion(anonymous, border_statements):
     s = border_statements
     search = lambda value: set(ordered_ids(anonymous.get(STATEMENTS, {"search": value})))  # noqa: E731
@@ -60,7 +59,6 @@ def test_search_results_come_best_match_first_unless_an_ordering_is_asked_for(an
     assert by_id == sorted(ranked)
 
 
-@on_postgresql
 def test_search_matches_a_quotation_or_the_speakers_name_each_on_its_own(anonymous):
     reported = make_statement(text="A paraphrase of the remark.")
     make_quotation(statement=reported, text="a gift from Russia", context="It was “a gift from Russia”, he said.")
@@ -199,14 +197,72 @@ def test_the_search_document_follows_every_change_of_the_text(anonymous):
 # Other databases: the fallback
 
 
+def test_a_quoted_phrase_is_found_as_written_and_only_so(anonymous):
+    doctrine = make_statement(text="He spoke of the “Russian world” as a doctrine.")
+    make_statement(text="The world watched as Russian troops crossed.")
+    make_statement(text="World leaders met Russian diplomats.")
+
+    ids = ordered_ids(anonymous.get(STATEMENTS, {"search": '"Russian world"'}))
+
+    assert ids == [doctrine.pk]
+
+
+def test_plurals_and_other_forms_of_a_word_find_each_other(anonymous):
+    border = make_statement(text="Nobody has questioned the border since independence.")
+    statements = make_statement(text="Two statements were issued.")
+    signed = make_statement(text="The treaty was signed in 2005.")
+    make_statement(text="Grain exports doubled.")
+    search = lambda value: set(ordered_ids(anonymous.get(STATEMENTS, {"search": value})))  # noqa: E731
+
+    assert search("borders") == {border.pk}
+    assert search("statement") == {statements.pk}
+    assert search("signing") == {signed.pk}
+
+
+def test_search_ignores_case_in_every_script(anonymous):
+    cyrillic = make_statement(text="Путин сказал, что Казахстан — это искусственное государство.")
+    kazakh = make_statement(text="ҚАЗАҚСТАН РЕСПУБЛИКАСЫ туралы.")
+    search = lambda value: set(ordered_ids(anonymous.get(STATEMENTS, {"search": value})))  # noqa: E731
+
+    assert search("путин") == {cyrillic.pk}
+    assert search("КАЗАХСТАН") == {cyrillic.pk}
+    assert search("қазақстан") == {kazakh.pk}
+
+
+def test_a_statement_with_the_words_in_its_text_comes_before_one_matched_elsewhere(anonymous):
+    putin = make_speaker(name="Vladimir Putin")
+    by_putin = make_statement(speaker=putin, text="Kazakhs never had any statehood.")
+    quoting = make_statement(text="A paraphrase.")
+    make_quotation(statement=quoting, text="as Putin said", context="It was, as Putin said, a gift.")
+    about_putin = make_statement(text="Putin's remark angered Kazakh historians.")
+    make_statement(text="Grain exports doubled.")
+
+    ranked = ordered_ids(anonymous.get(STATEMENTS, {"search": "Putin"}))
+
+    assert ranked[0] == about_putin.pk
+    assert set(ranked) == {by_putin.pk, quoting.pk, about_putin.pk}
+
+
+def test_a_misspelt_speaker_name_still_finds_their_statements(anonymous):
+    medvedev = make_statement(speaker=make_speaker(name="Dmitry Medvedev"), text="Kazakhstan is a partner.")
+    make_statement(speaker=make_speaker(name="Viktor Medvedchuk"), text="Something else entirely.")
+    grain = make_statement(text="Grain exports doubled.")
+
+    found = ordered_ids(anonymous.get(STATEMENTS, {"search": "Medvedv"}))
+    assert medvedev.pk in found
+    assert grain.pk not in found
+    assert ordered_ids(anonymous.get(STATEMENTS, {"search": "Medvedev"})) == [medvedev.pk]
+
+
 @on_sqlite
-def test_without_postgresql_search_matches_substrings_every_word_required(anonymous, border_statements):
+def test_without_postgresql_each_word_is_a_substring_and_words_are_all_required(anonymous, border_statements):
     s = border_statements
     search = lambda value: set(ordered_ids(anonymous.get(STATEMENTS, {"search": value})))  # noqa: E731
 
     assert search("border treaty") == {s["treaty"].pk}
     assert search("bord") == {s["treaty"].pk, s["border"].pk, s["states"].pk}
-    assert search('"treaty"') == set()  # no search syntax: the quotes are characters to find
+    assert search("100%") == set()  # LIKE's wildcards are characters to find
+    assert search('"') == {row.pk for row in s.values()}  # an empty phrase is no term
 
 
 # Similar wording, on either database
@@ -267,3 +323,33 @@ def test_python_trigram_similarity_counts_as_pg_trgm_does():
     # pg_trgm: similarity('word', 'words') = 0.5714286 (4 shared of 7 trigrams)
     assert trigram_similarity("word", "words") == pytest.approx(4 / 7)
     assert trigram_similarity("Word!", "WORD") == 1  # case and punctuation aside
+
+
+@pytest.mark.parametrize("url", [STATEMENTS, SPEAKERS, QUOTATIONS])
+def test_a_search_costs_the_same_queries_for_1_and_30_speakers_misspelt_or_not(anonymous, url):
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(value) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert anonymous.get(url, {"search": value}).status_code == 200
+        return len(captured)
+
+    def add(count):
+        for number in range(count):
+            statement = make_statement(speaker=make_speaker(name=f"Dmitry Medvedev {number}"))
+            make_quotation(statement=statement)
+
+    add(1)
+    few = {value: queries(value) for value in ("Medvedev", "Medvedv", '"Dmitry Medvedev" -zz')}
+    add(29)
+    assert {value: queries(value) for value in few} == few
+
+
+def test_a_statement_search_matches_the_speakers_name_not_their_role(anonymous):
+    allies = make_speaker(name="Allies in the Kremlin (unnamed)", description="People close to Vladimir Putin")
+    by_allies = make_statement(speaker=allies, text="The referendum was legal.")
+    by_putin = make_statement(speaker=make_speaker(name="Vladimir Putin"), text="The referendum was legal.")
+
+    assert ordered_ids(anonymous.get(STATEMENTS, {"search": "Putin"})) == [by_putin.pk]
+    assert ordered_ids(anonymous.get(QUOTATIONS, {"search": "Putin"})) == []
+    assert by_allies.pk in ordered_ids(anonymous.get(STATEMENTS, {"search": "Kremlin"}))

@@ -695,3 +695,17 @@ def test_an_archived_text_missing_a_recorded_quotation_is_a_400_and_nothing_chan
     assert "never had a state" in messages[1]
     source.refresh_from_db()
     assert source.archived_text == ""
+
+
+def test_source_search_lists_title_matches_first_and_takes_phrases_plurals_and_any_script(anonymous):
+    kremlin_press = make_publisher(name="Kremlin press service", domain="kremlin.ru")
+    by_publisher = make_source(title="Transcript of a meeting", publisher=kremlin_press)
+    by_title = make_source(title="What the Kremlin said about the border")
+    cyrillic = make_source(title="Путин о границе")
+
+    assert ids(anonymous.get(SOURCES, {"search": "kremlin"})) == [by_title.pk, by_publisher.pk]
+    assert ids(anonymous.get(SOURCES, {"search": "borders"})) == [by_title.pk]
+    assert ids(anonymous.get(SOURCES, {"search": '"the border"'})) == [by_title.pk]
+    assert ids(anonymous.get(SOURCES, {"search": '"border the"'})) == []
+    assert ids(anonymous.get(SOURCES, {"search": "ПУТИН"})) == [cyrillic.pk]
+    assert ids(anonymous.get(SOURCES, {"search": "kremlin -border"})) == [by_publisher.pk]

@@ -183,6 +183,55 @@ def test_search_finds_words_in_the_name_aliases_or_role(anonymous):
     assert ids(anonymous.get(LIST, {"search": "Lukashenko"})) == []
 
 
+def test_search_lists_a_name_before_an_alias_before_a_mention_in_the_role(anonymous):
+    # Created first and sorting first by name, so that neither order hides the ranking.
+    allies = make_speaker(name="Allies in the Kremlin (unnamed)", description="People close to Vladimir Putin")
+    questioner = make_speaker(name="An unnamed questioner", description="Asked Putin at a press conference")
+    nickname = make_speaker(name="Big Boss (a nickname)", aliases=["Putin's nickname"])
+    putin = make_speaker(name="Vladimir Putin", aliases=["Путин"])
+
+    ranked = ids(anonymous.get(LIST, {"search": "Putin"}))
+
+    assert ranked[:2] == [putin.pk, nickname.pk]
+    assert set(ranked[2:]) == {allies.pk, questioner.pk}
+
+
+def test_search_lists_the_exact_name_then_names_starting_with_it_then_names_holding_it(anonymous):
+    holding = make_speaker(name="Friends of Putin")
+    starting = make_speaker(name="Putin Foundation")
+    exact = make_speaker(name="Putin")
+
+    assert ids(anonymous.get(LIST, {"search": "putin"})) == [exact.pk, starting.pk, holding.pk]
+
+
+def test_search_finds_a_name_in_another_script_whatever_its_case(anonymous):
+    putin = make_speaker(name="Владимир Путин")
+    make_speaker(name="Дмитрий Медведев")
+
+    assert ids(anonymous.get(LIST, {"search": "путин"})) == [putin.pk]
+    assert ids(anonymous.get(LIST, {"search": "ВЛАДИМИР"})) == [putin.pk]
+
+
+def test_search_finds_a_name_with_one_letter_wrong_closest_first(anonymous):
+    medvedchuk = make_speaker(name="Viktor Medvedchuk")
+    medvedev = make_speaker(name="Dmitry Medvedev")
+    make_speaker(name="Vladimir Putin")
+
+    assert ids(anonymous.get(LIST, {"search": "Medvedv"}))[0] == medvedev.pk
+    assert ids(anonymous.get(LIST, {"search": "Medvedev"})) == [medvedev.pk]
+    assert ids(anonymous.get(LIST, {"search": "Medvedchuk"})) == [medvedchuk.pk]
+    assert ids(anonymous.get(LIST, {"search": "Zelensky"})) == []
+
+
+def test_search_takes_a_quoted_phrase_and_excluded_words(anonymous):
+    nikonov = make_speaker(name="Vyacheslav Nikonov", description="Russian Duma deputy")
+    press_office = make_speaker(name="Duma press office", description="Russian parliament")
+    make_speaker(name="A deputy of the Duma", description="Unnamed")  # the words, not the phrase
+
+    assert ids(anonymous.get(LIST, {"search": '"Duma deputy"'})) == [nikonov.pk]
+    assert ids(anonymous.get(LIST, {"search": "duma -deputy"})) == [press_office.pk]
+
+
 def test_search_needs_every_word_to_match(anonymous):
     nikonov = make_speaker(name="Vyacheslav Nikonov", description="Russian Duma deputy")
     make_speaker(name="Vyacheslav Volodin", description="Chairman of the State Duma")

@@ -260,18 +260,37 @@ class EmptySerializer(serializers.Serializer):
         return data
 
 
+class DiffPieceSerializer(serializers.Serializer):
+    op = serializers.ChoiceField(choices=["equal", "delete", "insert"])
+    text = serializers.CharField(trim_whitespace=False)
+
+    def to_representation(self, instance):
+        op, text = instance
+        return {"op": op, "text": text}
+
+
 class FieldChangeSerializer(serializers.Serializer):
     field = serializers.CharField(source="name")
     label = serializers.CharField()
-    before = serializers.CharField()
+    before = serializers.CharField(
+        help_text="As a person reads it: a choice's label (“In review”), a record's name, or “(deleted rating)”."
+    )
     after = serializers.CharField()
+    diff = DiffPieceSerializer(
+        many=True,
+        allow_null=True,
+        help_text="For long text, the words that changed: pieces that, joined, give `before` (equal and delete) "
+        "and `after` (equal and insert); null for short values.",
+    )
 
 
 class HistoryEntrySerializer(serializers.Serializer):
     """One saved version of a record, with what changed since the one before."""
 
     date = serializers.DateTimeField()
-    user = serializers.CharField(allow_null=True)
+    user = serializers.CharField(
+        allow_null=True, help_text="Username; null for seed data, an import, or an account deleted since."
+    )
     record = serializers.CharField(source="model", help_text="statement, quotation, verification or evidence")
     record_id = serializers.IntegerField(source="object_id")
     action = serializers.CharField(help_text="created, changed or deleted")

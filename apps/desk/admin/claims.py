@@ -9,12 +9,12 @@ from django.utils.text import Truncator
 
 from apps.claims.models import Quotation, Statement, Topic
 from apps.claims.selectors import quotations_matching, statements_matching
-from apps.core.search import fulltext_search_available
 from apps.core.services import ActionRefused
 from apps.desk.badges import cut, days_since, sent_back_line, status_badge, verdict_badge
 from apps.desk.base import (
     AutocompleteInline,
     LanguageListFilter,
+    RankedSearchAdmin,
     TimestampedAdmin,
     admin_link,
     history_table,
@@ -150,7 +150,7 @@ class StatementForm(VersionedModelForm):
 
 
 @admin.register(Statement)
-class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
+class StatementAdmin(WorkflowActionsMixin, RankedSearchAdmin, TimestampedAdmin):
     list_display = ("short_text", "speaker", "said_on_display", "status", "verdict", "assignee")
     list_filter = (
         VerificationStatusFilter,
@@ -164,14 +164,12 @@ class StatementAdmin(WorkflowActionsMixin, TimestampedAdmin):
         "said_on",
     )
     list_select_related = ("speaker", "verification__rating", "verification__fact_checker")
-    search_fields = ("text", "quotations__text", "speaker__name", "speaker__aliases", "occasion")  # not PostgreSQL
+    search_fields = ("text", "quotations__text", "speaker__name", "speaker__aliases", "occasion")  # ranked_search
     autocomplete_fields = ("speaker", "topics")
 
-    def get_search_results(self, request, queryset, search_term):
-        """PostgreSQL: the API's full-text search (indexed), each word taken as a prefix ("kaz bord")."""
-        if fulltext_search_available() and search_term.strip():
-            return statements_matching(queryset, search_term, prefixes=True), False
-        return super().get_search_results(request, queryset, search_term)
+    def ranked_search(self, queryset, value):
+        """The API's search, each word taken as a prefix on PostgreSQL ("kaz bord")."""
+        return statements_matching(queryset, value, prefixes=True)
 
     readonly_fields = ("change_history", "version", *TimestampedAdmin.readonly_fields)
     form = StatementForm
@@ -333,7 +331,7 @@ def _quotation_place(quotation) -> dict:
 
 
 @admin.register(Quotation)
-class QuotationAdmin(QuotationDeskMixin, TimestampedAdmin):
+class QuotationAdmin(QuotationDeskMixin, RankedSearchAdmin, TimestampedAdmin):
     list_display = ("short_text", "speaker", "source_display", "mode", "first_appearance", "anchored")
     list_filter = (
         "mode",
@@ -352,14 +350,12 @@ class QuotationAdmin(QuotationDeskMixin, TimestampedAdmin):
         "statement__text",
         "statement__speaker__name",
         "source__title",
-    )  # not PostgreSQL
+    )  # ranked_search searches them
     autocomplete_fields = ("statement", "source", "reported_via")
 
-    def get_search_results(self, request, queryset, search_term):
-        """PostgreSQL: the API's full-text search (indexed), each word taken as a prefix."""
-        if fulltext_search_available() and search_term.strip():
-            return quotations_matching(queryset, search_term, prefixes=True), False
-        return super().get_search_results(request, queryset, search_term)
+    def ranked_search(self, queryset, value):
+        """The API's search, each word taken as a prefix on PostgreSQL."""
+        return quotations_matching(queryset, value, prefixes=True)
 
     readonly_fields = ("char_start", "char_end", "prefix", "suffix", "version", *TimestampedAdmin.readonly_fields)
     fieldsets = (

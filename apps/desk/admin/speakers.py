@@ -2,10 +2,9 @@ from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
 from apps.claims.models import Statement
-from apps.core.search import fulltext_search_available
 from apps.core.selectors import count_per_row
 from apps.desk.badges import status_badge, verdict_badge
-from apps.desk.base import TimestampedAdmin, admin_changelist_link, admin_link, html_list
+from apps.desk.base import RankedSearchAdmin, TimestampedAdmin, admin_changelist_link, admin_link, html_list
 from apps.desk.forms import CuratedModelForm, LinesField
 from apps.speakers.models import Speaker, wikidata_id_validator
 from apps.speakers.selectors import speakers_matching
@@ -49,7 +48,7 @@ class SpeakerForm(CuratedModelForm):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(TimestampedAdmin):
+class SpeakerAdmin(RankedSearchAdmin, TimestampedAdmin):
     form = SpeakerForm
     list_display = ("name", "kind", "description", "affiliation", "country", "wikidata_id", "statement_count")
     list_filter = ("kind", CountryListFilter)
@@ -57,12 +56,10 @@ class SpeakerAdmin(TimestampedAdmin):
     search_fields = ("name", "aliases", "description", "wikidata_id")
     autocomplete_fields = ("affiliation",)
 
-    def get_search_results(self, request, queryset, search_term):
-        """PostgreSQL: the API's typo-tolerant search ("Medvedv"), served by a trigram index; a
-        Wikidata id (Q7747) is looked up as usual."""
-        if fulltext_search_available() and search_term.strip() and not wikidata_like(search_term):
-            return speakers_matching(queryset, search_term.split()), False
-        return super().get_search_results(request, queryset, search_term)
+    def ranked_search(self, queryset, value):
+        """The API's search: name before alias before role, misspellings tolerated ("Medvedv");
+        a Wikidata id (Q7747) is looked up as usual."""
+        return None if wikidata_like(value) else speakers_matching(queryset, value, rank=True)
 
     readonly_fields = ("scorecard", "statements_said", *TimestampedAdmin.readonly_fields)
     fieldsets = (

@@ -584,10 +584,10 @@ def test_the_statement_page_shows_the_workflow_moves_with_who_before_after_and_w
     ]
     assert all(record == f"verification #{verification.pk}" for _, _, record, _, _, _ in moves)
     reopen_changes, publish_changes, _, assign_changes = (row[4] for row in moves)
-    assert "status: Published → In progress" in reopen_changes
-    assert "status: In review → Published" in publish_changes
-    assert f"reviewer: — → {editor.username}" in publish_changes
-    assert f"fact checker: — → {fact_checker.username}" in assign_changes
+    assert "Status: Published → In progress" in reopen_changes
+    assert "Status: In review → Published" in publish_changes
+    assert f"Reviewer: — → {editor.username}" in publish_changes
+    assert f"Fact checker: — → {fact_checker.username}" in assign_changes
 
 
 # --- 11. History is append-only ---------------------------------------------------------------
