@@ -9,7 +9,7 @@ from apps.claims.models import Quotation, Statement
 from apps.core.history import HistoryEntry, history_entries
 
 from .choices import Transition, VerificationStatus
-from .models import Evidence, Rating, Verification
+from .models import Evidence, Rating, Verification, VerificationNote
 
 # (status before, status after) of a verification → the workflow move it was.
 MOVES = {
@@ -32,8 +32,9 @@ class Publication:
 
 
 def statement_history(statement: Statement) -> list[HistoryEntry]:
-    """Every recorded change to the statement, its quotations, verification and evidence,
-    newest first. Five queries, plus one per kind of related record named in the changes."""
+    """Every recorded change to the statement, its quotations, verification, evidence and the
+    desk's notes on it, newest first. Six queries, plus one per kind of related record named in
+    the changes."""
     verification_records = _records(Verification, statement_id=statement.pk)
     verification_ids = {record.id for record in verification_records}
     entries = [
@@ -41,6 +42,7 @@ def statement_history(statement: Statement) -> list[HistoryEntry]:
         *history_entries(_records(Quotation, statement_id=statement.pk)),
         *history_entries(verification_records),
         *history_entries(_records(Evidence, verification_id__in=verification_ids)),
+        *history_entries(_records(VerificationNote, verification_id__in=verification_ids)),
     ]
     for entry in entries:
         entry.move = workflow_move(entry)

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from apps.verification import services
+from apps.verification.history import statement_history
 from apps.verification.models import VerificationNote
 from tests.factories import make_statement, make_user
 from tests.workflow import published, worked_on
@@ -83,3 +84,18 @@ def test_a_note_outlives_its_authors_account(fact_checker, other_checker):
 
     note.refresh_from_db()
     assert (note.author, note.text) == (None, "Check the date.")
+
+
+def test_a_note_is_in_the_statements_history_that_staff_read(fact_checker):
+    statement = make_statement()
+    verification = worked_on(statement, fact_checker)
+    services.verification_note_add(verification=verification, user=fact_checker, text="Which edition of the map?")
+
+    newest = statement_history(statement)[0]
+
+    assert (newest.record.instance_type, newest.user, newest.action) == (
+        VerificationNote,
+        fact_checker.username,
+        "created",
+    )
+    assert newest.record.text == "Which edition of the map?"
