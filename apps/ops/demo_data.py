@@ -279,6 +279,7 @@ VERIFICATION_COLUMNS = (
     "review_digest",
     "status_changed_at",
     "sent_back_reason",
+    "sent_back_move",
 )
 EVIDENCE_COLUMNS = ("id", "created_at", "updated_at", "verification_id", "number", "url", "note")
 
@@ -403,6 +404,7 @@ class _StatementBatch:
                 "",
                 published_at or now,  # in this status since
                 "",  # not sent back
+                "",
             )
         )
         if has_verdict:

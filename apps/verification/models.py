@@ -177,6 +177,8 @@ class Verification(VersionedModel, TimeStampedModel):
         related_name="+",
     )
     sent_back_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Which move it was: sent back from review ("return") or a published verdict reopened ("reopen").
+    sent_back_move = models.CharField(max_length=20, blank=True, editable=False)
 
     history = tracked_history(
         excluded_fields=[
@@ -186,6 +188,7 @@ class Verification(VersionedModel, TimeStampedModel):
             "sent_back_reason",
             "sent_back_by",
             "sent_back_at",
+            "sent_back_move",
         ]
     )
     objects = VerificationManager()
@@ -206,6 +209,11 @@ class Verification(VersionedModel, TimeStampedModel):
 
     def __str__(self):
         return f"Verification of {self.statement}" if self.statement_id else "Verification"
+
+    @property
+    def was_reopened(self) -> bool:
+        """Sent back by reopening its published verdict (rather than from review)."""
+        return self.is_sent_back and self.sent_back_move == "reopen"
 
     @property
     def is_sent_back(self) -> bool:

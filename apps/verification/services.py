@@ -331,9 +331,10 @@ def _move(verification: Verification, transition: Transition, *, user, reason: s
     verification.status_changed_at = timezone.now()
     if transition in SENDS_BACK:
         verification.sent_back_reason, verification.sent_back_by = reason, user
-        verification.sent_back_at = verification.status_changed_at
+        verification.sent_back_at, verification.sent_back_move = verification.status_changed_at, transition.value
     elif transition in CLEARS_SENT_BACK:
-        verification.sent_back_reason, verification.sent_back_by, verification.sent_back_at = "", None, None
+        verification.sent_back_reason, verification.sent_back_by = "", None
+        verification.sent_back_at, verification.sent_back_move = None, ""
     history_note(verification, user=user, reason=reason or transition.label)
     verification.save()
     notifications.move_notify(verification=verification, transition=transition, user=user, reason=reason)

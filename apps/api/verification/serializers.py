@@ -141,6 +141,9 @@ class VerificationSerializer(serializers.ModelSerializer):
 
 
 class SentBackSerializer(serializers.Serializer):
+    move = serializers.ChoiceField(
+        choices=["return", "reopen"], help_text="Sent back from review (return), or its published verdict reopened."
+    )
     reason = serializers.CharField(help_text="What is to be done, as its sender wrote it.")
     by = serializers.CharField(allow_null=True, help_text="Who sent it back (null: the account no longer exists).")
     at = serializers.DateTimeField()
@@ -177,6 +180,7 @@ class VerificationDetailSerializer(VerificationSerializer):
         by = verification.sent_back_by
         return SentBackSerializer(
             {
+                "move": verification.sent_back_move,
                 "reason": verification.sent_back_reason,
                 "by": by.get_username() if by else None,
                 "at": verification.sent_back_at,

@@ -21,11 +21,12 @@ def fill_from_history(apps, schema_editor):
     HistoricalVerification = apps.get_model("verification", "HistoricalVerification")
     for verification in Verification.objects.iterator():
         records = HistoricalVerification.objects.filter(id=verification.pk).order_by("history_date", "history_id")
-        since, sent_back, before = None, None, None
+        since, sent_back, sent_back_from, before = None, None, None, None
         for record in records:
             if record.status != before:
                 since = record.history_date
                 sent_back = record if record.status == IN_PROGRESS and before in SENT_BACK_FROM else None
+                sent_back_from = before
             before = record.status
         changed = {}
         if since is not None and since != verification.status_changed_at:
@@ -34,6 +35,7 @@ def fill_from_history(apps, schema_editor):
             changed["sent_back_reason"] = sent_back.history_change_reason or ""
             changed["sent_back_by_id"] = sent_back.history_user_id
             changed["sent_back_at"] = sent_back.history_date
+            changed["sent_back_move"] = "reopen" if sent_back_from == "published" else "return"
         if changed:  # an update, not save(): the version, updated_at and the signals stay as they are
             Verification.objects.filter(pk=verification.pk).update(**changed)
 
@@ -66,6 +68,11 @@ class Migration(migrations.Migration):
             model_name="verification",
             name="sent_back_reason",
             field=models.TextField(blank=True, editable=False),
+        ),
+        migrations.AddField(
+            model_name="verification",
+            name="sent_back_move",
+            field=models.CharField(blank=True, editable=False, max_length=20),
         ),
         migrations.AddField(
             model_name="verification",

@@ -31,6 +31,7 @@ def test_sending_work_back_keeps_the_reason_who_and_when_until_it_is_submitted_a
     assert verification.is_sent_back
     assert (verification.sent_back_reason, verification.sent_back_by) == (REASON, editor)
     assert verification.sent_back_at is not None
+    assert (verification.sent_back_move, verification.was_reopened) == ("return", False)
 
     services.verification_submit(verification=verification, user=fact_checker)
     verification.refresh_from_db()
@@ -46,6 +47,7 @@ def test_reopening_a_published_verdict_sends_it_back_with_its_reason(editor, sec
     verification.refresh_from_db()
     assert verification.status == VerificationStatus.IN_PROGRESS
     assert (verification.sent_back_reason, verification.sent_back_by) == ("A figure was wrong.", second_editor)
+    assert (verification.sent_back_move, verification.was_reopened) == ("reopen", True)
 
 
 def test_staff_read_the_reason_in_the_api_and_the_public_does_not(editor, fact_checker, anonymous):
@@ -54,7 +56,7 @@ def test_staff_read_the_reason_in_the_api_and_the_public_does_not(editor, fact_c
 
     sent_back = api_client_for(fact_checker).get(url(statement)).json()["sent_back"]
 
-    assert (sent_back["reason"], sent_back["by"]) == (REASON, editor.username)
+    assert (sent_back["move"], sent_back["reason"], sent_back["by"]) == ("return", REASON, editor.username)
     assert sent_back["at"]
     assert anonymous.get(url(statement)).json().get("sent_back") is None
 
@@ -74,7 +76,7 @@ def test_work_sent_back_before_the_reason_was_kept_gets_it_from_its_history(edit
 
     returned.refresh_from_db()
     resubmitted.refresh_from_db()
-    assert (returned.sent_back_reason, returned.sent_back_by) == (REASON, editor)
+    assert (returned.sent_back_reason, returned.sent_back_by, returned.sent_back_move) == (REASON, editor, "return")
     assert returned.sent_back_at is not None
     assert (resubmitted.sent_back_reason, resubmitted.sent_back_at) == ("", None)
     # Since when each is in its status: its last move, as the history recorded it.
