@@ -72,11 +72,20 @@ class EmptyApiParametersAbsentMiddleware:
     emptiness, and some refused what others ignored. The OpenAPI document says so
     (`allowEmptyValue` on every query parameter)."""
 
+    # The documentation pages are not API endpoints: Swagger UI fetches its own script as
+    # `/api/docs/?script=`, an empty parameter that means something.
+    DOCUMENTATION = (f"{API_PREFIX}docs/", f"{API_PREFIX}redoc/")
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(API_PREFIX) and any("" in values for _, values in _query(request).lists()):
+        path = request.path
+        if (
+            path.startswith(API_PREFIX)
+            and not path.startswith(self.DOCUMENTATION)
+            and any("" in values for _, values in _query(request).lists())
+        ):
             given = QueryDict(mutable=True)
             for name, values in request.GET.lists():
                 if values := [value for value in values if value != ""]:

@@ -72,6 +72,15 @@ def test_the_api_docs_load_their_scripts_from_our_own_static_files(client, url):
     assert not [asset for asset in assets if asset.startswith(("http:", "https:", "//"))]
 
 
+def test_swagger_ui_gets_its_script_although_it_asks_with_an_empty_parameter(client):
+    # The page loads `?script=`; the API's rule that an empty parameter is absent must not apply.
+    html = client.get("/api/docs/").content.decode()
+    assert 'src="/api/docs/?script="' in html or "?script=" in html
+    script = client.get("/api/docs/", {"script": ""})
+    assert script.status_code == 200
+    assert script["Content-Type"].startswith("application/javascript")
+
+
 @pytest.fixture
 def world(db):
     speaker = make_speaker(name="Vladimir Putin", wikidata_id="Q7747")
