@@ -173,6 +173,8 @@ def move_page(request, model_admin, statements, name: str, *, objects=None, show
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         "is_bulk": "action" in request.POST,
         "cancel_url": _cancel_url(model_admin, rows),
+        # Nothing the page could move: it says why at once, and offers no button to press.
+        "nothing_to_move": bool(rows) and all(row.get("refusal") for row in rows),
     }
     return TemplateResponse(request, "admin/verification/move.html", context)
 
@@ -187,7 +189,14 @@ def _row(request, statement, name: str) -> dict:
         "version": verification.version if verification else NO_VERIFICATION,
         "status": verification.get_status_display() if verification else VerificationStatus.UNCHECKED.label,
     }
-    if name == "publish" and verification is not None:
+    if name != "publish" or verification is None:
+        row["refusal"] = services.verification_move_refusal(
+            verification=verification,
+            user=request.user,
+            transition=MOVES[name][0],
+            for_someone_else=name == "assign_to",
+        )
+    else:
         row["writers"] = [writer.get_username() for writer in verification.writers.order_by("username")]
         try:
             row["self_published"] = services.verification_publish_check(verification=verification, user=request.user)
@@ -270,6 +279,12 @@ def moves_for(user, statement_id: int, verification, *, url_of) -> list[dict]:
         sources, _ = TRANSITIONS[move]
         if name == "assign_to_me" and verification is not None and verification.fact_checker_id is not None:
             continue  # taken: "Assign to a fact-checker…" reassigns
+        if (
+            name == "submit"
+            and verification is not None
+            and not services.may_work_on(verification=verification, user=user)
+        ):
+            continue  # someone else's work (or nobody's: "Assign to me" first)
         if status in sources and move_allowed(user, name):
             url = url_of(name)
             buttons.append(

@@ -293,6 +293,24 @@ def _locked(
     return verification
 
 
+def verification_move_refusal(
+    *, verification: Verification | None, user, transition: Transition, for_someone_else: bool = False
+) -> str | None:
+    """Why `user` may not make `transition` on `verification` (None: the statement has none yet)
+    as things stand, read without changing anything: for a page that asks for a reason or a
+    confirmation before the move, so that it says so before anyone types. None when neither the
+    user's permissions nor the status stand in the way (the move itself checks everything again).
+    `for_someone_else`: an assignment to another fact-checker, which needs the assign permission."""
+    try:
+        verification_move_permitted(user=user, transition=transition)
+        if for_someone_else:
+            _require(user, ASSIGN_PERMISSION, "assign statements to other fact-checkers")
+        _check_from(verification or Verification(status=VerificationStatus.UNCHECKED), transition)
+    except (PermissionDenied, TransitionRefused) as refusal:
+        return str(refusal)
+    return None
+
+
 def _check_from(verification: Verification, transition: Transition) -> None:
     sources, _ = TRANSITIONS[transition]
     if verification.status not in sources:
@@ -369,11 +387,17 @@ def may_work_on(*, verification: Verification, user) -> bool:
 
 
 def verification_work_permitted(*, verification: Verification, user) -> None:
-    if not may_work_on(verification=verification, user=user):
+    if may_work_on(verification=verification, user=user):
+        return
+    if verification.fact_checker_id is None:
         raise PermissionDenied(
-            f"This statement is assigned to {_username(verification.fact_checker)}: only they or an editor may "
-            "change its verdict or send it to review. Ask an editor to reassign it to you."
+            "Nobody is assigned to this statement: take it with “Assign to me” first, then change its verdict or "
+            "send it to review."
         )
+    raise PermissionDenied(
+        f"This statement is assigned to {_username(verification.fact_checker)}: only they or an editor may "
+        "change its verdict or send it to review. Ask an editor to reassign it to you."
+    )
 
 
 def _require(user, permission: str, what: str) -> None:
