@@ -28,15 +28,20 @@ class EditConflict(Exception):
         self.entries = [] if current_version is None else _entries_since(instance, expected_version)
         super().__init__(self.message())
 
-    def message(self) -> str:
+    def message(self, *, move: bool = False) -> str:
+        """What happened and what to do; `move`: for a workflow move rather than an edit."""
         name = self.instance._meta.verbose_name
         if self.current_version is None:
-            return f"This {name} was deleted after you opened it. Nothing was saved."
+            return f"This {name} was deleted after you opened it. Nothing was {'moved' if move else 'saved'}."
         lines = "; ".join(_entry_line(entry) for entry in self.entries) or "no details recorded"
+        what_to_do = (
+            "Nothing moved: review it as it is now, then make the move again."
+            if move
+            else "Nothing was saved: reload it, apply your change again and save."
+        )
         return (
             f"This {name} was changed by someone else after you opened it (you started from version "
-            f"{self.expected_version}, it is now at version {self.current_version}): {lines}. Nothing was saved: "
-            f"reload it, apply your change again and save."
+            f"{self.expected_version}, it is now at version {self.current_version}): {lines}. {what_to_do}"
         )
 
 

@@ -256,7 +256,9 @@ def statements_move(
                 expected_version=(versions or {}).get(statement.pk),
                 **options,
             )
-        except (TransitionRefused, PermissionDenied, ValidationError, EditConflict) as error:
+        except EditConflict as conflict:
+            refused.append((statement, conflict.message(move=True)))
+        except (TransitionRefused, PermissionDenied, ValidationError) as error:
             refused.append((statement, error_message(error)))
         else:
             done.append(statement)

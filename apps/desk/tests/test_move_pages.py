@@ -105,3 +105,22 @@ def test_work_in_progress_with_nobody_assigned_offers_assign_to_me_and_says_so_i
         "to review."
     )
     assert Verification.objects.get(pk=verification.pk).status == VerificationStatus.IN_PROGRESS
+
+
+def test_a_move_from_a_page_opened_before_a_change_says_nothing_moved_not_nothing_saved(
+    editor, second_editor, fact_checker
+):
+    statement = make_statement()
+    verification = in_review(statement, fact_checker)
+    shown = verification.version
+    services.verification_update(
+        verification=verification, user=second_editor, fields={"summary": "Changed meanwhile."}
+    )
+
+    done, refused = services.statements_move(
+        statements=[statement], user=editor, move="publish", versions={statement.pk: shown}
+    )
+
+    ((_, why),) = refused
+    assert done == [] and why.endswith("Nothing moved: review it as it is now, then make the move again.")
+    assert "Nothing was saved" not in why
