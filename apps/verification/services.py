@@ -414,10 +414,19 @@ def _check_can_work(user) -> None:
         )
 
 
+# As long as the admin's and the API's reason fields take; a longer discussion goes in a note.
+REASON_MAX_LENGTH = 1000
+
+
 def _required_reason(reason: str, what: str) -> str:
     reason = (reason or "").strip()
     if not reason:
         raise TransitionRefused(f"Give a reason for {what}: it is kept in the history.")
+    if len(reason) > REASON_MAX_LENGTH:
+        raise TransitionRefused(
+            f"The reason for {what} is {len(reason):,} characters long: keep it to {REASON_MAX_LENGTH:,} (it is "
+            "shown in the queue and the history), and put a longer explanation in a note on the verification."
+        )
     return reason
 
 

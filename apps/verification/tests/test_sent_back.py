@@ -97,3 +97,13 @@ def test_each_move_restarts_the_ageing_and_an_edit_does_not(editor, fact_checker
     verification.refresh_from_db()
     assert verification.status_changed_at > submitted_at
     assert verification.sent_back_at == verification.status_changed_at
+
+
+def test_a_reason_longer_than_the_forms_take_is_refused_by_the_service_too(editor, fact_checker):
+    verification = in_review(make_statement(), fact_checker)
+
+    with pytest.raises(services.TransitionRefused, match=r"is 1,001 characters long: keep it to 1,000"):
+        services.verification_return(verification=verification, user=editor, reason="x" * 1001)
+
+    verification.refresh_from_db()
+    assert verification.status == VerificationStatus.IN_REVIEW
