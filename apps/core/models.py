@@ -1,4 +1,5 @@
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,11 +9,17 @@ from simple_history.models import HistoricalRecords
 # Invisible characters that have no business in a name, a quote or a note: C0 controls other
 # than tab, line feed and carriage return, and DEL. (NUL is refused before this, by the form.)
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) make text display
+# in another order than it is stored ("Trojan Source"): a note or a quote could read otherwise than
+# it says. The marks that right-to-left writing needs (U+200E, U+200F, U+061C) are not among them.
+# An archived text keeps them (it is stored as published; see KEEPS_BIDI_CONTROLS).
+BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
 class TimeStampedModel(models.Model):
     """Every record says when it was created and last changed. Its text fields refuse control
-    characters (full_clean, so the admin, the API and the commands alike)."""
+    characters and bidirectional overrides (full_clean, so the admin, the API and the commands
+    alike); a model lists in KEEPS_BIDI_CONTROLS the fields that keep text as published."""
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -31,12 +38,19 @@ class TimeStampedModel(models.Model):
                 continue
             if field.name in (exclude or ()) or field.name in errors:
                 continue
+            keeps_bidi = field.name in getattr(self, "KEEPS_BIDI_CONTROLS", ())
             for text in _texts(getattr(self, field.attname)):
-                found = CONTROL_CHARACTER.search(text)
-                if found:
+                if found := CONTROL_CHARACTER.search(text):
                     errors[field.name] = [
                         f"Contains the invisible control character U+{ord(found.group()):04X} at position "
                         f"{found.start() + 1}{_in(text, field)}; remove it (tabs and line breaks are fine)."
+                    ]
+                    break
+                if not keeps_bidi and (found := BIDI_CONTROL.search(text)):
+                    errors[field.name] = [
+                        f"Contains the invisible character U+{ord(found.group()):04X} "
+                        f"({unicodedata.name(found.group()).lower()}) at position {found.start() + 1}{_in(text, field)}, "
+                        "which makes the text display in another order than it is written; remove it."
                     ]
                     break
         if errors:

@@ -45,6 +45,8 @@ class Source(SlugNaturalKeyMixin, TimeStampedModel):
     """A Source is one published document: a news article, an analysis, an interview, a speech
     transcript, an official statement, a post, a report, a book or a broadcast."""
 
+    KEEPS_BIDI_CONTROLS = ("archived_text",)  # the text as published, which quotations are found in
+
     kind = models.CharField(max_length=30, choices=SourceKind.choices, default=SourceKind.NEWS_ARTICLE)
     title = models.CharField(max_length=500)
     slug = models.SlugField(max_length=200, unique=True)
