@@ -9,16 +9,16 @@ this module only presents them and gathers what the editor picked in the text.""
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.forms.formsets import DELETION_FIELD_NAME
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import conditional_escape, format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 
 from apps.claims.models import CONTEXT_MAX_LENGTH, Quotation, Statement
 from apps.claims.selectors import statements_similar_to
@@ -186,13 +186,15 @@ class QuotationForm(LinkedErrorsMixin, VersionedModelForm):
             )
         elif speaker:
             text = (cleaned_data.get("new_statement_text") or cleaned_data.get("text") or "").strip()
+            if not text and "text" in self.errors:
+                return cleaned_data  # the words are missing, said once (the new statement would take them)
             draft = Statement(speaker=speaker, text=text)
             slug_fill(draft)
             try:
                 draft.full_clean()
             except ValidationError as error:
                 for name, messages in error.message_dict.items():
-                    self.add_error("new_statement_text", [f"{name}: {message}" for message in messages])
+                    self.add_error("new_statement_text", [_statement_field(name) + message for message in messages])
             else:
                 check_not_a_known_statement(self, draft, field="new_statement_text")
                 self.new_statement = draft
@@ -205,6 +207,13 @@ class QuotationForm(LinkedErrorsMixin, VersionedModelForm):
             self.instance.selected_start = self.cleaned_data.get("selected_start")
             self.instance.selected_end = self.cleaned_data.get("selected_end")
         super()._post_clean()
+
+
+def _statement_field(name: str) -> str:
+    """How an error of the new statement's field `name` starts: its text's errors are the field's own."""
+    if name in ("text", NON_FIELD_ERRORS):
+        return ""
+    return f"{capfirst(Statement._meta.get_field(name).verbose_name)}: "
 
 
 class QuotationInlineForm(LinkedErrorsMixin, VersionedModelForm):
@@ -358,7 +367,27 @@ class QuotationDeskMixin:
             if obj.occurrence is None:
                 obj.occurrence = 1
         super().save_model(request, obj, form, change)
+        if not change and obj.occurrence_numbered and obj.occurrence > 1:
+            self.message_user(request, another_occurrence_message(obj), messages.INFO)
 
     class Media:
         css = {"all": ("desk/quote.css",)}
         js = ("desk/quote.js",)
+
+
+def another_occurrence_message(quotation: Quotation) -> str:
+    """Said when a new quotation was numbered after others of its statement in its source."""
+    others = (
+        Quotation.objects.filter(source_id=quotation.source_id, statement_id=quotation.statement_id)
+        .exclude(pk=quotation.pk)
+        .order_by("occurrence")
+    )
+    return format_html(
+        "This source already reported this statement ({}), so this quotation is occurrence {} of it in the source.",
+        format_html_join(
+            ", ",
+            '<a href="{}">quotation #{}, occurrence {}</a>',
+            ((_change_url(Quotation, other.pk), other.pk, other.occurrence) for other in others),
+        ),
+        quotation.occurrence,
+    )

@@ -88,8 +88,26 @@ def test_a_second_place_in_the_same_source_is_numbered_and_the_same_place_is_ref
     assert re.search(r'<a href="#id_text">Words as printed</a>: This passage is already quoted', html)
 
     elsewhere = post | {"selected_start": second_start, "selected_end": second_start + len(WORDS)}
-    assert editor_client.post(admin_url(Quotation, "add"), elsewhere).status_code == 302
-    assert Quotation.objects.order_by("pk").last().occurrence == 2
+    added = editor_client.post(admin_url(Quotation, "add"), elsewhere, follow=True)
+    assert added.status_code == 200
+    second = Quotation.objects.order_by("pk").last()
+    assert second.occurrence == 2
+    # The editor is told that the source already reported it, and which number this one got.
+    said = [str(message) for message in added.context["messages"]]
+    assert (
+        "This source already reported this statement "
+        f'(<a href="{admin_url(Quotation, "change", first.pk)}">quotation #{first.pk}, occurrence 1</a>), so this '
+        "quotation is occurrence 2 of it in the source."
+    ) in said
+
+
+def test_no_words_with_a_new_statement_is_one_error_not_two(editor_client):
+    response = editor_client.post(
+        admin_url(Quotation, "add"),
+        quotation_post(source=make_source(archived_text=ARCHIVED).pk, new_statement_speaker=make_speaker().pk, text=""),
+    )
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["text"] and errors["text"] == ["This field is required."]
 
 
 def test_an_empty_excerpt_without_archived_text_is_one_error(editor_client):
