@@ -81,6 +81,9 @@ lock: | $(PY)
 	$(VENV)/bin/uv pip compile pyproject.toml --group dev --universal --python-version 3.10 --quiet \
 	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) -o requirements-dev.txt
 
+# The links in the desk's e-mails and the ClaimReview's author point at the port served.
+run: export CLAIMTRACK_DESK_URL ?= http://127.0.0.1:$(PORT)/
+run: export CLAIMTRACK_ORGANISATION_URL ?= http://127.0.0.1:$(PORT)/
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --port $(PORT)
