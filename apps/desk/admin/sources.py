@@ -6,20 +6,30 @@ from django.urls import reverse
 from apps.claims.models import Quotation
 from apps.claims.services import source_anchor_quotations, source_quotations_check
 from apps.core.selectors import count_per_row
-from apps.desk.base import LanguageListFilter, TimestampedAdmin, year_list_filter
+from apps.desk.base import LanguageListFilter, RankedSearchAdmin, TimestampedAdmin, year_list_filter
 from apps.desk.forms import CuratedModelForm
 from apps.desk.quoting import LinkedErrorsMixin, error_summary, quote_panel
 from apps.sources.models import Correction, Publisher, Source
+from apps.sources.selectors import publishers_matching, sources_matching
 
 from .claims import QuotationInline
 
 
+def _looks_like_an_address(value: str) -> bool:
+    """A pasted URL or path is looked up in the addresses, by Django's own search."""
+    return "/" in value or "://" in value
+
+
 @admin.register(Publisher)
-class PublisherAdmin(TimestampedAdmin):
+class PublisherAdmin(RankedSearchAdmin, TimestampedAdmin):
     # The count annotation makes a GROUP BY, which drops Meta.ordering (autocomplete results too).
     ordering = Publisher._meta.ordering
     list_display = ("name", "domain", "url", "source_count")
-    search_fields = ("name", "domain", "url")
+    search_fields = ("name", "domain", "url")  # an address; words: ranked_search
+
+    def ranked_search(self, queryset, value):
+        """The API's search: its syntax and case folding on every database."""
+        return None if _looks_like_an_address(value) else publishers_matching(queryset, value)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(source_count=Count("sources"))
@@ -58,7 +68,7 @@ class SourceForm(LinkedErrorsMixin, CuratedModelForm):
 
 
 @admin.register(Source)
-class SourceAdmin(TimestampedAdmin):
+class SourceAdmin(RankedSearchAdmin, TimestampedAdmin):
     form = SourceForm
     change_form_template = "admin/sources/source/change_form.html"
     list_display = (
@@ -79,8 +89,14 @@ class SourceAdmin(TimestampedAdmin):
         "published_on",
     )
     list_select_related = ("publisher",)
-    search_fields = ("title", "url", "publisher__name")
+    search_fields = ("title", "url", "publisher__name")  # an address; words: ranked_search
     autocomplete_fields = ("publisher", "authors")
+
+    def ranked_search(self, queryset, value):
+        """The API's search (title matches before the publisher's name), in the list and the
+        source pickers alike."""
+        return None if _looks_like_an_address(value) else sources_matching(queryset, value)
+
     inlines = (SourceQuotationInline, CorrectionInline)
     fieldsets = (
         (

@@ -89,3 +89,22 @@ def test_the_quotations_changelist_takes_a_quoted_phrase(editor_client):
     assert found == [gift]
     excluded = editor_client.get(admin_url(Quotation, "changelist"), {"q": "gift -reserv"}).context["cl"]
     assert list(excluded.result_list) == [gift]
+
+
+def test_the_source_picker_and_list_search_as_the_api_does_title_first_and_an_address_as_given(editor_client):
+    from apps.sources.models import Source
+    from tests.factories import make_publisher, make_source
+
+    by_publisher = make_source(title="Annual report", publisher=make_publisher(name="Borders Weekly"))
+    by_title = make_source(title="ГРАНИЦЫ и Borders of the steppe", url="https://example.org/steppe-borders")
+
+    picker = editor_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "claims", "model_name": "quotation", "field_name": "source", "term": "borders"},
+    )
+    assert picker.status_code == 200, picker.content
+    assert [int(row["id"]) for row in picker.json()["results"]] == [by_title.pk, by_publisher.pk]
+    # Case folding beyond ASCII, on every database.
+    assert names(editor_client.get(admin_url(Source, "changelist"), {"q": "границы"})) == [str(by_title)]
+    # A pasted address is looked up in the addresses.
+    assert names(editor_client.get(admin_url(Source, "changelist"), {"q": "example.org/steppe"})) == [str(by_title)]
