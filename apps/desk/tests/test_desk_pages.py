@@ -388,3 +388,32 @@ def test_cut_ends_with_one_ellipsis_after_a_whole_word_where_it_can(text, limit,
     if shown != text:
         assert f'title="{text}"' in html
         assert len(shown) <= limit
+
+
+def test_the_desk_writes_fact_checker_dashes_and_dates_one_way_on_every_page(editor_client, fact_checker):
+    verification = worked_on(make_statement(), fact_checker)
+    lists = editor_client.get(admin_url(Verification, "changelist")).content.decode()
+    statements = editor_client.get(admin_url(Statement, "changelist")).content.decode()
+    page = editor_client.get(admin_url(Verification, "change", verification.pk)).content.decode()
+    for html in (lists, statements, page):
+        assert not re.search(r"fact checker", strip_tags(html), re.I)
+    assert re.search(r">\s*Fact-checker\s*<", lists)
+    assert re.search(r"<label[^>]*>Fact-checker:</label>", page)
+    # Nothing published yet: the reviewer and publication date read "—", as the desk's columns do.
+    reviewer = re.search(r'field-reviewer.*?<div class="readonly">(.*?)</div>', page, re.S).group(1)
+    published_at = re.search(r'field-published_at.*?<div class="readonly">(.*?)</div>', page, re.S).group(1)
+    assert (reviewer, published_at) == ("—", "—")
+    # Django's own "Nov. 29, 2026, 8:12 p.m." is the desk's "29 Nov 2026 20:12".
+    created = timezone.localtime(verification.created_at)
+    assert f"{created.day} {created:%b %Y %H:%M}" in page
+    assert not re.search(r"\b(a\.m\.|p\.m\.)", page)
+
+
+def test_the_speaker_page_cuts_long_statements_after_a_word_with_the_whole_on_hover(editor_client):
+    words = "They will bring to trial " * 12
+    statement = make_statement(text=words.strip())
+    html = editor_client.get(admin_url(Speaker, "change", statement.speaker.pk)).content.decode()
+    item = re.search(rf'<a href="{admin_url(Statement, "change", statement.pk)}">(.*?)</a>', html, re.S).group(1)
+    assert f'title="{statement.text}"' in item
+    shown = strip_tags(item)
+    assert shown.endswith("…") and shown[:-1].split()[-1] in {"They", "will", "bring", "to", "trial"}
