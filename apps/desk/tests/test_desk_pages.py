@@ -417,3 +417,13 @@ def test_the_speaker_page_cuts_long_statements_after_a_word_with_the_whole_on_ho
     assert f'title="{statement.text}"' in item
     shown = strip_tags(item)
     assert shown.endswith("…") and shown[:-1].split()[-1] in {"They", "will", "bring", "to", "trial"}
+
+
+def test_the_statement_history_dates_read_as_the_rest_of_the_desk(editor_client, fact_checker):
+    statement = make_statement()
+    worked_on(statement, fact_checker)
+    html = editor_client.get(admin_url(Statement, "change", statement.pk)).content.decode()
+    table = re.search(r'<table class="history-table">.*?</table>', html, re.S).group(0)
+    now = timezone.localtime()
+    assert f"<td>{now.day} {now:%b %Y} " in table
+    assert not re.search(r"<td>\d{4}-\d\d-\d\d ", table)
