@@ -97,6 +97,15 @@ def test_long_words_wrap_on_the_verification_statement_and_board_pages(new_page,
         _expect_no_sideways_scrolling(page, f"{size}: {what}")
         # The first screen only: wrapped, 20,000 characters make a page too tall to take whole.
         KEY_SCREENSHOTS.append((f"{size} {what}", page.screenshot()))
+    # A long word breaks where it is; the board's short facts do not break inside their words.
+    page.goto(pages["the board"])
+    for cell in ('#desk-mine td[data-label="Verdict"]', "#desk-mine .tag", '#desk-sent-back td[data-label="By, on"]'):
+        lines = page.locator(cell).first.evaluate(
+            "(cell) => { const range = document.createRange(); range.selectNodeContents(cell);"
+            " return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size; }"
+        )
+        expected = 2 if "By, on" in cell and size == "laptop" else 1
+        assert lines <= expected, f"{size}: {cell} is broken over {lines} lines"
     # The long texts are there, wrapped, not hidden.
     page.goto(pages["the verification page"])
     expect(page.locator(".verification-note-text")).to_contain_text(LONG_WORD)
