@@ -48,19 +48,35 @@ def status_of(verification) -> str:
     return verification.status if verification is not None else VerificationStatus.UNCHECKED
 
 
+def sent_back_word(verification) -> str:
+    """ "Reopened" for a published verdict taken back into work, "Sent back" for work returned from
+    review; empty for work that is neither."""
+    if verification is None or not verification.is_sent_back:
+        return ""
+    return "Reopened" if verification.was_reopened else "Sent back"
+
+
 def status_badge(verification) -> str:
     status = status_of(verification)
     label, extra = VerificationStatus(status).label, ""
-    if verification is not None and verification.is_sent_back:
-        label, extra = "Sent back", " is-sent-back"
+    word = sent_back_word(verification)
+    if word:
+        label, extra = word, " is-sent-back"
     return format_html('<span class="desk-badge status-badge status-{}{}">{}</span>', status, extra, label)
 
 
 def cut(text: str, limit: int) -> str:
-    """`text` cut to `limit` characters, the whole of it on hover."""
+    """`text` cut to `limit` characters, the whole of it on hover. It is cut after a word where
+    one ends in the last fifth of the limit (never mid-word when it can be helped), and ends with
+    one ellipsis, never two (a text that already ends with "…" or "..." gets no second one)."""
     if len(text) <= limit:
         return text
-    return format_html('<span title="{}">{}…</span>', text, text[: limit - 1].rstrip())
+    shown = text[: limit - 1]
+    space = shown.rfind(" ")
+    if space >= limit * 4 // 5:
+        shown = shown[:space]
+    shown = shown.rstrip().rstrip("….").rstrip()
+    return format_html('<span title="{}">{}…</span>', text, shown)
 
 
 def days_since(moment) -> str:
@@ -72,11 +88,13 @@ def days_since(moment) -> str:
 
 
 def sent_back_line(verification) -> str:
-    """ "Sent back by X on D: reason", for work back in progress; empty otherwise."""
-    if verification is None or not verification.is_sent_back:
+    """ "Sent back by X on D: reason" for work returned from review, "Reopened by X on D: reason"
+    for a published verdict taken back into work; empty otherwise."""
+    word = sent_back_word(verification)
+    if not word:
         return ""
     who = verification.sent_back_by.get_username() if verification.sent_back_by else "(no account)"
     when = (
         dateformat.format(timezone.localtime(verification.sent_back_at), "j M Y") if verification.sent_back_at else ""
     )
-    return f"Sent back by {who}{f' on {when}' if when else ''}: {verification.sent_back_reason}"
+    return f"{word} by {who}{f' on {when}' if when else ''}: {verification.sent_back_reason}"

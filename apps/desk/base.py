@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
@@ -195,7 +195,7 @@ def history_table(entries) -> str:
         "<tr><td>{}</td><td>{}</td><td>{} #{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
         (
             (
-                timezone.localtime(entry.date).strftime("%Y-%m-%d %H:%M"),
+                dateformat.format(timezone.localtime(entry.date), "j M Y H:i"),
                 entry.user or NO_ACCOUNT,
                 entry.model,
                 entry.object_id,

@@ -128,6 +128,7 @@ class Verification(VersionedModel, TimeStampedModel):
         null=True,
         blank=True,
         related_name="verifications",
+        verbose_name="fact-checker",
     )
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,

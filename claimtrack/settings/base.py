@@ -159,6 +159,10 @@ LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# Dates read "29 Nov 2026 20:12" on every admin page (claimtrack/formats/en/formats.py), as on
+# the desk's own pages: with localisation always on, Django takes display formats from a format
+# module, not from DATE_FORMAT / DATETIME_FORMAT settings.
+FORMAT_MODULE_PATH = ["claimtrack.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))

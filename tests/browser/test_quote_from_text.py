@@ -67,6 +67,21 @@ def quote_this_with_the_keyboard(page) -> None:
     page.keyboard.press("Enter")
 
 
+def expect_the_selection_shown(page, words: str) -> None:
+    """Before the quotation is saved (its Char start and Char end are empty until then), the form
+    says where the words are, next to them, and marks them in the text: selected in the box and
+    shown with the words around them."""
+    start, end, _ = expected_quotation(words)
+    expect(page.locator("#quote-selected")).to_have_text(
+        f"Selected: characters {start}–{end} (occurrence numbered when saved)"
+    )
+    words_box, note = field(page, "text").bounding_box(), page.locator("#quote-selected").bounding_box()
+    assert 0 <= note["y"] - (words_box["y"] + words_box["height"]) < 60, "the note is not next to the words"
+    expect(page.locator(".quote-panel .quote-marked mark")).to_have_text(words)
+    selected = page.locator("#quote-text").evaluate("(box) => box.value.slice(box.selectionStart, box.selectionEnd)")
+    assert selected == words, f"the text box selects {selected!r}, not the words"
+
+
 def statements() -> list[Statement]:
     made = []
     for _, speaker_name, text in QUOTES:
@@ -107,6 +122,7 @@ def test_an_editor_quotes_from_the_text_with_mouse_and_keyboard_and_makes_a_new_
     expect(field(page, "selected_start")).to_have_value(str(start))
     expect(field(page, "selected_end")).to_have_value(str(end))
     expect(field(page, "source")).to_have_value(str(source.pk))
+    expect_the_selection_shown(page, QUOTES[0][0])
     pick_autocomplete(page, "statement", "inch", choice=str(first))
     screenshot(page, "quotation form opened with the words")
     save(page)
@@ -122,6 +138,7 @@ def test_an_editor_quotes_from_the_text_with_mouse_and_keyboard_and_makes_a_new_
     page.locator(".quote-this").click()
     expect(page.locator(".quote-status")).to_contain_text("Filled in")
     expect(field(page, "text")).to_have_value(QUOTES[4][0])
+    expect_the_selection_shown(page, QUOTES[4][0])
     pick_autocomplete(page, "new_statement_speaker", analyst.name)
     save(page)
     made = Statement.objects.get(speaker=analyst)

@@ -3,7 +3,7 @@ from django.utils.html import format_html, format_html_join
 
 from apps.claims.models import Statement
 from apps.core.selectors import count_per_row
-from apps.desk.badges import status_badge, verdict_badge
+from apps.desk.badges import cut, status_badge, verdict_badge
 from apps.desk.base import RankedSearchAdmin, TimestampedAdmin, admin_changelist_link, admin_link, html_list
 from apps.desk.forms import CuratedModelForm, LinesField
 from apps.speakers.models import Speaker, wikidata_id_validator
@@ -106,7 +106,7 @@ class SpeakerAdmin(RankedSearchAdmin, TimestampedAdmin):
                 "{} {} {}",
                 status_badge(getattr(statement, "verification", None)),
                 verdict_badge(getattr(getattr(statement, "verification", None), "rating", None)),
-                admin_link(statement, f"{statement.said_on_display}: {statement.text[:160]}"),
+                admin_link(statement, format_html("{}: {}", statement.said_on_display, cut(statement.text, 160))),
             )
             for statement in statements[:STATEMENTS_SHOWN]
         ]

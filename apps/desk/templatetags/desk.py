@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 
 from apps.claims.models import Statement
+from apps.desk import badges
 from apps.verification.choices import VerificationStatus
 from apps.verification.models import Verification
 from apps.verification.selectors import QUEUES, verification_queue
@@ -37,3 +38,22 @@ def desk_queues(context) -> list[dict]:
     if user.has_perm("verification.publish_verification"):
         queues.append(queue("my-reviews"))
     return queues
+
+
+# The words of the lists, on the desk's own pages (the board): the same cut with the whole text on
+# hover, the same "under a day" / "3 days", the same "Sent back" / "Reopened".
+
+
+@register.filter(name="desk_cut")
+def desk_cut(text, limit: int) -> str:
+    return badges.cut(str(text), int(limit))
+
+
+@register.filter(name="desk_days_since")
+def desk_days_since(moment) -> str:
+    return badges.days_since(moment)
+
+
+@register.filter(name="desk_sent_back_word")
+def desk_sent_back_word(verification) -> str:
+    return badges.sent_back_word(verification)

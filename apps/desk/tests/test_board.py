@@ -120,3 +120,19 @@ def test_staff_who_may_not_read_verification_work_are_refused_and_the_public_log
     assert client_of(plain).get(BOARD).status_code == 403
     response = client.get(BOARD)
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_board_cuts_statements_as_the_lists_do_and_counts_time_in_their_words(editor, fact_checker):
+    ending = "They called it a provocation by the Kyiv regime " * 4 + "…"
+    services.verification_return(
+        verification=in_review(make_statement(text=ending.strip()), fact_checker), user=editor, reason="Source it."
+    )
+    worked_on(make_statement(text="Wheat exports doubled last year."), fact_checker)
+    html = client_of(fact_checker).get(BOARD).content.decode()
+    sent_back = re.search(r'id="desk-sent-back".*?</table>', html, re.S).group(0)
+    # The whole text on hover; one ellipsis, never two.
+    assert f'title="{ending.strip()}"' in sent_back
+    assert "……" not in sent_back and "… …" not in sent_back
+    # "under a day", as the lists say it, not Django's "0 minutes".
+    assert "under a day" in html
+    assert not re.search(r"\b\d+\xa0?minutes?\b", html)

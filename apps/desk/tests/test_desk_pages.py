@@ -329,3 +329,101 @@ def test_a_publication_refused_because_the_verdict_changed_shows_its_confirmatio
     assert Verification.objects.get(pk=verification.pk).status == VerificationStatus.IN_REVIEW
     assert response.url == _statement_move_url(statement, "publish") + f"?version={shown}"
     assert "This verification changed after you opened it" in client.get(response.url).content.decode()
+
+
+def test_reopened_work_says_reopened_by_whom_when_and_why_not_sent_back(fact_checker, editor):
+    statement = make_statement()
+    verification = published(statement, fact_checker, editor)
+    reason = "The treaty was signed in 2006, not 2005."
+    verification = services.verification_reopen(verification=verification, user=editor, reason=reason)
+    when = timezone.localtime(verification.sent_back_at)
+    line = f"Reopened by {editor.username} on {when.day} {when:%b %Y}: {reason}"
+    checker = client_of(fact_checker)
+    queue = checker.get(admin_url(Verification, "changelist") + "?queue=mine").content.decode()
+    assert line in queue
+    assert re.search(r'<span class="desk-badge status-badge status-in_progress is-sent-back">Reopened</span>', queue)
+    assert "Sent back" not in strip_tags(queue).replace("Sent back to me", "")
+    for url in (admin_url(Verification, "change", verification.pk), admin_url(Statement, "change", statement.pk)):
+        page = checker.get(url).content.decode()
+        assert f'<div class="sent-back-banner" role="status"><strong>{line}</strong></div>' in page, url
+    panel = " ".join(
+        strip_tags(_state_panel(checker.get(admin_url(Statement, "change", statement.pk)).content.decode())).split()
+    )
+    assert "Status Reopened" in panel
+    # The verdict is off the public view: it was published, it is not now.
+    published_on = timezone.localtime(verification.published_at)
+    assert f"· last published by {editor.username} on {published_on.day} {published_on:%b %Y}" in panel
+    board = checker.get("/admin/desk/").content.decode()
+    assert '<span class="tag">reopened</span>' in board and '<span class="tag">sent back</span>' not in board
+
+
+def test_work_returned_from_review_still_says_sent_back(fact_checker, editor):
+    statement = make_statement()
+    sent_back(statement, fact_checker, editor)
+    checker = client_of(fact_checker)
+    panel = " ".join(
+        strip_tags(_state_panel(checker.get(admin_url(Statement, "change", statement.pk)).content.decode())).split()
+    )
+    assert "Status Sent back" in panel and "Reopened" not in panel
+    assert "published by" not in panel  # never published
+    assert '<span class="tag">sent back</span>' in checker.get("/admin/desk/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "shown"),
+    [
+        ("short", 10, "short"),
+        ("by the Kyiv regime … and more words after it", 22, "by the Kyiv regime…"),
+        ("by the Kyiv regime...", 20, "by the Kyiv regime…"),
+        ("They will bring to trial every one of them", 20, "They will bring to…"),
+        ("x" * 50, 20, "x" * 19 + "…"),
+    ],
+)
+def test_cut_ends_with_one_ellipsis_after_a_whole_word_where_it_can(text, limit, shown):
+    from apps.desk.badges import cut
+
+    html = str(cut(text, limit))
+    assert strip_tags(html) == shown
+    assert strip_tags(html).count("…") <= 1
+    if shown != text:
+        assert f'title="{text}"' in html
+        assert len(shown) <= limit
+
+
+def test_the_desk_writes_fact_checker_dashes_and_dates_one_way_on_every_page(editor_client, fact_checker):
+    verification = worked_on(make_statement(), fact_checker)
+    lists = editor_client.get(admin_url(Verification, "changelist")).content.decode()
+    statements = editor_client.get(admin_url(Statement, "changelist")).content.decode()
+    page = editor_client.get(admin_url(Verification, "change", verification.pk)).content.decode()
+    for html in (lists, statements, page):
+        assert not re.search(r"fact checker", strip_tags(html), re.I)
+    assert re.search(r">\s*Fact-checker\s*<", lists)
+    assert re.search(r"<label[^>]*>Fact-checker:</label>", page)
+    # Nothing published yet: the reviewer and publication date read "—", as the desk's columns do.
+    reviewer = re.search(r'field-reviewer.*?<div class="readonly">(.*?)</div>', page, re.S).group(1)
+    published_at = re.search(r'field-published_at.*?<div class="readonly">(.*?)</div>', page, re.S).group(1)
+    assert (reviewer, published_at) == ("—", "—")
+    # Django's own "Nov. 29, 2026, 8:12 p.m." is the desk's "29 Nov 2026 20:12".
+    created = timezone.localtime(verification.created_at)
+    assert f"{created.day} {created:%b %Y %H:%M}" in page
+    assert not re.search(r"\b(a\.m\.|p\.m\.)", page)
+
+
+def test_the_speaker_page_cuts_long_statements_after_a_word_with_the_whole_on_hover(editor_client):
+    words = "They will bring to trial " * 12
+    statement = make_statement(text=words.strip())
+    html = editor_client.get(admin_url(Speaker, "change", statement.speaker.pk)).content.decode()
+    item = re.search(rf'<a href="{admin_url(Statement, "change", statement.pk)}">(.*?)</a>', html, re.S).group(1)
+    assert f'title="{statement.text}"' in item
+    shown = strip_tags(item)
+    assert shown.endswith("…") and shown[:-1].split()[-1] in {"They", "will", "bring", "to", "trial"}
+
+
+def test_the_statement_history_dates_read_as_the_rest_of_the_desk(editor_client, fact_checker):
+    statement = make_statement()
+    worked_on(statement, fact_checker)
+    html = editor_client.get(admin_url(Statement, "change", statement.pk)).content.decode()
+    table = re.search(r'<table class="history-table">.*?</table>', html, re.S).group(0)
+    now = timezone.localtime()
+    assert f"<td>{now.day} {now:%b %Y} " in table
+    assert not re.search(r"<td>\d{4}-\d\d-\d\d ", table)

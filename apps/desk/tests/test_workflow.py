@@ -587,7 +587,7 @@ def test_the_statement_page_shows_the_workflow_moves_with_who_before_after_and_w
     assert "Status: Published → In progress" in reopen_changes
     assert "Status: In review → Published" in publish_changes
     assert f"Reviewer: — → {editor.username}" in publish_changes
-    assert f"Fact checker: — → {fact_checker.username}" in assign_changes
+    assert f"Fact-checker: — → {fact_checker.username}" in assign_changes
 
 
 # --- 11. History is append-only ---------------------------------------------------------------

@@ -94,6 +94,61 @@
     }
   }
 
+  // A place in code points (as Python counts) as a place in UTF-16 units (as a textarea counts).
+  function utf16Offset(chars, position) {
+    return chars.slice(0, position).join("").length;
+  }
+
+  function offsetsInForm() {
+    var start = field("selected_start");
+    var end = field("selected_end");
+    if (!start || !end || start.value === "" || end.value === "") {
+      return null;
+    }
+    var from = parseInt(start.value, 10);
+    var to = parseInt(end.value, 10);
+    return isNaN(from) || isNaN(to) || to <= from ? null : { start: from, end: to };
+  }
+
+  // "Selected: characters X–Y" next to the words: the form's own Char start / Char end are filled
+  // only when the quotation is saved (the server checks the words stand at those places).
+  function selectionNote() {
+    var note = document.getElementById("quote-selected");
+    var row = document.querySelector(".form-row.field-text");
+    if (!note && row) {
+      note = document.createElement("p");
+      note.id = "quote-selected";
+      note.className = "quote-selected help";
+      note.setAttribute("role", "status");
+      note.hidden = true;
+      var words = field("text");
+      var box = words ? words.closest(".flex-container") || words : null;
+      if (box) {
+        box.insertAdjacentElement("afterend", note);
+      } else {
+        row.appendChild(note);
+      }
+    }
+    return note;
+  }
+
+  function showSelectionNote() {
+    var note = selectionNote();
+    if (!note) {
+      return;
+    }
+    var offsets = offsetsInForm();
+    if (!offsets) {
+      note.hidden = true;
+      note.textContent = "";
+      return;
+    }
+    var occurrence = field("occurrence");
+    var numbered = occurrence && occurrence.value !== "" ? "occurrence " + occurrence.value : "occurrence numbered when saved";
+    note.textContent = "Selected: characters " + offsets.start + "–" + offsets.end + " (" + numbered + ")";
+    note.hidden = false;
+  }
+
   function setupPanel(panel) {
     var textarea = panel.querySelector(".quote-text");
     var button = panel.querySelector(".quote-this");
@@ -109,6 +164,42 @@
     var startState = formState();
 
     var quoted = null; // the selection last quoted: its "Filled in" stays until another is made
+
+    // The words of the form, marked in the text: selected in the box (scrolled to them) and shown
+    // with the words around them, marked, under it (a box's selection fades when it loses focus).
+    var marked = document.createElement("p");
+    marked.className = "quote-marked";
+    marked.hidden = true;
+    panel.querySelector(".quote-bar").insertAdjacentElement("afterend", marked);
+
+    function markSelection() {
+      var offsets = offsetsInForm();
+      var chars = codePoints(textarea.value);
+      if (!offsets || offsets.end > chars.length) {
+        marked.hidden = true;
+        return;
+      }
+      var start16 = utf16Offset(chars, offsets.start);
+      var end16 = utf16Offset(chars, offsets.end);
+      textarea.setSelectionRange(start16, end16);
+      var lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 20;
+      var before = textarea.value.slice(0, start16);
+      var lines = before.split("\n").length;
+      var perLine = Math.max(20, Math.floor(textarea.clientWidth / (lineHeight / 2.2)));
+      var wrapped = before.split("\n").reduce(function (total, line) {
+        return total + Math.floor(line.length / perLine);
+      }, lines - 1);
+      textarea.scrollTop = Math.max(0, wrapped * lineHeight - textarea.clientHeight / 3);
+      var from = Math.max(0, offsets.start - 60);
+      var to = Math.min(chars.length, offsets.end + 60);
+      marked.textContent = "";
+      marked.appendChild(document.createTextNode("In the text: " + (from > 0 ? "…" : "") + chars.slice(from, offsets.start).join("")));
+      var mark = document.createElement("mark");
+      mark.textContent = chars.slice(offsets.start, offsets.end).join("");
+      marked.appendChild(mark);
+      marked.appendChild(document.createTextNode(chars.slice(offsets.end, to).join("") + (to < chars.length ? "…" : "")));
+      marked.hidden = false;
+    }
 
     function describe() {
       var selection = selectionOf(textarea);
@@ -152,6 +243,8 @@
       setField("selected_start", String(selection.start));
       setField("selected_end", String(selection.end));
       filling = false;
+      showSelectionNote();
+      markSelection();
       quoted = selection.start + ":" + selection.end;
       status.textContent =
         "Filled in: the words, the sentence around them, and their place (characters " +
@@ -184,6 +277,8 @@
         if (!filling) {
           setField("selected_start", "");
           setField("selected_end", "");
+          showSelectionNote();
+          marked.hidden = true;
         }
       });
     }
@@ -215,8 +310,14 @@
             textarea.dataset.source = source.id;
             panel.hidden = !source.text;
             status.textContent = source.text ? "Select words in the text." : "";
+            markSelection();
           });
       };
+      // Opened from a source's page ("Quote this" there): the words' place, said and marked.
+      showSelectionNote();
+      if (!panel.hidden) {
+        markSelection();
+      }
       if (select && window.django && window.django.jQuery) {
         // select2 announces a choice with jQuery's event, which addEventListener does not hear.
         window.django.jQuery(select).on("change", onSourceChange);
