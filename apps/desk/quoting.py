@@ -104,12 +104,12 @@ def similar_statements_error(similar: list[Statement]) -> ValidationError:
     )
     return ValidationError(
         format_html(
-            "This speaker already has {} statement(s) worded like this one. If it is the same remark, add your "
+            "This speaker already has {} worded like this one. If it is the same remark, add your "
             "quotation to it instead (open it and add the quotation there, or pick it as the statement): "
             '<ul class="similar-statements">{}</ul>'
             '<label class="confirm-new-statement"><input type="checkbox" name="{}" value="1"> '
             "Save as a new statement anyway: it is a different remark</label>",
-            len(similar),
+            "a statement" if len(similar) == 1 else f"{len(similar)} statements",
             items,
             CONFIRM_NEW_STATEMENT,
         ),

@@ -112,14 +112,18 @@ def apply_move(request, statements, name: str, cleaned: dict, versions: dict) ->
         messages.success(
             request,
             format_html(
-                "{} — done for {} statement(s): {}",
+                "{} — done for {}: {}",
                 move_label(name),
-                len(done),
+                _statements(len(done)),
                 format_html_join(", ", "“{}”", ((str(statement),) for statement in done)),
             ),
         )
     for statement, why in refused:
         messages.warning(request, format_html("“{}” was not changed: {}", str(statement), why))
+
+
+def _statements(count: int) -> str:
+    return "1 statement" if count == 1 else f"{count} statements"
 
 
 def versions_sent(data, statements) -> dict:

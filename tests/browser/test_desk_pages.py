@@ -204,7 +204,7 @@ def test_a_fact_checker_assigns_a_statement_to_themselves_from_its_page_by_keybo
     _expect_focus_visible(page)
     screenshot(page, "assign to me has the focus")
     page.keyboard.press("Enter")
-    expect(page.locator("ul.messagelist li.success")).to_contain_text("Assign to me — done for 1 statement(s)")
+    expect(page.locator("ul.messagelist li.success")).to_contain_text("Assign to me — done for 1 statement")
     expect(page.locator("#statement-state .state-status")).to_contain_text("In progress")
     expect(page.locator("#statement-state .state-fact-checker")).to_contain_text(desk.checker.username)
     verification = Verification.objects.get(statement=desk.unchecked)

@@ -46,6 +46,6 @@ def test_a_deleted_account_is_null_as_the_author_and_deleted_as_the_fact_checker
     assigned = [c for entry in entries for c in entry["changes"] if c["field"] == "fact_checker"]
 
     assert assigned == [
-        {"field": "fact_checker", "label": "fact checker", "before": "—", "after": "(deleted user)", "diff": None}
+        {"field": "fact_checker", "label": "fact-checker", "before": "—", "after": "(deleted user)", "diff": None}
     ]
     assert {entry["user"] for entry in entries if entry["record"] == "verification"} == {None}

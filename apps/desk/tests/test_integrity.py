@@ -231,7 +231,7 @@ def test_send_to_review_saves_the_typed_explanation_first(fact_checker):
     assert verification.history.filter(explanation="Typed.", status=VerificationStatus.IN_PROGRESS).exists()
     assert [text for _, text in messages_of(response)] == [
         f"What you typed was saved first (version {verification.version - 1}).",
-        f"Send to review — done for 1 statement(s): “{verification.statement}”",
+        f"Send to review — done for 1 statement: “{verification.statement}”",
     ]
 
 

@@ -71,7 +71,7 @@ def test_assign_to_me_takes_unchecked_statements_into_progress_and_names_them(fa
     assert status_of(untouched) is None
     [(level, text)] = messages_of(response)
     assert level == "success"
-    assert text.startswith("Assign to me — done for 2 statement(s):")
+    assert text.startswith("Assign to me — done for 2 statements:")
     assert "The border was drawn in 1936." in text and "Nobody lived there." in text
 
 
@@ -87,7 +87,7 @@ def test_assign_to_me_refuses_work_assigned_to_someone_else_and_does_the_rest(
     assert Verification.objects.get(statement=taken).fact_checker == other_checker
     assert Verification.objects.get(statement=free).fact_checker == fact_checker
     messages = messages_of(response)
-    assert ("success", f"Assign to me — done for 1 statement(s): “{free}”") in messages
+    assert ("success", f"Assign to me — done for 1 statement: “{free}”") in messages
     warnings = [text for level, text in messages if level == "warning"]
     assert len(warnings) == 1
     assert warnings[0].startswith(
@@ -130,7 +130,7 @@ def test_send_to_review_reports_what_was_sent_and_what_lacks_evidence(fact_check
     assert status_of(ready) == VerificationStatus.IN_REVIEW
     assert status_of(no_evidence) == VerificationStatus.IN_PROGRESS
     assert messages_of(response) == [
-        ("success", f"Send to review — done for 1 statement(s): “{ready}”"),
+        ("success", f"Send to review — done for 1 statement: “{ready}”"),
         (
             "warning",
             f"“{no_evidence}” was not changed: “Send to review” needs at least one piece of evidence: add it first.",
@@ -158,7 +158,7 @@ def test_publish_reports_per_statement_what_was_published_and_what_was_refused(
     assert status_of(own_work) == VerificationStatus.IN_REVIEW
     assert status_of(unchecked) is None
     messages = messages_of(response)
-    assert messages[0] == ("success", f"Publish — done for 1 statement(s): “{reviewed}”")
+    assert messages[0] == ("success", f"Publish — done for 1 statement: “{reviewed}”")
     assert [level for level, _ in messages[1:]] == ["warning"] * 3
     refused = dict(text.split(" was not changed: ", 1) for _, text in messages[1:])
     assert refused[f"“{still_in_progress}”"] == "“Publish” needs the statement “in review”; it is “in progress”."
@@ -256,7 +256,7 @@ def test_reopen_with_a_reason_takes_the_verdict_back_into_progress_and_keeps_the
     latest = verification.history.latest()
     assert latest.history_change_reason == "The treaty was amended in 2005."
     assert latest.history_user == editor
-    assert messages_of(response) == [("success", f"Reopen — done for 1 statement(s): “{statement}”")]
+    assert messages_of(response) == [("success", f"Reopen — done for 1 statement: “{statement}”")]
 
 
 def test_the_reopen_button_of_a_verification_asks_for_the_reason_too(editor_client, editor, fact_checker):

@@ -34,7 +34,10 @@ class Command(BaseCommand):
         for statement, why in refused:
             self.stderr.write(f"Refused for {statement.pk} “{statement}”: {why}")
         if refused:
-            raise CommandError(f"{len(refused)} of {len(found)} statement(s) refused; nothing changed for them.")
+            raise CommandError(
+                f"{len(refused)} of {len(found)} {'statement' if len(found) == 1 else 'statements'} refused; "
+                "nothing changed for them."
+            )
 
     def _user(self, username, option):
         try:
