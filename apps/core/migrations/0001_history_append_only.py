@@ -6,6 +6,8 @@ flush empties tables with DELETE, which a trigger there would refuse."""
 
 from django.db import migrations
 
+from apps.core.history_triggers import create_append_only_trigger, drop_append_only_trigger
+
 HISTORY_APPS = ("claims", "sources", "speakers", "verification")
 
 FUNCTION = """
@@ -36,19 +38,14 @@ def add_triggers(apps, schema_editor):
         return
     schema_editor.execute(FUNCTION, params=None)
     for table in history_tables(apps):
-        name = schema_editor.quote_name(f"{table}_append_only")
-        schema_editor.execute(
-            f"CREATE TRIGGER {name} BEFORE UPDATE OR DELETE ON {schema_editor.quote_name(table)} "
-            "FOR EACH ROW EXECUTE FUNCTION claimtrack_history_append_only()"
-        )
+        create_append_only_trigger(schema_editor, table)
 
 
 def remove_triggers(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     for table in history_tables(apps):
-        name = schema_editor.quote_name(f"{table}_append_only")
-        schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {schema_editor.quote_name(table)}")
+        drop_append_only_trigger(schema_editor, table)
     schema_editor.execute("DROP FUNCTION IF EXISTS claimtrack_history_append_only()")
 
 

@@ -5,25 +5,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-# History is append-only in the database too (apps/core/migrations/0001_history_append_only.py).
-HISTORY_TABLE = "verification_historicalverificationnote"
-
-
-def add_append_only_trigger(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    name = schema_editor.quote_name(f"{HISTORY_TABLE}_append_only")
-    schema_editor.execute(
-        f"CREATE TRIGGER {name} BEFORE UPDATE OR DELETE ON {schema_editor.quote_name(HISTORY_TABLE)} "
-        "FOR EACH ROW EXECUTE FUNCTION claimtrack_history_append_only()"
-    )
-
-
-def remove_append_only_trigger(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    name = schema_editor.quote_name(f"{HISTORY_TABLE}_append_only")
-    schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {schema_editor.quote_name(HISTORY_TABLE)}")
+from apps.core.history_triggers import append_only_trigger
 
 
 class Migration(migrations.Migration):
@@ -119,5 +101,5 @@ class Migration(migrations.Migration):
                 "indexes": [models.Index(fields=["verification", "created_at"], name="verificationnote_thread")],
             },
         ),
-        migrations.RunPython(add_append_only_trigger, remove_append_only_trigger),
+        append_only_trigger("verification_historicalverificationnote"),  # history is append-only in the database too
     ]
