@@ -16,6 +16,32 @@ CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
+def invisible_character_problem(text: str, *, keeps_bidi: bool = False) -> str | None:
+    """What is wrong with `text` if it holds a control character or (unless `keeps_bidi`) a
+    bidirectional override, and where; None when nothing is. The one rule for every text the desk
+    stores: record fields (TimeStampedModel) and the reasons kept in the history alike."""
+    if found := CONTROL_CHARACTER.search(text):
+        return f"Contains the invisible control character U+{ord(found.group()):04X} at position {found.start() + 1}"
+    if not keeps_bidi and (found := BIDI_CONTROL.search(text)):
+        return (
+            f"Contains the invisible character U+{ord(found.group()):04X} ({unicodedata.name(found.group()).lower()}) "
+            f"at position {found.start() + 1}"
+        )
+    return None
+
+
+def _how_to_fix(problem: str) -> str:
+    if "control character" in problem:
+        return "; remove it (tabs and line breaks are fine)."
+    return ", which makes the text display in another order than it is written; remove it."
+
+
+def refuse_invisible_characters(value: str) -> None:
+    """A form's or a serializer's validator (a reason, a comment): the rule of the records' fields."""
+    if isinstance(value, str) and (problem := invisible_character_problem(value)):
+        raise ValidationError(problem + _how_to_fix(problem), code="invisible_character")
+
+
 class TimeStampedModel(models.Model):
     """Every record says when it was created and last changed. Its text fields refuse control
     characters and bidirectional overrides (full_clean, so the admin, the API and the commands
@@ -36,22 +62,15 @@ class TimeStampedModel(models.Model):
         for field in self._meta.concrete_fields:
             if not isinstance(field, (models.CharField, models.TextField, models.JSONField)):
                 continue
-            if field.name in (exclude or ()) or field.name in errors:
+            # Fields nobody types (editable=False) hold what the services wrote from input that was
+            # checked where it came in (a reason, a digest): a record saved before a rule existed
+            # must not become impossible to edit.
+            if not field.editable or field.name in (exclude or ()) or field.name in errors:
                 continue
             keeps_bidi = field.name in getattr(self, "KEEPS_BIDI_CONTROLS", ())
             for text in _texts(getattr(self, field.attname)):
-                if found := CONTROL_CHARACTER.search(text):
-                    errors[field.name] = [
-                        f"Contains the invisible control character U+{ord(found.group()):04X} at position "
-                        f"{found.start() + 1}{_in(text, field)}; remove it (tabs and line breaks are fine)."
-                    ]
-                    break
-                if not keeps_bidi and (found := BIDI_CONTROL.search(text)):
-                    errors[field.name] = [
-                        f"Contains the invisible character U+{ord(found.group()):04X} "
-                        f"({unicodedata.name(found.group()).lower()}) at position {found.start() + 1}{_in(text, field)}, "
-                        "which makes the text display in another order than it is written; remove it."
-                    ]
+                if problem := invisible_character_problem(text, keeps_bidi=keeps_bidi):
+                    errors[field.name] = [problem + _in(text, field) + _how_to_fix(problem)]
                     break
         if errors:
             raise ValidationError(errors)

@@ -108,9 +108,15 @@ def note_add_view(request, verification_id):
         services.verification_note_add(verification=verification, user=request.user, text=request.POST.get("text", ""))
     except ValidationError as error:
         messages.error(request, "The note was not added: " + " ".join(error.messages))
+        request.session[note_draft_key(verification)] = request.POST.get("text", "")[: 2 * VerificationNote.MAX_LENGTH]
     else:
         messages.success(request, "Your note was added to the thread.")
     return HttpResponseRedirect(back)
+
+
+def note_draft_key(verification) -> str:
+    """Where a refused note waits in the session, to be shown again in the form, once."""
+    return f"desk-note-draft-{verification.pk}"
 
 
 def notes_of(verification) -> list[VerificationNote]:

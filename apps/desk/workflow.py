@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from apps.claims.models import Statement
+from apps.core.models import refuse_invisible_characters
 from apps.core.services import EditConflict
 from apps.desk.badges import status_of
 from apps.verification import services
@@ -42,6 +43,7 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         max_length=1000,
+        validators=[refuse_invisible_characters],
         help_text="Kept in the history of each statement.",
     )
 

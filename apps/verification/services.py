@@ -19,6 +19,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from apps.claims.models import Statement
+from apps.core.models import invisible_character_problem
 from apps.core.services import (
     ActionRefused,
     EditConflict,
@@ -187,6 +188,8 @@ def verification_update(
         for name in changed:
             setattr(verification, name, fields[name])
         verification.full_clean()
+        if reason and (problem := invisible_character_problem(reason)):
+            raise ValidationError({"reason": f"{problem}; remove it."})
         history_note(verification, user=user, reason=reason)
         verification.save()
         if evidence_changed:
@@ -422,6 +425,8 @@ def _required_reason(reason: str, what: str) -> str:
     reason = (reason or "").strip()
     if not reason:
         raise TransitionRefused(f"Give a reason for {what}: it is kept in the history.")
+    if problem := invisible_character_problem(reason):
+        raise TransitionRefused(f"The reason for {what}: {problem[0].lower()}{problem[1:]}; remove it.")
     if len(reason) > REASON_MAX_LENGTH:
         raise TransitionRefused(
             f"The reason for {what} is {len(reason):,} characters long: keep it to {REASON_MAX_LENGTH:,} (it is "

@@ -13,6 +13,7 @@ from apps.api.common.serializers import (
     related_field,
 )
 from apps.api.sources.serializers import SourceSummarySerializer
+from apps.core.models import refuse_invisible_characters
 from apps.sources.models import Source
 from apps.verification.choices import AttributionStatus
 from apps.verification.models import Evidence, Rating, RatingScale, Verification, VerificationNote
@@ -222,7 +223,9 @@ class VerificationUpdateSerializer(JSONTypesMixin, AsSentMixin, serializers.Seri
     summary = serializers.CharField(required=False, allow_blank=True)
     explanation = serializers.CharField(required=False, allow_blank=True)
     evidence = EvidenceWriteSerializer(many=True, required=False)
-    reason = serializers.CharField(required=False, allow_blank=True, max_length=1000, write_only=True)
+    reason = serializers.CharField(
+        required=False, allow_blank=True, max_length=1000, write_only=True, validators=[refuse_invisible_characters]
+    )
 
     def validate(self, data):
         if isinstance(self.initial_data, dict):
@@ -251,7 +254,9 @@ class AssignSerializer(JSONTypesMixin, serializers.Serializer):
 
 
 class ReasonSerializer(JSONTypesMixin, AsSentMixin, serializers.Serializer):
-    reason = serializers.CharField(max_length=1000, help_text="Why; kept in the history.")
+    reason = serializers.CharField(
+        max_length=1000, help_text="Why; kept in the history.", validators=[refuse_invisible_characters]
+    )
 
     def validate(self, data):
         refuse_unknown_parameters(self.initial_data, self.fields, what="field")

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from apps.core.models import refuse_invisible_characters
 from apps.desk.badges import cut, days_since, sent_back_line, status_badge, verdict_badge
 from apps.desk.base import URL_FIELD_OVERRIDES, AutocompleteInline, TimestampedAdmin
 from apps.desk.forms import CuratedModelForm, VersionedModelForm
@@ -90,6 +91,7 @@ class VerificationForm(VersionedModelForm):
         label="Reason for this change",
         required=False,
         max_length=1000,
+        validators=[refuse_invisible_characters],
         widget=forms.TextInput(attrs={"size": 80}),
         help_text="Optional; kept in the history.",
     )

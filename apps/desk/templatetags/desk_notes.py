@@ -2,7 +2,7 @@
 
 from django import template
 
-from apps.desk.board import notes_of
+from apps.desk.board import note_draft_key, notes_of
 from apps.verification.models import VerificationNote
 from apps.verification.querysets import sees_work
 
@@ -16,6 +16,13 @@ def verification_notes(context, verification):
     if verification is None or verification.pk is None or not sees_work(context["request"].user):
         return None
     return notes_of(verification)
+
+
+@register.simple_tag(takes_context=True)
+def note_draft(context, verification) -> str:
+    """The text of a note just refused on this page, so that it is corrected, not typed again."""
+    session = getattr(context["request"], "session", None)
+    return session.pop(note_draft_key(verification), "") if session is not None else ""
 
 
 @register.simple_tag

@@ -65,6 +65,21 @@ def test_an_empty_note_is_refused_with_the_reason_and_nothing_is_stored(fact_che
     assert not VerificationNote.objects.exists()
 
 
+def test_a_refused_note_comes_back_in_the_form_to_be_corrected_once(fact_checker):
+    verification = worked_on(make_statement(), fact_checker)
+    client = client_of(fact_checker)
+    typed = "A long note about the 1920 map \u202e with a hidden override."
+
+    response = client.post(add(verification), {"text": typed}, follow=True)
+
+    assert any("U+202E" in text for _, text in messages_of(response))
+    assert not VerificationNote.objects.exists()
+    html = response.content.decode()
+    assert f">{typed}</textarea>" in html
+    # Once: a later visit shows an empty form again.
+    assert "></textarea>" in client.get(page(verification)).content.decode()
+
+
 def test_staff_who_may_not_read_the_work_cannot_add_notes(fact_checker):
     verification = worked_on(make_statement(), fact_checker)
 

@@ -6,6 +6,7 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 
 from apps.api.tests.test_workflow import url
 from apps.verification import services
@@ -107,3 +108,59 @@ def test_a_reason_longer_than_the_forms_take_is_refused_by_the_service_too(edito
 
     verification.refresh_from_db()
     assert verification.status == VerificationStatus.IN_REVIEW
+
+
+@pytest.mark.parametrize(
+    ("reason", "says"),
+    [
+        ("bad \u202e reason", "u+202e (right-to-left override) at position 5"),
+        ("need\x07source", "control character u+0007 at position 5"),
+    ],
+)
+def test_a_reason_with_invisible_characters_is_refused_by_the_service(editor, fact_checker, reason, says):
+    verification = in_review(make_statement(), fact_checker)
+
+    with pytest.raises(services.TransitionRefused) as refused:
+        services.verification_return(verification=verification, user=editor, reason=reason)
+
+    assert says in str(refused.value).lower()
+    verification.refresh_from_db()
+    assert verification.status == VerificationStatus.IN_REVIEW
+
+
+def test_the_api_and_the_admin_refuse_such_a_reason_before_anything_moves(editor, editor_client, fact_checker):
+    from apps.api.tests.test_workflow import etag_of, move
+    from tests.admin import form_data
+
+    statement = make_statement()
+    verification = in_review(statement, fact_checker)
+    editor_api = api_client_for(editor)
+
+    response = move(editor_api, statement, "return", {"reason": "x \u2066y\u2069"}, etag=etag_of(editor_api, statement))
+    assert response.status_code == 400, response.content
+    assert "U+2066" in str(response.json())
+
+    url = f"/admin/verification/verification/{verification.pk}/move/return/?version={verification.version}"
+    page = editor_client.get(url)
+    data = form_data(page, "move_form") | {"reason": ["bad \u202e reason"]}
+    refused = editor_client.post(url, data)
+    assert refused.status_code == 200
+    assert "U+202E" in refused.content.decode()
+    verification.refresh_from_db()
+    assert (verification.status, verification.sent_back_reason) == (VerificationStatus.IN_REVIEW, "")
+
+
+def test_a_verification_sent_back_with_such_a_reason_before_the_rule_can_still_be_edited(editor, fact_checker):
+    verification = in_review(make_statement(), fact_checker)
+    services.verification_return(verification=verification, user=editor, reason="Figure wrong.")
+    Verification.objects.filter(pk=verification.pk).update(sent_back_reason="Figure\x0bwrong")  # stored earlier
+    verification.refresh_from_db()
+
+    services.verification_update(verification=verification, user=fact_checker, fields={"explanation": "Fixed."})
+
+    assert Verification.objects.get(pk=verification.pk).explanation == "Fixed."
+    with pytest.raises(ValidationError) as refused:
+        services.verification_update(
+            verification=verification, user=fact_checker, fields={"explanation": "Again."}, reason="why \u202eon"
+        )
+    assert "U+202E" in str(refused.value)
