@@ -54,9 +54,12 @@ def board_view(request):
         ]
     for person in board.team:
         for status in ("in_progress", "in_review"):
-            person[f"{status}_url"] = _changelist(
-                verifications, status__exact=status, fact_checker__id__exact=person["user_id"]
+            who = (
+                {"fact_checker__id__exact": person["user_id"]}
+                if person["user_id"] is not None
+                else {"fact_checker__isnull": "True"}
             )
+            person[f"{status}_url"] = _changelist(verifications, status__exact=status, **who)
     context = {
         **admin.site.each_context(request),
         "title": "The desk",

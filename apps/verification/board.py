@@ -107,14 +107,16 @@ def _older_than(days: int, *, now) -> Q:
     return Q(status_changed_at__lt=now - datetime.timedelta(days=days))
 
 
+NOBODY = "Nobody (not assigned, or the account was deleted)"
+
+
 def team_load() -> list[dict]:
     """Per fact-checker with work in progress or in review: how many of each, how many sent
-    back, and since when the oldest has waited; the longest waiting first. One query."""
+    back, and since when the oldest has waited; the longest waiting first. Work in progress with
+    nobody assigned (an account deleted since) has a row of its own, so that no work is left out
+    of the load. One query."""
     rows = (
-        Verification.objects.filter(
-            fact_checker__isnull=False,
-            status__in=(VerificationStatus.IN_PROGRESS, VerificationStatus.IN_REVIEW),
-        )
+        Verification.objects.filter(status__in=(VerificationStatus.IN_PROGRESS, VerificationStatus.IN_REVIEW))
         .values("fact_checker", "fact_checker__username", "fact_checker__first_name", "fact_checker__last_name")
         .annotate(
             in_progress=Count("pk", filter=Q(status=VerificationStatus.IN_PROGRESS)),
@@ -128,7 +130,8 @@ def team_load() -> list[dict]:
         {
             "user_id": row["fact_checker"],
             "name": " ".join(filter(None, [row["fact_checker__first_name"], row["fact_checker__last_name"]]))
-            or row["fact_checker__username"],
+            or row["fact_checker__username"]
+            or NOBODY,
             "username": row["fact_checker__username"],
             "in_progress": row["in_progress"],
             "in_review": row["in_review"],

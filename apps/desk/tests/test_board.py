@@ -136,3 +136,18 @@ def test_the_board_cuts_statements_as_the_lists_do_and_counts_time_in_their_word
     # "under a day", as the lists say it, not Django's "0 minutes".
     assert "under a day" in html
     assert not re.search(r"\b\d+\xa0?minutes?\b", html)
+
+
+def test_the_nobody_row_links_to_the_work_nobody_is_assigned(editor, fact_checker):
+    from apps.verification.models import Verification
+
+    orphan = worked_on(make_statement(), fact_checker)
+    Verification.objects.filter(pk=orphan.pk).update(fact_checker=None)
+    client = client_of(editor)
+    html = client.get(BOARD).content.decode()
+
+    row = re.search(r"<th scope=\"row\">Nobody \(not assigned, or the account was deleted\)</th>.*?</tr>", html, re.S)
+    assert row, "no row for unassigned work"
+    url = re.search(r'<a href="([^"]+)">1</a>', row.group(0)).group(1).replace("&amp;", "&")
+    listed = client.get(url)
+    assert listed.status_code == 200 and listed.context["cl"].result_count == 1

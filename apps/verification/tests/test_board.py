@@ -137,3 +137,15 @@ def plain_user(db):
     from tests.factories import make_user
 
     return make_user("plain-staff")
+
+
+def test_work_in_progress_with_nobody_assigned_has_its_own_row_in_the_team_load(editor, fact_checker):
+    orphan = worked_on(make_statement(), fact_checker)
+    Verification.objects.filter(pk=orphan.pk).update(fact_checker=None)  # the account was deleted
+    worked_on(make_statement(), fact_checker)
+
+    team = desk_board(user=editor).team
+
+    rows = {person["name"]: (person["user_id"], person["in_progress"]) for person in team}
+    assert rows["Nobody (not assigned, or the account was deleted)"] == (None, 1)
+    assert sum(person["in_progress"] for person in team) == 2  # the same total as the status counts
