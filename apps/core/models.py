@@ -16,30 +16,29 @@ CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
-def invisible_character_problem(text: str, *, keeps_bidi: bool = False) -> str | None:
+def invisible_character_problem(text: str, *, keeps_bidi: bool = False, where: str = "") -> str | None:
     """What is wrong with `text` if it holds a control character or (unless `keeps_bidi`) a
-    bidirectional override, and where; None when nothing is. The one rule for every text the desk
-    stores: record fields (TimeStampedModel) and the reasons kept in the history alike."""
+    bidirectional override, where (`where` adds to the position, e.g. which alias) and what to do;
+    None when nothing is. The one rule for every text the desk stores: record fields
+    (TimeStampedModel) and the reasons kept in the history alike."""
     if found := CONTROL_CHARACTER.search(text):
-        return f"Contains the invisible control character U+{ord(found.group()):04X} at position {found.start() + 1}"
+        return (
+            f"Contains the invisible control character U+{ord(found.group()):04X} at position {found.start() + 1}"
+            f"{where}; remove it (tabs and line breaks are fine)."
+        )
     if not keeps_bidi and (found := BIDI_CONTROL.search(text)):
         return (
             f"Contains the invisible character U+{ord(found.group()):04X} ({unicodedata.name(found.group()).lower()}) "
-            f"at position {found.start() + 1}"
+            f"at position {found.start() + 1}{where}, which makes the text display in another order than it is "
+            "written; remove it."
         )
     return None
-
-
-def _how_to_fix(problem: str) -> str:
-    if "control character" in problem:
-        return "; remove it (tabs and line breaks are fine)."
-    return ", which makes the text display in another order than it is written; remove it."
 
 
 def refuse_invisible_characters(value: str) -> None:
     """A form's or a serializer's validator (a reason, a comment): the rule of the records' fields."""
     if isinstance(value, str) and (problem := invisible_character_problem(value)):
-        raise ValidationError(problem + _how_to_fix(problem), code="invisible_character")
+        raise ValidationError(problem, code="invisible_character")
 
 
 class TimeStampedModel(models.Model):
@@ -69,8 +68,8 @@ class TimeStampedModel(models.Model):
                 continue
             keeps_bidi = field.name in getattr(self, "KEEPS_BIDI_CONTROLS", ())
             for text in _texts(getattr(self, field.attname)):
-                if problem := invisible_character_problem(text, keeps_bidi=keeps_bidi):
-                    errors[field.name] = [problem + _in(text, field) + _how_to_fix(problem)]
+                if problem := invisible_character_problem(text, keeps_bidi=keeps_bidi, where=_in(text, field)):
+                    errors[field.name] = [problem]
                     break
         if errors:
             raise ValidationError(errors)

@@ -189,7 +189,7 @@ def verification_update(
             setattr(verification, name, fields[name])
         verification.full_clean()
         if reason and (problem := invisible_character_problem(reason)):
-            raise ValidationError({"reason": f"{problem}; remove it."})
+            raise ValidationError({"reason": problem})
         history_note(verification, user=user, reason=reason)
         verification.save()
         if evidence_changed:
@@ -426,7 +426,7 @@ def _required_reason(reason: str, what: str) -> str:
     if not reason:
         raise TransitionRefused(f"Give a reason for {what}: it is kept in the history.")
     if problem := invisible_character_problem(reason):
-        raise TransitionRefused(f"The reason for {what}: {problem[0].lower()}{problem[1:]}; remove it.")
+        raise TransitionRefused(f"The reason for {what}: {problem[0].lower()}{problem[1:]}")
     if len(reason) > REASON_MAX_LENGTH:
         raise TransitionRefused(
             f"The reason for {what} is {len(reason):,} characters long: keep it to {REASON_MAX_LENGTH:,} (it is "
