@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "apps.sources",
     "apps.claims",
     "apps.verification",
+    "apps.intake",
     "apps.api",
     "apps.ops",
 ]

@@ -1,0 +1,23 @@
+"""The language of a text when nobody gave it: py3langid (offline, 97 languages), restricted to
+what a reading of a few words can tell apart, and "" when the text is too short to tell."""
+
+from functools import lru_cache
+
+# Below this many letters a guess is noise ("Nyet." is not a language sample).
+MIN_LETTERS = 12
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> str:
+    """The BCP 47 code of the language `text` is written in ("en", "ru", "kk"...), or "" when it
+    is too short or too uncertain to tell."""
+    if sum(character.isalpha() for character in text or "") < MIN_LETTERS:
+        return ""
+    language, probability = _identifier().classify(text)
+    return language if probability >= 0.5 else ""
