@@ -15,10 +15,11 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from apps.claims.models import Statement
+from apps.claims.models import Statement, StatementMatchRejection
+from apps.claims.services import statement_match_permitted
 from apps.core.models import invisible_character_problem
 from apps.core.services import (
     ActionRefused,
@@ -629,3 +630,79 @@ def verification_note_permitted(*, user) -> None:
             "You may not write notes on verifications: your account lacks the permission "
             "“verification.view_verification”."
         )
+
+
+# --- The same remark: two statements confirmed as one ------------------------------------------
+
+
+@transaction.atomic
+def statement_match_confirm(*, statement: Statement, other: Statement, user) -> Statement:
+    """A person confirms that `statement` and `other` are the same remark (as the matcher
+    suggested, apps.claims.matching): they become one. The older statement (the lower id) stays;
+    the newer one's quotations move to it (each move in the quotation's history, with the reason),
+    its topics are added, its verification moves with it when only it has one, and the newer
+    statement is deleted (its history kept, saying into which statement it was merged). Returns
+    the statement kept.
+
+    Refused, with what to do, when the newer statement's verdict is in review or published (what
+    readers and the reviewer rely on must not vanish), or when both are being verified (two
+    verdicts cannot be one: the desk decides which stands). Nothing is written then."""
+    statement_match_permitted(user=user)
+    if statement.pk == other.pk:
+        raise ValidationError(
+            {"other": "A statement cannot be the same remark as itself: give another statement's id."}
+        )
+    ids = sorted((statement.pk, other.pk))
+    rows = {row.pk: row for row in Statement._base_manager.select_for_update().filter(pk__in=ids).order_by("pk")}
+    missing = [pk for pk in ids if pk not in rows]
+    if missing:
+        raise ActionRefused(f"Statement {missing[0]} was deleted meanwhile (merged or removed): nothing was changed.")
+    keeper, merged = rows[ids[0]], rows[ids[1]]
+    verifications = {v.statement_id: v for v in Verification.objects.select_for_update().filter(statement_id__in=ids)}
+    kept_verification, merged_verification = verifications.get(keeper.pk), verifications.get(merged.pk)
+    if merged_verification is not None and merged_verification.status in REVIEWED_CLAIM_STATES:
+        state = "published" if merged_verification.status == VerificationStatus.PUBLISHED else "in review"
+        raise ActionRefused(
+            f"Statement {merged.pk} (the newer of the two, which merging removes) has a verdict {state}: it cannot "
+            f"be merged into statement {keeper.pk}. "
+            + (
+                "Reopen the verdict first, saying why, then confirm again."
+                if state == "published"
+                else "Send it back to the fact-checker first, saying why, then confirm again."
+            )
+        )
+    working = [v for v in (kept_verification, merged_verification) if v and v.status != VerificationStatus.UNCHECKED]
+    if len(working) == 2:
+        raise ActionRefused(
+            f"Both statements are being verified (statement {keeper.pk}: {kept_verification.get_status_display()}, "
+            f"statement {merged.pk}: {merged_verification.get_status_display()}): merging them would drop one "
+            "verification. Decide which stands, then move the other statement's quotations to it by hand and "
+            "delete that statement."
+        )
+    reason = f"Merged: statement {merged.pk} is the same remark as statement {keeper.pk}"
+    for quotation in merged.quotations.select_related("source").order_by("pk"):
+        duplicate = keeper.quotations.filter(source_id=quotation.source_id).filter(
+            Q(char_start=quotation.char_start, char_end=quotation.char_end, char_start__isnull=False)
+            | Q(text=quotation.text, context=quotation.context)
+        )
+        if duplicate.exists():
+            history_note(quotation, user=user, reason=f"{reason}; statement {keeper.pk} already quotes this passage")
+            quotation.delete()
+            continue
+        quotation.statement = keeper
+        if keeper.quotations.filter(source_id=quotation.source_id, occurrence=quotation.occurrence).exists():
+            quotation.occurrence = quotation.next_free_occurrence()
+        history_note(quotation, user=user, reason=reason)
+        quotation.save(update_fields=["statement", "occurrence", "version", "updated_at"])
+    keeper.topics.add(*merged.topics.all())
+    if merged_verification is not None and merged_verification.status != VerificationStatus.UNCHECKED:
+        if kept_verification is not None:
+            history_note(kept_verification, user=user, reason=reason)
+            kept_verification.delete()  # unchecked: nothing done yet
+        merged_verification.statement = keeper
+        history_note(merged_verification, user=user, reason=reason)
+        merged_verification.save(update_fields=["statement", "version", "updated_at"])
+    StatementMatchRejection.objects.filter(statement_id=ids[0], other_id=ids[1]).delete()
+    history_note(merged, user=user, reason=f"Merged into statement {keeper.pk}: the same remark")
+    merged.delete()
+    return keeper

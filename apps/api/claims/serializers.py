@@ -237,11 +237,61 @@ class StatementSerializer(CleanModelSerializer):
 
 class SimilarStatementSerializer(StatementSerializer):
     similarity = serializers.FloatField(
-        read_only=True, help_text="Share of trigrams the two texts have in common, from 0 to 1 (1: same wording)."
+        read_only=True,
+        help_text="How likely the two are the same remark, from 0 to 1: the mean of `lexical` and `semantic` "
+        "(`lexical` alone without the model), plus 0.1 for the same speaker.",
+    )
+    lexical = serializers.FloatField(
+        read_only=True,
+        help_text="How alike the wordings are, 0 to 1: shared trigrams of the closest pair of wordings (the "
+        "statements' texts and their quotations' words), or the share of a shorter wording found in the longer.",
+    )
+    semantic = serializers.FloatField(
+        read_only=True,
+        allow_null=True,
+        help_text="How close their meanings are, 0 to 1, in any language (multilingual e5-small); null when the "
+        "model is not installed on this server or a wording has no vector yet.",
     )
 
     class Meta(StatementSerializer.Meta):
-        fields = [*StatementSerializer.Meta.fields, "similarity"]
+        fields = [*StatementSerializer.Meta.fields, "similarity", "lexical", "semantic"]
+
+
+class SameRemarkDecisionSerializer(AsSentMixin, serializers.Serializer):
+    other = serializers.IntegerField(
+        min_value=1, help_text="The id of the other statement (one that `similar/` suggested, or any other)."
+    )
+    decision = serializers.ChoiceField(
+        choices=[("same", "same"), ("different", "different")],
+        help_text="`same`: they are one remark, merged into the older statement (its id stays; the newer is "
+        "deleted, its quotations moved). `different`: never suggest this pair again.",
+    )
+
+
+class SameRemarkResultSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=[("same", "same"), ("different", "different")])
+    statement = serializers.IntegerField(help_text="The statement kept (`same`), or this statement (`different`).")
+    other = serializers.IntegerField(help_text="The statement merged into it and deleted, or the other statement.")
+
+
+class SameRemarkQuerySerializer(AsSentMixin, serializers.Serializer):
+    text = serializers.CharField(
+        max_length=5000, help_text="The words: a quotation as printed, or a statement as it would be written."
+    )
+    speaker = serializers.IntegerField(
+        required=False, min_value=1, help_text="The speaker's id, when known: their statements rank first."
+    )
+    limit = serializers.IntegerField(required=False, min_value=1, max_value=20, help_text="At most this many (5).")
+
+
+class SameRemarkCandidateSerializer(serializers.Serializer):
+    statement = serializers.IntegerField(help_text="The id of a statement on file.")
+    url = serializers.CharField(help_text="Its API URL.")
+    text = serializers.CharField()
+    speaker = serializers.IntegerField()
+    score = serializers.FloatField(help_text="As `similarity` in similar/.")
+    lexical = serializers.FloatField()
+    semantic = serializers.FloatField(allow_null=True)
 
 
 class SimilarQuerySerializer(AsSentMixin, serializers.Serializer):

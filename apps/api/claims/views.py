@@ -1,9 +1,11 @@
 from django.http import StreamingHttpResponse
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions
 from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from apps.api.common.conditional import expected_version
@@ -11,17 +13,23 @@ from apps.api.common.pagination import RankedPagePagination
 from apps.api.common.renderers import BrowsableAPIRenderer, CSVRenderer, JSONLDRenderer, JSONRenderer, csv_lines
 from apps.api.common.viewsets import ModelViewSet, with_etag
 from apps.api.verification.views import StatementVerificationActions
+from apps.claims.matching import same_remark_candidates
 from apps.claims.models import Statement, Topic
-from apps.claims.selectors import quotation_list, statements_similar_to
+from apps.claims.selectors import SIMILAR_MIN_SIMILARITY, quotation_list
+from apps.claims.services import statement_match_permitted, statement_match_reject
 from apps.verification.claimreview import CLAIMREVIEW_SCHEMA, claimreview
 from apps.verification.querysets import sees_work
 from apps.verification.selectors import statement_list
-from apps.verification.services import statement_delete
+from apps.verification.services import statement_delete, statement_match_confirm
 
 from .csv import STATEMENT_CSV_COLUMNS, statement_csv_row
 from .filtersets import QuotationFilterSet, StatementFilterSet, TopicFilterSet
 from .serializers import (
     QuotationSerializer,
+    SameRemarkCandidateSerializer,
+    SameRemarkDecisionSerializer,
+    SameRemarkQuerySerializer,
+    SameRemarkResultSerializer,
     SimilarQuerySerializer,
     SimilarStatementSerializer,
     StatementSerializer,
@@ -30,6 +38,7 @@ from .serializers import (
 from .statement_json import statement_json, statement_json_available, with_statement_json
 
 CSV_CHUNK_SIZE = 500
+SIMILAR_MAX_RESULTS = 100
 
 
 class TopicViewSet(ModelViewSet):
@@ -122,11 +131,13 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
         return response
 
     @extend_schema(
-        summary="Statements worded like this one",
-        description="Other statements with similar wording, most similar first, each with its `similarity`: "
-        "the same claim reported by several outlets, or repeated by its speaker. Trigram similarity (pg_trgm's "
-        "on PostgreSQL, the same count in Python elsewhere) with the statements sharing one of the text's "
-        "longest words.",
+        summary="Statements that may be the same remark",
+        description="Other statements most likely to be the same remark as this one, best first, each with its "
+        "`similarity` (0 to 1) and its parts: `lexical` (wording) and `semantic` (meaning, in any language: a "
+        "remark reported in Russian and in English; null when the server has no model). Each statement is "
+        "compared through its text and the words of each of its quotations. The same ranking as intake's "
+        "suggestions (apps/claims/matching.py); pairs a person said are different remarks (`same-remark/`) are "
+        "left out.",
         filters=False,
         parameters=[SimilarQuerySerializer],
         responses={200: SimilarStatementSerializer(many=True)},
@@ -143,23 +154,114 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
         statement = self.get_object()
         query = SimilarQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        similar = statements_similar_to(self.get_queryset(), statement, **query.validated_data)
-        # Every match scored once (at most SIMILAR_CANDIDATES), then paged in memory: paging the
-        # queryset would score them all twice, for the count and for the page.
-        page = self.paginate_queryset(list(similar.values_list("pk", "similarity")))
-        similarity = dict(page)
+        candidates = same_remark_candidates(
+            statement.text,
+            statement_id=statement.pk,
+            speaker_id=statement.speaker_id,
+            among=self.get_queryset(),
+            min_score=query.validated_data.get("min_similarity", SIMILAR_MIN_SIMILARITY),
+            limit=SIMILAR_MAX_RESULTS,
+        )
+        # Every candidate scored once, then paged in memory.
+        page = {candidate.statement_id: candidate for candidate in self.paginate_queryset(candidates)}
+
+        def scores(pk):
+            candidate = page[pk]
+            return {"similarity": candidate.score, "lexical": candidate.lexical, "semantic": candidate.semantic}
+
         if statement_json_available():
-            rows = [
-                document | {"similarity": similarity[document["id"]]}
-                for document in self._statement_json(list(similarity))
-            ]
+            rows = [document | scores(document["id"]) for document in self._statement_json(list(page))]
         else:
-            found = self.get_queryset().in_bulk(list(similarity))
-            statements = [found[pk] for pk in similarity]
+            found = self.get_queryset().in_bulk(list(page))
+            statements = [found[pk] for pk in page]
             for each in statements:
-                each.similarity = similarity[each.pk]
+                for name, value in scores(each.pk).items():
+                    setattr(each, name, value)
             rows = SimilarStatementSerializer(statements, many=True, context=self.get_serializer_context()).data
         return self.get_paginated_response(rows)
+
+    @extend_schema(
+        summary="Say whether two statements are the same remark",
+        description="`same`: the two are one remark; the newer statement's quotations (and its verification, when "
+        "only it has one) move to the older one, and the newer is deleted, each change in the history. Refused "
+        "(409, saying what to do) when the newer one's verdict is in review or published, or when both are being "
+        "verified. `different`: the pair is never suggested again (similar/, intake). Editors only.",
+        filters=False,
+        request=SameRemarkDecisionSerializer,
+        responses={200: SameRemarkResultSerializer},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="same-remark",
+        filterset_class=None,
+        permission_classes=[IsAuthenticated],
+        serializer_class=SameRemarkDecisionSerializer,
+        renderer_classes=[JSONRenderer, BrowsableAPIRenderer],
+    )
+    def same_remark(self, request, pk=None):
+        statement_match_permitted(user=request.user)
+        statement = self.get_object()
+        body = SameRemarkDecisionSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        other = self.get_queryset().filter(pk=body.validated_data["other"]).first()
+        if other is None:
+            raise exceptions.ValidationError(
+                {
+                    "other": [
+                        f"No statement has the id {body.validated_data['other']}: give the id of a statement on file."
+                    ]
+                }
+            )
+        if body.validated_data["decision"] == "different":
+            statement_match_reject(statement=statement, other=other, user=request.user)
+            result = {"decision": "different", "statement": statement.pk, "other": other.pk}
+        else:
+            kept = statement_match_confirm(statement=statement, other=other, user=request.user)
+            merged = other.pk if kept.pk == statement.pk else statement.pk
+            result = {"decision": "same", "statement": kept.pk, "other": merged}
+        return Response(result)
+
+    @extend_schema(
+        summary="Statements on file that may be the same remark as some words",
+        description="For a quotation or a statement about to be entered (by a script, an import): the statements "
+        "already on file most likely to be the same remark, best first, in any language, as similar/ ranks them.",
+        filters=False,
+        parameters=[SameRemarkQuerySerializer],
+        responses={200: SameRemarkCandidateSerializer(many=True)},
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path="same-remark",
+        filterset_class=None,
+        pagination_class=None,
+        renderer_classes=[JSONRenderer, BrowsableAPIRenderer],
+    )
+    def same_remark_candidates(self, request):
+        query = SameRemarkQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        candidates = same_remark_candidates(
+            query.validated_data["text"],
+            speaker_id=query.validated_data.get("speaker"),
+            among=self.get_queryset(),
+            limit=query.validated_data.get("limit", 5),
+        )
+        found = Statement.objects.in_bulk([candidate.statement_id for candidate in candidates])
+        return Response(
+            [
+                {
+                    "statement": candidate.statement_id,
+                    "url": request.build_absolute_uri(reverse("api:statement-detail", args=[candidate.statement_id])),
+                    "text": found[candidate.statement_id].text,
+                    "speaker": found[candidate.statement_id].speaker_id,
+                    "score": candidate.score,
+                    "lexical": candidate.lexical,
+                    "semantic": candidate.semantic,
+                }
+                for candidate in candidates
+            ]
+        )
 
     @extend_schema(
         summary="schema.org ClaimReview of the statement's published verdict",
