@@ -50,7 +50,7 @@ SPEAKER_BONUS = 0.1
 CONTAINMENT_DISCOUNT = 0.9
 # A wording this short (in trigrams) that is found inside a longer one says little: "the
 # question" is in many statements. Containment counts fully from this many trigrams on.
-CONTAINMENT_FULL_TRIGRAMS = 12
+CONTAINMENT_FULL_TRIGRAMS = 24
 MIN_SCORE = 0.2
 
 
@@ -115,7 +115,7 @@ def same_remark_candidates(
     excluded = set(exclude_statement_ids)
     if statement_id is not None:
         excluded |= {statement_id} | rejected_with(statement_id)
-    vector = _vector_of(text, statement_id)
+    vector = _LazyVector(text, statement_id)
     candidates = _lexical_candidates(text) | _semantic_candidates(vector)
     candidates -= excluded
     if among is not None and candidates:
@@ -126,16 +126,34 @@ def same_remark_candidates(
     return [candidate for candidate in ranked if candidate.score >= min_score][:limit]
 
 
-def _vector_of(text: str, statement_id: int | None):
-    """The wording's vector: the statement's stored one when the text is its own, else computed."""
-    if not semantic.available():
-        return None
-    if statement_id is not None:
-        stored = Statement.objects.filter(pk=statement_id, text=text).values_list("embedding", flat=True).first()
-        if stored:
-            return semantic.matrix([bytes(stored)])[0]
-    vectors = semantic.embed([text])
-    return semantic.matrix(vectors)[0] if vectors else None
+class _LazyVector:
+    """The wording's vector, computed only when something is compared with it (a table of
+    statements without vectors, as after a bulk load, costs no model call): the statement's
+    stored vector when the text is its own. None without the model."""
+
+    def __init__(self, text: str, statement_id: int | None):
+        self.text, self.statement_id = text, statement_id
+        self._value, self._computed = None, False
+
+    def get(self):
+        if not self._computed:
+            self._computed = True
+            self._value = self._compute()
+        return self._value
+
+    def _compute(self):
+        if not semantic.available():
+            return None
+        if self.statement_id is not None:
+            stored = (
+                Statement.objects.filter(pk=self.statement_id, text=self.text)
+                .values_list("embedding", flat=True)
+                .first()
+            )
+            if stored:
+                return semantic.matrix([bytes(stored)])[0]
+        vectors = semantic.embed([self.text])
+        return semantic.matrix(vectors)[0] if vectors else None
 
 
 def _lexical_candidates(text: str) -> set[int]:
@@ -173,20 +191,20 @@ def _lexical_candidates(text: str) -> set[int]:
     return found
 
 
-def _semantic_candidates(vector) -> set[int]:
+def _semantic_candidates(vector: "_LazyVector") -> set[int]:
     """The statements whose text or a quotation's words mean most nearly the same, by comparing
     every stored vector: only while the desk holds at most SEMANTIC_SCAN_MAX statements (see the
     module's docstring)."""
-    if vector is None:
+    if not semantic.available():
         return set()
-    statements = Statement.objects.exclude(embedding=None)
     if _row_count(Statement) > SEMANTIC_SCAN_MAX or _row_count(Quotation) > SEMANTIC_SCAN_MAX:
         return set()
+    statements = Statement.objects.exclude(embedding=None)
     rows = [*statements.values_list("pk", "embedding")]
     rows += Quotation.objects.exclude(embedding=None).values_list("statement_id", "embedding")
-    if not rows:
+    if not rows or vector.get() is None:
         return set()
-    cosines = semantic.matrix([bytes(blob) for _pk, blob in rows]) @ vector
+    cosines = semantic.matrix([bytes(blob) for _pk, blob in rows]) @ vector.get()
     best: dict[int, float] = {}
     for (pk, _blob), cosine in zip(rows, cosines.tolist(), strict=True):
         if cosine > best.get(pk, -1.0):
@@ -203,7 +221,7 @@ def _row_count(model) -> int:
     return model.objects.count()
 
 
-def _ranked(text: str, vector, candidates: set[int], *, speaker_id: int | None) -> list[Candidate]:
+def _ranked(text: str, vector: "_LazyVector", candidates: set[int], *, speaker_id: int | None) -> list[Candidate]:
     """Each candidate scored against the wording through its text and its quotations' words."""
     wordings: dict[int, list[tuple[str, bytes | None]]] = {}
     speakers = {}
@@ -222,18 +240,21 @@ def _ranked(text: str, vector, candidates: set[int], *, speaker_id: int | None) 
         lexical = max(lexical_similarity(text, words, text_trigrams=text_trigrams) for words, _blob in each)
         meaning = None
         blobs = [bytes(blob) for _words, blob in each if blob]
-        if vector is not None and blobs:
-            meaning = semantic.rescaled(float((semantic.matrix(blobs) @ vector).max()))
+        if blobs and vector.get() is not None:
+            meaning = semantic.rescaled(float((semantic.matrix(blobs) @ vector.get()).max()))
         score = lexical if meaning is None else (lexical + meaning) / 2
         if speaker_id is not None and speakers[pk] == speaker_id:
             score += SPEAKER_BONUS
-        ranked.append(
-            Candidate(
-                pk,
-                round(min(1.0, score), 4),
-                lexical=round(lexical, 4),
-                semantic=None if meaning is None else round(meaning, 4),
-            )
+        ranked.append((score, pk, lexical, meaning))
+    # Ranked before the score is capped at 1, so that the speaker's bonus counts between two
+    # identical wordings too; the newer first between equals.
+    ranked.sort(key=lambda row: (-row[0], -row[1]))
+    return [
+        Candidate(
+            pk,
+            round(min(1.0, score), 4),
+            lexical=round(lexical, 4),
+            semantic=None if meaning is None else round(meaning, 4),
         )
-    ranked.sort(key=lambda candidate: (-candidate.score, -candidate.statement_id))
-    return ranked
+        for score, pk, lexical, meaning in ranked
+    ]

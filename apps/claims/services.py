@@ -95,10 +95,13 @@ def statement_embeddings_fill(*, refresh: bool = False, batch_size: int = EMBED_
     return filled[0], filled[1]
 
 
-def statement_match_permitted(*, user) -> None:
-    """Only those who may change statements say whether two are the same remark."""
+def statement_match_permitted(*, user, merge: bool = False) -> None:
+    """Only those who may change statements say whether two are the same remark; a merge deletes
+    the newer statement, so it needs the permission to delete statements too (editors have both)."""
     if not (user and user.is_authenticated and user.has_perm("claims.change_statement")):
         raise PermissionDenied("Only editors (who may change statements) can confirm or reject a match.")
+    if merge and not user.has_perm("claims.delete_statement"):
+        raise PermissionDenied("Merging deletes the newer statement: it needs the permission to delete statements.")
 
 
 @transaction.atomic

@@ -647,7 +647,7 @@ def statement_match_confirm(*, statement: Statement, other: Statement, user) -> 
     Refused, with what to do, when the newer statement's verdict is in review or published (what
     readers and the reviewer rely on must not vanish), or when both are being verified (two
     verdicts cannot be one: the desk decides which stands). Nothing is written then."""
-    statement_match_permitted(user=user)
+    statement_match_permitted(user=user, merge=True)
     if statement.pk == other.pk:
         raise ValidationError(
             {"other": "A statement cannot be the same remark as itself: give another statement's id."}

@@ -1,14 +1,17 @@
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from apps.claims.matching import same_remark_candidates
 from apps.claims.models import Quotation, Statement, Topic
 from apps.claims.selectors import quotations_matching, statements_matching
+from apps.claims.services import statement_match_permitted, statement_match_reject
 from apps.core.services import ActionRefused
 from apps.desk.badges import cut, days_since, sent_back_line, status_badge, verdict_badge
 from apps.desk.base import (
@@ -27,7 +30,12 @@ from apps.sources.models import Source
 from apps.verification.choices import VerificationStatus
 from apps.verification.history import statement_history
 from apps.verification.models import Verification
-from apps.verification.services import statement_claim_check, statement_delete
+from apps.verification.services import (
+    error_message,
+    statement_claim_check,
+    statement_delete,
+    statement_match_confirm,
+)
 
 
 def _has_published_verdict(statement: Statement | None) -> bool:
@@ -265,11 +273,59 @@ class StatementAdmin(WorkflowActionsMixin, RankedSearchAdmin, TimestampedAdmin):
                 self.admin_site.admin_view(self.move_view),
                 name="claims_statement_move",
             ),
+            path(
+                "<path:object_id>/same-remark/",
+                self.admin_site.admin_view(self.same_remark_view),
+                name="claims_statement_same_remark",
+            ),
             *super().get_urls(),
         ]
 
     def move_view(self, request, object_id, name):
         return statement_move_view(request, self, object_id, name)
+
+    def same_remark_view(self, request, object_id):
+        """The buttons of the "Possibly the same remark" panel: `decision=same` merges the two
+        (into the older one), `decision=different` records that they are not, so the pair is not
+        suggested again. POST only, for editors (who may change statements)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        statement = self.get_object(request, unquote(object_id))
+        if statement is None:
+            raise Http404(f"There is no statement {object_id}.")
+        statement_match_permitted(user=request.user)
+        back = reverse("admin:claims_statement_change", args=[statement.pk])
+        other_id, decision = request.POST.get("other", ""), request.POST.get("decision", "")
+        other = Statement.objects.filter(pk=int(other_id)).first() if other_id.isdigit() else None
+        if other is None or decision not in ("same", "different"):
+            self.message_user(
+                request,
+                "Nothing was recorded: the form named no statement on file or no decision (same or different). "
+                "Reload the page and press one of the panel's buttons.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(back)
+        try:
+            if decision == "different":
+                statement_match_reject(statement=statement, other=other, user=request.user)
+            else:
+                kept = statement_match_confirm(statement=statement, other=other, user=request.user)
+        except (ActionRefused, ValidationError) as refused:
+            self.message_user(request, error_message(refused), messages.ERROR)
+            return HttpResponseRedirect(back)
+        if decision == "different":
+            self.message_user(
+                request, f"Recorded: statement {other.pk} is a different remark; it will not be suggested again."
+            )
+            return HttpResponseRedirect(back)
+        merged = other.pk if kept.pk == statement.pk else statement.pk
+        self.message_user(
+            request,
+            f"Merged: statement {merged} was the same remark; its quotations are now this statement's and it was "
+            "deleted (its history is kept).",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:claims_statement_change", args=[kept.pk]))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         statement = self.get_object(request, unquote(object_id))
@@ -301,7 +357,32 @@ def statement_state(request, statement) -> dict:
             url_of=lambda name: reverse("admin:claims_statement_move", args=[statement.pk, name]),
         ),
         "quotations": [_quotation_place(quotation) for quotation in quotations],
+        "same_remark": _same_remark(request, statement),
+        "may_decide_same_remark": request.user.has_perm("claims.change_statement"),
     }
+
+
+SAME_REMARK_SHOWN = 5
+
+
+def _same_remark(request, statement) -> list[dict]:
+    """Statements on file that may be the same remark as this one (apps.claims.matching), with
+    their scores, for the panel of the statement's page."""
+    candidates = same_remark_candidates(
+        statement.text, statement_id=statement.pk, speaker_id=statement.speaker_id, limit=SAME_REMARK_SHOWN
+    )
+    found = Statement.objects.select_related("speaker").in_bulk([candidate.statement_id for candidate in candidates])
+    return [
+        {
+            "statement": found[candidate.statement_id],
+            "link": admin_link(found[candidate.statement_id], cut(found[candidate.statement_id].text, 200)),
+            "score": f"{candidate.score:.0%}",
+            "lexical": f"{candidate.lexical:.0%}",
+            "semantic": "—" if candidate.semantic is None else f"{candidate.semantic:.0%}",
+        }
+        for candidate in candidates
+        if candidate.statement_id in found
+    ]
 
 
 def _quotation_place(quotation) -> dict:
