@@ -141,6 +141,36 @@ OTHER_CALLS = [
         None,
     ),
     ("get", "/api/v1/statements/{id}/claimreview/", "/api/v1/statements/{unpublished}/claimreview/", {}, None),
+    ("get", "/api/v1/statements/same-remark/", "/api/v1/statements/same-remark/", {"text": "statement"}, None),
+    ("get", "/api/v1/statements/same-remark/", "/api/v1/statements/same-remark/", {}, None),  # 400: text required
+    (
+        "post",
+        "/api/v1/statements/{id}/same-remark/",
+        "/api/v1/statements/{fresh}/same-remark/",
+        {},
+        {"other": "{statement}", "decision": "different"},
+    ),
+    (
+        "post",
+        "/api/v1/statements/{id}/same-remark/",
+        "/api/v1/statements/{fresh}/same-remark/",
+        {},
+        {"other": "{statement}", "decision": "maybe"},
+    ),  # 400
+    (
+        "post",
+        "/api/v1/statements/{id}/same-remark/",
+        "/api/v1/statements/{fresh}/same-remark/",
+        {},
+        {"other": "{statement}", "decision": "same"},
+    ),  # 200: merged into the older statement
+    (
+        "post",
+        "/api/v1/statements/{id}/same-remark/",
+        "/api/v1/statements/{unpublished}/same-remark/",
+        {},
+        {"other": "{statement}", "decision": "same"},
+    ),  # 409: both are being verified
     ("get", "/api/v1/statements/", "/api/v1/statements/", {"status": "nonsense"}, None),
     ("get", "/api/v1/statements/", "/api/v1/statements/", {"said_from": "2022-13-01"}, None),
     ("get", "/api/v1/claims:search", "/api/v1/claims:search", {"query": "statement"}, None),
