@@ -8,7 +8,7 @@ Two steps, so that the cost does not grow with the table:
    - lexical: on PostgreSQL the full-text index (`search_document`, GIN) of statements and of
      quotations, for all of the wording's key words and, separately, for any of its rarest ones
      (its longest); on other databases (SQLite) substring matches of those words, bounded.
-     At most CANDIDATES_PER_QUERY statements per query.
+     At most CANDIDATES_WANTED statements in all, from the most demanding query down.
    - semantic (a remark reported in another language shares no word with it): every stored
      vector is compared, while the desk holds at most SEMANTIC_SCAN_MAX statements and as many
      quotations (brute-force cosine; a few milliseconds at that size). Beyond that, candidates come
@@ -43,7 +43,7 @@ from apps.core.search import TEXT_SEARCH_CONFIG, fulltext_search_available, trig
 from . import semantic
 from .models import Quotation, Statement, StatementMatchRejection
 
-CANDIDATES_PER_QUERY = 100
+CANDIDATES_WANTED = 60  # statements compared with the wording, at most, from the lexical indexes
 KEY_WORDS = 6  # the wording's longest words, the rarest as a rule, for the "any of them" query
 SEMANTIC_SCAN_MAX = 20_000
 SPEAKER_BONUS = 0.1
@@ -65,15 +65,20 @@ class Candidate:
 def lexical_similarity(text: str, other: str, *, text_trigrams: set | None = None) -> float:
     """How alike two wordings are, 0 to 1: pg_trgm's similarity, or, when one is a part of the
     other, the share of the shorter one's trigrams found in the longer (discounted, and less so
-    the longer the part)."""
+    the longer the part). In Python; on PostgreSQL the same count as pg_trgm's."""
     first = trigrams(text) if text_trigrams is None else text_trigrams
     second = trigrams(other)
     if not first or not second:
         return 0.0
     shared = len(first & second)
-    similarity = shared / len(first | second)
     shorter = min(len(first), len(second))
-    containment = shared / shorter * CONTAINMENT_DISCOUNT * min(1.0, shorter / CONTAINMENT_FULL_TRIGRAMS)
+    return _lexical(shared / len(first | second), shared / shorter, shorter)
+
+
+def _lexical(similarity: float, contained: float, shorter: int) -> float:
+    """The lexical score from the similarity of two wordings, the share of the shorter one found
+    in the longer, and the number of the shorter one's trigrams."""
+    containment = contained * CONTAINMENT_DISCOUNT * min(1.0, shorter / CONTAINMENT_FULL_TRIGRAMS)
     return max(similarity, containment)
 
 
@@ -157,26 +162,36 @@ class _LazyVector:
 
 
 def _lexical_candidates(text: str) -> set[int]:
+    """Statements sharing words with the wording, from the most to the least demanding query,
+    stopping once CANDIDATES_WANTED are found: all of its key words, all of its three rarest, any
+    of its three rarest. Each query is an index scan of statements and one of quotations, cut
+    at the number still wanted: what is compared afterwards stays a few dozen statements,
+    whatever the size of the table."""
     words = key_words(text)
     if not words:
         return set()
     if fulltext_search_available():
-        # Every key word (a rewording keeps most of them), and any of the rarest (a partial
-        # quotation has few of the statement's words): each an index scan, stopped at the limit.
-        every = SearchQuery(" & ".join(words[:KEY_WORDS]), search_type="raw", config=TEXT_SEARCH_CONFIG)
-        rarest = SearchQuery(" | ".join(words[:3]), search_type="raw", config=TEXT_SEARCH_CONFIG)
+        tiers = [" & ".join(words[:KEY_WORDS]), " & ".join(words[:3]), " | ".join(words[:3])]
         found = set()
-        for query in (every, rarest):
+        for tier in dict.fromkeys(tiers):
+            query = SearchQuery(tier, search_type="raw", config=TEXT_SEARCH_CONFIG)
+            wanted = CANDIDATES_WANTED - len(found)
             found.update(
                 Statement.objects.filter(search_document=query)
+                .exclude(pk__in=found)
                 .order_by()
-                .values_list("pk", flat=True)[:CANDIDATES_PER_QUERY]
+                .values_list("pk", flat=True)[:wanted]
             )
-            found.update(
-                Quotation.objects.filter(search_document=query)
-                .order_by()
-                .values_list("statement_id", flat=True)[:CANDIDATES_PER_QUERY]
-            )
+            wanted = CANDIDATES_WANTED - len(found)
+            if wanted > 0:
+                found.update(
+                    Quotation.objects.filter(search_document=query)
+                    .exclude(statement_id__in=found)
+                    .order_by()
+                    .values_list("statement_id", flat=True)[:wanted]
+                )
+            if len(found) >= CANDIDATES_WANTED:
+                break
         return found
     # SQLite: substrings of the rarest words, in the statements' text and the quotations' words.
     # LIKE reads the table (no index serves it), but stops at the limit, as the desk's search does
@@ -184,9 +199,9 @@ def _lexical_candidates(text: str) -> set[int]:
     any_word = Q()
     for word in words[:3]:
         any_word |= Q(text__icontains=word)
-    found = set(Statement.objects.filter(any_word).order_by().values_list("pk", flat=True)[:CANDIDATES_PER_QUERY])
+    found = set(Statement.objects.filter(any_word).order_by().values_list("pk", flat=True)[:CANDIDATES_WANTED])
     found.update(
-        Quotation.objects.filter(any_word).order_by().values_list("statement_id", flat=True)[:CANDIDATES_PER_QUERY]
+        Quotation.objects.filter(any_word).order_by().values_list("statement_id", flat=True)[:CANDIDATES_WANTED]
     )
     return found
 
@@ -209,7 +224,7 @@ def _semantic_candidates(vector: "_LazyVector") -> set[int]:
     for (pk, _blob), cosine in zip(rows, cosines.tolist(), strict=True):
         if cosine > best.get(pk, -1.0):
             best[pk] = cosine
-    nearest = sorted(best, key=best.get, reverse=True)[:CANDIDATES_PER_QUERY]
+    nearest = sorted(best, key=best.get, reverse=True)[:CANDIDATES_WANTED]
     return {pk for pk in nearest if semantic.rescaled(best[pk]) > 0}
 
 
@@ -223,23 +238,20 @@ def _row_count(model) -> int:
 
 def _ranked(text: str, vector: "_LazyVector", candidates: set[int], *, speaker_id: int | None) -> list[Candidate]:
     """Each candidate scored against the wording through its text and its quotations' words."""
-    wordings: dict[int, list[tuple[str, bytes | None]]] = {}
+    statements = Statement.objects.filter(pk__in=candidates)
+    wordings: dict[int, list[tuple[float, bytes | None]]] = {}
     speakers = {}
-    for pk, words, speaker, blob in Statement.objects.filter(pk__in=candidates).values_list(
-        "pk", "text", "speaker_id", "embedding"
-    ):
-        wordings[pk] = [(words, blob)]
+    for pk, speaker, blob, lexical in _lexical_rows(statements, text, ("pk", "speaker_id", "embedding")):
+        wordings[pk] = [(lexical, blob)]
         speakers[pk] = speaker
-    for pk, words, blob in Quotation.objects.filter(statement_id__in=wordings).values_list(
-        "statement_id", "text", "embedding"
-    ):
-        wordings[pk].append((words, blob))
-    text_trigrams = trigrams(text)
+    quotations = Quotation.objects.filter(statement_id__in=list(wordings))
+    for pk, blob, lexical in _lexical_rows(quotations, text, ("statement_id", "embedding")):
+        wordings[pk].append((lexical, blob))
     ranked = []
     for pk, each in wordings.items():
-        lexical = max(lexical_similarity(text, words, text_trigrams=text_trigrams) for words, _blob in each)
+        lexical = max(score for score, _blob in each)
         meaning = None
-        blobs = [bytes(blob) for _words, blob in each if blob]
+        blobs = [bytes(blob) for _score, blob in each if blob]
         if blobs and vector.get() is not None:
             meaning = semantic.rescaled(float((semantic.matrix(blobs) @ vector.get()).max()))
         score = lexical if meaning is None else (lexical + meaning) / 2
@@ -258,3 +270,12 @@ def _ranked(text: str, vector: "_LazyVector", candidates: set[int], *, speaker_i
         )
         for score, pk, lexical, meaning in ranked
     ]
+
+
+def _lexical_rows(queryset, text: str, columns: tuple[str, ...]):
+    """(*columns, lexical score of the row's `text` against the wording) for each row, computed
+    in Python on every database (pg_trgm's similarity() in SQL measured no faster here, and its
+    word_similarity() three times slower, for the few hundred wordings of the candidates)."""
+    text_trigrams = trigrams(text)
+    for *values, words in queryset.values_list(*columns, "text"):
+        yield (*values, lexical_similarity(text, words, text_trigrams=text_trigrams))
