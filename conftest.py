@@ -6,6 +6,19 @@ from apps.accounts.roles import EDITORS, FACT_CHECKERS
 from tests.factories import make_user
 
 
+@pytest.fixture(autouse=True)
+def _semantic_model_only_where_asked(request, monkeypatch):
+    """The meaning vectors (apps/claims/semantic.py) cost tens of milliseconds per statement or
+    quotation saved: tests run without them (matching is lexical, as on a server without the
+    optional model), except those marked `semantic`, which get the model when it is installed."""
+    if request.node.get_closest_marker("semantic"):
+        return
+    from apps.claims import semantic
+
+    monkeypatch.setattr(semantic, "_model", None)
+    monkeypatch.setattr(semantic, "_failed", True)
+
+
 @pytest.fixture
 def editor(db):
     return make_user("editor-in-test", group=EDITORS)

