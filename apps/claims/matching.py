@@ -10,10 +10,12 @@ Two steps, so that the cost does not grow with the table:
      (its longest); on other databases (SQLite) substring matches of those words, bounded.
      At most CANDIDATES_WANTED statements in all, from the most demanding query down.
    - semantic (a remark reported in another language shares no word with it): every stored
-     vector is compared, while the desk holds at most SEMANTIC_SCAN_MAX statements and as many
-     quotations (brute-force cosine; a few milliseconds at that size). Beyond that, candidates come
-     from the lexical indexes only and the model re-ranks them: a translation shares no word, so
-     across languages the semantic part covers desks of up to SEMANTIC_SCAN_MAX statements.
+     vector is compared, while the desk holds at most SEMANTIC_SCAN_MAX statements and quotations
+     together (brute-force cosine over vectors kept in memory, read again only when a row
+     changed). Beyond that, candidates come from the lexical indexes only and the model re-ranks
+     them: a translation shares no word, so across languages the semantic part covers desks of
+     up to SEMANTIC_SCAN_MAX statements and quotations; a larger desk would need a vector index
+     (pgvector), which this does not add.
 2. Ranking of those candidates (at most a few hundred), each compared with the wording through
    its own text AND the words of each of its quotations (the many wordings of one remark), the
    best of them counting:
@@ -35,7 +37,7 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 
 from apps.core.paginator import planned_row_count
 from apps.core.search import TEXT_SEARCH_CONFIG, fulltext_search_available, trigrams
@@ -45,7 +47,7 @@ from .models import Quotation, Statement, StatementMatchRejection
 
 CANDIDATES_WANTED = 60  # statements compared with the wording, at most, from the lexical indexes
 KEY_WORDS = 6  # the wording's longest words, the rarest as a rule, for the "any of them" query
-SEMANTIC_SCAN_MAX = 20_000
+SEMANTIC_SCAN_MAX = 20_000  # statements and quotations together (30 MB of float32 vectors per process)
 SPEAKER_BONUS = 0.1
 CONTAINMENT_DISCOUNT = 0.9
 # A wording this short (in trigrams) that is found inside a longer one says little: "the
@@ -208,24 +210,58 @@ def _lexical_candidates(text: str) -> set[int]:
 
 def _semantic_candidates(vector: "_LazyVector") -> set[int]:
     """The statements whose text or a quotation's words mean most nearly the same, by comparing
-    every stored vector: only while the desk holds at most SEMANTIC_SCAN_MAX statements (see the
-    module's docstring)."""
+    every stored vector: only while the desk holds at most SEMANTIC_SCAN_MAX statements and
+    quotations together (see the module's docstring)."""
     if not semantic.available():
         return set()
-    if _row_count(Statement) > SEMANTIC_SCAN_MAX or _row_count(Quotation) > SEMANTIC_SCAN_MAX:
+    if _row_count(Statement) + _row_count(Quotation) > SEMANTIC_SCAN_MAX:
         return set()
-    statements = Statement.objects.exclude(embedding=None)
-    rows = [*statements.values_list("pk", "embedding")]
-    rows += Quotation.objects.exclude(embedding=None).values_list("statement_id", "embedding")
-    if not rows or vector.get() is None:
+    owners, vectors = _all_vectors()
+    if not len(owners) or vector.get() is None:
         return set()
-    cosines = semantic.matrix([bytes(blob) for _pk, blob in rows]) @ vector.get()
+    import numpy as np
+
+    cosines = vectors @ vector.get()
+    # The best wording of each statement: cosines sorted, each statement's first one kept.
+    order = np.argsort(-cosines)
     best: dict[int, float] = {}
-    for (pk, _blob), cosine in zip(rows, cosines.tolist(), strict=True):
-        if cosine > best.get(pk, -1.0):
-            best[pk] = cosine
-    nearest = sorted(best, key=best.get, reverse=True)[:CANDIDATES_WANTED]
-    return {pk for pk in nearest if semantic.rescaled(best[pk]) > 0}
+    for index in order:
+        owner = int(owners[index])
+        if owner not in best:
+            best[owner] = float(cosines[index])
+            if len(best) == CANDIDATES_WANTED:
+                break
+    return {pk for pk, cosine in best.items() if semantic.rescaled(cosine) > 0}
+
+
+# The stored vectors of a small desk, read once per process and again only when a statement or a
+# quotation is added, changed, deleted or given a vector (reading 20,000 of them takes most of a
+# second; checking whether they changed, a few milliseconds).
+_vectors_cache: dict = {}
+
+
+def _all_vectors():
+    """(statement id of each vector, the vectors as a float32 matrix) of every statement's text
+    and every quotation's words."""
+    import numpy as np
+
+    key = tuple(
+        tuple(
+            model.objects.order_by()
+            .aggregate(rows=Count("pk"), vectors=Count("embedding"), last=Max("updated_at"))
+            .values()
+        )
+        for model in (Statement, Quotation)
+    )
+    if _vectors_cache.get("key") != key:
+        rows = [*Statement.objects.exclude(embedding=None).values_list("pk", "embedding")]
+        rows += Quotation.objects.exclude(embedding=None).values_list("statement_id", "embedding")
+        _vectors_cache.update(
+            key=key,
+            owners=np.array([pk for pk, _blob in rows], dtype=np.int64),
+            vectors=semantic.matrix([bytes(blob) for _pk, blob in rows]),
+        )
+    return _vectors_cache["owners"], _vectors_cache["vectors"]
 
 
 def _row_count(model) -> int:
