@@ -1,28 +1,19 @@
 """Reads of statements and quotations, with every relation the API shows selected up front, so
 that a page costs the same number of queries whatever its length."""
 
-import operator
-import re
-from functools import reduce
-
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import (
     BooleanField,
-    Case,
     ExpressionWrapper,
     F,
-    FloatField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Value,
-    When,
 )
 
 from apps.core.paginator import planned_row_count
 from apps.core.search import (
-    TEXT_SEARCH_CONFIG,
     ExistsRowByRow,
     ParsedSearch,
     fulltext_query,
@@ -31,7 +22,6 @@ from apps.core.search import (
     parse_search,
     prefix_query,
     terms_found_in,
-    trigram_similarity,
 )
 from apps.core.selectors import count_per_row
 from apps.sources.models import Source
@@ -140,46 +130,9 @@ def _ranked_or_walked(queryset: QuerySet, *, matches: QuerySet, walked: Q, query
     return matching.annotate(search_rank=SearchRank(F("search_document"), query)).order_by("-search_rank", *order)
 
 
-SIMILAR_MIN_SIMILARITY = 0.3  # pg_trgm's default threshold
-SIMILAR_CANDIDATES = 2_000  # statements compared with the text, at most
-SIMILAR_KEY_WORDS = 3
-
-
-def statements_similar_to(
-    queryset: QuerySet[Statement], statement: Statement, *, min_similarity: float = SIMILAR_MIN_SIMILARITY
-) -> QuerySet[Statement]:
-    """Other statements worded like this one, most similar first, each with its `similarity`
-    (0 to 1: the share of trigrams the two texts have in common, as pg_trgm counts them). The
-    same claim reported by several outlets, or repeated by its speaker, shows up here.
-
-    Comparing the text with a million others is too slow, even with a trigram index (common
-    trigrams are in every row), so the candidates are the statements that share one of the
-    text's longest words (the rarest, as a rule), at most SIMILAR_CANDIDATES of them: found by
-    the full-text index on PostgreSQL and compared there with pg_trgm; found by substring and
-    compared in Python elsewhere."""
-    words = sorted(set(re.findall(r"[^\W_]{4,}", statement.text.lower())), key=len, reverse=True)
-    words = words[:SIMILAR_KEY_WORDS]
-    others = queryset.exclude(pk=statement.pk)
-    if not words:
-        return others.none().annotate(similarity=Value(0.0, output_field=FloatField()))
-    if fulltext_search_available():
-        any_word = SearchQuery(" | ".join(words), search_type="raw", config=TEXT_SEARCH_CONFIG)
-        candidates = Statement.objects.filter(search_document=any_word).exclude(pk=statement.pk)
-        return (
-            others.filter(pk__in=candidates.values("pk")[:SIMILAR_CANDIDATES])
-            .annotate(similarity=TrigramSimilarity("text", Value(statement.text)))
-            .filter(similarity__gte=min_similarity)
-            .order_by("-similarity", "-pk")
-        )
-    candidates = Statement.objects.exclude(pk=statement.pk)
-    candidates = candidates.filter(reduce(operator.or_, (Q(text__icontains=word) for word in words)))
-    scores = {
-        pk: score
-        for pk, text in candidates.values_list("pk", "text")[:SIMILAR_CANDIDATES]
-        if (score := trigram_similarity(statement.text, text)) >= min_similarity
-    }
-    ranked = Case(*(When(pk=pk, then=Value(score)) for pk, score in scores.items()), output_field=FloatField())
-    return others.filter(pk__in=scores).annotate(similarity=ranked).order_by("-similarity", "-pk")
+# The least score of a statement that similar/ lists (and the desk's new-statement check), 0 to
+# 1: apps.claims.matching ranks them.
+SIMILAR_MIN_SIMILARITY = 0.3
 
 
 def source_list() -> QuerySet[Source]:

@@ -20,8 +20,9 @@ from django.utils.html import conditional_escape, format_html, format_html_join,
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
 
+from apps.claims.matching import same_remark_candidates
 from apps.claims.models import CONTEXT_MAX_LENGTH, Quotation, Statement
-from apps.claims.selectors import statements_similar_to
+from apps.claims.selectors import SIMILAR_MIN_SIMILARITY
 from apps.core.services import slug_fill
 from apps.sources.models import Source
 from apps.verification.services import statement_save
@@ -77,12 +78,24 @@ class LinkedErrorsMixin:
 
 
 def similar_statements(statement: Statement) -> list[Statement]:
-    """Statements of the same speaker worded like `statement` (unsaved), the most similar first:
-    what the API's /similar/ finds, among this speaker's statements."""
+    """Statements of the same speaker that may be the same remark as `statement` (unsaved), the
+    likeliest first, each with its `similarity`: what the API's /similar/ finds (the same-remark
+    ranking, apps.claims.matching, in any language when the model is installed), among this
+    speaker's statements."""
     if not statement.speaker_id or not statement.text.strip():
         return []
-    same_speaker = Statement.objects.filter(speaker_id=statement.speaker_id).select_related("speaker")
-    return list(statements_similar_to(same_speaker, statement)[:SIMILAR_SHOWN])
+    same_speaker = Statement.objects.filter(speaker_id=statement.speaker_id)
+    candidates = same_remark_candidates(
+        statement.text, among=same_speaker, min_score=SIMILAR_MIN_SIMILARITY, limit=SIMILAR_SHOWN
+    )
+    found = same_speaker.select_related("speaker").in_bulk([candidate.statement_id for candidate in candidates])
+    similar = []
+    for candidate in candidates:
+        if candidate.statement_id in found:
+            other = found[candidate.statement_id]
+            other.similarity = candidate.score
+            similar.append(other)
+    return similar
 
 
 def similar_statements_error(similar: list[Statement]) -> ValidationError:
