@@ -10,7 +10,7 @@ from django.utils.text import Truncator
 
 from apps.claims.matching import same_remark_candidates
 from apps.claims.models import Quotation, Statement, Topic
-from apps.claims.selectors import quotations_matching, statements_matching
+from apps.claims.selectors import SIMILAR_MIN_SIMILARITY, quotations_matching, statements_matching
 from apps.claims.services import statement_match_permitted, statement_match_reject
 from apps.core.services import ActionRefused
 from apps.desk.badges import cut, days_since, sent_back_line, status_badge, verdict_badge
@@ -369,7 +369,11 @@ def _same_remark(request, statement) -> list[dict]:
     """Statements on file that may be the same remark as this one (apps.claims.matching), with
     their scores, for the panel of the statement's page."""
     candidates = same_remark_candidates(
-        statement.text, statement_id=statement.pk, speaker_id=statement.speaker_id, limit=SAME_REMARK_SHOWN
+        statement.text,
+        statement_id=statement.pk,
+        speaker_id=statement.speaker_id,
+        min_score=SIMILAR_MIN_SIMILARITY,
+        limit=SAME_REMARK_SHOWN,
     )
     found = Statement.objects.select_related("speaker").in_bulk([candidate.statement_id for candidate in candidates])
     return [
