@@ -33,8 +33,8 @@ Two steps, so that the cost does not grow with the table:
    statements: 1 of 15 at rank 1 lexical alone, 15 of 15 with the model.
 
 Speed of `similar/` (generated data, this 2-core machine shared with other jobs, 60 requests):
-p95 69 ms at 100,000 statements (137 ms before) and 51 ms at 1,000,000 (732 ms before, when up to
-2,000 candidates were compared in SQL). It does not grow with the table: the candidate queries
+p95 33 to 69 ms at 100,000 statements over three runs (107 to 138 ms before) and 51 to 87 ms at
+1,000,000 (732 to 1,210 ms before, when up to 2,000 candidates were compared in SQL). It does not grow with the table: the candidate queries
 are GIN index scans (or, for words the planner knows to be common, a read in table order that
 stops at the limit), and at most CANDIDATES_WANTED statements and their quotations are compared.
 
