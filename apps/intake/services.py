@@ -70,8 +70,8 @@ def article_read(
 def intake_create(*, user, url: str = "", data: bytes | None = None, filename: str = "", text: str = "") -> Intake:
     """Bring an article in: read it (article_read), recognise a source already on file (same
     page), find its quotations and match their speakers and statements, and store the intake
-    with its suggestions, all or nothing. Quotations rejected before for the same source are not
-    suggested again. Raises PermissionDenied or IntakeError; stores nothing then."""
+    with its suggestions, all or nothing. Quotations rejected before for the same source, and the
+    passages it already quotes, are not suggested again. Raises PermissionDenied or IntakeError; stores nothing then."""
     intake_permitted(user=user)
     origin, article = article_read(url=url, data=data, filename=filename, text=text)
     source = find_source_for(article)
@@ -80,7 +80,12 @@ def intake_create(*, user, url: str = "", data: bytes | None = None, filename: s
         # every offset shown is an offset the quotation will have.
         article = dataclasses.replace(article, text=source.archived_text)
     rejected = rejected_words_for(source=source, url=article.url or "")
-    found = [suggestion for suggestion in suggest(article) if suggestion.text not in rejected]
+    quoted = set(source.quotations.values_list("char_start", "char_end")) if source is not None else set()
+    found = [
+        suggestion
+        for suggestion in suggest(article)
+        if suggestion.text not in rejected and (suggestion.char_start, suggestion.char_end) not in quoted
+    ]
     with transaction.atomic():
         intake = Intake(
             origin=origin,
