@@ -24,6 +24,9 @@ from apps.speakers.choices import SpeakerKind
 from apps.speakers.models import Speaker
 
 NEW_STATEMENT = "new"
+# Statements on file less alike than this are not offered on a card (they are noise): the
+# words share a few common words with them, nothing more.
+CANDIDATE_SHOWN_FROM = 0.2
 
 
 class BringInForm(forms.Form):
@@ -301,7 +304,7 @@ def review_cards(intake: Intake, suggestions: list[Suggestion], *, errors: dict)
         candidates = [
             {"statement": statements[pk], "score": score, "checked": str(pk) == chosen}
             for pk, score in suggestion.candidates
-            if pk in statements
+            if pk in statements and (score >= CANDIDATE_SHOWN_FROM or str(pk) == chosen)
         ]
         cards.append(
             {"suggestion": suggestion, "form": form, "candidates": candidates, "new_checked": chosen == NEW_STATEMENT}
