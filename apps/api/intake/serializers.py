@@ -47,7 +47,7 @@ class SuggestionSerializer(serializers.ModelSerializer):
     speaker = serializers.SerializerMethodField()
     quotation_id = serializers.IntegerField(allow_null=True, read_only=True)
     statement_id = serializers.IntegerField(allow_null=True, read_only=True)
-    decided_by = serializers.StringRelatedField()
+    decided_by = serializers.SerializerMethodField()
 
     class Meta:
         model = Suggestion
@@ -66,6 +66,9 @@ class SuggestionSerializer(serializers.ModelSerializer):
             "decided_by",
             "decided_at",
         ]
+
+    def get_decided_by(self, suggestion) -> str | None:
+        return suggestion.decided_by.get_username() if suggestion.decided_by_id else None
 
     def get_speaker(self, suggestion) -> SuggestionSpeakerSerializer:
         if suggestion.speaker_id is not None:
@@ -87,11 +90,14 @@ class IntakeSerializer(serializers.ModelSerializer):
     source = serializers.SerializerMethodField()
     source_id = serializers.IntegerField(allow_null=True, read_only=True)
     quotations = SuggestionSerializer(source="suggestions", many=True, read_only=True)
-    created_by = serializers.StringRelatedField()
+    created_by = serializers.SerializerMethodField()
 
     class Meta:
         model = Intake
         fields = ["id", "origin", "source", "source_id", "source_was_on_file", "quotations", "created_by", "created_at"]
+
+    def get_created_by(self, intake) -> str | None:
+        return intake.created_by.get_username() if intake.created_by_id else None
 
     def get_source(self, intake) -> IntakeSourceSerializer:
         return {
