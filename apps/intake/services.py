@@ -89,8 +89,8 @@ def intake_create(*, user, url: str = "", data: bytes | None = None, filename: s
     with transaction.atomic():
         intake = Intake(
             origin=origin,
-            requested_url=url.strip()[:2000],
-            url=(article.url or "")[:2000],
+            requested_url=_storable_url(url.strip()),
+            url=_storable_url(article.url or article.fetched_url or ""),
             filename=filename[:255],
             title=(article.title or "")[:500],
             authors=list(article.authors),
@@ -124,6 +124,15 @@ def intake_create(*, user, url: str = "", data: bytes | None = None, filename: s
             for number, found_one in enumerate(found, start=1)
         )
     return intake
+
+
+def _storable_url(url: str) -> str:
+    """The URL if a source can keep it (a page's canonical link can be anything), else ""."""
+    try:
+        Source._meta.get_field("url").run_validators(url)
+    except ValidationError:
+        return ""
+    return url if len(url) <= Intake._meta.get_field("url").max_length else ""
 
 
 def _validated(intake: Intake) -> None:

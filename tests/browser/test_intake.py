@@ -33,7 +33,9 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Port
 def test_an_editor_brings_an_article_in_and_accepts_its_quotations(new_page, tmp_path):
     editor = make_user("intake-editor", group=EDITORS)
     marlow = make_speaker(name="Ines Marlow", description="Leader of the dockers' union")
-    make_statement(speaker=marlow, text="Nobody wins a strike, but this deal is fair to the people who keep the port running.")
+    make_statement(
+        speaker=marlow, text="Nobody wins a strike, but this deal is fair to the people who keep the port running."
+    )
     saved = tmp_path / "port-strike.html"
     saved.write_text(PAGE, encoding="utf-8")
 

@@ -126,4 +126,3 @@ class SuggestionDecisionSerializer(serializers.Serializer):
     statement_id = serializers.IntegerField(
         required=False, allow_null=True, min_value=1, help_text="A statement on file; `null` for a new statement."
     )
-

@@ -210,7 +210,9 @@ def test_admin_bring_in_then_review_then_accept_and_reject(editor_client):
     assert editor_client.get(add).status_code == 200
     response = editor_client.post(add, {"text": ARTICLE})
     intake = Intake.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("admin:intake_intake_change", args=[intake.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "admin:intake_intake_change", args=[intake.pk]
+    )
 
     page = editor_client.get(response["Location"]).content.decode()
     assert 'class="intake-mark decision-pending"' in page
@@ -336,3 +338,21 @@ def test_command_refuses_bad_files_with_a_message(tmp_path, content, message):
 def test_command_on_a_missing_file(tmp_path):
     with pytest.raises(CommandError, match="no such file"):
         call_command("suggest_quotations", str(tmp_path / "missing.html"))
+
+
+def test_admin_list_of_intakes_links_to_bring_in_and_counts_what_is_left(editor_client, editor):
+    intake = services.intake_create(user=editor, text=ARTICLE)
+    services.suggestion_reject(suggestion=intake.suggestions.first(), user=editor)
+
+    page = editor_client.get(reverse("admin:intake_intake_changelist")).content.decode()
+
+    assert "Bring in an article" in page
+    assert f'<td class="field-to_review">{intake.suggestions.count() - 1}</td>' in page
+
+
+def test_a_canonical_link_a_source_could_not_keep_is_left_out(editor):
+    page = HTML_PAGE.replace("https://news.example.org/kellby-sea-wall", "javascript:alert(1)")
+    intake = services.intake_create(user=editor, data=page.encode(), filename="kellby.html")
+    assert intake.url == ""
+    services.suggestion_accept(suggestion=_by_words(intake, "We cannot ask"), user=editor)
+    assert Source.objects.get().url == ""
