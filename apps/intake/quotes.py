@@ -300,23 +300,14 @@ ORG_WORDS = {
     "post",
     "news",
     "press",
-    "campaign",
-    "action",
     "board",
     "consortium",
     "treaty",
-    "telegraph",
-    "guardian",
-    "reuters",
-    "network",
-    "verdi",
     "nato",
     "csto",
     "un",
     "eu",
     "who",
-    "riac",
-    "yougov",
     "labour",
     "conservatives",
     "tories",
@@ -787,6 +778,10 @@ class _Resolver:
 
     def _person_or_org(self, name: str, pos: int) -> SpeakerMention | None:
         kind = _classify_run(name)
+        where = self.article.masked.rfind(name, 0, pos + 400)
+        before = self.article.masked[max(0, where - 40) : where] if where >= 0 else ""
+        if kind == "person" and re.search(rf"\b(?:{'|'.join(sorted(ORG_WORDS))})\s+$", before, re.IGNORECASE):
+            kind = "organisation"  # "the transport union Verdi", "the think tank RIAC"
         if kind == "place":
             return None
         if kind == "organisation":
