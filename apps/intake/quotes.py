@@ -307,7 +307,6 @@ ORG_WORDS = {
     "csto",
     "un",
     "eu",
-    "who",
     "labour",
     "conservatives",
     "tories",
@@ -357,6 +356,7 @@ PLACE_WORDS = {
     "alps",
     "revolution",
 }
+ORG_PATTERN = "|".join(sorted(ORG_WORDS))
 DETERMINERS = {
     "the",
     "a",
@@ -450,7 +450,6 @@ LEADING_NON_NAMES = {
     "what",
     "why",
     "how",
-    "who",
     "where",
     "which",
     "there",
@@ -645,6 +644,7 @@ class _Article:
         self.masked = "".join(masked)
         self.persons: list[_Mention] = []
         self.full_names: list[str] = []
+        self.organisations: list[_Mention] = []
         self.full_name_positions: list[tuple[int, str]] = []
         self.titles: dict[str, list[tuple[int, str]]] = {}
         self._collect_names()
@@ -659,6 +659,13 @@ class _Article:
                 continue
             kind = _classify_run(name)
             tokens = name.split()
+            if re.search(
+                rf"\b(?:{ORG_PATTERN})\s*,?\s*(?:the\s+)?$", self.masked[max(0, m.start() - 40) : m.start()], re.I
+            ):
+                kind = "organisation"  # "The company, Leipziger Verkehrsbetriebe,", "the union Verdi"
+            if kind == "organisation":
+                self.organisations.append(_Mention(name, kind, m.start()))
+                continue
             if kind == "person" and len(tokens) >= 2:
                 self.full_names.append(name)
                 self.full_name_positions.append((m.start(), name))
@@ -699,6 +706,25 @@ class _Article:
         candidates = [p for p in self.persons if p.pos < pos]
         return candidates[-1].name if candidates else None
 
+    def last_organisation(self, pos: int) -> _Mention | None:
+        candidates = [p for p in self.organisations if p.pos < pos]
+        return candidates[-1] if candidates else None
+
+    def sentence_start(self, pos: int) -> int:
+        cut = max(self.masked.rfind(". ", 0, pos), self.masked.rfind("\n", 0, pos))
+        return cut + 1 if cut >= 0 else 0
+
+    def subject_person_after(self, start: int, pos: int) -> str | None:
+        """The last person named near the start of a sentence (its subject, most likely: "The
+        chair of the judges, the critic Imran Siddiqui, explained…") after `start` and before the
+        sentence holding `pos`."""
+        found = None
+        limit = self.sentence_start(pos)
+        for p in self.persons:
+            if start < p.pos < limit and len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10:
+                found = p.name
+        return found
+
 
 def _strip_tail(fragment: str) -> str:
     previous = None
@@ -729,6 +755,28 @@ class _Resolver:
     def __init__(self, article: _Article):
         self.article = article
         self.last_speaker: SpeakerMention | None = None
+        self.last_speaker_pos = -1
+
+    def pronoun(self, pos: int) -> SpeakerMention | None:
+        """ "he", "she": the person who spoke last, unless a sentence since opened with another
+        person's name; else the person named last."""
+        a = self.article
+        if self.last_speaker and self.last_speaker.kind == "person" and pos - self.last_speaker_pos < 600:
+            other = a.subject_person_after(self.last_speaker_pos, pos)
+            if other is None or other == self.last_speaker.name:
+                return self.last_speaker
+            return SpeakerMention(other, "person")
+        name = a.last_person(pos)
+        return SpeakerMention(name, "person") if name else None
+
+    def it(self, pos: int) -> SpeakerMention | None:
+        """ "it", "they": the organisation or group that spoke or was named last."""
+        a = self.article
+        organisation = a.last_organisation(pos)
+        if self.last_speaker and self.last_speaker.kind != "person":
+            if organisation is None or organisation.pos < self.last_speaker_pos:
+                return self.last_speaker
+        return SpeakerMention(organisation.name, "organisation") if organisation else None
 
     def subject_before(self, start: int, cue_start: int, participle: bool) -> SpeakerMention | None:
         """The speaker named by masked[start:cue_start], the words before the cue verb."""
@@ -756,10 +804,9 @@ class _Resolver:
                 antecedent = re.search(rf"({NAME_RUN.pattern})\s*,?\s*{last_word}$", fragment)
                 if antecedent:
                     return self._person_or_org(_clean_name(antecedent.group(1)), start)
-            name = a.last_person(start + len(fragment) - len(last_word))
-            return SpeakerMention(name, "person") if name else None
+            return self.pronoun(start + len(fragment) - len(last_word))
         if last_word.lower() in PRONOUNS_PLURAL | {"it", "which"}:
-            return self.last_speaker
+            return self.it(start + len(fragment) - len(last_word))
         run = re.search(rf"({NAME_RUN.pattern})$", fragment)
         if run and run.group(1).split()[0].lower() not in LEADING_NON_NAMES | {"x"}:
             head = fragment[: run.start()]
@@ -780,7 +827,7 @@ class _Resolver:
         kind = _classify_run(name)
         where = self.article.masked.rfind(name, 0, pos + 400)
         before = self.article.masked[max(0, where - 40) : where] if where >= 0 else ""
-        if kind == "person" and re.search(rf"\b(?:{'|'.join(sorted(ORG_WORDS))})\s+$", before, re.IGNORECASE):
+        if kind == "person" and re.search(rf"\b(?:{ORG_PATTERN})\s+$", before, re.IGNORECASE):
             kind = "organisation"  # "the transport union Verdi", "the think tank RIAC"
         if kind == "place":
             return None
@@ -928,6 +975,7 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
         result.append(span)
         if speaker:
             resolver.last_speaker = speaker
+            resolver.last_speaker_pos = start
         previous_in_paragraph = (paragraph[0], speaker)
     return result
 
@@ -966,6 +1014,10 @@ def _attribute(
             last_q = masked.rfind("Q", s_start, cue.start())
             if last_q >= 0:
                 clause_start = max(s_start, last_q + 1)
+        if not after_quote and re.search(
+            r"\b(?:and|or|but)\s+(?:then\s+|also\s+|later\s+)?$", masked[clause_start : cue.start()]
+        ):
+            continue  # "X said … and described it as": the subject of the verb before
         participle = word.endswith("ing")
         mention = resolver.subject_before(clause_start, cue.start(), participle)
         if mention is None and word in {"asked"} and not masked[clause_start : cue.start()].strip(" ,"):
