@@ -25,6 +25,15 @@ logger = logging.getLogger(__name__)
 # Fewer words than this in a page's main text is a teaser, a home page, a paywall or an error
 # page, not an article a quotation could be taken from.
 MIN_ARTICLE_WORDS = 15
+# More than this share of the main text in link words: a list of articles (a home page, a section).
+MAX_LINK_SHARE = 0.5
+MAX_LINKS_COMPARED = 3000
+# A line is prose when it ends a sentence or is this long (a headline rarely is).
+PROSE_LINE_WORDS = 12
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
+# A page's declared language gives way to the text's when the text is this long (letters) and
+# confidently in another language: many templates say lang="en" whatever the article's language.
+LANGUAGE_OVERRIDE_LETTERS = 250
 # A first line of pasted text is its title when it reads like one.
 TITLE_MAX_CHARACTERS = 200
 TITLE_MAX_WORDS = 30
@@ -117,6 +126,8 @@ def _extract(text: str, url: str | None) -> Article:
     if tree is None:
         raise IntakeError(f"This is not an HTML page ClaimTrack can read; {SAVE_OR_COPY}.")
     declared_language = _declared_language(tree)
+    canonical_link = _canonical_link(tree)
+    link_texts = _link_texts(tree)
     document = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -131,9 +142,9 @@ def _extract(text: str, url: str | None) -> Article:
     if document is None or document.body is None:
         raise IntakeError(NO_ARTICLE)
     body = _body_text(document.body)
-    if len(WORD.findall(body)) < MIN_ARTICLE_WORDS:
+    if _prose_words(body) < MIN_ARTICLE_WORDS or _link_share(body, link_texts) > MAX_LINK_SHARE:
         raise IntakeError(NO_ARTICLE)
-    canonical = _absolute_url(document.url, base=url) or url
+    canonical = _absolute_url(canonical_link or document.url, base=url) or url
     return Article(
         text=body,
         title=_line(document.title or ""),
@@ -325,7 +336,12 @@ def _language(declared: str, text: str) -> str:
     """The page's own language; a confident reading of the text when the page says nothing, or
     when a long text is clearly in another language than a template's default `lang`."""
     detected = detect_language(text[:20_000])
-    if declared and detected and detected != declared and sum(c.isalpha() for c in text[:20_000]) >= 400:
+    if (
+        declared
+        and detected
+        and detected != declared
+        and sum(c.isalpha() for c in text[:20_000]) >= LANGUAGE_OVERRIDE_LETTERS
+    ):
         return detected
     return declared or detected
 
@@ -335,9 +351,23 @@ def _body_text(body) -> str:
     paragraph separated by a blank line, white space inside a line collapsed."""
     from trafilatura.xml import xmltotxt
 
+    def render(element) -> str:
+        if element.tag == "list":  # one item a line, as a list is printed (without its bullets)
+            return "\n".join(render(item) for item in element)
+        if element.tag == "item":
+            words, sublists = [element.text or ""], []
+            for child in element:
+                if child.tag == "list":
+                    sublists.append(render(child))
+                else:
+                    words.append("".join(child.itertext()))
+                words.append(child.tail or "")
+            return "\n".join(["".join(words), *sublists])
+        return xmltotxt(element, include_formatting=False) if len(element) or element.text else ""
+
     blocks = []
     for element in body:
-        block = xmltotxt(element, include_formatting=False) if len(element) or element.text else ""
+        block = render(element)
         if element.tail and element.tail.strip():
             block = f"{block} {element.tail}"
         lines = [BLANK_RUN.sub(" ", line).strip() for line in clean_text(block).split("\n")]
@@ -345,6 +375,45 @@ def _body_text(body) -> str:
         if block:
             blocks.append(block)
     return "\n\n".join(blocks)
+
+
+def _canonical_link(tree) -> str | None:
+    for link in tree.iterfind(".//head/link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and (link.get("href") or "").strip():
+            return link.get("href").strip()
+    return None
+
+
+def _link_texts(tree) -> set[str]:
+    """The words of the page's links (of two words or more): a page whose "main text" is mostly
+    these is a list of articles, not one."""
+    texts = set()
+    for anchor in tree.iter("a"):
+        text = " ".join("".join(anchor.itertext()).split())
+        if text.count(" ") >= 1:
+            texts.add(text)
+        if len(texts) >= MAX_LINKS_COMPARED:
+            break
+    return texts
+
+
+def _link_share(text: str, link_texts: set[str]) -> float:
+    flat = " ".join(text.split())
+    if not flat or not link_texts:
+        return 0.0
+    covered = sum(len(link) * flat.count(link) for link in link_texts)
+    return covered / len(flat)
+
+
+def _prose_words(text: str) -> int:
+    """Words in lines that read as prose (a sentence's end, or a long line): a home page's list
+    of headlines has many words and none of them in a sentence."""
+    count = 0
+    for line in text.split("\n"):
+        words = len(WORD.findall(line))
+        if words >= PROSE_LINE_WORDS or SENTENCE_END.search(line):
+            count += words
+    return count
 
 
 def _line(value: str) -> str:

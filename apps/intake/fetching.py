@@ -91,7 +91,7 @@ def fetch_page(url: str) -> FetchedPage:
     current, previous = url, None
     for _hop in range(max_redirects + 1):
         target = _parse(current, redirected_from=previous)
-        address = _checked_address(target, deadline, timeout)
+        address = _checked_address(target, deadline, timeout, redirected_from=previous)
         status, headers, body = _request(target, address, deadline, timeout)
         if status in REDIRECT_STATUSES:
             location = headers.get("Location", "").strip()
@@ -180,7 +180,7 @@ def address_problem(address: str) -> str | None:
     return None
 
 
-def _checked_address(target: _Target, deadline: float, timeout: int) -> str:
+def _checked_address(target: _Target, deadline: float, timeout: int, *, redirected_from: str | None) -> str:
     """The address to connect to: the first the name resolves to that may be used."""
     addresses = _resolve(target, deadline, timeout)
     if settings.CLAIMTRACK_INTAKE_ALLOW_PRIVATE_ADDRESSES:
@@ -192,7 +192,8 @@ def _checked_address(target: _Target, deadline: float, timeout: int) -> str:
     address, problem = problems[0]
     named = target.host if target.host == address else f"{target.host} (which is {address})"
     raise IntakeError(
-        f"ClaimTrack does not fetch pages from private or local networks: {named} is {problem}. "
+        f"ClaimTrack does not fetch pages from private or local networks: {named} is {problem}"
+        f"{f' ({redirected_from} redirects there)' if redirected_from else ''}. "
         f"Use the article's public address, or {UPLOAD_INSTEAD}. (Administrators of an installation that must "
         "read pages on its own network can set CLAIMTRACK_INTAKE_ALLOW_PRIVATE_ADDRESSES=true.)"
     )
@@ -212,7 +213,7 @@ def _resolve(target: _Target, deadline: float, timeout: int) -> list[str]:
     thread.start()
     thread.join(max(deadline - time.monotonic(), 0))
     if thread.is_alive():
-        raise IntakeError(f"Looking up {target.host} did not finish within {timeout} seconds; {TOO_LONG}.")
+        raise IntakeError(f"Looking up {target.host} did not finish within {_seconds(timeout)}; {TOO_LONG}.")
     if "error" in result or not result.get("infos"):
         raise IntakeError(
             f"The site {target.host} could not be found (no such name in DNS): check the spelling of the URL, "
@@ -241,7 +242,7 @@ def _request(target: _Target, address: str, deadline: float, timeout: int):
 
     remaining = deadline - time.monotonic()
     if remaining <= 0:
-        raise IntakeError(f"{target.host} did not answer within {timeout} seconds; {TOO_LONG}.")
+        raise IntakeError(f"{target.host} did not answer within {_seconds(timeout)}; {TOO_LONG}.")
     watchdog = threading.Timer(remaining, cut)
     watchdog.daemon = True
     try:
@@ -279,7 +280,7 @@ def _request(target: _Target, address: str, deadline: float, timeout: int):
             raise
         except (OSError, http.client.HTTPException, ValueError) as error:
             if timed_out.is_set() or isinstance(error, TimeoutError | socket.timeout):
-                raise IntakeError(f"{target.host} did not answer within {timeout} seconds; {TOO_LONG}.") from None
+                raise IntakeError(f"{target.host} did not answer within {_seconds(timeout)}; {TOO_LONG}.") from None
             raise _connection_error(target, error) from None
     finally:
         watchdog.cancel()
@@ -385,6 +386,10 @@ def _read_body(target: _Target, response: http.client.HTTPResponse, headers: Mes
     if response.length:  # the server promised more than it sent (cut at the deadline, or dropped)
         raise http.client.IncompleteRead(bytes(body), response.length)
     return bytes(body)
+
+
+def _seconds(count: int) -> str:
+    return "1 second" if count == 1 else f"{count} seconds"
 
 
 def _size(count: int) -> str:
