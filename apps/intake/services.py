@@ -6,7 +6,7 @@ record with its history."""
 import dataclasses
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.claims import anchoring
@@ -317,9 +317,19 @@ def _source_for(intake: Intake, *, user) -> Source:
         intake.save(update_fields=["source", "updated_at"])
         return _source_for(intake, user=user)
     authors = [author for name in intake.authors[:20] if (author := _author(str(name), user=user)) is not None]
-    source = model_save(
-        instance=source, many_to_many={"authors": authors}, user=user, reason=f"From intake #{intake.pk}"
-    )
+    try:
+        with transaction.atomic():
+            source = model_save(
+                instance=source, many_to_many={"authors": authors}, user=user, reason=f"From intake #{intake.pk}"
+            )
+    except IntegrityError:
+        # Someone accepted a quotation of the same page, brought in separately, at this moment.
+        same_page = source.same_page_source()
+        if same_page is None:
+            raise
+        intake.source = same_page
+        intake.save(update_fields=["source", "updated_at"])
+        return _source_for(intake, user=user)
     intake.source = source
     intake.save(update_fields=["source", "updated_at"])
     return source
