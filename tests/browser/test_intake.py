@@ -43,7 +43,7 @@ def test_an_editor_brings_an_article_in_and_accepts_its_quotations(new_page, tmp
     log_in(page, editor)
     page.goto("/admin/intake/intake/add/")
     expect_accessible(page, "the bring-in page")
-    page.get_by_label("or an HTML or text file").set_input_files(str(saved))
+    page.get_by_label("or the page saved from your browser (HTML or text file)").set_input_files(str(saved))
     page.get_by_role("button", name="Read the article and find its quotations").click()
 
     expect(page).to_have_url(re.compile(r"/admin/intake/intake/\d+/change/$"))

@@ -31,18 +31,18 @@ CANDIDATE_SHOWN_FROM = 0.2
 
 class BringInForm(forms.Form):
     url = forms.CharField(
-        label="URL of the article",
+        label="The article's URL",
         required=False,
         max_length=2000,
         widget=forms.URLInput(attrs={"placeholder": "https://…", "autofocus": True, "size": 80}),
     )
     file = forms.FileField(
-        label="or an HTML or text file",
+        label="or the page saved from your browser (HTML or text file)",
         required=False,
-        help_text="The page saved from your browser (File › Save page as…), for a paywalled or JavaScript page.",
+        help_text="File › Save page as… in your browser: for a page behind a paywall or a login, or built by JavaScript.",
     )
     text = forms.CharField(
-        label="or the article's text",
+        label="or the article's text, pasted",
         required=False,
         widget=forms.Textarea(attrs={"rows": 8, "cols": 80}),
         help_text="Title on the first line, then the text as printed.",
