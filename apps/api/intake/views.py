@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
@@ -40,7 +40,7 @@ class IntakeViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.L
 
     @extend_schema(
         request=IntakeCreateSerializer,
-        responses={201: IntakeSerializer, 400: OpenApiResponse(description="What is wrong with the article or URL.")},
+        responses={201: IntakeSerializer},
         description="Bring an article in from exactly one of `url` (fetched: HTML or text, within the size and time "
         "limits; private addresses refused), `html` (a page saved from a browser) or `text`. Its quotations are "
         "suggested with their speakers and the statements on file they match; nothing is added to the sources "
