@@ -578,6 +578,11 @@ GROUP_NOUNS = {
     "reviewers",
     "booksellers",
 }
+GROUP_ANSWER = re.compile(
+    r"\b(?P<group>respondents|voters|residents|participants|those (?:polled|surveyed|asked)|people polled)\s+(?P<verb>were|was|are|is|wanted|want|favou?red|"
+    r"supported|backed|opposed|rejected|agreed|chose|preferred|voted)\b",
+    re.IGNORECASE,
+)
 PREPOSITIONS = {"in", "of", "from", "at", "to", "for", "on", "with", "by", "near", "across", "into", "about", "over"}
 
 
@@ -988,6 +993,13 @@ def _attribute(
     before_cues = [m for m in CUE.finditer(masked, s_start, q_open)]
     after_cues = [m for m in CUE.finditer(masked, q_close, s_end)]
     ordered = [cue for cue in list(reversed(before_cues)) + after_cues if not _is_noun(masked, cue.start())]
+    # "three-quarters of respondents were in favor of “…”": a group answering, nearer than any cue
+    # (only when no cue governs the clause: none before it, or one set off by commas, "Lillis reported,")
+    nearest = max((c.end() for c in ordered if c.start() < q_open), default=s_start)
+    parenthetical = nearest == s_start or masked[nearest : nearest + 1] == ","
+    answered = GROUP_ANSWER.search(masked, nearest, q_open) if parenthetical else None
+    if answered and "Q" not in masked[answered.end() : q_open]:
+        return SpeakerMention(answered.group("group"), "group"), answered.group("verb").lower()
     for cue in ordered:
         word = cue.group(0).lower()
         if word == "according to":

@@ -14,7 +14,6 @@ query (the speakers whose name or aliases hold one of their words, or for a miss
 of its three-letter runs); `.match(mention)` then costs no query.
 """
 
-import difflib
 import operator
 import re
 import unicodedata
@@ -69,7 +68,6 @@ STOPWORDS = {
     "senior",
 }
 UNNAMED_KINDS = ("anonymous", "group")
-TYPO_RATIO = 0.8
 DESCRIBED_SHARE = 0.6  # of an unnamed mention's words that the speaker's name must hold
 
 
@@ -166,7 +164,9 @@ class SpeakerMatcher:
             if len(shared) / len(tokens) >= DESCRIBED_SHARE:
                 # the name before its parenthesis says who; the parenthesis, where
                 head = set(words(re.sub(r"\(.*?\)", "", speaker.name)))
-                scored.append((len(tokens & head) / len(tokens | head), len(shared) / len(tokens | name_words), speaker))
+                scored.append(
+                    (len(tokens & head) / len(tokens | head), len(shared) / len(tokens | name_words), speaker)
+                )
         if not scored:
             return None
         scored.sort(key=lambda item: (-item[0], -item[1]))
@@ -179,19 +179,37 @@ def _holds(name_words: list[str], tokens: list[str]) -> bool:
     return bool(name_words) and tokens[-1] in name_words and all(t in name_words for t in tokens)
 
 
+def edit_distance(a: str, b: str) -> int:
+    """Letters inserted, deleted, replaced or swapped with the next to turn a into b."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def typo_of(word: str, name_word: str) -> bool:
+    """A misspelling: one letter wrong in a word of four to six letters, two from seven on, the
+    first letter right ("Medevev" ~ "Medvedev")."""
+    if len(word) < 4 or word[0] != name_word[0] or abs(len(word) - len(name_word)) > 2:
+        return False
+    return edit_distance(word, name_word) <= (1 if len(word) < 7 else 2)
+
+
 def _close(name_words: list[str], tokens: list[str]) -> bool:
+    """Every word of the mention in the name or a misspelling of one, the surname among them."""
     if not name_words:
         return False
     for token in tokens:
-        if token in name_words:
-            continue
-        if len(token) < 4 or not any(
-            difflib.SequenceMatcher(a=token, b=w, autojunk=False).ratio() >= TYPO_RATIO for w in name_words
-        ):
+        if token not in name_words and not any(typo_of(token, w) for w in name_words):
             return False
-    return any(t not in name_words for t in tokens) and any(
-        t == name_words[-1] or difflib.SequenceMatcher(a=t, b=name_words[-1]).ratio() >= TYPO_RATIO for t in tokens
-    )
+    surname = name_words[-1]
+    return any(t not in name_words for t in tokens) and any(t == surname or typo_of(t, surname) for t in tokens)
 
 
 def _only(speakers: list[Speaker], mention: SpeakerMention) -> Speaker | None:

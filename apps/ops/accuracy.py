@@ -38,7 +38,6 @@ from django.db import transaction
 
 from apps.claims.matching import same_remark_candidates
 from apps.claims.models import Quotation
-from apps.intake.speakers import SpeakerMatcher
 from apps.intake.suggest import STATEMENT_THRESHOLD, suggest
 from apps.intake.types import Article
 from apps.ops.seed import seed_articles
