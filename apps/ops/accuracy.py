@@ -327,6 +327,11 @@ def report_lines(seeds: Report | None, unseen: Report | None, *, wrong_scores: l
                     targets.get("statement_rank1"),
                 ),
                 ("Statement in the top 5", report.top5, None),
+                (
+                    f"Statement linked (rank 1 and score ≥ {STATEMENT_THRESHOLD})",
+                    _ratio(sum(score >= STATEMENT_THRESHOLD for score in report.right_scores), report.statement_total),
+                    None,
+                ),
             ]
         for label, value, target in rows:
             lines.append(
@@ -377,7 +382,8 @@ def report_lines(seeds: Report | None, unseen: Report | None, *, wrong_scores: l
             "(apps/intake/suggest.py). Right statements at rank 1 on the seeds scored "
             f"{min(seeds.right_scores):.3f} to {max(seeds.right_scores):.3f}; the best statement for the "
             f"quotations of the other articles (none of whose remarks is on file) scored at most "
-            f"{max(wrong_scores, default=0.0):.3f}.",
+            f"{max(wrong_scores, default=0.0):.3f} ({sum(s >= STATEMENT_THRESHOLD for s in wrong_scores)} of "
+            f"{len(wrong_scores)} at or above the threshold, i.e. wrongly linked).",
             "",
         ]
     return lines
