@@ -480,6 +480,33 @@ LEADING_NON_NAMES = {
     "image",
     "photo",
     "read",
+    # sentence-opening adverbs, capitalised only by their place
+    "later",
+    "earlier",
+    "instead",
+    "elsewhere",
+    "last",
+    "next",
+    "finally",
+    "first",
+    "indeed",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "besides",
+    "otherwise",
+    "afterwards",
+    "recently",
+    "likewise",
+    "ultimately",
+    "eventually",
+    "publicly",
+    "initially",
+    "separately",
+    "tonight",
+    "once",
+    "again",
 }
 MINOR_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "from"}
 STRIP_TAIL = re.compile(
@@ -813,7 +840,12 @@ class _Resolver:
         if last_word.lower() in PRONOUNS_PLURAL | {"it", "which"}:
             return self.it(start + len(fragment) - len(last_word))
         run = re.search(rf"({NAME_RUN.pattern})$", fragment)
-        if run and run.group(1).split()[0].lower() not in LEADING_NON_NAMES | {"x"}:
+        if (
+            run
+            and "Q" not in run.group(1).split()
+            and _clean_name(run.group(1))
+            and _clean_name(run.group(1)).split()[0][0].isupper()
+        ):
             head = fragment[: run.start()]
             # "in Nazarbayev reportedly asking", "with another claiming": the participle's subject
             construction = participle and _after_preposition(head, 1)
