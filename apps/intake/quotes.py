@@ -29,6 +29,7 @@ Pure Python (no Django), fast (regular expressions over one paragraph at a time)
    digit first and three words or more, not a title); "partial" otherwise.
 """
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -88,38 +89,39 @@ def _is_closer(text: str, i: int, open_mark: str) -> bool:
     return True
 
 
-def _paragraph_quotes(text: str, start: int, end: int, continuing: str | None) -> tuple[list[_Raw], str | None]:
-    """Quotations opened in text[start:end]; returns them and the mark still open at its end."""
+def _paragraph_quotes(
+    text: str, start: int, end: int, continuing: str | None, next_opens_with: str | None
+) -> tuple[list[_Raw], str | None]:
+    """Quotations opened in text[start:end]; returns them and the mark still open at its end
+    (only when the next paragraph opens with that mark: the quotation continues there)."""
     found: list[_Raw] = []
+    unclosed: set[str] = set()  # marks with no closing mark after them: none after a later one either
     i = start
     if continuing:
         while i < end and text[i] in SPACES:
             i += 1
+    first = _first_char(text, start, end)
     while i < end:
         ch = text[i]
-        if ch in OPENERS and _is_opener(text, i):
-            family = DOUBLE_OPENERS if ch in DOUBLE_OPENERS else SINGLE_OPENERS
+        if ch in OPENERS and ch not in unclosed and _is_opener(text, i):
             j = i + 1
-            while j < end:
-                c = text[j]
-                if c in OPENERS[ch] and _is_closer(text, j, ch):
-                    break
-                if c in family and c not in OPENERS[ch] and c in "“„«" and ch in "“„«":
-                    pass  # a second opener of the same family before a close: keep looking
+            closers = OPENERS[ch]
+            while j < end and not (text[j] in closers and _is_closer(text, j, ch)):
                 j += 1
             if j < end:
-                found.append(_Raw(i + 1, j, ch, continued=bool(continuing) and i == _first_char(text, start, end)))
+                found.append(_Raw(i + 1, j, ch, continued=bool(continuing) and i == first))
                 i = j + 1
                 continue
-            # open at the paragraph's end
-            citation = CITATION.search(text, i + 1, end)
-            if citation and ch in DOUBLE_OPENERS:
+            # open at the paragraph's end: cut at a citation, or continued in the next paragraph
+            citation = CITATION.search(text, i + 1, end) if ch in DOUBLE_OPENERS else None
+            if citation:
                 found.append(_Raw(i + 1, citation.start(), ch))
                 i = citation.end()
                 continue
-            if ch in "“„«‘" and ch != "'":
-                found.append(_Raw(i + 1, end, ch, continues=True))
+            if ch in "“„«‘" and ch == next_opens_with:
+                found.append(_Raw(i + 1, end, ch, continues=True, continued=bool(continuing) and i == first))
                 return found, ch
+            unclosed.add(ch)  # a stray mark: read on
         i += 1
     return found, None
 
@@ -136,22 +138,17 @@ def _pair(text: str) -> list[_Raw]:
     spans: list[_Raw] = []
     open_mark: str | None = None
     for index, (start, end) in enumerate(paragraphs):
-        first = _first_char(text, start, end)
-        if open_mark and not (first < end and text[first] == open_mark):
-            # the previous paragraph's quotation was not continued: it was a stray mark
-            spans.pop()
-            open_mark = None
-        found, open_mark = _paragraph_quotes(text, start, end, open_mark)
-        if found and spans and spans[-1].continues and found[0].start == first + 1:
-            found[0].continued = True
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        opening = _first_char(text, *following) if following else len(text)
+        next_opens_with = text[opening] if following and opening < following[1] else None
+        found, open_mark = _paragraph_quotes(text, start, end, open_mark, next_opens_with)
         spans.extend(found)
-        if open_mark and index == len(paragraphs) - 1:
-            spans.pop()
     return spans
 
 
 # --- 2. sentences and cues ---------------------------------------------------------------------
 
+CUE_REACH = 600  # characters either side of a quotation where its cue is looked for
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "sgt", "rep", "sen", "gov", "no", "vs"}
 ABBREVIATIONS |= {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "p", "pp"}
 ABBREVIATIONS |= {"al", "etc", "inc", "ltd", "co", "corp", "jr", "sr"}
@@ -677,6 +674,8 @@ class _Article:
         self.persons: list[_Mention] = []
         self.full_names: list[str] = []
         self.organisations: list[_Mention] = []
+        self._cues: list[re.Match] | None = None
+        self._cue_starts: list[int] = []
         self.full_name_positions: list[tuple[int, str]] = []
         self.titles: dict[str, list[tuple[int, str]]] = {}
         self._collect_names()
@@ -734,8 +733,21 @@ class _Article:
                     best = full
         return best
 
+    def cues_in(self, start: int, end: int) -> list[re.Match]:
+        """The reporting cues within masked[start:end] (found once for the whole text)."""
+        if self._cues is None:
+            self._cues = list(CUE.finditer(self.masked))
+            self._cue_starts = [m.start() for m in self._cues]
+        first = bisect.bisect_left(self._cue_starts, start)
+        last = bisect.bisect_left(self._cue_starts, end)
+        return [m for m in self._cues[first:last] if m.end() <= end]
+
+    def _persons_between(self, start: int, end: int) -> list[_Mention]:
+        positions = [p.pos for p in self.persons]
+        return self.persons[bisect.bisect_right(positions, start) : bisect.bisect_left(positions, end)]
+
     def last_person(self, pos: int) -> str | None:
-        candidates = [p for p in self.persons if p.pos < pos]
+        candidates = self._persons_between(-1, pos)
         return candidates[-1].name if candidates else None
 
     def last_organisation(self, pos: int) -> _Mention | None:
@@ -752,8 +764,8 @@ class _Article:
         sentence holding `pos`."""
         found = None
         limit = self.sentence_start(pos)
-        for p in self.persons:
-            if start < p.pos < limit and len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10:
+        for p in self._persons_between(start, limit):
+            if len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10:
                 found = p.name
         return found
 
@@ -984,9 +996,11 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
         words = text[start:end]
         if not words or not re.search(r"\w", words) or len(words) > 2000:
             continue
-        s_start, s_end = next(((a, b) for a, b in sentences if a <= raw.start - 1 < b), (raw.start, raw.end))
-        paragraph = next(((a, b) for a, b in paragraphs if a <= raw.start - 1 < b), (s_start, s_end))
-        before = masked[s_start : raw.start - 1]
+        s_start, s_end = _containing(sentences, raw.start - 1)
+        paragraph = _containing(paragraphs, raw.start - 1)
+        # a cue is looked for near the quotation (a sentence can be a whole page of bad input)
+        s_start, s_end = max(s_start, raw.start - 1 - CUE_REACH), min(s_end, raw.end + 1 + CUE_REACH)
+        before = masked[max(s_start, raw.start - 41) : raw.start - 1]  # for "so-called", "titled"
         mode = _mode(words)
         notes: list[str] = []
         if SO_CALLED.search(before):
@@ -1017,13 +1031,18 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
     return result
 
 
+def _containing(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    k = bisect.bisect_right(bounds, (pos, len(bounds) + 10**12)) - 1
+    return bounds[k] if k >= 0 and bounds[k][0] <= pos < bounds[k][1] else (pos, pos + 1)
+
+
 def _attribute(
     resolver: _Resolver, raw: _Raw, s_start: int, s_end: int, mode: str
 ) -> tuple[SpeakerMention | None, str]:
     masked = resolver.article.masked
     q_open, q_close = raw.start - 1, raw.end + 1
-    before_cues = [m for m in CUE.finditer(masked, s_start, q_open)]
-    after_cues = [m for m in CUE.finditer(masked, q_close, s_end)]
+    before_cues = resolver.article.cues_in(s_start, q_open)
+    after_cues = resolver.article.cues_in(q_close, s_end)
     ordered = [cue for cue in list(reversed(before_cues)) + after_cues if not _is_noun(masked, cue.start())]
     # "three-quarters of respondents were in favor of “…”": a group answering, nearer than any cue
     # (only when no cue governs the clause: none before it, or one set off by commas, "Lillis reported,")
@@ -1072,7 +1091,8 @@ def _attribute(
             mention = resolver.subject_before(s_start, cue.start(), participle)
         if mention:
             return mention, word
-    citation = CITATION.search(masked, q_close, s_end) or CITATION.search(resolver.article.text, raw.end, s_end)
+    reach = min(s_end, q_close + 300)
+    citation = CITATION.search(masked, q_close, reach) or CITATION.search(resolver.article.text, raw.end, reach)
     if citation:
         author = citation.group("author")
         author = re.sub(r"\s+et al\.$", " et al.", author)

@@ -363,6 +363,7 @@ def report_lines(seeds: Report | None, unseen: list[Report], *, wrong_scores: li
         lines.append("")
     cases = [c for r in (seeds, *unseen) if r for c in r.cases]
     if cases:
+        longest = max(cases, key=lambda c: c.words)
         slowest = max(cases, key=lambda c: c.seconds / max(c.words, 1))
         per_2000 = slowest.seconds / max(slowest.words, 1) * 2000
         lines += [
@@ -370,8 +371,10 @@ def report_lines(seeds: Report | None, unseen: list[Report], *, wrong_scores: li
             "",
             "| Measure | Value | Target | Met |",
             "| --- | --- | --- | --- |",
-            f"| Seconds per 2,000 words (slowest article, {slowest.name}) | {per_2000:.3f} | ≤ {SECONDS_TARGET:.0f} | "
-            f"{'yes' if per_2000 <= SECONDS_TARGET else '**no**'} |",
+            f"| Seconds for the longest article ({longest.name}, {longest.words} words) | {longest.seconds:.3f} | "
+            f"≤ {SECONDS_TARGET:.0f} for 2,000 words | {'yes' if longest.seconds <= SECONDS_TARGET else '**no**'} |",
+            f"| Seconds per 2,000 words, the slowest article per word ({slowest.name}) scaled | {per_2000:.3f} | "
+            f"≤ {SECONDS_TARGET:.0f} | {'yes' if per_2000 <= SECONDS_TARGET else '**no**'} |",
             f"| Peak memory of the process (MB, maxrss) | {peak_memory_mb():.0f} | ≤ {MEMORY_TARGET_MB} | "
             f"{'yes' if peak_memory_mb() <= MEMORY_TARGET_MB else '**no**'} |",
             "",

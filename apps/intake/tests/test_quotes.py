@@ -183,3 +183,15 @@ def test_scare_quotes_labels_names_and_titles_are_not_quotations(text):
 def test_reference_words_inside_a_quotation_are_not_read_as_the_writers():
     text = "“The minister said nothing,” Jane Doe said."
     assert only(text).speaker.name == "Jane Doe"
+
+
+def test_a_stray_opening_mark_does_not_hide_the_quotations_after_it():
+    text = "It was a “strange day.\n\nJane Doe said the plan was ‘dead on arrival’ and “beyond repair”."
+    assert [s.text for s in found(text)] == ["dead on arrival", "beyond repair"]
+    text = "Troops came “to help. Jane Doe called the plan ‘dead on arrival’."
+    assert [s.text for s in found(text)] == ["dead on arrival"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "No quotation at all.", "“”", "“   ”", '""""', "«»‹›„“‚‘"])
+def test_text_without_quotations_gives_none(text):
+    assert found(text) == []
