@@ -280,6 +280,13 @@ ORG_WORDS = {
     "assembly",
     "foundation",
     "fund",
+    "college",
+    "school",
+    "academy",
+    "hospital",
+    "coalition",
+    "movement",
+    "chamber",
     "group",
     "alliance",
     "nations",
@@ -615,6 +622,7 @@ class _Mention:
     name: str
     kind: str
     pos: int
+    possessive: bool = False  # "the Kremlin’s interests": named, but not acting
 
 
 def _sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -695,7 +703,16 @@ class _Article:
             ):
                 kind = "organisation"  # "The company, Leipziger Verkehrsbetriebe,", "the union Verdi"
             if kind == "organisation":
-                self.organisations.append(_Mention(name, kind, m.start()))
+                # "Royal College of Nursing", "Ministry of Foreign Affairs of Kazakhstan"
+                tail = re.match(
+                    rf"(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?{NAME_RUN.pattern})+", self.masked[m.end() :]
+                )
+                if tail and "Q" not in tail.group(0).split():
+                    name += tail.group(0)
+                possessive = bool(re.match(r"[’']s\b", self.masked[m.start() + len(raw_run) :])) or raw_run.endswith(
+                    ("’s", "'s")
+                )
+                self.organisations.append(_Mention(name, kind, m.start(), possessive))
                 continue
             if kind == "person" and len(tokens) >= 2:
                 self.full_names.append(name)
@@ -750,8 +767,8 @@ class _Article:
         candidates = self._persons_between(-1, pos)
         return candidates[-1].name if candidates else None
 
-    def last_organisation(self, pos: int) -> _Mention | None:
-        candidates = [p for p in self.organisations if p.pos < pos]
+    def last_organisation(self, pos: int, *, acting: bool = False) -> _Mention | None:
+        candidates = [p for p in self.organisations if p.pos < pos and not (acting and p.possessive)]
         return candidates[-1] if candidates else None
 
     def sentence_start(self, pos: int) -> int:
@@ -805,7 +822,12 @@ class _Resolver:
         """ "he", "she": the person who spoke last, unless a sentence since opened with another
         person's name; else the person named last."""
         a = self.article
-        if self.last_speaker and self.last_speaker.kind == "person" and pos - self.last_speaker_pos < 600:
+        # an unnamed speaker ("a nurse", "one commuter") is a person too
+        if (
+            self.last_speaker
+            and self.last_speaker.kind in ("person", "anonymous")
+            and pos - self.last_speaker_pos < 600
+        ):
             other = a.subject_person_after(self.last_speaker_pos, pos)
             if other is None or other == self.last_speaker.name:
                 return self.last_speaker
@@ -872,6 +894,15 @@ class _Resolver:
         clause = re.sub(r"(?i)^(?:in|with|as)\s+", "", clause)
         return self.noun_phrase(clause, start)
 
+    def issuer(self, pos: int) -> SpeakerMention | None:
+        """Who issued "the report" when no one has spoken yet: the person or organisation named last."""
+        a = self.article
+        person = a._persons_between(-1, pos)
+        organisation = a.last_organisation(pos, acting=True)
+        if organisation and (not person or organisation.pos > person[-1].pos):
+            return SpeakerMention(organisation.name, "organisation")
+        return SpeakerMention(person[-1].name, "person") if person else None
+
     def _person_or_org(self, name: str, pos: int) -> SpeakerMention | None:
         kind = _classify_run(name)
         where = self.article.masked.rfind(name, 0, pos + 400)
@@ -898,9 +929,7 @@ class _Resolver:
                 agent = re.split(r"\b(?:on|in|at|during|after|before)\b", by.group(1))[0].strip()
                 return self.noun_phrase(agent, pos) or self._person_or_org(agent, pos)
             if lowered[0] in {"the", "this", "that", "its", "his", "her", "their"}:
-                return self.last_speaker or (
-                    SpeakerMention(self.article.last_person(pos), "person") if self.article.last_person(pos) else None
-                )
+                return self.last_speaker or self.issuer(pos)
             return None
         if lowered[0] in {"the"} and len(lowered) <= 3:
             title = " ".join(lowered[1:])
@@ -1091,6 +1120,21 @@ def _attribute(
             mention = resolver.subject_before(s_start, cue.start(), participle)
         if mention:
             return mention, word
+    # "Her verdict: “…”": a colon with no cue takes the person or organisation named before it
+    if masked[s_start:q_open].rstrip().endswith(":") and not ordered:
+        cut = masked.rfind(":", s_start, q_open)
+        owner = re.search(
+            rf"(?:\b(?P<pronoun>[Hh]is|[Hh]er)|(?P<name>{NAME_RUN.pattern})[’']s)(?:\s+\w+){{1,3}}\s*$",
+            masked[s_start:cut],
+        )
+        if owner and owner.group("pronoun"):
+            colon = resolver.pronoun(s_start + owner.start())
+        elif owner:
+            colon = resolver._person_or_org(_clean_name(owner.group("name")), s_start + owner.start())
+        else:
+            colon = resolver.subject_before(s_start, cut, False)
+        if colon and colon.kind in ("person", "organisation"):
+            return colon, ":"
     reach = min(s_end, q_close + 300)
     citation = CITATION.search(masked, q_close, reach) or CITATION.search(resolver.article.text, raw.end, reach)
     if citation:

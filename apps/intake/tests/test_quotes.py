@@ -195,3 +195,24 @@ def test_a_stray_opening_mark_does_not_hide_the_quotations_after_it():
 @pytest.mark.parametrize("text", ["", "   \n\n  ", "No quotation at all.", "“”", "“   ”", '""""', "«»‹›„“‚‘"])
 def test_text_without_quotations_gives_none(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Chancellor Olaf Scholz spoke late. His verdict: “We will not send the jets.”", "Olaf Scholz"),
+        ("The minister was blunt. Olaf Scholz’s verdict: “No jets will be sent.”", "Olaf Scholz"),
+        ("The Kremlin answered within the hour: “The claims are baseless.”", "Kremlin"),
+    ],
+)
+def test_a_colon_gives_the_speaker_named_before_it(text, speaker):
+    assert only(text).speaker.name == speaker
+
+
+def test_a_colon_after_no_speaker_names_nobody():
+    assert only("The weather was bad: “It rained all day long.”").speaker is None
+
+
+def test_an_organisations_full_name_is_kept_and_its_report_speaks_for_it():
+    text = "The Royal College of Nursing published a survey. The report described wards as “unsafe at night”."
+    assert only(text).speaker == SpeakerMention("Royal College of Nursing", "organisation")
