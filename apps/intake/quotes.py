@@ -118,7 +118,7 @@ def _paragraph_quotes(
                 found.append(_Raw(i + 1, citation.start(), ch))
                 i = citation.end()
                 continue
-            if ch in "“„«‘" and ch == next_opens_with:
+            if ch in '“„«‘"' and ch == next_opens_with:
                 found.append(_Raw(i + 1, end, ch, continues=True, continued=bool(continuing) and i == first))
                 return found, ch
             unclosed.add(ch)  # a stray mark: read on
@@ -167,6 +167,14 @@ CUE_VERBS = (
 )
 CUE = re.compile(rf"(?<![\w-])(?:{CUE_VERBS})(?![\w-])|(?<![\w-])according to(?![\w-])", re.IGNORECASE)
 NAMING = re.compile(r"(?:\b(?:called|named|nicknamed|titled|entitled|known as|dubbed))\s*$", re.IGNORECASE)
+WORK_BEFORE = (
+    re.compile(  # a title-case quotation right after one of these is a title: "his memoir, “Silicon Summers”,"
+        r"\b(?:memoir|book|novel|film|movie|guide|report|album|song|play|poem|essay|article|series|show|programme|"
+        r"program|documentary|column|paper|study|collection|podcast|exhibition|opera|painting|anthology|biography|"
+        r"autobiography|headline|campaign|slogan|motto|hashtag)[\s,]*$",
+        re.IGNORECASE,
+    )
+)
 SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
 NAME_TOKEN = r"(?:[A-Z]\.(?:[ \u00a0]?[A-Z]\.)*|[A-Z][\w’'\-]*)"
@@ -174,6 +182,14 @@ NAME_RUN = re.compile(
     rf"{NAME_TOKEN}(?:[ \u00a0](?:(?:de|da|del|der|van|von|bin|al|el|la|le|ibn)[ \u00a0])?{NAME_TOKEN})*"
 )
 TITLE_WORDS = {
+    "captain",
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "pundit",
     "president",
     "vice",
     "prime",
@@ -609,6 +625,135 @@ GROUP_NOUNS = {
     "reviewers",
     "booksellers",
 }
+PERSON_NOUNS = {
+    "manager",
+    "coach",
+    "player",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "captain",
+    "veteran",
+    "forward",
+    "winger",
+    "driver",
+    "rider",
+    "champion",
+    "defendant",
+    "plaintiff",
+    "witness",
+    "suspect",
+    "victim",
+    "candidate",
+    "incumbent",
+    "challenger",
+    "nominee",
+    "actor",
+    "actress",
+    "singer",
+    "novelist",
+    "poet",
+    "artist",
+    "director",
+    "founder",
+    "billionaire",
+    "entrepreneur",
+    "investor",
+    "lawmaker",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "mayor",
+    "minister",
+    "president",
+    "premier",
+    "chancellor",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "economist",
+    "analyst",
+    "expert",
+    "scientist",
+    "researcher",
+    "professor",
+    "historian",
+    "author",
+    "writer",
+    "journalist",
+    "activist",
+    "lawyer",
+    "judge",
+    "doctor",
+    "nurse",
+    "teacher",
+    "farmer",
+    "resident",
+    "worker",
+    "owner",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "executive",
+    "diplomat",
+    "envoy",
+    "ambassador",
+    "general",
+    "commander",
+    "officer",
+    "priest",
+    "bishop",
+}
+DEMONYMS = {
+    "spaniard",
+    "frenchman",
+    "frenchwoman",
+    "briton",
+    "dutchman",
+    "englishman",
+    "irishman",
+    "scotsman",
+    "welshman",
+    "argentine",
+    "argentinian",
+    "brazilian",
+    "italian",
+    "german",
+    "american",
+    "australian",
+    "russian",
+    "ukrainian",
+    "kazakh",
+    "pole",
+    "swede",
+    "dane",
+    "norwegian",
+    "finn",
+    "portuguese",
+    "belgian",
+    "croat",
+    "serb",
+    "turk",
+    "greek",
+    "mexican",
+    "colombian",
+    "chilean",
+    "nigerian",
+    "ghanaian",
+    "japanese",
+    "korean",
+    "chinese",
+    "indian",
+    "canadian",
+    "egyptian",
+    "moroccan",
+    "austrian",
+    "swiss",
+    "czech",
+}
 GROUP_ANSWER = re.compile(
     r"\b(?P<group>respondents|voters|residents|participants|those (?:polled|surveyed|asked)|people polled)\s+(?P<verb>were|was|are|is|wanted|want|favou?red|"
     r"supported|backed|opposed|rejected|agreed|chose|preferred|voted)\b",
@@ -852,6 +997,9 @@ class _Resolver:
         for _ in range(3):
             if not fragment.endswith(","):
                 break
+            signed = re.search(rf",[^,]*\bby\s+({NAME_RUN.pattern})\s*,$", fragment)
+            if signed and any(w in DOCUMENT_NOUNS for w in fragment[: signed.start()].lower().split()[-3:]):
+                return self._person_or_org(_clean_name(signed.group(1)), start)  # "The memo, signed by Whitcombe,"
             fragment, named = _drop_appositive(fragment)
             if named:
                 break
@@ -883,7 +1031,8 @@ class _Resolver:
             head = fragment[: run.start()]
             # "in Nazarbayev reportedly asking", "with another claiming": the participle's subject
             construction = participle and _after_preposition(head, 1)
-            if construction or not _after_preposition(head):
+            relative = re.search(r"\b(?:what|whom|which|that)\s*$", head)  # "in what Hartley called"
+            if construction or relative or not _after_preposition(head):
                 name = _clean_name(run.group(1))
                 if name:
                     return self._person_or_org(name, start)
@@ -904,6 +1053,8 @@ class _Resolver:
         return SpeakerMention(person[-1].name, "person") if person else None
 
     def _person_or_org(self, name: str, pos: int) -> SpeakerMention | None:
+        if name.lower() in DEMONYMS:  # "the Spaniard said": the person spoken of last
+            return self.pronoun(pos)
         kind = _classify_run(name)
         where = self.article.masked.rfind(name, 0, pos + 400)
         before = self.article.masked[max(0, where - 40) : where] if where >= 0 else ""
@@ -940,6 +1091,16 @@ class _Resolver:
                     return SpeakerMention(before[-1], "person")
             if head in ORG_WORDS:
                 return SpeakerMention(phrase, "organisation")
+            # "the former manager" after "One former manager": the same unnamed speaker
+            earlier = re.findall(
+                rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}\b",
+                self.article.masked[max(0, pos - 1500) : pos],
+            )
+            if earlier:
+                return SpeakerMention(earlier[-1], "anonymous")
+            # "the midfielder", "the Spaniard", "the 34-year-old": the person spoken of last
+            if head in PERSON_NOUNS or head in DEMONYMS or re.fullmatch(r"\d+-year-old", head):
+                return self.pronoun(pos)
         if head in ORG_WORDS:
             return SpeakerMention(phrase, "organisation")
         if head in GROUP_NOUNS or (head.endswith("s") and head in {w + "s" for w in TITLE_WORDS}):
@@ -975,6 +1136,8 @@ class _Resolver:
 
 def _title_case(words: str) -> bool:
     tokens = words.strip(" .,").split()
+    if len(tokens) > 1 and tokens[0] == "the":  # "the Millers"
+        tokens = tokens[1:]
     return bool(tokens) and all(
         t[:1].isupper() or not t[:1].isalpha() or (k and t.lower() in MINOR_WORDS) for k, t in enumerate(tokens)
     )
@@ -1036,7 +1199,11 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
             continue
         speaker, cue = _attribute(resolver, raw, s_start, s_end, mode)
         title_case = _title_case(words)
-        if title_case and (cue == "" or NAMING.search(before)) and len(words.split()) <= 6:
+        if (
+            title_case
+            and (cue == "" or NAMING.search(before) or WORK_BEFORE.search(before))
+            and len(words.split()) <= 6
+        ):
             continue  # a name or a title of a work
         if NAMING.search(before) and title_case:
             continue

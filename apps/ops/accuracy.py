@@ -45,6 +45,7 @@ from apps.ops.seed import seed_articles
 DEFAULT_ARTICLES_DIR = Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / "articles"
 # Written after the rules, measured without tuning on them (see ACCURACY.md).
 HOLDOUT_ARTICLES_DIR = Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / "articles_holdout"
+BLIND_ARTICLES_DIR = Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / "articles_blind"
 TARGETS = {
     "seeds": {"precision": 0.95, "recall": 0.95, "speaker": 0.95, "statement_rank1": 0.95},
     "unseen": {"precision": 0.90, "recall": 0.90, "speaker": 0.90},

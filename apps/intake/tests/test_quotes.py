@@ -216,3 +216,52 @@ def test_a_colon_after_no_speaker_names_nobody():
 def test_an_organisations_full_name_is_kept_and_its_report_speaks_for_it():
     text = "The Royal College of Nursing published a survey. The report described wards as “unsafe at night”."
     assert only(text).speaker == SpeakerMention("Royal College of Nursing", "organisation")
+
+
+def test_straight_marks_also_run_over_paragraphs():
+    text = (
+        '"It hurts," Steve Hartley said. "The lads gave everything.\n\n'
+        '"But there are eighteen points to play for."\n\nThe club is fourth from bottom.'
+    )
+    spans = found(text)
+    assert [s.text for s in spans] == [
+        "It hurts,",
+        "The lads gave everything.",
+        "But there are eighteen points to play for.",
+    ]
+    assert {s.speaker.name for s in spans} == {"Steve Hartley"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "They host Dunmore on Tuesday in what Steve Hartley called “the biggest game of the season”.",
+            "Steve Hartley",
+        ),
+        (
+            "Dana Whitcombe spoke first. The memo, signed by Whitcombe, called the cuts “painful but necessary”.",
+            "Dana Whitcombe",
+        ),
+        (
+            "Captain Luis Navarro scored. Asked about nerves, the Spaniard said the team was “too scared of winning”.",
+            "Luis Navarro",
+        ),
+        ("Luis Navarro scored twice. “We were too scared,” the 34-year-old said.", "Luis Navarro"),
+        ("One former manager left last year. “People stopped arguing,” the former manager said.", "One former manager"),
+    ],
+)
+def test_relative_clauses_signed_documents_and_definite_descriptions_find_the_speaker(text, speaker):
+    assert only(text).speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In his memoir, “Silicon Summers”, he wrote that caution was rewarded.",
+        "The college published a guide, “Take Your Break”, which it said would be sent to every ward.",
+        "Millford, nicknamed “the Millers”, host Dunmore in what the coach called a must-win game.",
+    ],
+)
+def test_titles_of_works_and_nicknames_are_not_quotations_even_near_a_cue(text):
+    assert found(text) == []

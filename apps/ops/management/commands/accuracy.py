@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from apps.ops.accuracy import (
     DEFAULT_ARTICLES_DIR,
+    BLIND_ARTICLES_DIR,
     HOLDOUT_ARTICLES_DIR,
     AccuracyError,
     article_cases,
@@ -34,7 +35,7 @@ class Command(BaseCommand):
             "--articles",
             action="append",
             help="Folder of other articles, NAME.txt with its gold NAME.json; repeat for several (default: "
-            "apps/intake/tests/articles and apps/intake/tests/articles_holdout).",
+            "apps/intake/tests/articles, articles_holdout and articles_blind).",
         )
         parser.add_argument("--no-seeds", action="store_true", help="Measure only the articles of --articles.")
         parser.add_argument("--load-fixtures", action="store_true", help="Load the fixtures first (an empty database).")
@@ -56,7 +57,7 @@ class Command(BaseCommand):
                     statements=True,
                 )
             unseen_reports, wrong_scores = [], []
-            for folder in articles or [DEFAULT_ARTICLES_DIR, HOLDOUT_ARTICLES_DIR]:
+            for folder in articles or [DEFAULT_ARTICLES_DIR, HOLDOUT_ARTICLES_DIR, BLIND_ARTICLES_DIR]:
                 unseen = article_cases(Path(folder))
                 label = f"Articles the rules were not written on ({_shown(folder)})"
                 unseen_reports.append(evaluate(label, unseen, seeds=False))
