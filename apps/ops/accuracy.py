@@ -287,7 +287,7 @@ def commit() -> str:
             ["git", "rev-parse", "--short", "HEAD"], cwd=settings.BASE_DIR, capture_output=True, text=True, check=True
         )
         dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
+            ["git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":!ACCURACY.md"],
             cwd=settings.BASE_DIR,
             capture_output=True,
             text=True,
