@@ -68,7 +68,8 @@ STOPWORDS = {
     "senior",
 }
 UNNAMED_KINDS = ("anonymous", "group")
-DESCRIBED_SHARE = 0.6  # of an unnamed mention's words that the speaker's name must hold
+DESCRIBED_SHARE = 0.6
+TERMS_PER_QUERY = 150  # of an unnamed mention's words that the speaker's name must hold
 
 
 def fold(text: str) -> str:
@@ -92,27 +93,36 @@ class SpeakerMatcher:
 
     def __init__(self, mentions: Iterable[SpeakerMention] = (), *, queryset=None):
         queryset = Speaker.objects.all() if queryset is None else queryset
-        mentions = [m for m in mentions if m and m.name.strip()]
+        terms: dict[tuple[str, bool], None] = {}  # (word, only unnamed/group/organisation speakers)
+        for mention in mentions:
+            if mention and mention.name.strip():
+                for term in self._terms(mention):
+                    terms[(term, mention.kind in UNNAMED_KINDS)] = None
         self.speakers: list[Speaker] = []
-        if mentions:
-            condition = reduce(operator.or_, (self._condition(m) for m in mentions))
-            self.speakers = list(queryset.filter(condition).only("pk", "slug", "name", "aliases", "kind"))
+        found: dict[int, Speaker] = {}
+        items = list(terms)
+        # One query for an article; a page of hundreds of names takes a few, each small enough
+        # for SQLite's limit on the depth of an expression.
+        for start in range(0, len(items), TERMS_PER_QUERY):
+            condition = reduce(operator.or_, (self._condition(t, u) for t, u in items[start : start + TERMS_PER_QUERY]))
+            for speaker in queryset.filter(condition).only("pk", "slug", "name", "aliases", "kind"):
+                found[speaker.pk] = speaker
+        self.speakers = list(found.values())
         self._cache: dict[tuple[str, str], Speaker | None] = {}
 
     @staticmethod
-    def _condition(mention: SpeakerMention) -> Q:
-        terms = set(words(mention.name))
-        if mention.kind == "person" and terms:
-            surname = words(mention.name)[-1]
-            if len(surname) >= 4:  # a misspelt surname keeps a run of three letters
-                terms |= {surname[i : i + 3] for i in range(0, len(surname) - 2, 2)}
-        terms = {t for t in terms if len(t) >= 3 or t.isupper()}
-        if not terms:
-            return Q(pk__in=[])
-        condition = reduce(
-            operator.or_, (Q(folded_contains("name", t)) | Q(folded_contains("aliases", t)) for t in terms)
-        )
-        if mention.kind in UNNAMED_KINDS:
+    def _terms(mention: SpeakerMention) -> set[str]:
+        tokens = words(mention.name)
+        terms = set(tokens)
+        if mention.kind == "person" and tokens and len(tokens[-1]) >= 4:
+            surname = tokens[-1]  # a misspelt surname keeps a run of three letters
+            terms |= {surname[i : i + 3] for i in range(0, len(surname) - 2, 2)}
+        return {t for t in terms if len(t) >= 3}
+
+    @staticmethod
+    def _condition(term: str, unnamed: bool) -> Q:
+        condition = Q(folded_contains("name", term)) | Q(folded_contains("aliases", term))
+        if unnamed:
             condition &= Q(kind__in=(*UNNAMED_KINDS, "organisation"))
         return condition
 

@@ -99,3 +99,12 @@ def test_edit_distance_counts_a_swap_as_one():
         and not typo_of("pitan", "putin")
         and not typo_of("xedvedev", "medvedev")
     )
+
+
+def test_an_article_naming_hundreds_of_people_is_matched_in_a_few_small_queries(on_file):
+    mentions = [SpeakerMention(f"Person{n} Surname{n}x", "person") for n in range(600)]
+    mentions.append(SpeakerMention("Putin", "person"))
+    with CaptureQueriesContext(connection) as queries:
+        matcher = SpeakerMatcher(mentions)
+    assert len(queries) <= 20
+    assert matcher.match(mentions[-1]) == on_file["putin"] and matcher.match(mentions[0]) is None
