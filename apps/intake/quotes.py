@@ -1055,6 +1055,8 @@ class _Resolver:
     def _person_or_org(self, name: str, pos: int) -> SpeakerMention | None:
         if name.lower() in DEMONYMS:  # "the Spaniard said": the person spoken of last
             return self.pronoun(pos)
+        if name.lower() in GROUP_NOUNS:  # "Officials said", capitalised only by its place
+            return SpeakerMention(name, "group")
         kind = _classify_run(name)
         where = self.article.masked.rfind(name, 0, pos + 400)
         before = self.article.masked[max(0, where - 40) : where] if where >= 0 else ""
@@ -1100,7 +1102,8 @@ class _Resolver:
                 return SpeakerMention(earlier[-1], "anonymous")
             # "the midfielder", "the Spaniard", "the 34-year-old": the person spoken of last
             if head in PERSON_NOUNS or head in DEMONYMS or re.fullmatch(r"\d+-year-old", head):
-                return self.pronoun(pos)
+                # …when the article named one; else "the senator" is who the text says
+                return self.pronoun(pos) or SpeakerMention(phrase, "anonymous")
         if head in ORG_WORDS:
             return SpeakerMention(phrase, "organisation")
         if head in GROUP_NOUNS or (head.endswith("s") and head in {w + "s" for w in TITLE_WORDS}):
@@ -1194,6 +1197,8 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
         s_start, s_end = max(s_start, raw.start - 1 - CUE_REACH), min(s_end, raw.end + 1 + CUE_REACH)
         before = masked[max(s_start, raw.start - 41) : raw.start - 1]  # for "so-called", "titled"
         mode = _mode(words)
+        if mode == "partial" and result and _interrupted(masked, result[-1], raw.start - 1):
+            mode = result[-1].mode  # “We will win,” she said, “and soon.”: one quoted sentence, cut
         notes: list[str] = []
         if SO_CALLED.search(before):
             continue
@@ -1225,6 +1230,19 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
             resolver.last_speaker_pos = start
         previous_in_paragraph = (paragraph[0], speaker)
     return result
+
+
+def _interrupted(masked: str, previous: QuoteSpan, opening: int) -> bool:
+    """Whether the quotation opening at `opening` continues `previous`, cut by a short reporting
+    clause: “…,” she said, “…”."""
+    between = masked[previous.char_end : opening]
+    between = re.sub(r"^[^\s,]*", "", between, count=1)  # the closing mark
+    return (
+        previous.text.rstrip().endswith(",")
+        and len(between.split()) <= 8
+        and between.rstrip().endswith(",")
+        and CUE.search(between) is not None
+    )
 
 
 def _containing(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:

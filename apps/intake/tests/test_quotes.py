@@ -265,3 +265,21 @@ def test_relative_clauses_signed_documents_and_definite_descriptions_find_the_sp
 )
 def test_titles_of_works_and_nicknames_are_not_quotations_even_near_a_cue(text):
     assert found(text) == []
+
+
+def test_a_quoted_sentence_cut_by_its_reporting_clause_stays_direct():
+    spans = found("Anna Berg, the coach, was happy. “We will win,” she said, “and we will do it soon.”")
+    assert [(s.text, s.mode) for s in spans] == [("We will win,", "direct"), ("and we will do it soon.", "direct")]
+    spans = found("Anna Berg said the plan was “bold,” adding that it was “overdue”.")
+    assert [s.mode for s in spans] == ["partial", "partial"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Officials said the attack was “cowardly.”", SpeakerMention("Officials", "group")),
+        ("The senator tweeted: “Shame on them.”", SpeakerMention("The senator", "anonymous")),
+    ],
+)
+def test_a_role_nobody_is_named_for_is_an_unnamed_speaker(text, speaker):
+    assert only(text).speaker == speaker
