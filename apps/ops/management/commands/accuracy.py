@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from apps.ops.accuracy import (
-    DEFAULT_ARTICLES_DIR,
     BLIND_ARTICLES_DIR,
+    DEFAULT_ARTICLES_DIR,
     HOLDOUT_ARTICLES_DIR,
     AccuracyError,
     article_cases,
