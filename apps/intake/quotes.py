@@ -29,6 +29,7 @@ Pure Python (no Django), fast (regular expressions over one paragraph at a time)
    digit first and three words or more, not a title); "partial" otherwise.
 """
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -88,38 +89,39 @@ def _is_closer(text: str, i: int, open_mark: str) -> bool:
     return True
 
 
-def _paragraph_quotes(text: str, start: int, end: int, continuing: str | None) -> tuple[list[_Raw], str | None]:
-    """Quotations opened in text[start:end]; returns them and the mark still open at its end."""
+def _paragraph_quotes(
+    text: str, start: int, end: int, continuing: str | None, next_opens_with: str | None
+) -> tuple[list[_Raw], str | None]:
+    """Quotations opened in text[start:end]; returns them and the mark still open at its end
+    (only when the next paragraph opens with that mark: the quotation continues there)."""
     found: list[_Raw] = []
+    unclosed: set[str] = set()  # marks with no closing mark after them: none after a later one either
     i = start
     if continuing:
         while i < end and text[i] in SPACES:
             i += 1
+    first = _first_char(text, start, end)
     while i < end:
         ch = text[i]
-        if ch in OPENERS and _is_opener(text, i):
-            family = DOUBLE_OPENERS if ch in DOUBLE_OPENERS else SINGLE_OPENERS
+        if ch in OPENERS and ch not in unclosed and _is_opener(text, i):
             j = i + 1
-            while j < end:
-                c = text[j]
-                if c in OPENERS[ch] and _is_closer(text, j, ch):
-                    break
-                if c in family and c not in OPENERS[ch] and c in "“„«" and ch in "“„«":
-                    pass  # a second opener of the same family before a close: keep looking
+            closers = OPENERS[ch]
+            while j < end and not (text[j] in closers and _is_closer(text, j, ch)):
                 j += 1
             if j < end:
-                found.append(_Raw(i + 1, j, ch, continued=bool(continuing) and i == _first_char(text, start, end)))
+                found.append(_Raw(i + 1, j, ch, continued=bool(continuing) and i == first))
                 i = j + 1
                 continue
-            # open at the paragraph's end
-            citation = CITATION.search(text, i + 1, end)
-            if citation and ch in DOUBLE_OPENERS:
+            # open at the paragraph's end: cut at a citation, or continued in the next paragraph
+            citation = CITATION.search(text, i + 1, end) if ch in DOUBLE_OPENERS else None
+            if citation:
                 found.append(_Raw(i + 1, citation.start(), ch))
                 i = citation.end()
                 continue
-            if ch in "“„«‘" and ch != "'":
-                found.append(_Raw(i + 1, end, ch, continues=True))
+            if ch in '“„«‘"' and ch == next_opens_with:
+                found.append(_Raw(i + 1, end, ch, continues=True, continued=bool(continuing) and i == first))
                 return found, ch
+            unclosed.add(ch)  # a stray mark: read on
         i += 1
     return found, None
 
@@ -136,22 +138,17 @@ def _pair(text: str) -> list[_Raw]:
     spans: list[_Raw] = []
     open_mark: str | None = None
     for index, (start, end) in enumerate(paragraphs):
-        first = _first_char(text, start, end)
-        if open_mark and not (first < end and text[first] == open_mark):
-            # the previous paragraph's quotation was not continued: it was a stray mark
-            spans.pop()
-            open_mark = None
-        found, open_mark = _paragraph_quotes(text, start, end, open_mark)
-        if found and spans and spans[-1].continues and found[0].start == first + 1:
-            found[0].continued = True
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        opening = _first_char(text, *following) if following else len(text)
+        next_opens_with = text[opening] if following and opening < following[1] else None
+        found, open_mark = _paragraph_quotes(text, start, end, open_mark, next_opens_with)
         spans.extend(found)
-        if open_mark and index == len(paragraphs) - 1:
-            spans.pop()
     return spans
 
 
 # --- 2. sentences and cues ---------------------------------------------------------------------
 
+CUE_REACH = 600  # characters either side of a quotation where its cue is looked for
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "sgt", "rep", "sen", "gov", "no", "vs"}
 ABBREVIATIONS |= {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "p", "pp"}
 ABBREVIATIONS |= {"al", "etc", "inc", "ltd", "co", "corp", "jr", "sr"}
@@ -170,6 +167,14 @@ CUE_VERBS = (
 )
 CUE = re.compile(rf"(?<![\w-])(?:{CUE_VERBS})(?![\w-])|(?<![\w-])according to(?![\w-])", re.IGNORECASE)
 NAMING = re.compile(r"(?:\b(?:called|named|nicknamed|titled|entitled|known as|dubbed))\s*$", re.IGNORECASE)
+WORK_BEFORE = (
+    re.compile(  # a title-case quotation right after one of these is a title: "his memoir, “Silicon Summers”,"
+        r"\b(?:memoir|book|novel|film|movie|guide|report|album|song|play|poem|essay|article|series|show|programme|"
+        r"program|documentary|column|paper|study|collection|podcast|exhibition|opera|painting|anthology|biography|"
+        r"autobiography|headline|campaign|slogan|motto|hashtag)[\s,]*$",
+        re.IGNORECASE,
+    )
+)
 SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
 NAME_TOKEN = r"(?:[A-Z]\.(?:[ \u00a0]?[A-Z]\.)*|[A-Z][\w’'\-]*)"
@@ -177,6 +182,14 @@ NAME_RUN = re.compile(
     rf"{NAME_TOKEN}(?:[ \u00a0](?:(?:de|da|del|der|van|von|bin|al|el|la|le|ibn)[ \u00a0])?{NAME_TOKEN})*"
 )
 TITLE_WORDS = {
+    "captain",
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "pundit",
     "president",
     "vice",
     "prime",
@@ -283,6 +296,13 @@ ORG_WORDS = {
     "assembly",
     "foundation",
     "fund",
+    "college",
+    "school",
+    "academy",
+    "hospital",
+    "coalition",
+    "movement",
+    "chamber",
     "group",
     "alliance",
     "nations",
@@ -480,6 +500,33 @@ LEADING_NON_NAMES = {
     "image",
     "photo",
     "read",
+    # sentence-opening adverbs, capitalised only by their place
+    "later",
+    "earlier",
+    "instead",
+    "elsewhere",
+    "last",
+    "next",
+    "finally",
+    "first",
+    "indeed",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "besides",
+    "otherwise",
+    "afterwards",
+    "recently",
+    "likewise",
+    "ultimately",
+    "eventually",
+    "publicly",
+    "initially",
+    "separately",
+    "tonight",
+    "once",
+    "again",
 }
 MINOR_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "from"}
 STRIP_TAIL = re.compile(
@@ -578,6 +625,140 @@ GROUP_NOUNS = {
     "reviewers",
     "booksellers",
 }
+PERSON_NOUNS = {
+    "manager",
+    "coach",
+    "player",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "captain",
+    "veteran",
+    "forward",
+    "winger",
+    "driver",
+    "rider",
+    "champion",
+    "defendant",
+    "plaintiff",
+    "witness",
+    "suspect",
+    "victim",
+    "candidate",
+    "incumbent",
+    "challenger",
+    "nominee",
+    "actor",
+    "actress",
+    "singer",
+    "novelist",
+    "poet",
+    "artist",
+    "director",
+    "founder",
+    "billionaire",
+    "entrepreneur",
+    "investor",
+    "lawmaker",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "mayor",
+    "minister",
+    "president",
+    "premier",
+    "chancellor",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "economist",
+    "analyst",
+    "expert",
+    "scientist",
+    "researcher",
+    "professor",
+    "historian",
+    "author",
+    "writer",
+    "journalist",
+    "activist",
+    "lawyer",
+    "judge",
+    "doctor",
+    "nurse",
+    "teacher",
+    "farmer",
+    "resident",
+    "worker",
+    "owner",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "executive",
+    "diplomat",
+    "envoy",
+    "ambassador",
+    "general",
+    "commander",
+    "officer",
+    "priest",
+    "bishop",
+}
+DEMONYMS = {
+    "spaniard",
+    "frenchman",
+    "frenchwoman",
+    "briton",
+    "dutchman",
+    "englishman",
+    "irishman",
+    "scotsman",
+    "welshman",
+    "argentine",
+    "argentinian",
+    "brazilian",
+    "italian",
+    "german",
+    "american",
+    "australian",
+    "russian",
+    "ukrainian",
+    "kazakh",
+    "pole",
+    "swede",
+    "dane",
+    "norwegian",
+    "finn",
+    "portuguese",
+    "belgian",
+    "croat",
+    "serb",
+    "turk",
+    "greek",
+    "mexican",
+    "colombian",
+    "chilean",
+    "nigerian",
+    "ghanaian",
+    "japanese",
+    "korean",
+    "chinese",
+    "indian",
+    "canadian",
+    "egyptian",
+    "moroccan",
+    "austrian",
+    "swiss",
+    "czech",
+}
+GROUP_ANSWER = re.compile(
+    r"\b(?P<group>respondents|voters|residents|participants|those (?:polled|surveyed|asked)|people polled)\s+(?P<verb>were|was|are|is|wanted|want|favou?red|"
+    r"supported|backed|opposed|rejected|agreed|chose|preferred|voted)\b",
+    re.IGNORECASE,
+)
 PREPOSITIONS = {"in", "of", "from", "at", "to", "for", "on", "with", "by", "near", "across", "into", "about", "over"}
 
 
@@ -586,6 +767,7 @@ class _Mention:
     name: str
     kind: str
     pos: int
+    possessive: bool = False  # "the Kremlin’s interests": named, but not acting
 
 
 def _sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -645,6 +827,8 @@ class _Article:
         self.persons: list[_Mention] = []
         self.full_names: list[str] = []
         self.organisations: list[_Mention] = []
+        self._cues: list[re.Match] | None = None
+        self._cue_starts: list[int] = []
         self.full_name_positions: list[tuple[int, str]] = []
         self.titles: dict[str, list[tuple[int, str]]] = {}
         self._collect_names()
@@ -664,7 +848,16 @@ class _Article:
             ):
                 kind = "organisation"  # "The company, Leipziger Verkehrsbetriebe,", "the union Verdi"
             if kind == "organisation":
-                self.organisations.append(_Mention(name, kind, m.start()))
+                # "Royal College of Nursing", "Ministry of Foreign Affairs of Kazakhstan"
+                tail = re.match(
+                    rf"(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?{NAME_RUN.pattern})+", self.masked[m.end() :]
+                )
+                if tail and "Q" not in tail.group(0).split():
+                    name += tail.group(0)
+                possessive = bool(re.match(r"[’']s\b", self.masked[m.start() + len(raw_run) :])) or raw_run.endswith(
+                    ("’s", "'s")
+                )
+                self.organisations.append(_Mention(name, kind, m.start(), possessive))
                 continue
             if kind == "person" and len(tokens) >= 2:
                 self.full_names.append(name)
@@ -702,12 +895,25 @@ class _Article:
                     best = full
         return best
 
+    def cues_in(self, start: int, end: int) -> list[re.Match]:
+        """The reporting cues within masked[start:end] (found once for the whole text)."""
+        if self._cues is None:
+            self._cues = list(CUE.finditer(self.masked))
+            self._cue_starts = [m.start() for m in self._cues]
+        first = bisect.bisect_left(self._cue_starts, start)
+        last = bisect.bisect_left(self._cue_starts, end)
+        return [m for m in self._cues[first:last] if m.end() <= end]
+
+    def _persons_between(self, start: int, end: int) -> list[_Mention]:
+        positions = [p.pos for p in self.persons]
+        return self.persons[bisect.bisect_right(positions, start) : bisect.bisect_left(positions, end)]
+
     def last_person(self, pos: int) -> str | None:
-        candidates = [p for p in self.persons if p.pos < pos]
+        candidates = self._persons_between(-1, pos)
         return candidates[-1].name if candidates else None
 
-    def last_organisation(self, pos: int) -> _Mention | None:
-        candidates = [p for p in self.organisations if p.pos < pos]
+    def last_organisation(self, pos: int, *, acting: bool = False) -> _Mention | None:
+        candidates = [p for p in self.organisations if p.pos < pos and not (acting and p.possessive)]
         return candidates[-1] if candidates else None
 
     def sentence_start(self, pos: int) -> int:
@@ -720,8 +926,8 @@ class _Article:
         sentence holding `pos`."""
         found = None
         limit = self.sentence_start(pos)
-        for p in self.persons:
-            if start < p.pos < limit and len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10:
+        for p in self._persons_between(start, limit):
+            if len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10:
                 found = p.name
         return found
 
@@ -761,7 +967,12 @@ class _Resolver:
         """ "he", "she": the person who spoke last, unless a sentence since opened with another
         person's name; else the person named last."""
         a = self.article
-        if self.last_speaker and self.last_speaker.kind == "person" and pos - self.last_speaker_pos < 600:
+        # an unnamed speaker ("a nurse", "one commuter") is a person too
+        if (
+            self.last_speaker
+            and self.last_speaker.kind in ("person", "anonymous")
+            and pos - self.last_speaker_pos < 600
+        ):
             other = a.subject_person_after(self.last_speaker_pos, pos)
             if other is None or other == self.last_speaker.name:
                 return self.last_speaker
@@ -786,6 +997,9 @@ class _Resolver:
         for _ in range(3):
             if not fragment.endswith(","):
                 break
+            signed = re.search(rf",[^,]*\bby\s+({NAME_RUN.pattern})\s*,$", fragment)
+            if signed and any(w in DOCUMENT_NOUNS for w in fragment[: signed.start()].lower().split()[-3:]):
+                return self._person_or_org(_clean_name(signed.group(1)), start)  # "The memo, signed by Whitcombe,"
             fragment, named = _drop_appositive(fragment)
             if named:
                 break
@@ -808,11 +1022,17 @@ class _Resolver:
         if last_word.lower() in PRONOUNS_PLURAL | {"it", "which"}:
             return self.it(start + len(fragment) - len(last_word))
         run = re.search(rf"({NAME_RUN.pattern})$", fragment)
-        if run and run.group(1).split()[0].lower() not in LEADING_NON_NAMES | {"x"}:
+        if (
+            run
+            and "Q" not in run.group(1).split()
+            and _clean_name(run.group(1))
+            and _clean_name(run.group(1)).split()[0][0].isupper()
+        ):
             head = fragment[: run.start()]
             # "in Nazarbayev reportedly asking", "with another claiming": the participle's subject
             construction = participle and _after_preposition(head, 1)
-            if construction or not _after_preposition(head):
+            relative = re.search(r"\b(?:what|whom|which|that)\s*$", head)  # "in what Hartley called"
+            if construction or relative or not _after_preposition(head):
                 name = _clean_name(run.group(1))
                 if name:
                     return self._person_or_org(name, start)
@@ -823,7 +1043,20 @@ class _Resolver:
         clause = re.sub(r"(?i)^(?:in|with|as)\s+", "", clause)
         return self.noun_phrase(clause, start)
 
+    def issuer(self, pos: int) -> SpeakerMention | None:
+        """Who issued "the report" when no one has spoken yet: the person or organisation named last."""
+        a = self.article
+        person = a._persons_between(-1, pos)
+        organisation = a.last_organisation(pos, acting=True)
+        if organisation and (not person or organisation.pos > person[-1].pos):
+            return SpeakerMention(organisation.name, "organisation")
+        return SpeakerMention(person[-1].name, "person") if person else None
+
     def _person_or_org(self, name: str, pos: int) -> SpeakerMention | None:
+        if name.lower() in DEMONYMS:  # "the Spaniard said": the person spoken of last
+            return self.pronoun(pos)
+        if name.lower() in GROUP_NOUNS:  # "Officials said", capitalised only by its place
+            return SpeakerMention(name, "group")
         kind = _classify_run(name)
         where = self.article.masked.rfind(name, 0, pos + 400)
         before = self.article.masked[max(0, where - 40) : where] if where >= 0 else ""
@@ -849,9 +1082,7 @@ class _Resolver:
                 agent = re.split(r"\b(?:on|in|at|during|after|before)\b", by.group(1))[0].strip()
                 return self.noun_phrase(agent, pos) or self._person_or_org(agent, pos)
             if lowered[0] in {"the", "this", "that", "its", "his", "her", "their"}:
-                return self.last_speaker or (
-                    SpeakerMention(self.article.last_person(pos), "person") if self.article.last_person(pos) else None
-                )
+                return self.last_speaker or self.issuer(pos)
             return None
         if lowered[0] in {"the"} and len(lowered) <= 3:
             title = " ".join(lowered[1:])
@@ -862,6 +1093,17 @@ class _Resolver:
                     return SpeakerMention(before[-1], "person")
             if head in ORG_WORDS:
                 return SpeakerMention(phrase, "organisation")
+            # "the former manager" after "One former manager": the same unnamed speaker
+            earlier = re.findall(
+                rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}\b",
+                self.article.masked[max(0, pos - 1500) : pos],
+            )
+            if earlier:
+                return SpeakerMention(earlier[-1], "anonymous")
+            # "the midfielder", "the Spaniard", "the 34-year-old": the person spoken of last
+            if head in PERSON_NOUNS or head in DEMONYMS or re.fullmatch(r"\d+-year-old", head):
+                # …when the article named one; else "the senator" is who the text says
+                return self.pronoun(pos) or SpeakerMention(phrase, "anonymous")
         if head in ORG_WORDS:
             return SpeakerMention(phrase, "organisation")
         if head in GROUP_NOUNS or (head.endswith("s") and head in {w + "s" for w in TITLE_WORDS}):
@@ -897,6 +1139,8 @@ class _Resolver:
 
 def _title_case(words: str) -> bool:
     tokens = words.strip(" .,").split()
+    if len(tokens) > 1 and tokens[0] == "the":  # "the Millers"
+        tokens = tokens[1:]
     return bool(tokens) and all(
         t[:1].isupper() or not t[:1].isalpha() or (k and t.lower() in MINOR_WORDS) for k, t in enumerate(tokens)
     )
@@ -947,16 +1191,24 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
         words = text[start:end]
         if not words or not re.search(r"\w", words) or len(words) > 2000:
             continue
-        s_start, s_end = next(((a, b) for a, b in sentences if a <= raw.start - 1 < b), (raw.start, raw.end))
-        paragraph = next(((a, b) for a, b in paragraphs if a <= raw.start - 1 < b), (s_start, s_end))
-        before = masked[s_start : raw.start - 1]
+        s_start, s_end = _containing(sentences, raw.start - 1)
+        paragraph = _containing(paragraphs, raw.start - 1)
+        # a cue is looked for near the quotation (a sentence can be a whole page of bad input)
+        s_start, s_end = max(s_start, raw.start - 1 - CUE_REACH), min(s_end, raw.end + 1 + CUE_REACH)
+        before = masked[max(s_start, raw.start - 41) : raw.start - 1]  # for "so-called", "titled"
         mode = _mode(words)
+        if mode == "partial" and result and _interrupted(masked, result[-1], raw.start - 1):
+            mode = result[-1].mode  # “We will win,” she said, “and soon.”: one quoted sentence, cut
         notes: list[str] = []
         if SO_CALLED.search(before):
             continue
         speaker, cue = _attribute(resolver, raw, s_start, s_end, mode)
         title_case = _title_case(words)
-        if title_case and (cue == "" or NAMING.search(before)) and len(words.split()) <= 6:
+        if (
+            title_case
+            and (cue == "" or NAMING.search(before) or WORK_BEFORE.search(before))
+            and len(words.split()) <= 6
+        ):
             continue  # a name or a title of a work
         if NAMING.search(before) and title_case:
             continue
@@ -980,14 +1232,39 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
     return result
 
 
+def _interrupted(masked: str, previous: QuoteSpan, opening: int) -> bool:
+    """Whether the quotation opening at `opening` continues `previous`, cut by a short reporting
+    clause: “…,” she said, “…”."""
+    between = masked[previous.char_end : opening]
+    between = re.sub(r"^[^\s,]*", "", between, count=1)  # the closing mark
+    return (
+        previous.text.rstrip().endswith(",")
+        and len(between.split()) <= 8
+        and between.rstrip().endswith(",")
+        and CUE.search(between) is not None
+    )
+
+
+def _containing(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    k = bisect.bisect_right(bounds, (pos, len(bounds) + 10**12)) - 1
+    return bounds[k] if k >= 0 and bounds[k][0] <= pos < bounds[k][1] else (pos, pos + 1)
+
+
 def _attribute(
     resolver: _Resolver, raw: _Raw, s_start: int, s_end: int, mode: str
 ) -> tuple[SpeakerMention | None, str]:
     masked = resolver.article.masked
     q_open, q_close = raw.start - 1, raw.end + 1
-    before_cues = [m for m in CUE.finditer(masked, s_start, q_open)]
-    after_cues = [m for m in CUE.finditer(masked, q_close, s_end)]
+    before_cues = resolver.article.cues_in(s_start, q_open)
+    after_cues = resolver.article.cues_in(q_close, s_end)
     ordered = [cue for cue in list(reversed(before_cues)) + after_cues if not _is_noun(masked, cue.start())]
+    # "three-quarters of respondents were in favor of “…”": a group answering, nearer than any cue
+    # (only when no cue governs the clause: none before it, or one set off by commas, "Lillis reported,")
+    nearest = max((c.end() for c in ordered if c.start() < q_open), default=s_start)
+    parenthetical = nearest == s_start or masked[nearest : nearest + 1] == ","
+    answered = GROUP_ANSWER.search(masked, nearest, q_open) if parenthetical else None
+    if answered and "Q" not in masked[answered.end() : q_open]:
+        return SpeakerMention(answered.group("group"), "group"), answered.group("verb").lower()
     for cue in ordered:
         word = cue.group(0).lower()
         if word == "according to":
@@ -1028,7 +1305,23 @@ def _attribute(
             mention = resolver.subject_before(s_start, cue.start(), participle)
         if mention:
             return mention, word
-    citation = CITATION.search(masked, q_close, s_end) or CITATION.search(resolver.article.text, raw.end, s_end)
+    # "Her verdict: “…”": a colon with no cue takes the person or organisation named before it
+    if masked[s_start:q_open].rstrip().endswith(":") and not ordered:
+        cut = masked.rfind(":", s_start, q_open)
+        owner = re.search(
+            rf"(?:\b(?P<pronoun>[Hh]is|[Hh]er)|(?P<name>{NAME_RUN.pattern})[’']s)(?:\s+\w+){{1,3}}\s*$",
+            masked[s_start:cut],
+        )
+        if owner and owner.group("pronoun"):
+            colon = resolver.pronoun(s_start + owner.start())
+        elif owner:
+            colon = resolver._person_or_org(_clean_name(owner.group("name")), s_start + owner.start())
+        else:
+            colon = resolver.subject_before(s_start, cut, False)
+        if colon and colon.kind in ("person", "organisation"):
+            return colon, ":"
+    reach = min(s_end, q_close + 300)
+    citation = CITATION.search(masked, q_close, reach) or CITATION.search(resolver.article.text, raw.end, reach)
     if citation:
         author = citation.group("author")
         author = re.sub(r"\s+et al\.$", " et al.", author)

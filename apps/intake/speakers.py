@@ -14,7 +14,6 @@ query (the speakers whose name or aliases hold one of their words, or for a miss
 of its three-letter runs); `.match(mention)` then costs no query.
 """
 
-import difflib
 import operator
 import re
 import unicodedata
@@ -69,8 +68,8 @@ STOPWORDS = {
     "senior",
 }
 UNNAMED_KINDS = ("anonymous", "group")
-TYPO_RATIO = 0.8
-DESCRIBED_SHARE = 0.6  # of an unnamed mention's words that the speaker's name must hold
+DESCRIBED_SHARE = 0.6
+TERMS_PER_QUERY = 150  # of an unnamed mention's words that the speaker's name must hold
 
 
 def fold(text: str) -> str:
@@ -94,27 +93,36 @@ class SpeakerMatcher:
 
     def __init__(self, mentions: Iterable[SpeakerMention] = (), *, queryset=None):
         queryset = Speaker.objects.all() if queryset is None else queryset
-        mentions = [m for m in mentions if m and m.name.strip()]
+        terms: dict[tuple[str, bool], None] = {}  # (word, only unnamed/group/organisation speakers)
+        for mention in mentions:
+            if mention and mention.name.strip():
+                for term in self._terms(mention):
+                    terms[(term, mention.kind in UNNAMED_KINDS)] = None
         self.speakers: list[Speaker] = []
-        if mentions:
-            condition = reduce(operator.or_, (self._condition(m) for m in mentions))
-            self.speakers = list(queryset.filter(condition).only("pk", "slug", "name", "aliases", "kind"))
+        found: dict[int, Speaker] = {}
+        items = list(terms)
+        # One query for an article; a page of hundreds of names takes a few, each small enough
+        # for SQLite's limit on the depth of an expression.
+        for start in range(0, len(items), TERMS_PER_QUERY):
+            condition = reduce(operator.or_, (self._condition(t, u) for t, u in items[start : start + TERMS_PER_QUERY]))
+            for speaker in queryset.filter(condition).only("pk", "slug", "name", "aliases", "kind"):
+                found[speaker.pk] = speaker
+        self.speakers = list(found.values())
         self._cache: dict[tuple[str, str], Speaker | None] = {}
 
     @staticmethod
-    def _condition(mention: SpeakerMention) -> Q:
-        terms = set(words(mention.name))
-        if mention.kind == "person" and terms:
-            surname = words(mention.name)[-1]
-            if len(surname) >= 4:  # a misspelt surname keeps a run of three letters
-                terms |= {surname[i : i + 3] for i in range(0, len(surname) - 2, 2)}
-        terms = {t for t in terms if len(t) >= 3 or t.isupper()}
-        if not terms:
-            return Q(pk__in=[])
-        condition = reduce(
-            operator.or_, (Q(folded_contains("name", t)) | Q(folded_contains("aliases", t)) for t in terms)
-        )
-        if mention.kind in UNNAMED_KINDS:
+    def _terms(mention: SpeakerMention) -> set[str]:
+        tokens = words(mention.name)
+        terms = set(tokens)
+        if mention.kind == "person" and tokens and len(tokens[-1]) >= 4:
+            surname = tokens[-1]  # a misspelt surname keeps a run of three letters
+            terms |= {surname[i : i + 3] for i in range(0, len(surname) - 2, 2)}
+        return {t for t in terms if len(t) >= 3}
+
+    @staticmethod
+    def _condition(term: str, unnamed: bool) -> Q:
+        condition = Q(folded_contains("name", term)) | Q(folded_contains("aliases", term))
+        if unnamed:
             condition &= Q(kind__in=(*UNNAMED_KINDS, "organisation"))
         return condition
 
@@ -166,7 +174,9 @@ class SpeakerMatcher:
             if len(shared) / len(tokens) >= DESCRIBED_SHARE:
                 # the name before its parenthesis says who; the parenthesis, where
                 head = set(words(re.sub(r"\(.*?\)", "", speaker.name)))
-                scored.append((len(tokens & head) / len(tokens | head), len(shared) / len(tokens | name_words), speaker))
+                scored.append(
+                    (len(tokens & head) / len(tokens | head), len(shared) / len(tokens | name_words), speaker)
+                )
         if not scored:
             return None
         scored.sort(key=lambda item: (-item[0], -item[1]))
@@ -179,19 +189,37 @@ def _holds(name_words: list[str], tokens: list[str]) -> bool:
     return bool(name_words) and tokens[-1] in name_words and all(t in name_words for t in tokens)
 
 
+def edit_distance(a: str, b: str) -> int:
+    """Letters inserted, deleted, replaced or swapped with the next to turn a into b."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def typo_of(word: str, name_word: str) -> bool:
+    """A misspelling: one letter wrong in a word of four to six letters, two from seven on, the
+    first letter right ("Medevev" ~ "Medvedev")."""
+    if len(word) < 4 or word[0] != name_word[0] or abs(len(word) - len(name_word)) > 2:
+        return False
+    return edit_distance(word, name_word) <= (1 if len(word) < 7 else 2)
+
+
 def _close(name_words: list[str], tokens: list[str]) -> bool:
+    """Every word of the mention in the name or a misspelling of one, the surname among them."""
     if not name_words:
         return False
     for token in tokens:
-        if token in name_words:
-            continue
-        if len(token) < 4 or not any(
-            difflib.SequenceMatcher(a=token, b=w, autojunk=False).ratio() >= TYPO_RATIO for w in name_words
-        ):
+        if token not in name_words and not any(typo_of(token, w) for w in name_words):
             return False
-    return any(t not in name_words for t in tokens) and any(
-        t == name_words[-1] or difflib.SequenceMatcher(a=t, b=name_words[-1]).ratio() >= TYPO_RATIO for t in tokens
-    )
+    surname = name_words[-1]
+    return any(t not in name_words for t in tokens) and any(t == surname or typo_of(t, surname) for t in tokens)
 
 
 def _only(speakers: list[Speaker], mention: SpeakerMention) -> Speaker | None:

@@ -4,7 +4,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from apps.ops.accuracy import (
+    BLIND_ARTICLES_DIR,
     DEFAULT_ARTICLES_DIR,
+    HOLDOUT_ARTICLES_DIR,
     AccuracyError,
     article_cases,
     document,
@@ -31,8 +33,9 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--articles",
-            default=str(DEFAULT_ARTICLES_DIR),
-            help="Folder of other articles, NAME.txt with its gold NAME.json (default: apps/intake/tests/articles).",
+            action="append",
+            help="Folder of other articles, NAME.txt with its gold NAME.json; repeat for several (default: "
+            "apps/intake/tests/articles, articles_holdout and articles_blind).",
         )
         parser.add_argument("--no-seeds", action="store_true", help="Measure only the articles of --articles.")
         parser.add_argument("--load-fixtures", action="store_true", help="Load the fixtures first (an empty database).")
@@ -53,12 +56,27 @@ class Command(BaseCommand):
                     seeds=True,
                     statements=True,
                 )
-            unseen = article_cases(Path(articles))
-            unseen_report = evaluate(f"Articles written for the tests ({Path(articles).name})", unseen, seeds=False)
-            wrong_scores = unseen_top_scores(unseen)
+            unseen_reports, wrong_scores = [], []
+            for folder in articles or [DEFAULT_ARTICLES_DIR, HOLDOUT_ARTICLES_DIR, BLIND_ARTICLES_DIR]:
+                unseen = article_cases(Path(folder))
+                label = f"Articles the rules were not written on ({_shown(folder)})"
+                unseen_reports.append(evaluate(label, unseen, seeds=False))
+                wrong_scores += unseen_top_scores(unseen)
         except AccuracyError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write("\n".join(report_lines(seed_report, unseen_report, wrong_scores=wrong_scores)))
+        self.stdout.write("\n".join(report_lines(seed_report, unseen_reports, wrong_scores=wrong_scores)))
         if write:
-            Path(output).write_text(document(seed_report, unseen_report, wrong_scores=wrong_scores), encoding="utf-8")
+            path = Path(output)
+            previous = path.read_text(encoding="utf-8") if path.is_file() else ""
+            path.write_text(
+                document(seed_report, unseen_reports, wrong_scores=wrong_scores, previous=previous), encoding="utf-8"
+            )
             self.stdout.write(f"Wrote {output}.")
+
+
+def _shown(folder) -> str:
+    path = Path(folder).resolve()
+    try:
+        return str(path.relative_to(Path(settings.BASE_DIR).resolve()))
+    except ValueError:
+        return str(path)
