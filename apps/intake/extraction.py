@@ -11,6 +11,7 @@ import codecs
 import logging
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 
@@ -19,6 +20,9 @@ from apps.core.models import BIDI_CONTROL, CONTROL_CHARACTER
 from apps.core.urls import url_domain
 
 from .types import Article, IntakeError
+
+if TYPE_CHECKING:
+    from .fetching import FetchedPage
 
 logger = logging.getLogger(__name__)
 
@@ -158,10 +162,30 @@ def _extract(text: str, url: str | None) -> Article:
     )
 
 
-def article_from_text(text: str) -> Article:
-    """An article from pasted text (or a text file): the text as given, line endings normalised
-    and invisible control characters removed; the title is its first line when that reads like
-    one; the language is detected."""
+def article_from_page(page: "FetchedPage") -> Article:
+    """The article in a page fetch_page read: HTML, or plain text, or (when the server did not say
+    which) what its contents look like; refused when it is not text whatever the server says."""
+    where = page.final_url
+    if kind := _binary_kind(page.body):
+        raise IntakeError(
+            f"The page at {where} looks like {kind}, not a web page (its server calls it "
+            f"{page.content_type or 'nothing'}); {SAVE_OR_COPY}."
+        )
+    if page.content_type == "text/plain":
+        return article_from_text(decode_bytes(page.body, declared_charset=page.charset), url=where)
+    if not page.content_type:
+        text = decode_bytes(page.body)
+        if _looks_binary(text):
+            raise IntakeError(f"The page at {where} looks like a binary file, not a web page; {SAVE_OR_COPY}.")
+        if not (HTML_START.match(text[:4096]) or HTML_INSIDE.search(text[:8192])):
+            return article_from_text(text, url=where)
+    return article_from_html(page.body, url=where, charset=page.charset)
+
+
+def article_from_text(text: str, *, url: str | None = None) -> Article:
+    """An article from pasted text (or a text file, or a plain-text page read at `url`): the
+    text as given, line endings normalised and invisible control characters removed; the title
+    is its first line when that reads like one; the language is detected."""
     _check_size(len(text), what="text")
     text = clean_text(text).strip()
     if not text:
@@ -170,7 +194,14 @@ def article_from_text(text: str) -> Article:
         raise IntakeError(
             "The text is too short to hold a quotation (fewer than 3 words); paste the article's whole text."
         )
-    return Article(text=text, title=_title_line(text), language=_language("", text))
+    return Article(
+        text=text,
+        title=_title_line(text),
+        language=_language("", text),
+        site=(url_domain(url) or None) if url else None,
+        url=url,
+        fetched_url=url,
+    )
 
 
 def article_from_upload(data: bytes, filename: str) -> Article:

@@ -91,8 +91,8 @@ def fetch_page(url: str) -> FetchedPage:
     current, previous = url, None
     for _hop in range(max_redirects + 1):
         target = _parse(current, redirected_from=previous)
-        address = _checked_address(target, deadline, timeout, redirected_from=previous)
-        status, headers, body = _request(target, address, deadline, timeout)
+        addresses = _checked_addresses(target, deadline, timeout, redirected_from=previous)
+        status, headers, body = _request(target, addresses, deadline, timeout)
         if status in REDIRECT_STATUSES:
             location = headers.get("Location", "").strip()
             if not location:
@@ -180,15 +180,15 @@ def address_problem(address: str) -> str | None:
     return None
 
 
-def _checked_address(target: _Target, deadline: float, timeout: int, *, redirected_from: str | None) -> str:
-    """The address to connect to: the first the name resolves to that may be used."""
+def _checked_addresses(target: _Target, deadline: float, timeout: int, *, redirected_from: str | None) -> list[str]:
+    """The addresses the name resolves to that may be connected to, in the resolver's order."""
     addresses = _resolve(target, deadline, timeout)
     if settings.CLAIMTRACK_INTAKE_ALLOW_PRIVATE_ADDRESSES:
-        return addresses[0]
+        return addresses
     problems = [(address, address_problem(address)) for address in addresses]
-    for address, problem in problems:
-        if problem is None:
-            return address
+    allowed = [address for address, problem in problems if problem is None]
+    if allowed:
+        return allowed
     address, problem = problems[0]
     named = target.host if target.host == address else f"{target.host} (which is {address})"
     raise IntakeError(
@@ -226,9 +226,22 @@ def _resolve(target: _Target, deadline: float, timeout: int) -> list[str]:
     return addresses
 
 
-def _request(target: _Target, address: str, deadline: float, timeout: int):
-    """One GET to `address`, the name in Host and TLS; (status, headers, body). The body is
-    read only for a page that will be used (not for a redirect or an error)."""
+def _connect(addresses: list[str], port: int, deadline: float) -> socket.socket:
+    """A connection to the first of `addresses` that accepts one (a host with an IPv6 address
+    this machine cannot reach is reached over IPv4), each given its share of the time left."""
+    for position, address in enumerate(addresses):
+        share = (deadline - time.monotonic()) / (len(addresses) - position)
+        try:
+            return socket.create_connection((address, port), timeout=max(share, 0.001))
+        except OSError:
+            if position == len(addresses) - 1:
+                raise
+    raise TimeoutError  # no address at all: _resolve never gives none
+
+
+def _request(target: _Target, addresses: list[str], deadline: float, timeout: int):
+    """One GET to one of `addresses`, the name in Host and TLS; (status, headers, body). The
+    body is read only for a page that will be used (not for a redirect or an error)."""
     timed_out = threading.Event()
     sock = None
 
@@ -247,7 +260,7 @@ def _request(target: _Target, address: str, deadline: float, timeout: int):
     watchdog.daemon = True
     try:
         try:
-            sock = socket.create_connection((address, target.port), timeout=remaining)
+            sock = _connect(addresses, target.port, deadline)
             watchdog.start()
             if target.scheme == "https":
                 context = ssl.create_default_context()

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 from apps.intake import fetching
-from apps.intake.extraction import article_from_html
+from apps.intake.extraction import article_from_html, article_from_page
 from apps.intake.fetching import address_problem, fetch_page
 from apps.intake.types import IntakeError
 
 ARTICLE = (Path(__file__).parent / "pages" / "article.html").read_bytes()
 SETTING = "CLAIMTRACK_INTAKE_ALLOW_PRIVATE_ADDRESSES"
+PLAIN = "Заголовок статьи\n\n«Мы всё посчитали», — сказала министр журналистам во вторник."
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -77,6 +78,10 @@ class Handler(BaseHTTPRequestHandler):
             self.send(body=gzip.compress(b" " * 2_000_000), headers=[("Content-Encoding", "gzip")])
         elif path == "/gzip":
             self.send(body=gzip.compress(ARTICLE), headers=[("Content-Encoding", "gzip")])
+        elif path == "/plain":
+            self.send(body=PLAIN.encode("windows-1251"), content_type="text/plain; charset=windows-1251")
+        elif path == "/untyped":
+            self.send(body=ARTICLE, content_type=None)
         elif path == "/typed":
             self.send(body=b"%PDF-1.7 ...", content_type=query.replace("%2F", "/"))
         else:
@@ -340,3 +345,38 @@ def test_a_failed_secure_connection_is_reported(server, allowed):
     # https to a server that speaks plain HTTP: the TLS handshake fails.
     message = refusal(server.replace("http://", "https://") + "/article")
     assert "The secure connection (TLS) to 127.0.0.1 failed" in message
+
+
+def test_a_plain_text_page_is_read_as_text(server, allowed):
+    page = fetch_page(f"{server}/plain")
+    assert (page.content_type, page.charset) == ("text/plain", "windows-1251")
+    article = article_from_page(page)
+    assert article.text == PLAIN
+    assert article.title == "Заголовок статьи"
+    assert article.url == f"{server}/plain"
+
+
+def test_a_page_without_a_content_type_is_read_for_what_it_is(server, allowed):
+    page = fetch_page(f"{server}/untyped")
+    assert page.content_type == ""
+    assert article_from_page(page).title == "Minister defends water plan"
+
+
+def test_a_pdf_that_its_server_calls_html_is_refused(server, allowed):
+    page = fetch_page(f"{server}/typed?text/html")
+    with pytest.raises(IntakeError) as caught:
+        article_from_page(page)
+    assert "looks like a PDF document, not a web page (its server calls it text/html)" in str(caught.value)
+
+
+def test_an_address_that_refuses_gives_way_to_the_next(server, allowed, monkeypatch):
+    port = int(server.rsplit(":", 1)[1])
+    real = socket.getaddrinfo
+
+    def resolve(host, *args, **kwargs):  # nothing listens on 127.0.0.2
+        if host == "news.example.com":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port)) for ip in ("127.0.0.2", "127.0.0.1")]
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    assert fetch_page(f"http://news.example.com:{port}/article").body == ARTICLE
