@@ -380,3 +380,65 @@ def test_an_address_that_refuses_gives_way_to_the_next(server, allowed, monkeypa
 
     monkeypatch.setattr(socket, "getaddrinfo", resolve)
     assert fetch_page(f"http://news.example.com:{port}/article").body == ARTICLE
+
+
+@pytest.fixture(scope="module")
+def tls_server(tmp_path_factory):
+    """An HTTPS server on loopback whose certificate names news.example.com (made by openssl)."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    key, certificate = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-keyout", str(key),
+         "-out", str(certificate), "-subj", "/CN=news.example.com", "-addext", "subjectAltName=DNS:news.example.com"],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate, key)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd.server_address[1], certificate
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def trusting(tls_server, monkeypatch):
+    """Trust the test certificate, and resolve every *.example.com name to the test server."""
+    import ssl
+
+    port, certificate = tls_server
+    make_context = ssl.create_default_context
+
+    def context(*args, **kwargs):
+        made = make_context(cafile=str(certificate))
+        made.verify_flags &= ~getattr(ssl, "VERIFY_X509_STRICT", 0)  # a bare self-signed certificate
+        return made
+
+    real = socket.getaddrinfo
+
+    def resolve(host, *args, **kwargs):
+        if host.endswith(".example.com"):
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(ssl, "create_default_context", context)
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    return port
+
+
+def test_https_checks_the_certificate_against_the_name_not_the_address(allowed, trusting):
+    page = fetch_page(f"https://news.example.com:{trusting}/article")
+    assert page.body == ARTICLE
+    # The same server, the same address, another name: the certificate does not cover it.
+    message = refusal(f"https://other.example.com:{trusting}/article")
+    assert "The secure connection to other.example.com failed: its certificate is not valid" in message
