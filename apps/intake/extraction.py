@@ -18,6 +18,7 @@ from django.conf import settings
 from apps.core.language import detect_language
 from apps.core.models import BIDI_CONTROL, CONTROL_CHARACTER
 from apps.core.urls import url_domain
+from apps.sources.models import ARCHIVED_TEXT_MAX_LENGTH
 
 from .types import Article, IntakeError
 
@@ -29,6 +30,13 @@ logger = logging.getLogger(__name__)
 # Fewer words than this in a page's main text is a teaser, a home page, a paywall or an error
 # page, not an article a quotation could be taken from.
 MIN_ARTICLE_WORDS = 15
+# Beyond these a page is not one article (a long Wikipedia article has about 40,000 elements and
+# 300,000 characters once its scripts are gone); above THOROUGH_ELEMENTS extraction runs its
+# faster way.
+MAX_ELEMENTS = 60_000
+MAX_PAGE_CHARACTERS = 1_500_000
+THOROUGH_ELEMENTS = 15_000
+CODE_ELEMENTS = ("script", "style", "svg", "iframe", "object", "embed", "canvas", "template")
 # More than this share of the main text in link words: a list of articles (a home page, a section).
 MAX_LINK_SHARE = 0.5
 MAX_LINKS_COMPARED = 3000
@@ -129,6 +137,23 @@ def _extract(text: str, url: str | None) -> Article:
     tree = load_html(text)
     if tree is None:
         raise IntakeError(f"This is not an HTML page ClaimTrack can read; {SAVE_OR_COPY}.")
+    _drop_code(tree)
+    # Extraction takes time in proportion to the page's elements and text (several seconds for
+    # 50,000 on a busy 2-core machine): what is more than any article has is refused before it.
+    elements = sum(1 for _ in tree.iter())
+    if elements > MAX_ELEMENTS:
+        raise IntakeError(
+            f"This page has {elements:,} HTML elements, more than the {MAX_ELEMENTS:,} ClaimTrack reads: it is "
+            f"not one article (an archive, a long list, a page with all its comments); {SAVE_OR_COPY} (the article "
+            "alone)."
+        )
+    characters = sum(len(piece) for piece in tree.itertext())
+    if characters > MAX_PAGE_CHARACTERS:
+        raise IntakeError(
+            f"This page holds {characters:,} characters of text, more than the {MAX_PAGE_CHARACTERS:,} ClaimTrack "
+            f"reads: it is not one article; copy the article's own text and paste it."
+        )
+    thorough = elements <= THOROUGH_ELEMENTS
     declared_language = _declared_language(tree)
     canonical_link = _canonical_link(tree)
     link_texts = _link_texts(tree)
@@ -141,13 +166,17 @@ def _extract(text: str, url: str | None) -> Article:
         include_images=False,
         include_links=False,
         include_formatting=False,
-        date_extraction_params=set_date_params(extensive=True),
+        # A large page skips the second opinions (readability, jusText) and the search for a date
+        # in the text: the time they take grows with the page.
+        fast=not thorough,
+        date_extraction_params=set_date_params(extensive=thorough),
     )
     if document is None or document.body is None:
         raise IntakeError(NO_ARTICLE)
     body = _body_text(document.body)
     if _prose_words(body) < MIN_ARTICLE_WORDS or _link_share(body, link_texts) > MAX_LINK_SHARE:
         raise IntakeError(NO_ARTICLE)
+    _check_length(body)
     canonical = _absolute_url(canonical_link or document.url, base=url) or url
     return Article(
         text=body,
@@ -190,6 +219,7 @@ def article_from_text(text: str, *, url: str | None = None) -> Article:
     text = clean_text(text).strip()
     if not text:
         raise IntakeError("The text is empty: paste the article's text (or upload the page saved as HTML).")
+    _check_length(text)
     if len(WORD.findall(text)) < 3:
         raise IntakeError(
             "The text is too short to hold a quotation (fewer than 3 words); paste the article's whole text."
@@ -294,6 +324,24 @@ def _check_size(size: int, *, what: str) -> None:
             f"The {what} is {size / 1_000_000:.1f} MB; ClaimTrack reads at most {limit / 1_000_000:g} MB "
             f"(CLAIMTRACK_INTAKE_MAX_BYTES), more than any one article. Paste the article's text instead."
         )
+
+
+def _check_length(text: str) -> None:
+    if len(text) > ARCHIVED_TEXT_MAX_LENGTH:
+        raise IntakeError(
+            f"The article's text has {len(text):,} characters; a source keeps at most {ARCHIVED_TEXT_MAX_LENGTH:,}. "
+            "Bring in one article at a time."
+        )
+
+
+def _drop_code(tree) -> None:
+    """Remove what is never an article's text (scripts, styles, drawings, embedded frames) but
+    costs time: a page's JSON-LD metadata stays (its authors and dates)."""
+    for element in list(tree.iter(*CODE_ELEMENTS)):
+        if element.tag == "script" and "ld+json" in (element.get("type") or "").lower():
+            continue
+        if element.getparent() is not None:
+            element.drop_tree()
 
 
 def _codec(name: str | None) -> str | None:

@@ -132,6 +132,30 @@ class TestArticleFromHtml:
         assert time.monotonic() - started < 0.5
         assert "The page is 50.0 MB; ClaimTrack reads at most 5 MB" in message
 
+    def test_a_page_with_more_elements_than_an_article_has_is_refused_before_extraction(self, limits):
+        links = "".join(f'<div><a href="/{n}">Story {n}</a></div>' for n in range(31_000))
+        started = time.monotonic()
+        message = refusal(article_from_html, page(links))
+        assert time.monotonic() - started < 2
+        assert "This page has 62,0" in message
+        assert "more than the 60,000 ClaimTrack reads" in message
+
+    def test_a_page_with_more_text_than_an_article_has_is_refused(self, limits):
+        message = refusal(article_from_html, page("<p>" + "word " * 400_000 + "</p>"))
+        assert "This page holds 2,000,000 characters of text" in message
+
+    def test_an_article_too_long_to_store_is_refused(self, limits):
+        sentence = "where the minister said that it would work. "
+        paragraphs = "".join(f"<p>Paragraph {n}, {sentence * 12}</p>" for n in range(1000))
+        assert "a source keeps at most 500,000" in refusal(article_from_html, page(paragraphs))
+        assert "a source keeps at most 500,000" in refusal(article_from_text, "Word " * 120_000)
+
+    def test_scripts_and_styles_are_not_the_article(self, limits):
+        script = "<script>var story = 'the minister said nothing';</script><style>p { color: red }</style>"
+        article = article_from_html(page(script + f"<p>{RUSSIAN}</p><p>{RUSSIAN_MORE}</p>"))
+        assert "var story" not in article.text
+        assert "color" not in article.text
+
     def test_deeply_nested_or_broken_html_does_not_crash_or_hang(self, limits):
         nested = "<div>" * 100_000 + f"<p>{RUSSIAN}</p>" + "</div>" * 100_000
         broken = "<html><body>" + "<b><i><p><table><tr><td>" * 20_000 + "unclosed words " * 200
