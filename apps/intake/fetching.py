@@ -89,10 +89,15 @@ def fetch_page(url: str) -> FetchedPage:
     max_redirects = settings.CLAIMTRACK_INTAKE_MAX_REDIRECTS
     deadline = time.monotonic() + timeout
     current, previous = url, None
+    # Cookies a site sets while redirecting (a consent or a "cookies work?" check) go back to it,
+    # or it redirects for ever; they live for this one fetch.
+    cookies: dict[str, dict[str, str]] = {}
     for _hop in range(max_redirects + 1):
         target = _parse(current, redirected_from=previous)
         addresses = _checked_addresses(target, deadline, timeout, redirected_from=previous)
-        status, headers, body = _request(target, addresses, deadline, timeout)
+        jar = cookies.setdefault(target.host, {})
+        status, headers, body = _request(target, addresses, deadline, timeout, cookies=jar)
+        _keep_cookies(jar, headers)
         if status in REDIRECT_STATUSES:
             location = headers.get("Location", "").strip()
             if not location:
@@ -239,7 +244,15 @@ def _connect(addresses: list[str], port: int, deadline: float) -> socket.socket:
     raise TimeoutError  # no address at all: _resolve never gives none
 
 
-def _request(target: _Target, addresses: list[str], deadline: float, timeout: int):
+def _keep_cookies(jar: dict[str, str], headers: Message) -> None:
+    for header in headers.get_all("Set-Cookie") or ():
+        pair = header.split(";", 1)[0]
+        name, equals, value = pair.partition("=")
+        if equals and name.strip() and len(jar) < 50:
+            jar[name.strip()] = value.strip()
+
+
+def _request(target: _Target, addresses: list[str], deadline: float, timeout: int, *, cookies: dict[str, str]):
     """One GET to one of `addresses`, the name in Host and TLS; (status, headers, body). The
     body is read only for a page that will be used (not for a redirect or an error)."""
     timed_out = threading.Event()
@@ -269,16 +282,15 @@ def _request(target: _Target, addresses: list[str], deadline: float, timeout: in
             else:
                 connection = http.client.HTTPConnection(target.host, target.port)
             connection.sock = sock  # already connected, to the checked address
-            connection.request(
-                "GET",
-                target.path,
-                headers={
-                    "User-Agent": USER_AGENT,
-                    "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8",
-                    "Accept-Encoding": "gzip, deflate",
-                    "Connection": "close",
-                },
-            )
+            request_headers = {
+                "User-Agent": USER_AGENT,
+                "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8",
+                "Accept-Encoding": "gzip, deflate",
+                "Connection": "close",
+            }
+            if cookies:
+                request_headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
+            connection.request("GET", target.path, headers=request_headers)
             response = connection.getresponse()
             headers = response.msg
             status = response.status

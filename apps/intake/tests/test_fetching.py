@@ -52,6 +52,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send(302, headers=[("Location", location)])
         elif path == "/redirect-to":
             self.send(302, headers=[("Location", query)])
+        elif path == "/cookie-check":
+            if "checked=yes" in self.headers.get("Cookie", ""):
+                self.send(body=ARTICLE)
+            else:
+                self.send(302, headers=[("Location", "/cookie-check"), ("Set-Cookie", "checked=yes; Path=/; HttpOnly")])
         elif path == "/redirect-nowhere":
             self.send(302)
         elif path.startswith("/status/"):
@@ -151,6 +156,10 @@ def test_too_many_redirects_are_refused(server, allowed):
     message = refusal(f"{server}/redirect/7")
     assert "redirects more than 5 times" in message
     assert "paste the address it ends at" in message
+
+
+def test_cookies_set_while_redirecting_go_back_to_the_site(server, allowed):
+    assert fetch_page(f"{server}/cookie-check").body == ARTICLE
 
 
 def test_a_redirect_without_a_location_is_refused(server, allowed):
