@@ -12,6 +12,7 @@ import logging
 import re
 from datetime import date
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 
@@ -46,6 +47,7 @@ SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
 # A page's declared language gives way to the text's when the text is this long (letters) and
 # confidently in another language: many templates say lang="en" whatever the article's language.
 LANGUAGE_OVERRIDE_LETTERS = 250
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 # A first line of pasted text is its title when it reads like one.
 TITLE_MAX_CHARACTERS = 200
 TITLE_MAX_WORDS = 30
@@ -56,6 +58,10 @@ NO_ARTICLE = (
 SAVE_OR_COPY = "save the page as HTML (“Web page, HTML only”) or copy its text and paste it"
 WORD = re.compile(r"\w+")
 BLANK_RUN = re.compile(r"[^\S\n]+")  # white space other than line breaks
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")  # an empty line, however many
+BLOCK_TAGS = {"p", "head", "quote", "list", "table"}
+# In HTML a line break in the source is a space; only <br> (trafilatura's <lb>) breaks a line.
+SOURCE_WHITE_SPACE = re.compile(r"\s+")
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # What a browser does with a page that says latin-1 or ASCII (WHATWG Encoding): windows-1252.
@@ -177,13 +183,17 @@ def _extract(text: str, url: str | None) -> Article:
     if _prose_words(body) < MIN_ARTICLE_WORDS or _link_share(body, link_texts) > MAX_LINK_SHARE:
         raise IntakeError(NO_ARTICLE)
     _check_length(body)
-    canonical = _absolute_url(canonical_link or document.url, base=url) or url
+    canonical = _absolute_url(canonical_link or document.url, base=url)
+    if canonical and urlsplit(canonical).path in ("", "/") and urlsplit(url or "").path not in ("", "/"):
+        canonical = None  # a site that names its home page as every page's canonical URL
+    canonical = canonical or url
+    publisher = _line(document.sitename or "") or None
     return Article(
         text=body,
-        title=_line(document.title or ""),
+        title=_without_site_name(_line(document.title or ""), publisher),
         authors=split_authors(document.author or ""),
         published_on=_date(document.date),
-        publisher=_line(document.sitename or "") or None,
+        publisher=publisher,
         site=(url_domain(canonical) or None) if canonical else None,
         language=_language(declared_language, body),
         url=canonical,
@@ -426,34 +436,56 @@ def _language(declared: str, text: str) -> str:
 
 
 def _body_text(body) -> str:
-    """trafilatura's main text, each block (paragraph, heading, list, quotation, table) a
-    paragraph separated by a blank line, white space inside a line collapsed."""
-    from trafilatura.xml import xmltotxt
-
-    def render(element) -> str:
-        if element.tag == "list":  # one item a line, as a list is printed (without its bullets)
-            return "\n".join(render(item) for item in element)
-        if element.tag == "item":
-            words, sublists = [element.text or ""], []
-            for child in element:
-                if child.tag == "list":
-                    sublists.append(render(child))
-                else:
-                    words.append("".join(child.itertext()))
-                words.append(child.tail or "")
-            return "\n".join(["".join(words), *sublists])
-        return xmltotxt(element, include_formatting=False) if len(element) or element.text else ""
-
-    blocks = []
+    """trafilatura's main text as printed: each block (paragraph, heading, list, quotation,
+    table) a paragraph separated by a blank line, and so are the parts of a block a page split
+    with an empty line (<br><br>); a line break (<br>) stays one; white space inside a line
+    collapsed; list items one a line, without their bullets."""
+    paragraphs = []
     for element in body:
-        block = render(element)
-        if element.tail and element.tail.strip():
-            block = f"{block} {element.tail}"
-        lines = [BLANK_RUN.sub(" ", line).strip() for line in clean_text(block).split("\n")]
-        block = "\n".join(line for line in lines if line)
-        if block:
-            blocks.append(block)
-    return "\n\n".join(blocks)
+        block = _render_block(element) + _spaced(element.tail)
+        for part in PARAGRAPH_BREAK.split(clean_text(block)):
+            lines = (BLANK_RUN.sub(" ", line).strip() for line in part.split("\n"))
+            if paragraph := "\n".join(line for line in lines if line):
+                paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
+def _render_block(element) -> str:
+    if element.tag == "list":
+        return "\n".join(_render_block(item) for item in element)
+    if element.tag == "item":
+        words, sublists = [_spaced(element.text)], []
+        for child in element:
+            if child.tag == "list":
+                sublists.append(_render_block(child))
+                words.append(_spaced(child.tail))
+            else:
+                words.append(_render_inline(child) + _spaced(child.tail))
+        return "\n".join(["".join(words), *sublists])
+    if element.tag == "table":
+        from trafilatura.xml import xmltotxt
+
+        return xmltotxt(element, include_formatting=False)
+    if element.tag == "graphic":
+        return ""
+    return _render_inline(element)
+
+
+def _render_inline(element) -> str:
+    parts = [_spaced(element.text)]
+    for child in element:
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag in BLOCK_TAGS:  # a paragraph inside a quotation, a list inside a paragraph
+            parts.append(f"\n\n{_render_block(child)}\n\n")
+        elif child.tag != "graphic":
+            parts.append(_render_inline(child))
+        parts.append(_spaced(child.tail))
+    return "".join(parts)
+
+
+def _spaced(text: str | None) -> str:
+    return SOURCE_WHITE_SPACE.sub(" ", text) if text else ""
 
 
 def _canonical_link(tree) -> str | None:
@@ -499,6 +531,19 @@ def _line(value: str) -> str:
     return BLANK_RUN.sub(" ", clean_text(value).replace("\n", " ")).strip()
 
 
+def _without_site_name(title: str, site_name: str | None) -> str:
+    """ "Minister defends plan" for "Minister defends plan | The Daily Example"."""
+    if not site_name:
+        return title
+    for separator in TITLE_SEPARATORS:
+        for candidate in (f"{separator}{site_name}", f"{site_name}{separator}"):
+            if title.lower().endswith(candidate.lower()) and len(title) > len(candidate):
+                return title[: -len(candidate)].strip()
+            if title.lower().startswith(candidate.lower()) and len(title) > len(candidate):
+                return title[len(candidate) :].strip()
+    return title
+
+
 def _title_line(text: str) -> str:
     first, _, rest = text.partition("\n")
     first = first.strip()
@@ -521,8 +566,6 @@ def _date(value: str | None) -> date | None:
 
 
 def _absolute_url(value: str | None, *, base: str | None) -> str | None:
-    from urllib.parse import urljoin, urlsplit
-
     value = (value or "").strip()
     if not value:
         return None

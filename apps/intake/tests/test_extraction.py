@@ -85,6 +85,29 @@ class TestArticleFromHtml:
         text = article_from_html(page(body)).text
         assert text.split("\n\n")[0] == "The minister said “we will” act."
 
+    def test_the_site_name_is_taken_out_of_the_title(self, limits):
+        head = "<title>Minister defends plan | The Daily Example</title><meta property='og:site_name' content='The Daily Example'>"
+        article = article_from_html(page(f"<p>{RUSSIAN}</p>", head=head))
+        assert article.title == "Minister defends plan"
+        assert article.publisher == "The Daily Example"
+
+    def test_paragraphs_a_page_separates_with_empty_lines_are_paragraphs(self, limits):
+        story = (
+            "<div>The minister said on Tuesday that the plan would not raise bills for anyone.<br><br>"
+            "“We have done the sums,” she told reporters.<br>A second line of that paragraph.<br><br>"
+            "Critics called it a leap in the dark and a waste of money.</div>"
+        )
+        text = article_from_html(f"<html><body>{story}</body></html>").text
+        assert text.split("\n\n") == [
+            "The minister said on Tuesday that the plan would not raise bills for anyone.",
+            "“We have done the sums,” she told reporters.\nA second line of that paragraph.",
+            "Critics called it a leap in the dark and a waste of money.",
+        ]
+
+    def test_a_home_page_given_as_canonical_url_is_not_the_articles(self, limits):
+        html = page(f"<p>{RUSSIAN}</p>", head='<link rel="canonical" href="https://example.ru/">')
+        assert article_from_html(html, url="https://example.ru/news/1").url == "https://example.ru/news/1"
+
     def test_the_language_is_detected_when_the_page_does_not_say(self, limits):
         article = article_from_html(page(f"<p>{RUSSIAN}</p>"))
         assert article.language == "ru"
