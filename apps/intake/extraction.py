@@ -47,6 +47,13 @@ SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
 # A page's declared language gives way to the text's when the text is this long (letters) and
 # confidently in another language: many templates say lang="en" whatever the article's language.
 LANGUAGE_OVERRIDE_LETTERS = 250
+TITLE_SEARCH_LINES = 10
+# Lines a page's text starts with when it was copied whole: links for keyboards and menus.
+PAGE_FURNITURE = re.compile(
+    r"^(?:\d+\.\s*)?(?:skip to\b|jump to\b|top of (?:the )?page$|(?:main )?menu$|navigation$|home$|search$|"
+    r"sign in$|log in$|subscribe$|close$|перейти к\b|zum inhalt\b|aller au contenu\b)",
+    re.IGNORECASE,
+)
 TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 # A first line of pasted text is its title when it reads like one.
 TITLE_MAX_CHARACTERS = 200
@@ -545,16 +552,22 @@ def _without_site_name(title: str, site_name: str | None) -> str:
 
 
 def _title_line(text: str) -> str:
-    first, _, rest = text.partition("\n")
-    first = first.strip()
-    if (
-        rest.strip()
-        and len(first) <= TITLE_MAX_CHARACTERS
-        and len(first.split()) <= TITLE_MAX_WORDS
-        and not first.endswith((".", ",", ";", ":", "”", '"', "»", "…"))
-        and WORD.search(first)
-    ):
-        return first
+    """The first line that reads like a title, past the lines a page copied with its text
+    starts with ("Skip to content", "top of page"); "" when the first real line is a sentence."""
+    lines = [line.strip() for line in text.split("\n")]
+    for position, line in enumerate(lines[:TITLE_SEARCH_LINES]):
+        if not line or PAGE_FURNITURE.match(line):
+            continue
+        rest = "\n".join(lines[position + 1 :])
+        if (
+            rest.strip()
+            and len(line) <= TITLE_MAX_CHARACTERS
+            and len(line.split()) <= TITLE_MAX_WORDS
+            and not line.endswith((".", ",", ";", ":", "”", '"', "»", "…"))
+            and WORD.search(line)
+        ):
+            return line
+        return ""
     return ""
 
 

@@ -238,6 +238,13 @@ class TestArticleFromText:
         assert article_from_text("“We have done the sums,” she said.\nMore of the article follows.").title == ""
         assert article_from_text("Only one line of text, which is the whole article").title == ""
 
+    def test_the_title_is_found_past_the_links_a_copied_page_starts_with(self):
+        pasted = "1. Skip to content\n  2. Skip to main menu\n\nMinister defends water plan\n\nThe minister said so."
+        assert article_from_text(pasted).title == "Minister defends water plan"
+        assert article_from_text("top of page\n\nMinister defends water plan\n\nShe said so.").title == (
+            "Minister defends water plan"
+        )
+
     def test_the_language_is_detected(self):
         assert article_from_text(RUSSIAN).language == "ru"
 

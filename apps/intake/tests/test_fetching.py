@@ -17,6 +17,11 @@ from apps.intake.types import IntakeError
 
 ARTICLE = (Path(__file__).parent / "pages" / "article.html").read_bytes()
 SETTING = "CLAIMTRACK_INTAKE_ALLOW_PRIVATE_ADDRESSES"
+CYRILLIC_PAGE = (
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><title>Тарифы</title>'
+    "</head><body><article><p>Министр заявил во вторник, что план «не приведёт к росту тарифов», несмотря на "
+    "предупреждения регулятора. «Мы всё посчитали», — сказала она журналистам.</p></article></body></html>"
+)
 PLAIN = "Заголовок статьи\n\n«Мы всё посчитали», — сказала министр журналистам во вторник."
 
 
@@ -85,6 +90,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(body=gzip.compress(ARTICLE), headers=[("Content-Encoding", "gzip")])
         elif path == "/plain":
             self.send(body=PLAIN.encode("windows-1251"), content_type="text/plain; charset=windows-1251")
+        elif path == "/cyrillic":
+            self.send(body=CYRILLIC_PAGE.encode("windows-1251"), content_type="text/html")
         elif path == "/untyped":
             self.send(body=ARTICLE, content_type=None)
         elif path == "/typed":
@@ -363,6 +370,14 @@ def test_a_plain_text_page_is_read_as_text(server, allowed):
     assert article.text == PLAIN
     assert article.title == "Заголовок статьи"
     assert article.url == f"{server}/plain"
+
+
+def test_a_cyrillic_page_whose_charset_only_its_meta_gives_is_decoded(server, allowed):
+    page = fetch_page(f"{server}/cyrillic")
+    assert page.charset is None
+    article = article_from_page(page)
+    assert "план «не приведёт к росту тарифов»" in article.text
+    assert article.language == "ru"
 
 
 def test_a_page_without_a_content_type_is_read_for_what_it_is(server, allowed):
