@@ -466,3 +466,22 @@ def test_https_checks_the_certificate_against_the_name_not_the_address(allowed, 
     # The same server, the same address, another name: the certificate does not cover it.
     message = refusal(f"https://other.example.com:{trusting}/article")
     assert "The secure connection to other.example.com failed: its certificate is not valid" in message
+
+
+def test_a_server_that_does_not_speak_http_is_reported(allowed):
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def answer():
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(1024)
+            connection.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
+
+    thread = threading.Thread(target=answer, daemon=True)
+    thread.start()
+    try:
+        message = refusal(f"http://127.0.0.1:{port}/")
+    finally:
+        listener.close()
+    assert "answered with something that is not a valid web page response" in message
