@@ -5,6 +5,7 @@ from django.db.models import Q
 from apps.core.urls import normalise_url, url_identity
 from apps.sources.models import Source
 
+from .models import Decision, Suggestion
 from .types import Article
 
 
@@ -25,3 +26,13 @@ def find_source_for(article: Article) -> Source | None:
         if source is not None:
             return source
     return None
+
+
+def rejected_words_for(*, source: Source | None, url: str = "") -> set[str]:
+    """The words of every suggestion rejected before for this source (or, before it had a
+    source, for an intake of the same page): they are not suggested again."""
+    condition = Q(intake__source=source) if source is not None else Q(pk__in=[])
+    key = url_identity(url) if url else ""
+    if key:
+        condition |= Q(intake__source__isnull=True, intake__url=url)
+    return set(Suggestion.objects.filter(condition, decision=Decision.REJECTED).values_list("text", flat=True))
