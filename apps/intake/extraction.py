@@ -41,6 +41,19 @@ CODE_ELEMENTS = ("script", "style", "svg", "iframe", "object", "embed", "canvas"
 # More than this share of the main text in link words: a list of articles (a home page, a section).
 MAX_LINK_SHARE = 0.5
 MAX_LINKS_COMPARED = 3000
+# The marks browsers give <q> (the outer and the nested pair) in the page's language (CSS quotes).
+QUOTATION_MARKS = {
+    "": (("“", "”"), ("‘", "’")),
+    "de": (("„", "“"), ("‚", "‘")),
+    "fr": (("«\u00a0", "\u00a0»"), ("“", "”")),
+    "ru": (("«", "»"), ("„", "“")),
+    "uk": (("«", "»"), ("„", "“")),
+    "kk": (("«", "»"), ("„", "“")),
+    "be": (("«", "»"), ("„", "“")),
+    "es": (("«", "»"), ("“", "”")),
+    "it": (("«", "»"), ("“", "”")),
+    "pl": (("„", "”"), ("«", "»")),
+}
 # A line is prose when it ends a sentence or is this long (a headline rarely is).
 PROSE_LINE_WORDS = 12
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
@@ -168,6 +181,7 @@ def _extract(text: str, url: str | None) -> Article:
         )
     thorough = elements <= THOROUGH_ELEMENTS
     declared_language = _declared_language(tree)
+    _print_inline_quotations(tree, declared_language)
     canonical_link = _canonical_link(tree)
     link_texts = _link_texts(tree)
     document = trafilatura.bare_extraction(
@@ -359,6 +373,23 @@ def _drop_code(tree) -> None:
             continue
         if element.getparent() is not None:
             element.drop_tree()
+
+
+def _print_inline_quotations(tree, language: str) -> None:
+    """<q>words</q> is shown with quotation marks the browser adds (the page's language's): put
+    them in the text, where the reader sees them and the quotation finder looks for them, and let
+    the words stay in their sentence (trafilatura would make a <q> a block of its own)."""
+    quotations = [(q, sum(1 for _ in q.iterancestors("q"))) for q in tree.iter("q")]
+    outer, inner = QUOTATION_MARKS.get(language, QUOTATION_MARKS[""])
+    for q, depth in quotations:
+        opening, closing = inner if depth % 2 else outer
+        q.text = opening + (q.text or "")
+        if len(q):
+            q[-1].tail = (q[-1].tail or "") + closing
+        else:
+            q.text += closing
+    for q, _depth in reversed(quotations):
+        q.drop_tag()
 
 
 def _codec(name: str | None) -> str | None:

@@ -166,7 +166,9 @@ class SpeakerMatcher:
             if len(shared) / len(tokens) >= DESCRIBED_SHARE:
                 # the name before its parenthesis says who; the parenthesis, where
                 head = set(words(re.sub(r"\(.*?\)", "", speaker.name)))
-                scored.append((len(tokens & head) / len(tokens | head), len(shared) / len(tokens | name_words), speaker))
+                scored.append(
+                    (len(tokens & head) / len(tokens | head), len(shared) / len(tokens | name_words), speaker)
+                )
         if not scored:
             return None
         scored.sort(key=lambda item: (-item[0], -item[1]))

@@ -85,6 +85,20 @@ class TestArticleFromHtml:
         text = article_from_html(page(body)).text
         assert text.split("\n\n")[0] == "The minister said “we will” act."
 
+    def test_q_elements_get_the_quotation_marks_a_browser_shows_and_stay_in_their_sentence(self, limits):
+        body = (
+            "<p>The minister said on Tuesday that <q>the plan will <em>not</em> raise bills</q>, and she repeated "
+            "it to the reporters.</p><blockquote><p>We have done the sums and we stand by every one.</p></blockquote>"
+        )
+        assert article_from_html(page(body, lang="en")).text.split("\n\n") == [
+            "The minister said on Tuesday that “the plan will not raise bills”, and she repeated it to the reporters.",
+            "We have done the sums and we stand by every one.",
+        ]
+        nested = (
+            f"<p>Министр заявил, что <q>план <q>точно</q> не приведёт к росту тарифов</q>.</p><p>{RUSSIAN_MORE}</p>"
+        )
+        assert "что «план „точно“ не приведёт к росту тарифов»." in article_from_html(page(nested, lang="ru")).text
+
     def test_the_site_name_is_taken_out_of_the_title(self, limits):
         head = "<title>Minister defends plan | The Daily Example</title><meta property='og:site_name' content='The Daily Example'>"
         article = article_from_html(page(f"<p>{RUSSIAN}</p>", head=head))
