@@ -500,10 +500,11 @@ def _render_block(element) -> str:
             else:
                 words.append(_render_inline(child) + _spaced(child.tail))
         return "\n".join(["".join(words), *sublists])
-    if element.tag == "table":
-        from trafilatura.xml import xmltotxt
-
-        return xmltotxt(element, include_formatting=False)
+    if element.tag == "table":  # a row a line, its cells apart by " | "
+        return "\n".join(
+            " | ".join(" ".join(_render_inline(cell).split()) for cell in row.iterchildren("cell"))
+            for row in element.iterchildren("row")
+        )
     if element.tag == "graphic":
         return ""
     return _render_inline(element)

@@ -99,6 +99,14 @@ class TestArticleFromHtml:
         )
         assert "что «план „точно“ не приведёт к росту тарифов»." in article_from_html(page(nested, lang="ru")).text
 
+    def test_a_table_is_a_row_a_line(self, limits):
+        table = (
+            "<table><tr><th>Year</th><th>Bill</th></tr><tr><td>2023</td><td>£400 <b>up</b></td></tr>"
+            "<tr><td>2024</td><td>“flat,” she said</td></tr></table>"
+        )
+        text = article_from_html(page(f"<p>{RUSSIAN}</p>{table}<p>{RUSSIAN_MORE}</p>")).text
+        assert "\n\nYear | Bill\n2023 | £400 up\n2024 | “flat,” she said\n\n" in text
+
     def test_the_site_name_is_taken_out_of_the_title(self, limits):
         head = "<title>Minister defends plan | The Daily Example</title><meta property='og:site_name' content='The Daily Example'>"
         article = article_from_html(page(f"<p>{RUSSIAN}</p>", head=head))
