@@ -37,6 +37,16 @@ MIN_ARTICLE_WORDS = 15
 MAX_ELEMENTS = 60_000
 MAX_PAGE_CHARACTERS = 1_500_000
 THOROUGH_ELEMENTS = 15_000
+SCREEN_READER_ONLY = {
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screen-reader-only",
+    "a11y-hidden",
+    "u-visually-hidden",
+    "offscreen",
+}
 CODE_ELEMENTS = ("script", "style", "svg", "iframe", "object", "embed", "canvas", "template")
 # More than this share of the main text in link words: a list of articles (a home page, a section).
 MAX_LINK_SHARE = 0.5
@@ -373,6 +383,12 @@ def _drop_code(tree) -> None:
             continue
         if element.getparent() is not None:
             element.drop_tree()
+    # Words only a screen reader says ("Opens in a new window", "Advertisement") are not printed
+    # and would break a sentence the reader sees whole.
+    for element in list(tree.iterfind(".//*[@class]")):
+        if SCREEN_READER_ONLY.intersection((element.get("class") or "").lower().split()):
+            if element.getparent() is not None:
+                element.drop_tree()
 
 
 def _print_inline_quotations(tree, language: str) -> None:

@@ -99,6 +99,14 @@ class TestArticleFromHtml:
         )
         assert "что «план „точно“ не приведёт к росту тарифов»." in article_from_html(page(nested, lang="ru")).text
 
+    def test_words_only_a_screen_reader_says_are_not_the_text(self, limits):
+        body = (
+            '<p>The minister <a href="/m">said<span class="visually-hidden"> (opens in a new window)</span></a> '
+            'that the plan <span class="sr-only">Advertisement</span>would not raise bills for anyone.</p>'
+        )
+        text = article_from_html(page(body + f"<p>{RUSSIAN_MORE}</p>")).text
+        assert text.startswith("The minister said that the plan would not raise bills for anyone.\n\n")
+
     def test_a_table_is_a_row_a_line(self, limits):
         table = (
             "<table><tr><th>Year</th><th>Bill</th></tr><tr><td>2023</td><td>£400 <b>up</b></td></tr>"
