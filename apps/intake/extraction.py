@@ -11,29 +11,73 @@ import codecs
 import logging
 import re
 from datetime import date
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 
 from apps.core.language import detect_language
 from apps.core.models import BIDI_CONTROL, CONTROL_CHARACTER
 from apps.core.urls import url_domain
+from apps.sources.models import ARCHIVED_TEXT_MAX_LENGTH
 
 from .types import Article, IntakeError
+
+if TYPE_CHECKING:
+    from .fetching import FetchedPage
 
 logger = logging.getLogger(__name__)
 
 # Fewer words than this in a page's main text is a teaser, a home page, a paywall or an error
 # page, not an article a quotation could be taken from.
 MIN_ARTICLE_WORDS = 15
+# Beyond these a page is not one article (a long Wikipedia article has about 40,000 elements and
+# 300,000 characters once its scripts are gone); above THOROUGH_ELEMENTS extraction runs its
+# faster way.
+MAX_ELEMENTS = 60_000
+MAX_PAGE_CHARACTERS = 1_500_000
+THOROUGH_ELEMENTS = 15_000
+SCREEN_READER_ONLY = {
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screen-reader-only",
+    "a11y-hidden",
+    "u-visually-hidden",
+    "offscreen",
+}
+CODE_ELEMENTS = ("script", "style", "svg", "iframe", "object", "embed", "canvas", "template")
 # More than this share of the main text in link words: a list of articles (a home page, a section).
 MAX_LINK_SHARE = 0.5
 MAX_LINKS_COMPARED = 3000
+# The marks browsers give <q> (the outer and the nested pair) in the page's language (CSS quotes).
+QUOTATION_MARKS = {
+    "": (("“", "”"), ("‘", "’")),
+    "de": (("„", "“"), ("‚", "‘")),
+    "fr": (("«\u00a0", "\u00a0»"), ("“", "”")),
+    "ru": (("«", "»"), ("„", "“")),
+    "uk": (("«", "»"), ("„", "“")),
+    "kk": (("«", "»"), ("„", "“")),
+    "be": (("«", "»"), ("„", "“")),
+    "es": (("«", "»"), ("“", "”")),
+    "it": (("«", "»"), ("“", "”")),
+    "pl": (("„", "”"), ("«", "»")),
+}
 # A line is prose when it ends a sentence or is this long (a headline rarely is).
 PROSE_LINE_WORDS = 12
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
 # A page's declared language gives way to the text's when the text is this long (letters) and
 # confidently in another language: many templates say lang="en" whatever the article's language.
 LANGUAGE_OVERRIDE_LETTERS = 250
+TITLE_SEARCH_LINES = 10
+# Lines a page's text starts with when it was copied whole: links for keyboards and menus.
+PAGE_FURNITURE = re.compile(
+    r"^(?:\d+\.\s*)?(?:skip to\b|jump to\b|top of (?:the )?page$|(?:main )?menu$|navigation$|home$|search$|"
+    r"sign in$|log in$|subscribe$|close$|перейти к\b|zum inhalt\b|aller au contenu\b)",
+    re.IGNORECASE,
+)
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 # A first line of pasted text is its title when it reads like one.
 TITLE_MAX_CHARACTERS = 200
 TITLE_MAX_WORDS = 30
@@ -44,6 +88,10 @@ NO_ARTICLE = (
 SAVE_OR_COPY = "save the page as HTML (“Web page, HTML only”) or copy its text and paste it"
 WORD = re.compile(r"\w+")
 BLANK_RUN = re.compile(r"[^\S\n]+")  # white space other than line breaks
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")  # an empty line, however many
+BLOCK_TAGS = {"p", "head", "quote", "list", "table"}
+# In HTML a line break in the source is a space; only <br> (trafilatura's <lb>) breaks a line.
+SOURCE_WHITE_SPACE = re.compile(r"\s+")
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # What a browser does with a page that says latin-1 or ASCII (WHATWG Encoding): windows-1252.
@@ -125,7 +173,25 @@ def _extract(text: str, url: str | None) -> Article:
     tree = load_html(text)
     if tree is None:
         raise IntakeError(f"This is not an HTML page ClaimTrack can read; {SAVE_OR_COPY}.")
+    _drop_code(tree)
+    # Extraction takes time in proportion to the page's elements and text (several seconds for
+    # 50,000 on a busy 2-core machine): what is more than any article has is refused before it.
+    elements = sum(1 for _ in tree.iter())
+    if elements > MAX_ELEMENTS:
+        raise IntakeError(
+            f"This page has {elements:,} HTML elements, more than the {MAX_ELEMENTS:,} ClaimTrack reads: it is "
+            f"not one article (an archive, a long list, a page with all its comments); {SAVE_OR_COPY} (the article "
+            "alone)."
+        )
+    characters = sum(len(piece) for piece in tree.itertext())
+    if characters > MAX_PAGE_CHARACTERS:
+        raise IntakeError(
+            f"This page holds {characters:,} characters of text, more than the {MAX_PAGE_CHARACTERS:,} ClaimTrack "
+            f"reads: it is not one article; copy the article's own text and paste it."
+        )
+    thorough = elements <= THOROUGH_ELEMENTS
     declared_language = _declared_language(tree)
+    _print_inline_quotations(tree, declared_language)
     canonical_link = _canonical_link(tree)
     link_texts = _link_texts(tree)
     document = trafilatura.bare_extraction(
@@ -137,20 +203,28 @@ def _extract(text: str, url: str | None) -> Article:
         include_images=False,
         include_links=False,
         include_formatting=False,
-        date_extraction_params=set_date_params(extensive=True),
+        # A large page skips the second opinions (readability, jusText) and the search for a date
+        # in the text: the time they take grows with the page.
+        fast=not thorough,
+        date_extraction_params=set_date_params(extensive=thorough),
     )
     if document is None or document.body is None:
         raise IntakeError(NO_ARTICLE)
     body = _body_text(document.body)
     if _prose_words(body) < MIN_ARTICLE_WORDS or _link_share(body, link_texts) > MAX_LINK_SHARE:
         raise IntakeError(NO_ARTICLE)
-    canonical = _absolute_url(canonical_link or document.url, base=url) or url
+    _check_length(body)
+    canonical = _absolute_url(canonical_link or document.url, base=url)
+    if canonical and urlsplit(canonical).path in ("", "/") and urlsplit(url or "").path not in ("", "/"):
+        canonical = None  # a site that names its home page as every page's canonical URL
+    canonical = canonical or url
+    publisher = _line(document.sitename or "") or None
     return Article(
         text=body,
-        title=_line(document.title or ""),
+        title=_without_site_name(_line(document.title or ""), publisher),
         authors=split_authors(document.author or ""),
         published_on=_date(document.date),
-        publisher=_line(document.sitename or "") or None,
+        publisher=publisher,
         site=(url_domain(canonical) or None) if canonical else None,
         language=_language(declared_language, body),
         url=canonical,
@@ -158,19 +232,47 @@ def _extract(text: str, url: str | None) -> Article:
     )
 
 
-def article_from_text(text: str) -> Article:
-    """An article from pasted text (or a text file): the text as given, line endings normalised
-    and invisible control characters removed; the title is its first line when that reads like
-    one; the language is detected."""
+def article_from_page(page: "FetchedPage") -> Article:
+    """The article in a page fetch_page read: HTML, or plain text, or (when the server did not say
+    which) what its contents look like; refused when it is not text whatever the server says."""
+    where = page.final_url
+    if kind := _binary_kind(page.body):
+        raise IntakeError(
+            f"The page at {where} looks like {kind}, not a web page (its server calls it "
+            f"{page.content_type or 'nothing'}); {SAVE_OR_COPY}."
+        )
+    if page.content_type == "text/plain":
+        return article_from_text(decode_bytes(page.body, declared_charset=page.charset), url=where)
+    if not page.content_type:
+        text = decode_bytes(page.body)
+        if _looks_binary(text):
+            raise IntakeError(f"The page at {where} looks like a binary file, not a web page; {SAVE_OR_COPY}.")
+        if not (HTML_START.match(text[:4096]) or HTML_INSIDE.search(text[:8192])):
+            return article_from_text(text, url=where)
+    return article_from_html(page.body, url=where, charset=page.charset)
+
+
+def article_from_text(text: str, *, url: str | None = None) -> Article:
+    """An article from pasted text (or a text file, or a plain-text page read at `url`): the
+    text as given, line endings normalised and invisible control characters removed; the title
+    is its first line when that reads like one; the language is detected."""
     _check_size(len(text), what="text")
     text = clean_text(text).strip()
     if not text:
         raise IntakeError("The text is empty: paste the article's text (or upload the page saved as HTML).")
+    _check_length(text)
     if len(WORD.findall(text)) < 3:
         raise IntakeError(
             "The text is too short to hold a quotation (fewer than 3 words); paste the article's whole text."
         )
-    return Article(text=text, title=_title_line(text), language=_language("", text))
+    return Article(
+        text=text,
+        title=_title_line(text),
+        language=_language("", text),
+        site=(url_domain(url) or None) if url else None,
+        url=url,
+        fetched_url=url,
+    )
 
 
 def article_from_upload(data: bytes, filename: str) -> Article:
@@ -265,6 +367,47 @@ def _check_size(size: int, *, what: str) -> None:
         )
 
 
+def _check_length(text: str) -> None:
+    if len(text) > ARCHIVED_TEXT_MAX_LENGTH:
+        raise IntakeError(
+            f"The article's text has {len(text):,} characters; a source keeps at most {ARCHIVED_TEXT_MAX_LENGTH:,}. "
+            "Bring in one article at a time."
+        )
+
+
+def _drop_code(tree) -> None:
+    """Remove what is never an article's text (scripts, styles, drawings, embedded frames) but
+    costs time: a page's JSON-LD metadata stays (its authors and dates)."""
+    for element in list(tree.iter(*CODE_ELEMENTS)):
+        if element.tag == "script" and "ld+json" in (element.get("type") or "").lower():
+            continue
+        if element.getparent() is not None:
+            element.drop_tree()
+    # Words only a screen reader says ("Opens in a new window", "Advertisement") are not printed
+    # and would break a sentence the reader sees whole.
+    for element in list(tree.iterfind(".//*[@class]")):
+        if SCREEN_READER_ONLY.intersection((element.get("class") or "").lower().split()):
+            if element.getparent() is not None:
+                element.drop_tree()
+
+
+def _print_inline_quotations(tree, language: str) -> None:
+    """<q>words</q> is shown with quotation marks the browser adds (the page's language's): put
+    them in the text, where the reader sees them and the quotation finder looks for them, and let
+    the words stay in their sentence (trafilatura would make a <q> a block of its own)."""
+    quotations = [(q, sum(1 for _ in q.iterancestors("q"))) for q in tree.iter("q")]
+    outer, inner = QUOTATION_MARKS.get(language, QUOTATION_MARKS[""])
+    for q, depth in quotations:
+        opening, closing = inner if depth % 2 else outer
+        q.text = opening + (q.text or "")
+        if len(q):
+            q[-1].tail = (q[-1].tail or "") + closing
+        else:
+            q.text += closing
+    for q, _depth in reversed(quotations):
+        q.drop_tag()
+
+
 def _codec(name: str | None) -> str | None:
     if not name:
         return None
@@ -347,34 +490,57 @@ def _language(declared: str, text: str) -> str:
 
 
 def _body_text(body) -> str:
-    """trafilatura's main text, each block (paragraph, heading, list, quotation, table) a
-    paragraph separated by a blank line, white space inside a line collapsed."""
-    from trafilatura.xml import xmltotxt
-
-    def render(element) -> str:
-        if element.tag == "list":  # one item a line, as a list is printed (without its bullets)
-            return "\n".join(render(item) for item in element)
-        if element.tag == "item":
-            words, sublists = [element.text or ""], []
-            for child in element:
-                if child.tag == "list":
-                    sublists.append(render(child))
-                else:
-                    words.append("".join(child.itertext()))
-                words.append(child.tail or "")
-            return "\n".join(["".join(words), *sublists])
-        return xmltotxt(element, include_formatting=False) if len(element) or element.text else ""
-
-    blocks = []
+    """trafilatura's main text as printed: each block (paragraph, heading, list, quotation,
+    table) a paragraph separated by a blank line, and so are the parts of a block a page split
+    with an empty line (<br><br>); a line break (<br>) stays one; white space inside a line
+    collapsed; list items one a line, without their bullets."""
+    paragraphs = []
     for element in body:
-        block = render(element)
-        if element.tail and element.tail.strip():
-            block = f"{block} {element.tail}"
-        lines = [BLANK_RUN.sub(" ", line).strip() for line in clean_text(block).split("\n")]
-        block = "\n".join(line for line in lines if line)
-        if block:
-            blocks.append(block)
-    return "\n\n".join(blocks)
+        block = _render_block(element) + _spaced(element.tail)
+        for part in PARAGRAPH_BREAK.split(clean_text(block)):
+            lines = (BLANK_RUN.sub(" ", line).strip() for line in part.split("\n"))
+            if paragraph := "\n".join(line for line in lines if line):
+                paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
+def _render_block(element) -> str:
+    if element.tag == "list":
+        return "\n".join(_render_block(item) for item in element)
+    if element.tag == "item":
+        words, sublists = [_spaced(element.text)], []
+        for child in element:
+            if child.tag == "list":
+                sublists.append(_render_block(child))
+                words.append(_spaced(child.tail))
+            else:
+                words.append(_render_inline(child) + _spaced(child.tail))
+        return "\n".join(["".join(words), *sublists])
+    if element.tag == "table":  # a row a line, its cells apart by " | "
+        return "\n".join(
+            " | ".join(" ".join(_render_inline(cell).split()) for cell in row.iterchildren("cell"))
+            for row in element.iterchildren("row")
+        )
+    if element.tag == "graphic":
+        return ""
+    return _render_inline(element)
+
+
+def _render_inline(element) -> str:
+    parts = [_spaced(element.text)]
+    for child in element:
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag in BLOCK_TAGS:  # a paragraph inside a quotation, a list inside a paragraph
+            parts.append(f"\n\n{_render_block(child)}\n\n")
+        elif child.tag != "graphic":
+            parts.append(_render_inline(child))
+        parts.append(_spaced(child.tail))
+    return "".join(parts)
+
+
+def _spaced(text: str | None) -> str:
+    return SOURCE_WHITE_SPACE.sub(" ", text) if text else ""
 
 
 def _canonical_link(tree) -> str | None:
@@ -420,17 +586,36 @@ def _line(value: str) -> str:
     return BLANK_RUN.sub(" ", clean_text(value).replace("\n", " ")).strip()
 
 
+def _without_site_name(title: str, site_name: str | None) -> str:
+    """ "Minister defends plan" for "Minister defends plan | The Daily Example"."""
+    if not site_name:
+        return title
+    for separator in TITLE_SEPARATORS:
+        for candidate in (f"{separator}{site_name}", f"{site_name}{separator}"):
+            if title.lower().endswith(candidate.lower()) and len(title) > len(candidate):
+                return title[: -len(candidate)].strip()
+            if title.lower().startswith(candidate.lower()) and len(title) > len(candidate):
+                return title[len(candidate) :].strip()
+    return title
+
+
 def _title_line(text: str) -> str:
-    first, _, rest = text.partition("\n")
-    first = first.strip()
-    if (
-        rest.strip()
-        and len(first) <= TITLE_MAX_CHARACTERS
-        and len(first.split()) <= TITLE_MAX_WORDS
-        and not first.endswith((".", ",", ";", ":", "”", '"', "»", "…"))
-        and WORD.search(first)
-    ):
-        return first
+    """The first line that reads like a title, past the lines a page copied with its text
+    starts with ("Skip to content", "top of page"); "" when the first real line is a sentence."""
+    lines = [line.strip() for line in text.split("\n")]
+    for position, line in enumerate(lines[:TITLE_SEARCH_LINES]):
+        if not line or PAGE_FURNITURE.match(line):
+            continue
+        rest = "\n".join(lines[position + 1 :])
+        if (
+            rest.strip()
+            and len(line) <= TITLE_MAX_CHARACTERS
+            and len(line.split()) <= TITLE_MAX_WORDS
+            and not line.endswith((".", ",", ";", ":", "”", '"', "»", "…"))
+            and WORD.search(line)
+        ):
+            return line
+        return ""
     return ""
 
 
@@ -442,8 +627,6 @@ def _date(value: str | None) -> date | None:
 
 
 def _absolute_url(value: str | None, *, base: str | None) -> str | None:
-    from urllib.parse import urljoin, urlsplit
-
     value = (value or "").strip()
     if not value:
         return None

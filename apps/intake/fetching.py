@@ -89,10 +89,15 @@ def fetch_page(url: str) -> FetchedPage:
     max_redirects = settings.CLAIMTRACK_INTAKE_MAX_REDIRECTS
     deadline = time.monotonic() + timeout
     current, previous = url, None
+    # Cookies a site sets while redirecting (a consent or a "cookies work?" check) go back to it,
+    # or it redirects for ever; they live for this one fetch.
+    cookies: dict[str, dict[str, str]] = {}
     for _hop in range(max_redirects + 1):
         target = _parse(current, redirected_from=previous)
-        address = _checked_address(target, deadline, timeout, redirected_from=previous)
-        status, headers, body = _request(target, address, deadline, timeout)
+        addresses = _checked_addresses(target, deadline, timeout, redirected_from=previous)
+        jar = cookies.setdefault(target.host, {})
+        status, headers, body = _request(target, addresses, deadline, timeout, cookies=jar)
+        _keep_cookies(jar, headers)
         if status in REDIRECT_STATUSES:
             location = headers.get("Location", "").strip()
             if not location:
@@ -180,15 +185,15 @@ def address_problem(address: str) -> str | None:
     return None
 
 
-def _checked_address(target: _Target, deadline: float, timeout: int, *, redirected_from: str | None) -> str:
-    """The address to connect to: the first the name resolves to that may be used."""
+def _checked_addresses(target: _Target, deadline: float, timeout: int, *, redirected_from: str | None) -> list[str]:
+    """The addresses the name resolves to that may be connected to, in the resolver's order."""
     addresses = _resolve(target, deadline, timeout)
     if settings.CLAIMTRACK_INTAKE_ALLOW_PRIVATE_ADDRESSES:
-        return addresses[0]
+        return addresses
     problems = [(address, address_problem(address)) for address in addresses]
-    for address, problem in problems:
-        if problem is None:
-            return address
+    allowed = [address for address, problem in problems if problem is None]
+    if allowed:
+        return allowed
     address, problem = problems[0]
     named = target.host if target.host == address else f"{target.host} (which is {address})"
     raise IntakeError(
@@ -226,9 +231,30 @@ def _resolve(target: _Target, deadline: float, timeout: int) -> list[str]:
     return addresses
 
 
-def _request(target: _Target, address: str, deadline: float, timeout: int):
-    """One GET to `address`, the name in Host and TLS; (status, headers, body). The body is
-    read only for a page that will be used (not for a redirect or an error)."""
+def _connect(addresses: list[str], port: int, deadline: float) -> socket.socket:
+    """A connection to the first of `addresses` that accepts one (a host with an IPv6 address
+    this machine cannot reach is reached over IPv4), each given its share of the time left."""
+    for position, address in enumerate(addresses):
+        share = (deadline - time.monotonic()) / (len(addresses) - position)
+        try:
+            return socket.create_connection((address, port), timeout=max(share, 0.001))
+        except OSError:
+            if position == len(addresses) - 1:
+                raise
+    raise TimeoutError  # no address at all: _resolve never gives none
+
+
+def _keep_cookies(jar: dict[str, str], headers: Message) -> None:
+    for header in headers.get_all("Set-Cookie") or ():
+        pair = header.split(";", 1)[0]
+        name, equals, value = pair.partition("=")
+        if equals and name.strip() and len(jar) < 50:
+            jar[name.strip()] = value.strip()
+
+
+def _request(target: _Target, addresses: list[str], deadline: float, timeout: int, *, cookies: dict[str, str]):
+    """One GET to one of `addresses`, the name in Host and TLS; (status, headers, body). The
+    body is read only for a page that will be used (not for a redirect or an error)."""
     timed_out = threading.Event()
     sock = None
 
@@ -247,7 +273,7 @@ def _request(target: _Target, address: str, deadline: float, timeout: int):
     watchdog.daemon = True
     try:
         try:
-            sock = socket.create_connection((address, target.port), timeout=remaining)
+            sock = _connect(addresses, target.port, deadline)
             watchdog.start()
             if target.scheme == "https":
                 context = ssl.create_default_context()
@@ -256,16 +282,15 @@ def _request(target: _Target, address: str, deadline: float, timeout: int):
             else:
                 connection = http.client.HTTPConnection(target.host, target.port)
             connection.sock = sock  # already connected, to the checked address
-            connection.request(
-                "GET",
-                target.path,
-                headers={
-                    "User-Agent": USER_AGENT,
-                    "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8",
-                    "Accept-Encoding": "gzip, deflate",
-                    "Connection": "close",
-                },
-            )
+            request_headers = {
+                "User-Agent": USER_AGENT,
+                "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8",
+                "Accept-Encoding": "gzip, deflate",
+                "Connection": "close",
+            }
+            if cookies:
+                request_headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
+            connection.request("GET", target.path, headers=request_headers)
             response = connection.getresponse()
             headers = response.msg
             status = response.status

@@ -85,6 +85,59 @@ class TestArticleFromHtml:
         text = article_from_html(page(body)).text
         assert text.split("\n\n")[0] == "The minister said “we will” act."
 
+    def test_q_elements_get_the_quotation_marks_a_browser_shows_and_stay_in_their_sentence(self, limits):
+        body = (
+            "<p>The minister said on Tuesday that <q>the plan will <em>not</em> raise bills</q>, and she repeated "
+            "it to the reporters.</p><blockquote><p>We have done the sums and we stand by every one.</p></blockquote>"
+        )
+        assert article_from_html(page(body, lang="en")).text.split("\n\n") == [
+            "The minister said on Tuesday that “the plan will not raise bills”, and she repeated it to the reporters.",
+            "We have done the sums and we stand by every one.",
+        ]
+        nested = (
+            f"<p>Министр заявил, что <q>план <q>точно</q> не приведёт к росту тарифов</q>.</p><p>{RUSSIAN_MORE}</p>"
+        )
+        assert "что «план „точно“ не приведёт к росту тарифов»." in article_from_html(page(nested, lang="ru")).text
+
+    def test_words_only_a_screen_reader_says_are_not_the_text(self, limits):
+        body = (
+            '<p>The minister <a href="/m">said<span class="visually-hidden"> (opens in a new window)</span></a> '
+            'that the plan <span class="sr-only">Advertisement</span>would not raise bills for anyone.</p>'
+        )
+        text = article_from_html(page(body + f"<p>{RUSSIAN_MORE}</p>")).text
+        assert text.startswith("The minister said that the plan would not raise bills for anyone.\n\n")
+
+    def test_a_table_is_a_row_a_line(self, limits):
+        table = (
+            "<table><tr><th>Year</th><th>Bill</th></tr><tr><td>2023</td><td>£400 <b>up</b></td></tr>"
+            "<tr><td>2024</td><td>“flat,” she said</td></tr></table>"
+        )
+        text = article_from_html(page(f"<p>{RUSSIAN}</p>{table}<p>{RUSSIAN_MORE}</p>")).text
+        assert "\n\nYear | Bill\n2023 | £400 up\n2024 | “flat,” she said\n\n" in text
+
+    def test_the_site_name_is_taken_out_of_the_title(self, limits):
+        head = "<title>Minister defends plan | The Daily Example</title><meta property='og:site_name' content='The Daily Example'>"
+        article = article_from_html(page(f"<p>{RUSSIAN}</p>", head=head))
+        assert article.title == "Minister defends plan"
+        assert article.publisher == "The Daily Example"
+
+    def test_paragraphs_a_page_separates_with_empty_lines_are_paragraphs(self, limits):
+        story = (
+            "<div>The minister said on Tuesday that the plan would not raise bills for anyone.<br><br>"
+            "“We have done the sums,” she told reporters.<br>A second line of that paragraph.<br><br>"
+            "Critics called it a leap in the dark and a waste of money.</div>"
+        )
+        text = article_from_html(f"<html><body>{story}</body></html>").text
+        assert text.split("\n\n") == [
+            "The minister said on Tuesday that the plan would not raise bills for anyone.",
+            "“We have done the sums,” she told reporters.\nA second line of that paragraph.",
+            "Critics called it a leap in the dark and a waste of money.",
+        ]
+
+    def test_a_home_page_given_as_canonical_url_is_not_the_articles(self, limits):
+        html = page(f"<p>{RUSSIAN}</p>", head='<link rel="canonical" href="https://example.ru/">')
+        assert article_from_html(html, url="https://example.ru/news/1").url == "https://example.ru/news/1"
+
     def test_the_language_is_detected_when_the_page_does_not_say(self, limits):
         article = article_from_html(page(f"<p>{RUSSIAN}</p>"))
         assert article.language == "ru"
@@ -131,6 +184,30 @@ class TestArticleFromHtml:
         message = refusal(article_from_html, huge)
         assert time.monotonic() - started < 0.5
         assert "The page is 50.0 MB; ClaimTrack reads at most 5 MB" in message
+
+    def test_a_page_with_more_elements_than_an_article_has_is_refused_before_extraction(self, limits):
+        links = "".join(f'<div><a href="/{n}">Story {n}</a></div>' for n in range(31_000))
+        started = time.monotonic()
+        message = refusal(article_from_html, page(links))
+        assert time.monotonic() - started < 2
+        assert "This page has 62,0" in message
+        assert "more than the 60,000 ClaimTrack reads" in message
+
+    def test_a_page_with_more_text_than_an_article_has_is_refused(self, limits):
+        message = refusal(article_from_html, page("<p>" + "word " * 400_000 + "</p>"))
+        assert "This page holds 2,000,000 characters of text" in message
+
+    def test_an_article_too_long_to_store_is_refused(self, limits):
+        sentence = "where the minister said that it would work. "
+        paragraphs = "".join(f"<p>Paragraph {n}, {sentence * 12}</p>" for n in range(1000))
+        assert "a source keeps at most 500,000" in refusal(article_from_html, page(paragraphs))
+        assert "a source keeps at most 500,000" in refusal(article_from_text, "Word " * 120_000)
+
+    def test_scripts_and_styles_are_not_the_article(self, limits):
+        script = "<script>var story = 'the minister said nothing';</script><style>p { color: red }</style>"
+        article = article_from_html(page(script + f"<p>{RUSSIAN}</p><p>{RUSSIAN_MORE}</p>"))
+        assert "var story" not in article.text
+        assert "color" not in article.text
 
     def test_deeply_nested_or_broken_html_does_not_crash_or_hang(self, limits):
         nested = "<div>" * 100_000 + f"<p>{RUSSIAN}</p>" + "</div>" * 100_000
@@ -190,6 +267,13 @@ class TestArticleFromText:
     def test_a_first_line_that_is_a_sentence_is_not_a_title(self):
         assert article_from_text("“We have done the sums,” she said.\nMore of the article follows.").title == ""
         assert article_from_text("Only one line of text, which is the whole article").title == ""
+
+    def test_the_title_is_found_past_the_links_a_copied_page_starts_with(self):
+        pasted = "1. Skip to content\n  2. Skip to main menu\n\nMinister defends water plan\n\nThe minister said so."
+        assert article_from_text(pasted).title == "Minister defends water plan"
+        assert article_from_text("top of page\n\nMinister defends water plan\n\nShe said so.").title == (
+            "Minister defends water plan"
+        )
 
     def test_the_language_is_detected(self):
         assert article_from_text(RUSSIAN).language == "ru"

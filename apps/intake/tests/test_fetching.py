@@ -11,12 +11,18 @@ from pathlib import Path
 import pytest
 
 from apps.intake import fetching
-from apps.intake.extraction import article_from_html
+from apps.intake.extraction import article_from_html, article_from_page
 from apps.intake.fetching import address_problem, fetch_page
 from apps.intake.types import IntakeError
 
 ARTICLE = (Path(__file__).parent / "pages" / "article.html").read_bytes()
 SETTING = "CLAIMTRACK_INTAKE_ALLOW_PRIVATE_ADDRESSES"
+CYRILLIC_PAGE = (
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><title>Тарифы</title>'
+    "</head><body><article><p>Министр заявил во вторник, что план «не приведёт к росту тарифов», несмотря на "
+    "предупреждения регулятора. «Мы всё посчитали», — сказала она журналистам.</p></article></body></html>"
+)
+PLAIN = "Заголовок статьи\n\n«Мы всё посчитали», — сказала министр журналистам во вторник."
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -51,6 +57,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send(302, headers=[("Location", location)])
         elif path == "/redirect-to":
             self.send(302, headers=[("Location", query)])
+        elif path == "/cookie-check":
+            if "checked=yes" in self.headers.get("Cookie", ""):
+                self.send(body=ARTICLE)
+            else:
+                self.send(302, headers=[("Location", "/cookie-check"), ("Set-Cookie", "checked=yes; Path=/; HttpOnly")])
         elif path == "/redirect-nowhere":
             self.send(302)
         elif path.startswith("/status/"):
@@ -77,6 +88,12 @@ class Handler(BaseHTTPRequestHandler):
             self.send(body=gzip.compress(b" " * 2_000_000), headers=[("Content-Encoding", "gzip")])
         elif path == "/gzip":
             self.send(body=gzip.compress(ARTICLE), headers=[("Content-Encoding", "gzip")])
+        elif path == "/plain":
+            self.send(body=PLAIN.encode("windows-1251"), content_type="text/plain; charset=windows-1251")
+        elif path == "/cyrillic":
+            self.send(body=CYRILLIC_PAGE.encode("windows-1251"), content_type="text/html")
+        elif path == "/untyped":
+            self.send(body=ARTICLE, content_type=None)
         elif path == "/typed":
             self.send(body=b"%PDF-1.7 ...", content_type=query.replace("%2F", "/"))
         else:
@@ -146,6 +163,10 @@ def test_too_many_redirects_are_refused(server, allowed):
     message = refusal(f"{server}/redirect/7")
     assert "redirects more than 5 times" in message
     assert "paste the address it ends at" in message
+
+
+def test_cookies_set_while_redirecting_go_back_to_the_site(server, allowed):
+    assert fetch_page(f"{server}/cookie-check").body == ARTICLE
 
 
 def test_a_redirect_without_a_location_is_refused(server, allowed):
@@ -340,3 +361,127 @@ def test_a_failed_secure_connection_is_reported(server, allowed):
     # https to a server that speaks plain HTTP: the TLS handshake fails.
     message = refusal(server.replace("http://", "https://") + "/article")
     assert "The secure connection (TLS) to 127.0.0.1 failed" in message
+
+
+def test_a_plain_text_page_is_read_as_text(server, allowed):
+    page = fetch_page(f"{server}/plain")
+    assert (page.content_type, page.charset) == ("text/plain", "windows-1251")
+    article = article_from_page(page)
+    assert article.text == PLAIN
+    assert article.title == "Заголовок статьи"
+    assert article.url == f"{server}/plain"
+
+
+def test_a_cyrillic_page_whose_charset_only_its_meta_gives_is_decoded(server, allowed):
+    page = fetch_page(f"{server}/cyrillic")
+    assert page.charset is None
+    article = article_from_page(page)
+    assert "план «не приведёт к росту тарифов»" in article.text
+    assert article.language == "ru"
+
+
+def test_a_page_without_a_content_type_is_read_for_what_it_is(server, allowed):
+    page = fetch_page(f"{server}/untyped")
+    assert page.content_type == ""
+    assert article_from_page(page).title == "Minister defends water plan"
+
+
+def test_a_pdf_that_its_server_calls_html_is_refused(server, allowed):
+    page = fetch_page(f"{server}/typed?text/html")
+    with pytest.raises(IntakeError) as caught:
+        article_from_page(page)
+    assert "looks like a PDF document, not a web page (its server calls it text/html)" in str(caught.value)
+
+
+def test_an_address_that_refuses_gives_way_to_the_next(server, allowed, monkeypatch):
+    port = int(server.rsplit(":", 1)[1])
+    real = socket.getaddrinfo
+
+    def resolve(host, *args, **kwargs):  # nothing listens on 127.0.0.2
+        if host == "news.example.com":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port)) for ip in ("127.0.0.2", "127.0.0.1")]
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    assert fetch_page(f"http://news.example.com:{port}/article").body == ARTICLE
+
+
+@pytest.fixture(scope="module")
+def tls_server(tmp_path_factory):
+    """An HTTPS server on loopback whose certificate names news.example.com (made by openssl)."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    key, certificate = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-keyout", str(key),
+         "-out", str(certificate), "-subj", "/CN=news.example.com", "-addext", "subjectAltName=DNS:news.example.com"],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate, key)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd.server_address[1], certificate
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def trusting(tls_server, monkeypatch):
+    """Trust the test certificate, and resolve every *.example.com name to the test server."""
+    import ssl
+
+    port, certificate = tls_server
+    make_context = ssl.create_default_context
+
+    def context(*args, **kwargs):
+        made = make_context(cafile=str(certificate))
+        made.verify_flags &= ~getattr(ssl, "VERIFY_X509_STRICT", 0)  # a bare self-signed certificate
+        return made
+
+    real = socket.getaddrinfo
+
+    def resolve(host, *args, **kwargs):
+        if host.endswith(".example.com"):
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(ssl, "create_default_context", context)
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    return port
+
+
+def test_https_checks_the_certificate_against_the_name_not_the_address(allowed, trusting):
+    page = fetch_page(f"https://news.example.com:{trusting}/article")
+    assert page.body == ARTICLE
+    # The same server, the same address, another name: the certificate does not cover it.
+    message = refusal(f"https://other.example.com:{trusting}/article")
+    assert "The secure connection to other.example.com failed: its certificate is not valid" in message
+
+
+def test_a_server_that_does_not_speak_http_is_reported(allowed):
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def answer():
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(1024)
+            connection.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
+
+    thread = threading.Thread(target=answer, daemon=True)
+    thread.start()
+    try:
+        message = refusal(f"http://127.0.0.1:{port}/")
+    finally:
+        listener.close()
+    assert "answered with something that is not a valid web page response" in message
