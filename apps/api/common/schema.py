@@ -57,10 +57,10 @@ class AutoSchema(openapi.AutoSchema):
             codes.append("404")
         if self.method in ("POST", "PUT", "PATCH", "DELETE"):
             codes += ["401", "403", "409"]
-        elif not self._reads_open():  # a private read (intake): credentials needed
-            codes += ["401", "403"]
             if not has_id and self.method != "POST":
                 codes.remove("404")
+        elif not self._reads_open():  # a private read (intake): credentials needed
+            codes += ["401", "403"]
         if self.method in ("POST", "PUT", "PATCH"):
             codes.append("415")
         if self._is_versioned_write():
