@@ -56,11 +56,7 @@ def article_read(
         raise IntakeError(f"Give the article one way only: you gave {' and '.join(given)}. Clear all but one.")
     if url.strip():
         page = fetching.fetch_page(url.strip())
-        if page.content_type == "text/plain":
-            article = extraction.article_from_text(page.text())
-            article = dataclasses.replace(article, url=page.final_url)
-        else:
-            article = extraction.article_from_html(page.body, url=page.final_url, charset=page.charset)
+        article = extraction.article_from_page(page)
         return IntakeOrigin.URL, dataclasses.replace(article, fetched_url=page.final_url)
     if data is not None:
         return IntakeOrigin.UPLOAD, extraction.article_from_upload(data, filename)
