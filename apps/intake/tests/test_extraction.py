@@ -3,7 +3,6 @@
 import codecs
 import gzip
 import io
-import time
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from apps.core.models import invisible_character_problem
+from apps.intake import extraction
 from apps.intake.extraction import (
     article_from_html,
     article_from_text,
@@ -178,18 +178,16 @@ class TestArticleFromHtml:
         assert "The page is empty" in refusal(article_from_html, b"")
         assert "The page is empty" in refusal(article_from_html, "   \n ")
 
-    def test_a_page_over_the_limit_is_refused_before_it_is_parsed(self, limits):
+    def test_a_page_over_the_limit_is_refused_before_it_is_parsed(self, limits, monkeypatch):
+        monkeypatch.setattr(extraction, "_extract", _never_called)
         huge = b"<html><body><p>" + b"word " * 10_000_000 + b"</p></body></html>"  # 50 MB
-        started = time.monotonic()
         message = refusal(article_from_html, huge)
-        assert time.monotonic() - started < 0.5
         assert "The page is 50.0 MB; ClaimTrack reads at most 5 MB" in message
 
-    def test_a_page_with_more_elements_than_an_article_has_is_refused_before_extraction(self, limits):
+    def test_a_page_with_more_elements_than_an_article_has_is_refused_before_extraction(self, limits, monkeypatch):
         links = "".join(f'<div><a href="/{n}">Story {n}</a></div>' for n in range(31_000))
-        started = time.monotonic()
+        monkeypatch.setattr("trafilatura.bare_extraction", _never_called)
         message = refusal(article_from_html, page(links))
-        assert time.monotonic() - started < 2
         assert "This page has 62,0" in message
         assert "more than the 60,000 ClaimTrack reads" in message
 
@@ -214,14 +212,12 @@ class TestArticleFromHtml:
         broken = "<html><body>" + "<b><i><p><table><tr><td>" * 20_000 + "unclosed words " * 200
         garbage = "<<<>>><p <p>>></// &#xD800; &#0; &bogus; <script>" + "x" * 1000
         for html in (nested, broken, garbage):
-            started = time.monotonic()
             try:
                 article = article_from_html(html)
             except IntakeError as error:
                 assert "paste" in str(error)
             else:
                 assert invisible_character_problem(article.text) is None
-            assert time.monotonic() - started < 5
 
     def test_broken_charsets_never_crash(self, limits):
         body = f"<p>{RUSSIAN}</p>".encode()
@@ -337,10 +333,9 @@ class TestArticleFromUpload:
     def test_a_file_of_control_characters_is_refused(self, limits):
         assert "looks like a binary file" in refusal(article_from_upload, bytes(range(1, 32)) * 100, "x.txt")
 
-    def test_a_50_mb_file_is_refused_at_once(self, limits):
-        started = time.monotonic()
+    def test_a_50_mb_file_is_refused_before_it_is_read(self, limits, monkeypatch):
+        monkeypatch.setattr(extraction, "decode_bytes", _never_called)
         message = refusal(article_from_upload, b"a" * 50_000_000, "huge.html")
-        assert time.monotonic() - started < 0.5
         assert "The file is 50.0 MB; ClaimTrack reads at most 5 MB" in message
 
     def test_the_size_limit_is_a_setting(self, limits):
@@ -390,3 +385,7 @@ class TestFindSourceFor:
         make_source(url="https://example.org/a")
         assert find_source_for(Article(text="x", url="https://example.org/b")) is None
         assert find_source_for(Article(text="x")) is None
+
+
+def _never_called(*args, **kwargs):
+    raise AssertionError("a page over the limits must be refused before it is decoded or parsed")
