@@ -148,6 +148,11 @@ def _pair(text: str) -> list[_Raw]:
 
 # --- 2. sentences and cues ---------------------------------------------------------------------
 
+# Quoted words are masked so that the writer's sentence is read without them: the marks become
+# MARK and the words WORDS_MASK, characters of the private use area that no name can hold (a
+# letter would join the name before it: "Felix Cox said" must not read "Felix Coxxxx").
+MARK = "\ue000"
+WORDS_MASK = "\ue001"
 CUE_REACH = 600  # characters either side of a quotation where its cue is looked for
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "sgt", "rep", "sen", "gov", "no", "vs"}
 ABBREVIATIONS |= {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "p", "pp"}
@@ -774,7 +779,7 @@ def _sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]
     """Sentences of masked[start:end] (a paragraph), as offsets."""
     bounds = []
     s = start
-    for m in re.finditer(r"[.!?…][”\"’'»)\]Q]*\s+(?=[\"“‘«(\[A-Z0-9Q])", masked[start:end]):
+    for m in re.finditer(rf"[.!?…][”\"’'»)\]{MARK}]*\s+(?=[\"“‘«(\[A-Z0-9{MARK}])", masked[start:end]):
         cut = start + m.start()
         word = re.search(r"(\w+)$", masked[s:cut])
         if masked[cut] == "." and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
@@ -817,7 +822,7 @@ class _Article:
         for raw in self.raws:
             for k in range(max(0, raw.start - 1), min(len(text), raw.end + 1)):
                 if masked[k] != "\n":
-                    masked[k] = "x" if k >= raw.start and k < raw.end else "Q"
+                    masked[k] = WORDS_MASK if k >= raw.start and k < raw.end else MARK
             last = raw.end - 1
             while last > raw.start and text[last] in SPACES:
                 last -= 1
@@ -836,10 +841,8 @@ class _Article:
     def _collect_names(self) -> None:
         for m in NAME_RUN.finditer(self.masked):
             raw_run = m.group(0)
-            if "x" in raw_run and not raw_run.replace("x", ""):
-                continue
             name = _clean_name(raw_run)
-            if not name or name.startswith("Q") or name.startswith("x"):
+            if not name or name.startswith((MARK, WORDS_MASK)):
                 continue
             kind = _classify_run(name)
             tokens = name.split()
@@ -852,7 +855,7 @@ class _Article:
                 tail = re.match(
                     rf"(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?{NAME_RUN.pattern})+", self.masked[m.end() :]
                 )
-                if tail and "Q" not in tail.group(0).split():
+                if tail and MARK not in tail.group(0).split():
                     name += tail.group(0)
                 possessive = bool(re.match(r"[’']s\b", self.masked[m.start() + len(raw_run) :])) or raw_run.endswith(
                     ("’s", "'s")
@@ -1009,7 +1012,7 @@ class _Resolver:
         fragment = _strip_tail(fragment.rstrip(" ,"))
         fragment = re.sub(r"\s*\([^()]*\)\s*$", "", fragment)
         fragment = _strip_tail(fragment)
-        if not fragment or fragment.endswith(("Q", "x")):
+        if not fragment or fragment.endswith((MARK, WORDS_MASK)):
             return None
         m = re.search(r"\b(\w+)$", fragment)
         last_word = m.group(1) if m else ""
@@ -1024,7 +1027,7 @@ class _Resolver:
         run = re.search(rf"({NAME_RUN.pattern})$", fragment)
         if (
             run
-            and "Q" not in run.group(1).split()
+            and MARK not in run.group(1).split()
             and _clean_name(run.group(1))
             and _clean_name(run.group(1)).split()[0][0].isupper()
         ):
@@ -1070,7 +1073,7 @@ class _Resolver:
 
     def noun_phrase(self, phrase: str, pos: int) -> SpeakerMention | None:
         phrase = phrase.strip(" ,.")
-        if not phrase or "Q" in phrase.split() or len(phrase.split()) > 24:
+        if not phrase or MARK in phrase.split() or len(phrase.split()) > 24:
             return None
         words = phrase.split()
         lowered = [w.lower().strip(",.’'") for w in words]
@@ -1124,7 +1127,7 @@ class _Resolver:
         if not m:
             return None
         phrase = m.group(1).strip()
-        if "Q" in phrase or "x" in phrase.split():
+        if MARK in phrase or WORDS_MASK in phrase:
             return None
         lowered = phrase.lower()
         if lowered in PRONOUNS_PERSON or lowered in {"me", "us", "reporters", "journalists", "listeners"}:
@@ -1263,13 +1266,13 @@ def _attribute(
     nearest = max((c.end() for c in ordered if c.start() < q_open), default=s_start)
     parenthetical = nearest == s_start or masked[nearest : nearest + 1] == ","
     answered = GROUP_ANSWER.search(masked, nearest, q_open) if parenthetical else None
-    if answered and "Q" not in masked[answered.end() : q_open]:
+    if answered and MARK not in masked[answered.end() : q_open]:
         return SpeakerMention(answered.group("group"), "group"), answered.group("verb").lower()
     for cue in ordered:
         word = cue.group(0).lower()
         if word == "according to":
             stop = s_end
-            nxt = masked.find("Q", cue.end(), s_end)
+            nxt = masked.find(MARK, cue.end(), s_end)
             if 0 <= nxt < stop:
                 stop = nxt
             mention = resolver.subject_after(cue.end(), stop)
@@ -1288,7 +1291,7 @@ def _attribute(
             clause_start = q_close
         else:
             # a quotation between this cue and ours belongs to the clause: read from its end
-            last_q = masked.rfind("Q", s_start, cue.start())
+            last_q = masked.rfind(MARK, s_start, cue.start())
             if last_q >= 0:
                 clause_start = max(s_start, last_q + 1)
         if not after_quote and re.search(
