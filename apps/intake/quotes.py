@@ -33,6 +33,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from .names import first_name_gender
 from .types import QuoteSpan, SpeakerMention
 
 # --- 1. pairing -----------------------------------------------------------------------------
@@ -263,6 +264,28 @@ TITLE_WORDS = {
     "former",
     "russia",
     "economy",
+    # abbreviated titles and honorifics, dropped before a name like "Professor" ("Prof. Aminata Diallo")
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "capt",
+    "sgt",
+    "cllr",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "attorney",
+    "lawyer",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "reverend",
 }
 HONORIFICS = {"sir", "lord", "dame", "lady", "baroness", "baron"}
 ORG_WORDS = {
@@ -339,6 +362,25 @@ ORG_WORDS = {
     "club",
     "society",
     "trust",
+    # companies and clubs ("Vestmark Offshore", "Sahel Biologics", "Kilbride Athletic")
+    "offshore",
+    "energy",
+    "holdings",
+    "partners",
+    "systems",
+    "technologies",
+    "biologics",
+    "pharma",
+    "pharmaceuticals",
+    "motors",
+    "airlines",
+    "airways",
+    "industries",
+    "athletic",
+    "rovers",
+    "wanderers",
+    "fc",
+    "albion",
 }
 PLACE_WORDS = {
     "north",
@@ -380,6 +422,12 @@ PLACE_WORDS = {
     "mountains",
     "alps",
     "revolution",
+    "coast",
+    "mount",
+    "beinn",
+    "loch",
+    "cape",
+    "forest",
 }
 ORG_PATTERN = "|".join(sorted(ORG_WORDS))
 DETERMINERS = {
@@ -758,11 +806,34 @@ DEMONYMS = {
     "austrian",
     "swiss",
     "czech",
+    "scot",
+    "brit",
+    "kenyan",
+    "senegalese",
+    "norwegian",
+    "dutchwoman",
+    "englishwoman",
+    "irishwoman",
+    "scotswoman",
+    "welshwoman",
 }
 GROUP_ANSWER = re.compile(
     r"\b(?P<group>respondents|voters|residents|participants|those (?:polled|surveyed|asked)|people polled)\s+(?P<verb>were|was|are|is|wanted|want|favou?red|"
     r"supported|backed|opposed|rejected|agreed|chose|preferred|voted)\b",
     re.IGNORECASE,
+)
+GENDERED = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+FEMININE = {"she", "her", "hers", "herself"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+NOT_PERSON_NOUNS = (
+    r"company|firm|group|developer|operator|club|side|team|council|charity|bank|fund|agency|union|"
+    r"party|band|brand|newspaper|magazine|broadcaster|network|airline|chain|retailer|supplier|maker|"
+    r"manufacturer|startup|start-up|consortium|mountain|hill|peak|river|village|town|city|island|region|"
+    r"district|county|country|valley|ship|vessel|boat|trawler|farm|wind farm|project|programme|scheme"
+)
+NOT_PERSON_AFTER = re.compile(
+    rf"(?:[ \u00a0]+(?:{NOT_PERSON_NOUNS})\b|\s*,\s*(?:the|a|an|its)\s+"
+    rf"(?:(?!(?:of|on|in|at|for|from|with|by)\b)[\w’'-]+\s+){{0,2}}?(?:{NOT_PERSON_NOUNS})(?=\s*[,.;:)]|\s+(?:that|which)\b))"
 )
 PREPOSITIONS = {"in", "of", "from", "at", "to", "for", "on", "with", "by", "near", "across", "into", "about", "over"}
 
@@ -836,7 +907,9 @@ class _Article:
         self._cue_starts: list[int] = []
         self.full_name_positions: list[tuple[int, str]] = []
         self.titles: dict[str, list[tuple[int, str]]] = {}
+        self.not_person: set[str] = set()  # names read as a person's that the text shows are not
         self._collect_names()
+        self.genders = self._genders()
 
     def _collect_names(self) -> None:
         for m in NAME_RUN.finditer(self.masked):
@@ -862,6 +935,13 @@ class _Article:
                 )
                 self.organisations.append(_Mention(name, kind, m.start(), possessive))
                 continue
+            if kind == "person" and NOT_PERSON_AFTER.match(self.masked, m.end()):
+                # "Northumbria Coast council", "Vestmark Offshore, the Danish-owned company"
+                self.not_person.add(name)
+                self.organisations.append(_Mention(name, "organisation", m.start()))
+                continue
+            if kind == "person" and name in self.not_person:
+                continue
             if kind == "person" and len(tokens) >= 2:
                 self.full_names.append(name)
                 self.full_name_positions.append((m.start(), name))
@@ -879,6 +959,26 @@ class _Article:
                 titled = any(t.lower() in TITLE_WORDS for t in raw_run.split()[:-1])
                 if full != name or titled:
                     self.persons.append(_Mention(full, "person", m.start()))
+
+    def _genders(self) -> dict[str, str]:
+        """Each person's gender when the article or the first name tells: the pronouns that
+        follow the name before another person is named ("Kerry Tait is 29, and she…") outvote
+        a first name's usual gender."""
+        votes: dict[str, list[int]] = {}
+        for k, person in enumerate(self.persons):
+            tally = votes.setdefault(person.name, [0, 0])
+            guess = first_name_gender(person.name)
+            if guess and tally == [0, 0]:
+                tally[0 if guess == "f" else 1] += 2
+            end = self.persons[k + 1].pos if k + 1 < len(self.persons) else len(self.masked)
+            window = self.masked[person.pos + len(person.name) : min(end, person.pos + 300)]
+            pronoun = GENDERED.search(window)
+            if pronoun:
+                tally[0 if pronoun.group(0).lower() in FEMININE else 1] += 1
+        return {name: "f" if f > m else "m" for name, (f, m) in votes.items() if f != m}
+
+    def gender(self, name: str) -> str | None:
+        return self.genders.get(name) or first_name_gender(name)
 
     def fullest(self, name: str, pos: int | None = None) -> str:
         """The fullest name the article gives for `name` ("Tokayev" -> "Kassym-Jomart Tokayev")."""
@@ -923,16 +1023,26 @@ class _Article:
         cut = max(self.masked.rfind(". ", 0, pos), self.masked.rfind("\n", 0, pos))
         return cut + 1 if cut >= 0 else 0
 
-    def subject_person_after(self, start: int, pos: int) -> str | None:
+    def subject_person_after(self, start: int, pos: int, fits=None) -> str | None:
         """The last person named near the start of a sentence (its subject, most likely: "The
         chair of the judges, the critic Imran Siddiqui, explained…") after `start` and before the
         sentence holding `pos`."""
         found = None
         limit = self.sentence_start(pos)
         for p in self._persons_between(start, limit):
-            if len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10:
+            if len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10 and (fits is None or fits(p.name)):
                 found = p.name
         return found
+
+
+def _described_gender(description: str) -> str | None:
+    """ "A Nordhavn spokeswoman" -> "f"; "one fisherman" -> "m"; "a senior executive" -> None."""
+    words = set(re.findall(r"[a-z]+", description.lower()))
+    if words & {"woman", "women", "spokeswoman", "chairwoman", "mother", "grandmother", "girl", "wife", "daughter"}:
+        return "f"
+    if words & {"man", "men", "spokesman", "chairman", "fisherman", "father", "grandfather", "boy", "husband", "son"}:
+        return "m"
+    return None
 
 
 def _strip_tail(fragment: str) -> str:
@@ -966,22 +1076,44 @@ class _Resolver:
         self.last_speaker: SpeakerMention | None = None
         self.last_speaker_pos = -1
 
-    def pronoun(self, pos: int) -> SpeakerMention | None:
+    def pronoun(self, pos: int, word: str = "") -> SpeakerMention | None:
         """ "he", "she": the person who spoke last, unless a sentence since opened with another
-        person's name; else the person named last."""
+        person's name; else the person named last. Only a person whose gender fits: "she" is
+        never a man the article calls "he" or whose first name is a man's, and it is never an
+        organisation or a place."""
         a = self.article
+        gender = PRONOUN_GENDER.get(word.lower())
+
+        def fits(mention: SpeakerMention | str) -> bool:
+            name = mention if isinstance(mention, str) else mention.name
+            if name in a.not_person:
+                return False
+            if isinstance(mention, SpeakerMention) and mention.kind == "anonymous":
+                said = _described_gender(name)
+                return gender is None or said in (None, gender)
+            return gender is None or a.gender(name) in (None, gender)
+
         # an unnamed speaker ("a nurse", "one commuter") is a person too
         if (
             self.last_speaker
             and self.last_speaker.kind in ("person", "anonymous")
             and pos - self.last_speaker_pos < 600
+            and fits(self.last_speaker)
         ):
-            other = a.subject_person_after(self.last_speaker_pos, pos)
+            other = a.subject_person_after(self.last_speaker_pos, pos, fits)
             if other is None or other == self.last_speaker.name:
                 return self.last_speaker
             return SpeakerMention(other, "person")
-        name = a.last_person(pos)
-        return SpeakerMention(name, "person") if name else None
+        candidates = [p.name for p in a._persons_between(max(-1, pos - 3000), pos) if fits(p.name)]
+        if gender:  # a name whose gender is known and fits beats a nearer one nobody can tell
+            known = [name for name in candidates if a.gender(name) == gender]
+            candidates = known or candidates
+        if candidates:
+            return SpeakerMention(candidates[-1], "person")
+        if gender is None:
+            name = a.last_person(pos)
+            return SpeakerMention(name, "person") if name else None
+        return None
 
     def it(self, pos: int) -> SpeakerMention | None:
         """ "it", "they": the organisation or group that spoke or was named last."""
@@ -1021,7 +1153,7 @@ class _Resolver:
                 antecedent = re.search(rf"({NAME_RUN.pattern})\s*,?\s*{last_word}$", fragment)
                 if antecedent:
                     return self._person_or_org(_clean_name(antecedent.group(1)), start)
-            return self.pronoun(start + len(fragment) - len(last_word))
+            return self.pronoun(start + len(fragment) - len(last_word), last_word)
         if last_word.lower() in PRONOUNS_PLURAL | {"it", "which"}:
             return self.it(start + len(fragment) - len(last_word))
         run = re.search(rf"({NAME_RUN.pattern})$", fragment)
