@@ -378,6 +378,7 @@ ORG_WORDS = {
     "industries",
     "athletic",
     "rovers",
+    "rover",
     "wanderers",
     "fc",
     "albion",
@@ -833,7 +834,18 @@ NOT_PERSON_NOUNS = (
 )
 NOT_PERSON_AFTER = re.compile(
     rf"(?:[ \u00a0]+(?:{NOT_PERSON_NOUNS})\b|\s*,\s*(?:the|a|an|its)\s+"
-    rf"(?:(?!(?:of|on|in|at|for|from|with|by)\b)[\w’'-]+\s+){{0,2}}?(?:{NOT_PERSON_NOUNS})(?=\s*[,.;:)]|\s+(?:that|which)\b))"
+    rf"(?:(?!(?:of|on|in|at|for|from|with|by)\b)[\w’'-]+\s+){{0,2}}?(?:{NOT_PERSON_NOUNS})(?=\s*[,.;:)]|\s+(?:that|which|of|in|at|on|with|based|owned|run)\b))"
+)
+ROLE_NOUNS = {"skipper", "scot", "councillor", "official", "spokeswoman", "spokesman", "spokesperson", "trainer"}
+ROLE_VARIANTS = {
+    "councillor": ("cllr", "councilman", "councilwoman", "council member"),
+    "professor": ("prof",),
+    "spokesperson": ("spokeswoman", "spokesman"),
+    "skipper": ("captain",),
+    "scot": ("scotland", "scottish"),
+}
+SUBJECT = re.compile(
+    rf"\s*(?P<subject>{NAME_RUN.pattern}|[Hh]e|[Ss]he)(?:(?P<verb>\s+(?:\w+ly\s+)?(?:[a-z]+))|\s*,)"
 )
 PREPOSITIONS = {"in", "of", "from", "at", "to", "for", "on", "with", "by", "near", "across", "into", "about", "over"}
 
@@ -920,7 +932,7 @@ class _Article:
             kind = _classify_run(name)
             tokens = name.split()
             if re.search(
-                rf"\b(?:{ORG_PATTERN})\s*,?\s*(?:the\s+)?$", self.masked[max(0, m.start() - 40) : m.start()], re.I
+                rf"\b(?:{ORG_PATTERN})[ \t\u00a0]*,?[ \t\u00a0]*(?:the[ \t\u00a0]+)?$", self.masked[max(0, m.start() - 40) : m.start()], re.I
             ):
                 kind = "organisation"  # "The company, Leipziger Verkehrsbetriebe,", "the union Verdi"
             if kind == "organisation":
@@ -1089,8 +1101,8 @@ class _Resolver:
             if name in a.not_person:
                 return False
             if isinstance(mention, SpeakerMention) and mention.kind == "anonymous":
-                said = _described_gender(name)
-                return gender is None or said in (None, gender)
+                # "a Nordhavn spokeswoman" is never "he"; a person named since is preferred (below)
+                return gender is None or _described_gender(name) in (None, gender)
             return gender is None or a.gender(name) in (None, gender)
 
         # an unnamed speaker ("a nurse", "one commuter") is a person too
@@ -1104,10 +1116,10 @@ class _Resolver:
             if other is None or other == self.last_speaker.name:
                 return self.last_speaker
             return SpeakerMention(other, "person")
-        candidates = [p.name for p in a._persons_between(max(-1, pos - 3000), pos) if fits(p.name)]
+        candidates = [p.name for p in a._persons_between(-1, pos) if fits(p.name)]
         if gender:  # a name whose gender is known and fits beats a nearer one nobody can tell
             known = [name for name in candidates if a.gender(name) == gender]
-            candidates = known or candidates
+            candidates = known or candidates[-3:]
         if candidates:
             return SpeakerMention(candidates[-1], "person")
         if gender is None:
@@ -1226,8 +1238,12 @@ class _Resolver:
                 before = [name for p, name in held if p < pos]
                 if before:
                     return SpeakerMention(before[-1], "person")
+            if head in PERSON_NOUNS | TITLE_WORDS | DEMONYMS | ROLE_NOUNS or re.fullmatch(r"\d+-year-old", head):
+                described = self.described(head, pos)
+                if described:
+                    return described
             if head in ORG_WORDS:
-                return SpeakerMention(phrase, "organisation")
+                return self.named_organisation(head, pos) or SpeakerMention(phrase, "organisation")
             # "the former manager" after "One former manager": the same unnamed speaker
             earlier = re.findall(
                 rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}\b",
@@ -1249,6 +1265,75 @@ class _Resolver:
             if lowered[0] in {"another"} and len(lowered) == 1:
                 return SpeakerMention(words[0], "anonymous")
             return SpeakerMention(phrase, "anonymous")
+        return None
+
+    def described(self, head: str, pos: int) -> SpeakerMention | None:
+        """ "the 21-year-old", "the skipper", "the councillor": the person last introduced with that
+        noun ("Lindgren, the 21-year-old striker", "Cllr Jonah Pike"), or the unnamed speaker
+        introduced with it ("A Nordhavn spokeswoman"); None when the noun was never used before."""
+        a = self.article
+        variants = {head, *ROLE_VARIANTS.get(head, ())}
+        pattern = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, variants)))})\b", re.IGNORECASE)
+        offset = max(0, pos - 4000)
+        for m in reversed(list(pattern.finditer(a.masked, offset, pos))):
+            at = m.start()
+            sentence = a.sentence_start(at)
+            near = [
+                p
+                for p in a._persons_between(max(sentence, at - 100) - 1, at + 100)
+                if a.sentence_start(p.pos) == sentence and p.name not in a.not_person
+            ]
+            if near:
+                return SpeakerMention(min(near, key=lambda p: abs(p.pos - at)).name, "person")
+            window = max(0, at - 60)
+            intro = re.search(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?$", a.masked[window:at])
+            if intro:
+                return SpeakerMention(a.masked[window + intro.start() : m.end()], "anonymous")
+        return None
+
+    def named_organisation(self, head: str, pos: int) -> SpeakerMention | None:
+        """ "the federation" -> the "North East Fishermen's Federation" named before."""
+        a = self.article
+        found = None
+        for m in re.finditer(rf"(?:[A-Z][\w’'-]*[ \u00a0]+){{1,5}}{re.escape(head.capitalize())}\b", a.text[max(0, pos - 4000) : pos]):
+            found = m.group(0)
+        if found:
+            name = re.sub(r"^(?:The|A|An)\s+", "", found)
+            return SpeakerMention(name, "organisation")
+        return None
+
+    def sentence_subject(self, start: int, end: int) -> SpeakerMention | None:
+        """The person a sentence with no quotation is about, from its subject: "Fenwick laughs.",
+        "She gestures at the hill.", "Asked about the rescue, she is quiet…"."""
+        a = self.article
+        text = a.masked[start:end]
+        if MARK in text:
+            return None
+        starts = [0] + [m.end() for m in re.finditer(r",\s*", text)][:2]
+        for k, at in enumerate(starts):
+            m = SUBJECT.match(text, at)
+            if not m or (k and not m.group("verb")):
+                continue
+            subject = m.group("subject")
+            if subject.lower() in {"he", "she"}:
+                return self.pronoun(start + m.start("subject"), subject)
+            name = _clean_name(subject)
+            known = {p.name for p in a.persons}
+            if (
+                name
+                and name[0].isupper()
+                and name.split()[0].lower() not in LEADING_NON_NAMES
+                and (len(name.split()) > 1 or a.fullest(name, start) in known)
+            ):
+                mention = self._person_or_org(name, start + m.start("subject"))
+                if mention and mention.kind == "person":
+                    return mention
+        # "The company's chief executive, Olivier Ndiaye, dismissed…"
+        named = re.match(rf"\s*[A-Z][^,]{{0,80}},\s*({NAME_RUN.pattern}),\s*[a-z]", text)
+        if named and _clean_name(named.group(1)):
+            mention = self._person_or_org(_clean_name(named.group(1)), start)
+            if mention and mention.kind == "person":
+                return mention
         return None
 
     def subject_after(self, cue_end: int, stop: int) -> SpeakerMention | None:
@@ -1353,6 +1438,8 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
         if speaker is None and mode == "direct" and previous_in_paragraph[0] == paragraph[0]:
             speaker = previous_in_paragraph[1]
             cue = cue or "(previous quotation)"
+        if speaker is None and mode == "direct" and not raw.continued:
+            speaker, cue = _attribute_nearby(resolver, sentences, paragraphs, raw, (s_start, s_end))
         if speaker is None and mode == "partial":
             continue  # the writer's own scare quotes
         if raw.continues:
@@ -1365,6 +1452,44 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
             resolver.last_speaker_pos = start
         previous_in_paragraph = (paragraph[0], speaker)
     return result
+
+
+def _attribute_nearby(
+    resolver: _Resolver,
+    sentences: list[tuple[int, int]],
+    paragraphs: list[tuple[int, int]],
+    raw: _Raw,
+    bounds: tuple[int, int],
+) -> tuple[SpeakerMention | None, str]:
+    """A quoted sentence standing alone, with no cue: the attribution in the next sentence
+    ("“…” Samuel Ortiz, a former member, said the panel…") or the subject of the sentence before
+    ("Fenwick laughs. “It's not magic…”", "…before she answers." then a quoted paragraph)."""
+    masked = resolver.article.masked
+    s_start, s_end = _containing(sentences, raw.start - 1)
+    if masked[s_start : raw.start - 1].strip():
+        return None, ""
+    k = bisect.bisect_left(sentences, (s_start, s_end))
+    paragraph = _containing(paragraphs, raw.start - 1)
+    if not masked[raw.end + 1 : s_end].strip(" \u00a0,.") and k + 1 < len(sentences):
+        n_start, n_end = sentences[k + 1]
+        if n_start < paragraph[1] and MARK not in masked[n_start:n_end]:
+            cue = next(iter(resolver.article.cues_in(n_start, n_end)), None)
+            if cue and cue.group(0).lower() != "according to":
+                lead = masked[n_start : cue.start()]
+                if re.match(rf"\s*{NAME_RUN.pattern}", lead) and not re.search(r"\b(?:that|which)\b", lead):
+                    mention = resolver.subject_before(n_start, cue.start(), False)
+                    if mention and mention.kind == "person":
+                        return mention, cue.group(0).lower()
+    if k > 0:
+        p_start, p_end = sentences[k - 1]
+        previous_paragraph = _containing(paragraphs, p_start)
+        same = previous_paragraph == paragraph
+        # across paragraphs only from the paragraph just before, when it ends with no quotation
+        if same or not masked[p_end : paragraph[0]].strip():
+            mention = resolver.sentence_subject(p_start, p_end)
+            if mention:
+                return mention, "(previous sentence)"
+    return None, ""
 
 
 def _interrupted(masked: str, previous: QuoteSpan, opening: int) -> bool:
