@@ -362,6 +362,11 @@ ORG_WORDS = {
     "club",
     "society",
     "trust",
+    "prefecture",
+    "municipality",
+    "regulator",
+    "watchdog",
+    "firm",
     # companies and clubs ("Vestmark Offshore", "Sahel Biologics", "Kilbride Athletic")
     "offshore",
     "energy",
@@ -877,6 +882,10 @@ def _clean_name(run: str) -> str:
     run = re.sub(r"[’']s$", "", run.strip())
     run = run.split("’s ")[-1].split("'s ")[-1]
     tokens = run.split()
+    if any(t.lower().strip(".,’'") in ORG_WORDS for t in tokens[1:]):
+        while tokens and tokens[0].lower() in LEADING_NON_NAMES:
+            tokens = tokens[1:]
+        return " ".join(tokens).strip(" ,.")  # "World Health Organization": "Health" is no title here
     # drop leading titles and the nationality/adjective before them ("Russian President Putin")
     last_title = -1
     for k, token in enumerate(tokens[:-1]):
@@ -1076,6 +1085,10 @@ def _drop_appositive(fragment: str) -> tuple[str, str | None]:
         return inner, None
     appositive = inner[cut + 1 :].strip()
     head = inner[:cut].rstrip()
+    # "Her attorney, Devin Castellanos of the Institute for Economic Liberty,"
+    affiliated = re.fullmatch(rf"({NAME_RUN.pattern})\s+(?:of|from|at|with)\s+.+", appositive)
+    if affiliated and len(affiliated.group(1).split()) >= 2 and _classify_run(affiliated.group(1)) == "person":
+        appositive = affiliated.group(1)
     if appositive and re.fullmatch(rf"{NAME_RUN.pattern}", appositive) and len(appositive.split()) <= 4:
         if not re.search(r"\b(?:in|on|at|during)\s*$", head) and not re.fullmatch(r"(?:in|on)?\s*\d{4}", appositive):
             return head, appositive
@@ -1219,6 +1232,11 @@ class _Resolver:
         phrase = phrase.strip(" ,.")
         if not phrase or MARK in phrase.split() or len(phrase.split()) > 24:
             return None
+        cues = list(CUE.finditer(phrase))
+        if cues and cues[-1].end() < len(phrase):
+            phrase = phrase[cues[-1].end() :].strip(" ,.")  # "He said one trawler skipper (had told him)"
+            if not phrase:
+                return None
         words = phrase.split()
         lowered = [w.lower().strip(",.’'") for w in words]
         by = re.search(r"\bby\s+(.+)$", phrase)
