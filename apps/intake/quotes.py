@@ -169,7 +169,12 @@ CUE_VERBS = (
     r"discussed|related|read|reads|tweeted|posted|predicted|concluded|complained|boasted|joked|quipped|"
     r"maintained|contended|countered|reiterated|mentioned|cautioned|objected|denied|dismissed|"
     r"critici[sz]ed|praised|detailed|put it|spoke of|spoken of|speaks of|referred to|thanked|welcomed|"
-    r"reported|insisting|recounted|wondered|conceding|demanded|threatened|proclaimed|announcing"
+    r"reported|insisting|recounted|wondered|conceding|demanded|threatened|proclaimed|announcing|"
+    # present tense of the rest ("Sandberg concedes that…") and a base form ("likes to describe them as")
+    r"concedes|acknowledges|recalls|stresses|emphasi[sz]es|observes|remarks|comments|vows|pledges|promises|"
+    r"dubs|terms|brands|urges|summari[sz]es|highlights|predicts|concludes|complains|boasts|jokes|quips|"
+    r"maintains|contends|counters|reiterates|mentions|cautions|objects|denies|dismisses|critici[sz]es|"
+    r"praises|recounts|wonders|demands|threatens|proclaims|replies|describe"
 )
 CUE = re.compile(rf"(?<![\w-])(?:{CUE_VERBS})(?![\w-])|(?<![\w-])according to(?![\w-])", re.IGNORECASE)
 NAMING = re.compile(r"(?:\b(?:called|named|nicknamed|titled|entitled|known as|dubbed))\s*$", re.IGNORECASE)
@@ -180,6 +185,9 @@ WORK_BEFORE = (
         r"autobiography|headline|campaign|slogan|motto|hashtag)[\s,]*$",
         re.IGNORECASE,
     )
+)
+NICKNAME = re.compile(
+    r"\b(?:calls?|called|calling|dubs?|dubbed|nicknamed|knows?|knew)\s+(?:him|her|them|it|me|us)\s*$", re.IGNORECASE
 )
 SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
@@ -852,6 +860,15 @@ ROLE_VARIANTS = {
 SUBJECT = re.compile(
     rf"\s*(?P<subject>{NAME_RUN.pattern}|[Hh]e|[Ss]he)(?:(?P<verb>\s+(?:\w+ly\s+)?(?:[a-z]+))|\s*,)"
 )
+CATENATIVES = (
+    r"likes?|liked|loves?|loved|prefers?|preferred|tends?|tended|wants?|wanted|went on|goes on|chose|"
+    r"chooses|decided|decides|began|begins|continues|continued|used|hastened|hastens|was quick|is quick"
+)
+ANONYMOUS_SUBJECT = re.compile(
+    r"\s*(?P<subject>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+))"
+    r"(?:\s*,[^,]{1,120},)?\s+(?:\w+ly\s+)?(?:stood|rose|got|went|came|sat|took|turned|lean(?:ed|t)|walked|"
+    r"paused|smiled|laughed|shrugged|nodded|looked|stepped|[a-z]+ed|[a-z]+s)\b"
+)
 PREPOSITIONS = {"in", "of", "from", "at", "to", "for", "on", "with", "by", "near", "across", "into", "about", "over"}
 
 
@@ -1153,6 +1170,14 @@ class _Resolver:
         """The speaker named by masked[start:cue_start], the words before the cue verb."""
         a = self.article
         fragment = _strip_tail(a.masked[start:cue_start].rstrip())
+        # "The company likes to describe them as": the subject of the verb before "to"
+        fragment = _strip_tail(re.sub(rf"\s+(?:{CATENATIVES})\s+to$", "", fragment))
+        # "Brough, who chaired the meeting, later told": the relative clause's antecedent
+        relative = re.search(rf"({NAME_RUN.pattern})\s*,\s*(?:who|which)\b[^,]*,?$", fragment)
+        if relative and _clean_name(relative.group(1)) and not _after_preposition(fragment[: relative.start()]):
+            mention = self._person_or_org(_clean_name(relative.group(1)), start)
+            if mention:
+                return mention
         named = None
         for _ in range(3):
             if not fragment.endswith(","):
@@ -1318,6 +1343,13 @@ class _Resolver:
         if found:
             name = re.sub(r"^(?:The|A|An)\s+", "", found)
             return SpeakerMention(name, "organisation")
+        # "the company" after "Vestmark Offshore, the Danish-owned company": the one introduced so
+        for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", a.masked[max(0, pos - 4000) : pos]))):
+            at = max(0, pos - 4000) + m.start()
+            sentence = a.sentence_start(at)
+            near = [o for o in a.organisations if abs(o.pos - at) <= 100 and o.pos < at and a.sentence_start(o.pos) == sentence]
+            if near:
+                return SpeakerMention(near[-1].name, "organisation")
         return None
 
     def sentence_subject(self, start: int, end: int) -> SpeakerMention | None:
@@ -1346,6 +1378,17 @@ class _Resolver:
                 mention = self._person_or_org(name, start + m.start("subject"))
                 if mention and mention.kind == "person":
                     return mention
+        # "One fisherman stood up and…": an unnamed person
+        anonymous = ANONYMOUS_SUBJECT.match(text)
+        if anonymous and (
+            anonymous.group("head").lower() in PERSON_NOUNS | ROLE_NOUNS
+            or anonymous.group("head").lower().endswith(("man", "woman", "er", "ist", "or"))
+        ):
+            return SpeakerMention(anonymous.group("subject"), "anonymous")
+        # "But it is the wind farm he talks about most.": a person the sentence says speaks or acts
+        acting = re.search(r"\b([Hh]e|[Ss]he)\s+(?:\w+ly\s+)?(?:[a-z]+s|[a-z]+ed)\b", text)
+        if acting:
+            return self.pronoun(start + acting.start(1), acting.group(1))
         # "The company's chief executive, Olivier Ndiaye, dismissed…"
         named = re.match(rf"\s*[A-Z][^,]{{0,80}},\s*({NAME_RUN.pattern}),\s*[a-z]", text)
         if named and _clean_name(named.group(1)):
@@ -1448,8 +1491,8 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
             and len(words.split()) <= 6
         ):
             continue  # a name or a title of a work
-        if NAMING.search(before) and title_case:
-            continue
+        if (NAMING.search(before) or NICKNAME.search(before)) and title_case:
+            continue  # "calls him “the Admiral”": a nickname
         if speaker is None and raw.continued and result:
             speaker, cue = result[-1].speaker, result[-1].cue
             notes.append("continues the quotation of the previous paragraph")
@@ -1572,6 +1615,11 @@ def _attribute(
         if not after_quote and re.search(
             r"\b(?:and|or|but)\s+(?:then\s+|also\s+|later\s+)?$", masked[clause_start : cue.start()]
         ):
+            if not any(c.start() < cue.start() for c in before_cues):
+                # "One fisherman stood up and told them:": the first verb's subject
+                mention = resolver.sentence_subject(clause_start, cue.start())
+                if mention:
+                    return mention, word
             continue  # "X said … and described it as": the subject of the verb before
         participle = word.endswith("ing")
         mention = resolver.subject_before(clause_start, cue.start(), participle)
