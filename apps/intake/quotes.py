@@ -1348,8 +1348,8 @@ class _Resolver:
             at = max(0, pos - 4000) + m.start()
             sentence = a.sentence_start(at)
             near = [o for o in a.organisations if abs(o.pos - at) <= 100 and o.pos < at and a.sentence_start(o.pos) == sentence]
-            if near:
-                return SpeakerMention(near[-1].name, "organisation")
+            if near:  # the first in the sentence: "Vestmark Offshore, the Danish-owned company"
+                return SpeakerMention(near[0].name, "organisation")
         return None
 
     def sentence_subject(self, start: int, end: int) -> SpeakerMention | None:
@@ -1379,7 +1379,7 @@ class _Resolver:
                 if mention and mention.kind == "person":
                     return mention
         # "One fisherman stood up and…": an unnamed person
-        anonymous = ANONYMOUS_SUBJECT.match(text)
+        anonymous = next(filter(None, (ANONYMOUS_SUBJECT.match(text, at) for at in starts)), None)
         if anonymous and (
             anonymous.group("head").lower() in PERSON_NOUNS | ROLE_NOUNS
             or anonymous.group("head").lower().endswith(("man", "woman", "er", "ist", "or"))
@@ -1407,6 +1407,12 @@ class _Resolver:
         phrase = m.group(1).strip()
         if MARK in phrase or WORDS_MASK in phrase:
             return None
+        # "said the water minister, Ruth Calloway, who…": the name in apposition
+        named = re.match(rf"\s*,\s*({NAME_RUN.pattern})\s*(?:[,.;]|$)", tail[m.end() :])
+        if named and phrase.lower().startswith(("the ", "a ", "an ", "its ", "his ", "her ", "their ")):
+            name = _clean_name(named.group(1))
+            if name and len(name.split()) >= 2 and _classify_run(name) == "person":
+                return self._person_or_org(name, cue_end)
         lowered = phrase.lower()
         if lowered in PRONOUNS_PERSON or lowered in {"me", "us", "reporters", "journalists", "listeners"}:
             return None
