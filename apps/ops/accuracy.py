@@ -52,7 +52,7 @@ TARGETS = {
 }
 SECONDS_TARGET = 2.0  # for a 2,000-word article
 MEMORY_TARGET_MB = 500
-HONORIFICS = {"sir", "lord", "dame", "lady", "mr", "mrs", "ms", "dr", "the", "a", "an", "one", "another"}
+HONORIFICS = {"sir", "lord", "dame", "lady", "mr", "mrs", "ms", "dr", "prof", "professor", "the", "a", "an", "one", "another"}
 
 
 class AccuracyError(Exception):
