@@ -824,7 +824,6 @@ DEMONYMS = {
     "brit",
     "kenyan",
     "senegalese",
-    "norwegian",
     "dutchwoman",
     "englishwoman",
     "irishwoman",
@@ -857,9 +856,7 @@ ROLE_VARIANTS = {
     "skipper": ("captain",),
     "scot": ("scotland", "scottish"),
 }
-SUBJECT = re.compile(
-    rf"\s*(?P<subject>{NAME_RUN.pattern}|[Hh]e|[Ss]he)(?:(?P<verb>\s+(?:\w+ly\s+)?(?:[a-z]+))|\s*,)"
-)
+SUBJECT = re.compile(rf"\s*(?P<subject>{NAME_RUN.pattern}|[Hh]e|[Ss]he)(?:(?P<verb>\s+(?:\w+ly\s+)?(?:[a-z]+))|\s*,)")
 CATENATIVES = (
     r"likes?|liked|loves?|loved|prefers?|preferred|tends?|tended|wants?|wanted|went on|goes on|chose|"
     r"chooses|decided|decides|began|begins|continues|continued|used|hastened|hastens|was quick|is quick"
@@ -958,7 +955,9 @@ class _Article:
             kind = _classify_run(name)
             tokens = name.split()
             if re.search(
-                rf"\b(?:{ORG_PATTERN})[ \t\u00a0]*,?[ \t\u00a0]*(?:the[ \t\u00a0]+)?$", self.masked[max(0, m.start() - 40) : m.start()], re.I
+                rf"\b(?:{ORG_PATTERN})[ \t\u00a0]*,?[ \t\u00a0]*(?:the[ \t\u00a0]+)?$",
+                self.masked[max(0, m.start() - 40) : m.start()],
+                re.I,
             ):
                 kind = "organisation"  # "The company, Leipziger Verkehrsbetriebe,", "the union Verdi"
             if kind == "organisation":
@@ -1338,7 +1337,9 @@ class _Resolver:
         """ "the federation" -> the "North East Fishermen's Federation" named before."""
         a = self.article
         found = None
-        for m in re.finditer(rf"(?:[A-Z][\w’'-]*[ \u00a0]+){{1,5}}{re.escape(head.capitalize())}\b", a.text[max(0, pos - 4000) : pos]):
+        for m in re.finditer(
+            rf"(?:[A-Z][\w’'-]*[ \u00a0]+){{1,5}}{re.escape(head.capitalize())}\b", a.text[max(0, pos - 4000) : pos]
+        ):
             found = m.group(0)
         if found:
             name = re.sub(r"^(?:The|A|An)\s+", "", found)
@@ -1347,7 +1348,11 @@ class _Resolver:
         for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", a.masked[max(0, pos - 4000) : pos]))):
             at = max(0, pos - 4000) + m.start()
             sentence = a.sentence_start(at)
-            near = [o for o in a.organisations if abs(o.pos - at) <= 100 and o.pos < at and a.sentence_start(o.pos) == sentence]
+            near = [
+                o
+                for o in a.organisations
+                if abs(o.pos - at) <= 100 and o.pos < at and a.sentence_start(o.pos) == sentence
+            ]
             if near:  # the first in the sentence: "Vestmark Offshore, the Danish-owned company"
                 return SpeakerMention(near[0].name, "organisation")
         return None
@@ -1518,7 +1523,28 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
             resolver.last_speaker = speaker
             resolver.last_speaker_pos = start
         previous_in_paragraph = (paragraph[0], speaker)
-    return result
+    return _headline_speaker(result, paragraphs)
+
+
+def _headline_speaker(result: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """A quoted sentence in the headline with no speaker is the article's main speaker's: the
+    person quoted most often in the article ("“We will not go home”: nurses vote to strike")."""
+    if not paragraphs or not result:
+        return result
+    headline_end = paragraphs[0][1]
+    counts: dict[SpeakerMention, int] = {}
+    for span in result:
+        if span.speaker and span.char_start > headline_end:
+            counts[span.speaker] = counts.get(span.speaker, 0) + 1
+    if not counts:
+        return result
+    main = max(counts, key=lambda mention: counts[mention])
+    return [
+        replace(span, speaker=main, cue="(headline)", confidence=0.5)
+        if span.speaker is None and span.char_end <= headline_end
+        else span
+        for span in result
+    ]
 
 
 def _attribute_nearby(

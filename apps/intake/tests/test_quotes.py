@@ -310,10 +310,7 @@ def test_she_is_never_a_man_nor_an_organisation_named_since():
 
 
 def test_he_skips_a_woman_named_last():
-    text = (
-        "Daniel Okoro chairs the panel. Maria Lindqvist joined it in May.\n"
-        "“We will publish everything,” he said."
-    )
+    text = "Daniel Okoro chairs the panel. Maria Lindqvist joined it in May.\n“We will publish everything,” he said."
     assert speakers_of(text)["We will publish everything,"] == SpeakerMention("Daniel Okoro", "person")
 
 
@@ -360,12 +357,21 @@ def test_a_quotation_over_several_paragraphs_keeps_the_speaker_of_the_sentence_b
     ("introduction", "reference", "speaker"),
     [
         ("Cllr Jonah Pike voted against.", "the councillor said", SpeakerMention("Jonah Pike", "person")),
-        ("Lindgren Fiona arrived late. Bo Axelsson, the 21-year-old striker, scored.", "the 21-year-old said",
-         SpeakerMention("Bo Axelsson", "person")),
-        ("A Nordhavn spokeswoman declined to comment on prices.", "the spokeswoman said",
-         SpeakerMention("A Nordhavn spokeswoman", "anonymous")),
-        ("The North East Fishermen's Federation met on Monday.", "the federation said",
-         SpeakerMention("North East Fishermen's Federation", "organisation")),
+        (
+            "Lindgren Fiona arrived late. Bo Axelsson, the 21-year-old striker, scored.",
+            "the 21-year-old said",
+            SpeakerMention("Bo Axelsson", "person"),
+        ),
+        (
+            "A Nordhavn spokeswoman declined to comment on prices.",
+            "the spokeswoman said",
+            SpeakerMention("A Nordhavn spokeswoman", "anonymous"),
+        ),
+        (
+            "The North East Fishermen's Federation met on Monday.",
+            "the federation said",
+            SpeakerMention("North East Fishermen's Federation", "organisation"),
+        ),
     ],
 )
 def test_the_x_is_who_was_introduced_as_x(introduction, reference, speaker):
@@ -377,8 +383,10 @@ def test_the_x_is_who_was_introduced_as_x(introduction, reference, speaker):
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
-        ("Her attorney, Devin Castellanos of the Institute for Economic Liberty, called it “a landmark”.",
-         "Devin Castellanos"),
+        (
+            "Her attorney, Devin Castellanos of the Institute for Economic Liberty, called it “a landmark”.",
+            "Devin Castellanos",
+        ),
         ("It was “a landmark”, said the water minister, Ruth Calloway, who met the firms.", "Ruth Calloway"),
         ("Prof. Aminata Diallo said it was “a landmark”.", "Aminata Diallo"),
         ("The World Health Organization said it was “a landmark”.", "World Health Organization"),
@@ -391,7 +399,9 @@ def test_appositive_names_titles_and_organisations(sentence, name):
 
 def test_a_pronoun_and_its_cue_are_not_part_of_the_unnamed_speaker():
     # E: "He said one trawler skipper had told him…"
-    text = "Derek Lowther runs the harbour. He said one trawler skipper had told him he was “working for the Danes now”."
+    text = (
+        "Derek Lowther runs the harbour. He said one trawler skipper had told him he was “working for the Danes now”."
+    )
     assert speakers_of(text)["working for the Danes now"] == SpeakerMention("one trawler skipper", "anonymous")
 
 
@@ -417,3 +427,12 @@ def test_a_nickname_is_not_a_quotation():
     # G
     text = "Everyone on the quay calls him “the Admiral”, a nickname Graham Tait claims to dislike."
     assert found(text) == []
+
+
+def test_a_headline_quotation_is_the_main_speaker_s():
+    text = (
+        "“We will not go home”: nurses vote to strike\n\n"
+        "Nurses in Leeds voted to strike on Monday. “The wards are empty,” said Joan Pryce, a ward sister.\n"
+        "“Nobody listens,” Pryce added. The hospital trust said it would talk."
+    )
+    assert speakers_of(text)["We will not go home"] == SpeakerMention("Joan Pryce", "person")

@@ -101,7 +101,7 @@ def test_the_text_output_prints_the_marks_the_article_prints(tmp_path, capsys):
 
     path = tmp_path / "article.txt"
     path.write_text(
-        "Title\n\nAnna Berg said: « Nous gagnerons. » Later she told reporters it was \"a fair fight\".\n",
+        'Title\n\nAnna Berg said: « Nous gagnerons. » Later she told reporters it was "a fair fight".\n',
         encoding="utf-8",
     )
     call_command("suggest_quotations", str(path))
