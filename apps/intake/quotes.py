@@ -377,7 +377,6 @@ ORG_WORDS = {
     "firm",
     # companies and clubs ("Vestmark Offshore", "Sahel Biologics", "Kilbride Athletic")
     "offshore",
-    "energy",
     "holdings",
     "partners",
     "systems",
@@ -846,7 +845,7 @@ NOT_PERSON_NOUNS = (
 )
 NOT_PERSON_AFTER = re.compile(
     rf"(?:[ \u00a0]+(?:{NOT_PERSON_NOUNS})\b|\s*,\s*(?:the|a|an|its)\s+"
-    rf"(?:(?!(?:of|on|in|at|for|from|with|by)\b)[\w’'-]+\s+){{0,2}}?(?:{NOT_PERSON_NOUNS})(?=\s*[,.;:)]|\s+(?:that|which|of|in|at|on|with|based|owned|run)\b))"
+    rf"(?:(?!(?:of|on|in|at|for|from|with|by)\b)[\w’'-]+\s+){{0,3}}?(?:{NOT_PERSON_NOUNS})(?=\s*[,.;:)]|\s+(?:that|which|of|in|at|on|with|based|owned|run)\b))"
 )
 ROLE_NOUNS = {"skipper", "scot", "councillor", "official", "spokeswoman", "spokesman", "spokesperson", "trainer"}
 ROLE_VARIANTS = {
@@ -1169,6 +1168,14 @@ class _Resolver:
         """The speaker named by masked[start:cue_start], the words before the cue verb."""
         a = self.article
         fragment = _strip_tail(a.masked[start:cue_start].rstrip())
+        # "One of them, a farmer from the next valley, said": the description is the speaker
+        partitive = re.search(
+            r"(?:^|[.;,]\s*)(?:[Oo]ne|[Ss]ome|[Ee]ach|[Aa]nother|[Tt]wo|[Tt]hree) of (?:them|those|us|the [\w-]+),\s*"
+            r"((?:an?|one)\s[^,]{2,80}),?$",
+            fragment,
+        )
+        if partitive:
+            return SpeakerMention(partitive.group(1), "anonymous")
         # "The company likes to describe them as": the subject of the verb before "to"
         fragment = _strip_tail(re.sub(rf"\s+(?:{CATENATIVES})\s+to$", "", fragment))
         # "Brough, who chaired the meeting, later told": the relative clause's antecedent
@@ -1319,18 +1326,19 @@ class _Resolver:
         offset = max(0, pos - 4000)
         for m in reversed(list(pattern.finditer(a.masked, offset, pos))):
             at = m.start()
+            window = max(0, at - 60)
+            intro = re.search(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?$", a.masked[window:at])
+            inside = window + intro.start() if intro else at  # "A Nordhavn spokeswoman": a name qualifying the noun
             sentence = a.sentence_start(at)
             near = [
                 p
                 for p in a._persons_between(max(sentence, at - 100) - 1, at + 100)
-                if a.sentence_start(p.pos) == sentence and p.name not in a.not_person
+                if a.sentence_start(p.pos) == sentence and p.name not in a.not_person and not inside <= p.pos < at
             ]
-            if near:
+            if near:  # "Marc Smith, a striker", "Cllr Jonah Pike"
                 return SpeakerMention(min(near, key=lambda p: abs(p.pos - at)).name, "person")
-            window = max(0, at - 60)
-            intro = re.search(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?$", a.masked[window:at])
-            if intro:
-                return SpeakerMention(a.masked[window + intro.start() : m.end()], "anonymous")
+            if intro:  # "A Nordhavn spokeswoman said": unnamed
+                return SpeakerMention(a.masked[inside : m.end()], "anonymous")
         return None
 
     def named_organisation(self, head: str, pos: int) -> SpeakerMention | None:

@@ -436,3 +436,18 @@ def test_a_headline_quotation_is_the_main_speaker_s():
         "“Nobody listens,” Pryce added. The hospital trust said it would talk."
     )
     assert speakers_of(text)["We will not go home"] == SpeakerMention("Joan Pryce", "person")
+
+
+def test_the_x_after_a_named_x_and_after_an_unnamed_x_qualified_by_a_name():
+    named = "Marc Smith, a striker for Leeds, scored twice.\nThe win was “deserved”, the striker said."
+    assert speakers_of(named)["deserved"] == SpeakerMention("Marc Smith", "person")
+    unnamed = (
+        "Nordhavn Lines raised €1bn. A Nordhavn spokeswoman declined to comment.\n"
+        "Asked about the gap, the spokeswoman said: “Someone has to go first.”"
+    )
+    assert speakers_of(unnamed)["Someone has to go first."] == SpeakerMention("A Nordhavn spokeswoman", "anonymous")
+
+
+def test_one_of_them_takes_the_description_in_apposition():
+    text = "Volunteers came from the villages. One of them, a farmer from the next valley, said he came because « that is what you do »."
+    assert speakers_of(text)["that is what you do"] == SpeakerMention("a farmer from the next valley", "anonymous")
