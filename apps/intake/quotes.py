@@ -865,6 +865,11 @@ ANONYMOUS_SUBJECT = re.compile(
     r"(?:\s*,[^,]{1,120},)?\s+(?:\w+ly\s+)?(?:stood|rose|got|went|came|sat|took|turned|lean(?:ed|t)|walked|"
     r"paused|smiled|laughed|shrugged|nodded|looked|stepped|[a-z]+ed|[a-z]+s)\b"
 )
+UNNAMED_SAYS = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>Another|(?:An?|One)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+))"
+    r"(?:\s*,[^,\n]{1,120},)?\s+(?:said|says|told|tells|added|adds)\b",
+    re.MULTILINE,
+)
 PREPOSITIONS = {"in", "of", "from", "at", "to", "for", "on", "with", "by", "near", "across", "into", "about", "over"}
 
 
@@ -1141,6 +1146,9 @@ class _Resolver:
             and fits(self.last_speaker)
         ):
             other = a.subject_person_after(self.last_speaker_pos, pos, fits)
+            unnamed = self._unnamed_subject_after(self.last_speaker_pos, pos, gender)
+            if unnamed and (other is None or unnamed[0] > a.masked.rfind(other, 0, pos)):
+                return unnamed[1]  # "Another, who has lived here all her life, said…": she
             if other is None or other == self.last_speaker.name:
                 return self.last_speaker
             return SpeakerMention(other, "person")
@@ -1154,6 +1162,23 @@ class _Resolver:
             name = a.last_person(pos)
             return SpeakerMention(name, "person") if name else None
         return None
+
+    def _unnamed_subject_after(self, start: int, pos: int, gender: str | None) -> tuple[int, SpeakerMention] | None:
+        """The last unnamed person who said something (no quotation) in a sentence of its own
+        between `start` and `pos`: "Another, who has lived in the town all her life, said…"."""
+        found = None
+        for m in UNNAMED_SAYS.finditer(self.article.masked, start, pos):
+            head = m.group("head").lower() if m.group("head") else "another"
+            if (
+                head != "another"
+                and head not in PERSON_NOUNS | ROLE_NOUNS
+                and not head.endswith(("man", "woman", "er"))
+            ):
+                continue
+            if gender and _described_gender(m.group("subject")) not in (None, gender):
+                continue
+            found = (m.start("subject"), SpeakerMention(m.group("subject"), "anonymous"))
+        return found
 
     def it(self, pos: int) -> SpeakerMention | None:
         """ "it", "they": the organisation or group that spoke or was named last."""

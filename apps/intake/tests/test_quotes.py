@@ -451,3 +451,11 @@ def test_the_x_after_a_named_x_and_after_an_unnamed_x_qualified_by_a_name():
 def test_one_of_them_takes_the_description_in_apposition():
     text = "Volunteers came from the villages. One of them, a farmer from the next valley, said he came because « that is what you do »."
     assert speakers_of(text)["that is what you do"] == SpeakerMention("a farmer from the next valley", "anonymous")
+
+
+def test_she_after_an_unnamed_person_who_spoke_since_the_last_quotation():
+    text = (
+        "One shopper, a retired nurse, said the town felt “alive again”. Another, who has lived here all "
+        "her life, said she no longer knew the faces. “It's not our town any more,” she said."
+    )
+    assert speakers_of(text)["It's not our town any more,"] == SpeakerMention("Another", "anonymous")
