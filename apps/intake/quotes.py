@@ -33,6 +33,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from .names import first_name_gender
 from .types import QuoteSpan, SpeakerMention
 
 # --- 1. pairing -----------------------------------------------------------------------------
@@ -148,6 +149,11 @@ def _pair(text: str) -> list[_Raw]:
 
 # --- 2. sentences and cues ---------------------------------------------------------------------
 
+# Quoted words are masked so that the writer's sentence is read without them: the marks become
+# MARK and the words WORDS_MASK, characters of the private use area that no name can hold (a
+# letter would join the name before it: "Felix Cox said" must not read "Felix Coxxxx").
+MARK = "\ue000"
+WORDS_MASK = "\ue001"
 CUE_REACH = 600  # characters either side of a quotation where its cue is looked for
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "sgt", "rep", "sen", "gov", "no", "vs"}
 ABBREVIATIONS |= {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "p", "pp"}
@@ -163,7 +169,12 @@ CUE_VERBS = (
     r"discussed|related|read|reads|tweeted|posted|predicted|concluded|complained|boasted|joked|quipped|"
     r"maintained|contended|countered|reiterated|mentioned|cautioned|objected|denied|dismissed|"
     r"critici[sz]ed|praised|detailed|put it|spoke of|spoken of|speaks of|referred to|thanked|welcomed|"
-    r"reported|insisting|recounted|wondered|conceding|demanded|threatened|proclaimed|announcing"
+    r"reported|insisting|recounted|wondered|conceding|demanded|threatened|proclaimed|announcing|"
+    # present tense of the rest ("Sandberg concedes that…") and a base form ("likes to describe them as")
+    r"concedes|acknowledges|recalls|stresses|emphasi[sz]es|observes|remarks|comments|vows|pledges|promises|"
+    r"dubs|terms|brands|urges|summari[sz]es|highlights|predicts|concludes|complains|boasts|jokes|quips|"
+    r"maintains|contends|counters|reiterates|mentions|cautions|objects|denies|dismisses|critici[sz]es|"
+    r"praises|recounts|wonders|demands|threatens|proclaims|replies|describe"
 )
 CUE = re.compile(rf"(?<![\w-])(?:{CUE_VERBS})(?![\w-])|(?<![\w-])according to(?![\w-])", re.IGNORECASE)
 NAMING = re.compile(r"(?:\b(?:called|named|nicknamed|titled|entitled|known as|dubbed))\s*$", re.IGNORECASE)
@@ -174,6 +185,9 @@ WORK_BEFORE = (
         r"autobiography|headline|campaign|slogan|motto|hashtag)[\s,]*$",
         re.IGNORECASE,
     )
+)
+NICKNAME = re.compile(
+    r"\b(?:calls?|called|calling|dubs?|dubbed|nicknamed|knows?|knew)\s+(?:him|her|them|it|me|us)\s*$", re.IGNORECASE
 )
 SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
@@ -258,6 +272,28 @@ TITLE_WORDS = {
     "former",
     "russia",
     "economy",
+    # abbreviated titles and honorifics, dropped before a name like "Professor" ("Prof. Aminata Diallo")
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "capt",
+    "sgt",
+    "cllr",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "attorney",
+    "lawyer",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "reverend",
 }
 HONORIFICS = {"sir", "lord", "dame", "lady", "baroness", "baron"}
 ORG_WORDS = {
@@ -334,6 +370,30 @@ ORG_WORDS = {
     "club",
     "society",
     "trust",
+    "prefecture",
+    "municipality",
+    "regulator",
+    "watchdog",
+    "firm",
+    # companies and clubs ("Vestmark Offshore", "Sahel Biologics", "Kilbride Athletic")
+    "offshore",
+    "holdings",
+    "partners",
+    "systems",
+    "technologies",
+    "biologics",
+    "pharma",
+    "pharmaceuticals",
+    "motors",
+    "airlines",
+    "airways",
+    "industries",
+    "athletic",
+    "rovers",
+    "rover",
+    "wanderers",
+    "fc",
+    "albion",
 }
 PLACE_WORDS = {
     "north",
@@ -375,6 +435,12 @@ PLACE_WORDS = {
     "mountains",
     "alps",
     "revolution",
+    "coast",
+    "mount",
+    "beinn",
+    "loch",
+    "cape",
+    "forest",
 }
 ORG_PATTERN = "|".join(sorted(ORG_WORDS))
 DETERMINERS = {
@@ -753,11 +819,56 @@ DEMONYMS = {
     "austrian",
     "swiss",
     "czech",
+    "scot",
+    "brit",
+    "kenyan",
+    "senegalese",
+    "dutchwoman",
+    "englishwoman",
+    "irishwoman",
+    "scotswoman",
+    "welshwoman",
 }
 GROUP_ANSWER = re.compile(
     r"\b(?P<group>respondents|voters|residents|participants|those (?:polled|surveyed|asked)|people polled)\s+(?P<verb>were|was|are|is|wanted|want|favou?red|"
     r"supported|backed|opposed|rejected|agreed|chose|preferred|voted)\b",
     re.IGNORECASE,
+)
+GENDERED = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+FEMININE = {"she", "her", "hers", "herself"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+NOT_PERSON_NOUNS = (
+    r"company|firm|group|developer|operator|club|side|team|council|charity|bank|fund|agency|union|"
+    r"party|band|brand|newspaper|magazine|broadcaster|network|airline|chain|retailer|supplier|maker|"
+    r"manufacturer|startup|start-up|consortium|mountain|hill|peak|river|village|town|city|island|region|"
+    r"district|county|country|valley|ship|vessel|boat|trawler|farm|wind farm|project|programme|scheme"
+)
+NOT_PERSON_AFTER = re.compile(
+    rf"(?:[ \u00a0]+(?:{NOT_PERSON_NOUNS})\b|\s*,\s*(?:the|a|an|its)\s+"
+    rf"(?:(?!(?:of|on|in|at|for|from|with|by)\b)[\w’'-]+\s+){{0,3}}?(?:{NOT_PERSON_NOUNS})(?=\s*[,.;:)]|\s+(?:that|which|of|in|at|on|with|based|owned|run)\b))"
+)
+ROLE_NOUNS = {"skipper", "scot", "councillor", "official", "spokeswoman", "spokesman", "spokesperson", "trainer"}
+ROLE_VARIANTS = {
+    "councillor": ("cllr", "councilman", "councilwoman", "council member"),
+    "professor": ("prof",),
+    "spokesperson": ("spokeswoman", "spokesman"),
+    "skipper": ("captain",),
+    "scot": ("scotland", "scottish"),
+}
+SUBJECT = re.compile(rf"\s*(?P<subject>{NAME_RUN.pattern}|[Hh]e|[Ss]he)(?:(?P<verb>\s+(?:\w+ly\s+)?(?:[a-z]+))|\s*,)")
+CATENATIVES = (
+    r"likes?|liked|loves?|loved|prefers?|preferred|tends?|tended|wants?|wanted|went on|goes on|chose|"
+    r"chooses|decided|decides|began|begins|continues|continued|used|hastened|hastens|was quick|is quick"
+)
+ANONYMOUS_SUBJECT = re.compile(
+    r"\s*(?P<subject>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+))"
+    r"(?:\s*,[^,]{1,120},)?\s+(?:\w+ly\s+)?(?:stood|rose|got|went|came|sat|took|turned|lean(?:ed|t)|walked|"
+    r"paused|smiled|laughed|shrugged|nodded|looked|stepped|[a-z]+ed|[a-z]+s)\b"
+)
+UNNAMED_SAYS = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>Another|(?:An?|One)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+))"
+    r"(?:\s*,[^,\n]{1,120},)?\s+(?:said|says|told|tells|added|adds)\b",
+    re.MULTILINE,
 )
 PREPOSITIONS = {"in", "of", "from", "at", "to", "for", "on", "with", "by", "near", "across", "into", "about", "over"}
 
@@ -774,7 +885,7 @@ def _sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]
     """Sentences of masked[start:end] (a paragraph), as offsets."""
     bounds = []
     s = start
-    for m in re.finditer(r"[.!?…][”\"’'»)\]Q]*\s+(?=[\"“‘«(\[A-Z0-9Q])", masked[start:end]):
+    for m in re.finditer(rf"[.!?…][”\"’'»)\]{MARK}]*\s+(?=[\"“‘«(\[A-Z0-9{MARK}])", masked[start:end]):
         cut = start + m.start()
         word = re.search(r"(\w+)$", masked[s:cut])
         if masked[cut] == "." and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
@@ -789,6 +900,10 @@ def _clean_name(run: str) -> str:
     run = re.sub(r"[’']s$", "", run.strip())
     run = run.split("’s ")[-1].split("'s ")[-1]
     tokens = run.split()
+    if any(t.lower().strip(".,’'") in ORG_WORDS for t in tokens[1:]):
+        while tokens and tokens[0].lower() in LEADING_NON_NAMES:
+            tokens = tokens[1:]
+        return " ".join(tokens).strip(" ,.")  # "World Health Organization": "Health" is no title here
     # drop leading titles and the nationality/adjective before them ("Russian President Putin")
     last_title = -1
     for k, token in enumerate(tokens[:-1]):
@@ -817,7 +932,7 @@ class _Article:
         for raw in self.raws:
             for k in range(max(0, raw.start - 1), min(len(text), raw.end + 1)):
                 if masked[k] != "\n":
-                    masked[k] = "x" if k >= raw.start and k < raw.end else "Q"
+                    masked[k] = WORDS_MASK if k >= raw.start and k < raw.end else MARK
             last = raw.end - 1
             while last > raw.start and text[last] in SPACES:
                 last -= 1
@@ -831,20 +946,22 @@ class _Article:
         self._cue_starts: list[int] = []
         self.full_name_positions: list[tuple[int, str]] = []
         self.titles: dict[str, list[tuple[int, str]]] = {}
+        self.not_person: set[str] = set()  # names read as a person's that the text shows are not
         self._collect_names()
+        self.genders = self._genders()
 
     def _collect_names(self) -> None:
         for m in NAME_RUN.finditer(self.masked):
             raw_run = m.group(0)
-            if "x" in raw_run and not raw_run.replace("x", ""):
-                continue
             name = _clean_name(raw_run)
-            if not name or name.startswith("Q") or name.startswith("x"):
+            if not name or name.startswith((MARK, WORDS_MASK)):
                 continue
             kind = _classify_run(name)
             tokens = name.split()
             if re.search(
-                rf"\b(?:{ORG_PATTERN})\s*,?\s*(?:the\s+)?$", self.masked[max(0, m.start() - 40) : m.start()], re.I
+                rf"\b(?:{ORG_PATTERN})[ \t\u00a0]*,?[ \t\u00a0]*(?:the[ \t\u00a0]+)?$",
+                self.masked[max(0, m.start() - 40) : m.start()],
+                re.I,
             ):
                 kind = "organisation"  # "The company, Leipziger Verkehrsbetriebe,", "the union Verdi"
             if kind == "organisation":
@@ -852,12 +969,19 @@ class _Article:
                 tail = re.match(
                     rf"(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?{NAME_RUN.pattern})+", self.masked[m.end() :]
                 )
-                if tail and "Q" not in tail.group(0).split():
+                if tail and MARK not in tail.group(0).split():
                     name += tail.group(0)
                 possessive = bool(re.match(r"[’']s\b", self.masked[m.start() + len(raw_run) :])) or raw_run.endswith(
                     ("’s", "'s")
                 )
                 self.organisations.append(_Mention(name, kind, m.start(), possessive))
+                continue
+            if kind == "person" and NOT_PERSON_AFTER.match(self.masked, m.end()):
+                # "Northumbria Coast council", "Vestmark Offshore, the Danish-owned company"
+                self.not_person.add(name)
+                self.organisations.append(_Mention(name, "organisation", m.start()))
+                continue
+            if kind == "person" and name in self.not_person:
                 continue
             if kind == "person" and len(tokens) >= 2:
                 self.full_names.append(name)
@@ -876,6 +1000,26 @@ class _Article:
                 titled = any(t.lower() in TITLE_WORDS for t in raw_run.split()[:-1])
                 if full != name or titled:
                     self.persons.append(_Mention(full, "person", m.start()))
+
+    def _genders(self) -> dict[str, str]:
+        """Each person's gender when the article or the first name tells: the pronouns that
+        follow the name before another person is named ("Kerry Tait is 29, and she…") outvote
+        a first name's usual gender."""
+        votes: dict[str, list[int]] = {}
+        for k, person in enumerate(self.persons):
+            tally = votes.setdefault(person.name, [0, 0])
+            guess = first_name_gender(person.name)
+            if guess and tally == [0, 0]:
+                tally[0 if guess == "f" else 1] += 2
+            end = self.persons[k + 1].pos if k + 1 < len(self.persons) else len(self.masked)
+            window = self.masked[person.pos + len(person.name) : min(end, person.pos + 300)]
+            pronoun = GENDERED.search(window)
+            if pronoun:
+                tally[0 if pronoun.group(0).lower() in FEMININE else 1] += 1
+        return {name: "f" if f > m else "m" for name, (f, m) in votes.items() if f != m}
+
+    def gender(self, name: str) -> str | None:
+        return self.genders.get(name) or first_name_gender(name)
 
     def fullest(self, name: str, pos: int | None = None) -> str:
         """The fullest name the article gives for `name` ("Tokayev" -> "Kassym-Jomart Tokayev")."""
@@ -920,16 +1064,26 @@ class _Article:
         cut = max(self.masked.rfind(". ", 0, pos), self.masked.rfind("\n", 0, pos))
         return cut + 1 if cut >= 0 else 0
 
-    def subject_person_after(self, start: int, pos: int) -> str | None:
+    def subject_person_after(self, start: int, pos: int, fits=None) -> str | None:
         """The last person named near the start of a sentence (its subject, most likely: "The
         chair of the judges, the critic Imran Siddiqui, explained…") after `start` and before the
         sentence holding `pos`."""
         found = None
         limit = self.sentence_start(pos)
         for p in self._persons_between(start, limit):
-            if len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10:
+            if len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10 and (fits is None or fits(p.name)):
                 found = p.name
         return found
+
+
+def _described_gender(description: str) -> str | None:
+    """ "A Nordhavn spokeswoman" -> "f"; "one fisherman" -> "m"; "a senior executive" -> None."""
+    words = set(re.findall(r"[a-z]+", description.lower()))
+    if words & {"woman", "women", "spokeswoman", "chairwoman", "mother", "grandmother", "girl", "wife", "daughter"}:
+        return "f"
+    if words & {"man", "men", "spokesman", "chairman", "fisherman", "father", "grandfather", "boy", "husband", "son"}:
+        return "m"
+    return None
 
 
 def _strip_tail(fragment: str) -> str:
@@ -951,6 +1105,10 @@ def _drop_appositive(fragment: str) -> tuple[str, str | None]:
         return inner, None
     appositive = inner[cut + 1 :].strip()
     head = inner[:cut].rstrip()
+    # "Her attorney, Devin Castellanos of the Institute for Economic Liberty,"
+    affiliated = re.fullmatch(rf"({NAME_RUN.pattern})\s+(?:of|from|at|with)\s+.+", appositive)
+    if affiliated and len(affiliated.group(1).split()) >= 2 and _classify_run(affiliated.group(1)) == "person":
+        appositive = affiliated.group(1)
     if appositive and re.fullmatch(rf"{NAME_RUN.pattern}", appositive) and len(appositive.split()) <= 4:
         if not re.search(r"\b(?:in|on|at|during)\s*$", head) and not re.fullmatch(r"(?:in|on)?\s*\d{4}", appositive):
             return head, appositive
@@ -963,22 +1121,64 @@ class _Resolver:
         self.last_speaker: SpeakerMention | None = None
         self.last_speaker_pos = -1
 
-    def pronoun(self, pos: int) -> SpeakerMention | None:
+    def pronoun(self, pos: int, word: str = "") -> SpeakerMention | None:
         """ "he", "she": the person who spoke last, unless a sentence since opened with another
-        person's name; else the person named last."""
+        person's name; else the person named last. Only a person whose gender fits: "she" is
+        never a man the article calls "he" or whose first name is a man's, and it is never an
+        organisation or a place."""
         a = self.article
+        gender = PRONOUN_GENDER.get(word.lower())
+
+        def fits(mention: SpeakerMention | str) -> bool:
+            name = mention if isinstance(mention, str) else mention.name
+            if name in a.not_person:
+                return False
+            if isinstance(mention, SpeakerMention) and mention.kind == "anonymous":
+                # "a Nordhavn spokeswoman" is never "he"; a person named since is preferred (below)
+                return gender is None or _described_gender(name) in (None, gender)
+            return gender is None or a.gender(name) in (None, gender)
+
         # an unnamed speaker ("a nurse", "one commuter") is a person too
         if (
             self.last_speaker
             and self.last_speaker.kind in ("person", "anonymous")
             and pos - self.last_speaker_pos < 600
+            and fits(self.last_speaker)
         ):
-            other = a.subject_person_after(self.last_speaker_pos, pos)
+            other = a.subject_person_after(self.last_speaker_pos, pos, fits)
+            unnamed = self._unnamed_subject_after(self.last_speaker_pos, pos, gender)
+            if unnamed and (other is None or unnamed[0] > a.masked.rfind(other, 0, pos)):
+                return unnamed[1]  # "Another, who has lived here all her life, said…": she
             if other is None or other == self.last_speaker.name:
                 return self.last_speaker
             return SpeakerMention(other, "person")
-        name = a.last_person(pos)
-        return SpeakerMention(name, "person") if name else None
+        candidates = [p.name for p in a._persons_between(-1, pos) if fits(p.name)]
+        if gender:  # a name whose gender is known and fits beats a nearer one nobody can tell
+            known = [name for name in candidates if a.gender(name) == gender]
+            candidates = known or candidates[-3:]
+        if candidates:
+            return SpeakerMention(candidates[-1], "person")
+        if gender is None:
+            name = a.last_person(pos)
+            return SpeakerMention(name, "person") if name else None
+        return None
+
+    def _unnamed_subject_after(self, start: int, pos: int, gender: str | None) -> tuple[int, SpeakerMention] | None:
+        """The last unnamed person who said something (no quotation) in a sentence of its own
+        between `start` and `pos`: "Another, who has lived in the town all her life, said…"."""
+        found = None
+        for m in UNNAMED_SAYS.finditer(self.article.masked, start, pos):
+            head = m.group("head").lower() if m.group("head") else "another"
+            if (
+                head != "another"
+                and head not in PERSON_NOUNS | ROLE_NOUNS
+                and not head.endswith(("man", "woman", "er"))
+            ):
+                continue
+            if gender and _described_gender(m.group("subject")) not in (None, gender):
+                continue
+            found = (m.start("subject"), SpeakerMention(m.group("subject"), "anonymous"))
+        return found
 
     def it(self, pos: int) -> SpeakerMention | None:
         """ "it", "they": the organisation or group that spoke or was named last."""
@@ -993,6 +1193,22 @@ class _Resolver:
         """The speaker named by masked[start:cue_start], the words before the cue verb."""
         a = self.article
         fragment = _strip_tail(a.masked[start:cue_start].rstrip())
+        # "One of them, a farmer from the next valley, said": the description is the speaker
+        partitive = re.search(
+            r"(?:^|[.;,]\s*)(?:[Oo]ne|[Ss]ome|[Ee]ach|[Aa]nother|[Tt]wo|[Tt]hree) of (?:them|those|us|the [\w-]+),\s*"
+            r"((?:an?|one)\s[^,]{2,80}),?$",
+            fragment,
+        )
+        if partitive:
+            return SpeakerMention(partitive.group(1), "anonymous")
+        # "The company likes to describe them as": the subject of the verb before "to"
+        fragment = _strip_tail(re.sub(rf"\s+(?:{CATENATIVES})\s+to$", "", fragment))
+        # "Brough, who chaired the meeting, later told": the relative clause's antecedent
+        relative = re.search(rf"({NAME_RUN.pattern})\s*,\s*(?:who|which)\b[^,]*,?$", fragment)
+        if relative and _clean_name(relative.group(1)) and not _after_preposition(fragment[: relative.start()]):
+            mention = self._person_or_org(_clean_name(relative.group(1)), start)
+            if mention:
+                return mention
         named = None
         for _ in range(3):
             if not fragment.endswith(","):
@@ -1009,7 +1225,7 @@ class _Resolver:
         fragment = _strip_tail(fragment.rstrip(" ,"))
         fragment = re.sub(r"\s*\([^()]*\)\s*$", "", fragment)
         fragment = _strip_tail(fragment)
-        if not fragment or fragment.endswith(("Q", "x")):
+        if not fragment or fragment.endswith((MARK, WORDS_MASK)):
             return None
         m = re.search(r"\b(\w+)$", fragment)
         last_word = m.group(1) if m else ""
@@ -1018,13 +1234,13 @@ class _Resolver:
                 antecedent = re.search(rf"({NAME_RUN.pattern})\s*,?\s*{last_word}$", fragment)
                 if antecedent:
                     return self._person_or_org(_clean_name(antecedent.group(1)), start)
-            return self.pronoun(start + len(fragment) - len(last_word))
+            return self.pronoun(start + len(fragment) - len(last_word), last_word)
         if last_word.lower() in PRONOUNS_PLURAL | {"it", "which"}:
             return self.it(start + len(fragment) - len(last_word))
         run = re.search(rf"({NAME_RUN.pattern})$", fragment)
         if (
             run
-            and "Q" not in run.group(1).split()
+            and MARK not in run.group(1).split()
             and _clean_name(run.group(1))
             and _clean_name(run.group(1)).split()[0][0].isupper()
         ):
@@ -1070,8 +1286,13 @@ class _Resolver:
 
     def noun_phrase(self, phrase: str, pos: int) -> SpeakerMention | None:
         phrase = phrase.strip(" ,.")
-        if not phrase or "Q" in phrase.split() or len(phrase.split()) > 24:
+        if not phrase or MARK in phrase.split() or len(phrase.split()) > 24:
             return None
+        cues = list(CUE.finditer(phrase))
+        if cues and cues[-1].end() < len(phrase):
+            phrase = phrase[cues[-1].end() :].strip(" ,.")  # "He said one trawler skipper (had told him)"
+            if not phrase:
+                return None
         words = phrase.split()
         lowered = [w.lower().strip(",.’'") for w in words]
         by = re.search(r"\bby\s+(.+)$", phrase)
@@ -1091,8 +1312,12 @@ class _Resolver:
                 before = [name for p, name in held if p < pos]
                 if before:
                     return SpeakerMention(before[-1], "person")
+            if head in PERSON_NOUNS | TITLE_WORDS | DEMONYMS | ROLE_NOUNS or re.fullmatch(r"\d+-year-old", head):
+                described = self.described(head, pos)
+                if described:
+                    return described
             if head in ORG_WORDS:
-                return SpeakerMention(phrase, "organisation")
+                return self.named_organisation(head, pos) or SpeakerMention(phrase, "organisation")
             # "the former manager" after "One former manager": the same unnamed speaker
             earlier = re.findall(
                 rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}\b",
@@ -1116,6 +1341,100 @@ class _Resolver:
             return SpeakerMention(phrase, "anonymous")
         return None
 
+    def described(self, head: str, pos: int) -> SpeakerMention | None:
+        """ "the 21-year-old", "the skipper", "the councillor": the person last introduced with that
+        noun ("Lindgren, the 21-year-old striker", "Cllr Jonah Pike"), or the unnamed speaker
+        introduced with it ("A Nordhavn spokeswoman"); None when the noun was never used before."""
+        a = self.article
+        variants = {head, *ROLE_VARIANTS.get(head, ())}
+        pattern = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, variants)))})\b", re.IGNORECASE)
+        offset = max(0, pos - 4000)
+        for m in reversed(list(pattern.finditer(a.masked, offset, pos))):
+            at = m.start()
+            window = max(0, at - 60)
+            intro = re.search(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?$", a.masked[window:at])
+            inside = window + intro.start() if intro else at  # "A Nordhavn spokeswoman": a name qualifying the noun
+            sentence = a.sentence_start(at)
+            near = [
+                p
+                for p in a._persons_between(max(sentence, at - 100) - 1, at + 100)
+                if a.sentence_start(p.pos) == sentence and p.name not in a.not_person and not inside <= p.pos < at
+            ]
+            if near:  # "Marc Smith, a striker", "Cllr Jonah Pike"
+                return SpeakerMention(min(near, key=lambda p: abs(p.pos - at)).name, "person")
+            if intro:  # "A Nordhavn spokeswoman said": unnamed
+                return SpeakerMention(a.masked[inside : m.end()], "anonymous")
+        return None
+
+    def named_organisation(self, head: str, pos: int) -> SpeakerMention | None:
+        """ "the federation" -> the "North East Fishermen's Federation" named before."""
+        a = self.article
+        found = None
+        for m in re.finditer(
+            rf"(?:[A-Z][\w’'-]*[ \u00a0]+){{1,5}}{re.escape(head.capitalize())}\b", a.text[max(0, pos - 4000) : pos]
+        ):
+            found = m.group(0)
+        if found:
+            name = re.sub(r"^(?:The|A|An)\s+", "", found)
+            return SpeakerMention(name, "organisation")
+        # "the company" after "Vestmark Offshore, the Danish-owned company": the one introduced so
+        for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", a.masked[max(0, pos - 4000) : pos]))):
+            at = max(0, pos - 4000) + m.start()
+            sentence = a.sentence_start(at)
+            near = [
+                o
+                for o in a.organisations
+                if abs(o.pos - at) <= 100 and o.pos < at and a.sentence_start(o.pos) == sentence
+            ]
+            if near:  # the first in the sentence: "Vestmark Offshore, the Danish-owned company"
+                return SpeakerMention(near[0].name, "organisation")
+        return None
+
+    def sentence_subject(self, start: int, end: int) -> SpeakerMention | None:
+        """The person a sentence with no quotation is about, from its subject: "Fenwick laughs.",
+        "She gestures at the hill.", "Asked about the rescue, she is quiet…"."""
+        a = self.article
+        text = a.masked[start:end]
+        if MARK in text:
+            return None
+        starts = [0] + [m.end() for m in re.finditer(r",\s*", text)][:2]
+        for k, at in enumerate(starts):
+            m = SUBJECT.match(text, at)
+            if not m or (k and not m.group("verb")):
+                continue
+            subject = m.group("subject")
+            if subject.lower() in {"he", "she"}:
+                return self.pronoun(start + m.start("subject"), subject)
+            name = _clean_name(subject)
+            known = {p.name for p in a.persons}
+            if (
+                name
+                and name[0].isupper()
+                and name.split()[0].lower() not in LEADING_NON_NAMES
+                and (len(name.split()) > 1 or a.fullest(name, start) in known)
+            ):
+                mention = self._person_or_org(name, start + m.start("subject"))
+                if mention and mention.kind == "person":
+                    return mention
+        # "One fisherman stood up and…": an unnamed person
+        anonymous = next(filter(None, (ANONYMOUS_SUBJECT.match(text, at) for at in starts)), None)
+        if anonymous and (
+            anonymous.group("head").lower() in PERSON_NOUNS | ROLE_NOUNS
+            or anonymous.group("head").lower().endswith(("man", "woman", "er", "ist", "or"))
+        ):
+            return SpeakerMention(anonymous.group("subject"), "anonymous")
+        # "But it is the wind farm he talks about most.": a person the sentence says speaks or acts
+        acting = re.search(r"\b([Hh]e|[Ss]he)\s+(?:\w+ly\s+)?(?:[a-z]+s|[a-z]+ed)\b", text)
+        if acting:
+            return self.pronoun(start + acting.start(1), acting.group(1))
+        # "The company's chief executive, Olivier Ndiaye, dismissed…"
+        named = re.match(rf"\s*[A-Z][^,]{{0,80}},\s*({NAME_RUN.pattern}),\s*[a-z]", text)
+        if named and _clean_name(named.group(1)):
+            mention = self._person_or_org(_clean_name(named.group(1)), start)
+            if mention and mention.kind == "person":
+                return mention
+        return None
+
     def subject_after(self, cue_end: int, stop: int) -> SpeakerMention | None:
         """ "…,” said Aibek Smadiyarov, an official" / "according to Hans Obermeier of Pro Bahn"."""
         a = self.article
@@ -1124,8 +1443,14 @@ class _Resolver:
         if not m:
             return None
         phrase = m.group(1).strip()
-        if "Q" in phrase or "x" in phrase.split():
+        if MARK in phrase or WORDS_MASK in phrase:
             return None
+        # "said the water minister, Ruth Calloway, who…": the name in apposition
+        named = re.match(rf"\s*,\s*({NAME_RUN.pattern})\s*(?:[,.;]|$)", tail[m.end() :])
+        if named and phrase.lower().startswith(("the ", "a ", "an ", "its ", "his ", "her ", "their ")):
+            name = _clean_name(named.group(1))
+            if name and len(name.split()) >= 2 and _classify_run(name) == "person":
+                return self._person_or_org(name, cue_end)
         lowered = phrase.lower()
         if lowered in PRONOUNS_PERSON or lowered in {"me", "us", "reporters", "journalists", "listeners"}:
             return None
@@ -1210,14 +1535,16 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
             and len(words.split()) <= 6
         ):
             continue  # a name or a title of a work
-        if NAMING.search(before) and title_case:
-            continue
+        if (NAMING.search(before) or NICKNAME.search(before)) and title_case:
+            continue  # "calls him “the Admiral”": a nickname
         if speaker is None and raw.continued and result:
             speaker, cue = result[-1].speaker, result[-1].cue
             notes.append("continues the quotation of the previous paragraph")
         if speaker is None and mode == "direct" and previous_in_paragraph[0] == paragraph[0]:
             speaker = previous_in_paragraph[1]
             cue = cue or "(previous quotation)"
+        if speaker is None and mode == "direct" and not raw.continued:
+            speaker, cue = _attribute_nearby(resolver, sentences, paragraphs, raw, (s_start, s_end))
         if speaker is None and mode == "partial":
             continue  # the writer's own scare quotes
         if raw.continues:
@@ -1229,7 +1556,66 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
             resolver.last_speaker = speaker
             resolver.last_speaker_pos = start
         previous_in_paragraph = (paragraph[0], speaker)
-    return result
+    return _headline_speaker(result, paragraphs)
+
+
+def _headline_speaker(result: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """A quoted sentence in the headline with no speaker is the article's main speaker's: the
+    person quoted most often in the article ("“We will not go home”: nurses vote to strike")."""
+    if not paragraphs or not result:
+        return result
+    headline_end = paragraphs[0][1]
+    counts: dict[SpeakerMention, int] = {}
+    for span in result:
+        if span.speaker and span.char_start > headline_end:
+            counts[span.speaker] = counts.get(span.speaker, 0) + 1
+    if not counts:
+        return result
+    main = max(counts, key=lambda mention: counts[mention])
+    return [
+        replace(span, speaker=main, cue="(headline)", confidence=0.5)
+        if span.speaker is None and span.char_end <= headline_end
+        else span
+        for span in result
+    ]
+
+
+def _attribute_nearby(
+    resolver: _Resolver,
+    sentences: list[tuple[int, int]],
+    paragraphs: list[tuple[int, int]],
+    raw: _Raw,
+    bounds: tuple[int, int],
+) -> tuple[SpeakerMention | None, str]:
+    """A quoted sentence standing alone, with no cue: the attribution in the next sentence
+    ("“…” Samuel Ortiz, a former member, said the panel…") or the subject of the sentence before
+    ("Fenwick laughs. “It's not magic…”", "…before she answers." then a quoted paragraph)."""
+    masked = resolver.article.masked
+    s_start, s_end = _containing(sentences, raw.start - 1)
+    if masked[s_start : raw.start - 1].strip():
+        return None, ""
+    k = bisect.bisect_left(sentences, (s_start, s_end))
+    paragraph = _containing(paragraphs, raw.start - 1)
+    if not masked[raw.end + 1 : s_end].strip(" \u00a0,.") and k + 1 < len(sentences):
+        n_start, n_end = sentences[k + 1]
+        if n_start < paragraph[1] and MARK not in masked[n_start:n_end]:
+            cue = next(iter(resolver.article.cues_in(n_start, n_end)), None)
+            if cue and cue.group(0).lower() != "according to":
+                lead = masked[n_start : cue.start()]
+                if re.match(rf"\s*{NAME_RUN.pattern}", lead) and not re.search(r"\b(?:that|which)\b", lead):
+                    mention = resolver.subject_before(n_start, cue.start(), False)
+                    if mention and mention.kind == "person":
+                        return mention, cue.group(0).lower()
+    if k > 0:
+        p_start, p_end = sentences[k - 1]
+        previous_paragraph = _containing(paragraphs, p_start)
+        same = previous_paragraph == paragraph
+        # across paragraphs only from the paragraph just before, when it ends with no quotation
+        if same or not masked[p_end : paragraph[0]].strip():
+            mention = resolver.sentence_subject(p_start, p_end)
+            if mention:
+                return mention, "(previous sentence)"
+    return None, ""
 
 
 def _interrupted(masked: str, previous: QuoteSpan, opening: int) -> bool:
@@ -1263,13 +1649,13 @@ def _attribute(
     nearest = max((c.end() for c in ordered if c.start() < q_open), default=s_start)
     parenthetical = nearest == s_start or masked[nearest : nearest + 1] == ","
     answered = GROUP_ANSWER.search(masked, nearest, q_open) if parenthetical else None
-    if answered and "Q" not in masked[answered.end() : q_open]:
+    if answered and MARK not in masked[answered.end() : q_open]:
         return SpeakerMention(answered.group("group"), "group"), answered.group("verb").lower()
     for cue in ordered:
         word = cue.group(0).lower()
         if word == "according to":
             stop = s_end
-            nxt = masked.find("Q", cue.end(), s_end)
+            nxt = masked.find(MARK, cue.end(), s_end)
             if 0 <= nxt < stop:
                 stop = nxt
             mention = resolver.subject_after(cue.end(), stop)
@@ -1288,12 +1674,17 @@ def _attribute(
             clause_start = q_close
         else:
             # a quotation between this cue and ours belongs to the clause: read from its end
-            last_q = masked.rfind("Q", s_start, cue.start())
+            last_q = masked.rfind(MARK, s_start, cue.start())
             if last_q >= 0:
                 clause_start = max(s_start, last_q + 1)
         if not after_quote and re.search(
             r"\b(?:and|or|but)\s+(?:then\s+|also\s+|later\s+)?$", masked[clause_start : cue.start()]
         ):
+            if not any(c.start() < cue.start() for c in before_cues):
+                # "One fisherman stood up and told them:": the first verb's subject
+                mention = resolver.sentence_subject(clause_start, cue.start())
+                if mention:
+                    return mention, word
             continue  # "X said … and described it as": the subject of the verb before
         participle = word.endswith("ing")
         mention = resolver.subject_before(clause_start, cue.start(), participle)

@@ -91,7 +91,10 @@ def _names(speaker: Speaker) -> list[str]:
 class SpeakerMatcher:
     """Matches an article's speaker mentions to speakers on file, reading them once."""
 
-    def __init__(self, mentions: Iterable[SpeakerMention] = (), *, queryset=None):
+    def __init__(self, mentions: Iterable[SpeakerMention] = (), *, queryset=None, context: str = ""):
+        # the article's words: an unnamed speaker on file whose description goes beyond a common
+        # noun ("…at the 2014 Seliger youth forum") is matched only when the article says so too
+        self.context_words = set(words(context))
         queryset = Speaker.objects.all() if queryset is None else queryset
         terms: dict[tuple[str, bool], None] = {}  # (word, only unnamed/group/organisation speakers)
         for mention in mentions:
@@ -171,6 +174,8 @@ class SpeakerMatcher:
             for name in _names(speaker):
                 name_words |= set(words(name))
             shared = tokens & name_words
+            if _generic_only(mention, shared, speaker, self.context_words):
+                continue
             if len(shared) / len(tokens) >= DESCRIBED_SHARE:
                 # the name before its parenthesis says who; the parenthesis, where
                 head = set(words(re.sub(r"\(.*?\)", "", speaker.name)))
@@ -183,6 +188,19 @@ class SpeakerMatcher:
         if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
             return None
         return scored[0][2]
+
+
+def _generic_only(mention: SpeakerMention, shared: set[str], speaker: Speaker, context: set[str]) -> bool:
+    """Whether an unnamed mention shares only a common noun with an unnamed speaker on file whose
+    name says more: "unnamed questioner" is not the "Unnamed questioner at the 2014 Seliger youth
+    forum" of another story, while "one Kazakh" (a proper word) may be the "Unnamed Kazakh…"."""
+    if mention.kind not in UNNAMED_KINDS or len(shared) != 1:
+        return False
+    (word,) = shared
+    proper = any(fold(w) == word and w[:1].isupper() for w in re.findall(r"[^\W_]+", mention.name)[1:])
+    head = set(words(re.sub(r"\(.*?\)", "", speaker.name)))
+    qualifiers = {w for w in head - shared if len(w) >= 4 and not w.isdigit()}
+    return not proper and bool(qualifiers) and not qualifiers & context
 
 
 def _holds(name_words: list[str], tokens: list[str]) -> bool:

@@ -46,7 +46,7 @@ class Suggestion:
 def suggest(article: Article, *, threshold: float = STATEMENT_THRESHOLD) -> list[Suggestion]:
     """Every quotation in `article`, with its speaker and statement on file when there is one."""
     spans = find_quotations(article.text, language=article.language or "en")
-    matcher = SpeakerMatcher(span.speaker for span in spans if span.speaker)
+    matcher = SpeakerMatcher((span.speaker for span in spans if span.speaker), context=article.text)
     suggestions = []
     for span in spans:
         speaker = matcher.match(span.speaker)

@@ -108,3 +108,18 @@ def test_an_article_naming_hundreds_of_people_is_matched_in_a_few_small_queries(
         matcher = SpeakerMatcher(mentions)
     assert len(queries) <= 20
     assert matcher.match(mentions[-1]) == on_file["putin"] and matcher.match(mentions[0]) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("unnamed questioner", "anonymous"), ("a questioner", "anonymous"), ("respondents", "group")],
+)
+def test_a_generic_unnamed_speaker_is_not_another_story_s(name, kind):
+    # "Unnamed questioner at the 2014 Seliger youth forum" is one person of one story: an article
+    # that says nothing of Seliger or of the poll has a different questioner or respondents
+    questioner = make_speaker(name="Unnamed questioner at the 2014 Seliger youth forum", kind="anonymous")
+    poll = make_speaker(name="Respondents to the Ridder poll", kind="group")
+    mention = SpeakerMention(name, kind)
+    assert SpeakerMatcher([mention], context="The prefecture said it would respond.").match(mention) is None
+    story = "Asked at the Seliger youth forum in 2014 … a Ridder poll found …"
+    assert SpeakerMatcher([mention], context=story).match(mention) in (questioner, poll)

@@ -94,3 +94,18 @@ def test_the_seed_articles_reach_the_accuracy_floor():
 def test_the_articles_written_for_the_tests_reach_the_accuracy_floor():
     report = evaluate("unseen", article_cases(DEFAULT_ARTICLES_DIR), seeds=False)
     assert report.precision >= 0.9 and report.recall >= 0.9 and report.speaker >= 0.9
+
+
+def test_the_text_output_prints_the_marks_the_article_prints(tmp_path, capsys):
+    from django.core.management import call_command
+
+    path = tmp_path / "article.txt"
+    path.write_text(
+        'Title\n\nAnna Berg said: « Nous gagnerons. » Later she told reporters it was "a fair fight".\n',
+        encoding="utf-8",
+    )
+    call_command("suggest_quotations", str(path))
+    printed = capsys.readouterr().out
+    assert "«Nous gagnerons.»" in printed
+    assert '"a fair fight"' in printed
+    assert "“" not in printed

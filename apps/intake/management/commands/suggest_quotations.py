@@ -10,6 +10,7 @@ from apps.intake.suggest import suggest, suggestions_as_json
 from apps.intake.types import IntakeError
 
 URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+QUOTE_MARKS = "“”„‟«»‹›‘’‚‛\"'"  # printed around a quotation in the text format, as the article prints them
 
 
 class Command(BaseCommand):
@@ -46,8 +47,13 @@ class Command(BaseCommand):
             statement = (
                 f" → statement #{suggestion.statement_id} ({suggestion.score:.2f})" if suggestion.statement_id else ""
             )
+            # the marks the article prints (« », „ “, ' '…), none for a quotation cut at a paragraph's end
+            before = article.text[: suggestion.char_start].rstrip(" \u00a0\u202f")[-1:]
+            after = article.text[suggestion.char_end :].lstrip(" \u00a0\u202f")[:1]
+            opening = before if before in QUOTE_MARKS else ""
+            closing = after if after in QUOTE_MARKS else ""
             self.stdout.write(
-                f"{number:3}. [{suggestion.mode}] {who}: “{suggestion.text}” "
+                f"{number:3}. [{suggestion.mode}] {who}: {opening}{suggestion.text}{closing} "
                 f"(characters {suggestion.char_start}–{suggestion.char_end}){statement}"
             )
 

@@ -7,6 +7,7 @@ from apps.ops.accuracy import (
     BLIND_ARTICLES_DIR,
     DEFAULT_ARTICLES_DIR,
     HOLDOUT_ARTICLES_DIR,
+    OWN_ARTICLES_DIR,
     AccuracyError,
     article_cases,
     document,
@@ -37,12 +38,19 @@ class Command(BaseCommand):
             help="Folder of other articles, NAME.txt with its gold NAME.json; repeat for several (default: "
             "apps/intake/tests/articles, articles_holdout and articles_blind).",
         )
+        parser.add_argument(
+            "--development",
+            action="append",
+            help="Folder of articles measured like --articles but reported as used to develop the rules after "
+            "their first measurement (no longer unseen); repeat for several (default: apps/intake/tests/"
+            "articles_own when --articles is not given either).",
+        )
         parser.add_argument("--no-seeds", action="store_true", help="Measure only the articles of --articles.")
         parser.add_argument("--load-fixtures", action="store_true", help="Load the fixtures first (an empty database).")
         parser.add_argument("--write", action="store_true", help="Write the figures to ACCURACY.md (see --output).")
         parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "ACCURACY.md"), help="File for --write.")
 
-    def handle(self, *args, seeds, articles, no_seeds, load_fixtures, write, output, **options):
+    def handle(self, *args, seeds, articles, development, no_seeds, load_fixtures, write, output, **options):
         if load_fixtures:
             from apps.ops.seed import seed_load
 
@@ -57,9 +65,20 @@ class Command(BaseCommand):
                     statements=True,
                 )
             unseen_reports, wrong_scores = [], []
-            for folder in articles or [DEFAULT_ARTICLES_DIR, HOLDOUT_ARTICLES_DIR, BLIND_ARTICLES_DIR]:
+            if development is None and articles is None:
+                development = [OWN_ARTICLES_DIR]
+            folders = [
+                (folder, False)
+                for folder in articles or [DEFAULT_ARTICLES_DIR, HOLDOUT_ARTICLES_DIR, BLIND_ARTICLES_DIR]
+            ]
+            folders += [(folder, True) for folder in development or []]
+            for folder, developed in folders:
                 unseen = article_cases(Path(folder))
-                label = f"Articles the rules were not written on ({_shown(folder)})"
+                label = (
+                    f"Articles used to develop the rules after their first measurement ({_shown(folder)})"
+                    if developed
+                    else f"Articles the rules were not written on ({_shown(folder)})"
+                )
                 unseen_reports.append(evaluate(label, unseen, seeds=False))
                 wrong_scores += unseen_top_scores(unseen)
         except AccuracyError as error:
