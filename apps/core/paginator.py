@@ -6,15 +6,18 @@ PostgreSQL such lists report the planner's estimate instead:
 - a whole table: pg_class.reltuples, kept current by autovacuum and ANALYZE;
 - a filtered list: the row estimate of the query's plan (`EXPLAIN`, no execution).
 
-Below CLAIMTRACK_ESTIMATED_COUNT_FROM rows, and on other databases, the count is exact. An
-estimate is corrected to the exact figure as soon as a page shows where the list ends (a page
-with fewer rows than the page size), so a short result never reports a made-up total."""
+Below CLAIMTRACK_ESTIMATED_COUNT_FROM rows, and on other databases, the count is exact. A page
+is read first, with one row more than it shows: when that row is missing the page shows where
+the list ends, and the count is known exactly without any further query (no EXPLAIN, no COUNT:
+most searches and filtered lists fit on a page). Only a page with rows after it needs a count,
+and an estimate is still corrected to the exact figure as soon as a page shows the end, so a
+short result never reports a made-up total."""
 
 import json
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections
 from django.utils.functional import cached_property
 
@@ -66,26 +69,34 @@ class EstimatedCountPaginator(Paginator):
         return estimate if estimate is not None else super().count
 
     def page(self, number):
+        """The page, read first, one row beyond it: a page that shows where the list ends (most
+        searches and filtered lists fit on one) gives the exact count without asking the
+        database; only a page with more rows after it needs the count (an estimate for a large
+        list, see the module)."""
+        number = self._page_number(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        if len(rows) <= self.per_page and (rows or number == 1):
+            self._settle(bottom + len(rows))
+            return self._get_page(rows, number, self)
+        if not rows:  # past the end: how far it is, exactly
+            self._settle(self._exact_count())
+            raise EmptyPage(f"That page contains no results: there are {self.num_pages} page(s).")
+        if self.count <= bottom + self.per_page:  # an estimate below the rows just read
+            self._settle(self._exact_count())
+        return self._get_page(rows[: self.per_page], number, self)
+
+    def _page_number(self, number) -> int:
+        """Django's validate_number without the count: a whole number from 1."""
         try:
-            page = super().page(number)
-        except EmptyPage:
-            if not self.count_is_estimate:
-                raise
-            self._settle(self._exact_count())  # the estimate may have been too low: ask exactly
-            return super().page(number)
-        if not self.count_is_estimate:
-            return page
-        page.object_list = list(page.object_list)
-        if len(page.object_list) < self.per_page:
-            # This page shows where the list ends: the exact count is known, or (an empty page
-            # past the real end) cheap to find, since the estimate was too high.
-            number = self.validate_number(number)
-            shown = len(page.object_list)
-            exact = (number - 1) * self.per_page + shown if shown or number == 1 else self._exact_count()
-            self._settle(exact)
-            if not shown and number > 1:
-                raise EmptyPage(f"That page contains no results: there are {self.num_pages} page(s).")
-        return page
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        return number
 
     def _exact_count(self) -> int:
         return Paginator(self.object_list, self.per_page).count
