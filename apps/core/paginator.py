@@ -14,6 +14,7 @@ and an estimate is still corrected to the exact figure as soon as a page shows t
 short result never reports a made-up total."""
 
 import json
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
@@ -31,19 +32,40 @@ def _table_estimate(connection, queryset) -> int:
     return row[0] if row else -1
 
 
+# The estimates asked for during the current request, by query: a search asks the planner how
+# many rows it matches (to rank them or not), and the page's count asks again about the same
+# query; one EXPLAIN answers both. None outside a request (nothing kept between requests: the
+# data changes), set by the request signals (apps.core.apps).
+_request_plans: ContextVar[dict | None] = ContextVar("claimtrack_request_plans", default=None)
+
+
+def remember_plans(sender=None, **kwargs) -> None:
+    _request_plans.set({})
+
+
+def forget_plans(sender=None, **kwargs) -> None:
+    _request_plans.set(None)
+
+
 def planned_row_count(queryset) -> int:
     """The planner's estimate of the rows `queryset` returns (PostgreSQL; one EXPLAIN, nothing
-    executed)."""
+    executed, and none when the same query was estimated earlier in the request)."""
     try:
         sql, params = queryset.order_by().values("pk").query.sql_with_params()
     except EmptyResultSet:  # a filter that can match nothing (`pk__in=[]`)
         return 0
+    plans, key = _request_plans.get(), (queryset.db, sql, repr(params))
+    if plans is not None and key in plans:
+        return plans[key]
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]
     if isinstance(plan, str):  # psycopg returns json already decoded; be safe with other adapters
         plan = json.loads(plan)
-    return int(plan[0]["Plan"]["Plan Rows"])
+    rows = int(plan[0]["Plan"]["Plan Rows"])
+    if plans is not None:
+        plans[key] = rows
+    return rows
 
 
 def estimated_row_count(queryset) -> int | None:

@@ -102,9 +102,9 @@ def timed_in_turns(runs: int, first, second) -> tuple[Timing, Timing]:
 
 # The raw path: one hand-written query per page, returning the same rows as the API (the API's
 # own JSON-building SELECT, apps/api/claims/statement_json.py, joined to the page picked by a
-# hand-written WHERE, ORDER BY and LIMIT), wrapped with orjson. It fetches no count: the API's
-# count of a large list is an estimate (apps/core/paginator.py), one EXPLAIN that the raw path is
-# spared, so that it stays the floor. Its search ranks every match, where the API ranks only up
+# hand-written WHERE, ORDER BY and LIMIT), wrapped with orjson. It fetches no count: the API
+# counts a list that fits on its page from the page, and a longer one with an estimate or a
+# COUNT (apps/core/paginator.py), queries the raw path is spared, so that it stays the floor. Its search ranks every match, where the API ranks only up
 # to 2,000 and otherwise walks the list newest first: for common words it is slower than the API.
 
 RAW_LIST_PAGE = """
