@@ -19,7 +19,7 @@ from django.db.models import (
     When,
 )
 
-from apps.core.paginator import planned_row_count
+from apps.core.paginator import planned_row_count, with_list_total
 from apps.core.search import (
     TEXT_SEARCH_CONFIG,
     ExistsRowByRow,
@@ -140,7 +140,10 @@ def _ranked_or_walked(queryset: QuerySet, *, matches: QuerySet, walked: Q, query
     if planned_row_count(matching) > RANKED_SEARCH_MAX_MATCHES:
         return queryset.filter(walked)
     order = queryset.query.order_by or queryset.model._meta.ordering
-    return matching.annotate(search_rank=TextSearchRank(query)).order_by("-search_rank", *order)
+    # Ranking sorts every match, so counting them in the same query costs nothing: the page
+    # needs no count query (apps.core.paginator.with_list_total).
+    ranked = matching.annotate(search_rank=TextSearchRank(query)).order_by("-search_rank", *order)
+    return with_list_total(ranked)
 
 
 SIMILAR_MIN_SIMILARITY = 0.3  # pg_trgm's default threshold

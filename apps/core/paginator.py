@@ -20,7 +20,26 @@ from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections
+from django.db.models import Count, Window
 from django.utils.functional import cached_property
+
+# A list that counts itself: its page's query carries the number of rows in the whole list, a
+# window count (`count(*) OVER ()`). A ranked search gets it for nothing (it sorts every match to
+# rank them anyway), and its page then needs no count query at all.
+LIST_TOTAL = "list_total"
+
+
+def with_list_total(queryset):
+    """`queryset`, each row annotated with the number of rows of the whole list (LIST_TOTAL)."""
+    return queryset.annotate(**{LIST_TOTAL: Window(Count("pk"))})
+
+
+def _list_total(page_queryset, rows) -> int | None:
+    """The whole list's length as the page's own query counted it (with_list_total), if it did."""
+    total = getattr(page_queryset, LIST_TOTAL, None)  # set by a custom iterable (the statements' JSON)
+    if total is None and rows and not isinstance(rows[0], dict | tuple):
+        total = getattr(rows[0], LIST_TOTAL, None)
+    return total
 
 
 def _table_estimate(connection, queryset) -> int:
@@ -97,7 +116,12 @@ class EstimatedCountPaginator(Paginator):
         list, see the module)."""
         number = self._page_number(number)
         bottom = (number - 1) * self.per_page
-        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        page_queryset = self.object_list[bottom : bottom + self.per_page + 1]
+        rows = list(page_queryset)
+        total = _list_total(page_queryset, rows) if rows else None
+        if total is not None:
+            self._settle(total)
+            return self._get_page(rows[: self.per_page], number, self)
         if len(rows) <= self.per_page and (rows or number == 1):
             self._settle(bottom + len(rows))
             return self._get_page(rows, number, self)
