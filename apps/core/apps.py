@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.core.signals import request_finished, request_started
 from django.db.backends.signals import connection_created
 
 
@@ -9,9 +8,6 @@ class CoreConfig(AppConfig):
     name = "apps.core"
 
     def ready(self):
-        from .paginator import forget_plans, remember_plans
         from .search import register_fold_function
 
         connection_created.connect(register_fold_function, dispatch_uid="claimtrack_fold")
-        request_started.connect(remember_plans, dispatch_uid="claimtrack_remember_plans")
-        request_finished.connect(forget_plans, dispatch_uid="claimtrack_forget_plans")

@@ -14,7 +14,7 @@ and an estimate is still corrected to the exact figure as soon as a page shows t
 short result never reports a made-up total."""
 
 import json
-from contextvars import ContextVar
+import time
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
@@ -51,39 +51,42 @@ def _table_estimate(connection, queryset) -> int:
     return row[0] if row else -1
 
 
-# The estimates asked for during the current request, by query: a search asks the planner how
-# many rows it matches (to rank them or not), and the page's count asks again about the same
-# query; one EXPLAIN answers both. None outside a request (nothing kept between requests: the
-# data changes), set by the request signals (apps.core.apps).
-_request_plans: ContextVar[dict | None] = ContextVar("claimtrack_request_plans", default=None)
+# The planner's estimates, by query, kept for PLAN_ESTIMATE_SECONDS in this process: a search
+# asks how many rows it matches (to rank them or not) and the page's count may ask again about
+# the same query, and the same searches and filters come back page after page. An estimate
+# decides only how a list is ordered beyond RANKED_SEARCH_MAX_MATCHES and whether a count of
+# CLAIMTRACK_ESTIMATED_COUNT_FROM rows or more is estimated, never which rows a list holds, so
+# an estimate a minute old is as good as a fresh one (ANALYZE itself refreshes them less often).
+PLAN_ESTIMATE_SECONDS = 60.0
+_plan_estimates: dict[tuple, tuple[float, int]] = {}
+PLAN_ESTIMATES_KEPT = 1_000
 
 
-def remember_plans(sender=None, **kwargs) -> None:
-    _request_plans.set({})
-
-
-def forget_plans(sender=None, **kwargs) -> None:
-    _request_plans.set(None)
+def forget_plan_estimates() -> None:
+    """Every estimate kept (for tests that change what the planner knows)."""
+    _plan_estimates.clear()
 
 
 def planned_row_count(queryset) -> int:
     """The planner's estimate of the rows `queryset` returns (PostgreSQL; one EXPLAIN, nothing
-    executed, and none when the same query was estimated earlier in the request)."""
+    executed, and none when the same query was estimated in the last PLAN_ESTIMATE_SECONDS)."""
     try:
         sql, params = queryset.order_by().values("pk").query.sql_with_params()
     except EmptyResultSet:  # a filter that can match nothing (`pk__in=[]`)
         return 0
-    plans, key = _request_plans.get(), (queryset.db, sql, repr(params))
-    if plans is not None and key in plans:
-        return plans[key]
+    key, now = (queryset.db, sql, repr(params)), time.monotonic()
+    kept = _plan_estimates.get(key)
+    if kept and kept[0] > now:
+        return kept[1]
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]
     if isinstance(plan, str):  # psycopg returns json already decoded; be safe with other adapters
         plan = json.loads(plan)
     rows = int(plan[0]["Plan"]["Plan Rows"])
-    if plans is not None:
-        plans[key] = rows
+    if len(_plan_estimates) >= PLAN_ESTIMATES_KEPT:
+        _plan_estimates.clear()  # simpler than an LRU, and as cheap: they are estimates
+    _plan_estimates[key] = (now + PLAN_ESTIMATE_SECONDS, rows)
     return rows
 
 
