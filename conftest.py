@@ -6,6 +6,14 @@ from apps.accounts.roles import EDITORS, FACT_CHECKERS
 from tests.factories import make_user
 
 
+@pytest.fixture(autouse=True)
+def _fresh_plan_estimates():
+    """Each test starts with no planner's estimate kept from another (apps.core.paginator)."""
+    from apps.core.paginator import forget_plan_estimates
+
+    forget_plan_estimates()
+
+
 @pytest.fixture
 def editor(db):
     return make_user("editor-in-test", group=EDITORS)
