@@ -24,7 +24,7 @@ TEST_SETTINGS := DJANGO_SETTINGS_MODULE=claimtrack.settings.test
 
 .DEFAULT_GOAL := help
 .NOTPARALLEL:
-.PHONY: help install install-dev install-browser-tools lock run serve check test test-sqlite test-postgres fuzz bench clean
+.PHONY: help install install-dev install-browser-tools lock run serve check test test-sqlite test-postgres fuzz bench accuracy clean
 
 help:
 	@echo "make run            install, migrate, load the demo data, serve on http://127.0.0.1:$(PORT)/ (PORT=...)"
@@ -34,6 +34,7 @@ help:
 	@echo "make test-postgres  the test suite on PostgreSQL only (needs the PostgreSQL server binaries)"
 	@echo "make fuzz           a longer schemathesis campaign on a throwaway PostgreSQL (FUZZ_SECONDS=$(FUZZ_SECONDS) per client)"
 	@echo "make bench          generate SCALE statements (default 100000) in a throwaway PostgreSQL, measure, write BENCHMARKS.md"
+	@echo "make accuracy       measure the quotation suggester on the seed articles and apps/intake/tests/articles, write ACCURACY.md"
 	@echo "make check          manage.py check, the missing-migrations check, the layers of the code and ruff"
 	@echo "make install        create $(VENV) and install the runtime set, requirements.txt (PYTHON=$(PYTHON))"
 	@echo "make install-dev    ... and the tools of the tests, fuzzing and checks, requirements-dev.txt"
@@ -136,6 +137,14 @@ fuzz: install-dev
 BENCH_ENV := DJANGO_SETTINGS_MODULE=claimtrack.settings.production DJANGO_SECRET_KEY=benchmark-only \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost,testserver DJANGO_SECURE_SSL_REDIRECT=false \
 	CLAIMTRACK_API_RATE_ANONYMOUS=off CLAIMTRACK_API_RATE_USER=off
+
+# A throwaway SQLite database with the fixtures; the seed articles from CLAIMTRACK_SEEDS_DIR (default ../shared/seeds).
+accuracy: install
+	@tmp=$$(mktemp -d) && status=0 && \
+	  echo "==> Accuracy of the quotation suggester (throwaway database $$tmp/accuracy.sqlite3)" && \
+	  { DATABASE_URL=sqlite:///$$tmp/accuracy.sqlite3 $(PY) manage.py migrate --noinput -v 0 && \
+	    DATABASE_URL=sqlite:///$$tmp/accuracy.sqlite3 $(PY) manage.py accuracy --load-fixtures --write; } || status=$$?; \
+	  rm -rf "$$tmp"; exit $$status
 
 bench: install
 	@command -v wrk >/dev/null 2>&1 || { \

@@ -97,7 +97,7 @@ def explain_difference(words: str, text: str, *, text_name: str) -> str:
     return message
 
 
-def _occurrences(words: str, text: str) -> list[int]:
+def occurrences(words: str, text: str) -> list[int]:
     found, start = [], text.find(words)
     while start != -1:
         found.append(start)
@@ -118,8 +118,8 @@ def locate(
     """Where `words` stand in `text`. When they stand in several places, the stored start offset,
     then the stored prefix/suffix, then the context excerpt say which one is meant.
     Raises NotVerbatim with an explanation when they are not there."""
-    occurrences = _occurrences(words, text) if words else []
-    if not occurrences:
+    found = occurrences(words, text) if words else []
+    if not found:
         raise NotVerbatim(explain_difference(words, text, text_name=text_name))
 
     def score(candidate: int) -> tuple:
@@ -136,7 +136,7 @@ def locate(
             -candidate,  # otherwise the first occurrence
         )
 
-    chosen = max(occurrences, key=score)
+    chosen = max(found, key=score)
     end = chosen + len(words)
     return Anchor(
         start=chosen,

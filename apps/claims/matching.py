@@ -44,11 +44,10 @@ Pairs a person rejected (StatementMatchRejection) are never returned.
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery
 from django.db.models import Count, Max, Q
 
 from apps.core.paginator import planned_row_count
-from apps.core.search import TEXT_SEARCH_CONFIG, fulltext_search_available, trigrams
+from apps.core.search import TextSearch, TextSearchMatch, fulltext_search_available, trigrams
 
 from . import semantic
 from .models import Quotation, Statement, StatementMatchRejection
@@ -178,18 +177,16 @@ def _lexical_candidates(text: str) -> set[int]:
         tiers = [" & ".join(words[:KEY_WORDS]), " & ".join(words[:3]), " | ".join(words[:3])]
         found = set()
         for tier in dict.fromkeys(tiers):
-            query = SearchQuery(tier, search_type="raw", config=TEXT_SEARCH_CONFIG)
+            # Each row read in its own language's configuration (apps.core.search), as the search box.
+            query = TextSearchMatch(TextSearch(value=tier, function="to_tsquery", prefixes=tier))
             wanted = CANDIDATES_WANTED - len(found)
             found.update(
-                Statement.objects.filter(search_document=query)
-                .exclude(pk__in=found)
-                .order_by()
-                .values_list("pk", flat=True)[:wanted]
+                Statement.objects.filter(query).exclude(pk__in=found).order_by().values_list("pk", flat=True)[:wanted]
             )
             wanted = CANDIDATES_WANTED - len(found)
             if wanted > 0:
                 found.update(
-                    Quotation.objects.filter(search_document=query)
+                    Quotation.objects.filter(query)
                     .exclude(statement_id__in=found)
                     .order_by()
                     .values_list("statement_id", flat=True)[:wanted]

@@ -6,8 +6,9 @@ from django.db.models.functions import Upper
 
 from apps.core.choices import DatePrecision
 from apps.core.dates import format_date_with_precision, validate_date_precision
+from apps.core.language import detect_language
 from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel, VersionedModel, tracked_history
-from apps.core.search import TEXT_SEARCH_CONFIG, SearchDocument
+from apps.core.search import SearchDocument
 
 from . import anchoring, semantic
 from .choices import QuotationMode
@@ -70,12 +71,16 @@ class Statement(SlugNaturalKeyMixin, VersionedModel, TimeStampedModel):
         help_text="E.g. “youth forum at Lake Seliger”, “UN General Assembly speech”, “VKontakte post, later deleted”.",
     )
     language = models.CharField(
-        max_length=35, blank=True, help_text="BCP 47 code of the language it was said in, when known."
+        max_length=35,
+        blank=True,
+        help_text="BCP 47 code of the language it was said in (en, ru, kk…). Left empty, it is detected from the "
+        "text when the text is long enough to tell.",
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
-    # Full-text search (PostgreSQL; NULL elsewhere): see apps/core/search.py.
+    # Full-text search (PostgreSQL; NULL elsewhere) in the configuration of the statement's
+    # language: see apps/core/search.py.
     search_document = models.GeneratedField(
-        expression=SearchDocument("text", config=TEXT_SEARCH_CONFIG), output_field=SearchVectorField(), db_persist=True
+        expression=SearchDocument("text", language="language"), output_field=SearchVectorField(), db_persist=True
     )
 
     # What the text means, as a vector (apps/claims/semantic.py): computed on save when the
@@ -122,6 +127,11 @@ class Statement(SlugNaturalKeyMixin, VersionedModel, TimeStampedModel):
     def clean(self):
         super().clean()
         self.text = self.text.strip()
+        if not self.language.strip():
+            # Detected here, the path every edit takes (the admin, the API, intake all validate
+            # with full_clean); a dataset restored with loaddata keeps what was dumped. Blank
+            # still when the text is too short to tell: searched as English (apps.core.search).
+            self.language = detect_language(self.text)
         validate_date_precision(
             self.said_on, self.said_on_precision, date_field="said_on", precision_field="said_on_precision"
         )
@@ -173,10 +183,15 @@ class Quotation(VersionedModel, TimeStampedModel):
     prefix = models.CharField(max_length=anchoring.AFFIX_LENGTH, blank=True, editable=False)
     suffix = models.CharField(max_length=anchoring.AFFIX_LENGTH, blank=True, editable=False)
 
+    # The language of the words as printed: the source's (clean() copies it). A quotation is
+    # indexed in the language it was printed in, which is the article's, not necessarily the
+    # speaker's (Putin quoted in English translation); the statement's language would stem an
+    # English excerpt as Russian. Stored here because a generated column reads its own row only.
+    language = models.CharField(max_length=35, blank=True, editable=False)
     # Full-text search (PostgreSQL; NULL elsewhere): see apps/core/search.py. The context holds
     # the words as printed (verbatim: clean() checks it), so its document is the text's too.
     search_document = models.GeneratedField(
-        expression=SearchDocument("context", config=TEXT_SEARCH_CONFIG),
+        expression=SearchDocument("context", language="language"),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -256,6 +271,10 @@ class Quotation(VersionedModel, TimeStampedModel):
         errors = {}
         self.text = self.text.strip()
         self.context = self.context.strip()
+        if self.source_id:
+            self.language = self.source.language
+        if not self.language.strip():
+            self.language = detect_language(self.context or self.text)
         archived_text = self.source.archived_text if self.source_id else ""
         if self.selected_start is not None:
             self._check_selection(archived_text, errors)

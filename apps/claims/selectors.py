@@ -1,21 +1,22 @@
 """Reads of statements and quotations, with every relation the API shows selected up front, so
 that a page costs the same number of queries whatever its length."""
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import (
     BooleanField,
     ExpressionWrapper,
-    F,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
 )
 
-from apps.core.paginator import planned_row_count
+from apps.core.paginator import planned_row_count, with_list_total
 from apps.core.search import (
     ExistsRowByRow,
     ParsedSearch,
+    TextSearch,
+    TextSearchMatch,
+    TextSearchRank,
     fulltext_query,
     fulltext_search_available,
     matching_terms,
@@ -43,8 +44,9 @@ def statements_matching(queryset: QuerySet[Statement], value: str, *, prefixes: 
     """Statements matching a search box's value.
 
     PostgreSQL: full-text search (web search syntax: words, "a phrase", OR, -excluded) in the
-    statement's text or in one of its quotations, or the speaker's name (misspellings
-    tolerated). Up to RANKED_SEARCH_MAX_MATCHES matches, best matches of the statement's own
+    statement's text or in one of its quotations, each read in its own language (Russian
+    stemming for a Russian text: "граница" finds "границы"; apps.core.search), or the speaker's
+    name (misspellings tolerated). Up to RANKED_SEARCH_MAX_MATCHES matches, best matches of the statement's own
     text come first: each branch is an index scan, and their union is joined to the
     statements. Beyond that, the list keeps its own order (newest first), read along its index
     and each row tested, which stops after a page: ranking a common word's tens of thousands
@@ -70,12 +72,12 @@ def statements_matching(queryset: QuerySet[Statement], value: str, *, prefixes: 
         return _ranked_fallback(queryset, queryset.filter(found), parsed)
     query = prefix_query(value) if prefixes else fulltext_query(value)
     speakers = speakers_matching(Speaker.objects.all(), value, names_only=True)
-    matches = _unordered(Statement.objects.filter(search_document=query), "pk").union(
-        _unordered(Quotation.objects.filter(search_document=query), "statement_id"),
+    matches = _unordered(Statement.objects.filter(TextSearchMatch(query)), "pk").union(
+        _unordered(Quotation.objects.filter(TextSearchMatch(query)), "statement_id"),
         _unordered(Statement.objects.filter(speaker__in=speakers), "pk"),
     )
-    in_quotations = Quotation.objects.filter(statement=OuterRef("pk"), search_document=query)
-    walked = Q(search_document=query) | ExistsRowByRow(in_quotations) | Q(speaker__in=speakers)
+    in_quotations = Quotation.objects.filter(TextSearchMatch(query), statement=OuterRef("pk"))
+    walked = Q(TextSearchMatch(query)) | ExistsRowByRow(in_quotations) | Q(speaker__in=speakers)
     return _ranked_or_walked(queryset, matches=matches, walked=walked, query=query)
 
 
@@ -94,10 +96,10 @@ def quotations_matching(queryset: QuerySet[Quotation], value: str, *, prefixes: 
         return _ranked_fallback(queryset, queryset.filter(found), parsed)
     query = prefix_query(value) if prefixes else fulltext_query(value)
     speakers = speakers_matching(Speaker.objects.all(), value, names_only=True)
-    matches = _unordered(Quotation.objects.filter(search_document=query), "pk").union(
+    matches = _unordered(Quotation.objects.filter(TextSearchMatch(query)), "pk").union(
         _unordered(Quotation.objects.filter(statement__speaker__in=speakers), "pk")
     )
-    walked = Q(search_document=query) | Q(statement__speaker__in=speakers)
+    walked = Q(TextSearchMatch(query)) | Q(statement__speaker__in=speakers)
     return _ranked_or_walked(queryset, matches=matches, walked=walked, query=query)
 
 
@@ -119,7 +121,7 @@ def _unordered(queryset: QuerySet, column: str) -> QuerySet:
     return queryset.order_by().values(column)
 
 
-def _ranked_or_walked(queryset: QuerySet, *, matches: QuerySet, walked: Q, query: SearchQuery) -> QuerySet:
+def _ranked_or_walked(queryset: QuerySet, *, matches: QuerySet, walked: Q, query: TextSearch) -> QuerySet:
     """Up to RANKED_SEARCH_MAX_MATCHES `matches` (a union of index scans): those rows, ranked by
     how well each row's own search document matches, then in the list's order. Beyond: the rows
     satisfying `walked`, tested one by one as the list is read in its own order."""
@@ -127,7 +129,10 @@ def _ranked_or_walked(queryset: QuerySet, *, matches: QuerySet, walked: Q, query
     if planned_row_count(matching) > RANKED_SEARCH_MAX_MATCHES:
         return queryset.filter(walked)
     order = queryset.query.order_by or queryset.model._meta.ordering
-    return matching.annotate(search_rank=SearchRank(F("search_document"), query)).order_by("-search_rank", *order)
+    # Ranking sorts every match, so counting them in the same query costs nothing: the page
+    # needs no count query (apps.core.paginator.with_list_total).
+    ranked = matching.annotate(search_rank=TextSearchRank(query)).order_by("-search_rank", *order)
+    return with_list_total(ranked)
 
 
 # The least score of a statement that similar/ lists (and the desk's new-statement check), 0 to

@@ -4,6 +4,7 @@ and the pairs a person said are different remarks."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 
 from apps.sources.models import Source
 
@@ -116,3 +117,21 @@ def statement_match_reject(*, statement: Statement, other: Statement, user) -> S
         statement_id=first, other_id=second, defaults={"rejected_by": user}
     )
     return rejection
+
+
+def records_language_fill() -> int:
+    """Languages for what was loaded without them (loaddata saves rows as they are, past
+    clean()): a statement without one gets the language detected from its text, a quotation
+    its source's. For the seed data set (apps.ops.seed); a dataset restored with import_dataset
+    keeps what was dumped. Deterministic, so loading twice changes nothing. Returns how many
+    records changed."""
+    from apps.core.language import detect_language
+
+    changed = 0
+    for statement in Statement.objects.filter(language="").only("pk", "text"):
+        language = detect_language(statement.text)
+        if language:
+            changed += Statement.objects.filter(pk=statement.pk).update(language=language)
+    source_language = Subquery(Source.objects.filter(pk=OuterRef("source_id")).values("language")[:1])
+    changed += Quotation.objects.filter(language="").exclude(source__language="").update(language=source_language)
+    return changed

@@ -6,8 +6,8 @@ On PostgreSQL:
   `websearch_to_tsquery` syntax: words, "quoted phrases", OR, -exclusion.
 - Speakers carry a stored `search_text` (name, aliases and role) with a trigram GIN index, so a
   misspelt name ("Medvedv") still finds its speaker.
-- `similar/` compares statement texts by trigrams (pg_trgm's similarity), among candidates
-  the full-text index finds (apps/claims/selectors.py: statements_similar_to).
+- `similar/` and every same-remark suggestion rank the candidates the full-text index finds
+  (apps/claims/matching.py).
 
 Elsewhere (SQLite, the embedded database for trying ClaimTrack out) those columns hold NULL and
 search falls back to case-insensitive substrings, every word required.
@@ -20,30 +20,146 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import reduce
 
-from django.contrib.postgres.search import SearchQuery, SearchVectorField
-from django.db import connection
+from django.contrib.postgres.search import SearchVectorField
+from django.db import NotSupportedError, connection
 from django.db.models import BooleanField, Case, Exists, F, FloatField, Func, Q, TextField, Value, When
 from django.db.models.lookups import Contains, IContains
 
-# English stemming and stop words: most of what a desk stores is in English (quotations of
-# Russian or Kazakh speech are translated), and words in other scripts pass through unstemmed.
+# Each statement and quotation is indexed in its own language: the primary subtag of its BCP 47
+# code ("ru", "ru-RU", "de_AT"...) picks the PostgreSQL configuration (Snowball stemmer and stop
+# words) of that language, so that "граница" finds "границы" and "borders" finds "border". Every
+# configuration below ships with PostgreSQL 14 and later (Django 5.2's oldest). Languages without
+# one (Kazakh, Ukrainian, Uzbek, Chinese...) are indexed word for word (`simple`), and their words
+# are searched as prefixes (see TextSearch): "шекара" finds "шекарасы", most of whose forms in
+# such languages are the word with endings added.
+SEARCH_CONFIGURATIONS = {
+    "ar": "arabic",
+    "ca": "catalan",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "eu": "basque",
+    "fi": "finnish",
+    "fr": "french",
+    "ga": "irish",
+    "hi": "hindi",
+    "hu": "hungarian",
+    "hy": "armenian",
+    "id": "indonesian",
+    "it": "italian",
+    "lt": "lithuanian",
+    "nb": "norwegian",
+    "ne": "nepali",
+    "nl": "dutch",
+    "nn": "norwegian",
+    "no": "norwegian",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sr": "serbian",
+    "sv": "swedish",
+    "ta": "tamil",
+    "tr": "turkish",
+    "yi": "yiddish",
+}
+NO_STEMMER_CONFIG = "simple"
+# A text whose language nobody gave and detection could not tell (a few words): English, as
+# every text was indexed before languages were (most of what a desk stores is in English, and
+# words in other scripts pass through the English configuration unstemmed, as in `simple`).
 TEXT_SEARCH_CONFIG = "english"
+# Every configuration a document may be in, each once.
+CONFIGS_IN_USE = tuple(sorted({*SEARCH_CONFIGURATIONS.values(), TEXT_SEARCH_CONFIG, NO_STEMMER_CONFIG}))
+
+
+def language_subtag(language: str | None) -> str:
+    """The primary subtag of a BCP 47 code, lower-cased: "ru-RU" → "ru"."""
+    return (language or "").strip().replace("_", "-").split("-")[0].lower()
+
+
+def search_config(language: str | None) -> str:
+    """The configuration a text in `language` is indexed with (as search_config_sql reads it)."""
+    subtag = language_subtag(language)
+    return SEARCH_CONFIGURATIONS.get(subtag, NO_STEMMER_CONFIG) if subtag else TEXT_SEARCH_CONFIG
+
+
+def search_config_sql(language_sql: str) -> str:
+    """The SQL of search_config() over a language column: a CASE of regconfig constants, immutable
+    as a generated column requires (a lookup in a table would not be)."""
+    subtag = f"lower(split_part(replace(btrim({language_sql}), '_', '-'), '-', 1))"
+    whens = " ".join(
+        f"WHEN '{code}' THEN '{config}'::regconfig" for code, config in sorted(SEARCH_CONFIGURATIONS.items())
+    )
+    return (
+        f"CASE {subtag} {whens} WHEN '' THEN '{TEXT_SEARCH_CONFIG}'::regconfig "
+        f"ELSE '{NO_STEMMER_CONFIG}'::regconfig END"
+    )
 
 
 def fulltext_search_available() -> bool:
     return connection.vendor == "postgresql"
 
 
-def fulltext_query(value: str) -> SearchQuery:
+@dataclass(frozen=True)
+class TextSearch:
+    """A search box's value as PostgreSQL reads it in each configuration: `function` (to_tsquery
+    or websearch_to_tsquery) of `value` in every stemming configuration, and the words as
+    prefixes (`prefixes`, to_tsquery's syntax) in `simple`. A document matches when it matches
+    the query read in its own language's configuration (TextSearchMatch).
+
+    Why every configuration rather than the query's language: a search box holds a word or two,
+    whose language cannot be told. Measured with apps.core.language.detect_language on 30
+    typical queries in Russian, English, German, Kazakh and French ("граница", "border treaty",
+    "Grenze", "шекара", "frontière"...): 5 detected right, 1 wrong, 24 too short to tell; even
+    py3langid's best guess without a threshold was right for 18 of 30 ("граница" read as
+    Serbian, "referendum" as Latin)."""
+
+    value: str
+    function: str
+    prefixes: str
+
+    # The placeholders of the value and of the prefixes: "%s" for the ORM, named ones for the
+    # benchmark's hand-written SQL (apps.ops.benchmark).
+    PLACEHOLDERS = ("%s", "%s")
+
+    def query_sql(self, config: str, placeholders=PLACEHOLDERS) -> tuple[str, list[str]]:
+        if config == NO_STEMMER_CONFIG:
+            return f"to_tsquery('{config}'::regconfig, {placeholders[1]})", [self.prefixes]
+        return f"{self.function}('{config}'::regconfig, {placeholders[0]})", [self.value]
+
+    def any_config_sql(self, placeholders=PLACEHOLDERS) -> tuple[str, list[str]]:
+        """The query in every configuration, OR-ed: constant, so the planner computes it once and
+        the search document's GIN index serves it. It finds a superset of the matches."""
+        parts = [self.query_sql(config, placeholders) for config in CONFIGS_IN_USE]
+        return "(" + " || ".join(sql for sql, _ in parts) + ")", [p for _, params in parts for p in params]
+
+    def own_config_sql(self, language_sql: str, placeholders=PLACEHOLDERS) -> tuple[str, list[str]]:
+        """The query in the configuration of the row's language: a CASE whose branches are
+        constants (computed once), so each row costs a comparison, not a parse."""
+        parts = [self.query_sql(config, placeholders) for config in CONFIGS_IN_USE]
+        whens = " ".join(
+            f"WHEN '{config}'::regconfig THEN {sql}" for config, (sql, _) in zip(CONFIGS_IN_USE, parts, strict=True)
+        )
+        return f"(CASE {search_config_sql(language_sql)} {whens} END)", [p for _, params in parts for p in params]
+
+
+def fulltext_query(value: str) -> TextSearch:
     """A `search=` value as PostgreSQL reads a web search box: words (all required), "a phrase",
-    OR, -excluded."""
-    return SearchQuery(value, search_type="websearch", config=TEXT_SEARCH_CONFIG)
+    OR, -excluded; in `simple` (languages without a stemmer), each word as a prefix."""
+    return TextSearch(value=value, function="websearch_to_tsquery", prefixes=prefix_terms(value))
 
 
-def prefix_query(value: str) -> SearchQuery:
+def prefix_query(value: str) -> TextSearch:
     """Every word of the value as the start of a word: "kaz bord" finds "Kazakhstan border"
     (for the admin's search box and autocompletes, where people type parts of words). The
     rest of the web search syntax holds: "a phrase" (its words in a row), OR, -excluded."""
+    terms = prefix_terms(value)
+    return TextSearch(value=terms, function="to_tsquery", prefixes=terms)
+
+
+def prefix_terms(value: str) -> str:
+    """The web search syntax in to_tsquery's, every word a prefix: 'kaz:* & (bord:* <-> tre:*)'."""
     parts, joining = [], False
     for minus, phrase, word in SEARCH_TOKEN.findall(value):
         if word == "OR" and not minus:
@@ -59,7 +175,55 @@ def prefix_query(value: str) -> SearchQuery:
         else:
             parts.append(term)
         joining = False
-    return SearchQuery(" & ".join(parts), search_type="raw", config=TEXT_SEARCH_CONFIG)
+    return " & ".join(parts)
+
+
+class TextSearchMatch(Func):
+    """The row's search document matches the search in the configuration of the row's language
+    (PostgreSQL): `document @@ <every configuration OR-ed>` (served by the index) AND `document
+    @@ <the row's own>` (exact: "border -walls" read in `simple` would let an English "border
+    walls" through, its document holding "wall", not "walls")."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, search: TextSearch, document="search_document", language="language"):
+        super().__init__(document, language)
+        self.search = search
+
+    def as_sql(self, compiler, connection, **extra_context):
+        raise NotSupportedError("Full-text search needs PostgreSQL: see apps.core.search.")
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        document, language = self.get_source_expressions()
+        document_sql, document_params = compiler.compile(document)
+        language_sql, language_params = compiler.compile(language)
+        if language_params:
+            raise ValueError("The language must be a column.")
+        any_sql, any_params = self.search.any_config_sql()
+        own_sql, own_params = self.search.own_config_sql(language_sql)
+        sql = f"({document_sql} @@ {any_sql} AND {document_sql} @@ {own_sql})"
+        return sql, [*document_params, *any_params, *document_params, *own_params]
+
+
+class TextSearchRank(Func):
+    """ts_rank of the row's search document for the search in its own language's configuration."""
+
+    output_field = FloatField()
+
+    def __init__(self, search: TextSearch, document="search_document", language="language"):
+        super().__init__(document, language)
+        self.search = search
+
+    def as_sql(self, compiler, connection, **extra_context):
+        raise NotSupportedError("Full-text search needs PostgreSQL: see apps.core.search.")
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        document, language = self.get_source_expressions()
+        document_sql, document_params = compiler.compile(document)
+        language_sql, _ = compiler.compile(language)
+        own_sql, own_params = self.search.own_config_sql(language_sql)
+        return f"ts_rank({document_sql}, {own_sql})", [*document_params, *own_params]
 
 
 class _PostgresOnly(Func):
@@ -68,11 +232,11 @@ class _PostgresOnly(Func):
     def as_sql(self, compiler, connection, **extra_context):
         return "NULL", []
 
-    def _joined(self, compiler, connection):
+    def _joined(self, compiler, connection, expressions=None):
         """coalesce(a, '') || ' ' || coalesce(b, '')…: immutable, as a generated column requires
         (concat() is not)."""
         parts, params = [], []
-        for expression in self.get_source_expressions():
+        for expression in self.get_source_expressions() if expressions is None else expressions:
             sql, expression_params = compiler.compile(expression)
             parts.append(f"coalesce(({sql})::text, '')")
             params.extend(expression_params)
@@ -86,23 +250,28 @@ SPACES = " " * len(TYPOGRAPHIC_PUNCTUATION)
 
 
 class SearchDocument(_PostgresOnly):
-    """The full-text document of some text columns, for `GeneratedField(db_persist=True)`. The
-    configuration is written into the migration, so queries and column always agree on it."""
+    """The full-text document of some text columns, for `GeneratedField(db_persist=True)`: in the
+    configuration of the row's `language` column (search_config_sql), or in one fixed `config`
+    (the first migrations). Written into the migration, so queries and column always agree."""
 
     output_field = SearchVectorField()
 
-    def __init__(self, *expressions, config: str):
-        super().__init__(*expressions, config=config)
+    def __init__(self, *expressions, config: str | None = None, language: str | None = None):
+        if (config is None) == (language is None):
+            raise ValueError("Give a search document either a fixed config or a language column.")
+        super().__init__(*((language,) if language else ()), *expressions, config=config, language=language)
 
     def as_postgresql(self, compiler, connection, **extra_context):
-        sql, params = self._joined(compiler, connection)
+        expressions = self.get_source_expressions()
+        if self.extra["language"]:
+            language_sql, _ = compiler.compile(expressions[0])
+            config_sql = search_config_sql(language_sql)
+            expressions = expressions[1:]
+        else:
+            config_sql = f"'{self.extra['config']}'::regconfig"
+        sql, params = self._joined(compiler, connection, expressions)
         sql = f"translate({sql}, '{TYPOGRAPHIC_PUNCTUATION}', '{SPACES}')"
-        config = self.extra["config"]
-        if config != TEXT_SEARCH_CONFIG:
-            raise ValueError(
-                f"Search documents use {TEXT_SEARCH_CONFIG!r}, the queries' configuration, not {config!r}."
-            )
-        return f"to_tsvector('{config}'::regconfig, {sql})", params
+        return f"to_tsvector({config_sql}, {sql})", params
 
 
 class SearchText(_PostgresOnly):
@@ -229,10 +398,30 @@ STEM_RULES = (
 )
 
 
+# Case and number endings of Russian nouns and adjectives (and most of Ukrainian's and
+# Belarusian's), longest first: a Cyrillic word loses one, keeping at least CYRILLIC_MIN_STEM letters.
+CYRILLIC_ENDINGS = tuple(
+    sorted(
+        "ами ями ого его ому ему ыми ими ых их ой ей ом ем ах ях ам ям ов ев ую юю ая яя ое ее ые ие ый ий "
+        "а я ы и у ю о е ь й".split(),
+        key=len,
+        reverse=True,
+    )
+)
+CYRILLIC_MIN_STEM = 4
+
+
 def stem(word: str) -> str:
-    """A folded word cut to a stem that, as a substring, finds its other simple English forms:
-    "borders" → "border", "policies" → "polic" (policy), "signed" → "sign", "boxes" → "box".
-    Crude next to PostgreSQL's Snowball stemmer, and only for the fallback."""
+    """A folded word cut to a stem that, as a substring, finds its other simple forms: in English
+    "borders" → "border", "policies" → "polic" (policy), "signed" → "sign", "boxes" → "box"; in
+    Cyrillic, one case ending: "граница" → "границ" (границы, границе...), "казахов" → "казах".
+    Crude next to PostgreSQL's Snowball stemmers, and only for the
+    fallback."""
+    if re.search("[а-яё]", word):
+        for ending in CYRILLIC_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= CYRILLIC_MIN_STEM:
+                return word[: -len(ending)]
+        return word
     for suffix, replacement, shortest in STEM_RULES:
         if word.endswith(suffix) and len(word) >= shortest:
             return word[: -len(suffix)] + replacement
@@ -257,7 +446,7 @@ SEARCH_TOKEN = re.compile(rf"(-?)(?:[{QUOTES}]([^{QUOTES}]*)[{QUOTES}]?|([^\s{QU
 
 
 def parse_search(value: str) -> ParsedSearch:
-    """Words (all required, simple plurals and -ed/-ing forms found too), "a quoted phrase"
+    """Words (all required, simple plurals and -ed/-ing forms, Cyrillic case endings found too), "a quoted phrase"
     (found as written, any case), OR between two terms, -excluded: web search syntax, as
     PostgreSQL's websearch_to_tsquery reads it."""
     required, excluded, words = [], [], []

@@ -26,6 +26,7 @@ class Article:
     site: str | None = None  # its host name ("foreignpolicy.com")
     language: str = ""  # BCP 47, detected when the page does not say
     url: str | None = None  # the canonical URL when the page gives one, else where it was read
+    fetched_url: str | None = None  # where it was read (after redirects), when it came from a URL
 
 
 SPEAKER_KINDS = ("person", "organisation", "group", "anonymous")

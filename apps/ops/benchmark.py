@@ -45,6 +45,7 @@ from rest_framework.authtoken.models import Token
 from apps.accounts.roles import EDITORS
 from apps.api.claims.statement_json import statement_json_params, statement_json_select
 from apps.claims.models import Statement
+from apps.core.search import fulltext_query, prefix_terms
 from apps.speakers.models import Speaker
 
 ROOT = Path(settings.BASE_DIR)
@@ -101,9 +102,9 @@ def timed_in_turns(runs: int, first, second) -> tuple[Timing, Timing]:
 
 # The raw path: one hand-written query per page, returning the same rows as the API (the API's
 # own JSON-building SELECT, apps/api/claims/statement_json.py, joined to the page picked by a
-# hand-written WHERE, ORDER BY and LIMIT), wrapped with orjson. It fetches no count: the API's
-# count of a large list is an estimate (apps/core/paginator.py), one EXPLAIN that the raw path is
-# spared, so that it stays the floor. Its search ranks every match, where the API ranks only up
+# hand-written WHERE, ORDER BY and LIMIT), wrapped with orjson. It fetches no count: the API
+# counts a list that fits on its page from the page, and a longer one with an estimate or a
+# COUNT (apps/core/paginator.py), queries the raw path is spared, so that it stays the floor. Its search ranks every match, where the API ranks only up
 # to 2,000 and otherwise walks the list newest first: for common words it is slower than the API.
 
 RAW_LIST_PAGE = """
@@ -111,17 +112,30 @@ RAW_LIST_PAGE = """
      WHERE upper(s.language) = upper(%(language)s) AND s.said_on >= %(said_from)s
      ORDER BY s.said_on DESC NULLS LAST, s.id DESC LIMIT 20
 """
-RAW_SEARCH_PAGE = """
-    WITH query AS (SELECT websearch_to_tsquery('english', %(search)s) AS q),
-    matches AS (
-        SELECT s.id FROM claims_statement s, query WHERE s.search_document @@ query.q
-        UNION SELECT q.statement_id FROM claims_quotation q, query WHERE q.search_document @@ query.q
+# The search in each row's language (apps.core.search): the query in every configuration for
+# the index, and in the row's own for the match and its rank.
+_SEARCH = fulltext_query("")
+_PLACEHOLDERS = ("%(search)s", "%(search_prefixes)s")
+_ANY_CONFIG, _ = _SEARCH.any_config_sql(_PLACEHOLDERS)
+RAW_SEARCH_PAGE = f"""
+    WITH matches AS (
+        SELECT s.id FROM claims_statement s
+         WHERE s.search_document @@ {_ANY_CONFIG}
+           AND s.search_document @@ {_SEARCH.own_config_sql("s.language", _PLACEHOLDERS)[0]}
+        UNION SELECT q.statement_id FROM claims_quotation q
+         WHERE q.search_document @@ {_ANY_CONFIG}
+           AND q.search_document @@ {_SEARCH.own_config_sql("q.language", _PLACEHOLDERS)[0]}
     )
-    SELECT s.id, ts_rank(s.search_document, query.q) AS rank, s.said_on
-      FROM claims_statement s, query
+    SELECT s.id, ts_rank(s.search_document, {_SEARCH.own_config_sql("s.language", _PLACEHOLDERS)[0]}) AS rank,
+           s.said_on
+      FROM claims_statement s
      WHERE s.id IN (SELECT id FROM matches)
      ORDER BY rank DESC, s.said_on DESC NULLS LAST, s.id DESC LIMIT 20
 """
+
+
+def raw_search_params(value: str) -> dict[str, str]:
+    return {"search": value, "search_prefixes": prefix_terms(value)}
 
 
 def raw_queries() -> dict[str, str]:
@@ -379,7 +393,7 @@ class Benchmark:
                 "filtered": lambda i: raw_page(
                     raw, queries["filtered"], {"language": "ru", "said_from": datetime.date(2020, 1, 1)}
                 ),
-                "search": lambda i: raw_page(raw, queries["search"], {"search": SEARCHES[i % len(SEARCHES)]}),
+                "search": lambda i: raw_page(raw, queries["search"], raw_search_params(SEARCHES[i % len(SEARCHES)])),
                 "detail": lambda i: raw_page(raw, queries["detail"], {"id": sample[i % len(sample)]}, one=True),
             }
             self.say(

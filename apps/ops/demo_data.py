@@ -76,6 +76,13 @@ OCCASIONS = (
     "state visit",
 )
 LANGUAGES = ("en", "en", "ru", "ru", "ru", "kk")
+
+
+def _source_language(pk: int) -> str:
+    """A source's language, from its id: its quotations, generated in other batches, take it."""
+    return LANGUAGES[pk % len(LANGUAGES)]
+
+
 STATUS_MIX = (  # (status, share of statements)
     ("published", 0.30),
     ("in_review", 0.05),
@@ -258,6 +265,7 @@ QUOTATION_COLUMNS = (
     "text",
     "mode",
     "context",
+    "language",
     "is_first_appearance",
     "reported_via_note",
     "prefix",
@@ -310,7 +318,7 @@ def _source_row(pk, rng, texts, publishers, now):
         publisher,
         published,
         "day",
-        rng.choice(LANGUAGES),
+        _source_language(pk),
         "",
         "",
     )
@@ -368,6 +376,7 @@ class _StatementBatch:
                     words,
                     rng.choice(("direct", "direct", "partial", "paraphrase")),
                     context,
+                    _source_language(source),
                     number == 0,
                     "",
                     "",

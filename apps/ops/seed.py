@@ -21,6 +21,9 @@ def seed_load(*, verbosity: int = 0) -> None:
     """Load the fixtures, and give every loaded record that has no history yet a first history
     row, so that the first real edit of it shows what it changed from."""
     call_command("loaddata", *SEED_FIXTURES, verbosity=verbosity)
+    from apps.claims.services import records_language_fill
+
+    records_language_fill()  # what the admin and the API would have filled in (searched in it)
     for model in apps.get_models():
         manager = getattr(model, "history", None)
         if manager is None or model.__name__.startswith("Historical"):

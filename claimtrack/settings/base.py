@@ -272,3 +272,19 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "ClaimTrack <claimtrac
 EMAIL_TIMEOUT = 10
 # Where the desk's pages are, for the links in those e-mails.
 CLAIMTRACK_DESK_URL = env_str("CLAIMTRACK_DESK_URL", "http://127.0.0.1:8000/")
+
+# Intake: fetching an article's page from a URL (apps/intake/fetching.py). Pages on private,
+# loopback and link-local addresses (this machine, the office network, a cloud's metadata service)
+# are refused unless this is on: a URL typed by an editor must not reach what only the server can.
+CLAIMTRACK_INTAKE_ALLOW_PRIVATE_ADDRESSES = env_bool("CLAIMTRACK_INTAKE_ALLOW_PRIVATE_ADDRESSES", False)
+# Seconds for the whole fetch (every redirect, the connection and the last byte of the page).
+CLAIMTRACK_INTAKE_FETCH_TIMEOUT = env_count(
+    "CLAIMTRACK_INTAKE_FETCH_TIMEOUT", 15, what="the number of seconds a fetch may take, e.g. 15"
+)
+# The largest page (or uploaded file) read, in bytes: reading stops past it and the page is refused.
+CLAIMTRACK_INTAKE_MAX_BYTES = env_count(
+    "CLAIMTRACK_INTAKE_MAX_BYTES", 5_000_000, what="a size in bytes, e.g. 5000000 for 5 MB"
+)
+CLAIMTRACK_INTAKE_MAX_REDIRECTS = env_count(
+    "CLAIMTRACK_INTAKE_MAX_REDIRECTS", 5, what="how many redirects a fetch may follow, e.g. 5"
+)

@@ -22,6 +22,7 @@ from django.db.models.query import BaseIterable
 from apps.api.common.serializers import api_url_template
 from apps.api.common.sql_json import json_expression
 from apps.claims.models import Statement
+from apps.core.paginator import LIST_TOTAL
 
 from .serializers import StatementSerializer
 
@@ -30,6 +31,9 @@ MARKER = re.compile("^\x1furl-of:(?P<view>[^\x1f]+)\x1f$")
 
 def statement_json_available() -> bool:
     return connection.vendor == "postgresql"
+
+
+SELECTED = "SELECT statement_json.id, statement_json.json::text"
 
 
 @functools.cache
@@ -43,7 +47,7 @@ def statement_json_select(*, sees_work: bool) -> tuple[str, dict]:
         .values_list("pk", "json")
     )
     sql, params = _named(*rows.query.sql_with_params(), prefix="json")
-    return f"SELECT statement_json.id, statement_json.json::text FROM ({sql}) AS statement_json (id, json)", params
+    return f"{SELECTED} FROM ({sql}) AS statement_json (id, json)", params
 
 
 def statement_json_params(*, sees_work: bool, request) -> dict:
@@ -95,21 +99,30 @@ class _StatementJSON(BaseIterable):
     params: dict
 
     def __iter__(self):
+        # A list that counts itself (apps.core.paginator.with_list_total) passes its count on, as
+        # an attribute of the page's queryset.
+        counted = LIST_TOTAL in self.queryset.query.annotations
+        columns = ("pk", LIST_TOTAL) if counted else ("pk",)
         try:
-            page_sql, page_params = self.queryset.values_list("pk").query.sql_with_params()
+            page_sql, page_params = self.queryset.values_list(*columns).query.sql_with_params()
         except EmptyResultSet:  # a filter that can match nothing (`pk__in=[]`)
             return
         page_sql, page_params = _named(page_sql, page_params, prefix="page")
+        total = "page.total" if counted else "NULL::bigint"
         # row_number() numbers the page's rows in the order its subquery returns them, which the
         # outer ORDER BY keeps (tested).
         sql = (
-            f"{self.select} JOIN (SELECT page.id, row_number() OVER () AS position FROM ({page_sql}) AS page (id)) "
+            f"{self.select.replace(SELECTED, f'{SELECTED}, page.total', 1)} "
+            f"JOIN (SELECT page.id, {total} AS total, row_number() OVER () AS position "
+            f"FROM ({page_sql}) AS page (id{', total' if counted else ''})) "
             "page ON page.id = statement_json.id ORDER BY page.position"
         )
         with connections[self.queryset.db].cursor() as cursor:
             cursor.execute(sql, {**self.params, **page_params})
             rows = cursor.fetchall()
-        for _pk, text in rows:
+        if counted and rows:
+            setattr(self.queryset, LIST_TOTAL, rows[0][2])
+        for _pk, text, _total in rows:
             yield orjson.loads(text)
 
 

@@ -1,10 +1,10 @@
-from django.http import StreamingHttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404, StreamingHttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions
 from rest_framework.decorators import action
-from rest_framework.generics import get_object_or_404
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
@@ -109,9 +109,18 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
         if not statement_json_available():
             return super().retrieve(request, *args, **kwargs)
         lookup = {self.lookup_field: self.kwargs[self.lookup_url_kwarg or self.lookup_field]}
-        statement = get_object_or_404(self.filter_queryset(Statement.objects.only("pk", "version")), **lookup)
+        # One query: the statement, found among those this user may see, built as JSON (its id and
+        # version, which the ETag needs, are in it).
+        try:
+            found = self.filter_queryset(Statement.objects.filter(**lookup))
+        except (TypeError, ValueError, ValidationError):
+            raise Http404 from None  # as get_object_or_404 answers an id that is no number
+        rows = list(with_statement_json(found, request=request, sees_work=self._sees_work())[:1])
+        if not rows:
+            raise Http404
+        statement = Statement(pk=rows[0]["id"], version=rows[0]["version"])
         self.check_object_permissions(request, statement)
-        return with_etag(Response(self._statement_json([statement.pk])[0]), statement)
+        return with_etag(Response(rows[0]), statement)
 
     def _sees_work(self) -> bool:
         """May this user see unpublished verification work?"""

@@ -59,6 +59,8 @@ class AutoSchema(openapi.AutoSchema):
             codes += ["401", "403", "409"]
             if not has_id and self.method != "POST":
                 codes.remove("404")
+        elif not self._reads_open():  # a private read (intake): credentials needed
+            codes += ["401", "403"]
         if self.method in ("POST", "PUT", "PATCH"):
             codes.append("415")
         if self._is_versioned_write():
@@ -66,6 +68,9 @@ class AutoSchema(openapi.AutoSchema):
         if self._writes_verification():
             codes.append("428")
         return sorted(set(codes))
+
+    def _reads_open(self) -> bool:
+        return any(isinstance(permission, ANONYMOUS_READS) for permission in self.view.get_permissions())
 
     def _is_versioned_write(self) -> bool:
         if self.method not in ("POST", "PUT", "PATCH", "DELETE") or "{" not in self.path:
@@ -84,9 +89,7 @@ class AutoSchema(openapi.AutoSchema):
         (so it made reads look closed) nor that an action open to all (AllowAny) may check
         for a user itself when it writes."""
         auths = [auth for auth in super().get_auth() if auth]
-        if self.method in permissions.SAFE_METHODS and any(
-            isinstance(permission, ANONYMOUS_READS) for permission in self.view.get_permissions()
-        ):
+        if self.method in permissions.SAFE_METHODS and self._reads_open():
             auths.append({})
         return auths
 

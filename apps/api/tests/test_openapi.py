@@ -7,6 +7,7 @@ import pytest
 from openapi_spec_validator import validate
 
 from apps.accounts.roles import EDITORS
+from apps.intake.services import intake_create
 from tests.factories import (
     default_rating,
     make_evidence,
@@ -20,6 +21,11 @@ from tests.factories import (
     make_verification,
 )
 from tests.openapi import assert_conforms, openapi_document
+
+INTAKE_TEXT = (
+    "Council backs the sea wall\n\n“We cannot wait for another storm,” said Maria Lindqvist, the council's leader. "
+    "Tomas Berg called the plan “a blank cheque for the builders”."
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -54,12 +60,19 @@ def test_a_yes_or_no_filter_is_documented_as_a_boolean_and_takes_true_and_false(
     assert client.get(path, {name: "yes"}).status_code == 400
 
 
+# The desk's own worksheets, read with credentials only: articles brought in and their suggestions.
+PRIVATE_READS = ("/api/v1/intake/",)
+
+
 def test_the_document_says_that_reads_need_no_credentials_and_writes_do():
     for path, operations in openapi_document()["paths"].items():
         for method, operation in operations.items():
             anonymous = {} in operation["security"]
-            assert anonymous == (method == "get"), f"{method} {path}: {operation['security']}"
+            open_read = method == "get" and not path.startswith(PRIVATE_READS)
+            assert anonymous == open_read, f"{method} {path}: {operation['security']}"
             assert {"tokenAuth": []} in operation["security"], f"{method} {path}"
+            if not anonymous:
+                assert {"401", "403"} <= set(operation["responses"]), f"{method} {path}"
 
 
 @pytest.mark.parametrize("url", ["/api/docs/", "/api/redoc/"])
@@ -96,7 +109,10 @@ def world(db):
     unpublished = make_statement(speaker=speaker)
     in_progress = make_verification(statement=unpublished, status="in_progress")
     fresh = make_statement(speaker=speaker)
+    intake = intake_create(user=make_user("intake-in-world", group=EDITORS), text=INTAKE_TEXT)
     return {
+        "intake": intake.pk,
+        "intake_text": INTAKE_TEXT,
         "fresh": fresh.pk,
         "in_progress_etag": f'"verification-{in_progress.pk}-v{in_progress.version}"',
         "published_etag": f'"verification-{verification.pk}-v{verification.version}"',
@@ -236,6 +252,40 @@ OTHER_CALLS = [
         "/api/v1/statements/{statement}/verification/reopen/",
         {"HTTP_IF_MATCH": "{published_etag}"},
         {"reason": "New facts."},
+    ),
+    # Intake (editors only: a 401 for the anonymous client).
+    ("get", "/api/v1/intake/", "/api/v1/intake/", {}, None),
+    ("get", "/api/v1/intake/{id}/", "/api/v1/intake/{intake}/", {}, None),
+    ("get", "/api/v1/intake/{id}/", "/api/v1/intake/999999/", {}, None),  # 404
+    ("post", "/api/v1/intake/", "/api/v1/intake/", {}, {"text": "{intake_text}"}),  # 201
+    ("post", "/api/v1/intake/", "/api/v1/intake/", {}, {"url": "http://10.0.0.1/article"}),  # 400: private
+    (
+        "post",
+        "/api/v1/intake/{id}/quotations/{number}/accept/",
+        "/api/v1/intake/{intake}/quotations/1/accept/",
+        {},
+        {},
+    ),  # 200
+    (
+        "post",
+        "/api/v1/intake/{id}/quotations/{number}/accept/",
+        "/api/v1/intake/{intake}/quotations/1/accept/",
+        {},
+        {"text": "never printed"},
+    ),  # 400
+    (
+        "post",
+        "/api/v1/intake/{id}/quotations/{number}/reject/",
+        "/api/v1/intake/{intake}/quotations/2/reject/",
+        {},
+        {},
+    ),  # 200
+    (
+        "post",
+        "/api/v1/intake/{id}/quotations/{number}/reject/",
+        "/api/v1/intake/{intake}/quotations/99/reject/",
+        {},
+        {},
     ),
     # The desk's notes (staff only: a 404 for the anonymous client).
     (

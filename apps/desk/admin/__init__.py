@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from apps.desk import board
 
-from . import claims, notes, sources, speakers, verification  # noqa: F401  (registers the admins)
+from . import claims, intake, notes, sources, speakers, verification  # noqa: F401  (registers the admins)
 
 admin.site.site_header = "ClaimTrack"
 admin.site.site_title = "ClaimTrack"

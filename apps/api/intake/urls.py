@@ -1,0 +1,3 @@
+from .views import IntakeViewSet
+
+routes = [("intake", IntakeViewSet, "intake")]

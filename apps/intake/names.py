@@ -1,0 +1,60 @@
+"""Common first names by gender, to tell who "he" or "she" can be (apps/intake/quotes.py).
+
+A small offline list: names that are given overwhelmingly to one gender in the English-language
+press (British, American, European, African, Latin American, South and East Asian names). Names
+given to both (Kerry, Jordan, Alex, Sam, Robin, Jean…) are in neither list: for them, and for any
+name not listed, only the article's own pronouns after the name tell ("Kerry Tait is 29, and
+she…").
+"""
+
+FEMALE = set(
+    """
+    aaliyah abigail ada adaeze adriana agnes aisha alice alicia alison amanda amelia amina aminata amy
+    ana anastasia andrea angela angelica anita ann anna anne annette antonia astrid aurelie barbara
+    beatrice beatriz bella beth bettina birgit brenda bridget brigitte camila carla carmen carol
+    caroline catherine cecilia celine charlotte chiara chloe christina christine claire clara claudia
+    colette cristina cynthia dagmar daniela deborah diana dolores donna dorothy edith elena eleanor
+    elif elisabeth elizabeth ella ellen elsa emily emma erika esther eva eve fatima fatou fiona
+    florence frances francesca freya gabriela gabrielle giulia grace greta hannah harriet heather
+    helen helena helga ingrid irene iris isabel isabella isabelle jacqueline jane janet janice jennifer
+    jessica joan joanna johanna josephine judith julia julie juliet karen karin katarzyna kate katharina
+    katherine kathleen katie katrin laura lauren leila lena linda lisa lucia lucy lydia magdalena
+    maja margaret margarethe maria marie marina marion marta martha mary maureen megan melanie
+    michelle miriam monica monika morag nadia nadine nancy natalia natasha nicola nicole nina noura
+    olga olivia paola patricia paula pauline petra phoebe priya rachel rebecca renata rita rosa
+    rosalind rose ruth sabine sandra sara sarah silvia simone sofia sophie stephanie susan susanne
+    svetlana sylvia tamara tatiana teresa theresa ursula valentina valerie vanessa vera veronica
+    victoria virginia wendy yasmin yvonne zainab zoe zofia
+    """.split()
+)
+
+MALE = set(
+    """
+    aaron abdul adam adrian ahmed aibek alan albert aleksandr alexander alexei alfred ali andre
+    andreas andrew andrzej angus anthony antoine antonio arthur ben benjamin bernard bill bob boris
+    brian bruce callum carl carlos charles chris christian christopher colin connor craig daniel
+    darren david dennis derek diego dmitry donald douglas duncan edward emmanuel enrique eric erik
+    ernst euan fabio felix fernando francesco francis francisco frank franz fred frederick gary
+    george gerald gerhard giorgio giovanni gordon graham gregory gustav hamish hans harold harry
+    hector henrik henry herbert hugh hugo ian igor ivan jack jacob jakob james jamie jason javier
+    jean-luc jeffrey jens jeremy jim joe johan johannes john jonah jonathan jorge jose josef joseph
+    juan julian julien jurgen karl keith kenneth kevin klaus kwame lars laurent leonardo liam lorenzo
+    louis luca lucas luis luke magnus malcolm manuel marc marco marcus mario mark martin mateus
+    matteo matthew maurice max michael miguel mikhail milan mohammed muhammad nathan neil nicholas
+    nigel nikolai oliver olivier omar oscar owen pablo patrick paul pedro peter philip philippe
+    pierre piotr rafael ralph ramon raymond richard robert roberto roger ronald ross roy rudolf
+    russell ryan samuel scott sean sebastian sergei simon stefan stephen steven stuart sven thomas
+    timothy tobias tom tomasz tony tunde victor vincent viktor vladimir walter wayne william wolfgang
+    xavier yusuf
+    """.split()
+)
+
+
+def first_name_gender(name: str) -> str | None:
+    """ "f", "m" or None for the first word of `name`."""
+    first = name.split()[0].lower().strip(".,") if name.split() else ""
+    if first in FEMALE:
+        return "f"
+    if first in MALE:
+        return "m"
+    return None

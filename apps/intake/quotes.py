@@ -1,0 +1,1746 @@
+"""Quotations in an article's text, found by rules: every direct quotation (a quoted sentence or
+clause) and partial quotation (a quoted word or phrase in the writer's sentence), with exact
+offsets, its mode and who the text says spoke.
+
+Pure Python (no Django), fast (regular expressions over one paragraph at a time). How it works:
+
+1. Pairing. Each paragraph (a line of the text) is scanned once. Double marks (“ ” „ « » " and
+   their mixes: “…" is closed by a straight mark) and single marks (‘ ’ ‚ ‹ › ') each open a
+   quotation; inside one, marks of the other family are nested quotes and stay inside. A
+   closing ’ or ' followed by a letter is an apostrophe (Russia’s, don’t), never a closing mark,
+   and a ' between letters never opens one. Straight " pairs by position. A quotation still open
+   at the end of a paragraph continues when the next paragraph opens with the same mark (the
+   English convention): each paragraph's part is its own span. An unclosed quotation followed by
+   a citation "(Author, 2018…)" ends before the citation; any other unclosed mark is ignored.
+2. Attribution. In the quotation's sentence (quotations masked so their words are never read as
+   the writer's), the nearest reporting cue before the quotation (said, told, according to,
+   called, described… as) or else the first one after it gives the speaker: the noun phrase
+   before the verb ("Nikolai Petrov, a Russian expert, told DW"), after it ("said Putin"), a
+   pronoun resolved to the person named last ("he said"), a title resolved to the person who
+   held it ("the mayor"), a document resolved to its author ("the report said"), an
+   organisation ("the foreign ministry") or an unnamed speaker ("one Kazakh", "respondents").
+   With no cue, an academic citation after it ("(Meister, 2018, p. 309)") names the speaker; a
+   quoted sentence with neither takes the speaker of the quotation before it in the paragraph.
+   A surname becomes the fullest name the article gives ("Tokayev" -> "Kassym-Jomart Tokayev").
+3. Filtering. A quoted word or phrase nobody is said to have said is the writer's own (scare
+   quotes: “stabilize”); after "so-called" it is a label; a title-case phrase with no cue, or one
+   introduced by "called"/"named"/"titled", is a name or a title of a work. None is suggested.
+4. Mode: "direct" when the quoted words are a sentence (several sentences, or a capital or a
+   digit first and three words or more, not a title); "partial" otherwise.
+"""
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from .names import first_name_gender
+from .types import QuoteSpan, SpeakerMention
+
+# --- 1. pairing -----------------------------------------------------------------------------
+
+DOUBLE_OPENERS = {"“": '”"', "„": '“”"', "«": "»", "»": "«", '"': '"”“'}
+SINGLE_OPENERS = {"‘": "’'", "‚": "‘’", "‹": "›", "›": "‹", "'": "'’"}
+OPENERS = {**DOUBLE_OPENERS, **SINGLE_OPENERS}
+WORD = re.compile(r"\w")
+SPACES = " \t\u00a0\u202f\u2009\u2007"
+CITATION = re.compile(
+    r"\(\s*(?P<author>[A-Z][\w’'\-]+(?:\s+(?:et al\.|&\s*[A-Z][\w’'\-]+|and\s+[A-Z][\w’'\-]+))?),?\s*"
+    r"(?:19|20)\d\d[a-z]?\b[^)]*\)"
+)
+
+
+@dataclass
+class _Raw:
+    start: int  # first character inside the marks
+    end: int
+    open_mark: str
+    continues: bool = False  # runs on into the next paragraph
+    continued: bool = False  # the continuation of the previous paragraph's quotation
+
+
+def _is_opener(text: str, i: int) -> bool:
+    ch = text[i]
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch == "'":  # straight single: only at a word's start, never an elision ('90s)
+        return (
+            not WORD.match(before)
+            and before not in "'’"
+            and (WORD.match(after) is not None or after in "[…")
+            and not re.match(r"'\d\ds\b", text[i : i + 5])
+        )
+    if ch == "‘":
+        return not WORD.match(before) and after not in SPACES + "\n"
+    if ch in "»›":  # German »…«: opens only before a word
+        return before in SPACES + "\n(" and after not in SPACES + "\n"
+    if ch == '"':
+        return True
+    return after != "\n"
+
+
+def _is_closer(text: str, i: int, open_mark: str) -> bool:
+    ch = text[i]
+    if ch not in OPENERS[open_mark]:
+        return False
+    after = text[i + 1] if i + 1 < len(text) else " "
+    before = text[i - 1] if i else " "
+    if ch in "’'" or (ch == "‘" and open_mark == "‚"):
+        # an apostrophe (Russia’s, don’t) is followed by a letter; a closing mark is not
+        return not WORD.match(after) and before not in SPACES
+    return True
+
+
+def _paragraph_quotes(
+    text: str, start: int, end: int, continuing: str | None, next_opens_with: str | None
+) -> tuple[list[_Raw], str | None]:
+    """Quotations opened in text[start:end]; returns them and the mark still open at its end
+    (only when the next paragraph opens with that mark: the quotation continues there)."""
+    found: list[_Raw] = []
+    unclosed: set[str] = set()  # marks with no closing mark after them: none after a later one either
+    i = start
+    if continuing:
+        while i < end and text[i] in SPACES:
+            i += 1
+    first = _first_char(text, start, end)
+    while i < end:
+        ch = text[i]
+        if ch in OPENERS and ch not in unclosed and _is_opener(text, i):
+            j = i + 1
+            closers = OPENERS[ch]
+            while j < end and not (text[j] in closers and _is_closer(text, j, ch)):
+                j += 1
+            if j < end:
+                found.append(_Raw(i + 1, j, ch, continued=bool(continuing) and i == first))
+                i = j + 1
+                continue
+            # open at the paragraph's end: cut at a citation, or continued in the next paragraph
+            citation = CITATION.search(text, i + 1, end) if ch in DOUBLE_OPENERS else None
+            if citation:
+                found.append(_Raw(i + 1, citation.start(), ch))
+                i = citation.end()
+                continue
+            if ch in '“„«‘"' and ch == next_opens_with:
+                found.append(_Raw(i + 1, end, ch, continues=True, continued=bool(continuing) and i == first))
+                return found, ch
+            unclosed.add(ch)  # a stray mark: read on
+        i += 1
+    return found, None
+
+
+def _first_char(text: str, start: int, end: int) -> int:
+    i = start
+    while i < end and text[i] in SPACES:
+        i += 1
+    return i
+
+
+def _pair(text: str) -> list[_Raw]:
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    spans: list[_Raw] = []
+    open_mark: str | None = None
+    for index, (start, end) in enumerate(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        opening = _first_char(text, *following) if following else len(text)
+        next_opens_with = text[opening] if following and opening < following[1] else None
+        found, open_mark = _paragraph_quotes(text, start, end, open_mark, next_opens_with)
+        spans.extend(found)
+    return spans
+
+
+# --- 2. sentences and cues ---------------------------------------------------------------------
+
+# Quoted words are masked so that the writer's sentence is read without them: the marks become
+# MARK and the words WORDS_MASK, characters of the private use area that no name can hold (a
+# letter would join the name before it: "Felix Cox said" must not read "Felix Coxxxx").
+MARK = "\ue000"
+WORDS_MASK = "\ue001"
+CUE_REACH = 600  # characters either side of a quotation where its cue is looked for
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "sgt", "rep", "sen", "gov", "no", "vs"}
+ABBREVIATIONS |= {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "p", "pp"}
+ABBREVIATIONS |= {"al", "etc", "inc", "ltd", "co", "corp", "jr", "sr"}
+
+CUE_VERBS = (
+    r"said|says|say|saying|told|tells|tell|telling|wrote|writes|writing|added|adds|adding|noted|notes|noting|"
+    r"explained|explains|argued|argues|arguing|claimed|claims|claiming|warned|warns|warning|stated|declared|"
+    r"declares|insisted|insists|asked|asks|asking|replied|answered|recalled|suggested|suggests|stressed|"
+    r"emphasi[sz]ed|observed|remarked|commented|conceded|admitted|admits|acknowledged|announced|announces|"
+    r"vowed|vows|promised|pledged|called|calls|calling|label(?:l)?ed|labels|labelling|labeling|described|"
+    r"describes|describing|dubbed|termed|branded|accused|accuses|accusing|urged|summari[sz]ed|highlighted|"
+    r"discussed|related|read|reads|tweeted|posted|predicted|concluded|complained|boasted|joked|quipped|"
+    r"maintained|contended|countered|reiterated|mentioned|cautioned|objected|denied|dismissed|"
+    r"critici[sz]ed|praised|detailed|put it|spoke of|spoken of|speaks of|referred to|thanked|welcomed|"
+    r"reported|insisting|recounted|wondered|conceding|demanded|threatened|proclaimed|announcing|"
+    # present tense of the rest ("Sandberg concedes that…") and a base form ("likes to describe them as")
+    r"concedes|acknowledges|recalls|stresses|emphasi[sz]es|observes|remarks|comments|vows|pledges|promises|"
+    r"dubs|terms|brands|urges|summari[sz]es|highlights|predicts|concludes|complains|boasts|jokes|quips|"
+    r"maintains|contends|counters|reiterates|mentions|cautions|objects|denies|dismisses|critici[sz]es|"
+    r"praises|recounts|wonders|demands|threatens|proclaims|replies|describe"
+)
+CUE = re.compile(rf"(?<![\w-])(?:{CUE_VERBS})(?![\w-])|(?<![\w-])according to(?![\w-])", re.IGNORECASE)
+NAMING = re.compile(r"(?:\b(?:called|named|nicknamed|titled|entitled|known as|dubbed))\s*$", re.IGNORECASE)
+WORK_BEFORE = (
+    re.compile(  # a title-case quotation right after one of these is a title: "his memoir, “Silicon Summers”,"
+        r"\b(?:memoir|book|novel|film|movie|guide|report|album|song|play|poem|essay|article|series|show|programme|"
+        r"program|documentary|column|paper|study|collection|podcast|exhibition|opera|painting|anthology|biography|"
+        r"autobiography|headline|campaign|slogan|motto|hashtag)[\s,]*$",
+        re.IGNORECASE,
+    )
+)
+NICKNAME = re.compile(
+    r"\b(?:calls?|called|calling|dubs?|dubbed|nicknamed|knows?|knew)\s+(?:him|her|them|it|me|us)\s*$", re.IGNORECASE
+)
+SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
+
+NAME_TOKEN = r"(?:[A-Z]\.(?:[ \u00a0]?[A-Z]\.)*|[A-Z][\w’'\-]*)"
+NAME_RUN = re.compile(
+    rf"{NAME_TOKEN}(?:[ \u00a0](?:(?:de|da|del|der|van|von|bin|al|el|la|le|ibn)[ \u00a0])?{NAME_TOKEN})*"
+)
+TITLE_WORDS = {
+    "captain",
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "pundit",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "chancellor",
+    "secretary",
+    "senator",
+    "governor",
+    "mayor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "general",
+    "colonel",
+    "judge",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "deputy",
+    "director",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "housing",
+    "environment",
+    "finance",
+    "health",
+    "shadow",
+    "professor",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "pope",
+    "cardinal",
+    "archbishop",
+    "bishop",
+    "commissioner",
+    "chief",
+    "executive",
+    "head",
+    "leader",
+    "speaker",
+    "undersecretary",
+    "envoy",
+    "expert",
+    "analyst",
+    "historian",
+    "author",
+    "critic",
+    "glaciologist",
+    "economist",
+    "journalist",
+    "writer",
+    "researcher",
+    "scholar",
+    "editor",
+    "correspondent",
+    "commentator",
+    "former",
+    "russia",
+    "economy",
+    # abbreviated titles and honorifics, dropped before a name like "Professor" ("Prof. Aminata Diallo")
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "capt",
+    "sgt",
+    "cllr",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "attorney",
+    "lawyer",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "reverend",
+}
+HONORIFICS = {"sir", "lord", "dame", "lady", "baroness", "baron"}
+ORG_WORDS = {
+    "ministry",
+    "government",
+    "council",
+    "committee",
+    "kremlin",
+    "office",
+    "agency",
+    "department",
+    "union",
+    "party",
+    "center",
+    "centre",
+    "organization",
+    "organisation",
+    "institute",
+    "university",
+    "commission",
+    "association",
+    "embassy",
+    "court",
+    "parliament",
+    "police",
+    "army",
+    "bank",
+    "company",
+    "corporation",
+    "authorities",
+    "administration",
+    "cabinet",
+    "duma",
+    "senate",
+    "congress",
+    "assembly",
+    "foundation",
+    "fund",
+    "college",
+    "school",
+    "academy",
+    "hospital",
+    "coalition",
+    "movement",
+    "chamber",
+    "group",
+    "alliance",
+    "nations",
+    "league",
+    "federation",
+    "federal",
+    "bureau",
+    "service",
+    "house",
+    "street",
+    "hall",
+    "library",
+    "network",
+    "times",
+    "post",
+    "news",
+    "press",
+    "board",
+    "consortium",
+    "treaty",
+    "nato",
+    "csto",
+    "un",
+    "eu",
+    "labour",
+    "conservatives",
+    "tories",
+    "team",
+    "club",
+    "society",
+    "trust",
+    "prefecture",
+    "municipality",
+    "regulator",
+    "watchdog",
+    "firm",
+    # companies and clubs ("Vestmark Offshore", "Sahel Biologics", "Kilbride Athletic")
+    "offshore",
+    "holdings",
+    "partners",
+    "systems",
+    "technologies",
+    "biologics",
+    "pharma",
+    "pharmaceuticals",
+    "motors",
+    "airlines",
+    "airways",
+    "industries",
+    "athletic",
+    "rovers",
+    "rover",
+    "wanderers",
+    "fc",
+    "albion",
+}
+PLACE_WORDS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "new",
+    "greater",
+    "bridge",
+    "road",
+    "square",
+    "valley",
+    "sea",
+    "river",
+    "island",
+    "islands",
+    "peninsula",
+    "bay",
+    "lake",
+    "republic",
+    "kingdom",
+    "states",
+    "city",
+    "province",
+    "region",
+    "oblast",
+    "station",
+    "prize",
+    "award",
+    "festival",
+    "plain",
+    "mountains",
+    "alps",
+    "revolution",
+    "coast",
+    "mount",
+    "beinn",
+    "loch",
+    "cape",
+    "forest",
+}
+ORG_PATTERN = "|".join(sorted(ORG_WORDS))
+DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "one",
+    "another",
+    "some",
+    "several",
+    "two",
+    "three",
+    "many",
+    "its",
+    "his",
+    "her",
+    "their",
+}
+LEADING_NON_NAMES = {
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "as",
+    "in",
+    "on",
+    "at",
+    "however",
+    "or",
+    "so",
+    "yet",
+    "while",
+    "when",
+    "since",
+    "after",
+    "before",
+    "if",
+    "not",
+    "then",
+    "meanwhile",
+    "still",
+    "also",
+    "thus",
+    "asked",
+    "during",
+    "without",
+    "with",
+    "for",
+    "from",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "previously",
+    "privately",
+    "similarly",
+    "shortly",
+    "even",
+    "according",
+    "unlike",
+    "like",
+    "although",
+    "though",
+    "because",
+    "until",
+    "is",
+    "was",
+    "are",
+    "were",
+    "does",
+    "did",
+    "do",
+    "can",
+    "will",
+    "would",
+    "should",
+    "could",
+    "has",
+    "have",
+    "what",
+    "why",
+    "how",
+    "where",
+    "which",
+    "there",
+    "here",
+    "nor",
+    "now",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "image",
+    "photo",
+    "read",
+    # sentence-opening adverbs, capitalised only by their place
+    "later",
+    "earlier",
+    "instead",
+    "elsewhere",
+    "last",
+    "next",
+    "finally",
+    "first",
+    "indeed",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "besides",
+    "otherwise",
+    "afterwards",
+    "recently",
+    "likewise",
+    "ultimately",
+    "eventually",
+    "publicly",
+    "initially",
+    "separately",
+    "tonight",
+    "once",
+    "again",
+}
+MINOR_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or", "from"}
+STRIP_TAIL = re.compile(
+    r"(?:[\s,]+(?:has|have|had|was|were|is|are|also|then|later|recently|reportedly|once|again|repeatedly|"
+    r"publicly|privately|previously|further|been|would|will|did|does|do|not|never|simply|even|already|"
+    r"first|subsequently|quickly|immediately|often|herself|himself|itself|themselves|only|suddenly|began|"
+    r"begun|started|went on|has since|openly|bluntly|angrily|flatly|famously|infamously|tersely|"
+    r"separately|earlier|last week|on \w+day|in \d{4}|\(\s*[^()]*\))\s*)+$",
+    re.IGNORECASE,
+)
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+PRONOUNS_PLURAL = {"they", "them"}
+DOCUMENT_NOUNS = {
+    "statement",
+    "report",
+    "diktat",
+    "letter",
+    "post",
+    "decree",
+    "order",
+    "memo",
+    "analysis",
+    "study",
+    "paper",
+    "survey",
+    "tweet",
+    "communique",
+    "communiqué",
+    "resolution",
+    "declaration",
+    "announcement",
+    "banner",
+    "sign",
+    "placard",
+    "press release",
+    "release",
+    "message",
+    "note",
+    "article",
+    "book",
+    "interview",
+    "speech",
+    "document",
+    "text",
+    "email",
+    "blog",
+    "column",
+    "op-ed",
+    "editorial",
+    "address",
+    "poll",
+}
+GROUP_NOUNS = {
+    "respondents",
+    "residents",
+    "protesters",
+    "voters",
+    "demonstrators",
+    "participants",
+    "analysts",
+    "experts",
+    "critics",
+    "officials",
+    "locals",
+    "allies",
+    "russians",
+    "kazakhs",
+    "people",
+    "citizens",
+    "workers",
+    "drivers",
+    "farmers",
+    "scientists",
+    "economists",
+    "activists",
+    "lawmakers",
+    "deputies",
+    "rebels",
+    "campaigners",
+    "commuters",
+    "passengers",
+    "students",
+    "teachers",
+    "doctors",
+    "nurses",
+    "members",
+    "supporters",
+    "opponents",
+    "observers",
+    "diplomats",
+    "sources",
+    "witnesses",
+    "leaders",
+    "ministers",
+    "judges",
+    "reviewers",
+    "booksellers",
+}
+PERSON_NOUNS = {
+    "manager",
+    "coach",
+    "player",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "captain",
+    "veteran",
+    "forward",
+    "winger",
+    "driver",
+    "rider",
+    "champion",
+    "defendant",
+    "plaintiff",
+    "witness",
+    "suspect",
+    "victim",
+    "candidate",
+    "incumbent",
+    "challenger",
+    "nominee",
+    "actor",
+    "actress",
+    "singer",
+    "novelist",
+    "poet",
+    "artist",
+    "director",
+    "founder",
+    "billionaire",
+    "entrepreneur",
+    "investor",
+    "lawmaker",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "mayor",
+    "minister",
+    "president",
+    "premier",
+    "chancellor",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "economist",
+    "analyst",
+    "expert",
+    "scientist",
+    "researcher",
+    "professor",
+    "historian",
+    "author",
+    "writer",
+    "journalist",
+    "activist",
+    "lawyer",
+    "judge",
+    "doctor",
+    "nurse",
+    "teacher",
+    "farmer",
+    "resident",
+    "worker",
+    "owner",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "executive",
+    "diplomat",
+    "envoy",
+    "ambassador",
+    "general",
+    "commander",
+    "officer",
+    "priest",
+    "bishop",
+}
+DEMONYMS = {
+    "spaniard",
+    "frenchman",
+    "frenchwoman",
+    "briton",
+    "dutchman",
+    "englishman",
+    "irishman",
+    "scotsman",
+    "welshman",
+    "argentine",
+    "argentinian",
+    "brazilian",
+    "italian",
+    "german",
+    "american",
+    "australian",
+    "russian",
+    "ukrainian",
+    "kazakh",
+    "pole",
+    "swede",
+    "dane",
+    "norwegian",
+    "finn",
+    "portuguese",
+    "belgian",
+    "croat",
+    "serb",
+    "turk",
+    "greek",
+    "mexican",
+    "colombian",
+    "chilean",
+    "nigerian",
+    "ghanaian",
+    "japanese",
+    "korean",
+    "chinese",
+    "indian",
+    "canadian",
+    "egyptian",
+    "moroccan",
+    "austrian",
+    "swiss",
+    "czech",
+    "scot",
+    "brit",
+    "kenyan",
+    "senegalese",
+    "dutchwoman",
+    "englishwoman",
+    "irishwoman",
+    "scotswoman",
+    "welshwoman",
+}
+GROUP_ANSWER = re.compile(
+    r"\b(?P<group>respondents|voters|residents|participants|those (?:polled|surveyed|asked)|people polled)\s+(?P<verb>were|was|are|is|wanted|want|favou?red|"
+    r"supported|backed|opposed|rejected|agreed|chose|preferred|voted)\b",
+    re.IGNORECASE,
+)
+GENDERED = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+FEMININE = {"she", "her", "hers", "herself"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+NOT_PERSON_NOUNS = (
+    r"company|firm|group|developer|operator|club|side|team|council|charity|bank|fund|agency|union|"
+    r"party|band|brand|newspaper|magazine|broadcaster|network|airline|chain|retailer|supplier|maker|"
+    r"manufacturer|startup|start-up|consortium|mountain|hill|peak|river|village|town|city|island|region|"
+    r"district|county|country|valley|ship|vessel|boat|trawler|farm|wind farm|project|programme|scheme"
+)
+NOT_PERSON_AFTER = re.compile(
+    rf"(?:[ \u00a0]+(?:{NOT_PERSON_NOUNS})\b|\s*,\s*(?:the|a|an|its)\s+"
+    rf"(?:(?!(?:of|on|in|at|for|from|with|by)\b)[\w’'-]+\s+){{0,3}}?(?:{NOT_PERSON_NOUNS})(?=\s*[,.;:)]|\s+(?:that|which|of|in|at|on|with|based|owned|run)\b))"
+)
+ROLE_NOUNS = {"skipper", "scot", "councillor", "official", "spokeswoman", "spokesman", "spokesperson", "trainer"}
+ROLE_VARIANTS = {
+    "councillor": ("cllr", "councilman", "councilwoman", "council member"),
+    "professor": ("prof",),
+    "spokesperson": ("spokeswoman", "spokesman"),
+    "skipper": ("captain",),
+    "scot": ("scotland", "scottish"),
+}
+SUBJECT = re.compile(rf"\s*(?P<subject>{NAME_RUN.pattern}|[Hh]e|[Ss]he)(?:(?P<verb>\s+(?:\w+ly\s+)?(?:[a-z]+))|\s*,)")
+CATENATIVES = (
+    r"likes?|liked|loves?|loved|prefers?|preferred|tends?|tended|wants?|wanted|went on|goes on|chose|"
+    r"chooses|decided|decides|began|begins|continues|continued|used|hastened|hastens|was quick|is quick"
+)
+ANONYMOUS_SUBJECT = re.compile(
+    r"\s*(?P<subject>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+))"
+    r"(?:\s*,[^,]{1,120},)?\s+(?:\w+ly\s+)?(?:stood|rose|got|went|came|sat|took|turned|lean(?:ed|t)|walked|"
+    r"paused|smiled|laughed|shrugged|nodded|looked|stepped|[a-z]+ed|[a-z]+s)\b"
+)
+UNNAMED_SAYS = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>Another|(?:An?|One)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+))"
+    r"(?:\s*,[^,\n]{1,120},)?\s+(?:said|says|told|tells|added|adds)\b",
+    re.MULTILINE,
+)
+PREPOSITIONS = {"in", "of", "from", "at", "to", "for", "on", "with", "by", "near", "across", "into", "about", "over"}
+
+
+@dataclass
+class _Mention:
+    name: str
+    kind: str
+    pos: int
+    possessive: bool = False  # "the Kremlin’s interests": named, but not acting
+
+
+def _sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of masked[start:end] (a paragraph), as offsets."""
+    bounds = []
+    s = start
+    for m in re.finditer(rf"[.!?…][”\"’'»)\]{MARK}]*\s+(?=[\"“‘«(\[A-Z0-9{MARK}])", masked[start:end]):
+        cut = start + m.start()
+        word = re.search(r"(\w+)$", masked[s:cut])
+        if masked[cut] == "." and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+            continue
+        bounds.append((s, start + m.end()))
+        s = start + m.end()
+    bounds.append((s, end))
+    return bounds
+
+
+def _clean_name(run: str) -> str:
+    run = re.sub(r"[’']s$", "", run.strip())
+    run = run.split("’s ")[-1].split("'s ")[-1]
+    tokens = run.split()
+    if any(t.lower().strip(".,’'") in ORG_WORDS for t in tokens[1:]):
+        while tokens and tokens[0].lower() in LEADING_NON_NAMES:
+            tokens = tokens[1:]
+        return " ".join(tokens).strip(" ,.")  # "World Health Organization": "Health" is no title here
+    # drop leading titles and the nationality/adjective before them ("Russian President Putin")
+    last_title = -1
+    for k, token in enumerate(tokens[:-1]):
+        if token.lower().strip(".") in TITLE_WORDS:
+            last_title = k
+    tokens = tokens[last_title + 1 :]
+    while tokens and tokens[0].lower() in LEADING_NON_NAMES:
+        tokens = tokens[1:]
+    return " ".join(tokens).strip(" ,.")
+
+
+def _classify_run(name: str) -> str:
+    lowered = [t.lower().strip(".,’'") for t in re.split(r"[\s/]+", name)]
+    if any(t in ORG_WORDS for t in lowered) or (len(lowered) == 1 and name.isupper() and len(name) > 1):
+        return "organisation"
+    if lowered and (lowered[0] in PLACE_WORDS or lowered[-1] in PLACE_WORDS):
+        return "place"
+    return "person"
+
+
+class _Article:
+    def __init__(self, text: str):
+        self.text = text
+        self.raws = _pair(text)
+        masked = list(text)
+        for raw in self.raws:
+            for k in range(max(0, raw.start - 1), min(len(text), raw.end + 1)):
+                if masked[k] != "\n":
+                    masked[k] = WORDS_MASK if k >= raw.start and k < raw.end else MARK
+            last = raw.end - 1
+            while last > raw.start and text[last] in SPACES:
+                last -= 1
+            if text[last] in ".!?…":
+                masked[last] = text[last]
+        self.masked = "".join(masked)
+        self.persons: list[_Mention] = []
+        self.full_names: list[str] = []
+        self.organisations: list[_Mention] = []
+        self._cues: list[re.Match] | None = None
+        self._cue_starts: list[int] = []
+        self.full_name_positions: list[tuple[int, str]] = []
+        self.titles: dict[str, list[tuple[int, str]]] = {}
+        self.not_person: set[str] = set()  # names read as a person's that the text shows are not
+        self._collect_names()
+        self.genders = self._genders()
+
+    def _collect_names(self) -> None:
+        for m in NAME_RUN.finditer(self.masked):
+            raw_run = m.group(0)
+            name = _clean_name(raw_run)
+            if not name or name.startswith((MARK, WORDS_MASK)):
+                continue
+            kind = _classify_run(name)
+            tokens = name.split()
+            if re.search(
+                rf"\b(?:{ORG_PATTERN})[ \t\u00a0]*,?[ \t\u00a0]*(?:the[ \t\u00a0]+)?$",
+                self.masked[max(0, m.start() - 40) : m.start()],
+                re.I,
+            ):
+                kind = "organisation"  # "The company, Leipziger Verkehrsbetriebe,", "the union Verdi"
+            if kind == "organisation":
+                # "Royal College of Nursing", "Ministry of Foreign Affairs of Kazakhstan"
+                tail = re.match(
+                    rf"(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?{NAME_RUN.pattern})+", self.masked[m.end() :]
+                )
+                if tail and MARK not in tail.group(0).split():
+                    name += tail.group(0)
+                possessive = bool(re.match(r"[’']s\b", self.masked[m.start() + len(raw_run) :])) or raw_run.endswith(
+                    ("’s", "'s")
+                )
+                self.organisations.append(_Mention(name, kind, m.start(), possessive))
+                continue
+            if kind == "person" and NOT_PERSON_AFTER.match(self.masked, m.end()):
+                # "Northumbria Coast council", "Vestmark Offshore, the Danish-owned company"
+                self.not_person.add(name)
+                self.organisations.append(_Mention(name, "organisation", m.start()))
+                continue
+            if kind == "person" and name in self.not_person:
+                continue
+            if kind == "person" and len(tokens) >= 2:
+                self.full_names.append(name)
+                self.full_name_positions.append((m.start(), name))
+                self.persons.append(_Mention(name, "person", m.start()))
+                # a title before the name: "President Kassym-Jomart Tokayev", "Mayor Burkhard Jung"
+                before = self.masked[max(0, m.start() - 40) : m.start()] + raw_run[: raw_run.find(tokens[0])]
+                title = re.search(r"([A-Za-z]+(?:\s[A-Za-z]+)?)\s*,?\s*$", before)
+                if title:
+                    words = title.group(1).lower().split()
+                    for w in (words[-1], " ".join(words)):
+                        if w in TITLE_WORDS or w.split()[-1] in TITLE_WORDS:
+                            self.titles.setdefault(w, []).append((m.start(), name))
+            elif kind == "person" and len(tokens) == 1:
+                full = self.fullest(name, m.start())
+                titled = any(t.lower() in TITLE_WORDS for t in raw_run.split()[:-1])
+                if full != name or titled:
+                    self.persons.append(_Mention(full, "person", m.start()))
+
+    def _genders(self) -> dict[str, str]:
+        """Each person's gender when the article or the first name tells: the pronouns that
+        follow the name before another person is named ("Kerry Tait is 29, and she…") outvote
+        a first name's usual gender."""
+        votes: dict[str, list[int]] = {}
+        for k, person in enumerate(self.persons):
+            tally = votes.setdefault(person.name, [0, 0])
+            guess = first_name_gender(person.name)
+            if guess and tally == [0, 0]:
+                tally[0 if guess == "f" else 1] += 2
+            end = self.persons[k + 1].pos if k + 1 < len(self.persons) else len(self.masked)
+            window = self.masked[person.pos + len(person.name) : min(end, person.pos + 300)]
+            pronoun = GENDERED.search(window)
+            if pronoun:
+                tally[0 if pronoun.group(0).lower() in FEMININE else 1] += 1
+        return {name: "f" if f > m else "m" for name, (f, m) in votes.items() if f != m}
+
+    def gender(self, name: str) -> str | None:
+        return self.genders.get(name) or first_name_gender(name)
+
+    def fullest(self, name: str, pos: int | None = None) -> str:
+        """The fullest name the article gives for `name` ("Tokayev" -> "Kassym-Jomart Tokayev")."""
+        tokens = [t for t in name.split() if t.lower() not in HONORIFICS | {"mr", "mrs", "ms", "dr", "mr.", "dr."}]
+        if not tokens:
+            return name
+        best = name
+        names = self.full_names if pos is None else [n for p, n in self.full_name_positions if p < pos]
+        if pos is not None and not names:
+            names = [n for n in self.full_names if len(n.split()) <= 3]
+        for full in names:
+            full_tokens = full.split()
+            if len(full_tokens) <= len(name.split()):
+                continue
+            if tokens == full_tokens[-len(tokens) :] or (len(tokens) == 1 and tokens[0] == full_tokens[0]):
+                if len(full) > len(best):
+                    best = full
+        return best
+
+    def cues_in(self, start: int, end: int) -> list[re.Match]:
+        """The reporting cues within masked[start:end] (found once for the whole text)."""
+        if self._cues is None:
+            self._cues = list(CUE.finditer(self.masked))
+            self._cue_starts = [m.start() for m in self._cues]
+        first = bisect.bisect_left(self._cue_starts, start)
+        last = bisect.bisect_left(self._cue_starts, end)
+        return [m for m in self._cues[first:last] if m.end() <= end]
+
+    def _persons_between(self, start: int, end: int) -> list[_Mention]:
+        positions = [p.pos for p in self.persons]
+        return self.persons[bisect.bisect_right(positions, start) : bisect.bisect_left(positions, end)]
+
+    def last_person(self, pos: int) -> str | None:
+        candidates = self._persons_between(-1, pos)
+        return candidates[-1].name if candidates else None
+
+    def last_organisation(self, pos: int, *, acting: bool = False) -> _Mention | None:
+        candidates = [p for p in self.organisations if p.pos < pos and not (acting and p.possessive)]
+        return candidates[-1] if candidates else None
+
+    def sentence_start(self, pos: int) -> int:
+        cut = max(self.masked.rfind(". ", 0, pos), self.masked.rfind("\n", 0, pos))
+        return cut + 1 if cut >= 0 else 0
+
+    def subject_person_after(self, start: int, pos: int, fits=None) -> str | None:
+        """The last person named near the start of a sentence (its subject, most likely: "The
+        chair of the judges, the critic Imran Siddiqui, explained…") after `start` and before the
+        sentence holding `pos`."""
+        found = None
+        limit = self.sentence_start(pos)
+        for p in self._persons_between(start, limit):
+            if len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10 and (fits is None or fits(p.name)):
+                found = p.name
+        return found
+
+
+def _described_gender(description: str) -> str | None:
+    """ "A Nordhavn spokeswoman" -> "f"; "one fisherman" -> "m"; "a senior executive" -> None."""
+    words = set(re.findall(r"[a-z]+", description.lower()))
+    if words & {"woman", "women", "spokeswoman", "chairwoman", "mother", "grandmother", "girl", "wife", "daughter"}:
+        return "f"
+    if words & {"man", "men", "spokesman", "chairman", "fisherman", "father", "grandfather", "boy", "husband", "son"}:
+        return "m"
+    return None
+
+
+def _strip_tail(fragment: str) -> str:
+    previous = None
+    while previous != fragment:
+        previous = fragment
+        fragment = STRIP_TAIL.sub("", fragment).rstrip()
+    return fragment
+
+
+def _drop_appositive(fragment: str) -> tuple[str, str | None]:
+    """ "Nikolai Petrov, a Russian expert," -> ("Nikolai Petrov", None);
+    "Its chief executive, Rosa Hartley," -> (…, "Rosa Hartley")."""
+    if not fragment.endswith(","):
+        return fragment, None
+    inner = fragment[:-1]
+    cut = inner.rfind(",")
+    if cut < 0:
+        return inner, None
+    appositive = inner[cut + 1 :].strip()
+    head = inner[:cut].rstrip()
+    # "Her attorney, Devin Castellanos of the Institute for Economic Liberty,"
+    affiliated = re.fullmatch(rf"({NAME_RUN.pattern})\s+(?:of|from|at|with)\s+.+", appositive)
+    if affiliated and len(affiliated.group(1).split()) >= 2 and _classify_run(affiliated.group(1)) == "person":
+        appositive = affiliated.group(1)
+    if appositive and re.fullmatch(rf"{NAME_RUN.pattern}", appositive) and len(appositive.split()) <= 4:
+        if not re.search(r"\b(?:in|on|at|during)\s*$", head) and not re.fullmatch(r"(?:in|on)?\s*\d{4}", appositive):
+            return head, appositive
+    return head, None
+
+
+class _Resolver:
+    def __init__(self, article: _Article):
+        self.article = article
+        self.last_speaker: SpeakerMention | None = None
+        self.last_speaker_pos = -1
+
+    def pronoun(self, pos: int, word: str = "") -> SpeakerMention | None:
+        """ "he", "she": the person who spoke last, unless a sentence since opened with another
+        person's name; else the person named last. Only a person whose gender fits: "she" is
+        never a man the article calls "he" or whose first name is a man's, and it is never an
+        organisation or a place."""
+        a = self.article
+        gender = PRONOUN_GENDER.get(word.lower())
+
+        def fits(mention: SpeakerMention | str) -> bool:
+            name = mention if isinstance(mention, str) else mention.name
+            if name in a.not_person:
+                return False
+            if isinstance(mention, SpeakerMention) and mention.kind == "anonymous":
+                # "a Nordhavn spokeswoman" is never "he"; a person named since is preferred (below)
+                return gender is None or _described_gender(name) in (None, gender)
+            return gender is None or a.gender(name) in (None, gender)
+
+        # an unnamed speaker ("a nurse", "one commuter") is a person too
+        if (
+            self.last_speaker
+            and self.last_speaker.kind in ("person", "anonymous")
+            and pos - self.last_speaker_pos < 600
+            and fits(self.last_speaker)
+        ):
+            other = a.subject_person_after(self.last_speaker_pos, pos, fits)
+            unnamed = self._unnamed_subject_after(self.last_speaker_pos, pos, gender)
+            if unnamed and (other is None or unnamed[0] > a.masked.rfind(other, 0, pos)):
+                return unnamed[1]  # "Another, who has lived here all her life, said…": she
+            if other is None or other == self.last_speaker.name:
+                return self.last_speaker
+            return SpeakerMention(other, "person")
+        candidates = [p.name for p in a._persons_between(-1, pos) if fits(p.name)]
+        if gender:  # a name whose gender is known and fits beats a nearer one nobody can tell
+            known = [name for name in candidates if a.gender(name) == gender]
+            candidates = known or candidates[-3:]
+        if candidates:
+            return SpeakerMention(candidates[-1], "person")
+        if gender is None:
+            name = a.last_person(pos)
+            return SpeakerMention(name, "person") if name else None
+        return None
+
+    def _unnamed_subject_after(self, start: int, pos: int, gender: str | None) -> tuple[int, SpeakerMention] | None:
+        """The last unnamed person who said something (no quotation) in a sentence of its own
+        between `start` and `pos`: "Another, who has lived in the town all her life, said…"."""
+        found = None
+        for m in UNNAMED_SAYS.finditer(self.article.masked, start, pos):
+            head = m.group("head").lower() if m.group("head") else "another"
+            if (
+                head != "another"
+                and head not in PERSON_NOUNS | ROLE_NOUNS
+                and not head.endswith(("man", "woman", "er"))
+            ):
+                continue
+            if gender and _described_gender(m.group("subject")) not in (None, gender):
+                continue
+            found = (m.start("subject"), SpeakerMention(m.group("subject"), "anonymous"))
+        return found
+
+    def it(self, pos: int) -> SpeakerMention | None:
+        """ "it", "they": the organisation or group that spoke or was named last."""
+        a = self.article
+        organisation = a.last_organisation(pos)
+        if self.last_speaker and self.last_speaker.kind != "person":
+            if organisation is None or organisation.pos < self.last_speaker_pos:
+                return self.last_speaker
+        return SpeakerMention(organisation.name, "organisation") if organisation else None
+
+    def subject_before(self, start: int, cue_start: int, participle: bool) -> SpeakerMention | None:
+        """The speaker named by masked[start:cue_start], the words before the cue verb."""
+        a = self.article
+        fragment = _strip_tail(a.masked[start:cue_start].rstrip())
+        # "One of them, a farmer from the next valley, said": the description is the speaker
+        partitive = re.search(
+            r"(?:^|[.;,]\s*)(?:[Oo]ne|[Ss]ome|[Ee]ach|[Aa]nother|[Tt]wo|[Tt]hree) of (?:them|those|us|the [\w-]+),\s*"
+            r"((?:an?|one)\s[^,]{2,80}),?$",
+            fragment,
+        )
+        if partitive:
+            return SpeakerMention(partitive.group(1), "anonymous")
+        # "The company likes to describe them as": the subject of the verb before "to"
+        fragment = _strip_tail(re.sub(rf"\s+(?:{CATENATIVES})\s+to$", "", fragment))
+        # "Brough, who chaired the meeting, later told": the relative clause's antecedent
+        relative = re.search(rf"({NAME_RUN.pattern})\s*,\s*(?:who|which)\b[^,]*,?$", fragment)
+        if relative and _clean_name(relative.group(1)) and not _after_preposition(fragment[: relative.start()]):
+            mention = self._person_or_org(_clean_name(relative.group(1)), start)
+            if mention:
+                return mention
+        named = None
+        for _ in range(3):
+            if not fragment.endswith(","):
+                break
+            signed = re.search(rf",[^,]*\bby\s+({NAME_RUN.pattern})\s*,$", fragment)
+            if signed and any(w in DOCUMENT_NOUNS for w in fragment[: signed.start()].lower().split()[-3:]):
+                return self._person_or_org(_clean_name(signed.group(1)), start)  # "The memo, signed by Whitcombe,"
+            fragment, named = _drop_appositive(fragment)
+            if named:
+                break
+            fragment = _strip_tail(fragment)
+        if named:
+            return self._person_or_org(named, start)
+        fragment = _strip_tail(fragment.rstrip(" ,"))
+        fragment = re.sub(r"\s*\([^()]*\)\s*$", "", fragment)
+        fragment = _strip_tail(fragment)
+        if not fragment or fragment.endswith((MARK, WORDS_MASK)):
+            return None
+        m = re.search(r"\b(\w+)$", fragment)
+        last_word = m.group(1) if m else ""
+        if last_word.lower() in PRONOUNS_PERSON | {"who", "whom"}:
+            if last_word.lower() in {"who", "whom"}:
+                antecedent = re.search(rf"({NAME_RUN.pattern})\s*,?\s*{last_word}$", fragment)
+                if antecedent:
+                    return self._person_or_org(_clean_name(antecedent.group(1)), start)
+            return self.pronoun(start + len(fragment) - len(last_word), last_word)
+        if last_word.lower() in PRONOUNS_PLURAL | {"it", "which"}:
+            return self.it(start + len(fragment) - len(last_word))
+        run = re.search(rf"({NAME_RUN.pattern})$", fragment)
+        if (
+            run
+            and MARK not in run.group(1).split()
+            and _clean_name(run.group(1))
+            and _clean_name(run.group(1)).split()[0][0].isupper()
+        ):
+            head = fragment[: run.start()]
+            # "in Nazarbayev reportedly asking", "with another claiming": the participle's subject
+            construction = participle and _after_preposition(head, 1)
+            relative = re.search(r"\b(?:what|whom|which|that)\s*$", head)  # "in what Hartley called"
+            if construction or relative or not _after_preposition(head):
+                name = _clean_name(run.group(1))
+                if name:
+                    return self._person_or_org(name, start)
+        # a common noun phrase: the last clause's words
+        clause = re.split(r",|;|:|\bthat\b|\bwhile\b|\bwhen\b|\bwith\b|\bas\b|\bbut\b", fragment)[-1].strip()
+        if re.match(r"(?i)(?:in|of|from|for)\s", clause) and not participle:
+            return None
+        clause = re.sub(r"(?i)^(?:in|with|as)\s+", "", clause)
+        return self.noun_phrase(clause, start)
+
+    def issuer(self, pos: int) -> SpeakerMention | None:
+        """Who issued "the report" when no one has spoken yet: the person or organisation named last."""
+        a = self.article
+        person = a._persons_between(-1, pos)
+        organisation = a.last_organisation(pos, acting=True)
+        if organisation and (not person or organisation.pos > person[-1].pos):
+            return SpeakerMention(organisation.name, "organisation")
+        return SpeakerMention(person[-1].name, "person") if person else None
+
+    def _person_or_org(self, name: str, pos: int) -> SpeakerMention | None:
+        if name.lower() in DEMONYMS:  # "the Spaniard said": the person spoken of last
+            return self.pronoun(pos)
+        if name.lower() in GROUP_NOUNS:  # "Officials said", capitalised only by its place
+            return SpeakerMention(name, "group")
+        kind = _classify_run(name)
+        where = self.article.masked.rfind(name, 0, pos + 400)
+        before = self.article.masked[max(0, where - 40) : where] if where >= 0 else ""
+        if kind == "person" and re.search(rf"\b(?:{ORG_PATTERN})\s+$", before, re.IGNORECASE):
+            kind = "organisation"  # "the transport union Verdi", "the think tank RIAC"
+        if kind == "place":
+            return None
+        if kind == "organisation":
+            return SpeakerMention(re.sub(r"^(?i:the)\s+", "", name), "organisation")
+        return SpeakerMention(self.article.fullest(name, pos), "person")
+
+    def noun_phrase(self, phrase: str, pos: int) -> SpeakerMention | None:
+        phrase = phrase.strip(" ,.")
+        if not phrase or MARK in phrase.split() or len(phrase.split()) > 24:
+            return None
+        cues = list(CUE.finditer(phrase))
+        if cues and cues[-1].end() < len(phrase):
+            phrase = phrase[cues[-1].end() :].strip(" ,.")  # "He said one trawler skipper (had told him)"
+            if not phrase:
+                return None
+        words = phrase.split()
+        lowered = [w.lower().strip(",.’'") for w in words]
+        by = re.search(r"\bby\s+(.+)$", phrase)
+        head_words = re.split(r"\b(?:of|from|in|at|on|by|who|born|with|for|close)\b", phrase)[0].split()
+        head = head_words[-1].lower().strip(",.") if head_words else ""
+        if any(w in DOCUMENT_NOUNS for w in lowered[:3]) or " ".join(lowered[:3]).endswith("press release"):
+            if by:
+                agent = re.split(r"\b(?:on|in|at|during|after|before)\b", by.group(1))[0].strip()
+                return self.noun_phrase(agent, pos) or self._person_or_org(agent, pos)
+            if lowered[0] in {"the", "this", "that", "its", "his", "her", "their"}:
+                return self.last_speaker or self.issuer(pos)
+            return None
+        if lowered[0] in {"the"} and len(lowered) <= 3:
+            title = " ".join(lowered[1:])
+            held = self.article.titles.get(title) or self.article.titles.get(lowered[-1])
+            if held:
+                before = [name for p, name in held if p < pos]
+                if before:
+                    return SpeakerMention(before[-1], "person")
+            if head in PERSON_NOUNS | TITLE_WORDS | DEMONYMS | ROLE_NOUNS or re.fullmatch(r"\d+-year-old", head):
+                described = self.described(head, pos)
+                if described:
+                    return described
+            if head in ORG_WORDS:
+                return self.named_organisation(head, pos) or SpeakerMention(phrase, "organisation")
+            # "the former manager" after "One former manager": the same unnamed speaker
+            earlier = re.findall(
+                rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}\b",
+                self.article.masked[max(0, pos - 1500) : pos],
+            )
+            if earlier:
+                return SpeakerMention(earlier[-1], "anonymous")
+            # "the midfielder", "the Spaniard", "the 34-year-old": the person spoken of last
+            if head in PERSON_NOUNS or head in DEMONYMS or re.fullmatch(r"\d+-year-old", head):
+                # …when the article named one; else "the senator" is who the text says
+                return self.pronoun(pos) or SpeakerMention(phrase, "anonymous")
+        if head in ORG_WORDS:
+            return SpeakerMention(phrase, "organisation")
+        if head in GROUP_NOUNS or (head.endswith("s") and head in {w + "s" for w in TITLE_WORDS}):
+            return SpeakerMention(phrase, "group")
+        if lowered[0] in DETERMINERS or head in TITLE_WORDS or phrase[0].isupper():
+            if lowered[0] in {"the"} and head not in TITLE_WORDS | {"head"}:
+                return None
+            if lowered[0] in {"another"} and len(lowered) == 1:
+                return SpeakerMention(words[0], "anonymous")
+            return SpeakerMention(phrase, "anonymous")
+        return None
+
+    def described(self, head: str, pos: int) -> SpeakerMention | None:
+        """ "the 21-year-old", "the skipper", "the councillor": the person last introduced with that
+        noun ("Lindgren, the 21-year-old striker", "Cllr Jonah Pike"), or the unnamed speaker
+        introduced with it ("A Nordhavn spokeswoman"); None when the noun was never used before."""
+        a = self.article
+        variants = {head, *ROLE_VARIANTS.get(head, ())}
+        pattern = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, variants)))})\b", re.IGNORECASE)
+        offset = max(0, pos - 4000)
+        for m in reversed(list(pattern.finditer(a.masked, offset, pos))):
+            at = m.start()
+            window = max(0, at - 60)
+            intro = re.search(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?$", a.masked[window:at])
+            inside = window + intro.start() if intro else at  # "A Nordhavn spokeswoman": a name qualifying the noun
+            sentence = a.sentence_start(at)
+            near = [
+                p
+                for p in a._persons_between(max(sentence, at - 100) - 1, at + 100)
+                if a.sentence_start(p.pos) == sentence and p.name not in a.not_person and not inside <= p.pos < at
+            ]
+            if near:  # "Marc Smith, a striker", "Cllr Jonah Pike"
+                return SpeakerMention(min(near, key=lambda p: abs(p.pos - at)).name, "person")
+            if intro:  # "A Nordhavn spokeswoman said": unnamed
+                return SpeakerMention(a.masked[inside : m.end()], "anonymous")
+        return None
+
+    def named_organisation(self, head: str, pos: int) -> SpeakerMention | None:
+        """ "the federation" -> the "North East Fishermen's Federation" named before."""
+        a = self.article
+        found = None
+        for m in re.finditer(
+            rf"(?:[A-Z][\w’'-]*[ \u00a0]+){{1,5}}{re.escape(head.capitalize())}\b", a.text[max(0, pos - 4000) : pos]
+        ):
+            found = m.group(0)
+        if found:
+            name = re.sub(r"^(?:The|A|An)\s+", "", found)
+            return SpeakerMention(name, "organisation")
+        # "the company" after "Vestmark Offshore, the Danish-owned company": the one introduced so
+        for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", a.masked[max(0, pos - 4000) : pos]))):
+            at = max(0, pos - 4000) + m.start()
+            sentence = a.sentence_start(at)
+            near = [
+                o
+                for o in a.organisations
+                if abs(o.pos - at) <= 100 and o.pos < at and a.sentence_start(o.pos) == sentence
+            ]
+            if near:  # the first in the sentence: "Vestmark Offshore, the Danish-owned company"
+                return SpeakerMention(near[0].name, "organisation")
+        return None
+
+    def sentence_subject(self, start: int, end: int) -> SpeakerMention | None:
+        """The person a sentence with no quotation is about, from its subject: "Fenwick laughs.",
+        "She gestures at the hill.", "Asked about the rescue, she is quiet…"."""
+        a = self.article
+        text = a.masked[start:end]
+        if MARK in text:
+            return None
+        starts = [0] + [m.end() for m in re.finditer(r",\s*", text)][:2]
+        for k, at in enumerate(starts):
+            m = SUBJECT.match(text, at)
+            if not m or (k and not m.group("verb")):
+                continue
+            subject = m.group("subject")
+            if subject.lower() in {"he", "she"}:
+                return self.pronoun(start + m.start("subject"), subject)
+            name = _clean_name(subject)
+            known = {p.name for p in a.persons}
+            if (
+                name
+                and name[0].isupper()
+                and name.split()[0].lower() not in LEADING_NON_NAMES
+                and (len(name.split()) > 1 or a.fullest(name, start) in known)
+            ):
+                mention = self._person_or_org(name, start + m.start("subject"))
+                if mention and mention.kind == "person":
+                    return mention
+        # "One fisherman stood up and…": an unnamed person
+        anonymous = next(filter(None, (ANONYMOUS_SUBJECT.match(text, at) for at in starts)), None)
+        if anonymous and (
+            anonymous.group("head").lower() in PERSON_NOUNS | ROLE_NOUNS
+            or anonymous.group("head").lower().endswith(("man", "woman", "er", "ist", "or"))
+        ):
+            return SpeakerMention(anonymous.group("subject"), "anonymous")
+        # "But it is the wind farm he talks about most.": a person the sentence says speaks or acts
+        acting = re.search(r"\b([Hh]e|[Ss]he)\s+(?:\w+ly\s+)?(?:[a-z]+s|[a-z]+ed)\b", text)
+        if acting:
+            return self.pronoun(start + acting.start(1), acting.group(1))
+        # "The company's chief executive, Olivier Ndiaye, dismissed…"
+        named = re.match(rf"\s*[A-Z][^,]{{0,80}},\s*({NAME_RUN.pattern}),\s*[a-z]", text)
+        if named and _clean_name(named.group(1)):
+            mention = self._person_or_org(_clean_name(named.group(1)), start)
+            if mention and mention.kind == "person":
+                return mention
+        return None
+
+    def subject_after(self, cue_end: int, stop: int) -> SpeakerMention | None:
+        """ "…,” said Aibek Smadiyarov, an official" / "according to Hans Obermeier of Pro Bahn"."""
+        a = self.article
+        tail = a.masked[cue_end:stop]
+        m = re.match(r"\s+(.{1,160}?)(?=[,.;:(]|\s+(?:of|from|in|at|on|to|for|who|that)\s|$)", tail)
+        if not m:
+            return None
+        phrase = m.group(1).strip()
+        if MARK in phrase or WORDS_MASK in phrase:
+            return None
+        # "said the water minister, Ruth Calloway, who…": the name in apposition
+        named = re.match(rf"\s*,\s*({NAME_RUN.pattern})\s*(?:[,.;]|$)", tail[m.end() :])
+        if named and phrase.lower().startswith(("the ", "a ", "an ", "its ", "his ", "her ", "their ")):
+            name = _clean_name(named.group(1))
+            if name and len(name.split()) >= 2 and _classify_run(name) == "person":
+                return self._person_or_org(name, cue_end)
+        lowered = phrase.lower()
+        if lowered in PRONOUNS_PERSON or lowered in {"me", "us", "reporters", "journalists", "listeners"}:
+            return None
+        run = re.match(rf"({NAME_RUN.pattern})", phrase)
+        if run and run.group(1).split()[0].lower() not in LEADING_NON_NAMES:
+            name = _clean_name(run.group(1))
+            if name:
+                return self._person_or_org(name, cue_end)
+        return self.noun_phrase(phrase, cue_end)
+
+
+def _title_case(words: str) -> bool:
+    tokens = words.strip(" .,").split()
+    if len(tokens) > 1 and tokens[0] == "the":  # "the Millers"
+        tokens = tokens[1:]
+    return bool(tokens) and all(
+        t[:1].isupper() or not t[:1].isalpha() or (k and t.lower() in MINOR_WORDS) for k, t in enumerate(tokens)
+    )
+
+
+def _after_preposition(before: str, reach: int = 6) -> bool:
+    """Whether a name that follows `before` is the object of a preposition ("in northern
+    Kazakhstan", "of the State Duma's Education and"), so not the subject of the verb."""
+    words = re.split(r"\s+", before.strip())
+    for word in reversed(words[-reach:]):
+        if word.endswith((",", ";", ":")) or word.lower().strip(",") in TITLE_WORDS:
+            return False
+        if word.lower() in PREPOSITIONS:
+            return True
+    return False
+
+
+def _mode(words: str) -> str:
+    if re.search(r"[.!?…]\s+[A-Z]", words):
+        return "direct"
+    tokens = words.split()
+    first = words.lstrip("[(…. ")[:1]
+    title_case = _title_case(words)
+    if (first.isupper() or first.isdigit()) and len(tokens) >= 3 and not title_case:
+        return "direct"
+    return "partial"
+
+
+def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
+    """Every direct and partial quotation in `text`, in order, with its speaker when the text
+    names one. The rules are English ones (reporting verbs, pronouns); in other languages only
+    the marks are read and quotations with no English cue are left out."""
+    article = _Article(text)
+    resolver = _Resolver(article)
+    masked = article.masked
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    sentences: list[tuple[int, int]] = []
+    for start, end in paragraphs:
+        sentences.extend(_sentence_bounds(masked, start, end))
+    result: list[QuoteSpan] = []
+    previous_in_paragraph: tuple[int, SpeakerMention | None] = (-1, None)
+    for raw in article.raws:
+        start, end = raw.start, raw.end
+        while start < end and (text[start].isspace() or text[start] in SPACES):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in SPACES):
+            end -= 1
+        words = text[start:end]
+        if not words or not re.search(r"\w", words) or len(words) > 2000:
+            continue
+        s_start, s_end = _containing(sentences, raw.start - 1)
+        paragraph = _containing(paragraphs, raw.start - 1)
+        # a cue is looked for near the quotation (a sentence can be a whole page of bad input)
+        s_start, s_end = max(s_start, raw.start - 1 - CUE_REACH), min(s_end, raw.end + 1 + CUE_REACH)
+        before = masked[max(s_start, raw.start - 41) : raw.start - 1]  # for "so-called", "titled"
+        mode = _mode(words)
+        if mode == "partial" and result and _interrupted(masked, result[-1], raw.start - 1):
+            mode = result[-1].mode  # “We will win,” she said, “and soon.”: one quoted sentence, cut
+        notes: list[str] = []
+        if SO_CALLED.search(before):
+            continue
+        speaker, cue = _attribute(resolver, raw, s_start, s_end, mode)
+        title_case = _title_case(words)
+        if (
+            title_case
+            and (cue == "" or NAMING.search(before) or WORK_BEFORE.search(before))
+            and len(words.split()) <= 6
+        ):
+            continue  # a name or a title of a work
+        if (NAMING.search(before) or NICKNAME.search(before)) and title_case:
+            continue  # "calls him “the Admiral”": a nickname
+        if speaker is None and raw.continued and result:
+            speaker, cue = result[-1].speaker, result[-1].cue
+            notes.append("continues the quotation of the previous paragraph")
+        if speaker is None and mode == "direct" and previous_in_paragraph[0] == paragraph[0]:
+            speaker = previous_in_paragraph[1]
+            cue = cue or "(previous quotation)"
+        if speaker is None and mode == "direct" and not raw.continued:
+            speaker, cue = _attribute_nearby(resolver, sentences, paragraphs, raw, (s_start, s_end))
+        if speaker is None and mode == "partial":
+            continue  # the writer's own scare quotes
+        if raw.continues:
+            notes.append("continues in the next paragraph")
+        confidence = 1.0 if speaker else 0.5
+        span = QuoteSpan(words, start, end, mode, speaker, cue, confidence, tuple(notes))
+        result.append(span)
+        if speaker:
+            resolver.last_speaker = speaker
+            resolver.last_speaker_pos = start
+        previous_in_paragraph = (paragraph[0], speaker)
+    return _headline_speaker(result, paragraphs)
+
+
+def _headline_speaker(result: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """A quoted sentence in the headline with no speaker is the article's main speaker's: the
+    person quoted most often in the article ("“We will not go home”: nurses vote to strike")."""
+    if not paragraphs or not result:
+        return result
+    headline_end = paragraphs[0][1]
+    counts: dict[SpeakerMention, int] = {}
+    for span in result:
+        if span.speaker and span.char_start > headline_end:
+            counts[span.speaker] = counts.get(span.speaker, 0) + 1
+    if not counts:
+        return result
+    main = max(counts, key=lambda mention: counts[mention])
+    return [
+        replace(span, speaker=main, cue="(headline)", confidence=0.5)
+        if span.speaker is None and span.char_end <= headline_end
+        else span
+        for span in result
+    ]
+
+
+def _attribute_nearby(
+    resolver: _Resolver,
+    sentences: list[tuple[int, int]],
+    paragraphs: list[tuple[int, int]],
+    raw: _Raw,
+    bounds: tuple[int, int],
+) -> tuple[SpeakerMention | None, str]:
+    """A quoted sentence standing alone, with no cue: the attribution in the next sentence
+    ("“…” Samuel Ortiz, a former member, said the panel…") or the subject of the sentence before
+    ("Fenwick laughs. “It's not magic…”", "…before she answers." then a quoted paragraph)."""
+    masked = resolver.article.masked
+    s_start, s_end = _containing(sentences, raw.start - 1)
+    if masked[s_start : raw.start - 1].strip():
+        return None, ""
+    k = bisect.bisect_left(sentences, (s_start, s_end))
+    paragraph = _containing(paragraphs, raw.start - 1)
+    if not masked[raw.end + 1 : s_end].strip(" \u00a0,.") and k + 1 < len(sentences):
+        n_start, n_end = sentences[k + 1]
+        if n_start < paragraph[1] and MARK not in masked[n_start:n_end]:
+            cue = next(iter(resolver.article.cues_in(n_start, n_end)), None)
+            if cue and cue.group(0).lower() != "according to":
+                lead = masked[n_start : cue.start()]
+                if re.match(rf"\s*{NAME_RUN.pattern}", lead) and not re.search(r"\b(?:that|which)\b", lead):
+                    mention = resolver.subject_before(n_start, cue.start(), False)
+                    if mention and mention.kind == "person":
+                        return mention, cue.group(0).lower()
+    if k > 0:
+        p_start, p_end = sentences[k - 1]
+        previous_paragraph = _containing(paragraphs, p_start)
+        same = previous_paragraph == paragraph
+        # across paragraphs only from the paragraph just before, when it ends with no quotation
+        if same or not masked[p_end : paragraph[0]].strip():
+            mention = resolver.sentence_subject(p_start, p_end)
+            if mention:
+                return mention, "(previous sentence)"
+    return None, ""
+
+
+def _interrupted(masked: str, previous: QuoteSpan, opening: int) -> bool:
+    """Whether the quotation opening at `opening` continues `previous`, cut by a short reporting
+    clause: “…,” she said, “…”."""
+    between = masked[previous.char_end : opening]
+    between = re.sub(r"^[^\s,]*", "", between, count=1)  # the closing mark
+    return (
+        previous.text.rstrip().endswith(",")
+        and len(between.split()) <= 8
+        and between.rstrip().endswith(",")
+        and CUE.search(between) is not None
+    )
+
+
+def _containing(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    k = bisect.bisect_right(bounds, (pos, len(bounds) + 10**12)) - 1
+    return bounds[k] if k >= 0 and bounds[k][0] <= pos < bounds[k][1] else (pos, pos + 1)
+
+
+def _attribute(
+    resolver: _Resolver, raw: _Raw, s_start: int, s_end: int, mode: str
+) -> tuple[SpeakerMention | None, str]:
+    masked = resolver.article.masked
+    q_open, q_close = raw.start - 1, raw.end + 1
+    before_cues = resolver.article.cues_in(s_start, q_open)
+    after_cues = resolver.article.cues_in(q_close, s_end)
+    ordered = [cue for cue in list(reversed(before_cues)) + after_cues if not _is_noun(masked, cue.start())]
+    # "three-quarters of respondents were in favor of “…”": a group answering, nearer than any cue
+    # (only when no cue governs the clause: none before it, or one set off by commas, "Lillis reported,")
+    nearest = max((c.end() for c in ordered if c.start() < q_open), default=s_start)
+    parenthetical = nearest == s_start or masked[nearest : nearest + 1] == ","
+    answered = GROUP_ANSWER.search(masked, nearest, q_open) if parenthetical else None
+    if answered and MARK not in masked[answered.end() : q_open]:
+        return SpeakerMention(answered.group("group"), "group"), answered.group("verb").lower()
+    for cue in ordered:
+        word = cue.group(0).lower()
+        if word == "according to":
+            stop = s_end
+            nxt = masked.find(MARK, cue.end(), s_end)
+            if 0 <= nxt < stop:
+                stop = nxt
+            mention = resolver.subject_after(cue.end(), stop)
+            if mention:
+                return mention, word
+            continue
+        after_quote = cue.start() >= q_close
+        clause_start = s_start
+        if after_quote:
+            # the words between this quotation's end and the verb, or after the verb ("said Putin")
+            between = masked[q_close : cue.start()]
+            if re.fullmatch(r"[\s,]*", between) or re.fullmatch(r"[\s,]*\)?\s*", between):
+                mention = resolver.subject_after(cue.end(), s_end)
+                if mention:
+                    return mention, word
+            clause_start = q_close
+        else:
+            # a quotation between this cue and ours belongs to the clause: read from its end
+            last_q = masked.rfind(MARK, s_start, cue.start())
+            if last_q >= 0:
+                clause_start = max(s_start, last_q + 1)
+        if not after_quote and re.search(
+            r"\b(?:and|or|but)\s+(?:then\s+|also\s+|later\s+)?$", masked[clause_start : cue.start()]
+        ):
+            if not any(c.start() < cue.start() for c in before_cues):
+                # "One fisherman stood up and told them:": the first verb's subject
+                mention = resolver.sentence_subject(clause_start, cue.start())
+                if mention:
+                    return mention, word
+            continue  # "X said … and described it as": the subject of the verb before
+        participle = word.endswith("ing")
+        mention = resolver.subject_before(clause_start, cue.start(), participle)
+        if mention is None and word in {"asked"} and not masked[clause_start : cue.start()].strip(" ,"):
+            return SpeakerMention("unnamed questioner", "anonymous"), word
+        if mention is None and not masked[clause_start : cue.start()].strip(" ,(") or mention is None and after_quote:
+            mention = resolver.subject_after(cue.end(), s_end)
+        if mention is None and clause_start > s_start and not after_quote:
+            mention = resolver.subject_before(s_start, cue.start(), participle)
+        if mention:
+            return mention, word
+    # "Her verdict: “…”": a colon with no cue takes the person or organisation named before it
+    if masked[s_start:q_open].rstrip().endswith(":") and not ordered:
+        cut = masked.rfind(":", s_start, q_open)
+        owner = re.search(
+            rf"(?:\b(?P<pronoun>[Hh]is|[Hh]er)|(?P<name>{NAME_RUN.pattern})[’']s)(?:\s+\w+){{1,3}}\s*$",
+            masked[s_start:cut],
+        )
+        if owner and owner.group("pronoun"):
+            colon = resolver.pronoun(s_start + owner.start())
+        elif owner:
+            colon = resolver._person_or_org(_clean_name(owner.group("name")), s_start + owner.start())
+        else:
+            colon = resolver.subject_before(s_start, cut, False)
+        if colon and colon.kind in ("person", "organisation"):
+            return colon, ":"
+    reach = min(s_end, q_close + 300)
+    citation = CITATION.search(masked, q_close, reach) or CITATION.search(resolver.article.text, raw.end, reach)
+    if citation:
+        author = citation.group("author")
+        author = re.sub(r"\s+et al\.$", " et al.", author)
+        if " et al." in author or "&" in author or " and " in author:
+            return SpeakerMention(author, "group" if "&" in author or " and " in author else "person"), "(citation)"
+        return SpeakerMention(resolver.article.fullest(author, q_open), "person"), "(citation)"
+    return None, ""
+
+
+def _is_noun(masked: str, start: int) -> bool:
+    """ "Kazakhstan’s claims to sovereignty", "the calls", "his notes": a noun, not a cue."""
+    return (
+        re.search(
+            r"(?:[’']s|\b(?:the|its|his|her|their|our|my|a|these|those|such|of|new))\s+$",
+            masked[max(0, start - 12) : start],
+            re.IGNORECASE,
+        )
+        is not None
+    )
+
+
+def quotation_speakers(spans: list[QuoteSpan]) -> list[SpeakerMention]:
+    """The distinct speakers of `spans`, in order of first appearance."""
+    seen: dict[tuple[str, str], SpeakerMention] = {}
+    for span in spans:
+        if span.speaker and (span.speaker.name, span.speaker.kind) not in seen:
+            seen[(span.speaker.name, span.speaker.kind)] = span.speaker
+    return list(seen.values())
+
+
+__all__ = ["find_quotations", "quotation_speakers", "replace"]

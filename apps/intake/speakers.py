@@ -1,0 +1,249 @@
+"""Who spoke, on file: a speaker named in an article (a SpeakerMention from quotes.py) matched
+to a Speaker, or None so that the desk proposes a new one.
+
+A person is matched by name or alias (any case and accents: "Hans-Henning Schroeder"), then by
+surname or part of the name ("Meister" -> Stefan Meister, "Putin" -> Vladimir Putin) when only
+one speaker on file fits, then by a name with a letter wrong ("Medevev" -> Dmitry Medvedev). An
+organisation by name or alias ("the Kremlin", "Kazakh Foreign Ministry"). An unnamed speaker
+("one Kazakh", "an expert from the Russian International Affairs Council") or a group
+("Kremlin allies") by the words of its description: an unnamed or group speaker on file whose
+name holds most of them ("Unnamed expert of the Russian International Affairs Council").
+
+`SpeakerMatcher(mentions)` reads the candidate speakers for all of an article's mentions in one
+query (the speakers whose name or aliases hold one of their words, or for a misspelt name one
+of its three-letter runs); `.match(mention)` then costs no query.
+"""
+
+import operator
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import reduce
+
+from django.db.models import Q
+
+from apps.core.search import folded_contains
+from apps.speakers.models import Speaker
+
+from .types import SpeakerMention
+
+STOPWORDS = {
+    "the",
+    "a",
+    "an",
+    "one",
+    "another",
+    "of",
+    "from",
+    "in",
+    "at",
+    "on",
+    "by",
+    "for",
+    "to",
+    "and",
+    "with",
+    "unnamed",
+    "some",
+    "several",
+    "its",
+    "his",
+    "her",
+    "their",
+    "who",
+    "that",
+    "this",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "lord",
+    "dame",
+    "et",
+    "al",
+    "born",
+    "raised",
+    "said",
+    "senior",
+}
+UNNAMED_KINDS = ("anonymous", "group")
+DESCRIBED_SHARE = 0.6
+TERMS_PER_QUERY = 150  # of an unnamed mention's words that the speaker's name must hold
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, one kind of apostrophe, single spaces."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.split())
+
+
+def words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W_]+", re.sub(r"'s\b", "", fold(text))) if w not in STOPWORDS]
+
+
+def _names(speaker: Speaker) -> list[str]:
+    aliases = speaker.aliases if isinstance(speaker.aliases, list) else []
+    return [speaker.name, *[str(alias) for alias in aliases]]
+
+
+class SpeakerMatcher:
+    """Matches an article's speaker mentions to speakers on file, reading them once."""
+
+    def __init__(self, mentions: Iterable[SpeakerMention] = (), *, queryset=None, context: str = ""):
+        # the article's words: an unnamed speaker on file whose description goes beyond a common
+        # noun ("…at the 2014 Seliger youth forum") is matched only when the article says so too
+        self.context_words = set(words(context))
+        queryset = Speaker.objects.all() if queryset is None else queryset
+        terms: dict[tuple[str, bool], None] = {}  # (word, only unnamed/group/organisation speakers)
+        for mention in mentions:
+            if mention and mention.name.strip():
+                for term in self._terms(mention):
+                    terms[(term, mention.kind in UNNAMED_KINDS)] = None
+        self.speakers: list[Speaker] = []
+        found: dict[int, Speaker] = {}
+        items = list(terms)
+        # One query for an article; a page of hundreds of names takes a few, each small enough
+        # for SQLite's limit on the depth of an expression.
+        for start in range(0, len(items), TERMS_PER_QUERY):
+            condition = reduce(operator.or_, (self._condition(t, u) for t, u in items[start : start + TERMS_PER_QUERY]))
+            for speaker in queryset.filter(condition).only("pk", "slug", "name", "aliases", "kind"):
+                found[speaker.pk] = speaker
+        self.speakers = list(found.values())
+        self._cache: dict[tuple[str, str], Speaker | None] = {}
+
+    @staticmethod
+    def _terms(mention: SpeakerMention) -> set[str]:
+        tokens = words(mention.name)
+        terms = set(tokens)
+        if mention.kind == "person" and tokens and len(tokens[-1]) >= 4:
+            surname = tokens[-1]  # a misspelt surname keeps a run of three letters
+            terms |= {surname[i : i + 3] for i in range(0, len(surname) - 2, 2)}
+        return {t for t in terms if len(t) >= 3}
+
+    @staticmethod
+    def _condition(term: str, unnamed: bool) -> Q:
+        condition = Q(folded_contains("name", term)) | Q(folded_contains("aliases", term))
+        if unnamed:
+            condition &= Q(kind__in=(*UNNAMED_KINDS, "organisation"))
+        return condition
+
+    def match(self, mention: SpeakerMention | None) -> Speaker | None:
+        """The speaker on file `mention` names, or None when none fits or several fit equally."""
+        if mention is None or not mention.name.strip():
+            return None
+        key = (mention.name, mention.kind)
+        if key not in self._cache:
+            self._cache[key] = self._match(mention)
+        return self._cache[key]
+
+    def _match(self, mention: SpeakerMention) -> Speaker | None:
+        wanted = fold(re.sub(r"^(?i:the)\s+", "", mention.name.strip()))
+        exact = [s for s in self.speakers if any(fold(re.sub(r"^(?i:the)\s+", "", n)) == wanted for n in _names(s))]
+        if exact:
+            return _only(exact, mention)
+        if mention.kind == "person":
+            return self._person(mention)
+        if mention.kind == "organisation":
+            return self._described(mention, kinds=("organisation",))
+        return self._described(mention, kinds=UNNAMED_KINDS)
+
+    def _person(self, mention: SpeakerMention) -> Speaker | None:
+        tokens = words(mention.name)
+        if not tokens:
+            return None
+        people = [s for s in self.speakers if s.kind == "person"]
+        # part of a name: every word of the mention in one of the speaker's names, surname included
+        partial = [s for s in people if any(_holds(words(n), tokens) for n in _names(s))]
+        if partial:
+            return _only(partial, mention)
+        # a letter wrong: each word close to a word of the name, the surname included
+        close = [s for s in people if any(_close(words(n), tokens) for n in _names(s))]
+        return _only(close, mention)
+
+    def _described(self, mention: SpeakerMention, *, kinds) -> Speaker | None:
+        tokens = set(words(mention.name))
+        if not tokens:
+            return None
+        scored = []
+        for speaker in self.speakers:
+            if speaker.kind not in kinds:
+                continue
+            name_words = set()
+            for name in _names(speaker):
+                name_words |= set(words(name))
+            shared = tokens & name_words
+            if _generic_only(mention, shared, speaker, self.context_words):
+                continue
+            if len(shared) / len(tokens) >= DESCRIBED_SHARE:
+                # the name before its parenthesis says who; the parenthesis, where
+                head = set(words(re.sub(r"\(.*?\)", "", speaker.name)))
+                scored.append(
+                    (len(tokens & head) / len(tokens | head), len(shared) / len(tokens | name_words), speaker)
+                )
+        if not scored:
+            return None
+        scored.sort(key=lambda item: (-item[0], -item[1]))
+        if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
+            return None
+        return scored[0][2]
+
+
+def _generic_only(mention: SpeakerMention, shared: set[str], speaker: Speaker, context: set[str]) -> bool:
+    """Whether an unnamed mention shares only a common noun with an unnamed speaker on file whose
+    name says more: "unnamed questioner" is not the "Unnamed questioner at the 2014 Seliger youth
+    forum" of another story, while "one Kazakh" (a proper word) may be the "Unnamed Kazakh…"."""
+    if mention.kind not in UNNAMED_KINDS or len(shared) != 1:
+        return False
+    (word,) = shared
+    proper = any(fold(w) == word and w[:1].isupper() for w in re.findall(r"[^\W_]+", mention.name)[1:])
+    head = set(words(re.sub(r"\(.*?\)", "", speaker.name)))
+    qualifiers = {w for w in head - shared if len(w) >= 4 and not w.isdigit()}
+    return not proper and bool(qualifiers) and not qualifiers & context
+
+
+def _holds(name_words: list[str], tokens: list[str]) -> bool:
+    return bool(name_words) and tokens[-1] in name_words and all(t in name_words for t in tokens)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Letters inserted, deleted, replaced or swapped with the next to turn a into b."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def typo_of(word: str, name_word: str) -> bool:
+    """A misspelling: one letter wrong in a word of four to six letters, two from seven on, the
+    first letter right ("Medevev" ~ "Medvedev")."""
+    if len(word) < 4 or word[0] != name_word[0] or abs(len(word) - len(name_word)) > 2:
+        return False
+    return edit_distance(word, name_word) <= (1 if len(word) < 7 else 2)
+
+
+def _close(name_words: list[str], tokens: list[str]) -> bool:
+    """Every word of the mention in the name or a misspelling of one, the surname among them."""
+    if not name_words:
+        return False
+    for token in tokens:
+        if token not in name_words and not any(typo_of(token, w) for w in name_words):
+            return False
+    surname = name_words[-1]
+    return any(t not in name_words for t in tokens) and any(t == surname or typo_of(t, surname) for t in tokens)
+
+
+def _only(speakers: list[Speaker], mention: SpeakerMention) -> Speaker | None:
+    """The one speaker, preferring the mention's kind; None when it stays ambiguous."""
+    unique = list({s.pk: s for s in speakers}.values())
+    if len(unique) > 1:
+        same_kind = [s for s in unique if s.kind == mention.kind]
+        unique = same_kind or unique
+    return unique[0] if len(unique) == 1 else None

@@ -1,0 +1,358 @@
+"""Intake end to end, through the services, the admin, the API and the command: an article in,
+its quotations suggested, each accepted (creating what it needs, anchored, with history) or
+rejected (and remembered)."""
+
+import json
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from apps.claims.models import Quotation, Statement
+from apps.core.services import ActionRefused
+from apps.intake import services
+from apps.intake.models import Decision, Intake
+from apps.intake.types import IntakeError
+from apps.sources.models import Source
+from apps.speakers.models import Speaker
+from tests.factories import make_source, make_speaker, make_statement
+
+pytestmark = pytest.mark.django_db
+
+# Written for these tests (an invented story): two attributed direct quotations and a partial one.
+ARTICLE = """Harbour town votes to rebuild its old sea wall
+
+The council of Kellby voted on Tuesday to rebuild the sea wall that failed in last winter's storms.
+
+“We cannot ask people to live behind a wall we know will fail,” said Maria Lindqvist, the council's leader. “The work starts in spring.”
+
+The opposition leader, Tomas Berg, called the plan “a blank cheque for the builders” and said he would ask for an audit.
+"""
+
+HTML_PAGE = """<!doctype html><html lang="en"><head><title>Harbour town votes to rebuild its old sea wall</title>
+<link rel="canonical" href="https://news.example.org/kellby-sea-wall">
+<meta name="author" content="Anna Holm"><meta property="article:published_time" content="2026-03-04">
+<meta property="og:site_name" content="Example News"></head><body><article><h1>Harbour town votes to rebuild its old sea wall</h1>
+<p>The council of Kellby voted on Tuesday to rebuild the sea wall that failed in last winter's storms, after a debate of six hours in the town hall.</p>
+<p>“We cannot ask people to live behind a wall we know will fail,” said Maria Lindqvist, the council's leader. “The work starts in spring.”</p>
+<p>The opposition leader, Tomas Berg, called the plan “a blank cheque for the builders” and said he would ask for an audit of the costs.</p>
+</article></body></html>"""
+
+
+def _by_words(intake: Intake, start: str):
+    return next(suggestion for suggestion in intake.suggestions.all() if suggestion.text.startswith(start))
+
+
+def test_bringing_an_article_in_suggests_its_quotations_and_stores_nothing_else(editor):
+    intake = services.intake_create(user=editor, text=ARTICLE)
+
+    words = [suggestion.text for suggestion in intake.suggestions.all()]
+    assert "We cannot ask people to live behind a wall we know will fail," in words
+    assert "a blank cheque for the builders" in words
+    for suggestion in intake.suggestions.all():
+        assert intake.text[suggestion.char_start : suggestion.char_end] == suggestion.text
+    assert intake.title == "Harbour town votes to rebuild its old sea wall"
+    assert intake.language == "en"
+    assert not Source.objects.exists() and not Quotation.objects.exists() and not Statement.objects.exists()
+
+
+def test_accepting_creates_source_speaker_statement_and_quotation_anchored_with_history(editor):
+    intake = services.intake_create(user=editor, text=ARTICLE)
+    suggestion = _by_words(intake, "We cannot ask")
+    assert suggestion.speaker_name == "Maria Lindqvist"
+
+    quotation = services.suggestion_accept(suggestion=suggestion, user=editor)
+
+    source = Source.objects.get()
+    assert source.title == intake.title and source.archived_text == intake.text
+    assert (quotation.char_start, quotation.char_end) == (suggestion.char_start, suggestion.char_end)
+    assert quotation.statement.speaker.name == "Maria Lindqvist"
+    assert quotation.statement.text == suggestion.text
+    assert quotation.history.get().history_change_reason == f"From intake #{intake.pk}"
+    assert quotation.history.get().history_user == editor
+    suggestion.refresh_from_db()
+    assert (suggestion.decision, suggestion.quotation, suggestion.decided_by) == (Decision.ACCEPTED, quotation, editor)
+
+    second = services.suggestion_accept(suggestion=_by_words(intake, "a blank cheque"), user=editor)
+    assert second.source == source  # one source for the article, however many quotations
+
+
+def test_a_speaker_and_statement_on_file_are_matched_and_reused(editor):
+    lindqvist = make_speaker(name="Maria Lindqvist")
+    statement = make_statement(speaker=lindqvist, text="We cannot ask people to live behind a wall we know will fail.")
+
+    intake = services.intake_create(user=editor, text=ARTICLE)
+    suggestion = _by_words(intake, "We cannot ask")
+    assert suggestion.speaker == lindqvist
+    assert suggestion.statement == statement
+
+    quotation = services.suggestion_accept(suggestion=suggestion, user=editor)
+    assert quotation.statement == statement
+    assert Speaker.objects.filter(name="Maria Lindqvist").count() == 1
+
+
+def test_edited_words_must_be_printed_in_the_article_and_nothing_is_half_written(editor):
+    intake = services.intake_create(user=editor, text=ARTICLE)
+    suggestion = _by_words(intake, "We cannot ask")
+    choice = services.suggested_choice(suggestion)
+    choice.words = "We cannot ask people to live behind a wall that will fail"
+
+    with pytest.raises(ValidationError) as refused:
+        services.suggestion_accept(suggestion=suggestion, user=editor, choice=choice)
+    assert "words" in refused.value.message_dict
+    assert "as printed" in " ".join(refused.value.message_dict["words"])
+    assert not Source.objects.exists() and not Speaker.objects.exists() and not Statement.objects.exists()
+    suggestion.refresh_from_db()
+    assert suggestion.decision == Decision.PENDING
+
+
+def test_a_statement_by_someone_else_is_refused(editor):
+    other = make_statement(speaker=make_speaker(name="Someone Else"), text="A wall will fail.")
+    intake = services.intake_create(user=editor, text=ARTICLE)
+    choice = services.suggested_choice(_by_words(intake, "We cannot ask"))
+    choice.statement = other
+
+    with pytest.raises(ValidationError, match="is by Someone Else"):
+        services.suggestion_accept(suggestion=_by_words(intake, "We cannot ask"), user=editor, choice=choice)
+
+
+def test_a_decided_suggestion_cannot_be_decided_again(editor, second_editor):
+    intake = services.intake_create(user=editor, text=ARTICLE)
+    suggestion = _by_words(intake, "We cannot ask")
+    services.suggestion_reject(suggestion=suggestion, user=editor)
+
+    with pytest.raises(ActionRefused, match="already rejected by editor-in-test"):
+        services.suggestion_accept(suggestion=suggestion, user=second_editor)
+    assert not Quotation.objects.exists()
+
+
+def test_rejected_and_accepted_quotations_are_not_suggested_again_for_the_same_page(editor):
+    first = services.intake_create(user=editor, data=HTML_PAGE.encode(), filename="kellby.html")
+    assert first.url == "https://news.example.org/kellby-sea-wall"
+    services.suggestion_reject(suggestion=_by_words(first, "a blank cheque"), user=editor)
+    services.suggestion_accept(suggestion=_by_words(first, "We cannot ask"), user=editor)
+
+    again = services.intake_create(user=editor, data=HTML_PAGE.encode(), filename="kellby.html")
+
+    assert again.source == Source.objects.get() and again.source_was_on_file
+    words = [suggestion.text for suggestion in again.suggestions.all()]
+    assert "a blank cheque for the builders" not in words
+    assert "We cannot ask people to live behind a wall we know will fail," not in words
+    assert "The work starts in spring." in words
+
+
+def test_the_source_is_made_from_the_pages_metadata(editor):
+    intake = services.intake_create(user=editor, data=HTML_PAGE.encode(), filename="kellby.html")
+    services.suggestion_accept(suggestion=_by_words(intake, "We cannot ask"), user=editor)
+
+    source = Source.objects.select_related("publisher").get()
+    assert source.url == "https://news.example.org/kellby-sea-wall"
+    assert str(source.published_on) == "2026-03-04"
+    assert source.publisher.name == "Example News"
+    assert [author.name for author in source.authors.all()] == ["Anna Holm"]
+
+
+def test_a_page_already_on_file_is_recognised_and_its_archived_text_used(editor):
+    on_file = make_source(title="Kellby wall", url="https://news.example.org/kellby-sea-wall", archived_text=ARTICLE)
+
+    intake = services.intake_create(user=editor, data=HTML_PAGE.encode(), filename="kellby.html")
+
+    assert intake.source == on_file and intake.source_was_on_file
+    assert intake.text == ARTICLE  # offsets index the text the quotations are anchored in
+    quotation = services.suggestion_accept(suggestion=_by_words(intake, "We cannot ask"), user=editor)
+    assert quotation.source == on_file and Source.objects.count() == 1
+
+
+def test_accept_all_accepts_what_names_a_speaker(editor):
+    intake = services.intake_create(user=editor, text=ARTICLE)
+
+    result = services.intake_accept_all(intake=intake, user=editor)
+
+    assert len(result.accepted) + len(result.without_speaker) == intake.suggestions.count()
+    assert Quotation.objects.count() == len(result.accepted) >= 2
+    assert not intake.suggestions.filter(decision=Decision.PENDING).exclude(
+        pk__in=[suggestion.pk for suggestion in result.without_speaker]
+    )
+
+
+def test_only_those_who_may_add_quotations_bring_articles_in(fact_checker, editor):
+    with pytest.raises(PermissionDenied, match="claims.add_quotation"):
+        services.intake_create(user=fact_checker, text=ARTICLE)
+    intake = services.intake_create(user=editor, text=ARTICLE)
+    with pytest.raises(PermissionDenied):
+        services.suggestion_accept(suggestion=intake.suggestions.first(), user=fact_checker)
+
+
+@pytest.mark.parametrize(
+    "given, message",
+    [
+        ({}, "Give the article one way"),
+        ({"url": "https://example.org/a", "text": ARTICLE}, "one way only"),
+        ({"data": b"", "filename": "empty.html"}, "empty"),
+        ({"data": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "filename": "a.pdf"}, "PDF"),
+        ({"url": "http://127.0.0.1:9/article"}, "private"),
+        ({"url": "ftp://example.org/article"}, "http"),
+    ],
+)
+def test_bad_input_says_what_is_wrong_and_stores_nothing(editor, given, message):
+    with pytest.raises(IntakeError) as refused:
+        services.intake_create(user=editor, **given)
+    assert message.lower() in str(refused.value).lower()
+    assert not Intake.objects.exists()
+
+
+# --- The admin -------------------------------------------------------------------------------------
+
+
+def test_admin_bring_in_then_review_then_accept_and_reject(editor_client):
+    add = reverse("admin:intake_intake_add")
+    assert editor_client.get(add).status_code == 200
+    response = editor_client.post(add, {"text": ARTICLE})
+    intake = Intake.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "admin:intake_intake_change", args=[intake.pk]
+    )
+
+    page = editor_client.get(response["Location"]).content.decode()
+    assert 'class="intake-mark decision-pending"' in page
+    assert "Maria Lindqvist" in page
+
+    accept = _by_words(intake, "We cannot ask")
+    response = editor_client.post(
+        reverse("admin:intake_intake_decide", args=[intake.pk, accept.number, "accept"]),
+        {
+            "words": accept.text,
+            "mode": "direct",
+            "speaker_name": "Maria Lindqvist",
+            "speaker_kind": "person",
+            "statement": "new",
+        },
+    )
+    assert response.status_code == 302
+    quotation = Quotation.objects.get()
+    assert quotation.statement.speaker.name == "Maria Lindqvist" and quotation.mode == "direct"
+
+    reject = _by_words(intake, "a blank cheque")
+    editor_client.post(reverse("admin:intake_intake_decide", args=[intake.pk, reject.number, "reject"]))
+    reject.refresh_from_db()
+    assert reject.decision == Decision.REJECTED
+
+
+def test_admin_refusal_comes_back_on_the_card_with_what_was_typed(editor_client, editor):
+    intake = services.intake_create(user=editor, text=ARTICLE)
+    suggestion = _by_words(intake, "We cannot ask")
+    response = editor_client.post(
+        reverse("admin:intake_intake_decide", args=[intake.pk, suggestion.number, "accept"]),
+        {"words": "words never printed here", "mode": "direct", "speaker_name": "Maria Lindqvist", "statement": "new"},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "words never printed here" in page  # what was typed is kept
+    assert "as printed" in page
+    assert not Quotation.objects.exists()
+
+
+def test_admin_bad_input_is_shown_on_the_form(editor_client):
+    response = editor_client.post(reverse("admin:intake_intake_add"), {"url": "http://10.0.0.1/x"})
+    assert response.status_code == 200
+    assert "private" in response.content.decode().lower()
+    assert not Intake.objects.exists()
+
+
+def test_fact_checkers_do_not_see_intake(client, fact_checker):
+    client.force_login(fact_checker)
+    assert client.get(reverse("admin:intake_intake_add")).status_code == 403
+
+
+# --- The API -----------------------------------------------------------------------------------------
+
+
+def test_api_intake_then_accept_and_reject(editor_api):
+    response = editor_api.post("/api/v1/intake/", {"text": ARTICLE}, format="json")
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert set(body["source"]) == {"title", "authors", "published_on", "publisher", "language", "url", "text"}
+    found = {quotation["text"]: quotation for quotation in body["quotations"]}
+    direct = found["We cannot ask people to live behind a wall we know will fail,"]
+    assert body["source"]["text"][direct["char_start"] : direct["char_end"]] == direct["text"]
+    assert direct["speaker"] == {"name": "Maria Lindqvist", "kind": "person", "id": None}
+
+    accepted = editor_api.post(f"/api/v1/intake/{body['id']}/quotations/{direct['number']}/accept/", {}, format="json")
+    assert accepted.status_code == 200, accepted.content
+    assert accepted.json()["decision"] == "accepted" and accepted.json()["quotation_id"]
+
+    again = editor_api.post(f"/api/v1/intake/{body['id']}/quotations/{direct['number']}/reject/")
+    assert again.status_code == 409 and "already accepted" in again.json()["detail"]
+
+
+def test_api_bad_input(editor_api, fact_checker_api, anonymous):
+    both = editor_api.post("/api/v1/intake/", {"text": ARTICLE, "url": "https://example.org/"}, format="json")
+    assert both.status_code == 400 and "exactly one" in json.dumps(both.json())
+    private = editor_api.post("/api/v1/intake/", {"url": "http://169.254.169.254/latest"}, format="json")
+    assert private.status_code == 400 and "private" in json.dumps(private.json()).lower()
+    assert fact_checker_api.post("/api/v1/intake/", {"text": ARTICLE}, format="json").status_code == 403
+    assert anonymous.post("/api/v1/intake/", {"text": ARTICLE}, format="json").status_code in (401, 403)
+    assert not Intake.objects.exists()
+
+
+def test_api_accept_with_words_not_printed_is_a_400_naming_the_field(editor_api):
+    body = editor_api.post("/api/v1/intake/", {"text": ARTICLE}, format="json").json()
+    number = body["quotations"][0]["number"]
+    response = editor_api.post(
+        f"/api/v1/intake/{body['id']}/quotations/{number}/accept/", {"text": "never printed"}, format="json"
+    )
+    assert response.status_code == 400 and "text" in response.json()["errors"]
+
+
+# --- The command -------------------------------------------------------------------------------------
+
+
+def test_command_prints_the_suggestions_as_json(tmp_path, capsys):
+    article = tmp_path / "kellby.html"
+    article.write_text(HTML_PAGE, encoding="utf-8")
+
+    call_command("suggest_quotations", str(article), "--format", "json")
+
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["source"]["url"] == "https://news.example.org/kellby-sea-wall"
+    assert printed["source"]["published_on"] == "2026-03-04"
+    for quotation in printed["quotations"]:
+        assert printed["source"]["text"][quotation["char_start"] : quotation["char_end"]] == quotation["text"]
+        assert set(quotation) == {"text", "char_start", "char_end", "mode", "speaker", "statement_id", "score"}
+    assert not Intake.objects.exists() and not Source.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [(b"", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image")],
+)
+def test_command_refuses_bad_files_with_a_message(tmp_path, content, message):
+    path = tmp_path / "article.html"
+    path.write_bytes(content)
+    with pytest.raises(CommandError) as refused:
+        call_command("suggest_quotations", str(path))
+    assert message in str(refused.value).lower()
+
+
+def test_command_on_a_missing_file(tmp_path):
+    with pytest.raises(CommandError, match="no such file"):
+        call_command("suggest_quotations", str(tmp_path / "missing.html"))
+
+
+def test_admin_list_of_intakes_links_to_bring_in_and_counts_what_is_left(editor_client, editor):
+    intake = services.intake_create(user=editor, text=ARTICLE)
+    services.suggestion_reject(suggestion=intake.suggestions.first(), user=editor)
+
+    page = editor_client.get(reverse("admin:intake_intake_changelist")).content.decode()
+
+    assert "Bring in an article" in page
+    assert f'<td class="field-to_review">{intake.suggestions.count() - 1}</td>' in page
+
+
+def test_a_canonical_link_a_source_could_not_keep_is_left_out(editor):
+    page = HTML_PAGE.replace("https://news.example.org/kellby-sea-wall", "javascript:alert(1)")
+    intake = services.intake_create(user=editor, data=page.encode(), filename="kellby.html")
+    assert intake.url == ""
+    services.suggestion_accept(suggestion=_by_words(intake, "We cannot ask"), user=editor)
+    assert Source.objects.get().url == ""

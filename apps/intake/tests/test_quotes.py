@@ -1,0 +1,461 @@
+"""Quotations found in an article's text: marks, offsets, mode, speaker, and what is not a quotation."""
+
+import pytest
+
+from apps.intake.quotes import find_quotations
+from apps.intake.types import SpeakerMention
+
+
+def found(text):
+    spans = find_quotations(text)
+    for span in spans:
+        assert text[span.char_start : span.char_end] == span.text  # offsets index the text exactly
+    return spans
+
+
+def only(text):
+    spans = found(text)
+    assert len(spans) == 1, [s.text for s in spans]
+    return spans[0]
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("« ", " »"), ("„", "“"), ("‚", "‘"), ("‹", "›"), ("»", "«")],
+)
+def test_every_quotation_mark_style_gives_the_words_inside_the_marks(opening, closing):
+    text = f"Mayor Anna Lindqvist spoke on Monday. She said: {opening}We will open the bridge in May.{closing}"
+    span = only(text)
+    assert span.text == "We will open the bridge in May."
+    assert span.mode == "direct"
+    assert span.speaker == SpeakerMention("Anna Lindqvist", "person")
+
+
+def test_apostrophes_never_close_a_single_quotation():
+    text = "‘Russia’s neighbours don’t trust its promises,’ said Jane Doe, a diplomat. It’s Moscow’s problem."
+    span = only(text)
+    assert span.text == "Russia’s neighbours don’t trust its promises,"
+    assert span.speaker.name == "Jane Doe"
+
+
+def test_a_straight_apostrophe_is_not_a_quotation_mark():
+    text = "The minister's office said the country's budget was \"under strain\" and called it 'a temporary gap'."
+    assert [s.text for s in found(text)] == ["under strain", "a temporary gap"]
+
+
+def test_a_quotation_nested_in_another_stays_inside_it():
+    text = "“People ask for ‘the salt book’ every day,” said Priya Nandi, a bookseller."
+    span = only(text)
+    assert span.text == "People ask for ‘the salt book’ every day,"
+
+
+def test_a_quotation_running_over_paragraphs_gives_one_span_per_paragraph_with_the_same_speaker():
+    text = (
+        "The critic Imran Siddiqui explained the choice. “It is a novel about a coast,” he said. "
+        "“And about what a town remembers.\n\n“Some of us thought it was too long. None of us do now.”\n\nThe end."
+    )
+    spans = found(text)
+    assert [s.text for s in spans] == [
+        "It is a novel about a coast,",
+        "And about what a town remembers.",
+        "Some of us thought it was too long. None of us do now.",
+    ]
+    assert {s.speaker.name for s in spans} == {"Imran Siddiqui"}
+
+
+def test_an_unclosed_mark_before_a_citation_ends_at_the_citation_and_a_stray_one_is_ignored():
+    text = (
+        "The idea was “widely discussed online but mostly a media creation (Laruelle, 2018, p. 10).\n\n"
+        "Nothing here “is closed.\n\nAn ordinary paragraph."
+    )
+    span = only(text)
+    assert span.text == "widely discussed online but mostly a media creation"
+    assert span.speaker.name == "Laruelle"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "mode"),
+    [
+        ("Jane Doe said the plan was “dead on arrival” for now.", "dead on arrival", "partial"),
+        ("Jane Doe said: “The plan is dead.”", "The plan is dead.", "direct"),
+        ("Jane Doe said that “the plan is dead. We start again tomorrow.”", None, "direct"),
+        ("“Nobody wins this strike,” Jane Doe said.", "Nobody wins this strike,", "direct"),
+        ("Jane Doe called the strike “disproportionate”.", "disproportionate", "partial"),
+    ],
+)
+def test_mode_is_direct_for_a_quoted_sentence_and_partial_for_a_phrase(text, words, mode):
+    span = only(text)
+    if words:
+        assert span.text == words
+    assert span.mode == mode
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We offered three compromises,” said Petra Albrecht, the union's negotiator.",  # inverted, after
+        "“We offered three compromises,” Petra Albrecht said on Monday.",  # after
+        "Petra Albrecht, the union's negotiator, told reporters: “We offered three compromises.”",  # before
+        "According to Petra Albrecht, “we offered three compromises.”",
+        "The talks failed. “We offered three compromises,” according to Petra Albrecht of the union.",
+    ],
+)
+def test_the_speaker_comes_from_the_reporting_cue_before_or_after_the_quotation(text):
+    assert only(text).speaker == SpeakerMention("Petra Albrecht", "person")
+
+
+def test_pronouns_and_surnames_resolve_to_the_fullest_name_given_before():
+    text = (
+        "Kazakh President Kassym-Jomart Tokayev spoke in 2019. Relations, he said, were “marked by trust.” "
+        "Later Tokayev called the ties “unbreakable”."
+    )
+    assert [s.speaker.name for s in found(text)] == ["Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev"]
+
+
+def test_a_pronoun_follows_the_person_who_spoke_last_not_the_person_named_last():
+    text = (
+        "“I left my notes in the car,” Eleanor Marsh said. She thanked her publisher, Tom Ashworth, whom she "
+        "called “the only reader who did not tell me to cut it.”"
+    )
+    assert [s.speaker.name for s in found(text)] == ["Eleanor Marsh", "Eleanor Marsh"]
+
+
+def test_a_title_resolves_to_the_person_who_holds_it():
+    text = (
+        "Mayor Burkhard Jung opened the session. The mayor, who chairs the board, said the mood was "
+        "“tense but not hopeless”."
+    )
+    assert only(text).speaker == SpeakerMention("Burkhard Jung", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The foreign ministry said the vote was “null and void”.", "organisation"),
+        ("The Kremlin has called such events “color revolutions”.", "organisation"),
+        ("“I walked forty minutes this morning,” one commuter told reporters.", "anonymous"),
+        ("A senior official said the plan was “caught in the whips' office”.", "anonymous"),
+        ("Kremlin allies have called for the “return” of the north.", "group"),
+        ("A poll, Lillis reported, found most respondents were in favor of “joining Russia.”", "group"),
+    ],
+)
+def test_organisations_unnamed_speakers_and_groups_are_speakers_of_their_kind(text, kind):
+    span = only(text)
+    assert span.speaker is not None and span.speaker.kind == kind
+
+
+def test_a_document_speaks_for_who_issued_it():
+    text = "President Boris Yeltsin issued a decree. The decree highlighted “the problem of borders.”"
+    assert only(text).speaker.name == "Boris Yeltsin"
+    text = "According to a statement released by the interior ministry, “12 people were detained.”"
+    assert only(text).speaker == SpeakerMention("the interior ministry", "organisation")
+
+
+def test_an_academic_citation_names_the_speaker_when_no_cue_does():
+    text = 'Oil makes up "over 40% of state revenues" (Umarov, 2022a). It also has "accentuated sovereignty" (Ohle et al., 2020).'
+    assert [(s.text, s.speaker.name) for s in found(text)] == [
+        ("over 40% of state revenues", "Umarov"),
+        ("accentuated sovereignty", "Ohle et al."),
+    ]
+
+
+def test_a_quoted_sentence_with_no_cue_takes_the_speaker_of_the_quotation_before_it():
+    text = '"All our neighbours have seen unrest," Hans Weber told DW. "Russia could be next."'
+    assert [s.speaker.name for s in found(text)] == ["Hans Weber", "Hans Weber"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops flooded the country to “stabilize” the situation.",  # scare quotes: nobody said it
+        "The deployment is a so-called “peacekeeping mission” of the alliance, the minister said.",
+        "The prize went to “The Salt Road”, a debut novel.",  # a title of a work
+        "She prefers “Cold Comfort Farm” to anything else.",
+        "Its narrator, an elderly woman called “Gran” by the village, tells the story.",  # a name
+        "Biden’s ‘Coalitions of the Willing’ Doctrine",
+        "The president is all about “minilateralism.”",
+    ],
+)
+def test_scare_quotes_labels_names_and_titles_are_not_quotations(text):
+    assert found(text) == []
+
+
+def test_reference_words_inside_a_quotation_are_not_read_as_the_writers():
+    text = "“The minister said nothing,” Jane Doe said."
+    assert only(text).speaker.name == "Jane Doe"
+
+
+def test_a_stray_opening_mark_does_not_hide_the_quotations_after_it():
+    text = "It was a “strange day.\n\nJane Doe said the plan was ‘dead on arrival’ and “beyond repair”."
+    assert [s.text for s in found(text)] == ["dead on arrival", "beyond repair"]
+    text = "Troops came “to help. Jane Doe called the plan ‘dead on arrival’."
+    assert [s.text for s in found(text)] == ["dead on arrival"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "No quotation at all.", "“”", "“   ”", '""""', "«»‹›„“‚‘"])
+def test_text_without_quotations_gives_none(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Chancellor Olaf Scholz spoke late. His verdict: “We will not send the jets.”", "Olaf Scholz"),
+        ("The minister was blunt. Olaf Scholz’s verdict: “No jets will be sent.”", "Olaf Scholz"),
+        ("The Kremlin answered within the hour: “The claims are baseless.”", "Kremlin"),
+    ],
+)
+def test_a_colon_gives_the_speaker_named_before_it(text, speaker):
+    assert only(text).speaker.name == speaker
+
+
+def test_a_colon_after_no_speaker_names_nobody():
+    assert only("The weather was bad: “It rained all day long.”").speaker is None
+
+
+def test_an_organisations_full_name_is_kept_and_its_report_speaks_for_it():
+    text = "The Royal College of Nursing published a survey. The report described wards as “unsafe at night”."
+    assert only(text).speaker == SpeakerMention("Royal College of Nursing", "organisation")
+
+
+def test_straight_marks_also_run_over_paragraphs():
+    text = (
+        '"It hurts," Steve Hartley said. "The lads gave everything.\n\n'
+        '"But there are eighteen points to play for."\n\nThe club is fourth from bottom.'
+    )
+    spans = found(text)
+    assert [s.text for s in spans] == [
+        "It hurts,",
+        "The lads gave everything.",
+        "But there are eighteen points to play for.",
+    ]
+    assert {s.speaker.name for s in spans} == {"Steve Hartley"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "They host Dunmore on Tuesday in what Steve Hartley called “the biggest game of the season”.",
+            "Steve Hartley",
+        ),
+        (
+            "Dana Whitcombe spoke first. The memo, signed by Whitcombe, called the cuts “painful but necessary”.",
+            "Dana Whitcombe",
+        ),
+        (
+            "Captain Luis Navarro scored. Asked about nerves, the Spaniard said the team was “too scared of winning”.",
+            "Luis Navarro",
+        ),
+        ("Luis Navarro scored twice. “We were too scared,” the 34-year-old said.", "Luis Navarro"),
+        ("One former manager left last year. “People stopped arguing,” the former manager said.", "One former manager"),
+    ],
+)
+def test_relative_clauses_signed_documents_and_definite_descriptions_find_the_speaker(text, speaker):
+    assert only(text).speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In his memoir, “Silicon Summers”, he wrote that caution was rewarded.",
+        "The college published a guide, “Take Your Break”, which it said would be sent to every ward.",
+        "Millford, nicknamed “the Millers”, host Dunmore in what the coach called a must-win game.",
+    ],
+)
+def test_titles_of_works_and_nicknames_are_not_quotations_even_near_a_cue(text):
+    assert found(text) == []
+
+
+def test_a_quoted_sentence_cut_by_its_reporting_clause_stays_direct():
+    spans = found("Anna Berg, the coach, was happy. “We will win,” she said, “and we will do it soon.”")
+    assert [(s.text, s.mode) for s in spans] == [("We will win,", "direct"), ("and we will do it soon.", "direct")]
+    spans = found("Anna Berg said the plan was “bold,” adding that it was “overdue”.")
+    assert [s.mode for s in spans] == ["partial", "partial"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Officials said the attack was “cowardly.”", SpeakerMention("Officials", "group")),
+        ("The senator tweeted: “Shame on them.”", SpeakerMention("The senator", "anonymous")),
+    ],
+)
+def test_a_role_nobody_is_named_for_is_an_unnamed_speaker(text, speaker):
+    assert only(text).speaker == speaker
+
+
+# --- speakers on articles the rules were not written on (issue 17) ------------------------------
+
+
+@pytest.mark.parametrize("name", ["Felix Cox", "Marc Durieux", "Quentin Quaix", "Qadir Haqq"])
+def test_a_name_ending_or_starting_like_the_mask_is_still_read(name):
+    # the quoted words are masked before the writer's sentence is read: no letter may stand for them
+    span = only(f"{name} said the odds were “slim but not zero” on Monday.")
+    assert span.speaker == SpeakerMention(name, "person")
+
+
+def speakers_of(text):
+    return {span.text: span.speaker for span in found(text)}
+
+
+def test_she_is_never_a_man_nor_an_organisation_named_since():
+    # A: the gender of a first name and the article's own pronouns; a company is no "she"
+    text = (
+        "Kerry Tait is 29, and she works at sea. Her father, Graham Tait, disapproves.\n"
+        "Vestmark Offshore, the Danish-owned company, hired her in 2019.\n"
+        "“The first climb is the worst,” she said."
+    )
+    assert speakers_of(text)["The first climb is the worst,"] == SpeakerMention("Kerry Tait", "person")
+
+
+def test_he_skips_a_woman_named_last():
+    text = "Daniel Okoro chairs the panel. Maria Lindqvist joined it in May.\n“We will publish everything,” he said."
+    assert speakers_of(text)["We will publish everything,"] == SpeakerMention("Daniel Okoro", "person")
+
+
+def test_a_place_or_a_club_read_like_a_name_is_no_antecedent():
+    text = (
+        "Harwick Rovers 2 Kilbride Athletic 1\n"
+        "Kilbride manager Fiona Lindgren was furious.\n"
+        "Northumbria Coast council had already complained.\n"
+        "“We deserved a point,” she said."
+    )
+    assert speakers_of(text)["We deserved a point,"] == SpeakerMention("Fiona Lindgren", "person")
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["Fenwick laughs when she hears this.", "She gestures at the window.", "Fenwick, small and wiry, shrugs."],
+)
+def test_a_lone_quoted_sentence_takes_the_subject_of_the_sentence_before(before):
+    # B: no cue in the quotation's own sentence
+    text = f"Morag Fenwick has led the team since 1985, and she is retiring.\n{before} “It's not magic.”"
+    assert speakers_of(text)["It's not magic."] == SpeakerMention("Morag Fenwick", "person")
+
+
+def test_a_lone_quoted_sentence_takes_the_speaker_of_the_next_sentence():
+    text = (
+        "The ruling was welcomed by vendors. “It's a narrow decision.” Samuel Ortiz, a former council "
+        "member, said the panel had ignored years of complaints."
+    )
+    assert speakers_of(text)["It's a narrow decision."] == SpeakerMention("Samuel Ortiz", "person")
+
+
+def test_a_quotation_over_several_paragraphs_keeps_the_speaker_of_the_sentence_before():
+    text = (
+        "Morag Fenwick is quiet for a long time before she answers.\n\n"
+        "“We had been out for nineteen hours.\n\n"
+        "“Then one of the dogs started barking.”"
+    )
+    spans = speakers_of(text)
+    assert spans["We had been out for nineteen hours."] == SpeakerMention("Morag Fenwick", "person")
+    assert spans["Then one of the dogs started barking."] == SpeakerMention("Morag Fenwick", "person")
+
+
+@pytest.mark.parametrize(
+    ("introduction", "reference", "speaker"),
+    [
+        ("Cllr Jonah Pike voted against.", "the councillor said", SpeakerMention("Jonah Pike", "person")),
+        (
+            "Lindgren Fiona arrived late. Bo Axelsson, the 21-year-old striker, scored.",
+            "the 21-year-old said",
+            SpeakerMention("Bo Axelsson", "person"),
+        ),
+        (
+            "A Nordhavn spokeswoman declined to comment on prices.",
+            "the spokeswoman said",
+            SpeakerMention("A Nordhavn spokeswoman", "anonymous"),
+        ),
+        (
+            "The North East Fishermen's Federation met on Monday.",
+            "the federation said",
+            SpeakerMention("North East Fishermen's Federation", "organisation"),
+        ),
+    ],
+)
+def test_the_x_is_who_was_introduced_as_x(introduction, reference, speaker):
+    # C: a definite description refers back to the person or organisation introduced with its noun
+    text = f"{introduction} Talks went on all day.\nThe plan was “a mistake from the start”, {reference}."
+    assert speakers_of(text)["a mistake from the start"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Her attorney, Devin Castellanos of the Institute for Economic Liberty, called it “a landmark”.",
+            "Devin Castellanos",
+        ),
+        ("It was “a landmark”, said the water minister, Ruth Calloway, who met the firms.", "Ruth Calloway"),
+        ("Prof. Aminata Diallo said it was “a landmark”.", "Aminata Diallo"),
+        ("The World Health Organization said it was “a landmark”.", "World Health Organization"),
+    ],
+)
+def test_appositive_names_titles_and_organisations(sentence, name):
+    # D: the name in apposition, a title or an abbreviation before a name, an organisation's whole name
+    assert speakers_of(sentence)["a landmark"].name == name
+
+
+def test_a_pronoun_and_its_cue_are_not_part_of_the_unnamed_speaker():
+    # E: "He said one trawler skipper had told him…"
+    text = (
+        "Derek Lowther runs the harbour. He said one trawler skipper had told him he was “working for the Danes now”."
+    )
+    assert speakers_of(text)["working for the Danes now"] == SpeakerMention("one trawler skipper", "anonymous")
+
+
+def test_the_subject_of_coordinated_verbs_is_the_first_verb_s():
+    text = "At a public meeting, one fisherman stood up and told the company: “You've had our sea.”"
+    assert speakers_of(text)["You've had our sea."] == SpeakerMention("one fisherman", "anonymous")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Its director, Oliver Sandberg, concedes that the early years were “not our finest hour”.",
+        "Oliver Sandberg, who chaired the meeting, later told reporters it was “not our finest hour”.",
+        "Oliver Sandberg likes to describe those years as “not our finest hour”.",
+    ],
+)
+def test_present_tense_base_forms_and_relative_clauses_before_a_cue(sentence):
+    # F
+    assert speakers_of(sentence)["not our finest hour"] == SpeakerMention("Oliver Sandberg", "person")
+
+
+def test_a_nickname_is_not_a_quotation():
+    # G
+    text = "Everyone on the quay calls him “the Admiral”, a nickname Graham Tait claims to dislike."
+    assert found(text) == []
+
+
+def test_a_headline_quotation_is_the_main_speaker_s():
+    text = (
+        "“We will not go home”: nurses vote to strike\n\n"
+        "Nurses in Leeds voted to strike on Monday. “The wards are empty,” said Joan Pryce, a ward sister.\n"
+        "“Nobody listens,” Pryce added. The hospital trust said it would talk."
+    )
+    assert speakers_of(text)["We will not go home"] == SpeakerMention("Joan Pryce", "person")
+
+
+def test_the_x_after_a_named_x_and_after_an_unnamed_x_qualified_by_a_name():
+    named = "Marc Smith, a striker for Leeds, scored twice.\nThe win was “deserved”, the striker said."
+    assert speakers_of(named)["deserved"] == SpeakerMention("Marc Smith", "person")
+    unnamed = (
+        "Nordhavn Lines raised €1bn. A Nordhavn spokeswoman declined to comment.\n"
+        "Asked about the gap, the spokeswoman said: “Someone has to go first.”"
+    )
+    assert speakers_of(unnamed)["Someone has to go first."] == SpeakerMention("A Nordhavn spokeswoman", "anonymous")
+
+
+def test_one_of_them_takes_the_description_in_apposition():
+    text = "Volunteers came from the villages. One of them, a farmer from the next valley, said he came because « that is what you do »."
+    assert speakers_of(text)["that is what you do"] == SpeakerMention("a farmer from the next valley", "anonymous")
+
+
+def test_she_after_an_unnamed_person_who_spoke_since_the_last_quotation():
+    text = (
+        "One shopper, a retired nurse, said the town felt “alive again”. Another, who has lived here all "
+        "her life, said she no longer knew the faces. “It's not our town any more,” she said."
+    )
+    assert speakers_of(text)["It's not our town any more,"] == SpeakerMention("Another", "anonymous")

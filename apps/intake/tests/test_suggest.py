@@ -1,0 +1,111 @@
+"""Suggestions for an article: quotations, speakers and statements on file, the JSON of
+suggest_quotations, and the accuracy floor on the seed articles."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from apps.intake.suggest import STATEMENT_THRESHOLD, suggest, suggestions_as_json
+from apps.intake.types import Article
+from apps.ops.accuracy import DEFAULT_ARTICLES_DIR, article_cases, evaluate, seed_cases
+from apps.ops.seed import seed_load
+from tests.factories import make_quotation, make_speaker, make_statement
+
+pytestmark = pytest.mark.django_db
+
+SEEDS_DIR = Path(settings.CLAIMTRACK_SEEDS_DIR)
+TEXT = (
+    "Kazakh President Kassym-Jomart Tokayev spoke on Monday. Relations with Moscow, he said, were "
+    "“completely marked by trust and neighborly goodwill.” Troops came to “stabilize” the country.\n\n"
+    "“Nobody expected this,” a senior official said."
+)
+
+
+@pytest.fixture
+def tokayev():
+    return make_speaker(name="Kassym-Jomart Tokayev", aliases=["Qasym-Jomart Toqaev"])
+
+
+def test_each_quotation_gets_its_speaker_and_statement_on_file(tokayev):
+    statement = make_statement(speaker=tokayev, text="Tokayev: relations with Russia rest on trust and goodwill.")
+    make_quotation(statement=statement, text="completely marked by trust and neighborly goodwill.", mode="partial")
+    other = make_statement(text="The harvest will be late this year because of the rain.")
+    suggestions = suggest(Article(text=TEXT, language="en"))
+    assert [s.text for s in suggestions] == [
+        "completely marked by trust and neighborly goodwill.",
+        "Nobody expected this,",
+    ]
+    first, second = suggestions
+    assert (first.speaker_id, first.speaker_name, first.mode) == (tokayev.pk, "Kassym-Jomart Tokayev", "partial")
+    assert first.statement_id == statement.pk and first.score >= STATEMENT_THRESHOLD
+    assert first.candidates[0].statement_id == statement.pk and len(first.candidates) <= 5
+    assert other.pk not in {c.statement_id for c in first.candidates[:1]}
+    assert second.speaker_id is None and second.speaker.kind == "anonymous"
+    assert second.statement_id is None  # nothing on file says it
+
+
+def test_the_json_has_the_shape_of_suggest_quotations(tokayev):
+    article = Article(
+        text=TEXT,
+        title="Kazakhstan and Russia",
+        authors=("Roman Goncharenko",),
+        published_on=date(2022, 1, 7),
+        publisher="DW",
+        site="dw.com",
+        language="en",
+        url="https://www.dw.com/en/a-60360121",
+    )
+    document = suggestions_as_json(article, suggest(article))
+    assert document["source"] == {
+        "title": "Kazakhstan and Russia",
+        "authors": ["Roman Goncharenko"],
+        "published_on": "2022-01-07",
+        "publisher": "DW",
+        "language": "en",
+        "url": "https://www.dw.com/en/a-60360121",
+        "text": TEXT,
+    }
+    first, second = document["quotations"]
+    assert set(first) == {"text", "char_start", "char_end", "mode", "speaker", "statement_id", "score"}
+    assert TEXT[first["char_start"] : first["char_end"]] == first["text"]
+    assert first["speaker"] == {"name": "Kassym-Jomart Tokayev", "kind": "person", "id": tokayev.pk}
+    assert second["speaker"] == {"name": "a senior official", "kind": "anonymous", "id": None}
+    assert first["statement_id"] is None and isinstance(first["score"], float)
+
+
+def test_a_quotation_nobody_is_named_for_has_the_empty_speaker():
+    text = "The crowd chanted for hours.\n\n“We will not go home until the vote is counted again.”\n\nThen it rained."
+    document = suggestions_as_json(Article(text=text, language="en"), suggest(Article(text=text, language="en")))
+    assert document["quotations"][0]["speaker"] == {"name": "", "kind": "anonymous", "id": None}
+    assert document["source"]["published_on"] is None and document["source"]["authors"] == []
+
+
+@pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason=f"the seed articles are not at {SEEDS_DIR}")
+def test_the_seed_articles_reach_the_accuracy_floor():
+    seed_load()
+    report = evaluate("seeds", seed_cases(SEEDS_DIR), seeds=True, statements=True)
+    assert report.precision >= 0.9 and report.recall >= 0.9
+    assert report.speaker >= 0.9 and report.mode >= 0.9
+    assert report.rank1 >= 0.9
+
+
+def test_the_articles_written_for_the_tests_reach_the_accuracy_floor():
+    report = evaluate("unseen", article_cases(DEFAULT_ARTICLES_DIR), seeds=False)
+    assert report.precision >= 0.9 and report.recall >= 0.9 and report.speaker >= 0.9
+
+
+def test_the_text_output_prints_the_marks_the_article_prints(tmp_path, capsys):
+    from django.core.management import call_command
+
+    path = tmp_path / "article.txt"
+    path.write_text(
+        'Title\n\nAnna Berg said: « Nous gagnerons. » Later she told reporters it was "a fair fight".\n',
+        encoding="utf-8",
+    )
+    call_command("suggest_quotations", str(path))
+    printed = capsys.readouterr().out
+    assert "«Nous gagnerons.»" in printed
+    assert '"a fair fight"' in printed
+    assert "“" not in printed
