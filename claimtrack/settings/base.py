@@ -235,6 +235,7 @@ SPECTACULAR_SETTINGS = {
         "SpeakerKindEnum": "apps.speakers.choices.SpeakerKind",
         "SourceKindEnum": "apps.sources.choices.SourceKind",
         "QuotationModeEnum": "apps.claims.choices.QuotationMode",
+        "SameRemarkDecisionEnum": "apps.claims.choices.SameRemarkDecision",
     },
 }
 

@@ -8,6 +8,7 @@ from apps.api.common.sql_json import JSON, api_url_expression, json_expression
 from apps.api.sources.serializers import SourceSummarySerializer
 from apps.api.speakers.serializers import SpeakerSummarySerializer
 from apps.api.verification.serializers import VerificationSerializer
+from apps.claims.choices import SameRemarkDecision
 from apps.claims.models import Quotation, Statement, Topic
 from apps.claims.selectors import SIMILAR_MIN_SIMILARITY
 from apps.core.dates import DateWithPrecision
@@ -262,14 +263,14 @@ class SameRemarkDecisionSerializer(AsSentMixin, serializers.Serializer):
         min_value=1, help_text="The id of the other statement (one that `similar/` suggested, or any other)."
     )
     decision = serializers.ChoiceField(
-        choices=[("same", "same"), ("different", "different")],
+        choices=SameRemarkDecision.choices,
         help_text="`same`: they are one remark, merged into the older statement (its id stays; the newer is "
         "deleted, its quotations moved). `different`: never suggest this pair again.",
     )
 
 
 class SameRemarkResultSerializer(serializers.Serializer):
-    decision = serializers.ChoiceField(choices=[("same", "same"), ("different", "different")])
+    decision = serializers.ChoiceField(choices=SameRemarkDecision.choices)
     statement = serializers.IntegerField(help_text="The statement kept (`same`), or this statement (`different`).")
     other = serializers.IntegerField(help_text="The statement merged into it and deleted, or the other statement.")
 
