@@ -193,7 +193,8 @@ SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
 NAME_TOKEN = r"(?:[A-Z]\.(?:[ \u00a0]?[A-Z]\.)*|[A-Z][\w’'\-]*)"
 NAME_RUN = re.compile(
-    rf"{NAME_TOKEN}(?:[ \u00a0](?:(?:de|da|del|der|van|von|bin|al|el|la|le|ibn)[ \u00a0])?{NAME_TOKEN})*"
+    rf"{NAME_TOKEN}(?:[ \u00a0](?:(?:de|da|di|du|del|der|den|des|dos|das|van|von|bin|al|el|la|le|ibn)[ \u00a0]){{0,2}}"
+    rf"{NAME_TOKEN})*"
 )
 TITLE_WORDS = {
     "captain",
@@ -294,6 +295,57 @@ TITLE_WORDS = {
     "lady",
     "rev",
     "reverend",
+    # roles and jobs written before a name ("Dutch Green MEP Femke van der Linden", "Singer Claire
+    # Okafor-Lund", "Committee convener Alasdair MacLeod"); never the name's last word
+    "mep",
+    "mp",
+    "msp",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "delegate",
+    "convener",
+    "convenor",
+    "trustee",
+    "singer",
+    "guitarist",
+    "drummer",
+    "bassist",
+    "musician",
+    "frontman",
+    "frontwoman",
+    "actor",
+    "actress",
+    "poet",
+    "novelist",
+    "composer",
+    "producer",
+    "astronomer",
+    "scientist",
+    "physicist",
+    "biologist",
+    "surgeon",
+    "teacher",
+    "headteacher",
+    "principal",
+    "engineer",
+    "merchant",
+    "founder",
+    "ceo",
+    "collaborator",
+    "colleague",
+    "activist",
+    "campaigner",
+    "organiser",
+    "organizer",
+    "inspector",
+    "superintendent",
+    "sheriff",
+    "detective",
+    "commander",
+    "warden",
+    "lecturer",
+    "member",
 }
 HONORIFICS = {"sir", "lord", "dame", "lady", "baroness", "baron"}
 ORG_WORDS = {
@@ -924,6 +976,9 @@ def _classify_run(name: str) -> str:
     return "person"
 
 
+DATELINE = re.compile(r"[ \t]*(?:,[ \t]*[\w. ]{1,30})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–-]|:)")
+
+
 class _Article:
     def __init__(self, text: str):
         self.text = text
@@ -956,6 +1011,10 @@ class _Article:
             name = _clean_name(raw_run)
             if not name or name.startswith((MARK, WORDS_MASK)):
                 continue
+            if raw_run.isupper() and DATELINE.match(self.masked, m.end()):
+                line = self.masked.rfind("\n", 0, m.start()) + 1
+                if not self.masked[line : m.start()].strip(" \t(*_"):
+                    continue  # "SEATTLE —", "LYON (Reuters) —": a dateline, no speaker
             kind = _classify_run(name)
             tokens = name.split()
             if re.search(
@@ -1034,7 +1093,8 @@ class _Article:
             full_tokens = full.split()
             if len(full_tokens) <= len(name.split()):
                 continue
-            if tokens == full_tokens[-len(tokens) :] or (len(tokens) == 1 and tokens[0] == full_tokens[0]):
+            tail = [t.lower() for t in full_tokens[-len(tokens) :]]
+            if tail == [t.lower() for t in tokens] or (len(tokens) == 1 and tokens[0] == full_tokens[0]):
                 if len(full) > len(best):
                     best = full
         return best
@@ -1374,6 +1434,12 @@ class _Resolver:
             rf"(?:[A-Z][\w’'-]*[ \u00a0]+){{1,5}}{re.escape(head.capitalize())}\b", a.text[max(0, pos - 4000) : pos]
         ):
             found = m.group(0)
+            tail = re.match(  # "the Royal College of Emergency Medicine", "Department of Transportation"
+                rf"(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?{NAME_RUN.pattern})+",
+                a.text[max(0, pos - 4000) + m.end() : pos],
+            )
+            if tail:
+                found += tail.group(0)
         if found:
             name = re.sub(r"^(?:The|A|An)\s+", "", found)
             return SpeakerMention(name, "organisation")
@@ -1528,6 +1594,7 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
         if SO_CALLED.search(before):
             continue
         speaker, cue = _attribute(resolver, raw, s_start, s_end, mode)
+        speaker = _person_named_last(resolver, speaker, raw.start)
         title_case = _title_case(words)
         if (
             title_case
@@ -1557,6 +1624,24 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
             resolver.last_speaker_pos = start
         previous_in_paragraph = (paragraph[0], speaker)
     return _headline_speaker(result, paragraphs)
+
+
+def _person_named_last(resolver, speaker: SpeakerMention | None, pos: int) -> SpeakerMention | None:
+    """ "his longtime collaborator Professor Ruth Malcolmson", "Councillor Lena Park": a
+    description or role ending in a person's full name is that person; the name without the
+    words before it."""
+    if speaker is None or speaker.kind == "organisation":
+        return speaker
+    run = re.search(rf"({NAME_RUN.pattern})$", speaker.name)
+    if not run or run.start() == 0 and _clean_name(run.group(1)) == speaker.name:
+        return speaker
+    head = speaker.name[: run.start()].split()
+    if head and head[-1].lower() in PREPOSITIONS | {"and", "&"}:
+        return speaker  # "A spokeswoman for Meridian Air"
+    name = _clean_name(run.group(1))
+    if len(name.split()) < 2 or _classify_run(name) != "person" or name in resolver.article.not_person:
+        return speaker
+    return replace(speaker, name=resolver.article.fullest(name, pos), kind="person")
 
 
 def _headline_speaker(result: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
