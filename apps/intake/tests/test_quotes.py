@@ -459,3 +459,37 @@ def test_she_after_an_unnamed_person_who_spoke_since_the_last_quotation():
         "her life, said she no longer knew the faces. “It's not our town any more,” she said."
     )
     assert speakers_of(text)["It's not our town any more,"] == SpeakerMention("Another", "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Belgian Liberal MEP Anouk de Smet said the rule was “a start”.", "Anouk de Smet"),
+        ("Drummer Tomas Berglund-Ek said the tour was “a blur”.", "Tomas Berglund-Ek"),
+        ("Singer Ayo Lindqvist thanked “everyone who stayed for the encore”.", "Ayo Lindqvist"),
+        ("“A rare gift,” said her former collaborator Professor Ines Martel.", "Ines Martel"),
+    ],
+)
+def test_role_words_before_a_name_are_not_part_of_it(sentence, name):
+    (quote,) = speakers_of(sentence)
+    assert speakers_of(sentence)[quote] == SpeakerMention(name, "person")
+
+
+def test_a_name_keeps_two_lower_case_particles():
+    text = "Union leader Pieter van den Berg said the offer was “an insult”. Van den Berg added: “We wait.”"
+    found = speakers_of(text)
+    assert found["an insult"] == SpeakerMention("Pieter van den Berg", "person")
+    assert found["We wait."] == SpeakerMention("Pieter van den Berg", "person")
+
+
+def test_a_dateline_is_not_a_speaker():
+    text = "OSLO — Norvik Foods, the frozen-food company, will cut 200 jobs.\nIn a statement, the company called it “a painful step”."
+    assert speakers_of(text)["a painful step"] == SpeakerMention("Norvik Foods", "organisation")
+
+
+def test_the_x_keeps_the_of_phrase_of_the_organisation_it_refers_to():
+    text = (
+        "The Institute of Marine Engineering published its review on Friday. "
+        "In a statement, the institute said the hulls were “beyond repair”."
+    )
+    assert speakers_of(text)["beyond repair"] == SpeakerMention("Institute of Marine Engineering", "organisation")
