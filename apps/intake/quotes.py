@@ -193,7 +193,7 @@ SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
 NAME_TOKEN = r"(?:[A-Z]\.(?:[ \u00a0]?[A-Z]\.)*|[A-Z][\w’'\-]*)"
 NAME_RUN = re.compile(
-    rf"{NAME_TOKEN}(?:[ \u00a0](?:(?:de|da|di|du|del|der|den|des|dos|das|van|von|bin|al|el|la|le|ibn)[ \u00a0]){{0,2}}"
+    rf"{NAME_TOKEN}(?:(?:[ \u00a0]\ue002+)?[ \u00a0](?:(?:de|da|di|du|del|der|den|des|dos|das|van|von|bin|al|el|la|le|ibn)[ \u00a0]){{0,2}}"
     rf"{NAME_TOKEN})*"
 )
 TITLE_WORDS = {
@@ -346,6 +346,31 @@ TITLE_WORDS = {
     "warden",
     "lecturer",
     "member",
+}
+# title words that also name a department or qualify another title ("Health" in "World Health Organization")
+DEPARTMENT_WORDS = {
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "housing",
+    "environment",
+    "finance",
+    "health",
+    "economy",
+    "russia",
+    "vice",
+    "prime",
+    "shadow",
+    "former",
+    "head",
+    "executive",
+    "chief",
+    "deputy",
+    "general",
+    "speaker",
+    "member",
+    "director",
 }
 HONORIFICS = {"sir", "lord", "dame", "lady", "baroness", "baron"}
 ORG_WORDS = {
@@ -949,9 +974,16 @@ def _sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]
 
 
 def _clean_name(run: str) -> str:
+    run = re.sub(r"[ \u00a0]\ue002+", "", run)  # a nickname inside the name
     run = re.sub(r"[’']s$", "", run.strip())
     run = run.split("’s ")[-1].split("'s ")[-1]
     tokens = run.split()
+    person_title = max(
+        (k for k, t in enumerate(tokens[:-2]) if t.lower().strip(".") in TITLE_WORDS - DEPARTMENT_WORDS), default=-1
+    )
+    if person_title >= 0 and not any(t.lower().strip(".,’'") in ORG_WORDS for t in tokens[person_title + 1 :]):
+        # "French Labour Minister Claire Vautrin": the organisation word is before the title
+        tokens = tokens[person_title + 1 :]
     if any(t.lower().strip(".,’'") in ORG_WORDS for t in tokens[1:]):
         while tokens and tokens[0].lower() in LEADING_NON_NAMES:
             tokens = tokens[1:]
@@ -976,14 +1008,36 @@ def _classify_run(name: str) -> str:
     return "person"
 
 
+NICKNAME_FILL = "\ue002"
+
+
+def _is_nickname(text: str, raw: _Raw) -> bool:
+    """A quoted word or two in title case between a first name and a surname ("Marc “Bones”
+    Thibodeau", "Kirsty ‘Bunty’ Mackay") is a nickname inside the name."""
+    words = text[raw.start : raw.end]
+    return bool(
+        not raw.continues
+        and not raw.continued
+        and re.fullmatch(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?", words)
+        and re.search(r"(?<![.!?:] )\b[A-Z][\w’'-]+ $", text[max(0, raw.start - 40) : raw.start - 1])
+        and re.match(r" [A-Z][\w’'-]+", text[raw.end + 1 : raw.end + 40])
+    )
+
+
 DATELINE = re.compile(r"[ \t]*(?:,[ \t]*[\w. ]{1,30})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–-]|:)")
 
 
 class _Article:
     def __init__(self, text: str):
         self.text = text
-        self.raws = _pair(text)
+        self.raws = []
         masked = list(text)
+        for raw in _pair(text):
+            if _is_nickname(text, raw):  # Marc “Bones” Thibodeau: one name, no quotation
+                for k in range(raw.start - 1, raw.end + 1):
+                    masked[k] = NICKNAME_FILL
+                continue
+            self.raws.append(raw)
         for raw in self.raws:
             for k in range(max(0, raw.start - 1), min(len(text), raw.end + 1)):
                 if masked[k] != "\n":

@@ -493,3 +493,15 @@ def test_the_x_keeps_the_of_phrase_of_the_organisation_it_refers_to():
         "In a statement, the institute said the hulls were “beyond repair”."
     )
     assert speakers_of(text)["beyond repair"] == SpeakerMention("Institute of Marine Engineering", "organisation")
+
+
+def test_a_quoted_nickname_inside_a_name_is_neither_a_quotation_nor_a_break_in_the_name():
+    text = "Bassist Lukas “Tiny” Brandauer joined the Night Owls in 2012. “We never rehearse,” Brandauer said."
+    found = speakers_of(text)
+    assert "Tiny" not in found
+    assert found["We never rehearse,"] == SpeakerMention("Lukas Brandauer", "person")
+
+
+def test_an_organisation_word_before_a_title_does_not_make_the_person_an_organisation():
+    text = "Irish Labour Minister Aoife Brennan met both sides. Brennan called the talks “a test of nerve”."
+    assert speakers_of(text)["a test of nerve"] == SpeakerMention("Aoife Brennan", "person")
