@@ -1024,6 +1024,7 @@ def _is_nickname(text: str, raw: _Raw) -> bool:
     )
 
 
+PLACE_PREFIXES = {"san", "santa", "saint", "st", "los", "las", "fort", "mount", "lake", "port"}
 DATELINE = re.compile(r"[ \t]*(?:,[ \t]*[\w. ]{1,30})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–-]|:)")
 
 
@@ -1080,7 +1081,8 @@ class _Article:
             if kind == "organisation":
                 # "Royal College of Nursing", "Ministry of Foreign Affairs of Kazakhstan"
                 tail = re.match(
-                    rf"(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?{NAME_RUN.pattern})+", self.masked[m.end() :]
+                    rf"(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?{NAME_RUN.pattern}(?:[ \u00a0](?:and|&)[ \u00a0]{NAME_TOKEN})*)+",
+                    self.masked[m.end() :],
                 )
                 if tail and MARK not in tail.group(0).split():
                     name += tail.group(0)
@@ -1096,6 +1098,14 @@ class _Article:
                 continue
             if kind == "person" and name in self.not_person:
                 continue
+            if kind == "person" and (
+                re.search(
+                    r"\b(?:in|near|outside|across|throughout)\s+(?:the\s+)?$",
+                    self.masked[max(0, m.start() - 20) : m.start()],
+                )
+                or tokens[0].lower() in PLACE_PREFIXES
+            ):
+                continue  # "a conference in San Francisco", "Saint Andrews": a place
             if kind == "person" and len(tokens) >= 2:
                 self.full_names.append(name)
                 self.full_name_positions.append((m.start(), name))
@@ -1485,13 +1495,15 @@ class _Resolver:
         a = self.article
         found = None
         for m in re.finditer(
-            rf"(?:[A-Z][\w’'-]*[ \u00a0]+){{1,5}}{re.escape(head.capitalize())}\b", a.text[max(0, pos - 4000) : pos]
+            rf"(?:[A-Z][\w’'-]*[ \u00a0]+){{0,5}}\b{re.escape(head.capitalize())}\b", a.text[max(0, pos - 4000) : pos]
         ):
-            found = m.group(0)
             tail = re.match(  # "the Royal College of Emergency Medicine", "Department of Transportation"
-                rf"(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?{NAME_RUN.pattern})+",
+                rf"(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?{NAME_RUN.pattern}(?:[ \u00a0](?:and|&)[ \u00a0]{NAME_TOKEN})*)+",
                 a.text[max(0, pos - 4000) + m.end() : pos],
             )
+            if " " not in m.group(0).strip() and not tail:
+                continue  # a capitalised "Chamber" alone may open a sentence; it needs its "of"-phrase
+            found = m.group(0)
             if tail:
                 found += tail.group(0)
         if found:
@@ -1578,6 +1590,12 @@ class _Resolver:
         if run and run.group(1).split()[0].lower() not in LEADING_NON_NAMES:
             name = _clean_name(run.group(1))
             if name:
+                return self._person_or_org(name, cue_end)
+        # "replied chief executive Morag Dunlop": role words in lower case before the name
+        role = re.fullmatch(rf"((?:[a-z][\w-]*\s+){{1,4}})({NAME_RUN.pattern})", phrase)
+        if role and not set(role.group(1).split()) & (PREPOSITIONS | {"and", "or", "the", "a", "an"}):
+            name = _clean_name(role.group(2))
+            if len(name.split()) >= 2 and _classify_run(name) == "person":
                 return self._person_or_org(name, cue_end)
         return self.noun_phrase(phrase, cue_end)
 
@@ -1684,8 +1702,10 @@ def _person_named_last(resolver, speaker: SpeakerMention | None, pos: int) -> Sp
     """ "his longtime collaborator Professor Ruth Malcolmson", "Councillor Lena Park": a
     description or role ending in a person's full name is that person; the name without the
     words before it."""
-    if speaker is None or speaker.kind == "organisation":
+    if speaker is None:
         return speaker
+    if speaker.kind == "organisation":
+        return replace(speaker, name=re.sub(r"^The\s+(?=[A-Z])", "", speaker.name))
     run = re.search(rf"({NAME_RUN.pattern})$", speaker.name)
     if not run or run.start() == 0 and _clean_name(run.group(1)) == speaker.name:
         return speaker

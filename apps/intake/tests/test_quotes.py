@@ -505,3 +505,24 @@ def test_a_quoted_nickname_inside_a_name_is_neither_a_quotation_nor_a_break_in_t
 def test_an_organisation_word_before_a_title_does_not_make_the_person_an_organisation():
     text = "Irish Labour Minister Aoife Brennan met both sides. Brennan called the talks “a test of nerve”."
     assert speakers_of(text)["a test of nerve"] == SpeakerMention("Aoife Brennan", "person")
+
+
+def test_a_cue_before_role_words_in_lower_case_and_a_name():
+    text = "“Nine hundred,” replied finance director Oskar Lindahl."
+    assert speakers_of(text)["Nine hundred,"] == SpeakerMention("Oskar Lindahl", "person")
+
+
+def test_a_place_after_in_is_no_antecedent_for_she():
+    text = (
+        "Hana Ruiz will speak at a summit in San Diego next month. In her letter she made one promise. "
+        "“No more cuts,” she wrote."
+    )
+    assert speakers_of(text)["No more cuts,"] == SpeakerMention("Hana Ruiz", "person")
+
+
+def test_the_x_keeps_an_of_phrase_joined_by_and():
+    text = (
+        "The local Chamber of Trade and Industry met on Monday. "
+        "In a statement, the chamber called it “a grim winter”."
+    )
+    assert speakers_of(text)["a grim winter"] == SpeakerMention("Chamber of Trade and Industry", "organisation")
