@@ -1024,6 +1024,10 @@ def _is_nickname(text: str, raw: _Raw) -> bool:
     )
 
 
+KIN_APPOSITIVE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ww]hose)\s+(?:\w+\s+)?(?:son|daughter|wife|husband|mother|father|brother|"
+    r"sister|partner|widow|widower|grandson|granddaughter|niece|nephew|cousin|friend|neighbour|neighbor),\s*$"
+)
 PLACE_PREFIXES = {"san", "santa", "saint", "st", "los", "las", "fort", "mount", "lake", "port"}
 DATELINE = re.compile(r"[ \t]*(?:,[ \t]*[\w. ]{1,30})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–-]|:)")
 
@@ -1056,6 +1060,7 @@ class _Article:
         self._cue_starts: list[int] = []
         self.full_name_positions: list[tuple[int, str]] = []
         self.titles: dict[str, list[tuple[int, str]]] = {}
+        self.first_names: set[str] = set()
         self.not_person: set[str] = set()  # names read as a person's that the text shows are not
         self._collect_names()
         self.genders = self._genders()
@@ -1121,7 +1126,9 @@ class _Article:
             elif kind == "person" and len(tokens) == 1:
                 full = self.fullest(name, m.start())
                 titled = any(t.lower() in TITLE_WORDS for t in raw_run.split()[:-1])
-                if full != name or titled:
+                if full == name and KIN_APPOSITIVE.search(self.masked[max(0, m.start() - 40) : m.start()]):
+                    self.first_names.add(name)  # "his daughter, Anna,": a person named by first name only
+                if full != name or titled or name in self.first_names:
                     self.persons.append(_Mention(full, "person", m.start()))
 
     def _genders(self) -> dict[str, str]:

@@ -522,7 +522,14 @@ def test_a_place_after_in_is_no_antecedent_for_she():
 
 def test_the_x_keeps_an_of_phrase_joined_by_and():
     text = (
-        "The local Chamber of Trade and Industry met on Monday. "
-        "In a statement, the chamber called it “a grim winter”."
+        "The local Chamber of Trade and Industry met on Monday. In a statement, the chamber called it “a grim winter”."
     )
     assert speakers_of(text)["a grim winter"] == SpeakerMention("Chamber of Trade and Industry", "organisation")
+
+
+def test_a_relative_named_by_first_name_in_apposition_is_a_speaker():
+    text = (
+        "Tomasz Wilk ran the ferry for forty years. His nephew, Piotr, who now skippers it, was proud. "
+        "“He taught me every rock,” he said."
+    )
+    assert speakers_of(text)["He taught me every rock,"] == SpeakerMention("Piotr", "person")
