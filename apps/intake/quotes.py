@@ -943,7 +943,9 @@ ANONYMOUS_SUBJECT = re.compile(
     r"paused|smiled|laughed|shrugged|nodded|looked|stepped|[a-z]+ed|[a-z]+s)\b"
 )
 UNNAMED_SAYS = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>Another|(?:An?|One)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+))"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>Another|(?:An?|One)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)"
+    # "One engineer on the company’s storage team, who spoke on condition of anonymity, said"
+    r"(?:\s+(?:on|at|in|from|with)\s+(?:the\s+|a\s+|an\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?(?=,|\s+(?:said|says|told|tells|added|adds)\b))?)"
     r"(?:\s*,[^,\n]{1,120},)?\s+(?:said|says|told|tells|added|adds)\b",
     re.MULTILINE,
 )
@@ -1283,7 +1285,14 @@ class _Resolver:
             if other is None or other == self.last_speaker.name:
                 return self.last_speaker
             return SpeakerMention(other, "person")
-        candidates = [p.name for p in a._persons_between(-1, pos) if fits(p.name)]
+        named = [p for p in a._persons_between(-1, pos) if fits(p.name)]
+        # "One baker on the night line said she…. “…,” she said": the unnamed person who spoke
+        # since the last person named
+        since = max(named[-1].pos if named else 0, pos - 1500)
+        unnamed = self._unnamed_subject_after(since, pos, gender)
+        if unnamed:
+            return unnamed[1]
+        candidates = [p.name for p in named]
         if gender:  # a name whose gender is known and fits beats a nearer one nobody can tell
             known = [name for name in candidates if a.gender(name) == gender]
             candidates = known or candidates[-3:]
@@ -1303,7 +1312,7 @@ class _Resolver:
             if (
                 head != "another"
                 and head not in PERSON_NOUNS | ROLE_NOUNS
-                and not head.endswith(("man", "woman", "er"))
+                and not head.endswith(("man", "woman", "er", "ist", "ian"))
             ):
                 continue
             if gender and _described_gender(m.group("subject")) not in (None, gender):

@@ -533,3 +533,14 @@ def test_a_relative_named_by_first_name_in_apposition_is_a_speaker():
         "“He taught me every rock,” he said."
     )
     assert speakers_of(text)["He taught me every rock,"] == SpeakerMention("Piotr", "person")
+
+
+def test_he_after_an_unnamed_person_with_a_prepositional_phrase_who_spoke_since_the_last_name():
+    text = (
+        "Chief executive Lars Holm announced 300 job cuts. "
+        "One chemist at the Malmo laboratory, who asked not to be named, said he had been told by text. "
+        "“Twelve years, one message,” he said."
+    )
+    assert speakers_of(text)["Twelve years, one message,"] == SpeakerMention(
+        "One chemist at the Malmo laboratory", "anonymous"
+    )
