@@ -976,6 +976,7 @@ def _sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]
 
 
 def _clean_name(run: str) -> str:
+    run = re.sub(r"(?<=s)[’']$", "", run.strip())  # "Ms Jones’ replies": a possessive
     run = re.sub(r"[ \u00a0]\ue002+", "", run)  # a nickname inside the name
     run = re.sub(r"[’']s$", "", run.strip())
     run = run.split("’s ")[-1].split("'s ")[-1]
@@ -1030,6 +1031,8 @@ KIN_APPOSITIVE = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ww]hose)\s+(?:\w+\s+)?(?:son|daughter|wife|husband|mother|father|brother|"
     r"sister|partner|widow|widower|grandson|granddaughter|niece|nephew|cousin|friend|neighbour|neighbor),\s*$"
 )
+POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
+PARTICLES = {"de", "da", "di", "du", "del", "der", "den", "des", "dos", "das", "van", "von", "al", "el", "la", "le"}
 PLACE_PREFIXES = {"san", "santa", "saint", "st", "los", "las", "fort", "mount", "lake", "port"}
 DATELINE = re.compile(r"[ \t]*(?:,[ \t]*[\w. ]{1,30})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–-]|:)")
 
@@ -1114,9 +1117,11 @@ class _Article:
             ):
                 continue  # "a conference in San Francisco", "Saint Andrews": a place
             if kind == "person" and len(tokens) >= 2:
+                if tokens[0].lower() in PARTICLES:  # "Van der Linden said": Femke van der Linden
+                    name = self.fullest(name, m.start())
                 self.full_names.append(name)
                 self.full_name_positions.append((m.start(), name))
-                self.persons.append(_Mention(name, "person", m.start()))
+                self.persons.append(_Mention(name, "person", m.start(), raw_run.endswith(POSSESSIVE_ENDINGS)))
                 # a title before the name: "President Kassym-Jomart Tokayev", "Mayor Burkhard Jung"
                 before = self.masked[max(0, m.start() - 40) : m.start()] + raw_run[: raw_run.find(tokens[0])]
                 title = re.search(r"([A-Za-z]+(?:\s[A-Za-z]+)?)\s*,?\s*$", before)
@@ -1131,7 +1136,7 @@ class _Article:
                 if full == name and KIN_APPOSITIVE.search(self.masked[max(0, m.start() - 40) : m.start()]):
                     self.first_names.add(name)  # "his daughter, Anna,": a person named by first name only
                 if full != name or titled or name in self.first_names:
-                    self.persons.append(_Mention(full, "person", m.start()))
+                    self.persons.append(_Mention(full, "person", m.start(), raw_run.endswith(POSSESSIVE_ENDINGS)))
 
     def _genders(self) -> dict[str, str]:
         """Each person's gender when the article or the first name tells: the pronouns that
@@ -1204,6 +1209,8 @@ class _Article:
         found = None
         limit = self.sentence_start(pos)
         for p in self._persons_between(start, limit):
+            if p.possessive:  # "Rosa Delgado-Kim, who chaired Harlan’s campaign,": not the subject
+                continue
             if len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10 and (fits is None or fits(p.name)):
                 found = p.name
         return found

@@ -544,3 +544,16 @@ def test_he_after_an_unnamed_person_with_a_prepositional_phrase_who_spoke_since_
     assert speakers_of(text)["Twelve years, one message,"] == SpeakerMention(
         "One chemist at the Malmo laboratory", "anonymous"
     )
+
+
+def test_a_surname_opening_with_a_capitalised_particle_is_the_full_name():
+    text = "MEP Pieter van den Berg voted against. Van den Berg said: “This is a bad law.”"
+    assert speakers_of(text)["This is a bad law."] == SpeakerMention("Pieter van den Berg", "person")
+
+
+def test_a_possessive_is_not_a_speaker():
+    text = (
+        "The local MP, Owen Hughes, said he had written to the minister, Ms Karen Willis, twice. "
+        "Ms Willis’ answers, he said, had been “courteous and useless”."
+    )
+    assert speakers_of(text)["courteous and useless"] == SpeakerMention("Owen Hughes", "person")
