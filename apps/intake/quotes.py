@@ -1293,6 +1293,16 @@ class _Resolver:
                 return self.last_speaker
             return SpeakerMention(other, "person")
         named = [p for p in a._persons_between(-1, pos) if fits(p.name)]
+        # "Rosa Delgado-Kim, who chaired Harlan’s campaign,": a possessive after the sentence's
+        # subject is not who "she" is ("Moira Haldane’s reply… she wrote" still is)
+        named = [
+            p
+            for p in named
+            if not p.possessive
+            or not any(
+                q.pos < p.pos and not q.possessive and a.sentence_start(q.pos) == a.sentence_start(p.pos) for q in named
+            )
+        ]
         # "One baker on the night line said she…. “…,” she said": the unnamed person who spoke
         # since the last person named
         since = max(named[-1].pos if named else 0, pos - 1500)

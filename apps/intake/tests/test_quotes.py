@@ -557,3 +557,8 @@ def test_a_possessive_is_not_a_speaker():
         "Ms Willis’ answers, he said, had been “courteous and useless”."
     )
     assert speakers_of(text)["courteous and useless"] == SpeakerMention("Owen Hughes", "person")
+
+
+def test_she_is_the_subject_not_a_possessive_later_in_its_sentence():
+    text = "Maria Lopez won the seat. Elena Cruz, who ran Lopez’s campaign, disagreed. “It was about rents,” she said."
+    assert speakers_of(text)["It was about rents,"] == SpeakerMention("Elena Cruz", "person")
