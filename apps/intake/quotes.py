@@ -174,7 +174,9 @@ CUE_VERBS = (
     r"concedes|acknowledges|recalls|stresses|emphasi[sz]es|observes|remarks|comments|vows|pledges|promises|"
     r"dubs|terms|brands|urges|summari[sz]es|highlights|predicts|concludes|complains|boasts|jokes|quips|"
     r"maintains|contends|counters|reiterates|mentions|cautions|objects|denies|dismisses|critici[sz]es|"
-    r"praises|recounts|wonders|demands|threatens|proclaims|replies|describe"
+    r"praises|recounts|wonders|demands|threatens|proclaims|replies|describe|"
+    # the turns of a hearing or an interview ("Tolliver pressed.", "Rossi shot back")
+    r"pressed|presses|retorted|retorts|responded|responds|snapped|interjected|shot back|fired back"
 )
 CUE = re.compile(rf"(?<![\w-])(?:{CUE_VERBS})(?![\w-])|(?<![\w-])according to(?![\w-])", re.IGNORECASE)
 NAMING = re.compile(r"(?:\b(?:called|named|nicknamed|titled|entitled|known as|dubbed))\s*$", re.IGNORECASE)

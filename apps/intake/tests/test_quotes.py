@@ -562,3 +562,13 @@ def test_a_possessive_is_not_a_speaker():
 def test_she_is_the_subject_not_a_possessive_later_in_its_sentence():
     text = "Maria Lopez won the seat. Elena Cruz, who ran Lopez’s campaign, disagreed. “It was about rents,” she said."
     assert speakers_of(text)["It was about rents,"] == SpeakerMention("Elena Cruz", "person")
+
+
+def test_the_turns_of_a_hearing_are_cues():
+    text = (
+        "Senator Ruth Abara questioned the airline's chief, Paul Denning. "
+        "“Who signed it off?” Abara pressed. “Nobody here,” Denning shot back."
+    )
+    found = speakers_of(text)
+    assert found["Who signed it off?"] == SpeakerMention("Ruth Abara", "person")
+    assert found["Nobody here,"] == SpeakerMention("Paul Denning", "person")
