@@ -1497,6 +1497,11 @@ class _Resolver:
                 return None
             if lowered[0] in {"another"} and len(lowered) == 1:
                 return SpeakerMention(words[0], "anonymous")
+            plural = (
+                head_words and head_words[-1].islower() and re.fullmatch(r"[a-z]+(?<!s)s|[a-z]*(?:men|people)", head)
+            )
+            if plural and lowered[0] not in {"a", "an", "one", "another", "his", "her"}:
+                return SpeakerMention(phrase, "group")  # "Local families", "Ambulance crews": a group
             return SpeakerMention(phrase, "anonymous")
         return None
 

@@ -572,3 +572,9 @@ def test_the_turns_of_a_hearing_are_cues():
     found = speakers_of(text)
     assert found["Who signed it off?"] == SpeakerMention("Ruth Abara", "person")
     assert found["Nobody here,"] == SpeakerMention("Paul Denning", "person")
+
+
+def test_a_plural_unnamed_description_is_a_group():
+    found = speakers_of("Ambulance crews described the night as “chaos”. A paramedic called it “grim”.")
+    assert found["chaos"] == SpeakerMention("Ambulance crews", "group")
+    assert found["grim"] == SpeakerMention("A paramedic", "anonymous")
