@@ -1110,6 +1110,16 @@ class _Article:
                 continue
             if kind == "person" and name in self.not_person:
                 continue
+            if (
+                kind == "person"
+                and len(tokens) >= 2
+                and not any(t.lower().strip(".") in TITLE_WORDS for t in raw_run.split())
+                and re.search(r"(?<![A-Za-z])the\s+$", self.masked[max(0, m.start() - 10) : m.start()])
+            ):
+                # "told the Calder Courier", "at the Riverside Hall": a person takes no "the"
+                self.not_person.add(name)
+                self.organisations.append(_Mention(name, "organisation", m.start()))
+                continue
             if kind == "person" and (
                 re.search(
                     r"\b(?:in|near|outside|across|throughout)\s+(?:the\s+)?$",

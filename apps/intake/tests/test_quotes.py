@@ -578,3 +578,10 @@ def test_a_plural_unnamed_description_is_a_group():
     found = speakers_of("Ambulance crews described the night as “chaos”. A paramedic called it “grim”.")
     assert found["chaos"] == SpeakerMention("Ambulance crews", "group")
     assert found["grim"] == SpeakerMention("A paramedic", "anonymous")
+
+
+def test_a_newspaper_told_is_the_addressee_not_a_she():
+    text = (
+        "Jordan Okafor lost by 300 votes. Okafor spoke to the Harbour Gazette on Monday. “It was worth it,” she said."
+    )
+    assert speakers_of(text)["It was worth it,"] == SpeakerMention("Jordan Okafor", "person")
