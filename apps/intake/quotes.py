@@ -1598,6 +1598,15 @@ class _Resolver:
                 mention = self._person_or_org(name, start + m.start("subject"))
                 if mention and mention.kind == "person":
                     return mention
+        # "Asked whether…, the commissioner bristled.": the person last given that title
+        for at in starts:
+            titled = re.match(
+                r"\s*(?P<the>[Tt]he\s+(?:[a-z-]+\s+)?(?P<head>[a-z-]+))\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b", text[at:]
+            )
+            if titled and titled.group("head") in TITLE_WORDS | ROLE_NOUNS:
+                mention = self.noun_phrase(titled.group("the"), start + at)
+                if mention and mention.kind == "person":
+                    return mention
         # "One fisherman stood up and…": an unnamed person
         anonymous = next(filter(None, (ANONYMOUS_SUBJECT.match(text, at) for at in starts)), None)
         if anonymous and (

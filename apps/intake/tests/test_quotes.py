@@ -585,3 +585,11 @@ def test_a_newspaper_told_is_the_addressee_not_a_she():
         "Jordan Okafor lost by 300 votes. Okafor spoke to the Harbour Gazette on Monday. “It was worth it,” she said."
     )
     assert speakers_of(text)["It was worth it,"] == SpeakerMention("Jordan Okafor", "person")
+
+
+def test_a_quotation_after_the_title_as_subject_takes_the_person_with_that_title():
+    text = (
+        "Police commissioner Ada Fenwick said 40 officers were searching the woods. "
+        "Asked whether the search had come too late, the commissioner bristled. “We started at dawn.”"
+    )
+    assert speakers_of(text)["We started at dawn."] == SpeakerMention("Ada Fenwick", "person")
