@@ -174,7 +174,9 @@ CUE_VERBS = (
     r"concedes|acknowledges|recalls|stresses|emphasi[sz]es|observes|remarks|comments|vows|pledges|promises|"
     r"dubs|terms|brands|urges|summari[sz]es|highlights|predicts|concludes|complains|boasts|jokes|quips|"
     r"maintains|contends|counters|reiterates|mentions|cautions|objects|denies|dismisses|critici[sz]es|"
-    r"praises|recounts|wonders|demands|threatens|proclaims|replies|describe"
+    r"praises|recounts|wonders|demands|threatens|proclaims|replies|describe|"
+    # the turns of a hearing or an interview ("Tolliver pressed.", "Rossi shot back")
+    r"pressed|presses|retorted|retorts|responded|responds|snapped|interjected|shot back|fired back"
 )
 CUE = re.compile(rf"(?<![\w-])(?:{CUE_VERBS})(?![\w-])|(?<![\w-])according to(?![\w-])", re.IGNORECASE)
 NAMING = re.compile(r"(?:\b(?:called|named|nicknamed|titled|entitled|known as|dubbed))\s*$", re.IGNORECASE)
@@ -193,7 +195,8 @@ SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
 NAME_TOKEN = r"(?:[A-Z]\.(?:[ \u00a0]?[A-Z]\.)*|[A-Z][\w’'\-]*)"
 NAME_RUN = re.compile(
-    rf"{NAME_TOKEN}(?:[ \u00a0](?:(?:de|da|del|der|van|von|bin|al|el|la|le|ibn)[ \u00a0])?{NAME_TOKEN})*"
+    rf"{NAME_TOKEN}(?:(?:[ \u00a0]\ue002+)?[ \u00a0](?:(?:de|da|di|du|del|der|den|des|dos|das|van|von|bin|al|el|la|le|ibn)[ \u00a0]){{0,2}}"
+    rf"{NAME_TOKEN})*"
 )
 TITLE_WORDS = {
     "captain",
@@ -294,6 +297,82 @@ TITLE_WORDS = {
     "lady",
     "rev",
     "reverend",
+    # roles and jobs written before a name ("Dutch Green MEP Femke van der Linden", "Singer Claire
+    # Okafor-Lund", "Committee convener Alasdair MacLeod"); never the name's last word
+    "mep",
+    "mp",
+    "msp",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "delegate",
+    "convener",
+    "convenor",
+    "trustee",
+    "singer",
+    "guitarist",
+    "drummer",
+    "bassist",
+    "musician",
+    "frontman",
+    "frontwoman",
+    "actor",
+    "actress",
+    "poet",
+    "novelist",
+    "composer",
+    "producer",
+    "astronomer",
+    "scientist",
+    "physicist",
+    "biologist",
+    "surgeon",
+    "teacher",
+    "headteacher",
+    "principal",
+    "engineer",
+    "merchant",
+    "founder",
+    "ceo",
+    "collaborator",
+    "colleague",
+    "activist",
+    "campaigner",
+    "organiser",
+    "organizer",
+    "inspector",
+    "superintendent",
+    "sheriff",
+    "detective",
+    "commander",
+    "warden",
+    "lecturer",
+    "member",
+}
+# title words that also name a department or qualify another title ("Health" in "World Health Organization")
+DEPARTMENT_WORDS = {
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "housing",
+    "environment",
+    "finance",
+    "health",
+    "economy",
+    "russia",
+    "vice",
+    "prime",
+    "shadow",
+    "former",
+    "head",
+    "executive",
+    "chief",
+    "deputy",
+    "general",
+    "speaker",
+    "member",
+    "director",
 }
 HONORIFICS = {"sir", "lord", "dame", "lady", "baroness", "baron"}
 ORG_WORDS = {
@@ -866,7 +945,9 @@ ANONYMOUS_SUBJECT = re.compile(
     r"paused|smiled|laughed|shrugged|nodded|looked|stepped|[a-z]+ed|[a-z]+s)\b"
 )
 UNNAMED_SAYS = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>Another|(?:An?|One)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+))"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>Another|(?:An?|One)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)"
+    # "One engineer on the company’s storage team, who spoke on condition of anonymity, said"
+    r"(?:\s+(?:on|at|in|from|with)\s+(?:the\s+|a\s+|an\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?(?=,|\s+(?:said|says|told|tells|added|adds)\b))?)"
     r"(?:\s*,[^,\n]{1,120},)?\s+(?:said|says|told|tells|added|adds)\b",
     re.MULTILINE,
 )
@@ -897,9 +978,17 @@ def _sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]
 
 
 def _clean_name(run: str) -> str:
+    run = re.sub(r"(?<=s)[’']$", "", run.strip())  # "Ms Jones’ replies": a possessive
+    run = re.sub(r"[ \u00a0]\ue002+", "", run)  # a nickname inside the name
     run = re.sub(r"[’']s$", "", run.strip())
     run = run.split("’s ")[-1].split("'s ")[-1]
     tokens = run.split()
+    person_title = max(
+        (k for k, t in enumerate(tokens[:-2]) if t.lower().strip(".") in TITLE_WORDS - DEPARTMENT_WORDS), default=-1
+    )
+    if person_title >= 0 and not any(t.lower().strip(".,’'") in ORG_WORDS for t in tokens[person_title + 1 :]):
+        # "French Labour Minister Claire Vautrin": the organisation word is before the title
+        tokens = tokens[person_title + 1 :]
     if any(t.lower().strip(".,’'") in ORG_WORDS for t in tokens[1:]):
         while tokens and tokens[0].lower() in LEADING_NON_NAMES:
             tokens = tokens[1:]
@@ -924,11 +1013,43 @@ def _classify_run(name: str) -> str:
     return "person"
 
 
+NICKNAME_FILL = "\ue002"
+
+
+def _is_nickname(text: str, raw: _Raw) -> bool:
+    """A quoted word or two in title case between a first name and a surname ("Marc “Bones”
+    Thibodeau", "Kirsty ‘Bunty’ Mackay") is a nickname inside the name."""
+    words = text[raw.start : raw.end]
+    return bool(
+        not raw.continues
+        and not raw.continued
+        and re.fullmatch(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?", words)
+        and re.search(r"(?<![.!?:] )\b[A-Z][\w’'-]+ $", text[max(0, raw.start - 40) : raw.start - 1])
+        and re.match(r" [A-Z][\w’'-]+", text[raw.end + 1 : raw.end + 40])
+    )
+
+
+KIN_APPOSITIVE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ww]hose)\s+(?:\w+\s+)?(?:son|daughter|wife|husband|mother|father|brother|"
+    r"sister|partner|widow|widower|grandson|granddaughter|niece|nephew|cousin|friend|neighbour|neighbor),\s*$"
+)
+POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
+PARTICLES = {"de", "da", "di", "du", "del", "der", "den", "des", "dos", "das", "van", "von", "al", "el", "la", "le"}
+PLACE_PREFIXES = {"san", "santa", "saint", "st", "los", "las", "fort", "mount", "lake", "port"}
+DATELINE = re.compile(r"[ \t]*(?:,[ \t]*[\w. ]{1,30})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–-]|:)")
+
+
 class _Article:
     def __init__(self, text: str):
         self.text = text
-        self.raws = _pair(text)
+        self.raws = []
         masked = list(text)
+        for raw in _pair(text):
+            if _is_nickname(text, raw):  # Marc “Bones” Thibodeau: one name, no quotation
+                for k in range(raw.start - 1, raw.end + 1):
+                    masked[k] = NICKNAME_FILL
+                continue
+            self.raws.append(raw)
         for raw in self.raws:
             for k in range(max(0, raw.start - 1), min(len(text), raw.end + 1)):
                 if masked[k] != "\n":
@@ -946,6 +1067,7 @@ class _Article:
         self._cue_starts: list[int] = []
         self.full_name_positions: list[tuple[int, str]] = []
         self.titles: dict[str, list[tuple[int, str]]] = {}
+        self.first_names: set[str] = set()
         self.not_person: set[str] = set()  # names read as a person's that the text shows are not
         self._collect_names()
         self.genders = self._genders()
@@ -956,6 +1078,10 @@ class _Article:
             name = _clean_name(raw_run)
             if not name or name.startswith((MARK, WORDS_MASK)):
                 continue
+            if raw_run.isupper() and DATELINE.match(self.masked, m.end()):
+                line = self.masked.rfind("\n", 0, m.start()) + 1
+                if not self.masked[line : m.start()].strip(" \t(*_"):
+                    continue  # "SEATTLE —", "LYON (Reuters) —": a dateline, no speaker
             kind = _classify_run(name)
             tokens = name.split()
             if re.search(
@@ -967,7 +1093,8 @@ class _Article:
             if kind == "organisation":
                 # "Royal College of Nursing", "Ministry of Foreign Affairs of Kazakhstan"
                 tail = re.match(
-                    rf"(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?{NAME_RUN.pattern})+", self.masked[m.end() :]
+                    rf"(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?{NAME_RUN.pattern}(?:[ \u00a0](?:and|&)[ \u00a0]{NAME_TOKEN})*)+",
+                    self.masked[m.end() :],
                 )
                 if tail and MARK not in tail.group(0).split():
                     name += tail.group(0)
@@ -983,10 +1110,30 @@ class _Article:
                 continue
             if kind == "person" and name in self.not_person:
                 continue
+            if (
+                kind == "person"
+                and len(tokens) >= 2
+                and not any(t.lower().strip(".") in TITLE_WORDS for t in raw_run.split())
+                and re.search(r"(?<![A-Za-z])the\s+$", self.masked[max(0, m.start() - 10) : m.start()])
+            ):
+                # "told the Calder Courier", "at the Riverside Hall": a person takes no "the"
+                self.not_person.add(name)
+                self.organisations.append(_Mention(name, "organisation", m.start()))
+                continue
+            if kind == "person" and (
+                re.search(
+                    r"\b(?:in|near|outside|across|throughout)\s+(?:the\s+)?$",
+                    self.masked[max(0, m.start() - 20) : m.start()],
+                )
+                or tokens[0].lower() in PLACE_PREFIXES
+            ):
+                continue  # "a conference in San Francisco", "Saint Andrews": a place
             if kind == "person" and len(tokens) >= 2:
+                if tokens[0].lower() in PARTICLES:  # "Van der Linden said": Femke van der Linden
+                    name = self.fullest(name, m.start())
                 self.full_names.append(name)
                 self.full_name_positions.append((m.start(), name))
-                self.persons.append(_Mention(name, "person", m.start()))
+                self.persons.append(_Mention(name, "person", m.start(), raw_run.endswith(POSSESSIVE_ENDINGS)))
                 # a title before the name: "President Kassym-Jomart Tokayev", "Mayor Burkhard Jung"
                 before = self.masked[max(0, m.start() - 40) : m.start()] + raw_run[: raw_run.find(tokens[0])]
                 title = re.search(r"([A-Za-z]+(?:\s[A-Za-z]+)?)\s*,?\s*$", before)
@@ -998,8 +1145,10 @@ class _Article:
             elif kind == "person" and len(tokens) == 1:
                 full = self.fullest(name, m.start())
                 titled = any(t.lower() in TITLE_WORDS for t in raw_run.split()[:-1])
-                if full != name or titled:
-                    self.persons.append(_Mention(full, "person", m.start()))
+                if full == name and KIN_APPOSITIVE.search(self.masked[max(0, m.start() - 40) : m.start()]):
+                    self.first_names.add(name)  # "his daughter, Anna,": a person named by first name only
+                if full != name or titled or name in self.first_names:
+                    self.persons.append(_Mention(full, "person", m.start(), raw_run.endswith(POSSESSIVE_ENDINGS)))
 
     def _genders(self) -> dict[str, str]:
         """Each person's gender when the article or the first name tells: the pronouns that
@@ -1034,7 +1183,8 @@ class _Article:
             full_tokens = full.split()
             if len(full_tokens) <= len(name.split()):
                 continue
-            if tokens == full_tokens[-len(tokens) :] or (len(tokens) == 1 and tokens[0] == full_tokens[0]):
+            tail = [t.lower() for t in full_tokens[-len(tokens) :]]
+            if tail == [t.lower() for t in tokens] or (len(tokens) == 1 and tokens[0] == full_tokens[0]):
                 if len(full) > len(best):
                     best = full
         return best
@@ -1071,6 +1221,8 @@ class _Article:
         found = None
         limit = self.sentence_start(pos)
         for p in self._persons_between(start, limit):
+            if p.possessive:  # "Rosa Delgado-Kim, who chaired Harlan’s campaign,": not the subject
+                continue
             if len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10 and (fits is None or fits(p.name)):
                 found = p.name
         return found
@@ -1152,7 +1304,24 @@ class _Resolver:
             if other is None or other == self.last_speaker.name:
                 return self.last_speaker
             return SpeakerMention(other, "person")
-        candidates = [p.name for p in a._persons_between(-1, pos) if fits(p.name)]
+        named = [p for p in a._persons_between(-1, pos) if fits(p.name)]
+        # "Rosa Delgado-Kim, who chaired Harlan’s campaign,": a possessive after the sentence's
+        # subject is not who "she" is ("Moira Haldane’s reply… she wrote" still is)
+        named = [
+            p
+            for p in named
+            if not p.possessive
+            or not any(
+                q.pos < p.pos and not q.possessive and a.sentence_start(q.pos) == a.sentence_start(p.pos) for q in named
+            )
+        ]
+        # "One baker on the night line said she…. “…,” she said": the unnamed person who spoke
+        # since the last person named
+        since = max(named[-1].pos if named else 0, pos - 1500)
+        unnamed = self._unnamed_subject_after(since, pos, gender)
+        if unnamed:
+            return unnamed[1]
+        candidates = [p.name for p in named]
         if gender:  # a name whose gender is known and fits beats a nearer one nobody can tell
             known = [name for name in candidates if a.gender(name) == gender]
             candidates = known or candidates[-3:]
@@ -1172,7 +1341,7 @@ class _Resolver:
             if (
                 head != "another"
                 and head not in PERSON_NOUNS | ROLE_NOUNS
-                and not head.endswith(("man", "woman", "er"))
+                and not head.endswith(("man", "woman", "er", "ist", "ian"))
             ):
                 continue
             if gender and _described_gender(m.group("subject")) not in (None, gender):
@@ -1338,6 +1507,11 @@ class _Resolver:
                 return None
             if lowered[0] in {"another"} and len(lowered) == 1:
                 return SpeakerMention(words[0], "anonymous")
+            plural = (
+                head_words and head_words[-1].islower() and re.fullmatch(r"[a-z]+(?<!s)s|[a-z]*(?:men|people)", head)
+            )
+            if plural and lowered[0] not in {"a", "an", "one", "another", "his", "her"}:
+                return SpeakerMention(phrase, "group")  # "Local families", "Ambulance crews": a group
             return SpeakerMention(phrase, "anonymous")
         return None
 
@@ -1371,9 +1545,17 @@ class _Resolver:
         a = self.article
         found = None
         for m in re.finditer(
-            rf"(?:[A-Z][\w’'-]*[ \u00a0]+){{1,5}}{re.escape(head.capitalize())}\b", a.text[max(0, pos - 4000) : pos]
+            rf"(?:[A-Z][\w’'-]*[ \u00a0]+){{0,5}}\b{re.escape(head.capitalize())}\b", a.text[max(0, pos - 4000) : pos]
         ):
+            tail = re.match(  # "the Royal College of Emergency Medicine", "Department of Transportation"
+                rf"(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?{NAME_RUN.pattern}(?:[ \u00a0](?:and|&)[ \u00a0]{NAME_TOKEN})*)+",
+                a.text[max(0, pos - 4000) + m.end() : pos],
+            )
+            if " " not in m.group(0).strip() and not tail:
+                continue  # a capitalised "Chamber" alone may open a sentence; it needs its "of"-phrase
             found = m.group(0)
+            if tail:
+                found += tail.group(0)
         if found:
             name = re.sub(r"^(?:The|A|An)\s+", "", found)
             return SpeakerMention(name, "organisation")
@@ -1414,6 +1596,15 @@ class _Resolver:
                 and (len(name.split()) > 1 or a.fullest(name, start) in known)
             ):
                 mention = self._person_or_org(name, start + m.start("subject"))
+                if mention and mention.kind == "person":
+                    return mention
+        # "Asked whether…, the commissioner bristled.": the person last given that title
+        for at in starts:
+            titled = re.match(
+                r"\s*(?P<the>[Tt]he\s+(?:[a-z-]+\s+)?(?P<head>[a-z-]+))\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b", text[at:]
+            )
+            if titled and titled.group("head") in TITLE_WORDS | ROLE_NOUNS:
+                mention = self.noun_phrase(titled.group("the"), start + at)
                 if mention and mention.kind == "person":
                     return mention
         # "One fisherman stood up and…": an unnamed person
@@ -1458,6 +1649,12 @@ class _Resolver:
         if run and run.group(1).split()[0].lower() not in LEADING_NON_NAMES:
             name = _clean_name(run.group(1))
             if name:
+                return self._person_or_org(name, cue_end)
+        # "replied chief executive Morag Dunlop": role words in lower case before the name
+        role = re.fullmatch(rf"((?:[a-z][\w-]*\s+){{1,4}})({NAME_RUN.pattern})", phrase)
+        if role and not set(role.group(1).split()) & (PREPOSITIONS | {"and", "or", "the", "a", "an"}):
+            name = _clean_name(role.group(2))
+            if len(name.split()) >= 2 and _classify_run(name) == "person":
                 return self._person_or_org(name, cue_end)
         return self.noun_phrase(phrase, cue_end)
 
@@ -1528,6 +1725,7 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
         if SO_CALLED.search(before):
             continue
         speaker, cue = _attribute(resolver, raw, s_start, s_end, mode)
+        speaker = _person_named_last(resolver, speaker, raw.start)
         title_case = _title_case(words)
         if (
             title_case
@@ -1557,6 +1755,26 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
             resolver.last_speaker_pos = start
         previous_in_paragraph = (paragraph[0], speaker)
     return _headline_speaker(result, paragraphs)
+
+
+def _person_named_last(resolver, speaker: SpeakerMention | None, pos: int) -> SpeakerMention | None:
+    """ "his longtime collaborator Professor Ruth Malcolmson", "Councillor Lena Park": a
+    description or role ending in a person's full name is that person; the name without the
+    words before it."""
+    if speaker is None:
+        return speaker
+    if speaker.kind == "organisation":
+        return replace(speaker, name=re.sub(r"^The\s+(?=[A-Z])", "", speaker.name))
+    run = re.search(rf"({NAME_RUN.pattern})$", speaker.name)
+    if not run or run.start() == 0 and _clean_name(run.group(1)) == speaker.name:
+        return speaker
+    head = speaker.name[: run.start()].split()
+    if head and head[-1].lower() in PREPOSITIONS | {"and", "&"}:
+        return speaker  # "A spokeswoman for Meridian Air"
+    name = _clean_name(run.group(1))
+    if len(name.split()) < 2 or _classify_run(name) != "person" or name in resolver.article.not_person:
+        return speaker
+    return replace(speaker, name=resolver.article.fullest(name, pos), kind="person")
 
 
 def _headline_speaker(result: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:

@@ -459,3 +459,137 @@ def test_she_after_an_unnamed_person_who_spoke_since_the_last_quotation():
         "her life, said she no longer knew the faces. “It's not our town any more,” she said."
     )
     assert speakers_of(text)["It's not our town any more,"] == SpeakerMention("Another", "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Belgian Liberal MEP Anouk de Smet said the rule was “a start”.", "Anouk de Smet"),
+        ("Drummer Tomas Berglund-Ek said the tour was “a blur”.", "Tomas Berglund-Ek"),
+        ("Singer Ayo Lindqvist thanked “everyone who stayed for the encore”.", "Ayo Lindqvist"),
+        ("“A rare gift,” said her former collaborator Professor Ines Martel.", "Ines Martel"),
+    ],
+)
+def test_role_words_before_a_name_are_not_part_of_it(sentence, name):
+    (quote,) = speakers_of(sentence)
+    assert speakers_of(sentence)[quote] == SpeakerMention(name, "person")
+
+
+def test_a_name_keeps_two_lower_case_particles():
+    text = "Union leader Pieter van den Berg said the offer was “an insult”. Van den Berg added: “We wait.”"
+    found = speakers_of(text)
+    assert found["an insult"] == SpeakerMention("Pieter van den Berg", "person")
+    assert found["We wait."] == SpeakerMention("Pieter van den Berg", "person")
+
+
+def test_a_dateline_is_not_a_speaker():
+    text = "OSLO — Norvik Foods, the frozen-food company, will cut 200 jobs.\nIn a statement, the company called it “a painful step”."
+    assert speakers_of(text)["a painful step"] == SpeakerMention("Norvik Foods", "organisation")
+
+
+def test_the_x_keeps_the_of_phrase_of_the_organisation_it_refers_to():
+    text = (
+        "The Institute of Marine Engineering published its review on Friday. "
+        "In a statement, the institute said the hulls were “beyond repair”."
+    )
+    assert speakers_of(text)["beyond repair"] == SpeakerMention("Institute of Marine Engineering", "organisation")
+
+
+def test_a_quoted_nickname_inside_a_name_is_neither_a_quotation_nor_a_break_in_the_name():
+    text = "Bassist Lukas “Tiny” Brandauer joined the Night Owls in 2012. “We never rehearse,” Brandauer said."
+    found = speakers_of(text)
+    assert "Tiny" not in found
+    assert found["We never rehearse,"] == SpeakerMention("Lukas Brandauer", "person")
+
+
+def test_an_organisation_word_before_a_title_does_not_make_the_person_an_organisation():
+    text = "Irish Labour Minister Aoife Brennan met both sides. Brennan called the talks “a test of nerve”."
+    assert speakers_of(text)["a test of nerve"] == SpeakerMention("Aoife Brennan", "person")
+
+
+def test_a_cue_before_role_words_in_lower_case_and_a_name():
+    text = "“Nine hundred,” replied finance director Oskar Lindahl."
+    assert speakers_of(text)["Nine hundred,"] == SpeakerMention("Oskar Lindahl", "person")
+
+
+def test_a_place_after_in_is_no_antecedent_for_she():
+    text = (
+        "Hana Ruiz will speak at a summit in San Diego next month. In her letter she made one promise. "
+        "“No more cuts,” she wrote."
+    )
+    assert speakers_of(text)["No more cuts,"] == SpeakerMention("Hana Ruiz", "person")
+
+
+def test_the_x_keeps_an_of_phrase_joined_by_and():
+    text = (
+        "The local Chamber of Trade and Industry met on Monday. In a statement, the chamber called it “a grim winter”."
+    )
+    assert speakers_of(text)["a grim winter"] == SpeakerMention("Chamber of Trade and Industry", "organisation")
+
+
+def test_a_relative_named_by_first_name_in_apposition_is_a_speaker():
+    text = (
+        "Tomasz Wilk ran the ferry for forty years. His nephew, Piotr, who now skippers it, was proud. "
+        "“He taught me every rock,” he said."
+    )
+    assert speakers_of(text)["He taught me every rock,"] == SpeakerMention("Piotr", "person")
+
+
+def test_he_after_an_unnamed_person_with_a_prepositional_phrase_who_spoke_since_the_last_name():
+    text = (
+        "Chief executive Lars Holm announced 300 job cuts. "
+        "One chemist at the Malmo laboratory, who asked not to be named, said he had been told by text. "
+        "“Twelve years, one message,” he said."
+    )
+    assert speakers_of(text)["Twelve years, one message,"] == SpeakerMention(
+        "One chemist at the Malmo laboratory", "anonymous"
+    )
+
+
+def test_a_surname_opening_with_a_capitalised_particle_is_the_full_name():
+    text = "MEP Pieter van den Berg voted against. Van den Berg said: “This is a bad law.”"
+    assert speakers_of(text)["This is a bad law."] == SpeakerMention("Pieter van den Berg", "person")
+
+
+def test_a_possessive_is_not_a_speaker():
+    text = (
+        "The local MP, Owen Hughes, said he had written to the minister, Ms Karen Willis, twice. "
+        "Ms Willis’ answers, he said, had been “courteous and useless”."
+    )
+    assert speakers_of(text)["courteous and useless"] == SpeakerMention("Owen Hughes", "person")
+
+
+def test_she_is_the_subject_not_a_possessive_later_in_its_sentence():
+    text = "Maria Lopez won the seat. Elena Cruz, who ran Lopez’s campaign, disagreed. “It was about rents,” she said."
+    assert speakers_of(text)["It was about rents,"] == SpeakerMention("Elena Cruz", "person")
+
+
+def test_the_turns_of_a_hearing_are_cues():
+    text = (
+        "Senator Ruth Abara questioned the airline's chief, Paul Denning. "
+        "“Who signed it off?” Abara pressed. “Nobody here,” Denning shot back."
+    )
+    found = speakers_of(text)
+    assert found["Who signed it off?"] == SpeakerMention("Ruth Abara", "person")
+    assert found["Nobody here,"] == SpeakerMention("Paul Denning", "person")
+
+
+def test_a_plural_unnamed_description_is_a_group():
+    found = speakers_of("Ambulance crews described the night as “chaos”. A paramedic called it “grim”.")
+    assert found["chaos"] == SpeakerMention("Ambulance crews", "group")
+    assert found["grim"] == SpeakerMention("A paramedic", "anonymous")
+
+
+def test_a_newspaper_told_is_the_addressee_not_a_she():
+    text = (
+        "Jordan Okafor lost by 300 votes. Okafor spoke to the Harbour Gazette on Monday. “It was worth it,” she said."
+    )
+    assert speakers_of(text)["It was worth it,"] == SpeakerMention("Jordan Okafor", "person")
+
+
+def test_a_quotation_after_the_title_as_subject_takes_the_person_with_that_title():
+    text = (
+        "Police commissioner Ada Fenwick said 40 officers were searching the woods. "
+        "Asked whether the search had come too late, the commissioner bristled. “We started at dawn.”"
+    )
+    assert speakers_of(text)["We started at dawn."] == SpeakerMention("Ada Fenwick", "person")

@@ -8,6 +8,7 @@ from apps.ops.accuracy import (
     DEFAULT_ARTICLES_DIR,
     HOLDOUT_ARTICLES_DIR,
     OWN_ARTICLES_DIR,
+    OWN_ARTICLES_DIR_2,
     AccuracyError,
     article_cases,
     document,
@@ -43,7 +44,7 @@ class Command(BaseCommand):
             action="append",
             help="Folder of articles measured like --articles but reported as used to develop the rules after "
             "their first measurement (no longer unseen); repeat for several (default: apps/intake/tests/"
-            "articles_own when --articles is not given either).",
+            "articles_own and articles_own2 when --articles is not given either).",
         )
         parser.add_argument("--no-seeds", action="store_true", help="Measure only the articles of --articles.")
         parser.add_argument("--load-fixtures", action="store_true", help="Load the fixtures first (an empty database).")
@@ -66,7 +67,7 @@ class Command(BaseCommand):
                 )
             unseen_reports, wrong_scores = [], []
             if development is None and articles is None:
-                development = [OWN_ARTICLES_DIR]
+                development = [OWN_ARTICLES_DIR, OWN_ARTICLES_DIR_2]
             folders = [
                 (folder, False)
                 for folder in articles or [DEFAULT_ARTICLES_DIR, HOLDOUT_ARTICLES_DIR, BLIND_ARTICLES_DIR]
