@@ -977,12 +977,32 @@ def _sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]
     return bounds
 
 
+# Post-nominal letters: honours, degrees, professional ranks (never part of the name itself).
+POST_NOMINALS = {
+    "KC", "QC", "SC", "MP", "MEP", "MSP", "MS", "AM", "TD", "OBE", "CBE", "MBE", "KBE", "DBE", "PHD", "MD",
+    "FRS", "FRSE", "ESQ", "RN",
+}  # fmt: skip
+AGE = re.compile(r"(?:\d+|[A-Za-z]+(?:-[A-Za-z]+)?)-year-old", re.IGNORECASE)
+
+
 def _clean_name(run: str) -> str:
     run = re.sub(r"(?<=s)[’']$", "", run.strip())  # "Ms Jones’ replies": a possessive
     run = re.sub(r"[ \u00a0]\ue002+", "", run)  # a nickname inside the name
     run = re.sub(r"[’']s$", "", run.strip())
     run = run.split("’s ")[-1].split("'s ")[-1]
     tokens = run.split()
+    # Letters after a name are not the name ("Siobhan McArdle KC", "Jane Holt MP"), nor an age
+    # before it ("Eight-year-old Ruby Doyle").
+    while len(tokens) > 1 and tokens[-1].strip(".,").upper() in POST_NOMINALS:
+        tokens = tokens[:-1]
+    while len(tokens) > 1 and AGE.fullmatch(tokens[0].strip(",")):
+        tokens = tokens[1:]
+    # A person "of" an institution ("Professor Margaux Lefèvre of the University of Liège"): the
+    # name is what comes before "of", when that is a name (no organisation word in it).
+    if "of" in tokens[2:]:
+        before = tokens[: tokens.index("of", 2)]
+        if not any(t.lower().strip(".,’'") in ORG_WORDS for t in before) and all(t[:1].isupper() for t in before[-2:]):
+            tokens = before
     person_title = max(
         (k for k, t in enumerate(tokens[:-2]) if t.lower().strip(".") in TITLE_WORDS - DEPARTMENT_WORDS), default=-1
     )

@@ -310,7 +310,7 @@ class TestArticleFromUpload:
             (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF document"),
             (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
             (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image"),
-            (gzip.compress(b"<html></html>"), "a gzip-compressed file"),
+            (gzip.compress(b"<html></html>", mtime=0), "a gzip-compressed file"),
             (b"<html>\x00\x01\x02 binary \x00 data", "a binary file (it contains NUL bytes)"),
         ],
     )

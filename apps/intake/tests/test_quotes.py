@@ -593,3 +593,23 @@ def test_a_quotation_after_the_title_as_subject_takes_the_person_with_that_title
         "Asked whether the search had come too late, the commissioner bristled. “We started at dawn.”"
     )
     assert speakers_of(text)["We started at dawn."] == SpeakerMention("Ada Fenwick", "person")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("“It was a plan,” said Siobhan McArdle KC, for the prosecution.", "Siobhan McArdle"),
+        ("“We will vote against it,” said Jane Holt MP.", "Jane Holt"),
+        ("“I like my school,” said Eight-year-old Ruby Doyle.", "Ruby Doyle"),
+    ],
+)
+def test_letters_after_a_name_and_an_age_before_it_are_not_the_name(text, name):
+    assert find_quotations(text)[0].speaker.name == name
+
+
+def test_a_surname_after_letters_after_the_name_still_finds_the_full_name():
+    text = (
+        "Jonathan de Villiers KC, for the defence, said the case was “built on suspicion”.\n\n"
+        "“That does not make him an arsonist,” de Villiers told the jury."
+    )
+    assert [span.speaker.name for span in find_quotations(text)] == ["Jonathan de Villiers", "Jonathan de Villiers"]

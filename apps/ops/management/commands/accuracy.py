@@ -4,11 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from apps.ops.accuracy import (
-    BLIND_ARTICLES_DIR,
-    DEFAULT_ARTICLES_DIR,
-    HOLDOUT_ARTICLES_DIR,
-    OWN_ARTICLES_DIR,
-    OWN_ARTICLES_DIR_2,
+    DEVELOPMENT_ARTICLES_DIRS,
     AccuracyError,
     article_cases,
     document,
@@ -36,15 +32,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--articles",
             action="append",
-            help="Folder of other articles, NAME.txt with its gold NAME.json; repeat for several (default: "
-            "apps/intake/tests/articles, articles_holdout and articles_blind).",
+            help="Folder of articles the rules have not seen, NAME.txt with its gold NAME.json; repeat for "
+            "several (default: none: every set in the repository has been used to develop the rules).",
         )
         parser.add_argument(
             "--development",
             action="append",
             help="Folder of articles measured like --articles but reported as used to develop the rules after "
-            "their first measurement (no longer unseen); repeat for several (default: apps/intake/tests/"
-            "articles_own and articles_own2 when --articles is not given either).",
+            "their first measurement (no longer unseen); repeat for several (default: every set in "
+            "apps/intake/tests/articles*, when --articles is not given either).",
         )
         parser.add_argument("--no-seeds", action="store_true", help="Measure only the articles of --articles.")
         parser.add_argument("--load-fixtures", action="store_true", help="Load the fixtures first (an empty database).")
@@ -67,11 +63,8 @@ class Command(BaseCommand):
                 )
             unseen_reports, wrong_scores = [], []
             if development is None and articles is None:
-                development = [OWN_ARTICLES_DIR, OWN_ARTICLES_DIR_2]
-            folders = [
-                (folder, False)
-                for folder in articles or [DEFAULT_ARTICLES_DIR, HOLDOUT_ARTICLES_DIR, BLIND_ARTICLES_DIR]
-            ]
+                development = DEVELOPMENT_ARTICLES_DIRS
+            folders = [(folder, False) for folder in articles or []]
             folders += [(folder, True) for folder in development or []]
             for folder, developed in folders:
                 unseen = article_cases(Path(folder))
