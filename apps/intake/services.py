@@ -201,11 +201,17 @@ def suggestion_accept(*, suggestion: Suggestion, user, choice: Choice | None = N
     quotation = Quotation(statement=statement, source=source, text=words, mode=choice.mode)
     quotation.selected_start, quotation.selected_end = start, end
     quotation = model_save(instance=quotation, user=user, reason=f"From intake #{intake.pk}")
+    # From now on the suggestion shows what was accepted (the words, place, mode, speaker and
+    # statement stored), not what was first suggested.
+    suggestion.text, suggestion.char_start, suggestion.char_end = words, start, end
+    suggestion.mode = choice.mode
+    suggestion.speaker, suggestion.speaker_name, suggestion.speaker_kind = speaker, speaker.name, speaker.kind
+    suggestion.statement = statement
     suggestion.decision = Decision.ACCEPTED
     suggestion.quotation = quotation
     suggestion.decided_by = user
     suggestion.decided_at = timezone.now()
-    suggestion.save(update_fields=["decision", "quotation", "decided_by", "decided_at", "updated_at"])
+    suggestion.save()
     return quotation
 
 

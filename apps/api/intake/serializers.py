@@ -112,7 +112,17 @@ class IntakeSerializer(serializers.ModelSerializer):
 
 
 class SuggestionDecisionSerializer(serializers.Serializer):
-    """Accepting a suggestion as suggested needs no body; each field given changes that part."""
+    """Accepting a suggestion as suggested needs no body; each field given changes that part. A
+    field this endpoint does not know is refused: a misspelt one would otherwise be ignored and
+    the suggestion accepted as it was."""
+
+    def validate(self, data):
+        unknown = sorted(set(self.initial_data or {}) - set(self.fields)) if isinstance(self.initial_data, dict) else []
+        if unknown:
+            raise serializers.ValidationError(
+                {name: [f"Unknown field: the fields are {', '.join(self.fields)}."] for name in unknown}
+            )
+        return data
 
     text = serializers.CharField(required=False, max_length=10_000, help_text="The words as printed in the article.")
     mode = serializers.ChoiceField(choices=QuotationMode.choices, required=False)

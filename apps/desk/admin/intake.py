@@ -6,7 +6,8 @@ by apps/intake/services.py; these views only read forms and show what happened."
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -161,7 +162,17 @@ class IntakeAdmin(admin.ModelAdmin):
         """Bring in an article: read it, find its quotations, then show its review page."""
         if not self.has_add_permission(request):
             raise PermissionDenied
-        form = BringInForm(request.POST or None, request.FILES or None)
+        problem = ""
+        try:
+            form = BringInForm(request.POST or None, request.FILES or None)
+        except RequestDataTooBig:
+            form = BringInForm()  # unbound: shown again, empty, with the reason
+            problem = (
+                f"The pasted text is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1_000_000:.1f} MB, the most "
+                "a form takes: save the article as a file and upload it instead (up to "
+                f"{settings.CLAIMTRACK_INTAKE_MAX_BYTES / 1_000_000:.0f} MB), or paste the article alone, "
+                "without the rest of the page."
+            )
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
             try:
@@ -176,16 +187,20 @@ class IntakeAdmin(admin.ModelAdmin):
                 form.add_error(None, str(error))
             else:
                 found = intake.suggestions.count()
+                what_next = (
+                    "Accept, correct or reject each one below."
+                    if found
+                    else "Quote it by hand from the source's page if it has quotations the suggester missed."
+                )
                 messages.success(
-                    request,
-                    f"Read “{intake}”: {found} quotation{'s' if found != 1 else ''} found. "
-                    "Accept, correct or reject each one below.",
+                    request, f"Read “{intake}”: {found} quotation{'s' if found != 1 else ''} found. {what_next}"
                 )
                 return HttpResponseRedirect(reverse("admin:intake_intake_change", args=[intake.pk]))
         context = {
             **self.admin_site.each_context(request),
             "title": "Bring in an article",
             "form": form,
+            "problem": problem,
             "opts": self.model._meta,
             "has_view_permission": True,
         }
@@ -193,6 +208,8 @@ class IntakeAdmin(admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """The review page."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         intake = self.get_object(request, unquote(object_id))
         if intake is None:
             raise Http404("No such intake.")

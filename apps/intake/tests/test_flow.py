@@ -356,3 +356,42 @@ def test_a_canonical_link_a_source_could_not_keep_is_left_out(editor):
     assert intake.url == ""
     services.suggestion_accept(suggestion=_by_words(intake, "We cannot ask"), user=editor)
     assert Source.objects.get().url == ""
+
+
+def test_a_fact_checker_cannot_open_an_intakes_review_page(client, fact_checker, editor):
+    intake = services.intake_create(user=editor, text=ARTICLE)
+    client.force_login(fact_checker)
+    assert client.get(reverse("admin:intake_intake_change", args=[intake.pk])).status_code == 403
+
+
+def test_a_paste_larger_than_a_form_takes_is_explained_on_the_form(editor_client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    response = editor_client.post(reverse("admin:intake_intake_add"), {"text": ARTICLE * 40})
+    assert response.status_code == 200
+    assert "save the article as a file and upload it instead" in response.content.decode()
+    assert not Intake.objects.exists()
+
+
+def test_an_accepted_suggestion_shows_what_was_stored_not_what_was_suggested(editor_api):
+    body = editor_api.post("/api/v1/intake/", {"text": ARTICLE}, format="json").json()
+    number = next(q["number"] for q in body["quotations"] if q["text"].startswith("We cannot ask"))
+    accepted = editor_api.post(
+        f"/api/v1/intake/{body['id']}/quotations/{number}/accept/",
+        {"text": "live behind a wall", "mode": "partial"},
+        format="json",
+    ).json()
+    quotation = Quotation.objects.get()
+    assert (accepted["text"], accepted["mode"]) == ("live behind a wall", "partial")
+    assert (accepted["char_start"], accepted["char_end"]) == (quotation.char_start, quotation.char_end)
+    assert accepted["statement_id"] == quotation.statement_id
+    assert accepted["speaker"]["id"] == quotation.statement.speaker_id
+
+
+def test_an_unknown_field_in_an_acceptance_is_refused_not_ignored(editor_api):
+    body = editor_api.post("/api/v1/intake/", {"text": ARTICLE}, format="json").json()
+    number = body["quotations"][0]["number"]
+    response = editor_api.post(
+        f"/api/v1/intake/{body['id']}/quotations/{number}/accept/", {"speaker": "Someone Else"}, format="json"
+    )
+    assert response.status_code == 400 and "speaker" in response.json()["errors"]
+    assert not Quotation.objects.exists()
