@@ -4,9 +4,9 @@ to accept (as suggested, or edited: words, mode, speaker, statement) or reject. 
 by apps/intake/services.py; these views only read forms and show what happened."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
