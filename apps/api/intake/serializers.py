@@ -44,6 +44,7 @@ class SuggestionSpeakerSerializer(serializers.Serializer):
 
 
 class SuggestionSerializer(serializers.ModelSerializer):
+    mode = serializers.ChoiceField(choices=QuotationMode.choices, read_only=True)
     speaker = serializers.SerializerMethodField()
     quotation_id = serializers.IntegerField(allow_null=True, read_only=True)
     statement_id = serializers.IntegerField(allow_null=True, read_only=True)
