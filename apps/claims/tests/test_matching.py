@@ -69,7 +69,9 @@ def test_a_partial_quotation_finds_the_statement_through_its_other_quotations():
 
 
 def test_on_a_larger_desk_candidates_come_from_the_words_and_unrelated_ones_are_not_compared(monkeypatch):
-    monkeypatch.setattr(matching, "SMALL_DESK", 1)
+    # A desk larger than SMALL_DESK, as the planner would estimate it (its estimate of a table
+    # that a test has just filled depends on what ran before, so it is not asked here).
+    monkeypatch.setattr(matching, "_row_count", lambda model: matching.SMALL_DESK + 1)
     wanted = make_statement(text="Grain exports reached a record sixty million tonnes this season.")
     unrelated = make_statement(text="The elections will be held on time.")
 
