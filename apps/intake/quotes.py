@@ -977,6 +977,14 @@ def _sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]
     return bounds
 
 
+# Bodies a text names by their role alone ("the opposition said", "the prosecution argued"): no
+# organisation word, but speakers all the same.
+COLLECTIVE_SPEAKERS = {
+    "opposition": "group", "prosecution": "group", "defence": "group", "defense": "group",
+    "military": "organisation", "regime": "organisation", "junta": "organisation", "presidency": "organisation",
+    "campaign": "organisation", "organisers": "group", "organizers": "group", "authorities": "group",
+}  # fmt: skip
+
 # Post-nominal letters: honours, degrees, professional ranks (never part of the name itself).
 POST_NOMINALS = {
     "KC", "QC", "SC", "MP", "MEP", "MSP", "MS", "AM", "TD", "OBE", "CBE", "MBE", "KBE", "DBE", "PHD", "MD",
@@ -1507,6 +1515,8 @@ class _Resolver:
                     return described
             if head in ORG_WORDS:
                 return self.named_organisation(head, pos) or SpeakerMention(phrase, "organisation")
+            if head in COLLECTIVE_SPEAKERS:  # "the opposition called the plan “…”"
+                return SpeakerMention(phrase, COLLECTIVE_SPEAKERS[head])
             # "the former manager" after "One former manager": the same unnamed speaker
             earlier = re.findall(
                 rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}\b",

@@ -613,3 +613,15 @@ def test_a_surname_after_letters_after_the_name_still_finds_the_full_name():
         "“That does not make him an arsonist,” de Villiers told the jury."
     )
     assert [span.speaker.name for span in find_quotations(text)] == ["Jonathan de Villiers", "Jonathan de Villiers"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('The opposition called the plan "a gift to the big traders" and walked out.', "The opposition"),
+        ("The prosecution said the fire was “a plan from the start”.", "The prosecution"),
+    ],
+)
+def test_a_body_named_by_its_role_alone_is_the_speaker_of_a_partial_quotation(text, name):
+    (span,) = find_quotations(text)
+    assert (span.speaker.name, span.speaker.kind) == (name, "group")
