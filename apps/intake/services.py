@@ -19,6 +19,7 @@ from apps.sources.choices import SourceKind
 from apps.sources.models import Publisher, Source
 from apps.speakers.choices import SpeakerKind
 from apps.speakers.models import Speaker
+from apps.speakers.selectors import speaker_named
 from apps.verification.services import statement_save
 
 from . import extraction, fetching
@@ -173,7 +174,7 @@ def suggestion_accept(*, suggestion: Suggestion, user, choice: Choice | None = N
     the quotation, anchored where the words are printed; all or nothing. Raises
     PermissionDenied, ActionRefused (decided already) or ValidationError (what to correct)."""
     intake_permitted(user=user)
-    suggestion = Suggestion.objects.select_for_update().select_related("intake").get(pk=suggestion.pk)
+    suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
     _still_pending(suggestion)
     choice = choice or suggested_choice(suggestion)
     intake = Intake.objects.select_for_update().get(pk=suggestion.intake_id)
@@ -281,7 +282,7 @@ def _new_speaker(choice: Choice, *, user) -> Speaker:
     name = " ".join((choice.new_speaker_name or "").split())
     if not name:
         raise ValidationError({"speaker": "Choose who said it: a speaker on file, or the name of a new one."})
-    existing = Speaker.objects.filter(name__iexact=name).order_by("pk").first()
+    existing = speaker_named(name)
     if existing is not None:
         return existing
     if not user.has_perm("speakers.add_speaker"):
@@ -356,7 +357,7 @@ def _author(name: str, *, user) -> Speaker | None:
     name = " ".join(name.split())[:200]
     if not name:
         return None
-    existing = Speaker.objects.filter(name__iexact=name).order_by("pk").first()
+    existing = speaker_named(name)
     if existing is not None or not user.has_perm("speakers.add_speaker"):
         return existing
     return model_save(instance=Speaker(name=name, kind=SpeakerKind.PERSON), user=user, reason="Author, from intake")

@@ -28,7 +28,6 @@ import resource
 import subprocess
 import sys
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +37,7 @@ from django.db import transaction
 
 from apps.claims.matching import same_remark_candidates
 from apps.claims.models import Quotation
+from apps.intake.speakers import fold
 from apps.intake.suggest import STATEMENT_THRESHOLD, suggest
 from apps.intake.types import Article
 from apps.ops.seed import seed_articles
@@ -178,9 +178,7 @@ def _words(text: str) -> int:
 
 
 def name_key(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name.casefold().replace("’", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    tokens = [t for t in re.findall(r"[^\W_]+(?:'[^\W_]+)?", text) if t not in HONORIFICS]
+    tokens = [t for t in re.findall(r"[^\W_]+(?:'[^\W_]+)?", fold(name)) if t not in HONORIFICS]
     return " ".join(tokens)
 
 

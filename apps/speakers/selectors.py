@@ -160,3 +160,16 @@ def _name_rank(value: str, parsed: ParsedSearch, close: dict[str, set[int]]):
     if fulltext_search_available():
         return tier + WordSimilarity(Value(typed), Folded("name"))
     return tier
+
+
+def speaker_named(name: str, *, aliases: bool = False) -> Speaker | None:
+    """The speaker on file with exactly this name, in any case (the oldest, if several), or with
+    `aliases`, else the first with exactly this alias."""
+    found = Speaker.objects.filter(name__iexact=name).order_by("pk").first()
+    if found is not None or not aliases:
+        return found
+    folded = name.casefold()
+    for speaker in Speaker.objects.filter(aliases__icontains=name).order_by("pk")[:20]:
+        if any(str(alias).casefold() == folded for alias in speaker.aliases or []):
+            return speaker
+    return None

@@ -22,7 +22,7 @@ from apps.intake import services
 from apps.intake.models import Decision, Intake, Suggestion
 from apps.intake.types import IntakeError
 from apps.speakers.choices import SpeakerKind
-from apps.speakers.models import Speaker
+from apps.speakers.selectors import speaker_named
 
 NEW_STATEMENT = "new"
 # Statements on file less alike than this are not offered on a card (they are noise): the
@@ -70,7 +70,7 @@ class SuggestionForm(forms.Form):
         if data["speaker_id"] and suggestion.speaker_id == data["speaker_id"] and suggestion.speaker.name == name:
             speaker = suggestion.speaker
         elif name:
-            speaker = speaker_named(name)
+            speaker = speaker_named(name, aliases=True)
         statement = None
         if data["statement"] and data["statement"] != NEW_STATEMENT:
             statement = Statement.objects.select_related("speaker").filter(pk=data["statement"]).first()
@@ -86,18 +86,6 @@ class SuggestionForm(forms.Form):
             new_speaker_kind=data["speaker_kind"] or SpeakerKind.PERSON,
             statement=statement,
         )
-
-
-def speaker_named(name: str) -> Speaker | None:
-    """The speaker on file with exactly this name, or this alias (any case), if any."""
-    found = Speaker.objects.filter(name__iexact=name).order_by("pk").first()
-    if found is not None:
-        return found
-    folded = name.casefold()
-    for speaker in Speaker.objects.filter(aliases__icontains=name).order_by("pk")[:20]:
-        if any(str(alias).casefold() == folded for alias in speaker.aliases or []):
-            return speaker
-    return None
 
 
 @admin.register(Intake)
