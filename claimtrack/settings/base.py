@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "apps.verification",
     "apps.intake",
     "apps.api",
+    "apps.public",
     "apps.ops",
 ]
 
