@@ -4,6 +4,7 @@ import pytest
 
 from apps.accounts.roles import EDITORS, FACT_CHECKERS
 from tests.factories import make_user
+from tests.matching import lexical_matching_only
 
 
 @pytest.fixture(autouse=True)
@@ -13,10 +14,7 @@ def _semantic_model_only_where_asked(request, monkeypatch):
     optional model), except those marked `semantic`, which get the model when it is installed."""
     if request.node.get_closest_marker("semantic"):
         return
-    from apps.claims import semantic
-
-    monkeypatch.setattr(semantic, "_model", None)
-    monkeypatch.setattr(semantic, "_failed", True)
+    lexical_matching_only(monkeypatch)
 
 
 def _fresh_plan_estimates():

@@ -3,10 +3,11 @@ to a reader who may not see verification work contains any of it."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from apps.accounts.roles import EDITORS, FACT_CHECKERS
 from apps.verification.models import Evidence
-from tests.api import api_client_for
 from tests.factories import (
     default_rating,
     make_publisher,
@@ -15,7 +16,9 @@ from tests.factories import (
     make_speaker,
     make_statement,
     make_topic,
+    make_user,
 )
+from tests.shared_rows import module_rows
 from tests.workflow import published, worked_on
 
 pytestmark = pytest.mark.django_db
@@ -24,41 +27,69 @@ SECRETS = ("SECRET-SUMMARY-7731", "SECRET-EVIDENCE-7731", "SECRET-EXPLANATION-77
 ROLES = ("anonymous", "no_permissions", "fact_checker", "editor", "superuser")
 
 
+@pytest.fixture(scope="module")
+def shared(django_db_setup, django_db_blocker):
+    """The records and users every test of this module starts from, made once for the module
+    (tests/shared_rows.py: each test still runs in its own savepoint, rolled back after it)."""
+    with module_rows(django_db_blocker):
+        editor = make_user("editor-in-test", group=EDITORS)
+        fact_checker = make_user("factchecker-in-test", group=FACT_CHECKERS)
+        done = make_statement(text="Published and public.")
+        published(done, fact_checker, editor)
+        draft = make_statement(text="Still being checked.")
+        make_quotation(statement=draft)
+        verification = worked_on(draft, fact_checker)
+        verification.summary, verification.explanation = SECRETS[0], SECRETS[2]
+        verification.save()
+        Evidence.objects.filter(verification=verification).update(note=SECRETS[1])
+        world = {
+            "done": done,
+            "draft": draft,
+            "speaker": make_speaker(),
+            "source": make_source(),
+            "publisher": make_publisher(),
+            "topic": make_topic(),
+            "quotation": make_quotation(statement=done),
+            "scale": default_rating().scale,
+        }
+        superuser = get_user_model().objects.create_superuser("root-in-test", "root@example.org", "pw-for-tests-only")
+        nobody = get_user_model().objects.create_user("nobody-in-test", password="pw-for-tests-only")
+        tokens = {
+            role: Token.objects.create(user=user).key
+            for role, user in (
+                ("no_permissions", nobody),
+                ("fact_checker", fact_checker),
+                ("editor", editor),
+                ("superuser", superuser),
+            )
+        }
+        yield {"world": world, "tokens": tokens, "editor": editor, "fact_checker": fact_checker}
+
+
 @pytest.fixture
-def world(editor, fact_checker):
+def editor(shared):
+    return shared["editor"]
+
+
+@pytest.fixture
+def fact_checker(shared):
+    return shared["fact_checker"]
+
+
+@pytest.fixture
+def world(shared):
     """A published statement, and one whose verification is work in progress full of secrets."""
-    done = make_statement(text="Published and public.")
-    published(done, fact_checker, editor)
-    draft = make_statement(text="Still being checked.")
-    make_quotation(statement=draft)
-    verification = worked_on(draft, fact_checker)
-    verification.summary, verification.explanation = SECRETS[0], SECRETS[2]
-    verification.save()
-    Evidence.objects.filter(verification=verification).update(note=SECRETS[1])
-    return {
-        "done": done,
-        "draft": draft,
-        "speaker": make_speaker(),
-        "source": make_source(),
-        "publisher": make_publisher(),
-        "topic": make_topic(),
-        "quotation": make_quotation(statement=done),
-        "scale": default_rating().scale,
-    }
+    return shared["world"]
 
 
 @pytest.fixture
-def clients(editor, fact_checker):
-    superuser = get_user_model().objects.create_superuser("root-in-test", "root@example.org", "pw-for-tests-only")
-    return {
-        "anonymous": APIClient(),
-        "no_permissions": api_client_for(
-            get_user_model().objects.create_user("nobody-in-test", password="pw-for-tests-only")
-        ),
-        "fact_checker": api_client_for(fact_checker),
-        "editor": api_client_for(editor),
-        "superuser": api_client_for(superuser),
-    }
+def clients(shared):
+    """A fresh API client per role (no cookie kept from another test), with the role's token."""
+    clients = {"anonymous": APIClient()}
+    for role, key in shared["tokens"].items():
+        clients[role] = APIClient()
+        clients[role].credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return clients
 
 
 # The expected status for each role, in the order of ROLES:
