@@ -21,6 +21,7 @@ from tests.factories import (
     make_verification,
 )
 from tests.openapi import assert_conforms, openapi_document
+from tests.shared_rows import module_rows
 
 INTAKE_TEXT = (
     "Council backs the sea wall\n\n“We cannot wait for another storm,” said Maria Lindqvist, the council's leader. "
@@ -94,8 +95,15 @@ def test_swagger_ui_gets_its_script_although_it_asks_with_an_empty_parameter(cli
     assert script["Content-Type"].startswith("application/javascript")
 
 
-@pytest.fixture
-def world(db):
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Records of every kind, made once for the module's tests (tests/shared_rows.py: each test
+    runs in its own savepoint, rolled back after it, so the writes of one never reach another)."""
+    with module_rows(django_db_blocker):
+        yield _world()
+
+
+def _world():
     speaker = make_speaker(name="Vladimir Putin", wikidata_id="Q7747")
     publisher = make_publisher(name="Foreign Policy", url="https://foreignpolicy.com/")
     source = make_source(publisher=publisher, authors=[make_speaker()], url="https://example.org/a")

@@ -12,6 +12,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
+from apps.accounts.roles import EDITORS, FACT_CHECKERS
 from apps.api.claims.serializers import StatementSerializer
 from apps.api.claims.statement_json import statement_json, with_statement_json
 from apps.claims.models import Statement
@@ -26,7 +27,9 @@ from tests.factories import (
     make_speaker,
     make_statement,
     make_topic,
+    make_user,
 )
+from tests.shared_rows import module_rows
 from tests.workflow import in_review, published, worked_on
 
 pytestmark = [
@@ -35,8 +38,32 @@ pytestmark = [
 ]
 
 
+@pytest.fixture(scope="module")
+def shared(django_db_setup, django_db_blocker):
+    """Made once for the module (tests/shared_rows.py): each test runs in its own savepoint."""
+    with module_rows(django_db_blocker):
+        editor = make_user("editor-in-test", group=EDITORS)
+        fact_checker = make_user("factchecker-in-test", group=FACT_CHECKERS)
+        yield {"editor": editor, "fact_checker": fact_checker, "count": _every_kind_of_statement(editor, fact_checker)}
+
+
 @pytest.fixture
-def every_kind_of_statement(editor, fact_checker):
+def editor(shared):
+    return shared["editor"]
+
+
+@pytest.fixture
+def fact_checker(shared):
+    return shared["fact_checker"]
+
+
+@pytest.fixture
+def every_kind_of_statement(shared):
+    """The number of statements: those of `_every_kind_of_statement`."""
+    return shared["count"]
+
+
+def _every_kind_of_statement(editor, fact_checker):
     """The seed data set, and what it may lack: every workflow state, evidence with and without
     a source, a quotation reported via another source, every date precision."""
     seed_load()
