@@ -2,8 +2,13 @@
 PYTHON      ?= python3
 PORT        ?= 8000
 PYTEST_ARGS ?=
-# pytest-xdist workers for the parallel part of the suite (auto: one per CPU)
+# pytest-xdist workers for the parallel part of the suite (auto: one per CPU). Work stealing: each
+# worker starts with half of the tests in order, and one that runs out takes half of what another
+# has left, so that the long end-to-end tests (browser, fuzz), which come last, are shared out
+# instead of ending up on one worker while the other waits (xdist's default `load` sent them in
+# one batch: a fifth of the PostgreSQL run was one worker alone).
 WORKERS_TEST ?= auto
+XDIST       = -n $(WORKERS_TEST) --dist worksteal
 SCALE       ?= 100000
 BIND        ?= 127.0.0.1:8000
 WORKERS     ?= 2
@@ -114,13 +119,13 @@ test: check test-sqlite test-postgres
 # The portable suite on SQLite; the end-to-end tests (browser, fuzz, outage) run on PostgreSQL only.
 test-sqlite: install-dev
 	@echo "==> Test suite on SQLite (in-memory), but the end-to-end tests"
-	env -u DATABASE_URL $(TEST_SETTINGS) $(PY) -m pytest -n $(WORKERS_TEST) -m "not e2e" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	env -u DATABASE_URL $(TEST_SETTINGS) $(PY) -m pytest $(XDIST) -m "not e2e" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 # The whole suite on PostgreSQL, in parallel, then the tests that must run alone.
 test-postgres: install-dev install-browser-tools
 	@version=$$(scripts/with-postgres --server-version) && \
 	  echo "==> Test suite on PostgreSQL $$version (throwaway cluster)"
-	$(TEST_SETTINGS) scripts/with-postgres sh -c '{ $(PY) -m pytest -n $(WORKERS_TEST) -m "not serial" $(PYTEST_ARGS) || [ $$? -eq 5 ]; } && \
+	$(TEST_SETTINGS) scripts/with-postgres sh -c '{ $(PY) -m pytest $(XDIST) -m "not serial" $(PYTEST_ARGS) || [ $$? -eq 5 ]; } && \
 	  { $(PY) -m pytest -p no:xdist -m serial $(PYTEST_ARGS) || [ $$? -eq 5 ]; }'
 
 # The same fuzz test as in `make test` (tests/test_fuzz.py), with more examples, more time and a
