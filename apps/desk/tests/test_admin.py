@@ -6,9 +6,11 @@ import re
 import pytest
 from django.contrib import admin
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import strip_tags
 
+from apps.accounts.roles import EDITORS
 from apps.claims.models import Quotation, Statement, Topic
 from apps.core.services import history_note
 from apps.sources.models import Correction, Publisher, Source
@@ -27,8 +29,10 @@ from tests.factories import (
     make_speaker,
     make_statement,
     make_topic,
+    make_user,
     make_verification,
 )
+from tests.shared_rows import module_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +49,7 @@ CURATED = [
     RatingScale,
     Rating,
 ]
+CHANGE_FORMS = [Publisher, Speaker, Statement, Verification]
 
 
 def populate(rows: int) -> None:
@@ -102,26 +107,52 @@ def test_an_editor_can_open_every_page_of_every_model(editor_client, model):
         assert editor_client.get(url).status_code == 200, url
 
 
-@pytest.mark.parametrize("model", CURATED, ids=lambda model: model.__name__)
-def test_changelist_and_search_queries_do_not_grow_with_rows(editor_client, model):
-    populate(1)
-    few = count_queries(editor_client, admin_url(model, "changelist"))
-    few_search = count_queries(editor_client, admin_url(model, "changelist") + "?q=e")
-    populate(30)
-    assert count_queries(editor_client, admin_url(model, "changelist")) == few
-    assert count_queries(editor_client, admin_url(model, "changelist") + "?q=e") == few_search
+@pytest.fixture(scope="class")
+def shared(django_db_setup, django_db_blocker):
+    """For TestQueriesDoNotGrowWithRows, which it is scoped to."""
+    with module_rows(django_db_blocker):
+        editor = make_user("editor-in-test", group=EDITORS)
+        client = Client()
+        client.force_login(editor)
+        populate(1)
+        changelists = {
+            model: (
+                count_queries(client, admin_url(model, "changelist")),
+                count_queries(client, admin_url(model, "changelist") + "?q=e"),
+            )
+            for model in CURATED
+        }
+        # Two rows: a statement's page then already lists another as possibly the same remark
+        # (a page with no candidate at all makes fewer queries; one with many, no more than with one).
+        populate(1)
+        change_forms = {}
+        for model in CHANGE_FORMS:
+            obj = model.objects.first()
+            client.get(admin_url(model, "change", obj.pk))  # process-wide caches (content types) filled
+            change_forms[model] = (obj.pk, count_queries(client, admin_url(model, "change", obj.pk)))
+        populate(29)  # 31 rows of everything for the change lists, 2 + 29 around the change forms
+        yield {"editor": editor, "changelists": changelists, "change_forms": change_forms}
 
 
-@pytest.mark.parametrize("model", [Publisher, Speaker, Statement, Verification], ids=lambda model: model.__name__)
-def test_change_form_queries_do_not_grow_with_the_rest_of_the_table(editor_client, model):
-    # Two rows: a statement's page then already lists another as possibly the same remark (a
-    # page with no candidate at all makes fewer queries; one with many, no more than with one).
-    populate(2)
-    obj = model.objects.first()
-    editor_client.get(admin_url(model, "change", obj.pk))  # process-wide caches (content types) filled
-    few = count_queries(editor_client, admin_url(model, "change", obj.pk))
-    populate(20)
-    assert count_queries(editor_client, admin_url(model, "change", obj.pk)) == few
+class TestQueriesDoNotGrowWithRows:
+    """The pages' queries counted with few rows of everything, then again once the tables hold
+    many more. The rows, and the counts with few, are made once for the class
+    (tests/shared_rows.py), not once per model: each test runs in its own savepoint inside."""
+
+    @pytest.fixture
+    def editor(self, shared):
+        return shared["editor"]
+
+    @pytest.mark.parametrize("model", CURATED, ids=lambda model: model.__name__)
+    def test_changelist_and_search_queries_do_not_grow_with_rows(self, shared, editor_client, model):
+        few, few_search = shared["changelists"][model]
+        assert count_queries(editor_client, admin_url(model, "changelist")) == few
+        assert count_queries(editor_client, admin_url(model, "changelist") + "?q=e") == few_search
+
+    @pytest.mark.parametrize("model", CHANGE_FORMS, ids=lambda model: model.__name__)
+    def test_change_form_queries_do_not_grow_with_the_rest_of_the_table(self, shared, editor_client, model):
+        pk, few = shared["change_forms"][model]
+        assert count_queries(editor_client, admin_url(model, "change", pk)) == few
 
 
 def test_changelist_filters_answer(editor_client):
