@@ -9,11 +9,13 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from apps.accounts.roles import EDITORS, FACT_CHECKERS
 from apps.claims.models import Quotation, Statement
 from apps.desk.badges import _luminance, text_colour_on
 from apps.speakers.models import Speaker
@@ -21,7 +23,8 @@ from apps.verification import services
 from apps.verification.choices import VerificationStatus
 from apps.verification.models import Rating, Verification
 from tests.admin import admin_url, client_of, form_data, messages_of
-from tests.factories import default_rating, make_quotation, make_source, make_statement
+from tests.factories import default_rating, make_quotation, make_source, make_statement, make_user
+from tests.shared_rows import module_rows
 from tests.workflow import SUMMARY, in_review, published, worked_on
 
 pytestmark = pytest.mark.django_db
@@ -240,28 +243,51 @@ def _queries(client, url) -> int:
     return len(queries)
 
 
-@pytest.mark.parametrize("model", [Statement, Verification, Quotation], ids=lambda model: model.__name__)
-def test_the_lists_cost_the_same_queries_whatever_state_their_rows_are_in(editor_client, fact_checker, editor, model):
-    """Every state a row can be in (sent back, in review, published, unchecked), each with its
-    fact-checker, verdict and the one who sent it back: one row of each, then ten."""
+LISTS = [Statement, Verification, Quotation]
 
-    def rows():
-        for make in (
-            lambda s: sent_back(s, fact_checker, editor),
-            lambda s: in_review(s, fact_checker),
-            lambda s: published(s, fact_checker, editor),
-            lambda s: None,
-        ):
-            statement = make_statement()
-            make_quotation(statement=statement)
-            make(statement)
 
-    rows()
-    url = admin_url(model, "changelist")
-    few = _queries(editor_client, url)
-    for _ in range(10):
+@pytest.fixture(scope="class")
+def rows_in_every_state(django_db_setup, django_db_blocker):
+    """For TestListsCostTheSameQueriesWhateverStateTheirRowsAreIn, which it is scoped to: every
+    state a row can be in (sent back, in review, published, unchecked), each with its
+    fact-checker, verdict and the one who sent it back: one row of each, the lists' queries
+    counted, then ten more of each. Made once for the class (tests/shared_rows.py)."""
+    with module_rows(django_db_blocker):
+        editor = make_user("editor-in-test", group=EDITORS)
+        fact_checker = make_user("factchecker-in-test", group=FACT_CHECKERS)
+
+        def rows():
+            for make in (
+                lambda s: sent_back(s, fact_checker, editor),
+                lambda s: in_review(s, fact_checker),
+                lambda s: published(s, fact_checker, editor),
+                lambda s: None,
+            ):
+                statement = make_statement()
+                make_quotation(statement=statement)
+                make(statement)
+
         rows()
-    assert _queries(editor_client, url) == few
+        client = Client()
+        client.force_login(editor)
+        few = {model: _queries(client, admin_url(model, "changelist")) for model in LISTS}
+        for _ in range(10):
+            rows()
+        yield {"editor": editor, "fact_checker": fact_checker, "few": few}
+
+
+class TestListsCostTheSameQueriesWhateverStateTheirRowsAreIn:
+    @pytest.fixture
+    def editor(self, rows_in_every_state):
+        return rows_in_every_state["editor"]
+
+    @pytest.mark.parametrize("model", LISTS, ids=lambda model: model.__name__)
+    def test_the_lists_cost_the_same_queries_whatever_state_their_rows_are_in(
+        self, rows_in_every_state, editor_client, model
+    ):
+        """One row in each state, then eleven (see `rows_in_every_state`)."""
+        few = rows_in_every_state["few"][model]
+        assert _queries(editor_client, admin_url(model, "changelist")) == few
 
 
 def test_the_statement_page_costs_the_same_queries_with_more_quotations(editor_client, fact_checker, editor):
