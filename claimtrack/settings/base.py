@@ -241,11 +241,12 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# The fact-checking organisation that publishes verdicts (ClaimReview "author").
+# The fact-checking organisation that publishes verdicts (ClaimReview "author"). Its URL, when
+# empty: the home page of the site serving the request (the public site), else CLAIMTRACK_DESK_URL.
 CLAIMTRACK_ORGANISATION_NAME = env_str("CLAIMTRACK_ORGANISATION_NAME", "ClaimTrack")
-CLAIMTRACK_ORGANISATION_URL = env_str("CLAIMTRACK_ORGANISATION_URL", "http://127.0.0.1:8000/")
-# Where readers find a published fact-check, with {id} and {slug} of the statement. Empty: the
-# statement's ClaimReview URL in this API.
+CLAIMTRACK_ORGANISATION_URL = env_str("CLAIMTRACK_ORGANISATION_URL", "")
+# Where readers find a published fact-check, with {id} and {slug} of the statement. Empty: its
+# page on this site's public pages (/fact-checks/{id}-{slug}/).
 CLAIMTRACK_REVIEW_URL_TEMPLATE = env_str("CLAIMTRACK_REVIEW_URL_TEMPLATE", "")
 # The language the desk writes its verdicts in (BCP 47), for ClaimReview and claims:search.
 CLAIMTRACK_REVIEW_LANGUAGE = env_str("CLAIMTRACK_REVIEW_LANGUAGE", "en")
