@@ -20,7 +20,6 @@ and writes it again."""
 import csv
 import datetime
 import hashlib
-import io
 import json
 import logging
 import os
@@ -289,7 +288,7 @@ def _replacing(path: Path):
     leaving `path` as it was, when writing fails."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with io.open(handle, "w", encoding="utf-8", newline="") as file:
+        with open(handle, "w", encoding="utf-8", newline="") as file:
             yield file
             file.flush()
             os.fsync(file.fileno())

@@ -61,9 +61,7 @@ class FactCheckSitemap(Sitemap):
         return statement.verification.review_modified_at
 
     def get_latest_lastmod(self):
-        return Verification.objects.filter(public_q(verdict=True)).aggregate(latest=Max("review_modified_at"))[
-            "latest"
-        ]
+        return Verification.objects.filter(public_q(verdict=True)).aggregate(latest=Max("review_modified_at"))["latest"]
 
 
 def _with_latest_change(queryset, statements_of):

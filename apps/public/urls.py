@@ -43,3 +43,10 @@ urlpatterns += [
         name="datafeed-csv",
     ),
 ]
+
+# Every page for readers answers conditional GETs too (apps/public/caching.py): wrapped here, by
+# name, so that the views stay plain.
+CACHED_PAGES = ("home", "fact-check", "speaker", "topics", "topic", "search")
+for _pattern in urlpatterns:
+    if _pattern.name in CACHED_PAGES:
+        _pattern.callback = public_cache(_pattern.callback)

@@ -5,8 +5,8 @@ import datetime
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_count, env_list, env_rate, env_str
 
@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # its sitemap.xml templates (apps/public/sitemaps.py)
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
