@@ -68,20 +68,27 @@ def public_stamp_bump() -> str:
     return stamp
 
 
-def _bump_on_commit() -> None:
-    """Bump once the current transaction commits (at once outside one); a rolled-back change
-    bumps nothing. One bump per transaction, however many rows it saves (a fixture load)."""
+def once_after_commit(name: str, func) -> None:
+    """Run `func` once the current transaction commits (at once outside one), once however many
+    times a transaction asks (a fixture load saves thousands of rows); a rolled-back change runs
+    nothing. Each request adds a callback, but all those of one transaction share a marker, and
+    only the first to run calls `func`."""
     connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        getattr(entry[1], "public_stamp_bump", False) for entry in connection.run_on_commit
-    ):
-        return
+    markers = connection.__dict__.setdefault("claimtrack_after_commit", {})
+    marker = markers.get(name)
+    if marker is None or marker["done"]:
+        marker = markers[name] = {"done": False}
 
-    def bump():
-        public_stamp_bump()
+    def run():
+        if not marker["done"]:
+            marker["done"] = True
+            func()
 
-    bump.public_stamp_bump = True
-    transaction.on_commit(bump)
+    transaction.on_commit(run)
+
+
+def _bump_on_commit() -> None:
+    once_after_commit("public-stamp", public_stamp_bump)
 
 
 def shows_in_public(model) -> bool:
@@ -203,8 +210,12 @@ def _built_for_this_client(request, response) -> bool:
 
 
 def _validators(response, etag: str, last_modified: int | None) -> None:
-    response.headers.setdefault("ETag", etag)
-    if last_modified is not None and not response.has_header("Last-Modified"):
+    # Ours replace any the view set (a feed's latest entry, a sitemap's latest lastmod: dates
+    # that go back when a verdict is withdrawn).
+    response.headers["ETag"] = etag
+    if last_modified is None:
+        response.headers.pop("Last-Modified", None)
+    else:
         response.headers["Last-Modified"] = http_date(last_modified)
 
 

@@ -47,6 +47,8 @@ from apps.verification.models import Rating, RatingScale, Verification
 from apps.verification.querysets import public_q
 from apps.verification.selectors import statement_list
 
+from .caching import once_after_commit
+
 logger = logging.getLogger(__name__)
 
 JSON_NAME = "fact-checks.jsonld"
@@ -375,7 +377,7 @@ def _refresh_logged() -> None:
 
 def _changed(sender, raw=False, **kwargs):
     if not raw:
-        transaction.on_commit(dump_refresh_soon)
+        once_after_commit("public-dump", dump_refresh_soon)
 
 
 # Saves that can change what a published ClaimReview shows (apps/verification/receivers.py).
