@@ -187,7 +187,8 @@ def public_cache(view=None, *, version=None):
                 patch_cache_control(response, private=True, no_cache=True)
                 return response
             _validators(response, etag, last_modified)
-            patch_cache_control(response, **_cache_control())
+            if not response.has_header("Cache-Control"):  # a view's own say (a dump being rewritten) stands
+                patch_cache_control(response, **_cache_control())
             # A CDN keeps one copy per encoding it is asked for.
             patch_vary_headers(response, ["Accept-Encoding"])
             return response

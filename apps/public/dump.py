@@ -402,9 +402,17 @@ RETRY_AFTER = 60
 
 
 def dump_version(request, *args, **kwargs) -> tuple[str, float | None]:
-    """The validators of a download: what the files on disk were built from (read before they
-    are opened, so a dump replaced in between is labelled older, never newer, than it is)."""
+    """The validators of a download: what the files on disk were built from. A dump behind the
+    verdicts (a rewrite failed, or is under way) is written again first (CLAIMTRACK_PUBLIC_DUMP_
+    REFRESH "sync") or in the background ("thread"). Read before the files are opened, so a dump
+    replaced in between is labelled older, never newer, than it is."""
     meta = dump_meta()
+    current = meta is not None and dump_is_current(meta)
+    if not current:
+        dump_refresh_soon()
+        meta = dump_meta()
+        current = meta is not None and dump_is_current(meta)
+    request.fact_checks_dump = (meta, current)
     if meta is None:
         return "none", None
     generated = datetime.datetime.fromisoformat(meta["generated_at"].replace("Z", "+00:00"))
@@ -412,17 +420,11 @@ def dump_version(request, *args, **kwargs) -> tuple[str, float | None]:
 
 
 def download(request, kind: str):
-    """The dump as a file: streamed from disk, whatever its size. When it is behind the
-    verdicts (a regeneration failed or is under way) it is written again in the background and
-    the one on disk is served meanwhile, not to be kept by caches; when there is none yet, 503
-    with Retry-After."""
+    """The dump as a file, streamed from disk whatever its size (behind public_cache with
+    dump_version, which finds it). One behind the verdicts is served while it is rewritten,
+    marked for no cache to keep; when there is none yet, 503 with Retry-After."""
     name, content_type = DOWNLOADS[kind]
-    meta = dump_meta()
-    current = meta is not None and dump_is_current(meta)
-    if not current:
-        dump_refresh_soon()
-        meta = dump_meta()  # written by now when CLAIMTRACK_PUBLIC_DUMP_REFRESH is "sync"
-        current = meta is not None and dump_is_current(meta)
+    meta, current = getattr(request, "fact_checks_dump", None) or (dump_meta(), True)
     try:
         file = open(dump_directory() / name, "rb")  # noqa: SIM115 (FileResponse closes it)
     except FileNotFoundError:

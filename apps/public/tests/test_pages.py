@@ -10,7 +10,6 @@ from apps.verification import services
 from apps.verification.models import Verification
 from tests.factories import (
     default_rating,
-    make_evidence,
     make_publisher,
     make_quotation,
     make_source,
