@@ -5,9 +5,11 @@ sitemap index of pages of 50,000 (the limit of the sitemap protocol), each page 
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
+from django.core.paginator import Paginator
 from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import cached_property
 
 from apps.claims.models import Statement, Topic
 from apps.speakers.models import Speaker
@@ -25,7 +27,16 @@ def _latest(values):
     return max(values) if values else None
 
 
-class PagesSitemap(Sitemap):
+class CountedOnce(Sitemap):
+    """Django's sitemap makes a new paginator (and counts the rows again) each time it is asked
+    for one: one per section and request is enough."""
+
+    @cached_property
+    def paginator(self):
+        return Paginator(self._items(), self.limit)
+
+
+class PagesSitemap(CountedOnce):
     """The pages that are not about one record: the home page."""
 
     def items(self):
@@ -41,7 +52,7 @@ class PagesSitemap(Sitemap):
         return self.lastmod("public:home")
 
 
-class FactCheckSitemap(Sitemap):
+class FactCheckSitemap(CountedOnce):
     """Every statement with a published verdict; its last change is its ClaimReview's."""
 
     limit = URLS_PER_FILE
@@ -80,7 +91,7 @@ def _with_latest_change(queryset, statements_of):
     )
 
 
-class SpeakerSitemap(Sitemap):
+class SpeakerSitemap(CountedOnce):
     """Speakers with statements on file: their page lists them and their published verdicts."""
 
     limit = URLS_PER_FILE
@@ -106,7 +117,7 @@ class SpeakerSitemap(Sitemap):
         )
 
 
-class TopicSitemap(Sitemap):
+class TopicSitemap(CountedOnce):
     """Topics with statements on file."""
 
     limit = URLS_PER_FILE
