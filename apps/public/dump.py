@@ -32,7 +32,7 @@ from urllib.parse import urljoin
 from django.conf import settings
 from django.db import connection as default_connection
 from django.db import transaction
-from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models import Count, Max, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.db.models.signals import post_delete, post_save
 from django.http import FileResponse, HttpResponse
 from django.urls import reverse
@@ -45,9 +45,9 @@ from apps.verification.choices import VerificationStatus
 from apps.verification.claimreview import claimreview, iso_date, iso_datetime, organisation
 from apps.verification.models import Rating, RatingScale, Verification
 from apps.verification.querysets import public_q
-from apps.verification.selectors import statement_list
 
 from .caching import once_after_commit
+from .sitemaps import path_maker
 
 logger = logging.getLogger(__name__)
 
@@ -90,15 +90,37 @@ CSV_COLUMNS = [
 
 
 def fact_checks_for_machines():
-    """Statements with a published verdict, loaded for claimreview() (no further query per row),
-    with `reopened_at`: when the verdict was last reopened after its first publication (None if
-    never), i.e. when the published verdict was corrected. Oldest first, a stable order."""
+    """Statements with a published verdict, with what claimreview() reads (as
+    apps.verification.selectors.statement_list loads it; tests compare the two) and
+    `reopened_at`: when the verdict was last reopened after its first publication (None if
+    never), i.e. when the published verdict was corrected. Oldest first, a stable order. The
+    scale of each verdict comes from `with_scales`, and the quotations from `in_chunks`."""
     return (
-        statement_list(user=None)
-        .filter(public_q("verification__", verdict=True))
+        Statement.objects.filter(public_q("verification__", verdict=True))
+        .select_related("speaker", "verification__rating")
         .annotate(reopened_at=reopened_at())
         .order_by("pk")
     )
+
+
+def in_chunks(queryset, size: int | None = None):
+    """The statements of `queryset` (ordered by id), CHUNK_SIZE at a time (keyset pages, each
+    an index range), with their quotations, sources and publishers, and each verdict's scale
+    with its ratings loaded once for all: memory stays flat however many there are."""
+    size = size or CHUNK_SIZE
+    scales = {scale.pk: scale for scale in RatingScale.objects.prefetch_related("ratings")}
+    quotations = Quotation.objects.select_related("source__publisher").order_by(*Quotation.STATEMENT_ORDER)
+    last = 0
+    while True:
+        chunk = list(queryset.filter(pk__gt=last)[:size])
+        if not chunk:
+            return
+        prefetch_related_objects(chunk, Prefetch("quotations", queryset=quotations))
+        for statement in chunk:
+            rating = statement.verification.rating
+            rating.scale = scales[rating.scale_id]
+        yield from chunk
+        last = chunk[-1].pk
 
 
 def reopened_at() -> Subquery:
@@ -149,8 +171,9 @@ def absolute(url: str) -> str:
     return urljoin(site_url(), url)
 
 
-def fact_check_url(statement) -> str:
-    return absolute(reverse("public:fact-check", args=[statement.pk, statement.slug]))
+def fact_check_url(statement, *, path=None) -> str:
+    path = path or path_maker("public:fact-check")
+    return absolute(path(pk=statement.pk, slug=statement.slug))
 
 
 def dump_item(statement) -> dict:
@@ -162,13 +185,13 @@ def dump_item(statement) -> dict:
     return review
 
 
-def csv_row(statement, review: dict) -> list:
+def csv_row(statement, review: dict, *, path=None) -> list:
     verification = statement.verification
     rating = verification.rating
     first = next((q.source for q in statement.quotations.all() if q.is_first_appearance), None)
     rating_data = review["reviewRating"]
     return [
-        fact_check_url(statement),
+        fact_check_url(statement, path=path),
         review["url"],
         statement.pk,
         statement.text,
@@ -274,11 +297,11 @@ def _write_files(json_file, csv_file, generated_at: datetime.datetime) -> int:
     json_file.write(opening[: opening.rindex("}")].rstrip() + ',\n "dataFeedElement": [')
     writer = csv.writer(csv_file)
     writer.writerow(CSV_COLUMNS)
-    count = 0
-    for statement in fact_checks_for_machines().iterator(chunk_size=CHUNK_SIZE):
+    count, path = 0, path_maker("public:fact-check")
+    for statement in in_chunks(fact_checks_for_machines()):
         review = dump_item(statement)
         json_file.write(("\n  " if count == 0 else ",\n  ") + json.dumps(review, ensure_ascii=False))
-        writer.writerow([spreadsheet_safe(value) for value in csv_row(statement, review)])
+        writer.writerow([spreadsheet_safe(value) for value in csv_row(statement, review, path=path)])
         count += 1
     json_file.write("\n ]\n}\n")
     return count

@@ -26,7 +26,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",  # its sitemap.xml templates (apps/public/sitemaps.py)
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
