@@ -10,7 +10,6 @@ from apps.verification import services
 from apps.verification.models import Verification
 from tests.factories import (
     default_rating,
-    make_evidence,
     make_publisher,
     make_quotation,
     make_source,
@@ -18,6 +17,7 @@ from tests.factories import (
     make_statement,
     make_topic,
     make_user,
+    make_verification,
 )
 from tests.workflow import published, worked_on
 
@@ -209,8 +209,6 @@ def test_a_speaker_without_published_verdicts_has_a_page_with_an_empty_scorecard
 
 
 def test_lists_are_paged_twenty_at_a_time(client):
-    from tests.factories import make_verification
-
     for n in range(21):
         make_verification(
             statement=make_statement(text=f"Claim {n:02d}."),
