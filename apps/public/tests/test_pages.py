@@ -1,6 +1,7 @@
 """The public pages: what readers see, and that unpublished work never reaches them."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -234,4 +235,26 @@ def test_a_search_too_long_is_refused_saying_how_long_it_may_be(client):
 
 def test_the_admin_view_site_link_and_the_root_lead_to_the_public_home(admin_client):
     assert admin_client.get("/").status_code == 200
-    assert 'href="/"' in admin_client.get("/admin/").content.decode()
+    assert '<a href="/">View site</a>' in admin_client.get("/admin/").content.decode()
+
+
+def test_no_public_page_has_a_script_the_browser_would_run(client, desk):
+    """The CSP refuses inline scripts (and none is needed): the only script element is the
+    ClaimReview's data, which browsers never execute, so it needs no nonce."""
+    statement = make_statement(text="A border claim.", topics=[make_topic(slug="borders")])
+    published(statement, *reversed(desk))
+    script = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
+    for url in [
+        "/",
+        page_url(statement),
+        speaker_url(statement.speaker),
+        "/topics/",
+        "/topics/borders/",
+        "/search/?q=border",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "script-src 'self'" in response["Content-Security-Policy"]
+        attributes = script.findall(response.content.decode())
+        assert all(found.strip() == 'type="application/ld+json"' for found in attributes), (url, attributes)
+    assert len(script.findall(client.get(page_url(statement)).content.decode())) == 1
