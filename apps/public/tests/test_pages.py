@@ -115,7 +115,7 @@ def test_no_page_shows_a_draft_verdict_summary_explanation_note_or_evidence(clie
     if page != "topics":
         assert page_url(public) in html  # the page does list what is published
     else:
-        assert "1 fact-check<" in html  # the topic counts the published one only
+        assert "/topics/borders/" in html  # the topic with a published fact-check is listed
     for statement, secret in by_state.values():
         assert "SECRET" not in html, f"{page} shows draft work: {secret}"
         assert page_url(statement) not in html
@@ -258,3 +258,16 @@ def test_no_public_page_has_a_script_the_browser_would_run(client, desk):
         attributes = script.findall(response.content.decode())
         assert all(found.strip() == 'type="application/ld+json"' for found in attributes), (url, attributes)
     assert len(script.findall(client.get(page_url(statement)).content.decode())) == 1
+
+
+def test_a_topic_with_drafts_only_is_not_listed(client, desk):
+    editor, checker = desk
+    in_review_only = make_topic(name="Drafted only", slug="drafted-only")
+    from tests.workflow import in_review
+
+    in_review(make_statement(text="A drafted claim.", topics=[in_review_only]), checker)
+    published(
+        make_statement(text="A published claim.", topics=[make_topic(name="Checked", slug="checked")]), checker, editor
+    )
+    html = client.get("/topics/").content.decode()
+    assert "/topics/checked/" in html and "drafted-only" not in html
