@@ -85,7 +85,7 @@ def test_the_first_fact_check_a_newcomer_sees_is_the_seed_verdict_with_its_evide
     screenshot(page, "seed fact-check")
     if os.environ.get("CLAIMTRACK_DOCS_SCREENSHOTS"):
         DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.set_viewport_size({"width": 1100, "height": 1200})
+        page.set_viewport_size({"width": 960, "height": 1000})
         page.get_by_text("About the ClaimTrack five-step scale").click()  # closed again: the page as it opens
         page.screenshot(path=str(DOCS_SCREENSHOTS / "fact-check-page.png"), full_page=False)
 

@@ -1,6 +1,7 @@
 """The public pages: what readers see, and that unpublished work never reaches them."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -17,6 +18,7 @@ from tests.factories import (
     make_statement,
     make_topic,
     make_user,
+    make_verification,
 )
 from tests.workflow import published, worked_on
 
@@ -113,7 +115,7 @@ def test_no_page_shows_a_draft_verdict_summary_explanation_note_or_evidence(clie
     if page != "topics":
         assert page_url(public) in html  # the page does list what is published
     else:
-        assert "1 fact-check<" in html  # the topic counts the published one only
+        assert "/topics/borders/" in html  # the topic with a published fact-check is listed
     for statement, secret in by_state.values():
         assert "SECRET" not in html, f"{page} shows draft work: {secret}"
         assert page_url(statement) not in html
@@ -208,8 +210,6 @@ def test_a_speaker_without_published_verdicts_has_a_page_with_an_empty_scorecard
 
 
 def test_lists_are_paged_twenty_at_a_time(client):
-    from tests.factories import make_verification
-
     for n in range(21):
         make_verification(
             statement=make_statement(text=f"Claim {n:02d}."),
@@ -235,4 +235,39 @@ def test_a_search_too_long_is_refused_saying_how_long_it_may_be(client):
 
 def test_the_admin_view_site_link_and_the_root_lead_to_the_public_home(admin_client):
     assert admin_client.get("/").status_code == 200
-    assert 'href="/"' in admin_client.get("/admin/").content.decode()
+    assert '<a href="/">View site</a>' in admin_client.get("/admin/").content.decode()
+
+
+def test_no_public_page_has_a_script_the_browser_would_run(client, desk):
+    """The CSP refuses inline scripts (and none is needed): the only script element is the
+    ClaimReview's data, which browsers never execute, so it needs no nonce."""
+    statement = make_statement(text="A border claim.", topics=[make_topic(slug="borders")])
+    published(statement, *reversed(desk))
+    script = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
+    for url in [
+        "/",
+        page_url(statement),
+        speaker_url(statement.speaker),
+        "/topics/",
+        "/topics/borders/",
+        "/search/?q=border",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "script-src 'self'" in response["Content-Security-Policy"]
+        attributes = script.findall(response.content.decode())
+        assert all(found.strip() == 'type="application/ld+json"' for found in attributes), (url, attributes)
+    assert len(script.findall(client.get(page_url(statement)).content.decode())) == 1
+
+
+def test_a_topic_with_drafts_only_is_not_listed(client, desk):
+    editor, checker = desk
+    in_review_only = make_topic(name="Drafted only", slug="drafted-only")
+    from tests.workflow import in_review
+
+    in_review(make_statement(text="A drafted claim.", topics=[in_review_only]), checker)
+    published(
+        make_statement(text="A published claim.", topics=[make_topic(name="Checked", slug="checked")]), checker, editor
+    )
+    html = client.get("/topics/").content.decode()
+    assert "/topics/checked/" in html and "drafted-only" not in html
