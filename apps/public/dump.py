@@ -249,17 +249,28 @@ def dump_meta(directory: Path | None = None) -> dict | None:
     return meta
 
 
-def dump_is_current(meta: dict | None = None) -> bool:
-    meta = meta if meta is not None else dump_meta()
+_READ = object()
+
+
+def dump_is_current(meta=_READ) -> bool:
+    """Is the dump (whose `meta` was read already, or else is read now) up to date?"""
+    meta = dump_meta() if meta is _READ else meta
     return meta is not None and meta["fingerprint"] == dump_fingerprint()
 
 
-def dump_write(directory: Path | None = None) -> dict:
+def dump_write(directory: Path | None = None, *, if_changed: bool = False) -> dict | None:
     """Write the DataFeed and the CSV of every published fact-check, atomically, and return the
-    new meta. Raises on failure, leaving the previous dump as it was."""
+    new meta (None when `if_changed` and another writer brought it up to date meanwhile).
+    Raises on failure, leaving the previous dump as it was."""
     directory = directory or dump_directory()
     directory.mkdir(parents=True, exist_ok=True)
     with _exclusive(directory):
+        if if_changed and dump_is_current(dump_meta(directory)):
+            return None
+        # What a writer killed mid-way (a recycled worker) left behind.
+        for leftover in directory.glob(".fact-checks.*.tmp"):
+            with suppress(OSError):
+                leftover.unlink()
         # Read in one transaction, the fingerprint first: on PostgreSQL a repeatable snapshot, so
         # that the fingerprint, every chunk and its prefetched rows show the same moment; a
         # change committed meanwhile leaves the fingerprint behind, so the dump is written again.
@@ -346,7 +357,7 @@ def dump_refresh(*, force: bool = False) -> dict | None:
     when nothing needed writing."""
     if not force and dump_is_current():
         return None
-    return dump_write()
+    return dump_write(if_changed=not force)
 
 
 # --- Following the desk's changes ----------------------------------------------------------------

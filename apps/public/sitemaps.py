@@ -47,6 +47,10 @@ class CountedOnce(Sitemap):
 
     limit = URLS_PER_FILE
 
+    def page_rows(self, rows: list) -> list:
+        """A page's rows with whatever their lastmod needs besides (a section may add a query)."""
+        return rows
+
     @cached_property
     def paginator(self):
         return Paginator(self._items(), self.limit)
@@ -107,16 +111,31 @@ class SpeakerSitemap(CountedOnce):
     Last change: the speaker's record, their latest statement, their latest verdict."""
 
     def items(self):
-        statements = Statement.objects.filter(speaker=OuterRef("pk")).order_by()
         return (
-            Speaker.objects.filter(Exists(statements))
-            .annotate(
-                statements_changed=Subquery(statements.order_by("-updated_at").values_list("updated_at")[:1]),
-                verdicts_changed=_latest_verdict(statements),
-            )
+            Speaker.objects.filter(Exists(Statement.objects.filter(speaker=OuterRef("pk"))))
             .order_by("pk")
-            .values_list("pk", "slug", "updated_at", "statements_changed", "verdicts_changed")
+            .values_list("pk", "slug", "updated_at")
         )
+
+    def page_rows(self, rows: list) -> list:
+        """The page's rows with their statements' and verdicts' latest change: one grouped
+        query over the page's range of ids (a subquery per speaker costs 50,000 index walks)."""
+        if not rows:
+            return rows
+        latest = {
+            speaker: (statements, verdicts)
+            for speaker, statements, verdicts in Statement.objects.filter(
+                speaker_id__gte=rows[0][0], speaker_id__lte=rows[-1][0]
+            )
+            .order_by()
+            .values("speaker")
+            .annotate(
+                statements=Max("updated_at"),
+                verdicts=Max("verification__review_modified_at", filter=public_q("verification__")),
+            )
+            .values_list("speaker", "statements", "verdicts")
+        }
+        return [(*row, *latest.get(row[0], (None, None))) for row in rows]
 
     def location(self, row):
         return self.path(pk=row[0], slug=row[1])
@@ -199,7 +218,7 @@ def _urlset(request, sections, page: int) -> HttpResponse:
     lines = [XML_HEAD, '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
     for section in sections:
         try:
-            rows = section.paginator.page(page).object_list
+            rows = section.page_rows(list(section.paginator.page(page).object_list))
         except InvalidPage:
             if len(sections) == 1 or page > 1:
                 raise Http404(f"The sitemap has no page {page}.") from None

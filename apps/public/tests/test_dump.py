@@ -269,3 +269,20 @@ def test_a_damaged_meta_file_means_no_dump_until_it_is_written_again(db, dump_di
     assert dump.dump_meta() is None and not dump.dump_is_current()
     request = RequestFactory().get(reverse("public:datafeed-json"))
     assert dump.download(request, "json").status_code == 503
+
+
+def test_a_writer_killed_mid_way_leaves_nothing_that_lasts(dump_dir, desk):
+    dump_dir.mkdir(parents=True)
+    leftover = dump_dir / ".fact-checks.jsonld.abc123.tmp"
+    leftover.write_text('{"@type": "DataFeed", "dataFeedElement": [')
+    dump.dump_write()
+    assert not leftover.exists()
+    assert read_json(dump_dir)["dataFeedElement"]
+
+
+def test_a_second_writer_finding_the_dump_current_writes_nothing(dump_dir, desk):
+    meta = dump.dump_write()
+    assert dump.dump_refresh() is None
+    assert dump.dump_write(if_changed=True) is None
+    assert dump.dump_meta() == meta
+    assert dump.dump_refresh(force=True)["generated_at"] >= meta["generated_at"]

@@ -110,8 +110,8 @@ def test_a_sitemap_page_costs_the_same_queries_for_few_or_many_pages(
     add(1)
     # sitemap.xml: the number of rows of each of the three record sections (to choose between one
     # file and an index), then the rows of each (the home page costs none).
-    # A section's page: its number of rows, then its rows.
-    expected = {"/sitemap.xml": 6, "/sitemap-fact-checks.xml": 2, "/sitemap-speakers.xml": 2, "/sitemap-topics.xml": 2}
+    # A section's page: its number of rows, then its rows; the speakers' latest changes besides.
+    expected = {"/sitemap.xml": 7, "/sitemap-fact-checks.xml": 2, "/sitemap-speakers.xml": 3, "/sitemap-topics.xml": 2}
     counts = {}
     for url, queries in expected.items():
         with django_assert_num_queries(queries):
