@@ -24,6 +24,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponseNotAllowed
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
@@ -155,7 +156,7 @@ def public_cache(view=None, *, version=None):
     seconds or None); by default the site-wide stamp. It is read before the view runs, so an
     answer is never labelled with a version newer than the data it shows.
 
-    GET and HEAD only: 304 when If-None-Match (or, without it, If-Modified-Since) still matches;
+    GET and HEAD only (anything else is 405): 304 when If-None-Match (or, without it, If-Modified-Since) still matches;
     otherwise the view runs and a 200 gets ETag, Last-Modified and Cache-Control (public,
     max-age, stale-while-revalidate: CLAIMTRACK_PUBLIC_MAX_AGE and
     CLAIMTRACK_PUBLIC_STALE_WHILE_REVALIDATE). An answer that depends on who asks (it sets a
@@ -165,7 +166,8 @@ def public_cache(view=None, *, version=None):
         @functools.wraps(func)
         def wrapped(request, *args, **kwargs):
             if request.method not in ("GET", "HEAD"):
-                return func(request, *args, **kwargs)
+                # The public site is read only.
+                return HttpResponseNotAllowed(["GET", "HEAD"])
             if version is None:
                 token = public_stamp()
                 made_at = stamp_time(token)
