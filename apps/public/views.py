@@ -19,6 +19,10 @@ from apps.verification.history import published_history
 from . import selectors
 
 PAGE_SIZE = 20
+# How deep a list may be paged: each page reads past every row before it, so page 50,000 of a
+# million would cost seconds. The first 10,000 rows of a list are a reader's; beyond them, the
+# search, the topics and the API (with its cursors) serve better.
+MAX_PAGES = 500
 # What each attribution status tells a reader, beside its label.
 ATTRIBUTION_MEANINGS = {
     AttributionStatus.UNCONFIRMED: "We have not yet confirmed these words from a recording or a transcript.",
@@ -40,14 +44,14 @@ class ListPage:
             self.number = int(raw)
         except (TypeError, ValueError):
             raise Http404("No such page: pages are numbered from 1.") from None
-        if self.number < 1:
-            raise Http404("No such page: pages are numbered from 1.")
+        if not 1 <= self.number <= MAX_PAGES:
+            raise Http404(f"No such page: pages are numbered from 1 to {MAX_PAGES}.")
         start = (self.number - 1) * size
         rows = list(queryset[start : start + size + 1])
         if not rows and self.number > 1:
             raise Http404("No such page: the list is shorter.")
         self.rows = rows[:size]
-        self.has_next = len(rows) > size
+        self.has_next = len(rows) > size and self.number < MAX_PAGES
         self.has_previous = self.number > 1
         query = request.GET.copy()
         query.pop("page", None)
