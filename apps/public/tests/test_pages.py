@@ -225,6 +225,7 @@ def test_lists_are_paged_twenty_at_a_time(client):
     assert "Claim 00." in second and "Claim 01." not in second and 'href="."' in second
     assert client.get("/?page=3").status_code == 404
     assert client.get("/?page=x").status_code == 404
+    assert client.get("/?page=51").status_code == 404  # deeper than a reader pages
 
 
 def test_a_search_too_long_is_refused_saying_how_long_it_may_be(client):
@@ -271,3 +272,9 @@ def test_a_topic_with_drafts_only_is_not_listed(client, desk):
     )
     html = client.get("/topics/").content.decode()
     assert "/topics/checked/" in html and "drafted-only" not in html
+
+
+def test_an_unknown_address_answers_a_404_page_of_the_site(client):
+    response = client.get("/fact-checks/999999-nothing-here/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode() and 'href="/search/"' in response.content.decode()
