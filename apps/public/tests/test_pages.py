@@ -209,6 +209,23 @@ def test_a_speaker_without_published_verdicts_has_a_page_with_an_empty_scorecard
     assert "No verdict on Quiet Person has been published yet." in html
 
 
+def test_pages_link_the_feeds_and_the_downloads_of_every_fact_check(client):
+    speaker, topic = make_speaker(name="Linked Person"), make_topic(name="Borders")
+
+    home = client.get(reverse("public:home")).content.decode()
+    speaker_page = client.get(speaker_url(speaker)).content.decode()
+    topic_page = client.get(reverse("public:topic", kwargs={"slug": topic.slug})).content.decode()
+
+    for url in (reverse("public:feed"), reverse("public:datafeed-json"), reverse("public:datafeed-csv")):
+        assert f'href="{url}"' in home
+    feed = reverse("public:speaker-feed", kwargs={"pk": speaker.pk})
+    assert (
+        f'rel="alternate" type="application/atom+xml" title="Fact-checks of Linked Person" href="{feed}"'
+        in speaker_page
+    )
+    assert f'href="{reverse("public:topic-feed", kwargs={"slug": topic.slug})}"' in topic_page
+
+
 def test_lists_are_paged_twenty_at_a_time(client):
     for n in range(21):
         make_verification(
