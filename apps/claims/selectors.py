@@ -78,13 +78,13 @@ def statements_matching(queryset: QuerySet[Statement], value: str, *, prefixes: 
     query = prefix_query(value) if prefixes else fulltext_query(value)
     speakers_sql, speakers_params = _speakers_named_sql(value)
     statement, quotation = _table(Statement), _table(Quotation)
+    # The same condition on either table's search document and language (both named m).
     in_text, in_text_params = query.match_sql("m.search_document", "m.language")
-    in_quotation, in_quotation_params = query.match_sql("m.search_document", "m.language")
     matches = RawSQL(
         f"SELECT m.id FROM {statement} m WHERE {in_text} "
-        f"UNION SELECT m.statement_id FROM {quotation} m WHERE {in_quotation} "
+        f"UNION SELECT m.statement_id FROM {quotation} m WHERE {in_text} "
         f"UNION SELECT m.id FROM {statement} m WHERE m.speaker_id IN ({speakers_sql})",
-        (*in_text_params, *in_quotation_params, *speakers_params),
+        (*in_text_params, *in_text_params, *speakers_params),
     )
 
     def walked():
