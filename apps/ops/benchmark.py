@@ -47,6 +47,7 @@ from apps.api.claims.statement_json import statement_json_params, statement_json
 from apps.claims.models import Statement
 from apps.core.search import fulltext_query, prefix_terms
 from apps.speakers.models import Speaker
+from apps.speakers.selectors import speakers_matching
 
 ROOT = Path(settings.BASE_DIR)
 MIXED_LOAD_SCRIPT = Path(__file__).with_name("load_mixed.lua")
@@ -102,10 +103,12 @@ def timed_in_turns(runs: int, first, second) -> tuple[Timing, Timing]:
 
 # The raw path: one hand-written query per page, returning the same rows as the API (the API's
 # own JSON-building SELECT, apps/api/claims/statement_json.py, joined to the page picked by a
-# hand-written WHERE, ORDER BY and LIMIT), wrapped with orjson. It fetches no count: the API
-# counts a list that fits on its page from the page, and a longer one with an estimate or a
-# COUNT (apps/core/paginator.py), queries the raw path is spared, so that it stays the floor. Its search ranks every match, where the API ranks only up
-# to 2,000 and otherwise walks the list newest first: for common words it is slower than the API.
+# hand-written WHERE, ORDER BY and LIMIT), wrapped with orjson; the benchmark checks that each
+# raw page holds the API's statements in the API's order. It fetches no count: the API counts a
+# list that fits on its page from the page, and a longer one with an estimate or a COUNT
+# (apps/core/paginator.py), queries the raw path is spared, so that it stays the floor. Its
+# search ranks every match, where the API ranks only up to 2,000 and otherwise walks the list
+# newest first: for common words it is slower than the API.
 
 RAW_LIST_PAGE = """
     SELECT s.id, s.said_on FROM claims_statement s
@@ -113,18 +116,17 @@ RAW_LIST_PAGE = """
      ORDER BY s.said_on DESC NULLS LAST, s.id DESC LIMIT 20
 """
 # The search in each row's language (apps.core.search): the query in every configuration for
-# the index, and in the row's own for the match and its rank.
+# the index, and in the row's own for the match and its rank; and, as the API finds them too,
+# the statements of the speakers named (apps.speakers.selectors.speakers_matching, whose SQL
+# depends on the words: written in per search, before any timing).
 _SEARCH = fulltext_query("")
 _PLACEHOLDERS = ("%(search)s", "%(search_prefixes)s")
-_ANY_CONFIG, _ = _SEARCH.any_config_sql(_PLACEHOLDERS)
+_MATCH = {table: _SEARCH.match_sql(f"{table}.search_document", f"{table}.language", _PLACEHOLDERS)[0] for table in "sq"}
 RAW_SEARCH_PAGE = f"""
     WITH matches AS (
-        SELECT s.id FROM claims_statement s
-         WHERE s.search_document @@ {_ANY_CONFIG}
-           AND s.search_document @@ {_SEARCH.own_config_sql("s.language", _PLACEHOLDERS)[0]}
-        UNION SELECT q.statement_id FROM claims_quotation q
-         WHERE q.search_document @@ {_ANY_CONFIG}
-           AND q.search_document @@ {_SEARCH.own_config_sql("q.language", _PLACEHOLDERS)[0]}
+        SELECT s.id FROM claims_statement s WHERE {_MATCH["s"]}
+        UNION SELECT q.statement_id FROM claims_quotation q WHERE {_MATCH["q"]}
+        UNION SELECT s.id FROM claims_statement s WHERE s.speaker_id IN (%(speakers)s)
     )
     SELECT s.id, ts_rank(s.search_document, {_SEARCH.own_config_sql("s.language", _PLACEHOLDERS)[0]}) AS rank,
            s.said_on
@@ -138,16 +140,32 @@ def raw_search_params(value: str) -> dict[str, str]:
     return {"search": value, "search_prefixes": prefix_terms(value)}
 
 
+def raw_search(value: str) -> tuple[str, dict]:
+    """The raw search page's SQL and parameters for `value`: the speakers named by it as the API
+    finds them, written into the SQL with their parameters as literals."""
+    select, _ = statement_json_select(sees_work=False)
+    speakers = speakers_matching(Speaker.objects.all(), value, names_only=True).order_by().values("pk")
+    with connection.cursor() as cursor:
+        speakers_sql = cursor.mogrify(*speakers.query.sql_with_params()).replace("%", "%%")
+    page = RAW_SEARCH_PAGE.replace("%(speakers)s", speakers_sql)
+    sql = f"""{select} JOIN ({page}) page ON page.id = statement_json.id
+              ORDER BY page.rank DESC, page.said_on DESC NULLS LAST, page.id DESC"""
+    return sql, raw_search_params(value)
+
+
 def raw_queries() -> dict[str, str]:
-    """The raw path's SQL for the list, the search and the detail pages."""
+    """The raw path's SQL for the list and the detail pages."""
     select, _ = statement_json_select(sees_work=False)
     return {
         "filtered": f"""{select} JOIN ({RAW_LIST_PAGE}) page ON page.id = statement_json.id
                         ORDER BY page.said_on DESC NULLS LAST, page.id DESC""",
-        "search": f"""{select} JOIN ({RAW_SEARCH_PAGE}) page ON page.id = statement_json.id
-                      ORDER BY page.rank DESC, page.said_on DESC NULLS LAST, page.id DESC""",
         "detail": f"{select} WHERE statement_json.id = %(id)s",
     }
+
+
+def _ids(page: dict) -> list[int]:
+    """The ids of the statements of a page (a list's, or one statement's)."""
+    return [row["id"] for row in page["results"]] if "results" in page else [page["id"]]
 
 
 def raw_page(cursor, sql: str, params: dict, *, one: bool = False) -> bytes:
@@ -389,13 +407,23 @@ class Benchmark:
         with connection.cursor() as cursor:
             raw = cursor.cursor
             queries = raw_queries()
+            searches = [raw_search(value) for value in SEARCHES]
             raw_pages = {
                 "filtered": lambda i: raw_page(
                     raw, queries["filtered"], {"language": "ru", "said_from": datetime.date(2020, 1, 1)}
                 ),
-                "search": lambda i: raw_page(raw, queries["search"], raw_search_params(SEARCHES[i % len(SEARCHES)])),
+                "search": lambda i: raw_page(raw, *searches[i % len(searches)]),
                 "detail": lambda i: raw_page(raw, queries["detail"], {"id": sample[i % len(sample)]}, one=True),
             }
+            for key, page in raw_pages.items():
+                # A twin that found other rows (fewer, say) would measure other work.
+                for i in range(len(SEARCHES) if key == "search" else 1):
+                    api_ids = _ids(get(pages[key][1](i)).json())
+                    raw_ids = _ids(orjson.loads(page(i)))
+                    if api_ids != raw_ids:
+                        raise BenchmarkFailed(
+                            f"The raw twin of {pages[key][1](i)} finds statements {raw_ids}, the API {api_ids}."
+                        )
             self.say(
                 "Raw path (one SQL query through psycopg, orjson), in turns with the API page, request by request:"
             )
