@@ -19,6 +19,7 @@ def _semantic_model_only_where_asked(request, monkeypatch):
     monkeypatch.setattr(semantic, "_failed", True)
 
 
+@pytest.fixture(autouse=True)
 def _fresh_plan_estimates():
     """Each test starts with no planner's estimate kept from another (apps.core.paginator)."""
     from apps.core.paginator import forget_plan_estimates
