@@ -308,6 +308,7 @@ class Benchmark:
         self.rows: list[tuple[str, str, str, str]] = []  # (what, median, p95, note)
         self.plans: list[tuple[str, str]] = []
         self.figures: dict[str, object] = {}
+        self.public_pages: list[tuple[str, str]] = []  # (figure key, label) of the public pages measured
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -433,6 +434,58 @@ class Benchmark:
                 self.figures[f"api_in_turns_{key}"], self.figures[f"raw_{key}"] = api, timing
                 ratio = self.figures[f"ratio_{key}"] = api.median / timing.median
                 self.say(f"  {key:55} median {timing.median:8.1f} ms (API {api.median:.1f} ms)   API ÷ raw {ratio:.2f}")
+
+    def public(self) -> None:
+        """The public site's pages, as a reader's browser asks for them the first time (no
+        conditional request: every page is built)."""
+        from apps.public.selectors import published_fact_checks
+
+        sample = [
+            f"/fact-checks/{pk}-{slug}/"
+            for pk, slug in published_fact_checks().values_list("pk", "slug")[: self.runs + 2]
+        ]
+        if not sample:
+            self.say("Public site: no published fact-check in this data, not measured.")
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT sp.id, sp.slug FROM speakers_speaker sp JOIN claims_statement s ON s.speaker_id = sp.id "
+                "GROUP BY sp.id, sp.slug ORDER BY count(*) DESC LIMIT 1"
+            )
+            speaker_pk, speaker_slug = cursor.fetchone()
+            cursor.execute(
+                "SELECT t.slug FROM claims_topic t JOIN claims_statement_topics st ON st.topic_id = t.id "
+                "GROUP BY t.slug ORDER BY count(*) DESC LIMIT 1"
+            )
+            topic = cursor.fetchone()
+        pages = {
+            "public_home": ("Home (latest fact-checks)", lambda i: "/"),
+            "public_fact_check": ("A fact-check page", lambda i: sample[i % len(sample)]),
+            "public_speaker": (
+                "The busiest speaker's page (scorecard)",
+                lambda i: f"/speakers/{speaker_pk}-{speaker_slug}/",
+            ),
+            "public_topics": ("Topics", lambda i: "/topics/"),
+            "public_search": (
+                f"Search ({len(SEARCHES)} queries in turn)",
+                lambda i: f"/search/?q={SEARCHES[i % len(SEARCHES)]}",
+            ),
+        }
+        if topic:
+            pages["public_topic"] = ("The largest topic's page", lambda i: f"/topics/{topic[0]}/")
+        client = Client()
+        self.say("Public site, server time in process:")
+        for key, (label, url) in pages.items():
+
+            def get(i, url=url):
+                response = client.get(url(i))
+                if response.status_code != 200:
+                    raise BenchmarkFailed(f"{url(i)} answered {response.status_code}: {response.content[:300]!r}")
+
+            timing = timed(label, self.runs, get)
+            self.figures[key] = timing
+            self.public_pages.append((key, label))
+            self.say(f"  {label:55} median {timing.median:8.1f} ms   p95 {timing.p95:8.1f} ms")
 
     def admin(self) -> None:
         user, _ = get_user_model().objects.get_or_create(
@@ -618,6 +671,15 @@ class Benchmark:
                 f"| {label} | {f['api_in_turns_' + key].median:.1f} ms | {f['raw_' + key].median:.1f} ms | "
                 f"{f['ratio_' + key]:.2f} | {target} |"
             )
+        if self.public_pages:
+            lines += [
+                "",
+                "## Public site",
+                "",
+                "| Page | Median | p95 | Target at 1M |",
+                "|---|---:|---:|---|",
+                *(row(label, key, "p95 ≤ 50 ms") for key, label in self.public_pages),
+            ]
         lines += [
             "",
             "## Admin",

@@ -26,8 +26,10 @@ def test_the_benchmark_measures_every_page_and_writes_the_figures(tmp_path):
         stdout=open("/dev/null", "w"),
     )
     figures = output.read_text()
-    for heading in ("## Data", "## The API against the raw database", "## Query plans"):
+    for heading in ("## Data", "## The API against the raw database", "## Public site", "## Query plans"):
         assert heading in figures
+    for page in ("Home (latest fact-checks)", "A fact-check page", "The busiest speaker's page", "Topics", "Search"):
+        assert re.search(rf"\| {re.escape(page)}[^|]* \| [\d.]+ ms \| [\d.]+ ms \| p95 ≤ 50 ms \|", figures), page
     assert "| 3,000 |" in figures
     assert "API ÷ raw" in figures
     # The machine's speed, from the same fixed work at the start and at the end of the run.
