@@ -17,9 +17,11 @@ Use `public_cache(view)` on a view, or around it in urls.py."""
 import datetime
 import functools
 import hashlib
+import logging
 import secrets
 import time
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -27,6 +29,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponseNotAllowed
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
 
 STAMP_KEY = "claimtrack:public:last-change"
 # The apps whose records the public site shows (statements, quotations, topics, speakers,
@@ -69,6 +73,24 @@ def public_stamp_bump() -> str:
     return stamp
 
 
+def _bump_after_commit() -> None:
+    """The bump as a committed change runs it: the change is stored and acknowledged whatever
+    happens to the cache. When the cache refuses the new stamp, the old one is dropped instead (a
+    fresh one is then started), so that no validator handed out before the change still matches;
+    when it refuses even that, the failure is logged for the operator."""
+    try:
+        public_stamp_bump()
+    except Exception:
+        logger.exception("The public site's stamp could not be replaced after a change; dropping it")
+        try:
+            cache.delete(STAMP_KEY)
+        except Exception:
+            logger.exception(
+                "The public site's stamp could not be dropped either: pages may answer 304 to "
+                "clients holding what was just changed, until the cache works again"
+            )
+
+
 def once_after_commit(name: str, func) -> None:
     """Run `func` once the current transaction commits (at once outside one), once however many
     times a transaction asks (a fixture load saves thousands of rows); a rolled-back change runs
@@ -89,16 +111,26 @@ def once_after_commit(name: str, func) -> None:
 
 
 def _bump_on_commit() -> None:
-    once_after_commit("public-stamp", public_stamp_bump)
+    once_after_commit("public-stamp", _bump_after_commit)
 
 
 def shows_in_public(model) -> bool:
     meta = model._meta
     return (
-        meta.app_label in PUBLIC_APPS
+        # A migration's models are other classes than the registered ones, and a migration
+        # (before `createcachetable` on a new database) must not need the cache.
+        _registered(model)
+        and meta.app_label in PUBLIC_APPS
         and meta.model_name not in PRIVATE_MODELS
         and not meta.model_name.startswith("historical")
     )
+
+
+def _registered(model) -> bool:
+    try:
+        return apps.get_model(model._meta.app_label, model._meta.model_name) is model
+    except LookupError:
+        return False
 
 
 def _changed(sender, **kwargs):

@@ -181,3 +181,34 @@ def test_a_stamp_tells_its_time(db):
     before = time.time()
     stamp = caching.public_stamp_bump()
     assert before - 1 <= caching.stamp_time(stamp) <= time.time() + 1
+
+
+def test_a_cache_that_refuses_the_new_stamp_loses_no_write_and_drops_the_old_stamp(
+    db, client, fact_check, django_capture_on_commit_callbacks, monkeypatch
+):
+    url = reverse("public:feed")
+    tag = client.get(url)["ETag"]
+
+    def refuse(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(caching.cache, "set", refuse)
+    with django_capture_on_commit_callbacks(execute=True):
+        speaker = make_speaker(name="Stored Anyway")  # no error reaches the writer
+    monkeypatch.undo()
+
+    assert type(speaker).objects.filter(name="Stored Anyway").exists()
+    assert client.get(url, HTTP_IF_NONE_MATCH=tag).status_code == 200  # the old validator is gone
+
+
+def test_a_migrations_models_do_not_touch_the_stamp():
+    from django.db.migrations.state import ModelState, ProjectState
+
+    from apps.claims.models import Statement
+
+    state = ProjectState()
+    state.add_model(ModelState.from_model(Statement, exclude_rels=True))
+    historical = state.apps.get_model("claims", "Statement")
+
+    assert caching.shows_in_public(Statement)
+    assert not caching.shows_in_public(historical)
