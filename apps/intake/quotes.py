@@ -33,6 +33,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from . import parsing
 from .names import first_name_gender
 from .types import QuoteSpan, SpeakerMention
 
@@ -1721,10 +1722,54 @@ def _mode(words: str) -> str:
     return "partial"
 
 
-def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
+def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> list[QuoteSpan]:
     """Every direct and partial quotation in `text`, in order, with its speaker when the text
     names one. The rules are English ones (reporting verbs, pronouns); in other languages only
-    the marks are read and quotations with no English cue are left out."""
+    the marks are read and quotations with no English cue are left out.
+
+    When spaCy and its English model are installed (the `parsing` dependency group) and `parse`
+    is true, an English article is also parsed and the parse gives a second reading of the
+    speaker where the rules found none or took words that are not a name (`_second_reading`)."""
+    spans = _rule_quotations(text, language)
+    if not parse or not spans or (language or "en").split("-")[0].lower() != "en":
+        return spans
+    parsed = parsing.parse(text, [(span.char_start, span.char_end) for span in spans])
+    return _second_reading(parsed, spans) if parsed is not None else spans
+
+
+def _second_reading(parsed: parsing.Parse, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """The rules' speakers, except where they found none, or their speaker does not read as a name
+    or a description in the parse: there the parse's reading (the subject of the verb of saying,
+    a pronoun's nearest compatible mention), when it has one. A quoted sentence left without a
+    speaker that follows one in the same paragraph continues it."""
+    text = parsed.text
+    result: list[QuoteSpan] = []
+    for span in spans:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and span.cue == "(previous quotation)"
+            and previous.speaker is not None
+            and any(note.startswith("speaker read from the parse (the rules said") for note in previous.notes)
+        ):
+            # the rules gave this one the previous quotation's speaker, which the parse corrected
+            span = replace(span, speaker=previous.speaker)
+        elif span.speaker is None or not parsed.plausible(span.speaker, span.char_start):
+            mention, how = parsed.speaker_of(span.char_start, span.char_end)
+            if mention is not None:
+                note = "speaker read from the parse" + (
+                    "" if span.speaker is None else f" (the rules said {span.speaker.name})"
+                )
+                span = replace(span, speaker=mention, cue=how, confidence=0.75, notes=(*span.notes, note))
+            elif span.speaker is None and previous is not None and span.mode == "direct" and previous.speaker:
+                same_paragraph = "\n" not in text[previous.char_end : span.char_start]
+                if same_paragraph and any(note.startswith("speaker read from the parse") for note in previous.notes):
+                    span = replace(span, speaker=previous.speaker, cue="(previous quotation)", confidence=0.5)
+        result.append(span)
+    return result
+
+
+def _rule_quotations(text: str, language: str) -> list[QuoteSpan]:
     article = _Article(text)
     resolver = _Resolver(article)
     masked = article.masked

@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -42,12 +43,19 @@ class Command(BaseCommand):
             "their first measurement (no longer unseen); repeat for several (default: every set in "
             "apps/intake/tests/articles*, when --articles is not given either).",
         )
+        parser.add_argument(
+            "--rules-only",
+            action="store_true",
+            help="Read speakers with the rules alone, even when spaCy is installed (sets CLAIMTRACK_INTAKE_PARSER=off).",
+        )
         parser.add_argument("--no-seeds", action="store_true", help="Measure only the articles of --articles.")
         parser.add_argument("--load-fixtures", action="store_true", help="Load the fixtures first (an empty database).")
         parser.add_argument("--write", action="store_true", help="Write the figures to ACCURACY.md (see --output).")
         parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "ACCURACY.md"), help="File for --write.")
 
     def handle(self, *args, seeds, articles, development, no_seeds, load_fixtures, write, output, **options):
+        if options.get("rules_only"):
+            os.environ["CLAIMTRACK_INTAKE_PARSER"] = "off"
         if load_fixtures:
             from apps.ops.seed import seed_load
 
