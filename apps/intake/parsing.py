@@ -292,6 +292,11 @@ class Parse:
                 continue
             if token.ent_type_:
                 continue
+            named = self._appositive_name(token)
+            if named:  # "The deputy mayor, Ana Ruiz," (a name the entity recogniser missed)
+                if not any(m.name == named for m in self.mentions):
+                    self.mentions.append(_Mention(token.left_edge.idx, named, "person", first_name_gender(named), True))
+                continue
             description = self.description(token)
             if description:
                 kind = "group" if token.tag_ == "NNS" else "anonymous"
@@ -327,6 +332,22 @@ class Parse:
         span = self.doc[keep[0] : keep[-1] + 1]
         return _clean(span.text)
 
+    def _appositive_name(self, token) -> str:
+        """The person's name in apposition to a noun: "the head teacher, Sarah Whitcombe"."""
+        for child in token.children:
+            if child.dep_ != "appos" or self.inside[child.i]:
+                continue
+            if child.ent_type_ == "PERSON":
+                ent = next((e for e in self.doc.ents if e.start <= child.i < e.end), None)
+                if ent is not None:
+                    return _clean(ent.text)
+            if child.pos_ == "PROPN" and not child.ent_type_ and self.is_person_noun(token):
+                parts = [c for c in child.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [child]
+                parts.sort(key=lambda t: t.i)
+                if len(parts) >= 2 and parts[-1].i - parts[0].i == len(parts) - 1:
+                    return _clean(" ".join(t.text for t in parts))
+        return ""
+
     def is_person_noun(self, token) -> bool:
         """A common noun that stands for people: a word for a person or a group ("farmer",
         "residents"), "a group of farmers", or a noun a relative clause with "who" or an
@@ -356,12 +377,9 @@ class Parse:
                 if ent.label_ == "PERSON":
                     return SpeakerMention(self.fullest(_clean(ent.text)), "person")
                 return SpeakerMention(_clean(ent.text), "organisation")
-        appos = [c for c in token.children if c.dep_ == "appos"]
-        for child in appos:  # "Its director, Ken Abernathy," / "the head teacher of X, Sarah Whitcombe"
-            if child.ent_type_ == "PERSON":
-                ent = next((e for e in self.doc.ents if e.start <= child.i < e.end), None)
-                if ent is not None:
-                    return SpeakerMention(self.fullest(_clean(ent.text)), "person")
+        named = self._appositive_name(token)  # "Its director, Ken Abernathy," / "the head teacher, Sarah Whitcombe"
+        if named:
+            return SpeakerMention(self.fullest(named), "person")
         compound_person = [c for c in token.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
         if compound_person:
             ent = next((e for e in self.doc.ents if e.start <= compound_person[0].i < e.end), None)
@@ -476,6 +494,9 @@ class Parse:
             ):
                 if not any(t.lower_ in ("who", "that", "which", "whose") for t in span[: head.i - span.start]):
                     return False
+        root = span.root
+        if root.dep_ in ("dobj", "pobj") and any(a.dep_ == "relcl" for a in root.ancestors):
+            return False  # "Doyle, whose daughters attend Ashby Green, …": the object of a relative clause
         if mention.kind in ("person", "organisation"):
             ents = [e for e in self.doc.ents if e.start <= span.start and span.end <= e.end]
             ents += [e for e in self.doc.ents if span.start <= e.start and e.end <= span.end and len(e) == len(span)]
