@@ -143,6 +143,7 @@ MALE_WORDS = {
     "businessman",
     "congressman",
 }
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "across", "inside"}
 NOT_SPEAKER_LABELS = {
     "GPE",
     "LOC",
@@ -236,6 +237,8 @@ class Parse:
     words are text[start:end]."""
 
     def __init__(self, doc, quotations: list[tuple[int, int]]):
+        # a person or an organisation in English prose starts with a capital ("four heifers" is neither)
+        doc.ents = [e for e in doc.ents if e.label_ not in ("PERSON", "ORG") or e.text[:1].isupper()]
         self.doc = doc
         self.text = doc.text
         self.quotations = sorted(quotations)
@@ -462,6 +465,16 @@ class Parse:
             return None
         if gender and best.gender is None:
             best.gender = gender
+        if best.head and re.match(r"(?i)(the|this|that)\s", best.name):
+            # "the farmer" after "A farmer, who…": the description it takes up
+            for earlier in reversed(self.mentions):
+                if (
+                    earlier.start < best.start
+                    and earlier.head == best.head
+                    and earlier.kind == best.kind
+                    and not re.match(r"(?i)(the|this|that)\s", earlier.name)
+                ):
+                    return SpeakerMention(earlier.name, earlier.kind)
         return SpeakerMention(best.name, best.kind)
 
     # -- checking the rules' reading -------------------------------------------------------------
@@ -497,12 +510,39 @@ class Parse:
         root = span.root
         if root.dep_ in ("dobj", "pobj") and any(a.dep_ == "relcl" for a in root.ancestors):
             return False  # "Doyle, whose daughters attend Ashby Green, …": the object of a relative clause
+        if mention.kind == "person" and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+            return False  # "In Beaufort Wes, the store has cut staff": a place
         if mention.kind in ("person", "organisation"):
             ents = [e for e in self.doc.ents if e.start <= span.start and span.end <= e.end]
             ents += [e for e in self.doc.ents if span.start <= e.start and e.end <= span.end and len(e) == len(span)]
             if ents and all(e.label_ in NOT_SPEAKER_LABELS for e in ents):
                 return False
         return True
+
+    def person_heading(self, mention: SpeakerMention, before: int) -> SpeakerMention | None:
+        """The person a longer phrase is about when a name heads it: "Professor Margaux Lefèvre
+        of the University of Liège" is Margaux Lefèvre."""
+        name = mention.name
+        at = self.text.rfind(name, 0, before)
+        span = self.doc.char_span(at, at + len(name), alignment_mode="expand") if at >= 0 else None
+        if span is None or len(span) < 2:
+            return None
+        root = span.root
+        ent = next((e for e in self.doc.ents if e.start <= root.i < e.end and e.label_ == "PERSON"), None)
+        if (
+            ent is None
+            or len(ent) < 2
+            or len(ent) >= len(span)
+            or not (span.start <= ent.start and ent.end <= span.end)
+        ):
+            return None
+        from .quotes import PARTICLES
+
+        outside = [t for t in span if not ent.start <= t.i < ent.end]
+        if not any(t.is_lower and t.lower_ not in PARTICLES for t in outside):
+            return None  # "Adewale bin Okonkwo-Sule": a name the recogniser cut, not a phrase around one
+        person = self.fullest(_clean(ent.text))
+        return SpeakerMention(person, "person") if len(person.split()) >= 2 else None
 
     # -- the speaker of a quotation --------------------------------------------------------------
     def speaker_of(self, start: int, end: int) -> tuple[SpeakerMention | None, str]:

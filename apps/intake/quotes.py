@@ -1754,6 +1754,10 @@ def _second_reading(parsed: parsing.Parse, spans: list[QuoteSpan]) -> list[Quote
         ):
             # the rules gave this one the previous quotation's speaker, which the parse corrected
             span = replace(span, speaker=previous.speaker)
+        elif span.speaker is not None and (headed := parsed.person_heading(span.speaker, span.char_start)):
+            span = replace(
+                span, speaker=headed, notes=(*span.notes, f"the parse reads {span.speaker.name!r} as a name")
+            )
         elif span.speaker is None or not parsed.plausible(span.speaker, span.char_start):
             mention, how = parsed.speaker_of(span.char_start, span.char_end)
             if mention is not None:

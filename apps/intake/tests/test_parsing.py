@@ -74,6 +74,32 @@ def test_a_colon_ending_a_clause_gives_the_subject_of_that_clause():
 
 
 @needs_parser
+def test_a_description_headed_by_a_name_is_that_person():
+    text = (
+        "Statue returned\n\nProfessor Anneke Visser of the University of Utrecht says the records describe "
+        "“a harbour looted and a temple stripped”."
+    )
+    assert speakers(text, parse=False)[0][1] == "Professor Anneke Visser of the University of Utrecht"
+    (span,) = find_quotations(text)
+    assert span.speaker == SpeakerMention("Anneke Visser", "person")
+
+
+@needs_parser
+def test_a_place_after_in_is_not_the_speaker_and_the_farmer_is_the_farmer_introduced_before():
+    text = (
+        "Dry season\n\nA farmer, who has grazed the same hills for forty years, sold his last cows on Monday. "
+        "In Fort Hollis, the grain store has cut staff. “If it rains in May, we start again,” he said."
+    )
+    assert speakers(text, parse=False)[0][1] == "Fort Hollis"
+    assert speakers(text) == [("If it rains in May, we start again,", "A farmer")]
+    later = (
+        "Dry season\n\nA farmer, who has worked the valley for forty years, sold his last cows on Monday. "
+        "The shops here are empty. Later the farmer stood by his gate. “If it rains in May, we start again,” he said."
+    )
+    assert speakers(later) == [("If it rains in May, we start again,", "A farmer")]
+
+
+@needs_parser
 @pytest.mark.parametrize(
     "text",
     [
