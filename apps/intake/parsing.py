@@ -143,6 +143,7 @@ MALE_WORDS = {
     "businessman",
     "congressman",
 }
+EXAMINING = {"question", "examine", "cross-examine", "examination", "questioning", "interrogate", "quiz", "grill"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "across", "inside"}
 NOT_SPEAKER_LABELS = {
     "GPE",
@@ -344,11 +345,31 @@ class Parse:
                 ent = next((e for e in self.doc.ents if e.start <= child.i < e.end), None)
                 if ent is not None:
                     return _clean(ent.text)
-            if child.pos_ == "PROPN" and not child.ent_type_ and self.is_person_noun(token):
-                parts = [c for c in child.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [child]
-                parts.sort(key=lambda t: t.i)
-                if len(parts) >= 2 and parts[-1].i - parts[0].i == len(parts) - 1:
+        # "The harbour master, Colin Reay," / "counsel to the inquiry, Helen Ashdown KC,": a comma,
+        # then a first name and a surname the recogniser did not mark (however the parser attached it)
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and not self.inside[child.i]:
+                parts = sorted([c for c in child.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [child])
+                from .quotes import POST_NOMINALS
+
+                while parts and parts[-1].text.upper() in POST_NOMINALS:
+                    parts.pop()  # "Helen Ashdown KC"
+                if len(parts) >= 2 and parts[-1].i - parts[0].i == len(parts) - 1 and first_name_gender(parts[0].text):
                     return _clean(" ".join(t.text for t in parts))
+        doc = self.doc
+        i = token.i + 1
+        while i < min(len(doc), token.i + 7) and doc[i].pos_ in ("ADP", "DET", "NOUN", "ADJ") and not self.inside[i]:
+            i += 1  # "counsel to the inquiry, …"
+        if i < len(doc) and doc[i].text == "," and not self.inside[i]:
+            from .quotes import POST_NOMINALS
+
+            run = []
+            for t in doc[i + 1 : i + 6]:
+                if t.pos_ != "PROPN" or self.inside[t.i] or t.text.upper() in POST_NOMINALS:
+                    break
+                run.append(t)
+            if len(run) >= 2 and first_name_gender(run[0].text) and not any(t.ent_type_ == "ORG" for t in run):
+                return _clean(" ".join(t.text for t in run))
         return ""
 
     def is_person_noun(self, token) -> bool:
@@ -544,6 +565,33 @@ class Parse:
         person = self.fullest(_clean(ent.text))
         return SpeakerMention(person, "person") if len(person.split()) >= 2 else None
 
+    def exchange_parties(self, before: int) -> tuple[SpeakerMention, SpeakerMention] | None:
+        """Who asks and who answers in the hearing or trial the paragraphs before `before` set up:
+        "X was questioned by Y", "Y cross-examined X", "Under questioning by Y, X said…"; the
+        (questioner, witness), or None."""
+        doc = self.doc
+        end = next((t.i for t in doc if t.idx >= before), len(doc))
+        for i in range(end - 1, max(-1, end - 400), -1):
+            token = doc[i]
+            if self.inside[i] or token.lemma_.lower() not in EXAMINING:
+                continue
+            children = {c.dep_: c for c in token.children}
+            if token.pos_ == "VERB" and "nsubjpass" in children and "agent" in children:
+                by = [c for c in children["agent"].children if c.dep_ == "pobj"]
+                pair = (self.resolve(by[0]) if by else None, self.resolve(children["nsubjpass"]))
+            elif token.pos_ == "VERB" and "nsubj" in children and "dobj" in children:
+                pair = (self.resolve(children["nsubj"]), self.resolve(children["dobj"]))
+            elif token.pos_ == "NOUN":
+                by = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children]
+                head = token.sent.root
+                subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+                pair = (self.resolve(by[0]) if by else None, self.resolve(subjects[0]) if subjects else None)
+            else:
+                continue
+            if pair[0] and pair[1] and pair[0] != pair[1]:
+                return pair
+        return None
+
     # -- the speaker of a quotation --------------------------------------------------------------
     def speaker_of(self, start: int, end: int) -> tuple[SpeakerMention | None, str]:
         doc = self.doc
@@ -620,6 +668,19 @@ class Parse:
 
 
 _EXTRA_PERSON_NOUNS = {
+    "counsel",
+    "solicitor",
+    "attorney",
+    "chair",
+    "master",
+    "questioner",
+    "examiner",
+    "defendant",
+    "claimant",
+    "plaintiff",
+    "juror",
+    "coroner",
+    "inspector",
     "farmer",
     "curator",
     "assistant",

@@ -1732,9 +1732,36 @@ def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> l
     speaker where the rules found none or took words that are not a name (`_second_reading`)."""
     spans = _rule_quotations(text, language)
     if not parse or not spans or (language or "en").split("-")[0].lower() != "en":
-        return spans
+        return _alternate_turns(text, spans)
     parsed = parsing.parse(text, [(span.char_start, span.char_end) for span in spans])
-    return _second_reading(parsed, spans) if parsed is not None else spans
+    return _alternate_turns(text, _second_reading(parsed, spans) if parsed is not None else spans)
+
+
+def _alternate_turns(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Questions and answers alternate: “Are you sure?” the lawyer asked. “Quite sure,” the guard
+    replied. “Not a minute later?” — a quotation with no cue of its own that is a question after an
+    answer (or an answer after a question) is the turn of whoever spoke two quotations before,
+    not of the one who spoke last."""
+    result = list(spans)
+    for k in range(2, len(result)):
+        span, last, before = result[k], result[k - 1], result[k - 2]
+        if (
+            span.cue != "(previous quotation)"
+            or not (last.speaker and before.speaker)
+            or last.speaker == before.speaker
+        ):
+            continue
+        if text.count("\n", before.char_end, span.char_start) > 2:
+            continue  # the exchange is over
+        question = span.text.rstrip().endswith("?")
+        if question != last.text.rstrip().endswith("?") and question == before.text.rstrip().endswith("?"):
+            result[k] = replace(
+                span, speaker=before.speaker, cue="(turn)", notes=(*span.notes, "a turn in an exchange")
+            )
+    return result
+
+
+TURN_LABEL = re.compile(r"(?:^|(?<=[\s.!?”\"’']))(Q|A|Question|Answer)\s*[:.]\s*[“\"‘'«„]?$")
 
 
 def _second_reading(parsed: parsing.Parse, spans: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -1745,6 +1772,14 @@ def _second_reading(parsed: parsing.Parse, spans: list[QuoteSpan]) -> list[Quote
     text = parsed.text
     result: list[QuoteSpan] = []
     for span in spans:
+        label = TURN_LABEL.search(text, max(0, text.rfind("\n", 0, span.char_start) + 1), span.char_start)
+        if label and label.end() >= span.char_start - 1:
+            parties = parsed.exchange_parties(span.char_start)
+            if parties:
+                questioner, witness = parties
+                speaker = questioner if label.group(1)[0] == "Q" else witness
+                result.append(replace(span, speaker=speaker, cue=":", notes=(*span.notes, "a question or answer turn")))
+                continue
         previous = result[-1] if result else None
         if (
             previous is not None

@@ -193,3 +193,57 @@ def test_a_model_that_cannot_load_is_logged_and_the_rules_run(monkeypatch, caplo
         assert "cannot be loaded" in caplog.text and "rules only" in caplog.text
     finally:
         parsing._load.cache_clear()
+
+
+# --- hearings and trials ----------------------------------------------------------------------
+
+HEARING = """Inquiry hears from harbour master
+
+The harbour master, Colin Reay, was questioned by counsel to the inquiry, Helen Ashdown KC, for most of the afternoon.
+
+Q: “Did you see the warning before the ferry sailed?”
+
+A: “I saw it after. Nobody brought it to me.”"""
+
+
+@needs_parser
+def test_question_and_answer_turns_are_the_questioner_and_the_witness_the_hearing_introduced():
+    assert speakers(HEARING) == [
+        ("Did you see the warning before the ferry sailed?", "Helen Ashdown"),
+        ("I saw it after. Nobody brought it to me.", "Colin Reay"),
+    ]
+    active = HEARING.replace(
+        "The harbour master, Colin Reay, was questioned by counsel to the inquiry, Helen Ashdown KC,",
+        "Counsel to the inquiry, Helen Ashdown KC, questioned the harbour master, Colin Reay,",
+    )
+    assert [name for _, name in speakers(active)] == ["Helen Ashdown", "Colin Reay"]
+
+
+def test_without_an_introduction_question_and_answer_labels_name_nobody_new(monkeypatch):
+    monkeypatch.setattr(parsing, "load", lambda: None)
+    text = "Q: “Did you see the warning?”\n\nA: “No.”"
+    assert [name for _, name in speakers(text)] != ["Helen Ashdown", "Colin Reay"]
+
+
+@pytest.mark.parametrize("parse", [False, True])
+def test_a_question_after_an_answer_is_the_questioners_turn(parse):
+    text = (
+        "Under cross-examination, the night porter said he had left at ten. “Are you sure of the time?” "
+        "Mark Ellery asked. “Quite sure,” Sam Okoye replied. “Not a minute later?” “Not one minute later.”"
+    )
+    assert speakers(text, parse=parse) == [
+        ("Are you sure of the time?", "Mark Ellery"),
+        ("Quite sure,", "Sam Okoye"),
+        ("Not a minute later?", "Mark Ellery"),
+        ("Not one minute later.", "Sam Okoye"),
+    ]
+
+
+@pytest.mark.parametrize("parse", [False, True])
+def test_one_speakers_own_question_and_answer_stay_theirs(parse):
+    text = (
+        "“Will it be enough?” Mark Ellery asked the council. “Probably not,” Sam Okoye said. "
+        "“Is that acceptable? No, it is not.”"
+    )
+    # the last quotation is a question and an answer in one: not a change of turn
+    assert speakers(text, parse=parse)[-1][1] == "Sam Okoye"
