@@ -95,6 +95,7 @@ SPEECH_LEMMAS = {
     "quip",
     "boast",
     "lament",
+    "sum",
 }
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -237,7 +238,8 @@ class Parse:
     """An article parsed once; `speaker_of(start, end)` reads the speaker of the quotation whose
     words are text[start:end]."""
 
-    def __init__(self, doc, quotations: list[tuple[int, int]]):
+    def __init__(self, doc, quotations: list[tuple[int, int]], fullest=None):
+        self._rules_fullest = fullest
         # a person or an organisation in English prose starts with a capital ("four heifers" is neither)
         doc.ents = [e for e in doc.ents if e.label_ not in ("PERSON", "ORG") or e.text[:1].isupper()]
         self.doc = doc
@@ -311,6 +313,13 @@ class Parse:
         self.mentions.sort(key=lambda m: m.start)
 
     def fullest(self, name: str) -> str:
+        """The fullest form of a person's name the article gives ("Mr de Villiers" is "Jonathan de
+        Villiers" named before)."""
+        name = re.sub(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+)+(?=\S+\s*\S)", "", name)
+        if self._rules_fullest is not None:
+            full = self._rules_fullest(name)
+            if full != name and full.lower().endswith(name.lower()):
+                return full
         tokens = name.split()
         if not tokens:
             return name
@@ -549,6 +558,10 @@ class Parse:
         if span is None or len(span) < 2:
             return None
         root = span.root
+        if mention.kind == "anonymous" and root.pos_ == "NOUN":
+            named = self._appositive_name(root)  # "A company spokeswoman, Dana Whitcombe,"
+            if named and len(named.split()) >= 2:
+                return SpeakerMention(self.fullest(named), "person")
         ent = next((e for e in self.doc.ents if e.start <= root.i < e.end and e.label_ == "PERSON"), None)
         if (
             ent is None
@@ -607,7 +620,7 @@ class Parse:
                     return mention, verb.lower_
             return None, ""
         # "He had a simple message for them: “…”": no verb of saying; the subject of the clause
-        # the colon ends
+        # the colon ends (else of the sentence before, in the same paragraph: "X smiled. “…”")
         colon = span.start - 1
         while colon >= 0 and doc[colon].is_punct and doc[colon].text in QUOTE_CHARS | {" "}:
             colon -= 1
@@ -622,6 +635,12 @@ class Parse:
                     if mention and mention.kind in ("person", "anonymous", "organisation"):
                         return mention, ":"
                     break
+        if colon >= 0 and doc[colon].text in (".", "!") and doc[colon].idx >= self._paragraph(span[0].idx)[0]:
+            root = doc[colon].sent.root
+            subject = self._subject(root) if not self.inside[root.i] and root.pos_ == "VERB" else None
+            mention = self.resolve(subject) if subject is not None else None
+            if mention and mention.kind in ("person", "anonymous"):
+                return mention, "(previous sentence)"
         return None, ""
 
     def _governing_verb(self, span):
@@ -745,9 +764,10 @@ def _clean(name: str) -> str:
     return re.sub(r"\s+", " ", name)
 
 
-def parse(text: str, quotations: list[tuple[int, int]]) -> Parse | None:
-    """The article parsed, or None when there is no parser (or the text is too long for one)."""
+def parse(text: str, quotations: list[tuple[int, int]], fullest=None) -> Parse | None:
+    """The article parsed, or None when there is no parser (or the text is too long for one).
+    `fullest(name, pos)`, when given, is the rules' fullest form of a person's name."""
     nlp = load()
     if nlp is None or len(text) > MAX_CHARS:
         return None
-    return Parse(nlp(text), quotations)
+    return Parse(nlp(text), quotations, fullest)

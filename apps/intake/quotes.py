@@ -1730,10 +1730,10 @@ def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> l
     When spaCy and its English model are installed (the `parsing` dependency group) and `parse`
     is true, an English article is also parsed and the parse gives a second reading of the
     speaker where the rules found none or took words that are not a name (`_second_reading`)."""
-    spans = _rule_quotations(text, language)
+    spans, article = _rule_quotations(text, language)
     if not parse or not spans or (language or "en").split("-")[0].lower() != "en":
         return _alternate_turns(text, spans)
-    parsed = parsing.parse(text, [(span.char_start, span.char_end) for span in spans])
+    parsed = parsing.parse(text, [(span.char_start, span.char_end) for span in spans], fullest=article.fullest)
     return _alternate_turns(text, _second_reading(parsed, spans) if parsed is not None else spans)
 
 
@@ -1793,6 +1793,13 @@ def _second_reading(parsed: parsing.Parse, spans: list[QuoteSpan]) -> list[Quote
             span = replace(
                 span, speaker=headed, notes=(*span.notes, f"the parse reads {span.speaker.name!r} as a name")
             )
+        elif span.cue == "(previous sentence)" and (reading := parsed.speaker_of(span.char_start, span.char_end))[
+            1
+        ] not in ("", ":", "(previous sentence)"):
+            # the rules guessed from the sentence before; the parse found a verb of saying
+            if reading[0] != span.speaker:
+                note = f"speaker read from the parse (the rules said {span.speaker.name})"
+                span = replace(span, speaker=reading[0], cue=reading[1], confidence=0.75, notes=(*span.notes, note))
         elif span.speaker is None or not parsed.plausible(span.speaker, span.char_start):
             mention, how = parsed.speaker_of(span.char_start, span.char_end)
             if mention is not None:
@@ -1808,7 +1815,7 @@ def _second_reading(parsed: parsing.Parse, spans: list[QuoteSpan]) -> list[Quote
     return result
 
 
-def _rule_quotations(text: str, language: str) -> list[QuoteSpan]:
+def _rule_quotations(text: str, language: str) -> tuple[list[QuoteSpan], "_Article"]:
     article = _Article(text)
     resolver = _Resolver(article)
     masked = article.masked
@@ -1868,7 +1875,7 @@ def _rule_quotations(text: str, language: str) -> list[QuoteSpan]:
             resolver.last_speaker = speaker
             resolver.last_speaker_pos = start
         previous_in_paragraph = (paragraph[0], speaker)
-    return _headline_speaker(result, paragraphs)
+    return _headline_speaker(result, paragraphs), article
 
 
 def _person_named_last(resolver, speaker: SpeakerMention | None, pos: int) -> SpeakerMention | None:

@@ -247,3 +247,24 @@ def test_one_speakers_own_question_and_answer_stay_theirs(parse):
     )
     # the last quotation is a question and an answer in one: not a change of turn
     assert speakers(text, parse=parse)[-1][1] == "Sam Okoye"
+
+
+@needs_parser
+def test_a_description_with_a_name_in_apposition_is_the_named_person():
+    text = (
+        "Bank cuts jobs\n\nA bank spokesman, Tobias Lindgren, confirmed the cuts but said the branch staff would be "
+        "“moved to the regional hub.”"
+    )
+    assert speakers(text, parse=False)[0][1] == "A bank spokesman"
+    (span,) = find_quotations(text)
+    assert span.speaker == SpeakerMention("Tobias Lindgren", "person")
+
+
+@needs_parser
+def test_a_speaker_named_in_the_sentence_after_the_quotation_beats_a_guess_from_the_paragraph_before():
+    text = (
+        "Vote count\n\nThe Labour candidate, Ruth Mallory, took 12 percent.\n\n“The count is the count.” That was how "
+        "the returning officer, Owen Pryce, summed up the night shortly after midnight."
+    )
+    assert speakers(text, parse=False)[0][1] == "Ruth Mallory"  # the rules' guess from the paragraph before
+    assert speakers(text) == [("The count is the count.", "Owen Pryce")]
