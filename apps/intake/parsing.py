@@ -13,6 +13,7 @@ model cannot be loaded, `load()` returns None and the rules alone run.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import os
 import re
@@ -188,11 +189,11 @@ def _load(model: str):
         )
         return None
     if "parser" in nlp.pipe_names:
-        nlp.add_pipe(_paragraph_breaks(spacy), before="parser")
+        nlp.add_pipe(_paragraph_breaks(), before="parser")
     return nlp
 
 
-def _paragraph_breaks(spacy) -> str:
+def _paragraph_breaks() -> str:
     """A component that starts a sentence after every line break: a headline or a paragraph never
     runs on into the next one (the parser keeps boundaries set before it)."""
     name = "claimtrack_paragraph_breaks"
@@ -255,7 +256,9 @@ class Parse:
 
     # -- mentions ----------------------------------------------------------------------------
     def _in_quotation(self, pos: int) -> bool:
-        return any(start - 1 <= pos < end + 1 for start, end in self.quotations)
+        """Whether `pos` is in a quotation or on its marks."""
+        k = bisect.bisect_right(self.quotations, (pos + 1, float("inf"))) - 1
+        return any(start - 1 <= pos < end + 1 for start, end in self.quotations[max(0, k - 1) : k + 2])
 
     def _paragraph(self, pos: int) -> tuple[int, int]:
         for start, end in self.paragraphs:
