@@ -1765,54 +1765,65 @@ TURN_LABEL = re.compile(r"(?:^|(?<=[\s.!?”\"’']))(Q|A|Question|Answer)\s*[:.
 
 
 def _second_reading(parsed: parsing.Parse, spans: list[QuoteSpan]) -> list[QuoteSpan]:
-    """The rules' speakers, except where they found none, or their speaker does not read as a name
-    or a description in the parse: there the parse's reading (the subject of the verb of saying,
-    a pronoun's nearest compatible mention), when it has one. A quoted sentence left without a
-    speaker that follows one in the same paragraph continues it."""
+    """The rules' speakers, read again with the parse where the rules are weakest:
+    - a "Q:" or "A:" turn is the questioner or the witness the text introduced;
+    - a description headed by a name, or with one in apposition, is that person;
+    - a guess from the sentence before gives way to a verb of saying the parse finds;
+    - no speaker, or words that do not read as a name ("Sørlie declined to comment"), give way
+      to the parse's reading (the subject of the verb of saying, a pronoun's antecedent);
+    - a quotation the rules gave the previous quotation's speaker follows that speaker's
+      correction, and a quoted sentence left with none after a corrected one continues it.
+    Where the rules name a plausible speaker and the parse another, the rules stay: on the
+    development sets they were right 83 times to the parse's 8 there."""
     text = parsed.text
     result: list[QuoteSpan] = []
+    corrected: list[bool] = []
     for span in spans:
-        label = TURN_LABEL.search(text, max(0, text.rfind("\n", 0, span.char_start) + 1), span.char_start)
-        if label and label.end() >= span.char_start - 1:
-            parties = parsed.exchange_parties(span.char_start)
-            if parties:
-                questioner, witness = parties
-                speaker = questioner if label.group(1)[0] == "Q" else witness
-                result.append(replace(span, speaker=speaker, cue=":", notes=(*span.notes, "a question or answer turn")))
-                continue
-        previous = result[-1] if result else None
-        if (
-            previous is not None
-            and span.cue == "(previous quotation)"
-            and previous.speaker is not None
-            and any(note.startswith("speaker read from the parse (the rules said") for note in previous.notes)
-        ):
-            # the rules gave this one the previous quotation's speaker, which the parse corrected
-            span = replace(span, speaker=previous.speaker)
-        elif span.speaker is not None and (headed := parsed.person_heading(span.speaker, span.char_start)):
-            span = replace(
-                span, speaker=headed, notes=(*span.notes, f"the parse reads {span.speaker.name!r} as a name")
+        reading = _parse_reading(parsed, span)
+        if reading is None and result and corrected[-1] and result[-1].speaker:
+            previous = result[-1]
+            same_paragraph = "\n" not in text[previous.char_end : span.char_start]
+            if span.cue == "(previous quotation)" or (
+                span.speaker is None and span.mode == "direct" and same_paragraph
+            ):
+                reading = (previous.speaker, "(previous quotation)", "the speaker of the quotation before")
+        if reading is not None and reading[0] != span.speaker:
+            speaker, cue, why = reading
+            note = f"speaker read from the parse: {why}" + (
+                f" (the rules said {span.speaker.name})" if span.speaker else ""
             )
-        elif span.cue == "(previous sentence)" and (reading := parsed.speaker_of(span.char_start, span.char_end))[
-            1
-        ] not in ("", ":", "(previous sentence)"):
-            # the rules guessed from the sentence before; the parse found a verb of saying
-            if reading[0] != span.speaker:
-                note = f"speaker read from the parse (the rules said {span.speaker.name})"
-                span = replace(span, speaker=reading[0], cue=reading[1], confidence=0.75, notes=(*span.notes, note))
-        elif span.speaker is None or not parsed.plausible(span.speaker, span.char_start):
-            mention, how = parsed.speaker_of(span.char_start, span.char_end)
-            if mention is not None:
-                note = "speaker read from the parse" + (
-                    "" if span.speaker is None else f" (the rules said {span.speaker.name})"
-                )
-                span = replace(span, speaker=mention, cue=how, confidence=0.75, notes=(*span.notes, note))
-            elif span.speaker is None and previous is not None and span.mode == "direct" and previous.speaker:
-                same_paragraph = "\n" not in text[previous.char_end : span.char_start]
-                if same_paragraph and any(note.startswith("speaker read from the parse") for note in previous.notes):
-                    span = replace(span, speaker=previous.speaker, cue="(previous quotation)", confidence=0.5)
+            span = replace(
+                span, speaker=speaker, cue=cue, confidence=min(span.confidence, 0.75), notes=(*span.notes, note)
+            )
+            corrected.append(True)
+        else:
+            corrected.append(False)
         result.append(span)
     return result
+
+
+def _parse_reading(parsed: parsing.Parse, span: QuoteSpan) -> tuple[SpeakerMention, str, str] | None:
+    """(speaker, cue, why) where the parse reads the speaker of `span` otherwise than the rules."""
+    text = parsed.text
+    label = TURN_LABEL.search(text, max(0, text.rfind("\n", 0, span.char_start) + 1), span.char_start)
+    if label:
+        parties = parsed.exchange_parties(span.char_start)
+        if parties:
+            return parties[0] if label.group(1)[0] == "Q" else parties[1], ":", "a question or answer turn"
+    if span.speaker is not None:
+        headed = parsed.person_heading(span.speaker, span.char_start)
+        if headed:
+            return headed, span.cue, "the person the description names"
+    if span.cue == "(previous sentence)":
+        mention, how = parsed.speaker_of(span.char_start, span.char_end)
+        if mention is not None and how not in (":", "(previous sentence)"):
+            return mention, how, "a verb of saying near the quotation"
+        return None
+    if span.speaker is None or not parsed.plausible(span.speaker, span.char_start):
+        mention, how = parsed.speaker_of(span.char_start, span.char_end)
+        if mention is not None:
+            return mention, how, "the subject of the verb of saying" if how not in (":", "(previous sentence)") else how
+    return None
 
 
 def _rule_quotations(text: str, language: str) -> tuple[list[QuoteSpan], "_Article"]:
