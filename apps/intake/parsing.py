@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import bisect
 import logging
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from django.conf import settings
 
 from .names import first_name_gender
 from .types import SpeakerMention
@@ -163,14 +164,11 @@ NOT_SPEAKER_LABELS = {
 QUOTE_CHARS = set("\"“”„«»‘’‚‹›'")
 
 
-SWITCH = "CLAIMTRACK_INTAKE_PARSER"  # "off": the rules alone, even with spaCy installed
-
-
 def load():
     """The spaCy pipeline, loaded once per process, or None when spaCy or its model is missing or
-    broken, or the environment says CLAIMTRACK_INTAKE_PARSER=off (the rules then run alone).
-    Nothing is downloaded: the model is an installed package."""
-    if os.environ.get(SWITCH, "").strip().lower() in ("off", "0", "no", "false"):
+    broken, or the setting CLAIMTRACK_INTAKE_PARSER is off (the rules then run alone). Nothing is
+    downloaded: the model is an installed package."""
+    if not getattr(settings, "CLAIMTRACK_INTAKE_PARSER", True):
         return None
     return _load(MODEL)
 
@@ -219,7 +217,7 @@ def description() -> str:
     """What reads the speakers, for reports: the model and its version, or the rules alone."""
     nlp = load()
     if nlp is None:
-        return "the rules alone (spaCy or its model not installed, or CLAIMTRACK_INTAKE_PARSER=off)"
+        return "the rules alone (spaCy or its model not installed, or the setting CLAIMTRACK_INTAKE_PARSER off)"
     import spacy
 
     return f"the rules with spaCy {spacy.__version__} and {MODEL} {nlp.meta.get('version', '?')}"

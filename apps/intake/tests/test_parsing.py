@@ -163,8 +163,8 @@ def test_without_a_parser_the_rules_alone_name_the_speakers(monkeypatch):
     assert "rules alone" in parsing.description()
 
 
-def test_the_environment_can_switch_the_parser_off(monkeypatch):
-    monkeypatch.setenv(parsing.SWITCH, "off")
+def test_the_setting_can_switch_the_parser_off(settings):
+    settings.CLAIMTRACK_INTAKE_PARSER = False
     assert parsing.load() is None
     assert speakers(UNNAMED_THEN_PRONOUN) == speakers(UNNAMED_THEN_PRONOUN, parse=False)
 

@@ -1,4 +1,3 @@
-import os
 from pathlib import Path
 
 from django.conf import settings
@@ -46,7 +45,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--rules-only",
             action="store_true",
-            help="Read speakers with the rules alone, even when spaCy is installed (sets CLAIMTRACK_INTAKE_PARSER=off).",
+            help="Read speakers with the rules alone, even when spaCy is installed (to compare with the parse).",
         )
         parser.add_argument("--no-seeds", action="store_true", help="Measure only the articles of --articles.")
         parser.add_argument("--load-fixtures", action="store_true", help="Load the fixtures first (an empty database).")
@@ -54,8 +53,7 @@ class Command(BaseCommand):
         parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "ACCURACY.md"), help="File for --write.")
 
     def handle(self, *args, seeds, articles, development, no_seeds, load_fixtures, write, output, **options):
-        if options.get("rules_only"):
-            os.environ["CLAIMTRACK_INTAKE_PARSER"] = "off"
+        parse = not options.get("rules_only")
         if load_fixtures:
             from apps.ops.seed import seed_load
 
@@ -68,6 +66,7 @@ class Command(BaseCommand):
                     seed_cases(Path(seeds)),
                     seeds=True,
                     statements=True,
+                    parse=parse,
                 )
             unseen_reports, wrong_scores = [], []
             if development is None and articles is None:
@@ -81,8 +80,8 @@ class Command(BaseCommand):
                     if developed
                     else f"Articles the rules were not written on ({_shown(folder)})"
                 )
-                unseen_reports.append(evaluate(label, unseen, seeds=False))
-                wrong_scores += unseen_top_scores(unseen)
+                unseen_reports.append(evaluate(label, unseen, seeds=False, parse=parse))
+                wrong_scores += unseen_top_scores(unseen, parse=parse)
         except AccuracyError as error:
             raise CommandError(str(error)) from error
         self.stdout.write("\n".join(report_lines(seed_report, unseen_reports, wrong_scores=wrong_scores)))
