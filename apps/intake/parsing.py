@@ -531,11 +531,10 @@ class Parse:
             return False
         for token in span:  # a subject with its finite verb: a clause, not a name
             head = token.head
-            if (
-                token.dep_ in SUBJECT_DEPS
-                and span.start <= head.i < span.end
-                and head.tag_ in ("VBD", "VBZ", "VBP", "MD")
-            ):
+            finite = head.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+                c.dep_ == "aux" and c.tag_ == "MD" for c in head.children
+            )  # "declined", "cannot afford"
+            if token.dep_ in SUBJECT_DEPS and span.start <= head.i < span.end and finite:
                 if not any(t.lower_ in ("who", "that", "which", "whose") for t in span[: head.i - span.start]):
                     return False
         root = span.root

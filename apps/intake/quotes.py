@@ -1739,25 +1739,27 @@ def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> l
 
 def _alternate_turns(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     """Questions and answers alternate: “Are you sure?” the lawyer asked. “Quite sure,” the guard
-    replied. “Not a minute later?” — a quotation with no cue of its own that is a question after an
-    answer (or an answer after a question) is the turn of whoever spoke two quotations before,
-    not of the one who spoke last."""
+    replied. “Not a minute later?” — a quotation with no cue of its own (none, or only the
+    quotation before) that is a question after an answer, or an answer after a question, is the
+    turn of the other party to the exchange: whoever spoke before the last speaker, within the
+    last three paragraphs."""
     result = list(spans)
-    for k in range(2, len(result)):
-        span, last, before = result[k], result[k - 1], result[k - 2]
-        if (
-            span.cue != "(previous quotation)"
-            or not (last.speaker and before.speaker)
-            or last.speaker == before.speaker
-        ):
+    for k in range(1, len(result)):
+        span, last = result[k], result[k - 1]
+        if not (span.cue == "(previous quotation)" or span.speaker is None and span.cue == "") or not last.speaker:
             continue
-        if text.count("\n", before.char_end, span.char_start) > 2:
-            continue  # the exchange is over
         question = span.text.rstrip().endswith("?")
-        if question != last.text.rstrip().endswith("?") and question == before.text.rstrip().endswith("?"):
-            result[k] = replace(
-                span, speaker=before.speaker, cue="(turn)", notes=(*span.notes, "a turn in an exchange")
-            )
+        if question == last.text.rstrip().endswith("?"):
+            continue
+        other = None
+        for earlier in reversed(result[: k - 1]):
+            if text.count("\n\n", earlier.char_end, span.char_start) > 3:
+                break  # the exchange is over
+            if earlier.speaker and earlier.speaker != last.speaker:
+                other = earlier
+                break
+        if other is not None and other.text.rstrip().endswith("?") == question:
+            result[k] = replace(span, speaker=other.speaker, cue="(turn)", notes=(*span.notes, "a turn in an exchange"))
     return result
 
 

@@ -268,3 +268,30 @@ def test_a_speaker_named_in_the_sentence_after_the_quotation_beats_a_guess_from_
     )
     assert speakers(text, parse=False)[0][1] == "Ruth Mallory"  # the rules' guess from the paragraph before
     assert speakers(text) == [("The count is the count.", "Owen Pryce")]
+
+
+@needs_parser
+def test_a_clause_with_a_modal_is_not_a_speaker_the_subject_of_the_verb_of_saying_is():
+    text = (
+        "Insurers will pay little. Most small growers cannot afford frost cover, Piet Vermeulen said, calling "
+        "the premiums “out of reach for anyone with fewer than twenty hectares”."
+    )
+    assert speakers(text, parse=False)[0][1] == "Most small growers cannot afford frost cover"
+    assert speakers(text) == [("out of reach for anyone with fewer than twenty hectares", "Piet Vermeulen")]
+
+
+@pytest.mark.parametrize("parse", [False, True])
+def test_turns_standing_alone_in_their_paragraphs_alternate_between_the_two_parties(parse):
+    text = (
+        "The chair, Rhodri Vance, read the email aloud. Vance asked: “Did you read this email at the time?”\n\n"
+        "“I did not,” Gwen Thorlby replied. “It was not sent to me.”\n\n"
+        "“Should it have been?”\n\n"
+        "“With hindsight, yes.”"
+    )
+    assert speakers(text, parse=parse) == [
+        ("Did you read this email at the time?", "Rhodri Vance"),
+        ("I did not,", "Gwen Thorlby"),
+        ("It was not sent to me.", "Gwen Thorlby"),
+        ("Should it have been?", "Rhodri Vance"),
+        ("With hindsight, yes.", "Gwen Thorlby"),
+    ]
