@@ -30,12 +30,15 @@ Pure Python (no Django), fast (regular expressions over one paragraph at a time)
 """
 
 import bisect
+import logging
 import re
 from dataclasses import dataclass, replace
 
 from . import parsing
 from .names import first_name_gender
 from .types import QuoteSpan, SpeakerMention
+
+logger = logging.getLogger(__name__)
 
 # --- 1. pairing -----------------------------------------------------------------------------
 
@@ -1733,8 +1736,13 @@ def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> l
     spans, article = _rule_quotations(text, language)
     if not parse or not spans or (language or "en").split("-")[0].lower() != "en":
         return _alternate_turns(text, spans)
-    parsed = parsing.parse(text, [(span.char_start, span.char_end) for span in spans], fullest=article.fullest)
-    return _alternate_turns(text, _second_reading(parsed, spans) if parsed is not None else spans)
+    try:
+        parsed = parsing.parse(text, [(span.char_start, span.char_end) for span in spans], fullest=article.fullest)
+        read = _second_reading(parsed, spans) if parsed is not None else spans
+    except Exception:  # a parser failing on odd text must not cost the editor the suggestions
+        logger.exception("The parse of an article failed: its speakers are read by the rules alone")
+        read = spans
+    return _alternate_turns(text, read)
 
 
 def _alternate_turns(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:

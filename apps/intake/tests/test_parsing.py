@@ -295,3 +295,14 @@ def test_turns_standing_alone_in_their_paragraphs_alternate_between_the_two_part
         ("Should it have been?", "Rhodri Vance"),
         ("With hindsight, yes.", "Gwen Thorlby"),
     ]
+
+
+@needs_parser
+def test_a_parser_that_fails_on_an_article_leaves_the_rules_speakers_and_is_logged(monkeypatch, caplog):
+    def broken(self, start, end):
+        raise ValueError("[E1041] something the parser did not expect")
+
+    monkeypatch.setattr(parsing.Parse, "speaker_of", broken)
+    with caplog.at_level(logging.ERROR, logger="apps.intake.quotes"):
+        assert speakers(UNNAMED_THEN_PRONOUN) == speakers(UNNAMED_THEN_PRONOUN, parse=False)
+    assert "rules alone" in caplog.text
