@@ -1745,6 +1745,10 @@ def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> l
     return _alternate_turns(text, read)
 
 
+ASKING_CUES = {"asked", "asks", "asking", "pressed", "demanded", "queried", "questioned", "wondered", "(turn)"}
+ASKING = re.compile(r"\b(?:asked|asks|asking|pressed|demanded|queried|questioned|wondered)\b")
+
+
 def _alternate_turns(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     """Questions and answers alternate: “Are you sure?” the lawyer asked. “Quite sure,” the guard
     replied. “Not a minute later?” — a quotation with no cue of its own (none, or only the
@@ -1766,7 +1770,16 @@ def _alternate_turns(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
             if earlier.speaker and earlier.speaker != last.speaker:
                 other = earlier
                 break
-        if other is not None and other.text.rstrip().endswith("?") == question:
+        asker = other if question else last  # the exchange shows itself by a question asked as one
+        if (
+            other is not None
+            and other.text.rstrip().endswith("?") == question
+            and (
+                asker.cue in ASKING_CUES
+                or any("turn" in note for note in asker.notes)
+                or ASKING.search(text, max(0, asker.char_start - 60), min(len(text), asker.char_end + 60))
+            )
+        ):
             result[k] = replace(span, speaker=other.speaker, cue="(turn)", notes=(*span.notes, "a turn in an exchange"))
     return result
 

@@ -306,3 +306,10 @@ def test_a_parser_that_fails_on_an_article_leaves_the_rules_speakers_and_is_logg
     with caplog.at_level(logging.ERROR, logger="apps.intake.quotes"):
         assert speakers(UNNAMED_THEN_PRONOUN) == speakers(UNNAMED_THEN_PRONOUN, parse=False)
     assert "rules alone" in caplog.text
+
+
+@pytest.mark.parametrize("parse", [False, True])
+def test_a_speakers_own_rhetorical_question_after_a_statement_is_not_a_turn(parse):
+    text = "“Why close it now?” Mark Ellery said. “Because the money ran out,” Sam Okoye said. “What else could we do?”"
+    # nobody asked a question as one ("asked", "pressed"...): no exchange, the last speaker goes on
+    assert speakers(text, parse=parse)[-1] == ("What else could we do?", "Sam Okoye")
