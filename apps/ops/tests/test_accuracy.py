@@ -84,6 +84,7 @@ def test_speaker_names_compare_without_case_accents_honorifics_or_articles():
     assert name_key("Graham Pryce") != name_key("Graham Price")
 
 
+@pytest.mark.parsing
 def test_rules_only_measures_without_the_parse_and_says_so(tmp_path):
     write_article(tmp_path, [{"text": "It took us nine years,", "mode": "direct", "speaker": "Anna Lindqvist"}])
     out = run("--articles", str(tmp_path), "--rules-only")
