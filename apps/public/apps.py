@@ -9,7 +9,7 @@ class PublicConfig(AppConfig):
     name = "apps.public"
 
     def ready(self):
-        from . import caching, dump
+        from . import caching, checks, dump  # noqa: F401 (checks registers the deploy checks)
 
         # Every public change moves the pages' validators, and the dump follows the verdicts.
         caching.connect()

@@ -227,6 +227,9 @@ def public_cache(view=None, *, version=None):
             patch_vary_headers(response, ["Accept-Encoding"])
             return response
 
+        # Read only: every other method is answered 405 above, so there is no form to protect
+        # (and no CSRF refusal, a 403, to answer in its place).
+        wrapped.csrf_exempt = True
         return wrapped
 
     return decorator(view) if view is not None else decorator

@@ -107,15 +107,13 @@ def _latest_verdict(statements) -> Subquery:
 
 
 class SpeakerSitemap(CountedOnce):
-    """Speakers with statements on file: their page lists them and their published verdicts.
-    Last change: the speaker's record, their latest statement, their latest verdict."""
+    """Speakers with a published fact-check (a page without one holds no fact-check for a search
+    engine to send readers to). Last change: the speaker's record, their latest statement, their
+    latest verdict."""
 
     def items(self):
-        return (
-            Speaker.objects.filter(Exists(Statement.objects.filter(speaker=OuterRef("pk"))))
-            .order_by("pk")
-            .values_list("pk", "slug", "updated_at")
-        )
+        checked = Statement.objects.filter(public_q("verification__", verdict=True), speaker=OuterRef("pk"))
+        return Speaker.objects.filter(Exists(checked)).order_by("pk").values_list("pk", "slug", "updated_at")
 
     def page_rows(self, rows: list) -> list:
         """The page's rows with their statements' and verdicts' latest change: one grouped
@@ -158,13 +156,14 @@ class SpeakerSitemap(CountedOnce):
 
 
 class TopicSitemap(CountedOnce):
-    """Topics with statements on file. Last change: the topic's record or its latest verdict (a
-    topic's statements are thousands: finding the latest change among them would read them all)."""
+    """Topics with a published fact-check (their page lists those only). Last change: the topic's
+    record or its latest verdict (a topic's statements are thousands: finding the latest change
+    among them would read them all)."""
 
     def items(self):
         statements = Statement.objects.filter(topics=OuterRef("pk")).order_by()
         return (
-            Topic.objects.filter(Exists(Statement.topics.through.objects.filter(topic=OuterRef("pk"))))
+            Topic.objects.filter(Exists(statements.filter(public_q("verification__", verdict=True))))
             .annotate(verdicts_changed=_latest_verdict(statements))
             .order_by("pk")
             .values_list("pk", "slug", "updated_at", "verdicts_changed")

@@ -13,6 +13,12 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("fact-checks/<int:pk>-<slug:slug>/", views.fact_check, name="fact-check"),
     path("speakers/<int:pk>-<slug:slug>/", views.speaker, name="speaker"),
+    # A slug in other letters (an address retyped from a page in another script), or none at
+    # all: found by the id, and redirected to the address with the current slug.
+    path("fact-checks/<int:pk>-<str:slug>/", views.fact_check, name="fact-check-any-slug"),
+    path("fact-checks/<int:pk>/", views.fact_check, {"slug": ""}, name="fact-check-no-slug"),
+    path("speakers/<int:pk>-<str:slug>/", views.speaker, name="speaker-any-slug"),
+    path("speakers/<int:pk>/", views.speaker, {"slug": ""}, name="speaker-no-slug"),
     path("topics/", views.topic_index, name="topics"),
     path("topics/<slug:slug>/", views.topic, name="topic"),
     path("search/", views.search, name="search"),
@@ -46,7 +52,10 @@ urlpatterns += [
 
 # Every page for readers answers conditional GETs too (apps/public/caching.py): wrapped here, by
 # name, so that the views stay plain.
-CACHED_PAGES = ("home", "fact-check", "speaker", "topics", "topic", "search")
+CACHED_PAGES = (
+    *("home", "fact-check", "speaker", "topics", "topic", "search"),
+    *("fact-check-any-slug", "fact-check-no-slug", "speaker-any-slug", "speaker-no-slug"),
+)
 for _pattern in urlpatterns:
     if _pattern.name in CACHED_PAGES:
         _pattern.callback = public_cache(_pattern.callback)

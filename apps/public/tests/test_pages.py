@@ -128,6 +128,7 @@ def test_the_speaker_scorecard_counts_published_verdicts_only(client, drafts):
     html = client.get(speaker_url(speaker)).content.decode()
     assert "Checked <strong>1</strong> of 6 recorded statements" in html
     assert "True: 0; Mixed: 0; False: 1; Other: 0" in html  # the chart's description
+    assert "noindex" not in html
 
 
 def test_the_fact_check_page_shows_the_claim_verdict_evidence_and_every_appearance(client, desk):
@@ -201,12 +202,43 @@ def test_a_fact_check_address_with_an_old_slug_redirects_to_the_current_one(clie
     assert response.status_code == 301 and response["Location"] == page_url(statement)
 
 
+@pytest.mark.parametrize("tail", ["-%D0%BF%D1%83%D1%82%D0%B8%D0%BD/", "/", "-x/"])
+def test_a_fact_check_or_speaker_address_with_any_slug_or_none_redirects(client, desk, tail):
+    statement = make_statement(text="Old words.")
+    published(statement, *reversed(desk))
+    response = client.get(f"/fact-checks/{statement.pk}{tail}")
+    assert response.status_code == 301 and response["Location"] == page_url(statement)
+    response = client.get(f"/speakers/{statement.speaker_id}{tail}")
+    assert response.status_code == 301 and response["Location"] == speaker_url(statement.speaker)
+
+
+def test_a_search_that_matches_nothing_says_so(client, desk):
+    published(make_statement(text="The border was settled in 2005."), *reversed(desk))
+    html = client.get("/search/", {"q": "zzzzqq"}).content.decode()
+    assert "No fact-check matches “zzzzqq”" in html
+    assert "Try fewer words, or another spelling." in html
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])
+def test_writing_to_a_public_page_is_a_405_not_a_csrf_refusal(method, desk):
+    from django.test import Client
+
+    statement = make_statement(text="Words.")
+    published(statement, *reversed(desk))
+    client = Client(enforce_csrf_checks=True)
+    for url in ("/", page_url(statement), "/search/?q=x", reverse("public:feed"), reverse("public:datafeed-csv")):
+        response = getattr(client, method)(url)
+        assert response.status_code == 405, url
+        assert response["Allow"] == "GET, HEAD"
+
+
 def test_a_speaker_without_published_verdicts_has_a_page_with_an_empty_scorecard(client):
     speaker = make_speaker(name="Quiet Person")
     make_statement(speaker=speaker)
     html = client.get(speaker_url(speaker)).content.decode()
     assert "Checked <strong>0</strong> of 1 recorded statement<" in html
     assert "No verdict on Quiet Person has been published yet." in html
+    assert '<meta name="robots" content="noindex">' in html  # no fact-check for a search engine to show
 
 
 def test_pages_link_the_feeds_and_the_downloads_of_every_fact_check(client):

@@ -48,6 +48,9 @@ def desk(fact_checker, editor):
     reopened = published(statements["reopened"], fact_checker, editor)
     services.verification_reopen(verification=reopened, user=editor, reason="Wrong figure.")
     published(statements["published"], fact_checker, editor)
+    # Statements on file, none of them checked: no fact-check for a search engine to send readers to.
+    unchecked_speaker, unchecked_topic = make_speaker(name="Only drafts"), make_topic(name="Drafts only")
+    worked_on(make_statement(speaker=unchecked_speaker, topics=[unchecked_topic], text="A draft."), fact_checker)
     return {**statements, "topic": topic, "quiet_topic": quiet_topic, "speaker": speaker, "silent": silent}
 
 
