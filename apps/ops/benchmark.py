@@ -45,6 +45,7 @@ from rest_framework.authtoken.models import Token
 from apps.accounts.roles import EDITORS
 from apps.api.claims.statement_json import statement_json_params, statement_json_select
 from apps.claims.models import Statement
+from apps.claims.selectors import statements_matching
 from apps.core.search import fulltext_query, prefix_terms
 from apps.speakers.models import Speaker
 from apps.speakers.selectors import speakers_matching
@@ -136,6 +137,24 @@ RAW_SEARCH_PAGE = f"""
 """
 
 
+# Beyond RANKED_SEARCH_MAX_MATCHES matches (the planner's estimate), the API does not rank: it
+# reads the list in its own order and tests each row (apps.claims.selectors._ranked_or_walked).
+# Its raw twin does the same.
+RAW_WALKED_SEARCH_PAGE = f"""
+    SELECT s.id, 0 AS rank, s.said_on
+      FROM claims_statement s
+     WHERE {_MATCH["s"]}
+        OR EXISTS (SELECT 1 FROM claims_quotation q WHERE q.statement_id = s.id AND {_MATCH["q"]})
+        OR s.speaker_id IN (%(speakers)s)
+     ORDER BY s.said_on DESC NULLS LAST, s.id DESC LIMIT 20
+"""
+
+
+def api_ranks(value: str) -> bool:
+    """Does the API rank this search's matches (few enough), or walk the list (too many)?"""
+    return "search_rank" in statements_matching(Statement.objects.all(), value).query.annotations
+
+
 def raw_search_params(value: str) -> dict[str, str]:
     return {"search": value, "search_prefixes": prefix_terms(value)}
 
@@ -147,7 +166,7 @@ def raw_search(value: str) -> tuple[str, dict]:
     speakers = speakers_matching(Speaker.objects.all(), value, names_only=True).order_by().values("pk")
     with connection.cursor() as cursor:
         speakers_sql = cursor.mogrify(*speakers.query.sql_with_params()).replace("%", "%%")
-    page = RAW_SEARCH_PAGE.replace("%(speakers)s", speakers_sql)
+    page = (RAW_SEARCH_PAGE if api_ranks(value) else RAW_WALKED_SEARCH_PAGE).replace("%(speakers)s", speakers_sql)
     sql = f"""{select} JOIN ({page}) page ON page.id = statement_json.id
               ORDER BY page.rank DESC, page.said_on DESC NULLS LAST, page.id DESC"""
     return sql, raw_search_params(value)
