@@ -158,7 +158,7 @@ bench: install
 	@version=$$(scripts/with-postgres --server-version) && \
 	  echo "==> Benchmark: $(SCALE) statements on PostgreSQL $$version (throwaway cluster)"
 	$(BENCH_ENV) WITH_POSTGRES_SHARED_BUFFERS=256MB scripts/with-postgres sh -c \
-	  '$(PY) manage.py migrate -v0 && $(PY) manage.py collectstatic --noinput -v0 && $(PY) manage.py benchmark --scale $(SCALE)'
+	  '$(PY) manage.py migrate -v0 && $(PY) manage.py createcachetable && $(PY) manage.py collectstatic --noinput -v0 && $(PY) manage.py benchmark --scale $(SCALE)'
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis .schemathesis test-output tests/browser/node_modules

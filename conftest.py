@@ -18,6 +18,15 @@ def _semantic_model_only_where_asked(request, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _parse_only_where_asked(request, settings):
+    """The spaCy parse (apps/intake/parsing.py) adds about half a second per article: intake's
+    tests run with the rules alone (as on a server without the optional `parsing` group), except
+    those marked `parsing`, which get the parse when it is installed."""
+    if not request.node.get_closest_marker("parsing"):
+        settings.CLAIMTRACK_INTAKE_PARSER = False
+
+
+@pytest.fixture(autouse=True)
 def _fresh_plan_estimates():
     """Each test starts with no planner's estimate kept from another (apps.core.paginator)."""
     from apps.core.paginator import forget_plan_estimates

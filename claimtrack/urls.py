@@ -9,15 +9,14 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from apps.api import urls as api_urls
 from apps.api.common.views import api_not_found
 
-# The admin's "View site" link: the desk has no public pages of its own; readers use the API.
-admin.site.site_url = reverse_lazy("swagger-ui")
+# The admin's "View site" link: the public site's home page.
+admin.site.site_url = reverse_lazy("public:home")
 
 # ReDoc's menu shows Redocly's logo from their CDN, which the CSP refuses (img-src is this site
 # only): the browser console then reports a violation on every visit. That page alone may show it.
 REDOC_CSP = {"img-src": ["https://cdn.redoc.ly"]}
 
 urlpatterns = [
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
     # Browsers ask for /favicon.ico on pages that name no icon (the API's JSON, ReDoc).
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("desk/favicon.svg"), permanent=False)),
     path("admin/", admin.site.urls),
@@ -29,6 +28,8 @@ urlpatterns = [
     path("api-auth/", include("rest_framework.urls")),  # log in and out of the browsable API
     # Any other /api/ URL, line breaks included (`.` stops at one, and Django's HTML 404 answered).
     re_path(r"^api/(?P<path>[\s\S]*)$", api_not_found),
+    # The public site (fact-checks, speakers, topics, search, feeds) at the root, after the rest.
+    path("", include("apps.public.urls")),
 ]
 
 handler404 = "apps.api.common.views.not_found"

@@ -8,6 +8,10 @@ in a savepoint inside it that is rolled back after the test, so every test still
 exactly these rows, whatever the one before it wrote; the module's transaction is rolled back
 at its end, so the next module starts from the migrated rows as before.
 
+The meaning model and intake's optional parse stay off for as long as the module's rows live
+(as conftest.py turns them off for each test): not for modules with tests marked `semantic` or
+`parsing`.
+
 Only for non-transactional tests (`django_db`, not `transaction=True` nor a live server): those
 empty the database after themselves, which a shared transaction cannot survive.
 
@@ -27,6 +31,7 @@ from contextlib import contextmanager
 
 import pytest
 from django.db import DEFAULT_DB_ALIAS, transaction
+from django.test import override_settings
 
 from tests.matching import lexical_matching_only
 
@@ -37,7 +42,8 @@ def module_rows(django_db_blocker, using: str = DEFAULT_DB_ALIAS):
         # The autouse fixture that turns the meaning model off is per test: turn it off here too,
         # so that the shared rows are made as a test's own would be.
         lexical_matching_only(patch)
-        with transaction.atomic(using=using):
+        # Likewise intake's rules without the optional parse (conftest.py, _parse_only_where_asked).
+        with override_settings(CLAIMTRACK_INTAKE_PARSER=False), transaction.atomic(using=using):
             try:
                 yield
             finally:

@@ -19,6 +19,7 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "a-production-like-secret-key-" + "x" * 40,
     "DJANGO_ALLOWED_HOSTS": "claims.example.org",
     "DATABASE_URL": "postgresql://claimtrack@localhost/claimtrack",
+    "CLAIMTRACK_DESK_URL": "https://claims.example.org/",
 }
 
 
@@ -33,6 +34,13 @@ def test_the_production_settings_pass_the_deploy_check_without_a_warning():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_the_deploy_check_refuses_a_site_address_left_at_its_local_default():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "CLAIMTRACK_DESK_URL"}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "claimtrack.W001" in result.stderr and "Set CLAIMTRACK_DESK_URL" in result.stderr
 
 
 @pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL"])

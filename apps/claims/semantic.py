@@ -64,6 +64,13 @@ def available() -> bool:
     return _load() is not None
 
 
+# The vectors of the last wordings embedded: a statement made from a quotation has the same
+# words, and accepting an article's quotations saves each wording twice (statement, quotation),
+# so half of the model's work is a repeat. Bounded; a vector is 768 bytes.
+_RECENT_LIMIT = 512
+_recent: dict[str, bytes] = {}
+
+
 def embed(texts: list[str]) -> list[bytes] | None:
     """Each text's vector (L2-normalised, float16 bytes), or None without the model."""
     model = _load()
@@ -71,8 +78,21 @@ def embed(texts: list[str]) -> list[bytes] | None:
         return None if model is None else []
     import numpy as np
 
-    vectors = model.query([" ".join(text.split()) or "-" for text in texts])
-    return [row.astype(np.float16).tobytes() for row in np.atleast_2d(vectors)]
+    wordings = [" ".join(text.split()) or "-" for text in texts]
+    with _lock:
+        known = {wording: _recent[wording] for wording in wordings if wording in _recent}
+    missing = list(dict.fromkeys(wording for wording in wordings if wording not in known))
+    if missing:
+        vectors = np.atleast_2d(model.query(missing))
+        computed = dict(zip(missing, (row.astype(np.float16).tobytes() for row in vectors), strict=True))
+        with _lock:
+            for wording, vector in computed.items():
+                _recent.pop(wording, None)
+                _recent[wording] = vector
+            while len(_recent) > _RECENT_LIMIT:
+                del _recent[next(iter(_recent))]
+        known.update(computed)
+    return [known[wording] for wording in wordings]
 
 
 def matrix(blobs: list[bytes]):

@@ -143,6 +143,14 @@ class TextSearch:
         )
         return f"(CASE {search_config_sql(language_sql)} {whens} END)", [p for _, params in parts for p in params]
 
+    def match_sql(self, document_sql: str, language_sql: str, placeholders=PLACEHOLDERS) -> tuple[str, list[str]]:
+        """The condition of TextSearchMatch over a search document and a language column, as SQL:
+        `document @@ <every configuration OR-ed>` (served by the index) AND `document @@ <the
+        row's own>` (exact)."""
+        any_sql, any_params = self.any_config_sql(placeholders)
+        own_sql, own_params = self.own_config_sql(language_sql, placeholders)
+        return f"({document_sql} @@ {any_sql} AND {document_sql} @@ {own_sql})", [*any_params, *own_params]
+
 
 def fulltext_query(value: str) -> TextSearch:
     """A `search=` value as PostgreSQL reads a web search box: words (all required), "a phrase",
@@ -198,12 +206,9 @@ class TextSearchMatch(Func):
         document, language = self.get_source_expressions()
         document_sql, document_params = compiler.compile(document)
         language_sql, language_params = compiler.compile(language)
-        if language_params:
-            raise ValueError("The language must be a column.")
-        any_sql, any_params = self.search.any_config_sql()
-        own_sql, own_params = self.search.own_config_sql(language_sql)
-        sql = f"({document_sql} @@ {any_sql} AND {document_sql} @@ {own_sql})"
-        return sql, [*document_params, *any_params, *document_params, *own_params]
+        if language_params or document_params:
+            raise ValueError("The search document and the language must be columns.")
+        return self.search.match_sql(document_sql, language_sql)
 
 
 class TextSearchRank(Func):

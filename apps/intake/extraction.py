@@ -193,6 +193,7 @@ def _extract(text: str, url: str | None) -> Article:
     declared_language = _declared_language(tree)
     _print_inline_quotations(tree, declared_language)
     canonical_link = _canonical_link(tree)
+    declared_site_name = _declared_site_name(tree)
     link_texts = _link_texts(tree)
     document = trafilatura.bare_extraction(
         tree,
@@ -218,7 +219,8 @@ def _extract(text: str, url: str | None) -> Article:
     if canonical and urlsplit(canonical).path in ("", "/") and urlsplit(url or "").path not in ("", "/"):
         canonical = None  # a site that names its home page as every page's canonical URL
     canonical = canonical or url
-    publisher = _line(document.sitename or "") or None
+    # As the site spells itself ("dpa-AFX", "the Guardian"): trafilatura title-cases the name.
+    publisher = _line(declared_site_name or document.sitename or "") or None
     return Article(
         text=body,
         title=_without_site_name(_line(document.title or ""), publisher),
@@ -547,6 +549,14 @@ def _canonical_link(tree) -> str | None:
     for link in tree.iterfind(".//head/link"):
         if "canonical" in (link.get("rel") or "").lower().split() and (link.get("href") or "").strip():
             return link.get("href").strip()
+    return None
+
+
+def _declared_site_name(tree) -> str | None:
+    for meta in tree.iterfind(".//head/meta"):
+        if (meta.get("property") or meta.get("name") or "").strip().lower() in ("og:site_name", "application-name"):
+            if value := (meta.get("content") or "").strip():
+                return value
     return None
 
 

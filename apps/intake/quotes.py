@@ -30,11 +30,15 @@ Pure Python (no Django), fast (regular expressions over one paragraph at a time)
 """
 
 import bisect
+import logging
 import re
 from dataclasses import dataclass, replace
 
+from . import parsing
 from .names import first_name_gender
 from .types import QuoteSpan, SpeakerMention
+
+logger = logging.getLogger(__name__)
 
 # --- 1. pairing -----------------------------------------------------------------------------
 
@@ -1721,10 +1725,131 @@ def _mode(words: str) -> str:
     return "partial"
 
 
-def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
+def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> list[QuoteSpan]:
     """Every direct and partial quotation in `text`, in order, with its speaker when the text
     names one. The rules are English ones (reporting verbs, pronouns); in other languages only
-    the marks are read and quotations with no English cue are left out."""
+    the marks are read and quotations with no English cue are left out.
+
+    When spaCy and its English model are installed (the `parsing` dependency group) and `parse`
+    is true, an English article is also parsed and the parse gives a second reading of the
+    speaker where the rules found none or took words that are not a name (`_second_reading`)."""
+    spans, article = _rule_quotations(text, language)
+    if not parse or not spans or (language or "en").split("-")[0].lower() != "en":
+        return _alternate_turns(text, spans)
+    try:
+        parsed = parsing.parse(text, [(span.char_start, span.char_end) for span in spans], fullest=article.fullest)
+        read = _second_reading(parsed, spans) if parsed is not None else spans
+    except Exception:  # a parser failing on odd text must not cost the editor the suggestions
+        logger.exception("The parse of an article failed: its speakers are read by the rules alone")
+        read = spans
+    return _alternate_turns(text, read)
+
+
+ASKING_CUES = {"asked", "asks", "asking", "pressed", "demanded", "queried", "questioned", "wondered", "(turn)"}
+ASKING = re.compile(r"\b(?:asked|asks|asking|pressed|demanded|queried|questioned|wondered)\b")
+
+
+def _alternate_turns(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Questions and answers alternate: “Are you sure?” the lawyer asked. “Quite sure,” the guard
+    replied. “Not a minute later?” — a quotation with no cue of its own (none, or only the
+    quotation before) that is a question after an answer, or an answer after a question, is the
+    turn of the other party to the exchange: whoever spoke before the last speaker, within the
+    last three paragraphs."""
+    result = list(spans)
+    for k in range(1, len(result)):
+        span, last = result[k], result[k - 1]
+        if not (span.cue == "(previous quotation)" or span.speaker is None and span.cue == "") or not last.speaker:
+            continue
+        question = span.text.rstrip().endswith("?")
+        if question == last.text.rstrip().endswith("?"):
+            continue
+        other = None
+        for earlier in reversed(result[: k - 1]):
+            if text.count("\n\n", earlier.char_end, span.char_start) > 3:
+                break  # the exchange is over
+            if earlier.speaker and earlier.speaker != last.speaker:
+                other = earlier
+                break
+        asker = other if question else last  # the exchange shows itself by a question asked as one
+        if (
+            other is not None
+            and other.text.rstrip().endswith("?") == question
+            and (
+                asker.cue in ASKING_CUES
+                or any("turn" in note for note in asker.notes)
+                or ASKING.search(text, max(0, asker.char_start - 60), min(len(text), asker.char_end + 60))
+            )
+        ):
+            result[k] = replace(span, speaker=other.speaker, cue="(turn)", notes=(*span.notes, "a turn in an exchange"))
+    return result
+
+
+TURN_LABEL = re.compile(r"(?:^|(?<=[\s.!?”\"’']))(Q|A|Question|Answer)\s*[:.]\s*[“\"‘'«„]?$")
+
+
+def _second_reading(parsed: parsing.Parse, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """The rules' speakers, read again with the parse where the rules are weakest:
+    - a "Q:" or "A:" turn is the questioner or the witness the text introduced;
+    - a description headed by a name, or with one in apposition, is that person;
+    - a guess from the sentence before gives way to a verb of saying the parse finds;
+    - no speaker, or words that do not read as a name ("Sørlie declined to comment"), give way
+      to the parse's reading (the subject of the verb of saying, a pronoun's antecedent);
+    - a quotation the rules gave the previous quotation's speaker follows that speaker's
+      correction, and a quoted sentence left with none after a corrected one continues it.
+    Where the rules name a plausible speaker and the parse another, the rules stay: on the
+    development sets they were right 83 times to the parse's 8 there."""
+    text = parsed.text
+    result: list[QuoteSpan] = []
+    corrected: list[bool] = []
+    for span in spans:
+        reading = _parse_reading(parsed, span)
+        if reading is None and result and corrected[-1] and result[-1].speaker:
+            previous = result[-1]
+            same_paragraph = "\n" not in text[previous.char_end : span.char_start]
+            if span.cue == "(previous quotation)" or (
+                span.speaker is None and span.mode == "direct" and same_paragraph
+            ):
+                reading = (previous.speaker, "(previous quotation)", "the speaker of the quotation before")
+        if reading is not None and reading[0] != span.speaker:
+            speaker, cue, why = reading
+            note = f"speaker read from the parse: {why}" + (
+                f" (the rules said {span.speaker.name})" if span.speaker else ""
+            )
+            span = replace(
+                span, speaker=speaker, cue=cue, confidence=min(span.confidence, 0.75), notes=(*span.notes, note)
+            )
+            corrected.append(True)
+        else:
+            corrected.append(False)
+        result.append(span)
+    return result
+
+
+def _parse_reading(parsed: parsing.Parse, span: QuoteSpan) -> tuple[SpeakerMention, str, str] | None:
+    """(speaker, cue, why) where the parse reads the speaker of `span` otherwise than the rules."""
+    text = parsed.text
+    label = TURN_LABEL.search(text, max(0, text.rfind("\n", 0, span.char_start) + 1), span.char_start)
+    if label:
+        parties = parsed.exchange_parties(span.char_start)
+        if parties:
+            return parties[0] if label.group(1)[0] == "Q" else parties[1], ":", "a question or answer turn"
+    if span.speaker is not None:
+        headed = parsed.person_heading(span.speaker, span.char_start)
+        if headed:
+            return headed, span.cue, "the person the description names"
+    if span.cue == "(previous sentence)":
+        mention, how = parsed.speaker_of(span.char_start, span.char_end)
+        if mention is not None and how not in (":", "(previous sentence)"):
+            return mention, how, "a verb of saying near the quotation"
+        return None
+    if span.speaker is None or not parsed.plausible(span.speaker, span.char_start):
+        mention, how = parsed.speaker_of(span.char_start, span.char_end)
+        if mention is not None:
+            return mention, how, "the subject of the verb of saying" if how not in (":", "(previous sentence)") else how
+    return None
+
+
+def _rule_quotations(text: str, language: str) -> tuple[list[QuoteSpan], "_Article"]:
     article = _Article(text)
     resolver = _Resolver(article)
     masked = article.masked
@@ -1784,7 +1909,7 @@ def find_quotations(text: str, *, language: str = "en") -> list[QuoteSpan]:
             resolver.last_speaker = speaker
             resolver.last_speaker_pos = start
         previous_in_paragraph = (paragraph[0], speaker)
-    return _headline_speaker(result, paragraphs)
+    return _headline_speaker(result, paragraphs), article
 
 
 def _person_named_last(resolver, speaker: SpeakerMention | None, pos: int) -> SpeakerMention | None:

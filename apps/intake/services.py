@@ -265,6 +265,10 @@ def _still_pending(suggestion: Suggestion) -> None:
         )
 
 
+# How far around a suggestion's place edited words are compared with the article's text.
+NEARBY = 300
+
+
 def _words_in_text(words: str, text: str, *, near: int) -> tuple[str, int, int]:
     """The words as printed and where: the occurrence nearest to where the suggestion was."""
     words = (words or "").strip()
@@ -272,7 +276,10 @@ def _words_in_text(words: str, text: str, *, near: int) -> tuple[str, int, int]:
         raise ValidationError({"words": "The words are empty: copy them from the article as printed."})
     places = anchoring.occurrences(words, text)
     if not places:
-        problem = anchoring.explain_difference(words, text, text_name="article's text")
+        # Compared with the passage the suggestion was made from (an edit of its words), not with
+        # whatever place of the article happens to share the first words.
+        passage = text[max(0, near - NEARBY) : near + len(words) + NEARBY]
+        problem = anchoring.explain_difference(words, passage, text_name="article's text")
         raise ValidationError({"words": f"{problem} Correct the words as printed, or reject the suggestion."})
     start = min(places, key=lambda candidate: abs(candidate - near))
     return words, start, start + len(words)

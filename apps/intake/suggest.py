@@ -43,9 +43,9 @@ class Suggestion:
     candidates: list[Candidate] = field(default_factory=list)
 
 
-def suggest(article: Article, *, threshold: float = STATEMENT_THRESHOLD) -> list[Suggestion]:
+def suggest(article: Article, *, threshold: float = STATEMENT_THRESHOLD, parse: bool = True) -> list[Suggestion]:
     """Every quotation in `article`, with its speaker and statement on file when there is one."""
-    spans = find_quotations(article.text, language=article.language or "en")
+    spans = find_quotations(article.text, language=article.language or "en", parse=parse)
     matcher = SpeakerMatcher((span.speaker for span in spans if span.speaker), context=article.text)
     suggestions = []
     for span in spans:

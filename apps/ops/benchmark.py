@@ -45,8 +45,10 @@ from rest_framework.authtoken.models import Token
 from apps.accounts.roles import EDITORS
 from apps.api.claims.statement_json import statement_json_params, statement_json_select
 from apps.claims.models import Statement
+from apps.claims.selectors import statements_matching
 from apps.core.search import fulltext_query, prefix_terms
 from apps.speakers.models import Speaker
+from apps.speakers.selectors import speakers_matching
 
 ROOT = Path(settings.BASE_DIR)
 MIXED_LOAD_SCRIPT = Path(__file__).with_name("load_mixed.lua")
@@ -102,10 +104,12 @@ def timed_in_turns(runs: int, first, second) -> tuple[Timing, Timing]:
 
 # The raw path: one hand-written query per page, returning the same rows as the API (the API's
 # own JSON-building SELECT, apps/api/claims/statement_json.py, joined to the page picked by a
-# hand-written WHERE, ORDER BY and LIMIT), wrapped with orjson. It fetches no count: the API
-# counts a list that fits on its page from the page, and a longer one with an estimate or a
-# COUNT (apps/core/paginator.py), queries the raw path is spared, so that it stays the floor. Its search ranks every match, where the API ranks only up
-# to 2,000 and otherwise walks the list newest first: for common words it is slower than the API.
+# hand-written WHERE, ORDER BY and LIMIT), wrapped with orjson; the benchmark checks that each
+# raw page holds the API's statements in the API's order. It fetches no count: the API counts a
+# list that fits on its page from the page, and a longer one with an estimate or a COUNT
+# (apps/core/paginator.py), queries the raw path is spared, so that it stays the floor. Its
+# search ranks every match, where the API ranks only up to 2,000 and otherwise walks the list
+# newest first: for common words it is slower than the API.
 
 RAW_LIST_PAGE = """
     SELECT s.id, s.said_on FROM claims_statement s
@@ -113,18 +117,17 @@ RAW_LIST_PAGE = """
      ORDER BY s.said_on DESC NULLS LAST, s.id DESC LIMIT 20
 """
 # The search in each row's language (apps.core.search): the query in every configuration for
-# the index, and in the row's own for the match and its rank.
+# the index, and in the row's own for the match and its rank; and, as the API finds them too,
+# the statements of the speakers named (apps.speakers.selectors.speakers_matching, whose SQL
+# depends on the words: written in per search, before any timing).
 _SEARCH = fulltext_query("")
 _PLACEHOLDERS = ("%(search)s", "%(search_prefixes)s")
-_ANY_CONFIG, _ = _SEARCH.any_config_sql(_PLACEHOLDERS)
+_MATCH = {table: _SEARCH.match_sql(f"{table}.search_document", f"{table}.language", _PLACEHOLDERS)[0] for table in "sq"}
 RAW_SEARCH_PAGE = f"""
     WITH matches AS (
-        SELECT s.id FROM claims_statement s
-         WHERE s.search_document @@ {_ANY_CONFIG}
-           AND s.search_document @@ {_SEARCH.own_config_sql("s.language", _PLACEHOLDERS)[0]}
-        UNION SELECT q.statement_id FROM claims_quotation q
-         WHERE q.search_document @@ {_ANY_CONFIG}
-           AND q.search_document @@ {_SEARCH.own_config_sql("q.language", _PLACEHOLDERS)[0]}
+        SELECT s.id FROM claims_statement s WHERE {_MATCH["s"]}
+        UNION SELECT q.statement_id FROM claims_quotation q WHERE {_MATCH["q"]}
+        UNION SELECT s.id FROM claims_statement s WHERE s.speaker_id IN (%(speakers)s)
     )
     SELECT s.id, ts_rank(s.search_document, {_SEARCH.own_config_sql("s.language", _PLACEHOLDERS)[0]}) AS rank,
            s.said_on
@@ -134,20 +137,54 @@ RAW_SEARCH_PAGE = f"""
 """
 
 
+# Beyond RANKED_SEARCH_MAX_MATCHES matches (the planner's estimate), the API does not rank: it
+# reads the list in its own order and tests each row (apps.claims.selectors._ranked_or_walked).
+# Its raw twin does the same.
+RAW_WALKED_SEARCH_PAGE = f"""
+    SELECT s.id, 0 AS rank, s.said_on
+      FROM claims_statement s
+     WHERE {_MATCH["s"]}
+        OR EXISTS (SELECT 1 FROM claims_quotation q WHERE q.statement_id = s.id AND {_MATCH["q"]})
+        OR s.speaker_id IN (%(speakers)s)
+     ORDER BY s.said_on DESC NULLS LAST, s.id DESC LIMIT 20
+"""
+
+
+def api_ranks(value: str) -> bool:
+    """Does the API rank this search's matches (few enough), or walk the list (too many)?"""
+    return "search_rank" in statements_matching(Statement.objects.all(), value).query.annotations
+
+
 def raw_search_params(value: str) -> dict[str, str]:
     return {"search": value, "search_prefixes": prefix_terms(value)}
 
 
+def raw_search(value: str) -> tuple[str, dict]:
+    """The raw search page's SQL and parameters for `value`: the speakers named by it as the API
+    finds them, written into the SQL with their parameters as literals."""
+    select, _ = statement_json_select(sees_work=False)
+    speakers = speakers_matching(Speaker.objects.all(), value, names_only=True).order_by().values("pk")
+    with connection.cursor() as cursor:
+        speakers_sql = cursor.mogrify(*speakers.query.sql_with_params()).replace("%", "%%")
+    page = (RAW_SEARCH_PAGE if api_ranks(value) else RAW_WALKED_SEARCH_PAGE).replace("%(speakers)s", speakers_sql)
+    sql = f"""{select} JOIN ({page}) page ON page.id = statement_json.id
+              ORDER BY page.rank DESC, page.said_on DESC NULLS LAST, page.id DESC"""
+    return sql, raw_search_params(value)
+
+
 def raw_queries() -> dict[str, str]:
-    """The raw path's SQL for the list, the search and the detail pages."""
+    """The raw path's SQL for the list and the detail pages."""
     select, _ = statement_json_select(sees_work=False)
     return {
         "filtered": f"""{select} JOIN ({RAW_LIST_PAGE}) page ON page.id = statement_json.id
                         ORDER BY page.said_on DESC NULLS LAST, page.id DESC""",
-        "search": f"""{select} JOIN ({RAW_SEARCH_PAGE}) page ON page.id = statement_json.id
-                      ORDER BY page.rank DESC, page.said_on DESC NULLS LAST, page.id DESC""",
         "detail": f"{select} WHERE statement_json.id = %(id)s",
     }
+
+
+def _ids(page: dict) -> list[int]:
+    """The ids of the statements of a page (a list's, or one statement's)."""
+    return [row["id"] for row in page["results"]] if "results" in page else [page["id"]]
 
 
 def raw_page(cursor, sql: str, params: dict, *, one: bool = False) -> bytes:
@@ -290,6 +327,7 @@ class Benchmark:
         self.rows: list[tuple[str, str, str, str]] = []  # (what, median, p95, note)
         self.plans: list[tuple[str, str]] = []
         self.figures: dict[str, object] = {}
+        self.public_pages: list[tuple[str, str]] = []  # (figure key, label) of the public pages measured
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -389,13 +427,23 @@ class Benchmark:
         with connection.cursor() as cursor:
             raw = cursor.cursor
             queries = raw_queries()
+            searches = [raw_search(value) for value in SEARCHES]
             raw_pages = {
                 "filtered": lambda i: raw_page(
                     raw, queries["filtered"], {"language": "ru", "said_from": datetime.date(2020, 1, 1)}
                 ),
-                "search": lambda i: raw_page(raw, queries["search"], raw_search_params(SEARCHES[i % len(SEARCHES)])),
+                "search": lambda i: raw_page(raw, *searches[i % len(searches)]),
                 "detail": lambda i: raw_page(raw, queries["detail"], {"id": sample[i % len(sample)]}, one=True),
             }
+            for key, page in raw_pages.items():
+                # A twin that found other rows (fewer, say) would measure other work.
+                for i in range(len(SEARCHES) if key == "search" else 1):
+                    api_ids = _ids(get(pages[key][1](i)).json())
+                    raw_ids = _ids(orjson.loads(page(i)))
+                    if api_ids != raw_ids:
+                        raise BenchmarkFailed(
+                            f"The raw twin of {pages[key][1](i)} finds statements {raw_ids}, the API {api_ids}."
+                        )
             self.say(
                 "Raw path (one SQL query through psycopg, orjson), in turns with the API page, request by request:"
             )
@@ -405,6 +453,58 @@ class Benchmark:
                 self.figures[f"api_in_turns_{key}"], self.figures[f"raw_{key}"] = api, timing
                 ratio = self.figures[f"ratio_{key}"] = api.median / timing.median
                 self.say(f"  {key:55} median {timing.median:8.1f} ms (API {api.median:.1f} ms)   API ÷ raw {ratio:.2f}")
+
+    def public(self) -> None:
+        """The public site's pages, as a reader's browser asks for them the first time (no
+        conditional request: every page is built)."""
+        from apps.public.selectors import published_fact_checks
+
+        sample = [
+            f"/fact-checks/{pk}-{slug}/"
+            for pk, slug in published_fact_checks().values_list("pk", "slug")[: self.runs + 2]
+        ]
+        if not sample:
+            self.say("Public site: no published fact-check in this data, not measured.")
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT sp.id, sp.slug FROM speakers_speaker sp JOIN claims_statement s ON s.speaker_id = sp.id "
+                "GROUP BY sp.id, sp.slug ORDER BY count(*) DESC LIMIT 1"
+            )
+            speaker_pk, speaker_slug = cursor.fetchone()
+            cursor.execute(
+                "SELECT t.slug FROM claims_topic t JOIN claims_statement_topics st ON st.topic_id = t.id "
+                "GROUP BY t.slug ORDER BY count(*) DESC LIMIT 1"
+            )
+            topic = cursor.fetchone()
+        pages = {
+            "public_home": ("Home (latest fact-checks)", lambda i: "/"),
+            "public_fact_check": ("A fact-check page", lambda i: sample[i % len(sample)]),
+            "public_speaker": (
+                "The busiest speaker's page (scorecard)",
+                lambda i: f"/speakers/{speaker_pk}-{speaker_slug}/",
+            ),
+            "public_topics": ("Topics", lambda i: "/topics/"),
+            "public_search": (
+                f"Search ({len(SEARCHES)} queries in turn)",
+                lambda i: f"/search/?q={SEARCHES[i % len(SEARCHES)]}",
+            ),
+        }
+        if topic:
+            pages["public_topic"] = ("The largest topic's page", lambda i: f"/topics/{topic[0]}/")
+        client = Client()
+        self.say("Public site, server time in process:")
+        for key, (label, url) in pages.items():
+
+            def get(i, url=url):
+                response = client.get(url(i))
+                if response.status_code != 200:
+                    raise BenchmarkFailed(f"{url(i)} answered {response.status_code}: {response.content[:300]!r}")
+
+            timing = timed(label, self.runs, get)
+            self.figures[key] = timing
+            self.public_pages.append((key, label))
+            self.say(f"  {label:55} median {timing.median:8.1f} ms   p95 {timing.p95:8.1f} ms")
 
     def admin(self) -> None:
         user, _ = get_user_model().objects.get_or_create(
@@ -590,6 +690,15 @@ class Benchmark:
                 f"| {label} | {f['api_in_turns_' + key].median:.1f} ms | {f['raw_' + key].median:.1f} ms | "
                 f"{f['ratio_' + key]:.2f} | {target} |"
             )
+        if self.public_pages:
+            lines += [
+                "",
+                "## Public site",
+                "",
+                "| Page | Median | p95 | Target at 1M |",
+                "|---|---:|---:|---|",
+                *(row(label, key, "p95 ≤ 50 ms") for key, label in self.public_pages),
+            ]
         lines += [
             "",
             "## Admin",

@@ -7,3 +7,10 @@ class PublicConfig(AppConfig):
     verbose_name = "Public site"
     default_auto_field = "django.db.models.BigAutoField"
     name = "apps.public"
+
+    def ready(self):
+        from . import caching, checks, dump  # noqa: F401 (checks registers the deploy checks)
+
+        # Every public change moves the pages' validators, and the dump follows the verdicts.
+        caching.connect()
+        dump.connect()

@@ -31,16 +31,26 @@ def iso_datetime(value: datetime.datetime | None) -> str | None:
     return value.astimezone(datetime.timezone.utc).isoformat().replace("+00:00", "Z")
 
 
-def organisation() -> dict:
+def organisation_url(*, request=None) -> str:
+    """The fact-checking organisation's home page: CLAIMTRACK_ORGANISATION_URL, or else the site
+    that serves this request (its public home page), or else CLAIMTRACK_DESK_URL."""
+    if settings.CLAIMTRACK_ORGANISATION_URL:
+        return settings.CLAIMTRACK_ORGANISATION_URL
+    if request is not None:
+        return request.build_absolute_uri("/")
+    return settings.CLAIMTRACK_DESK_URL
+
+
+def organisation(*, request=None) -> dict:
     return {
         "@type": "Organization",
         "name": settings.CLAIMTRACK_ORGANISATION_NAME,
-        "url": settings.CLAIMTRACK_ORGANISATION_URL,
+        "url": organisation_url(request=request),
     }
 
 
-def organisation_site() -> str:
-    return url_domain(settings.CLAIMTRACK_ORGANISATION_URL)
+def organisation_site(*, request=None) -> str:
+    return url_domain(organisation_url(request=request))
 
 
 def claimreview_api_url(statement, *, request=None) -> str:
@@ -49,11 +59,14 @@ def claimreview_api_url(statement, *, request=None) -> str:
 
 
 def review_url(statement, *, request=None) -> str:
-    """Where readers find the fact-check: the desk's page, or else the API's ClaimReview."""
+    """Where readers find the fact-check: CLAIMTRACK_REVIEW_URL_TEMPLATE filled in, or else its
+    page on this site's public pages (apps/public), absolute when there is a request."""
     template = settings.CLAIMTRACK_REVIEW_URL_TEMPLATE
     if template:
         return template.format(id=statement.pk, slug=statement.slug)
-    return claimreview_api_url(statement, request=request)
+    # By name: the public site sits above this app, which must not import it.
+    url = reverse("public:fact-check", kwargs={"pk": statement.pk, "slug": statement.slug})
+    return request.build_absolute_uri(url) if request else url
 
 
 def _without_empty(data: dict) -> dict:
@@ -123,7 +136,7 @@ def claimreview(statement, *, request=None) -> dict:
         "datePublished": iso_datetime(verification.published_at),
         "dateModified": iso_datetime(verification.review_modified_at),
         "inLanguage": settings.CLAIMTRACK_REVIEW_LANGUAGE,
-        "author": organisation(),
+        "author": organisation(request=request),
         "reviewRating": review_rating,
         "itemReviewed": claim,
     }

@@ -29,6 +29,8 @@ class Publication:
     event: str  # published / reopened / republished
     rating: Rating | None
     summary: str
+    # Why it was reopened, as the editor wrote it (a correction's reason); empty for a publication.
+    reason: str = ""
 
 
 def statement_history(statement: Statement) -> list[HistoryEntry]:
@@ -75,7 +77,8 @@ def published_history(statement: Statement) -> list[Publication]:
             publications.append(Publication(record.history_date, event, ratings.get(record.rating_id), record.summary))
             published_before = True
         elif was_published and not is_published:
-            publications.append(Publication(record.history_date, "reopened", None, ""))
+            reason = record.history_change_reason or ""
+            publications.append(Publication(record.history_date, "reopened", None, "", reason))
         was_published = is_published
     return publications[::-1]
 

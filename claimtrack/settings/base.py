@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_count, env_list, env_rate, env_str
 
@@ -240,14 +241,39 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# The fact-checking organisation that publishes verdicts (ClaimReview "author").
+# The fact-checking organisation that publishes verdicts (ClaimReview "author"). Its URL, when
+# empty: the home page of the site serving the request (the public site), else CLAIMTRACK_DESK_URL.
 CLAIMTRACK_ORGANISATION_NAME = env_str("CLAIMTRACK_ORGANISATION_NAME", "ClaimTrack")
-CLAIMTRACK_ORGANISATION_URL = env_str("CLAIMTRACK_ORGANISATION_URL", "http://127.0.0.1:8000/")
-# Where readers find a published fact-check, with {id} and {slug} of the statement. Empty: the
-# statement's ClaimReview URL in this API.
+CLAIMTRACK_ORGANISATION_URL = env_str("CLAIMTRACK_ORGANISATION_URL", "")
+# Where readers find a published fact-check, with {id} and {slug} of the statement. Empty: its
+# page on this site's public pages (/fact-checks/{id}-{slug}/).
 CLAIMTRACK_REVIEW_URL_TEMPLATE = env_str("CLAIMTRACK_REVIEW_URL_TEMPLATE", "")
 # The language the desk writes its verdicts in (BCP 47), for ClaimReview and claims:search.
 CLAIMTRACK_REVIEW_LANGUAGE = env_str("CLAIMTRACK_REVIEW_LANGUAGE", "en")
+
+# The public site's HTTP caching (apps/public/caching.py): how long a browser or CDN may reuse a
+# page, feed or dump without asking (seconds), and how long after that it may still serve it while
+# it asks. A reopened verdict can be shown from a cache for at most their sum; 0 and 0 make every
+# reuse ask first (a 304 when nothing changed).
+CLAIMTRACK_PUBLIC_MAX_AGE = env_count(
+    "CLAIMTRACK_PUBLIC_MAX_AGE", 60, what="a number of seconds a cache may reuse a public page, e.g. 60"
+)
+CLAIMTRACK_PUBLIC_STALE_WHILE_REVALIDATE = env_count(
+    "CLAIMTRACK_PUBLIC_STALE_WHILE_REVALIDATE",
+    30,
+    what="a number of seconds a cache may serve a public page while it revalidates it, e.g. 30",
+)
+# Where the bulk downloads of published fact-checks are written (apps/public/dump.py;
+# manage.py export_fact_checks). Every web worker must see the same directory.
+CLAIMTRACK_PUBLIC_DUMP_DIR = Path(env_str("CLAIMTRACK_PUBLIC_DUMP_DIR") or VAR_DIR / "public")
+# How the downloads follow a publication or correction: "thread" (in the background, after the
+# transaction commits), "sync" (at once after the commit, for tests and one-off scripts) or
+# "off" (only `manage.py export_fact_checks`, e.g. from cron).
+CLAIMTRACK_PUBLIC_DUMP_REFRESH = env_str("CLAIMTRACK_PUBLIC_DUMP_REFRESH") or "thread"
+if CLAIMTRACK_PUBLIC_DUMP_REFRESH not in ("thread", "sync", "off"):
+    raise ImproperlyConfigured(
+        f"CLAIMTRACK_PUBLIC_DUMP_REFRESH={CLAIMTRACK_PUBLIC_DUMP_REFRESH!r}: write thread, sync or off."
+    )
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
@@ -290,3 +316,6 @@ CLAIMTRACK_INTAKE_MAX_BYTES = env_count(
 CLAIMTRACK_INTAKE_MAX_REDIRECTS = env_count(
     "CLAIMTRACK_INTAKE_MAX_REDIRECTS", 5, what="how many redirects a fetch may follow, e.g. 5"
 )
+# Intake reads speakers with a spaCy parse as well as its rules when spaCy and its model are
+# installed (the optional `parsing` group, apps/intake/parsing.py); off: the rules alone.
+CLAIMTRACK_INTAKE_PARSER = env_bool("CLAIMTRACK_INTAKE_PARSER", True)

@@ -16,3 +16,6 @@ WHITENOISE_AUTOREFRESH = True
 # No rate limits for the suite's thousands of requests (tests/test_production.py sets them).
 CLAIMTRACK_API_RATE_ANONYMOUS = None
 CLAIMTRACK_API_RATE_USER = None
+# The public downloads are written by the tests that ask for them (apps/public/tests/test_dump.py),
+# not by a background thread after every publication in the suite.
+CLAIMTRACK_PUBLIC_DUMP_REFRESH = "off"

@@ -1,3 +1,5 @@
+import re
+
 from django.core.exceptions import ValidationError
 from django.http import Http404, StreamingHttpResponse
 from django.urls import reverse
@@ -67,7 +69,19 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer, CSVRenderer]
 
     def get_queryset(self):
+        if self._built_by_postgresql():
+            # Only the permission check asks (DjangoModelPermissions reads the model): the
+            # statements' joins and prefetches, ~2 ms of Python to set up, would go unused.
+            return Statement.objects.all()
         return statement_list(user=self.request.user)
+
+    def _built_by_postgresql(self) -> bool:
+        """Is this request's list or statement built as JSON by PostgreSQL (statement_json.py),
+        from Statement.objects rather than get_queryset()?"""
+        if self.action not in ("list", "retrieve") or not statement_json_available():
+            return False
+        renderer = getattr(self.request, "accepted_renderer", None)
+        return renderer is not None and renderer.format != CSVRenderer.format
 
     def get_renderers(self):
         renderers = super().get_renderers()
@@ -108,14 +122,19 @@ class StatementViewSet(StatementVerificationActions, ModelViewSet):
     def retrieve(self, request, *args, **kwargs):
         if not statement_json_available():
             return super().retrieve(request, *args, **kwargs)
-        lookup = {self.lookup_field: self.kwargs[self.lookup_url_kwarg or self.lookup_field]}
+        value = self.kwargs[self.lookup_url_kwarg or self.lookup_field]
         # One query: the statement, found among those this user may see, built as JSON (its id and
         # version, which the ETag needs, are in it).
-        try:
-            found = self.filter_queryset(Statement.objects.filter(**lookup))
-        except (TypeError, ValueError, ValidationError):
-            raise Http404 from None  # as get_object_or_404 answers an id that is no number
-        rows = list(with_statement_json(found, request=request, sees_work=self._sees_work())[:1])
+        if self.lookup_field == "pk" and not request.query_params and re.fullmatch(r"[0-9]{1,18}", str(value)):
+            # No filter to apply: the statement by its id, with no queryset to build and compile
+            # (a millisecond, a third of what the API adds to the query at 20,000 statements).
+            rows = self._statement_json([int(value)])
+        else:
+            try:
+                found = self.filter_queryset(Statement.objects.filter(**{self.lookup_field: value}).order_by())
+            except (TypeError, ValueError, ValidationError):
+                raise Http404 from None  # as get_object_or_404 answers an id that is no number
+            rows = list(with_statement_json(found, request=request, sees_work=self._sees_work())[:1])
         if not rows:
             raise Http404
         statement = Statement(pk=rows[0]["id"], version=rows[0]["version"])

@@ -32,6 +32,8 @@ ERROR_DESCRIPTIONS = {
     "workflow move is not allowed now; `detail` says why.",
     "412": "The record changed since the ETag sent in If-Match: `changes` lists what changed in between; "
     "the answer's ETag is the current one. Nothing was saved.",
+    "413": "The request body is larger than the server accepts (`DATA_UPLOAD_MAX_MEMORY_SIZE`, 2.5 MB by "
+    "default); nothing was read or saved. Send less, or ask the desk to raise the limit.",
     "415": "The request body is not JSON. Send `Content-Type: application/json`.",
     "428": "A write to a verification without If-Match. GET it and send its ETag back.",
 }
@@ -62,7 +64,7 @@ class AutoSchema(openapi.AutoSchema):
         elif not self._reads_open():  # a private read (intake): credentials needed
             codes += ["401", "403"]
         if self.method in ("POST", "PUT", "PATCH"):
-            codes.append("415")
+            codes += ["413", "415"]
         if self._is_versioned_write():
             codes.append("412")
         if self._writes_verification():

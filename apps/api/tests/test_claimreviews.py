@@ -168,7 +168,7 @@ def test_claims_search_answers_in_the_fact_check_tools_shape(api_client, setting
                 "claimReview": [
                     {
                         "publisher": {"name": "Kazakh Fact Desk", "site": "factdesk.example.kz"},
-                        "url": f"http://testserver/api/v1/statements/{statement.pk}/claimreview/",
+                        "url": f"http://testserver/fact-checks/{statement.pk}-{statement.slug}/",
                         "title": "False: the Kazakh Khanate was a state.",
                         "reviewDate": "2026-03-01T12:00:00Z",
                         "textualRating": "False",

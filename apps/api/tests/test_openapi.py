@@ -46,6 +46,8 @@ def test_every_operation_documents_its_errors():
             assert "400" in operation["responses"], f"{method} {path} documents no 400"
             if method in ("post", "put", "patch", "delete"):
                 assert {"401", "403"} <= set(operation["responses"]), f"{method} {path}"
+            if method in ("post", "put", "patch"):
+                assert {"413", "415"} <= set(operation["responses"]), f"{method} {path}: a body may be too large"
             if "{id}" in path:
                 assert "404" in operation["responses"], f"{method} {path} documents no 404"
 
@@ -363,3 +365,18 @@ def test_anonymous_answers_match_the_documented_response_too(world, api_client, 
 def test_every_documented_path_is_exercised_above():
     exercised = {path for _, path, _, _, _ in _calls()}
     assert set(openapi_document()["paths"]) == exercised
+
+
+@pytest.mark.django_db
+def test_a_body_over_the_size_limit_gets_the_documented_413_and_stores_nothing(token_client, settings):
+    from apps.intake.models import Intake
+
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    client = token_client(make_user("big-paster", group=EDITORS, is_superuser=True))
+
+    response = client.post("/api/v1/intake/", {"text": "“Words,” she said. " * 2_000}, format="json")
+
+    assert response.status_code == 413
+    assert "too large" in response.json()["detail"]
+    assert_conforms(openapi_document(), response, method="post", path="/api/v1/intake/")
+    assert not Intake.objects.exists()

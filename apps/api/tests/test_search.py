@@ -255,6 +255,15 @@ def test_a_misspelt_speaker_name_still_finds_their_statements(anonymous):
     assert ordered_ids(anonymous.get(STATEMENTS, {"search": "Medvedev"})) == [medvedev.pk]
 
 
+def test_the_same_search_again_finds_the_speakers_on_file_now(anonymous):
+    # What a search compiles once per value (the speakers' SQL, apps.claims.selectors) holds no answer.
+    assert ordered_ids(anonymous.get(STATEMENTS, {"search": "Tokayev"})) == []
+    tokayev = make_statement(speaker=make_speaker(name="Kassym-Jomart Tokayev"), text="The harvest was good.")
+    quoted = make_quotation(statement=tokayev, text="The harvest was good.")
+    assert ordered_ids(anonymous.get(STATEMENTS, {"search": "Tokayev"})) == [tokayev.pk]
+    assert ordered_ids(anonymous.get(QUOTATIONS, {"search": "Tokayev"})) == [quoted.pk]
+
+
 @on_sqlite
 def test_without_postgresql_each_word_is_a_substring_and_words_are_all_required(anonymous, border_statements):
     s = border_statements

@@ -57,7 +57,7 @@ def _claim(statement, *, request) -> dict:
     if claim_date:
         claim["claimDate"] = claim_date
     review = {
-        "publisher": {"name": settings.CLAIMTRACK_ORGANISATION_NAME, "site": organisation_site()},
+        "publisher": {"name": settings.CLAIMTRACK_ORGANISATION_NAME, "site": organisation_site(request=request)},
         "url": review_url(statement, request=request),
         "title": verification.summary,
         "reviewDate": iso_datetime(verification.published_at),
@@ -80,7 +80,7 @@ def claims_search(
 ) -> dict:
     statements = statement_list(user=None).filter(public_q("verification__", verdict=True))
     site = reviewPublisherSiteFilter.strip().lower().removeprefix("www.")
-    if site and site != organisation_site():
+    if site and site != organisation_site(request=request):
         statements = statements.none()  # every review here is ours
     if query:
         statements = statements_matching(statements, query)

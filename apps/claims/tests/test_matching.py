@@ -265,3 +265,45 @@ def test_only_editors_confirm_or_reject_and_never_a_statement_with_itself(fact_c
     with pytest.raises(ValidationError):
         statement_match_confirm(statement=statement, other=statement, user=editor)
     assert not StatementMatchRejection.objects.exists() and Statement.objects.count() == 2
+
+
+class CountingModel:
+    """A stand-in for the e5 model that counts the wordings it is asked to embed."""
+
+    def __init__(self):
+        self.asked = []
+
+    def query(self, texts):
+        import numpy as np
+
+        self.asked.extend(texts)
+        return np.array([[float(len(text)), 1.0] + [0.0] * (semantic.DIMENSIONS - 2) for text in texts])
+
+
+def test_a_wording_embedded_a_moment_ago_is_not_sent_to_the_model_again(monkeypatch):
+    # Accepting an article's quotation saves its words twice (the new statement, the quotation).
+    model = CountingModel()
+    monkeypatch.setattr(semantic, "_model", model)
+    monkeypatch.setattr(semantic, "_recent", {})
+
+    first = semantic.embed(["The border is  not up for discussion.", "Another remark."])
+    again = semantic.embed(
+        ["The border is not up for discussion.", "A third, longer remark.", "A third, longer remark."]
+    )
+
+    assert model.asked == ["The border is not up for discussion.", "Another remark.", "A third, longer remark."]
+    assert again[0] == first[0]
+    assert again[1] == again[2] != first[1]
+
+
+def test_the_recent_wordings_kept_are_bounded(monkeypatch):
+    model = CountingModel()
+    monkeypatch.setattr(semantic, "_model", model)
+    monkeypatch.setattr(semantic, "_recent", {})
+    monkeypatch.setattr(semantic, "_RECENT_LIMIT", 3)
+
+    semantic.embed([f"Remark {n}." for n in range(5)])
+    semantic.embed(["Remark 0."])
+
+    assert len(semantic._recent) == 3
+    assert model.asked.count("Remark 0.") == 2  # forgotten, so embedded again

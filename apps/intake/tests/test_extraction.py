@@ -121,6 +121,13 @@ class TestArticleFromHtml:
         assert article.title == "Minister defends plan"
         assert article.publisher == "The Daily Example"
 
+    @pytest.mark.parametrize("name", ["dpa-AFX", "the Guardian", "ČTK", "NZZ am Sonntag"])
+    def test_the_site_name_is_kept_as_the_site_spells_it(self, limits, name):
+        head = f"<title>Minister defends plan – {name}</title><meta property='og:site_name' content='{name}'>"
+        article = article_from_html(page(f"<p>{RUSSIAN}</p>", head=head))
+        assert article.publisher == name
+        assert article.title == "Minister defends plan"
+
     def test_paragraphs_a_page_separates_with_empty_lines_are_paragraphs(self, limits):
         story = (
             "<div>The minister said on Tuesday that the plan would not raise bills for anyone.<br><br>"

@@ -107,6 +107,23 @@ def test_edited_words_must_be_printed_in_the_article_and_nothing_is_half_written
     assert suggestion.decision == Decision.PENDING
 
 
+def test_edited_words_not_printed_are_compared_with_the_suggestions_own_passage(editor):
+    filler = "The harbour master gave the figures for the last ten winters, one storm at a time. " * 6
+    article = ARTICLE.replace("The opposition leader", f"{filler}\n\nThe opposition leader")
+    intake = services.intake_create(user=editor, text=article)
+    suggestion = _by_words(intake, "a blank cheque")
+    choice = services.suggested_choice(suggestion)
+    # Words added in front that also open another quotation, far above this one.
+    choice.words = "We cannot sign a blank cheque for the builders"
+
+    with pytest.raises(ValidationError) as refused:
+        services.suggestion_accept(suggestion=suggestion, user=editor, choice=choice)
+
+    message = " ".join(refused.value.message_dict["words"])
+    assert "ask people" not in message  # the other quotation's words are not the comparison
+    assert "where the article's text has «lled the plan “a blank c»" in message
+
+
 def test_a_statement_by_someone_else_is_refused(editor):
     other = make_statement(speaker=make_speaker(name="Someone Else"), text="A wall will fail.")
     intake = services.intake_create(user=editor, text=ARTICLE)

@@ -82,3 +82,13 @@ def test_speaker_names_compare_without_case_accents_honorifics_or_articles():
     assert name_key("Hans-Henning Schröder") == name_key("Hans-Henning Schroder")
     assert name_key("A French official") == name_key("french official")
     assert name_key("Graham Pryce") != name_key("Graham Price")
+
+
+@pytest.mark.parsing
+def test_rules_only_measures_without_the_parse_and_says_so(tmp_path):
+    write_article(tmp_path, [{"text": "It took us nine years,", "mode": "direct", "speaker": "Anna Lindqvist"}])
+    out = run("--articles", str(tmp_path), "--rules-only")
+    assert "Speakers read by the rules alone (--rules-only)." in out
+    assert "| Speaker (of the correct ones) | 1.000 |" in out
+    with_parse = run("--articles", str(tmp_path))
+    assert "Speakers read by the rules" in with_parse and "(--rules-only)" not in with_parse

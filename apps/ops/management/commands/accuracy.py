@@ -42,12 +42,18 @@ class Command(BaseCommand):
             "their first measurement (no longer unseen); repeat for several (default: every set in "
             "apps/intake/tests/articles*, when --articles is not given either).",
         )
+        parser.add_argument(
+            "--rules-only",
+            action="store_true",
+            help="Read speakers with the rules alone, even when spaCy is installed (to compare with the parse).",
+        )
         parser.add_argument("--no-seeds", action="store_true", help="Measure only the articles of --articles.")
         parser.add_argument("--load-fixtures", action="store_true", help="Load the fixtures first (an empty database).")
         parser.add_argument("--write", action="store_true", help="Write the figures to ACCURACY.md (see --output).")
         parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "ACCURACY.md"), help="File for --write.")
 
     def handle(self, *args, seeds, articles, development, no_seeds, load_fixtures, write, output, **options):
+        parse = not options.get("rules_only")
         if load_fixtures:
             from apps.ops.seed import seed_load
 
@@ -60,6 +66,7 @@ class Command(BaseCommand):
                     seed_cases(Path(seeds)),
                     seeds=True,
                     statements=True,
+                    parse=parse,
                 )
             unseen_reports, wrong_scores = [], []
             if development is None and articles is None:
@@ -73,8 +80,8 @@ class Command(BaseCommand):
                     if developed
                     else f"Articles the rules were not written on ({_shown(folder)})"
                 )
-                unseen_reports.append(evaluate(label, unseen, seeds=False))
-                wrong_scores += unseen_top_scores(unseen)
+                unseen_reports.append(evaluate(label, unseen, seeds=False, parse=parse))
+                wrong_scores += unseen_top_scores(unseen, parse=parse)
         except AccuracyError as error:
             raise CommandError(str(error)) from error
         self.stdout.write("\n".join(report_lines(seed_report, unseen_reports, wrong_scores=wrong_scores)))

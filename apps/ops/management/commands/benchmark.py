@@ -47,6 +47,7 @@ class Command(BaseCommand):
             else:
                 benchmark.count_existing()
             benchmark.api()
+            benchmark.public()
             benchmark.admin()
             if load_seconds:
                 benchmark.load()

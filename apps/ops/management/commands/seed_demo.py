@@ -36,6 +36,7 @@ class Command(BaseCommand):
 
         call_command("create_demo_users", stdout=self.stdout)
         self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(f"Site:  http://127.0.0.1:{port}/   (the public fact-checks)"))
         self.stdout.write(self.style.SUCCESS(f"Admin: http://127.0.0.1:{port}/admin/"))
         self.stdout.write(
             f"API:   http://127.0.0.1:{port}/api/v1/   (documentation: http://127.0.0.1:{port}/api/docs/)"

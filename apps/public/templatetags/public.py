@@ -1,0 +1,127 @@
+"""How the public pages show a verdict, a quotation in its context and a speaker's record."""
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from apps.verification.choices import RatingBucket
+
+register = template.Library()
+
+# The scorecard's bar colours, one per normalised bucket, each readable with white text.
+BUCKET_COLOURS = {
+    RatingBucket.TRUE: "#2e7d32",
+    RatingBucket.MIXED: "#8a6d00",
+    RatingBucket.FALSE: "#c62828",
+    RatingBucket.OTHER: "#616161",
+}
+
+
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of a #rrggbb colour."""
+
+    def channel(hex_pair: str) -> float:
+        value = int(hex_pair, 16) / 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(colour[i : i + 2]) for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def text_colour_on(colour: str) -> str:
+    """Black or white, whichever contrasts more with `colour` (one of them always reaches WCAG's
+    4.5:1): a desk chooses its ratings' colours, and each badge must stay readable."""
+    luminance = _luminance(colour)
+    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"
+
+
+@register.simple_tag
+def site_name() -> str:
+    return settings.CLAIMTRACK_ORGANISATION_NAME
+
+
+@register.simple_tag
+def verdict_badge(rating, size: str = "") -> str:
+    """The verdict's label on its rating's colour."""
+    classes = "verdict" + (f" verdict-{size}" if size else "")
+    return format_html(
+        '<span class="{}" style="background-color:{};color:{}">{}</span>',
+        classes,
+        rating.colour,
+        text_colour_on(rating.colour),
+        rating.label,
+    )
+
+
+@register.filter
+def fact_check_url(statement) -> str:
+    return reverse("public:fact-check", kwargs={"pk": statement.pk, "slug": statement.slug})
+
+
+@register.filter
+def speaker_url(speaker) -> str:
+    return reverse("public:speaker", kwargs={"pk": speaker.pk, "slug": speaker.slug})
+
+
+@register.filter
+def topic_url(topic) -> str:
+    return reverse("public:topic", kwargs={"slug": topic.slug})
+
+
+@register.simple_tag
+def quote_in_context(quotation) -> str:
+    """The context excerpt with the words as printed marked in it; the words alone when the
+    excerpt is empty or does not hold them."""
+    context, words = quotation.context, quotation.text
+    at = context.find(words) if context and words else -1
+    if at < 0:
+        return format_html("<mark>{}</mark>", words)
+    return format_html("{}<mark>{}</mark>{}", context[:at], words, context[at + len(words) :])
+
+
+@register.simple_tag
+def scorecard_chart(scorecard, chart_id: str = "scorecard") -> str:
+    """The published verdicts by bucket as a horizontal bar chart (inline SVG, no script): a
+    title and a description for screen readers, and each bar's count written beside it."""
+    row, label_width, bar_width = 34, 72, 210
+    largest = max(scorecard.largest, 1)
+    bars = []
+    for index, (bucket, label, count) in enumerate(scorecard.buckets):
+        y = index * row
+        width = round(bar_width * count / largest) if count else 0
+        bars.append(
+            (
+                y + 22,
+                label,
+                label_width,
+                y + 6,
+                max(width, 2),
+                BUCKET_COLOURS[bucket],
+                label_width + max(width, 2) + 8,
+                y + 22,
+                count,
+            )
+        )
+    rows = format_html_join(
+        "",
+        '<text x="0" y="{}" class="chart-label">{}</text>'
+        '<rect x="{}" y="{}" width="{}" height="22" rx="3" fill="{}"></rect>'
+        '<text x="{}" y="{}" class="chart-value">{}</text>',
+        bars,
+    )
+    description = "; ".join(f"{label}: {count}" for _, label, count in scorecard.buckets)
+    height = row * len(scorecard.buckets)
+    return format_html(
+        '<svg class="chart" role="img" viewBox="0 0 330 {}" width="330" height="{}" '
+        'aria-labelledby="{}-title {}-desc"><title id="{}-title">Published verdicts by rating</title>'
+        '<desc id="{}-desc">{}</desc>{}</svg>',
+        height,
+        height,
+        chart_id,
+        chart_id,
+        chart_id,
+        chart_id,
+        description,
+        rows,
+    )
