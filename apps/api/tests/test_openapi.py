@@ -97,10 +97,11 @@ def test_swagger_ui_gets_its_script_although_it_asks_with_an_empty_parameter(cli
     assert script["Content-Type"].startswith("application/javascript")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="class")
 def world(django_db_setup, django_db_blocker):
-    """Records of every kind, made once for the module's tests (tests/shared_rows.py: each test
-    runs in its own savepoint, rolled back after it, so the writes of one never reach another)."""
+    """Records of every kind, made once for the tests of TestEveryAnswerMatchesTheDocument
+    (tests/shared_rows.py: each test runs in its own savepoint, rolled back after it, so the
+    writes of one never reach another; the records go at the end of the class)."""
     with module_rows(django_db_blocker):
         yield _world()
 
@@ -343,23 +344,27 @@ def _fill(value, world):
     return value
 
 
-@pytest.mark.parametrize("method,path,concrete,query,body", list(_calls()))
-def test_every_answer_matches_the_documented_response(world, token_client, method, path, concrete, query, body):
-    editor = make_user("schema-editor", group=EDITORS, is_superuser=True)
-    client = token_client(editor)
-    url = _fill(concrete, world)
-    if method == "get":
-        response = client.get(url, query)
-    else:
-        response = getattr(client, method)(url, _fill(body, world), format="json", **_fill(query, world))
-    assert response.status_code < 500
-    assert_conforms(openapi_document(), response, method=method, path=path)
+class TestEveryAnswerMatchesTheDocument:
+    @pytest.mark.parametrize("method,path,concrete,query,body", list(_calls()))
+    def test_every_answer_matches_the_documented_response(
+        self, world, token_client, method, path, concrete, query, body
+    ):
+        editor = make_user("schema-editor", group=EDITORS, is_superuser=True)
+        client = token_client(editor)
+        url = _fill(concrete, world)
+        if method == "get":
+            response = client.get(url, query)
+        else:
+            response = getattr(client, method)(url, _fill(body, world), format="json", **_fill(query, world))
+        assert response.status_code < 500
+        assert_conforms(openapi_document(), response, method=method, path=path)
 
-
-@pytest.mark.parametrize("method,path,concrete,query,body", [c for c in _calls() if c[0] == "get"])
-def test_anonymous_answers_match_the_documented_response_too(world, api_client, method, path, concrete, query, body):
-    response = api_client.get(_fill(concrete, world), query)
-    assert_conforms(openapi_document(), response, method=method, path=path)
+    @pytest.mark.parametrize("method,path,concrete,query,body", [c for c in _calls() if c[0] == "get"])
+    def test_anonymous_answers_match_the_documented_response_too(
+        self, world, api_client, method, path, concrete, query, body
+    ):
+        response = api_client.get(_fill(concrete, world), query)
+        assert_conforms(openapi_document(), response, method=method, path=path)
 
 
 def test_every_documented_path_is_exercised_above():
