@@ -17,7 +17,8 @@ from django.utils.html import strip_tags
 
 from apps.accounts.roles import EDITORS, FACT_CHECKERS
 from apps.claims.models import Quotation, Statement
-from apps.desk.badges import _luminance, text_colour_on
+from apps.core.colours import luminance as _luminance
+from apps.core.colours import text_colour_on
 from apps.speakers.models import Speaker
 from apps.verification import services
 from apps.verification.choices import VerificationStatus

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from apps.core.colours import text_colour_on
 from apps.verification.choices import RatingBucket
 
 register = template.Library()
@@ -16,24 +17,6 @@ BUCKET_COLOURS = {
     RatingBucket.FALSE: "#c62828",
     RatingBucket.OTHER: "#616161",
 }
-
-
-def _luminance(colour: str) -> float:
-    """WCAG relative luminance of a #rrggbb colour."""
-
-    def channel(hex_pair: str) -> float:
-        value = int(hex_pair, 16) / 255
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (channel(colour[i : i + 2]) for i in (1, 3, 5))
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def text_colour_on(colour: str) -> str:
-    """Black or white, whichever contrasts more with `colour` (one of them always reaches WCAG's
-    4.5:1): a desk chooses its ratings' colours, and each badge must stay readable."""
-    luminance = _luminance(colour)
-    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"
 
 
 @register.simple_tag
