@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from apps.core.paginator import forget_plan_estimates
 from tests.factories import (
     default_rating,
     make_evidence,
@@ -40,6 +41,8 @@ def fact_checks(count: int, *, speaker, topic) -> list:
 
 
 def queries(client, url: str) -> list[str]:
+    """The queries of `url` asked for the first time (no planner's estimate kept from before)."""
+    forget_plan_estimates()
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200
