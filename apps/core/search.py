@@ -186,14 +186,8 @@ def prefix_terms(value: str) -> str:
     return " & ".join(parts)
 
 
-class TextSearchMatch(Func):
-    """The row's search document matches the search in the configuration of the row's language
-    (PostgreSQL): `document @@ <every configuration OR-ed>` (served by the index) AND `document
-    @@ <the row's own>` (exact: "border -walls" read in `simple` would let an English "border
-    walls" through, its document holding "wall", not "walls")."""
-
-    output_field = BooleanField()
-    conditional = True
+class _InEachRowsLanguage(Func):
+    """A function of a row's search document and language, for a search (PostgreSQL only)."""
 
     def __init__(self, search: TextSearch, document="search_document", language="language"):
         super().__init__(document, language)
@@ -201,6 +195,16 @@ class TextSearchMatch(Func):
 
     def as_sql(self, compiler, connection, **extra_context):
         raise NotSupportedError("Full-text search needs PostgreSQL: see apps.core.search.")
+
+
+class TextSearchMatch(_InEachRowsLanguage):
+    """The row's search document matches the search in the configuration of the row's language
+    (PostgreSQL): `document @@ <every configuration OR-ed>` (served by the index) AND `document
+    @@ <the row's own>` (exact: "border -walls" read in `simple` would let an English "border
+    walls" through, its document holding "wall", not "walls")."""
+
+    output_field = BooleanField()
+    conditional = True
 
     def as_postgresql(self, compiler, connection, **extra_context):
         document, language = self.get_source_expressions()
@@ -211,17 +215,10 @@ class TextSearchMatch(Func):
         return self.search.match_sql(document_sql, language_sql)
 
 
-class TextSearchRank(Func):
+class TextSearchRank(_InEachRowsLanguage):
     """ts_rank of the row's search document for the search in its own language's configuration."""
 
     output_field = FloatField()
-
-    def __init__(self, search: TextSearch, document="search_document", language="language"):
-        super().__init__(document, language)
-        self.search = search
-
-    def as_sql(self, compiler, connection, **extra_context):
-        raise NotSupportedError("Full-text search needs PostgreSQL: see apps.core.search.")
 
     def as_postgresql(self, compiler, connection, **extra_context):
         document, language = self.get_source_expressions()
