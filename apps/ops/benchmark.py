@@ -492,19 +492,9 @@ class Benchmark:
         }
         if topic:
             pages["public_topic"] = ("The largest topic's page", lambda i: f"/topics/{topic[0]}/")
-        client = Client()
         self.say("Public site, server time in process:")
-        for key, (label, url) in pages.items():
-
-            def get(i, url=url):
-                response = client.get(url(i))
-                if response.status_code != 200:
-                    raise BenchmarkFailed(f"{url(i)} answered {response.status_code}: {response.content[:300]!r}")
-
-            timing = timed(label, self.runs, get)
-            self.figures[key] = timing
-            self.public_pages.append((key, label))
-            self.say(f"  {label:55} median {timing.median:8.1f} ms   p95 {timing.p95:8.1f} ms")
+        self.measure_pages(Client(), pages, self.runs)
+        self.public_pages = [(key, label) for key, (label, _) in pages.items()]
 
     def admin(self) -> None:
         user, _ = get_user_model().objects.get_or_create(
@@ -513,26 +503,31 @@ class Benchmark:
         client = Client()
         client.force_login(user)
         pages = {
-            "admin_statements": ("Admin: statements changelist", "/admin/claims/statement/"),
+            "admin_statements": ("Admin: statements changelist", lambda i: "/admin/claims/statement/"),
             "admin_statements_search": (
                 "Admin: statements changelist, searched",
-                "/admin/claims/statement/?q=pipeline+tariffs",
+                lambda i: "/admin/claims/statement/?q=pipeline+tariffs",
             ),
-            "admin_quotations": ("Admin: quotations changelist", "/admin/claims/quotation/"),
+            "admin_quotations": ("Admin: quotations changelist", lambda i: "/admin/claims/quotation/"),
             "admin_quotations_search": (
                 "Admin: quotations changelist, searched",
-                "/admin/claims/quotation/?q=pipeline+tariffs",
+                lambda i: "/admin/claims/quotation/?q=pipeline+tariffs",
             ),
         }
         self.say("Admin, server time in process:")
+        self.measure_pages(client, pages, max(10, self.runs // 10))
+
+    def measure_pages(self, client, pages: dict, runs: int) -> None:
+        """Time each page (key → (label, url of the i-th request)) `runs` times through `client`,
+        refusing any answer but 200; the timing goes into the figures under its key."""
         for key, (label, url) in pages.items():
 
             def get(i, url=url):
-                response = client.get(url)
+                response = client.get(url(i))
                 if response.status_code != 200:
-                    raise BenchmarkFailed(f"{url} answered {response.status_code}")
+                    raise BenchmarkFailed(f"{url(i)} answered {response.status_code}: {response.content[:300]!r}")
 
-            timing = timed(label, max(10, self.runs // 10), get)
+            timing = timed(label, runs, get)
             self.figures[key] = timing
             self.say(f"  {label:55} median {timing.median:8.1f} ms   p95 {timing.p95:8.1f} ms")
 
