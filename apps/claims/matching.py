@@ -44,10 +44,11 @@ Pairs a person rejected (StatementMatchRejection) are never returned.
 import re
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Count, Max, Q
 
 from apps.core.paginator import planned_row_count
-from apps.core.search import TextSearch, TextSearchMatch, fulltext_search_available, trigrams
+from apps.core.search import TextSearch, TextSearchMatch, fulltext_search_available, in_languages_on_file, trigrams
 
 from . import semantic
 from .models import Quotation, Statement, StatementMatchRejection
@@ -162,6 +163,10 @@ class _LazyVector:
         return semantic.matrix(vectors)[0] if vectors else None
 
 
+def _tables() -> tuple[str, str]:
+    return tuple(connection.ops.quote_name(model._meta.db_table) for model in (Statement, Quotation))
+
+
 def _lexical_candidates(text: str) -> set[int]:
     """Statements sharing words with the wording, from the most to the least demanding query,
     stopping once CANDIDATES_WANTED are found: all of its key words, all of its three rarest, any
@@ -178,15 +183,20 @@ def _lexical_candidates(text: str) -> set[int]:
         found = set()
         for tier in dict.fromkeys(tiers):
             # Each row read in its own language's configuration (apps.core.search), as the search box.
-            query = TextSearchMatch(TextSearch(value=tier, function="to_tsquery", prefixes=tier))
+            in_statements, in_quotations = in_languages_on_file(
+                TextSearch(value=tier, function="to_tsquery", prefixes=tier), *_tables()
+            )
             wanted = CANDIDATES_WANTED - len(found)
             found.update(
-                Statement.objects.filter(query).exclude(pk__in=found).order_by().values_list("pk", flat=True)[:wanted]
+                Statement.objects.filter(TextSearchMatch(in_statements))
+                .exclude(pk__in=found)
+                .order_by()
+                .values_list("pk", flat=True)[:wanted]
             )
             wanted = CANDIDATES_WANTED - len(found)
             if wanted > 0:
                 found.update(
-                    Quotation.objects.filter(query)
+                    Quotation.objects.filter(TextSearchMatch(in_quotations))
                     .exclude(statement_id__in=found)
                     .order_by()
                     .values_list("statement_id", flat=True)[:wanted]

@@ -205,7 +205,12 @@ class Quotation(VersionedModel, TimeStampedModel):
         ordering = ["source", "char_start", "occurrence", "pk"]
         # Text columns are indexed here rather than with db_index=True, which on PostgreSQL adds a
         # second index for LIKE 'prefix%' lookups that no query makes (and that a bulk load rebuilds).
-        indexes = [models.Index(fields=["mode"], name="quotation_mode")]
+        # UPPER(language), as statement_language_upper: search reads which languages the table
+        # holds by a skip scan of it (apps.core.search.in_languages_on_file).
+        indexes = [
+            models.Index(fields=["mode"], name="quotation_mode"),
+            models.Index(Upper("language"), name="quotation_language_upper"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "statement", "occurrence"],

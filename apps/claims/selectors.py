@@ -19,11 +19,12 @@ from apps.core.paginator import planned_row_count, with_list_total
 from apps.core.search import (
     ExistsRowByRow,
     ParsedSearch,
-    TextSearch,
+    QueriesByConfig,
     TextSearchMatch,
     TextSearchRank,
     fulltext_query,
     fulltext_search_available,
+    in_languages_on_file,
     matching_terms,
     parse_search,
     prefix_query,
@@ -75,24 +76,24 @@ def statements_matching(queryset: QuerySet[Statement], value: str, *, prefixes: 
         speakers = speakers_matching(Speaker.objects.all(), value, names_only=True)
         found = Q(matching_terms(parsed, ("text",))) | Q(pk__in=quoted) | Q(speaker__in=speakers)
         return _ranked_fallback(queryset, queryset.filter(found), parsed)
-    query = prefix_query(value) if prefixes else fulltext_query(value)
-    speakers_sql, speakers_params = _speakers_named_sql(value)
     statement, quotation = _table(Statement), _table(Quotation)
-    # The same condition on either table's search document and language (both named m).
-    in_text, in_text_params = query.match_sql("m.search_document", "m.language")
+    query = prefix_query(value) if prefixes else fulltext_query(value)
+    in_statements, in_quotations = in_languages_on_file(query, statement, quotation)
+    statements_sql, statements_params = in_statements.rows_sql(statement)
+    quotations_sql, quotations_params = in_quotations.rows_sql(quotation, "statement_id")
+    speakers_sql, speakers_params = _speakers_named_sql(value)
     matches = RawSQL(
-        f"SELECT m.id FROM {statement} m WHERE {in_text} "
-        f"UNION SELECT m.statement_id FROM {quotation} m WHERE {in_text} "
+        f"{statements_sql} UNION {quotations_sql} "
         f"UNION SELECT m.id FROM {statement} m WHERE m.speaker_id IN ({speakers_sql})",
-        (*in_text_params, *in_text_params, *speakers_params),
+        (*statements_params, *quotations_params, *speakers_params),
     )
 
     def walked():
-        in_quotations = Quotation.objects.filter(TextSearchMatch(query), statement=OuterRef("pk"))
+        quoted = Quotation.objects.filter(TextSearchMatch(in_quotations), statement=OuterRef("pk"))
         speakers = speakers_matching(Speaker.objects.all(), value, names_only=True)
-        return Q(TextSearchMatch(query)) | ExistsRowByRow(in_quotations) | Q(speaker__in=speakers)
+        return Q(TextSearchMatch(in_statements)) | ExistsRowByRow(quoted) | Q(speaker__in=speakers)
 
-    return _ranked_or_walked(queryset, matches=matches, walked=walked, query=query)
+    return _ranked_or_walked(queryset, matches=matches, walked=walked, queries=in_statements)
 
 
 def quotations_matching(queryset: QuerySet[Quotation], value: str, *, prefixes: bool = False) -> QuerySet[Quotation]:
@@ -108,22 +109,22 @@ def quotations_matching(queryset: QuerySet[Quotation], value: str, *, prefixes: 
         speakers = speakers_matching(Speaker.objects.all(), value, names_only=True)
         found = Q(matching_terms(parsed, ("text", "context"))) | Q(statement__speaker__in=speakers)
         return _ranked_fallback(queryset, queryset.filter(found), parsed)
-    query = prefix_query(value) if prefixes else fulltext_query(value)
-    speakers_sql, speakers_params = _speakers_named_sql(value)
     statement, quotation = _table(Statement), _table(Quotation)
-    in_text, in_text_params = query.match_sql("m.search_document", "m.language")
+    query = prefix_query(value) if prefixes else fulltext_query(value)
+    (in_quotations,) = in_languages_on_file(query, quotation)
+    quotations_sql, quotations_params = in_quotations.rows_sql(quotation)
+    speakers_sql, speakers_params = _speakers_named_sql(value)
     matches = RawSQL(
-        f"SELECT m.id FROM {quotation} m WHERE {in_text} "
-        f"UNION SELECT m.id FROM {quotation} m JOIN {statement} s ON s.id = m.statement_id "
+        f"{quotations_sql} UNION SELECT m.id FROM {quotation} m JOIN {statement} s ON s.id = m.statement_id "
         f"WHERE s.speaker_id IN ({speakers_sql})",
-        (*in_text_params, *speakers_params),
+        (*quotations_params, *speakers_params),
     )
 
     def walked():
         speakers = speakers_matching(Speaker.objects.all(), value, names_only=True)
-        return Q(TextSearchMatch(query)) | Q(statement__speaker__in=speakers)
+        return Q(TextSearchMatch(in_quotations)) | Q(statement__speaker__in=speakers)
 
-    return _ranked_or_walked(queryset, matches=matches, walked=walked, query=query)
+    return _ranked_or_walked(queryset, matches=matches, walked=walked, queries=in_quotations)
 
 
 def _ranked_fallback(queryset: QuerySet, matching: QuerySet, parsed: ParsedSearch) -> QuerySet:
@@ -156,7 +157,9 @@ def _speakers_named_sql(value: str) -> tuple[str, tuple]:
     return _ids_sql(speakers_matching(Speaker.objects.all(), value, names_only=True))
 
 
-def _ranked_or_walked(queryset: QuerySet, *, matches: RawSQL, walked: Callable[[], Q], query: TextSearch) -> QuerySet:
+def _ranked_or_walked(
+    queryset: QuerySet, *, matches: RawSQL, walked: Callable[[], Q], queries: QueriesByConfig
+) -> QuerySet:
     """Up to RANKED_SEARCH_MAX_MATCHES `matches` (the SQL of a union of index scans, written out:
     the same union made of querysets cost more Python to resolve and compile, twice a search,
     than PostgreSQL takes to run a whole page at 20,000 statements): those rows, ranked by how
@@ -168,7 +171,7 @@ def _ranked_or_walked(queryset: QuerySet, *, matches: RawSQL, walked: Callable[[
     order = queryset.query.order_by or queryset.model._meta.ordering
     # Ranking sorts every match, so counting them in the same query costs nothing: the page
     # needs no count query (apps.core.paginator.with_list_total).
-    ranked = matching.annotate(search_rank=TextSearchRank(query)).order_by("-search_rank", *order)
+    ranked = matching.annotate(search_rank=TextSearchRank(queries)).order_by("-search_rank", *order)
     return with_list_total(ranked)
 
 

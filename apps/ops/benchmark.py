@@ -46,7 +46,7 @@ from apps.accounts.roles import EDITORS
 from apps.api.claims.statement_json import statement_json_params, statement_json_select
 from apps.claims.models import Statement
 from apps.claims.selectors import statements_matching
-from apps.core.search import fulltext_query, prefix_terms
+from apps.core.search import fulltext_query, in_languages_on_file
 from apps.speakers.models import Speaker
 from apps.speakers.selectors import speakers_matching
 
@@ -116,21 +116,18 @@ RAW_LIST_PAGE = """
      WHERE upper(s.language) = upper(%(language)s) AND s.said_on >= %(said_from)s
      ORDER BY s.said_on DESC NULLS LAST, s.id DESC LIMIT 20
 """
-# The search in each row's language (apps.core.search): the query in every configuration for
-# the index, and in the row's own for the match and its rank; and, as the API finds them too,
-# the statements of the speakers named (apps.speakers.selectors.speakers_matching, whose SQL
-# depends on the words: written in per search, before any timing).
-_SEARCH = fulltext_query("")
-_PLACEHOLDERS = ("%(search)s", "%(search_prefixes)s")
-_MATCH = {table: _SEARCH.match_sql(f"{table}.search_document", f"{table}.language", _PLACEHOLDERS)[0] for table in "sq"}
-RAW_SEARCH_PAGE = f"""
+# The search in each row's language (apps.core.search): the query as each configuration of the
+# table's languages reads it, one index scan each, and in the row's own for its rank; and, as the
+# API finds them too, the statements of the speakers named (apps.speakers.selectors.
+# speakers_matching). Both depend on the words and on the languages on file: written in per
+# search, before any timing (which spares the raw path the API's reading of the languages).
+RAW_SEARCH_PAGE = """
     WITH matches AS (
-        SELECT s.id FROM claims_statement s WHERE {_MATCH["s"]}
-        UNION SELECT q.statement_id FROM claims_quotation q WHERE {_MATCH["q"]}
+        %(in_statements)s
+        UNION %(in_quotations)s
         UNION SELECT s.id FROM claims_statement s WHERE s.speaker_id IN (%(speakers)s)
     )
-    SELECT s.id, ts_rank(s.search_document, {_SEARCH.own_config_sql("s.language", _PLACEHOLDERS)[0]}) AS rank,
-           s.said_on
+    SELECT s.id, coalesce(ts_rank(s.search_document, %(own_query)s), 0) AS rank, s.said_on
       FROM claims_statement s
      WHERE s.id IN (SELECT id FROM matches)
      ORDER BY rank DESC, s.said_on DESC NULLS LAST, s.id DESC LIMIT 20
@@ -140,11 +137,11 @@ RAW_SEARCH_PAGE = f"""
 # Beyond RANKED_SEARCH_MAX_MATCHES matches (the planner's estimate), the API does not rank: it
 # reads the list in its own order and tests each row (apps.claims.selectors._ranked_or_walked).
 # Its raw twin does the same.
-RAW_WALKED_SEARCH_PAGE = f"""
+RAW_WALKED_SEARCH_PAGE = """
     SELECT s.id, 0 AS rank, s.said_on
       FROM claims_statement s
-     WHERE {_MATCH["s"]}
-        OR EXISTS (SELECT 1 FROM claims_quotation q WHERE q.statement_id = s.id AND {_MATCH["q"]})
+     WHERE %(statement_matches)s
+        OR EXISTS (SELECT 1 FROM claims_quotation q WHERE q.statement_id = s.id AND %(quotation_matches)s)
         OR s.speaker_id IN (%(speakers)s)
      ORDER BY s.said_on DESC NULLS LAST, s.id DESC LIMIT 20
 """
@@ -155,21 +152,31 @@ def api_ranks(value: str) -> bool:
     return "search_rank" in statements_matching(Statement.objects.all(), value).query.annotations
 
 
-def raw_search_params(value: str) -> dict[str, str]:
-    return {"search": value, "search_prefixes": prefix_terms(value)}
-
-
 def raw_search(value: str) -> tuple[str, dict]:
-    """The raw search page's SQL and parameters for `value`: the speakers named by it as the API
-    finds them, written into the SQL with their parameters as literals."""
+    """The raw search page's SQL for `value`: the queries of the languages on file and the
+    speakers named by it as the API finds them, written into the SQL as literals."""
     select, _ = statement_json_select(sees_work=False)
     speakers = speakers_matching(Speaker.objects.all(), value, names_only=True).order_by().values("pk")
+    in_statements, in_quotations = in_languages_on_file(fulltext_query(value), "claims_statement", "claims_quotation")
     with connection.cursor() as cursor:
-        speakers_sql = cursor.mogrify(*speakers.query.sql_with_params()).replace("%", "%%")
-    page = (RAW_SEARCH_PAGE if api_ranks(value) else RAW_WALKED_SEARCH_PAGE).replace("%(speakers)s", speakers_sql)
+
+        def literal(sql_params):
+            return cursor.mogrify(*sql_params)
+
+        parts = {
+            "speakers": literal(speakers.query.sql_with_params()),
+            "in_statements": literal(in_statements.rows_sql("claims_statement")),
+            "in_quotations": literal(in_quotations.rows_sql("claims_quotation", "statement_id")),
+            "own_query": literal(in_statements.own_query_sql("s.language")),
+            "statement_matches": literal(in_statements.match_sql("s.search_document", "s.language")),
+            "quotation_matches": literal(in_quotations.match_sql("q.search_document", "q.language")),
+        }
+    page = RAW_SEARCH_PAGE if api_ranks(value) else RAW_WALKED_SEARCH_PAGE
+    for name, sql in parts.items():
+        page = page.replace(f"%({name})s", sql.replace("%", "%%"))
     sql = f"""{select} JOIN ({page}) page ON page.id = statement_json.id
               ORDER BY page.rank DESC, page.said_on DESC NULLS LAST, page.id DESC"""
-    return sql, raw_search_params(value)
+    return sql, {}
 
 
 def raw_queries() -> dict[str, str]:

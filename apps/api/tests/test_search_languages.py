@@ -8,7 +8,14 @@ from django.test.utils import CaptureQueriesContext
 
 from apps.claims.models import Statement
 from apps.claims.selectors import statements_matching
-from apps.core.search import CONFIGS_IN_USE, parse_search, search_config, search_config_sql
+from apps.core.search import (
+    CONFIGS_IN_USE,
+    fulltext_query,
+    in_languages_on_file,
+    parse_search,
+    search_config,
+    search_config_sql,
+)
 from tests.factories import make_quotation, make_source, make_speaker, make_statement
 
 pytestmark = pytest.mark.django_db
@@ -213,3 +220,48 @@ def test_a_statement_is_one_query(anonymous, desk):
     assert response["ETag"] == f'"statement-{desk["ru"].pk}-v{desk["ru"].version}"'
     assert len(captured.captured_queries) == 1
     assert anonymous.get(f"{STATEMENTS}999999/").status_code == 404
+
+
+def _queries(value, *models):
+    tables = [connection.ops.quote_name(model._meta.db_table) for model in models]
+    return in_languages_on_file(fulltext_query(value), *tables)
+
+
+@on_postgresql
+def test_a_search_is_read_once_per_distinct_reading_of_the_languages_on_file(desk):
+    # English and German read a Russian word as it is, Russian stems it, and Kazakh (simple)
+    # takes it as a prefix: three readings for five language codes.
+    (statements,) = _queries("границы", Statement)
+    readings = {query: set(codes) for query, codes in statements.queries}
+    assert readings == {"'границы'": {"DE", "EN"}, "'границ'": {"RU", "RU-RU"}, "'границы':*": {"KK"}}
+    # A table holding only one language reads the search once, with no test of the language.
+    Statement.objects.exclude(language="en").delete()
+    (only_english,) = _queries("границы", Statement)
+    assert [codes for _, codes in only_english.queries] == [("EN",)]
+    assert "upper(" not in only_english.match_sql("d", "l")[0]
+
+
+@on_postgresql
+def test_a_language_new_to_the_desk_is_searched_as_soon_as_a_row_is_in_it(anonymous, db):
+    make_statement(language="en", text="The treaty was signed in Astana.")
+    assert found(anonymous, "Vertrag") == set()
+    german = make_statement(language="de", text="Der Vertrag wurde in Astana unterzeichnet.")
+    assert found(anonymous, "Verträge") == {german.pk}  # German stemming: a language on file now
+
+
+@on_postgresql
+def test_an_empty_desk_and_a_search_of_stop_words_find_nothing(anonymous, db):
+    assert found(anonymous, "border") == set()
+    assert found(anonymous, "border", url=QUOTATIONS) == set()
+    make_statement(language="en", text="The border is where it was.")
+    assert found(anonymous, "the") == set()  # a stop word in English: no query at all
+
+
+@on_postgresql
+def test_an_excluded_word_is_not_looked_up_in_the_index_but_still_excludes(anonymous, desk):
+    (statements,) = _queries("шекарасы -ешқашан", Statement)
+    assert dict(statements.looked_up), "the query without its negated word is what the index reads"
+    assert all("!" not in looked_up for _, looked_up in statements.looked_up)
+    assert found(anonymous, "шекара") == {desk["kk"].pk}
+    assert found(anonymous, "шекара -ешқашан") == set()
+    assert found(anonymous, "-ешқашан шекара") == set()
