@@ -25,6 +25,8 @@ from django.db import NotSupportedError, connection
 from django.db.models import BooleanField, Case, Exists, F, FloatField, Func, Q, TextField, Value, When
 from django.db.models.lookups import Contains, IContains
 
+from apps.core.selectors import language_codes_sql
+
 # Each statement and quotation is indexed in its own language: the primary subtag of its BCP 47
 # code ("ru", "ru-RU", "de_AT"...) picks the PostgreSQL configuration (Snowball stemmer and stop
 # words) of that language, so that "граница" finds "границы" and "borders" finds "border". Every
@@ -207,13 +209,7 @@ def in_languages_on_file(search: TextSearch, *tables: str) -> list[QueriesByConf
     time of each search, so a row in a language new to the desk is found as soon as it is
     written. Queries that find nothing (only stop words, say) are left out."""
     codes = " UNION ALL ".join(
-        f"""(WITH RECURSIVE codes(code) AS (
-                (SELECT upper(language) FROM {table} ORDER BY 1 LIMIT 1)
-                UNION ALL
-                SELECT (SELECT upper(language) FROM {table} WHERE upper(language) > codes.code ORDER BY 1 LIMIT 1)
-                  FROM codes WHERE codes.code IS NOT NULL
-            ) SELECT {index} AS t, code FROM codes WHERE code IS NOT NULL)"""
-        for index, table in enumerate(tables)
+        f"({language_codes_sql(table)} SELECT {index} AS t, code FROM codes)" for index, table in enumerate(tables)
     )
     query_sql, params = search.query_sql(search_config_sql("c.code"))
     with connection.cursor() as cursor:

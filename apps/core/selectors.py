@@ -22,15 +22,18 @@ def distinct_languages(model) -> list[str]:
         return list(codes.distinct())
     table = connection.ops.quote_name(model._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            WITH RECURSIVE codes(code) AS (
-                (SELECT upper(language) FROM {table} ORDER BY 1 LIMIT 1)
-                UNION ALL
-                SELECT (SELECT upper(language) FROM {table} WHERE upper(language) > codes.code ORDER BY 1 LIMIT 1)
-                  FROM codes WHERE codes.code IS NOT NULL
-            )
-            SELECT code FROM codes WHERE code IS NOT NULL
-            """
-        )
+        cursor.execute(f"{language_codes_sql(table)} SELECT code FROM codes")
         return [code for (code,) in cursor.fetchall()]
+
+
+def language_codes_sql(table: str) -> str:
+    """A WITH clause (PostgreSQL) naming `codes(code)`: the upper-cased language codes `table`
+    holds, in order, read by a skip scan of its UPPER(language) index (one probe per code)."""
+    return f"""
+        WITH RECURSIVE all_codes(code) AS (
+            (SELECT upper(language) FROM {table} ORDER BY 1 LIMIT 1)
+            UNION ALL
+            SELECT (SELECT upper(language) FROM {table} WHERE upper(language) > all_codes.code ORDER BY 1 LIMIT 1)
+              FROM all_codes WHERE all_codes.code IS NOT NULL
+        ), codes(code) AS (SELECT code FROM all_codes WHERE code IS NOT NULL)
+    """
