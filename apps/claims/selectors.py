@@ -19,7 +19,7 @@ from apps.core.paginator import planned_row_count, with_list_total
 from apps.core.search import (
     ExistsRowByRow,
     ParsedSearch,
-    QueriesByConfig,
+    QueriesByLanguage,
     TextSearchMatch,
     TextSearchRank,
     fulltext_query,
@@ -158,7 +158,7 @@ def _speakers_named_sql(value: str) -> tuple[str, tuple]:
 
 
 def _ranked_or_walked(
-    queryset: QuerySet, *, matches: RawSQL, walked: Callable[[], Q], queries: QueriesByConfig
+    queryset: QuerySet, *, matches: RawSQL, walked: Callable[[], Q], queries: QueriesByLanguage
 ) -> QuerySet:
     """Up to RANKED_SEARCH_MAX_MATCHES `matches` (the SQL of a union of index scans, written out:
     the same union made of querysets cost more Python to resolve and compile, twice a search,

@@ -132,7 +132,7 @@ class TextSearch:
 
 
 @dataclass(frozen=True)
-class QueriesByConfig:
+class QueriesByLanguage:
     """A search as the rows of one table read it: each distinct query (a tsquery's text) with the
     language codes (upper-cased, as on file) whose configuration reads the search as that query.
     Most configurations read most words alike ("граница" is 'граница' in all but `russian` and
@@ -202,10 +202,10 @@ class QueriesByConfig:
         return conditions
 
 
-def in_languages_on_file(search: TextSearch, *tables: str) -> list[QueriesByConfig]:
+def in_languages_on_file(search: TextSearch, *tables: str) -> list[QueriesByLanguage]:
     """The search read in the configuration of each language each table holds (one query: a skip
     scan of each table's UPPER(language) index, one probe per language, then the search parsed
-    in each language's configuration), as QueriesByConfig, in the order of `tables`. Read at the
+    in each language's configuration), as QueriesByLanguage, in the order of `tables`. Read at the
     time of each search, so a row in a language new to the desk is found as soon as it is
     written. Queries that find nothing (only stop words, say) are left out."""
     codes = " UNION ALL ".join(
@@ -230,7 +230,7 @@ def in_languages_on_file(search: TextSearch, *tables: str) -> list[QueriesByConf
             if indexed not in (query, "T"):  # T: nothing the index can look up (only negated words)
                 looked_up[query] = indexed
         queries = tuple((query, tuple(codes)) for query, codes in sorted(by_query.items()))
-        found.append(QueriesByConfig(queries, tuple(sorted(looked_up.items()))))
+        found.append(QueriesByLanguage(queries, tuple(sorted(looked_up.items()))))
     return found
 
 
@@ -270,9 +270,9 @@ def prefix_terms(value: str) -> str:
 
 class _InEachRowsLanguage(Func):
     """A function of a row's search document and language, for a search read in the languages of
-    its table (QueriesByConfig; PostgreSQL only)."""
+    its table (QueriesByLanguage; PostgreSQL only)."""
 
-    def __init__(self, queries: QueriesByConfig, document="search_document", language="language"):
+    def __init__(self, queries: QueriesByLanguage, document="search_document", language="language"):
         super().__init__(document, language)
         self.queries = queries
 
