@@ -955,6 +955,20 @@ UNNAMED_SAYS = re.compile(
     r"(?:\s*,[^,\n]{1,120},)?\s+(?:said|says|told|tells|added|adds)\b",
     re.MULTILINE,
 )
+# An unnamed person opening a sentence and doing anything, not only speaking: "One of the injured
+# dockers sat in the gallery…", "A teaching assistant at St Aidan's, who asked not to be named,
+# said…", "One young farmer, who…, put it simply." — the "he"/"she" of the quotations after it.
+UNNAMED_ACTS = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’']\s)|(?<=\n))(?P<subject>"
+    r"(?:One|Another|Some|Each)\s+of\s+(?:the|them|those|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?(?P<plural>[a-z-]+s)"
+    r"|(?:An?|One|Another)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*)"
+    r"(?:\s+(?:on|at|in|from|with|of)\s+(?:the\s+|a\s+|an\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}?(?=\s*,))?)"
+    r"(?P<apposition>\s*,[^,\n]{1,160},)?\s+(?:\w+ly\s+)?(?P<verb>said|says|told|tells|added|adds|put|puts|sat|sits|"
+    r"stood|stands|got|gets|went|goes|came|comes|took|takes|spoke|speaks|kept|keeps|left|leaves|wrote|writes|"
+    r"[a-z]+ed|[a-z]+s)\b",
+    re.MULTILINE,
+)
+AGENT_ENDINGS = ("man", "woman", "er", "ist", "ian", "or", "ant", "ent", "ee", "person", "eur")
 PREPOSITIONS = {"in", "of", "from", "at", "to", "for", "on", "with", "by", "near", "across", "into", "about", "over"}
 
 
@@ -1366,7 +1380,9 @@ class _Resolver:
 
     def _unnamed_subject_after(self, start: int, pos: int, gender: str | None) -> tuple[int, SpeakerMention] | None:
         """The last unnamed person who said something (no quotation) in a sentence of its own
-        between `start` and `pos`: "Another, who has lived in the town all her life, said…"."""
+        between `start` and `pos`: "Another, who has lived in the town all her life, said…";
+        or who opened a sentence doing anything else ("One of the injured dockers sat in the
+        gallery…", `unnamed_actor`)."""
         found = None
         for m in UNNAMED_SAYS.finditer(self.article.masked, start, pos):
             head = m.group("head").lower() if m.group("head") else "another"
@@ -1379,6 +1395,60 @@ class _Resolver:
             if gender and _described_gender(m.group("subject")) not in (None, gender):
                 continue
             found = (m.start("subject"), SpeakerMention(m.group("subject"), "anonymous"))
+        acting = self.unnamed_actor(start, pos, gender)
+        if acting and (found is None or acting[0] > found[0]):
+            found = acting
+        return found
+
+    def unnamed_actor(self, start: int, pos: int, gender: str | None) -> tuple[int, SpeakerMention] | None:
+        """The last unnamed person opening a sentence between `start` and `pos` whatever its verb,
+        whose gender fits: by its words ("a woman"), else by the first "he"/"she" of its sentence
+        ("…who asked not to be named because she is employed by the council")."""
+        a = self.article
+        found = None
+        for m in UNNAMED_ACTS.finditer(a.masked, start, pos):
+            if m.start("subject") > 0 and a.masked[m.start("subject") - 1] == MARK:
+                continue
+            plural = m.group("plural")
+            head = (plural[:-1] if plural else m.group("head") or "").lower()
+            if (
+                head in DOCUMENT_NOUNS
+                or head in ORG_WORDS
+                or head in PLACE_WORDS
+                or head in GROUP_NOUNS
+                or head in COLLECTIVE_SPEAKERS
+                or re.search(rf"\b(?:{NOT_PERSON_NOUNS})$", head)
+                or not (
+                    head in PERSON_NOUNS | ROLE_NOUNS | TITLE_WORDS | {"another"}
+                    or head.endswith(AGENT_ENDINGS)
+                    or head in DEMONYMS
+                )
+            ):
+                continue
+            sentence_end = next(
+                (
+                    e
+                    for s, e in _sentence_bounds(a.masked, a.sentence_start(m.start()), min(len(a.masked), pos))
+                    if e > m.end()
+                ),
+                pos,
+            )
+            said = _described_gender(m.group("subject")) or next(
+                (
+                    PRONOUN_GENDER.get(g.group(0).lower())
+                    for g in GENDERED.finditer(a.masked, m.end("subject"), sentence_end)
+                    if g.group(0).lower() in PRONOUN_GENDER
+                ),
+                None,
+            )
+            if gender and said not in (None, gender):
+                continue
+            subject = m.group("subject")
+            # "Another speaker, a teacher at the primary school who…,": the description that says who
+            apposition = re.match(r"\s*,\s*(an?\s+[^,]+?)(?:\s+who\b[^,]*)?,$", m.group("apposition") or "")
+            if apposition and re.fullmatch(r"(?i)another(?:\s+[\w-]+)?", subject):
+                subject = apposition.group(1)
+            found = (m.start("subject"), SpeakerMention(subject, "anonymous"))
         return found
 
     def it(self, pos: int) -> SpeakerMention | None:
@@ -1754,12 +1824,15 @@ def _alternate_turns(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     replied. “Not a minute later?” — a quotation with no cue of its own (none, or only the
     quotation before) that is a question after an answer, or an answer after a question, is the
     turn of the other party to the exchange: whoever spoke before the last speaker, within the
-    last three paragraphs."""
+    last three paragraphs. A quotation in the paragraph of the one before is the same turn."""
     result = list(spans)
     for k in range(1, len(result)):
         span, last = result[k], result[k - 1]
         if not (span.cue == "(previous quotation)" or span.speaker is None and span.cue == "") or not last.speaker:
             continue
+        after = re.split(r"[.!?]", text[span.char_end + 1 : span.char_end + 60], maxsplit=1)[0]
+        if "\n" not in text[last.char_end : span.char_start] and not CUE.search(after):
+            continue  # “Where do they go now?” she asked. “I would like someone to tell me.”: one turn
         question = span.text.rstrip().endswith("?")
         if question == last.text.rstrip().endswith("?"):
             continue
