@@ -1530,6 +1530,88 @@ class _Resolver:
         clause = re.sub(r"(?i)^(?:in|with|as)\s+", "", clause)
         return self.noun_phrase(clause, start)
 
+    def document_issuer(self, lowered: list[str], pos: int) -> SpeakerMention | None:
+        """ "the report said", "the note said": who the article said issued that document where it
+        introduced it (the last mention before `pos` of its noun or of the word before the noun):
+        "the council's own report", "a statement from the charity's chair, Desmond Achterberg,",
+        "The Finance Ministry, in a briefing note…", "Race organisers said in a statement…", "In a
+        statement to the stock exchange, the company said…"."""
+        a = self.article
+        keys = [
+            w.strip(",.")
+            for w in lowered[1:4]
+            if w.strip(",.") not in DETERMINERS and not w[:1].isdigit() and len(w.strip(",.")) > 2
+        ]
+        keys = keys[: 1 + next((k for k, w in enumerate(keys) if w in DOCUMENT_NOUNS), len(keys))]
+        if not keys:
+            return None
+        pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, keys))})\b", re.IGNORECASE)
+        offset = max(0, pos - 3000)
+        for m in reversed(list(pattern.finditer(a.masked, offset, pos))):
+            before_words = a.masked[max(0, m.start() - 40) : m.start()].split()
+            if before_words and before_words[-1].lower() in {"the", "this", "that", "its", "their"}:
+                continue  # another "the report": a second reference, not where it was introduced
+            sentence = a.sentence_start(m.start())
+            end = next(
+                (e for _, e in _sentence_bounds(a.masked, sentence, min(len(a.masked), m.end() + 600)) if e > m.end()),
+                m.end() + 300,
+            )
+            before, after = a.masked[sentence : m.start()], a.masked[m.end() : end]
+            # "the council's own consultation", "Bright Harbour's annual report"
+            owner = re.search(
+                rf"(?:(?P<name>{NAME_RUN.pattern})|\b(?P<the>[Tt]he\s+(?:[a-z-]+\s+)?[a-z-]+))[’']s\s+(?:[\w-]+\s+){{0,3}}$",
+                before,
+            )
+            if owner and owner.group("name") and _clean_name(owner.group("name")):
+                return self._person_or_org(_clean_name(owner.group("name")), m.start())
+            if owner and owner.group("the"):
+                mention = self.noun_phrase(owner.group("the"), m.start())
+                if mention and mention.kind in ("person", "organisation"):
+                    return mention
+            # "a statement from Bright Harbour's current chair, Desmond Achterberg,", "sent by X"
+            source = re.match(
+                r"\s*,?\s*(?:(?:sent|signed|issued|published|released|written|circulated|put out)\s+)?(?:from|by)\s+"
+                r"(?P<who>[^,.;:]{1,80})(?P<apposition>,\s*[^,.;:]{1,60}[,.])?",
+                after,
+            )
+            if source:
+                who = source.group("who").strip()
+                named = re.fullmatch(rf",\s*({NAME_RUN.pattern})\s*[,.]", source.group("apposition") or "")
+                if named and _clean_name(named.group(1)) and len(_clean_name(named.group(1)).split()) >= 2:
+                    mention = self._person_or_org(_clean_name(named.group(1)), m.end())
+                    if mention:
+                        return mention
+                who = re.split(r"\s+(?:to|on|in|at|during|after|before|who|which|that)\s", who)[0]
+                run = re.match(rf"({NAME_RUN.pattern})$", who)
+                mention = (
+                    self._person_or_org(_clean_name(run.group(1)), m.end())
+                    if run and _clean_name(run.group(1))
+                    else self.noun_phrase(who, m.end())
+                )
+                if mention and mention.kind in ("person", "organisation", "group"):
+                    return mention
+            # "Race organisers said in a statement", "The Finance Ministry, in a briefing note,"
+            within = re.search(
+                r"\b(?:[Ii]n|[Tt]hrough|[Ii]ssued)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}$", before
+            )
+            if within:
+                lead = before[: within.start()].rstrip(" ,")
+                cue = None
+                if lead:
+                    cue = next(iter(a.cues_in(sentence, sentence + len(lead))), None)
+                    mention = (
+                        self.subject_before(sentence, cue.start(), False)
+                        if cue
+                        else self.subject_before(sentence, sentence + len(lead) + 1, False)
+                    )
+                else:  # "In a statement to the stock exchange, the company said"
+                    cue = next(iter(a.cues_in(m.end(), end)), None)
+                    comma = a.masked.rfind(",", m.end(), cue.start()) if cue else -1
+                    mention = self.subject_before(comma + 1, cue.start(), False) if cue and comma >= 0 else None
+                if mention and mention.kind in ("person", "organisation", "group"):
+                    return mention
+        return None
+
     def issuer(self, pos: int) -> SpeakerMention | None:
         """Who issued "the report" when no one has spoken yet: the person or organisation named last."""
         a = self.article
@@ -1574,7 +1656,7 @@ class _Resolver:
                 agent = re.split(r"\b(?:on|in|at|during|after|before)\b", by.group(1))[0].strip()
                 return self.noun_phrase(agent, pos) or self._person_or_org(agent, pos)
             if lowered[0] in {"the", "this", "that", "its", "his", "her", "their"}:
-                return self.last_speaker or self.issuer(pos)
+                return self.document_issuer(lowered, pos) or self.last_speaker or self.issuer(pos)
             return None
         if lowered[0] in {"the"} and len(lowered) <= 3:
             title = " ".join(lowered[1:])
