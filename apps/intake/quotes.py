@@ -1149,7 +1149,11 @@ class _Article:
                 )
                 self.organisations.append(_Mention(name, kind, m.start(), possessive))
                 continue
-            if kind == "person" and NOT_PERSON_AFTER.match(self.masked, m.end()):
+            if (
+                kind == "person"
+                and not raw_run.endswith(POSSESSIVE_ENDINGS)  # "Hartley-Ng’s team": hers, not a team's name
+                and NOT_PERSON_AFTER.match(self.masked, m.end())
+            ):
                 # "Northumbria Coast council", "Vestmark Offshore, the Danish-owned company"
                 self.not_person.add(name)
                 self.organisations.append(_Mention(name, "organisation", m.start()))
@@ -1214,7 +1218,14 @@ class _Article:
         return {name: "f" if f > m else "m" for name, (f, m) in votes.items() if f != m}
 
     def gender(self, name: str) -> str | None:
-        return self.genders.get(name) or first_name_gender(name)
+        """ "he" or "she" for `name`, from the article's pronouns or a first name; a surname alone
+        ("Mirelli") by the fullest name the article gives it ("Jonas Mirelli")."""
+        found = self.genders.get(name) or first_name_gender(name)
+        if found is None and len(name.split()) == 1:
+            full = self.fullest(name)
+            if full != name:
+                found = self.genders.get(full) or first_name_gender(full)
+        return found
 
     def fullest(self, name: str, pos: int | None = None) -> str:
         """The fullest name the article gives for `name` ("Tokayev" -> "Kassym-Jomart Tokayev")."""
@@ -1262,13 +1273,14 @@ class _Article:
 
     def subject_person_after(self, start: int, pos: int, fits=None) -> str | None:
         """The last person named near the start of a sentence (its subject, most likely: "The
-        chair of the judges, the critic Imran Siddiqui, explained…") after `start` and before the
-        sentence holding `pos`."""
+        chair of the judges, the critic Imran Siddiqui, explained…"; a possessive only when it opens
+        the sentence, "Hartley-Ng’s team is planning…") after `start` and before the sentence
+        holding `pos`."""
         found = None
         limit = self.sentence_start(pos)
         for p in self._persons_between(start, limit):
-            if p.possessive:  # "Rosa Delgado-Kim, who chaired Harlan’s campaign,": not the subject
-                continue
+            if p.possessive and self.masked[self.sentence_start(p.pos) : p.pos].strip(" \"“‘'"):
+                continue  # "Rosa Delgado-Kim, who chaired Harlan’s campaign,": not the subject
             if len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10 and (fits is None or fits(p.name)):
                 found = p.name
         return found
