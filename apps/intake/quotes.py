@@ -524,6 +524,11 @@ PLACE_WORDS = {
     "loch",
     "cape",
     "forest",
+    "lane",
+    "street",
+    "avenue",
+    "boulevard",
+    "terrace",
 }
 ORG_PATTERN = "|".join(sorted(ORG_WORDS))
 DETERMINERS = {
@@ -1515,6 +1520,13 @@ class _Resolver:
         if last_word.lower() in PRONOUNS_PERSON | {"who", "whom"}:
             if last_word.lower() in {"who", "whom"}:
                 antecedent = re.search(rf"({NAME_RUN.pattern})\s*,?\s*{last_word}$", fragment)
+                if antecedent and _after_preposition(fragment[: antecedent.start()]):
+                    # "Cllr Owen Tregarthen, the Liberal Democrat member for Pennock Row, who": the
+                    # name the description is in apposition to, not the place inside it
+                    antecedent = re.search(
+                        rf"({NAME_RUN.pattern})\s*,\s*(?:the|a|an|his|her|its|their)\s[^,]{{1,100}},\s*{last_word}$",
+                        fragment,
+                    )
                 if antecedent:
                     return self._person_or_org(_clean_name(antecedent.group(1)), start)
             return self.pronoun(start + len(fragment) - len(last_word), last_word)
