@@ -1283,6 +1283,15 @@ class _Article:
         holding `pos`."""
         found = None
         limit = self.sentence_start(pos)
+        # "Vanterpool-Nakamura does not rent his workshop; he bought it…": the person opening
+        # the sentence of `pos` itself, before it
+        opening = [
+            p.name
+            for p in self._persons_between(max(start, limit - 1), pos)
+            if not self.masked[limit : p.pos].strip(" \"“‘'") and (fits is None or fits(p.name))
+        ]
+        if opening:
+            return opening[0]
         for p in self._persons_between(start, limit):
             if p.possessive and self.masked[self.sentence_start(p.pos) : p.pos].strip(" \"“‘'"):
                 continue  # "Rosa Delgado-Kim, who chaired Harlan’s campaign,": not the subject
@@ -1548,7 +1557,8 @@ class _Resolver:
                 if name:
                     return self._person_or_org(name, start)
         # a common noun phrase: the last clause's words
-        clause = re.split(r",|;|:|\bthat\b|\bwhile\b|\bwhen\b|\bwith\b|\bas\b|\bbut\b", fragment)[-1].strip()
+        # "a shop selling what its sign describes as": the subject is after "what"
+        clause = re.split(r",|;|:|\bthat\b|\bwhile\b|\bwhen\b|\bwith\b|\bas\b|\bbut\b|\bwhat\b", fragment)[-1].strip()
         if re.match(r"(?i)(?:in|of|from|for)\s", clause) and not participle:
             return None
         clause = re.sub(r"(?i)^(?:in|with|as)\s+", "", clause)
