@@ -1532,9 +1532,12 @@ class _Resolver:
                 if antecedent and _after_preposition(fragment[: antecedent.start()]):
                     # "Cllr Owen Tregarthen, the Liberal Democrat member for Pennock Row, who": the
                     # name the description is in apposition to, not the place inside it
-                    antecedent = re.search(
-                        rf"({NAME_RUN.pattern})\s*,\s*(?:the|a|an|his|her|its|their)\s[^,]{{1,100}},\s*{last_word}$",
-                        fragment,
+                    antecedent = (
+                        re.search(
+                            rf"({NAME_RUN.pattern})\s*,\s*(?:the|a|an|his|her|its|their)\s[^,]{{1,100}},\s*{last_word}$",
+                            fragment,
+                        )
+                        or antecedent  # "Statements by Medvedev, who accused": the name after "by" all the same
                     )
                 if antecedent:
                     return self._person_or_org(_clean_name(antecedent.group(1)), start)
