@@ -197,7 +197,9 @@ NICKNAME = re.compile(
 )
 SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
-NAME_TOKEN = r"(?:[A-Z]\.(?:[ \u00a0]?[A-Z]\.)*|[A-Z][\w’'\-]*)"
+# Capital letters with accents and other Latin ones too: "Mei-Ling Ørsted", "Łukasz Żak", "Élodie"
+CAPITALS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper() and ch != "×")
+NAME_TOKEN = rf"(?:[{CAPITALS}]\.(?:[ \u00a0]?[{CAPITALS}]\.)*|[{CAPITALS}][\w’'\-]*)"
 NAME_RUN = re.compile(
     rf"{NAME_TOKEN}(?:(?:[ \u00a0]\ue002+)?[ \u00a0](?:(?:de|da|di|du|del|der|den|des|dos|das|van|von|bin|al|el|la|le|ibn)[ \u00a0]){{0,2}}"
     rf"{NAME_TOKEN})*"
@@ -989,7 +991,7 @@ def _sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]
     """Sentences of masked[start:end] (a paragraph), as offsets."""
     bounds = []
     s = start
-    for m in re.finditer(rf"[.!?…][”\"’'»)\]{MARK}]*\s+(?=[\"“‘«(\[A-Z0-9{MARK}])", masked[start:end]):
+    for m in re.finditer(rf"[.!?…][”\"’'»)\]{MARK}]*\s+(?=[\"“‘«(\[{CAPITALS}0-9{MARK}])", masked[start:end]):
         cut = start + m.start()
         word = re.search(r"(\w+)$", masked[s:cut])
         if masked[cut] == "." and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
