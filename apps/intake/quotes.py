@@ -1947,9 +1947,28 @@ def _alternate_turns(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     turn of the other party to the exchange: whoever spoke before the last speaker, within the
     last three paragraphs. A quotation in the paragraph of the one before is the same turn."""
     result = list(spans)
+    changed: set[int] = set()
     for k in range(1, len(result)):
         span, last = result[k], result[k - 1]
-        if not (span.cue == "(previous quotation)" or span.speaker is None and span.cue == "") or not last.speaker:
+        if (
+            k - 1 in changed
+            and span.cue == "(previous quotation)"
+            and "\n" not in text[last.char_end : span.char_start]
+        ):
+            result[k] = replace(span, speaker=last.speaker)  # the rest of a turn given to the other party
+            changed.add(k)
+            continue
+        addressed = _addressed(text, result, k)
+        if addressed is not None:
+            result[k] = replace(
+                span, speaker=addressed, cue=span.cue or "(turn)", notes=(*span.notes, "the answer of the person asked")
+            )
+            changed.add(k)
+            continue
+        guessed = span.cue == "(previous sentence)" and span.speaker == last.speaker
+        if not (span.cue == "(previous quotation)" or span.speaker is None and span.cue == "" or guessed):
+            continue
+        if not last.speaker:
             continue
         after = re.split(r"[.!?]", text[span.char_end + 1 : span.char_end + 60], maxsplit=1)[0]
         if "\n" not in text[last.char_end : span.char_start] and not CUE.search(after):
@@ -1975,7 +1994,43 @@ def _alternate_turns(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
             )
         ):
             result[k] = replace(span, speaker=other.speaker, cue="(turn)", notes=(*span.notes, "a turn in an exchange"))
+            changed.add(k)
     return result
+
+
+ANSWERING_CUES = {"replied", "replies", "answered", "answers", "responded", "responds", "said", "says", "(turn)"}
+VOCATIVE = re.compile(
+    rf",\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Mx)\.?\s+)?(?P<name>{NAME_RUN.pattern})\s*\?\s*$"
+)
+
+
+def _addressed(text: str, spans: list[QuoteSpan], k: int) -> SpeakerMention | None:
+    """“Who stayed in that villa, Ms Brennan-Osei?” Rao asked. ¶ “My family did,” the defendant
+    replied. — a question that names the person it asks is answered by that person: the next
+    quotation, in a paragraph of its own, with no speaker, or the asker's again by a cue that
+    answers ("the defendant replied" read as the person spoken of last)."""
+    span, last = spans[k], spans[k - 1]
+    if not last.speaker or "\n" not in text[last.char_end : span.char_start] or span.text.rstrip().endswith("?"):
+        return None
+    vocative = VOCATIVE.search(last.text)
+    if not vocative:
+        return None
+    name = _clean_name(vocative.group("name"))
+    if not name or _classify_run(name) != "person":
+        return None
+    if span.speaker is not None and span.speaker != last.speaker:
+        return None
+    if span.speaker is not None and span.cue not in ANSWERING_CUES | {"(previous quotation)", "(previous sentence)"}:
+        return None
+    # the fullest name the article gave the person asked, as the speakers of its other quotations say it
+    surname = name.split()[-1]
+    for other in spans:
+        if other.speaker and other.speaker.kind == "person" and other.speaker.name.split()[-1] == surname:
+            return other.speaker
+    known = re.search(
+        rf"{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN})*[ \u00a0]{re.escape(surname)}\b", text[: span.char_start]
+    )
+    return SpeakerMention(_clean_name(known.group(0)) if known else name, "person")
 
 
 TURN_LABEL = re.compile(r"(?:^|(?<=[\s.!?”\"’']))(Q|A|Question|Answer)\s*[:.]\s*[“\"‘'«„]?$")
