@@ -1297,6 +1297,9 @@ class _Article:
         for p in self._persons_between(start, limit):
             if p.possessive and self.masked[self.sentence_start(p.pos) : p.pos].strip(" \"“‘'"):
                 continue  # "Rosa Delgado-Kim, who chaired Harlan’s campaign,": not the subject
+            lead = self.masked[self.sentence_start(p.pos) : p.pos]
+            if re.match(r"\s*[\"“‘']?(?:He|She|They|It)\s", lead) and _after_preposition(lead, 2):
+                continue  # "She was full of praise for Okonkwo, who…": the sentence is about "she"
             if len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10 and (fits is None or fits(p.name)):
                 found = p.name
         return found
