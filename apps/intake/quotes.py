@@ -1554,7 +1554,10 @@ class _Resolver:
             run
             and MARK not in run.group(1).split()
             and _clean_name(run.group(1))
-            and _clean_name(run.group(1)).split()[0][0].isupper()
+            and (
+                _clean_name(run.group(1)).split()[0][0].isupper()
+                or _clean_name(run.group(1)).split()[0] in PARTICLES  # "Mr de Villiers asked"
+            )
         ):
             head = fragment[: run.start()]
             # "in Nazarbayev reportedly asking", "with another claiming": the participle's subject
@@ -1707,6 +1710,16 @@ class _Resolver:
                 before = [name for p, name in held if p < pos]
                 if before:
                     return SpeakerMention(before[-1], "person")
+            if (
+                len(words) == 3
+                and words[1][:1].isupper()
+                and head in PERSON_NOUNS | DEMONYMS | ROLE_NOUNS
+                and not re.search(rf"\b{re.escape(words[1])}\s+{re.escape(head)}", self.article.masked[:pos], re.I)
+            ):
+                # "the Yorkshire rider said", never called so before: the person the text is about
+                topic = self.pronoun(pos)
+                if topic is not None:
+                    return topic
             if head in PERSON_NOUNS | TITLE_WORDS | DEMONYMS | ROLE_NOUNS or re.fullmatch(r"\d+-year-old", head):
                 described = self.described(head, pos)
                 if described:
@@ -1831,7 +1844,7 @@ class _Resolver:
             titled = re.match(
                 r"\s*(?P<the>[Tt]he\s+(?:[a-z-]+\s+)?(?P<head>[a-z-]+))\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b", text[at:]
             )
-            if titled and titled.group("head") in TITLE_WORDS | ROLE_NOUNS:
+            if titled and titled.group("head") in TITLE_WORDS | ROLE_NOUNS | PERSON_NOUNS | DEMONYMS:
                 mention = self.noun_phrase(titled.group("the"), start + at)
                 if mention and mention.kind == "person":
                     return mention
