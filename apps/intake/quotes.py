@@ -1338,6 +1338,10 @@ def _drop_appositive(fragment: str) -> tuple[str, str | None]:
     affiliated = re.fullmatch(rf"({NAME_RUN.pattern})\s+(?:of|from|at|with)\s+.+", appositive)
     if affiliated and len(affiliated.group(1).split()) >= 2 and _classify_run(affiliated.group(1)) == "person":
         appositive = affiliated.group(1)
+    # "the party’s leader, Deputy Prime Minister Jonas Mirelli,": the name after its titles
+    cleaned = _clean_name(appositive) if appositive and re.fullmatch(rf"{NAME_RUN.pattern}", appositive) else ""
+    if cleaned and len(cleaned.split()) < len(appositive.split()) and _classify_run(cleaned) == "person":
+        appositive = cleaned
     if appositive and re.fullmatch(rf"{NAME_RUN.pattern}", appositive) and len(appositive.split()) <= 4:
         if not re.search(r"\b(?:in|on|at|during)\s*$", head) and not re.fullmatch(r"(?:in|on)?\s*\d{4}", appositive):
             return head, appositive
