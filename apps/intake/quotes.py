@@ -354,6 +354,46 @@ TITLE_WORDS = {
     "warden",
     "lecturer",
     "member",
+    # capitalised only by opening a sentence ("Substitute Chidi Okonkwo headed…")
+    "substitute",
+    "winger",
+    "forward",
+    "keeper",
+    "rider",
+    "cyclist",
+    "runner",
+    "boxer",
+    "referee",
+    "umpire",
+    "skipper",
+    "veteran",
+    "rookie",
+    "debutant",
+    "newcomer",
+    "teenager",
+    "chef",
+    "sommelier",
+    "restaurateur",
+    "curator",
+    "farmer",
+    "grower",
+    "pensioner",
+    "resident",
+    "volunteer",
+    "nurse",
+    "midwife",
+    "paramedic",
+    "firefighter",
+    "barrister",
+    "solicitor",
+    "prosecutor",
+    "coroner",
+    "boss",
+    "owner",
+    "landlord",
+    "tenant",
+    "student",
+    "pupil",
 }
 # title words that also name a department or qualify another title ("Health" in "World Health Organization")
 DEPARTMENT_WORDS = {
@@ -1709,21 +1749,21 @@ class _Resolver:
             return None
         if lowered[0] in {"the"} and len(lowered) <= 3:
             title = " ".join(lowered[1:])
-            held = self.article.titles.get(title) or self.article.titles.get(lowered[-1])
-            if held:
-                before = [name for p, name in held if p < pos]
-                if before:
-                    return SpeakerMention(before[-1], "person")
+            held = [name for p, name in self.article.titles.get(title, []) if p < pos]
             if (
-                len(words) == 3
+                not held
+                and len(words) == 3
                 and words[1][:1].isupper()
-                and head in PERSON_NOUNS | DEMONYMS | ROLE_NOUNS
+                and head in PERSON_NOUNS | DEMONYMS | ROLE_NOUNS | TITLE_WORDS
                 and not re.search(rf"\b{re.escape(words[1])}\s+{re.escape(head)}", self.article.masked[:pos], re.I)
             ):
                 # "the Yorkshire rider said", never called so before: the person the text is about
                 topic = self.pronoun(pos)
                 if topic is not None:
                     return topic
+            held = held or [name for p, name in self.article.titles.get(lowered[-1], []) if p < pos]
+            if held:
+                return SpeakerMention(held[-1], "person")
             if head in PERSON_NOUNS | TITLE_WORDS | DEMONYMS | ROLE_NOUNS or re.fullmatch(r"\d+-year-old", head):
                 described = self.described(head, pos)
                 if described:
