@@ -1048,6 +1048,7 @@ COLLECTIVE_SPEAKERS = {
     "opposition": "group", "prosecution": "group", "defence": "group", "defense": "group",
     "military": "organisation", "regime": "organisation", "junta": "organisation", "presidency": "organisation",
     "campaign": "organisation", "organisers": "group", "organizers": "group", "authorities": "group",
+    "family": "group", "relatives": "group",  # "In a statement read by their solicitor, the family said"
 }  # fmt: skip
 
 # Post-nominal letters: honours, degrees, professional ranks (never part of the name itself).
@@ -1805,6 +1806,17 @@ class _Resolver:
         noun ("Lindgren, the 21-year-old striker", "Cllr Jonah Pike"), or the unnamed speaker
         introduced with it ("A Nordhavn spokeswoman"); None when the noun was never used before."""
         a = self.article
+        age = re.fullmatch(r"(\d+)-year-old", head)
+        if age:
+            # "Keith Brannigan, 57, told the inquest…" then "the 57-year-old said"
+            aged = None
+            for m in re.finditer(
+                rf"({NAME_RUN.pattern}),?\s*(?:,\s*{age.group(1)}\s*,|\(\s*{age.group(1)}\s*\))",
+                a.masked[: max(0, pos)],
+            ):
+                aged = m
+            if aged and _clean_name(aged.group(1)) and _classify_run(_clean_name(aged.group(1))) == "person":
+                return SpeakerMention(a.fullest(_clean_name(aged.group(1)), aged.start()), "person")
         variants = {head, *ROLE_VARIANTS.get(head, ())}
         pattern = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, variants)))})\b", re.IGNORECASE)
         offset = max(0, pos - 4000)
@@ -1986,14 +1998,39 @@ def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> l
     speaker where the rules found none or took words that are not a name (`_second_reading`)."""
     spans, article = _rule_quotations(text, language)
     if not parse or not spans or (language or "en").split("-")[0].lower() != "en":
-        return _alternate_turns(text, spans)
+        return _alternate_turns(text, _interview_answers(article, spans))
     try:
         parsed = parsing.parse(text, [(span.char_start, span.char_end) for span in spans], fullest=article.fullest)
         read = _second_reading(parsed, spans) if parsed is not None else spans
     except Exception:  # a parser failing on odd text must not cost the editor the suggestions
         logger.exception("The parse of an article failed: its speakers are read by the rules alone")
         read = spans
-    return _alternate_turns(text, read)
+    return _alternate_turns(text, _interview_answers(article, read))
+
+
+def _interview_answers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """A printed interview: "Q: Why say no to Venice? ¶ A: “Because…”" — an answer with no
+    speaker of its own is the person interviewed, the first person the article names in full
+    before its first question (the questions are the publication's, and stay unattributed)."""
+    text = article.text
+    labels = [m for m in re.finditer(r"(?m)^[ \t]*(Q|A|Question|Answer)\s*[:.]", text)]
+    if not any(m.group(1)[0] == "Q" for m in labels) or not any(m.group(1)[0] == "A" for m in labels):
+        return spans
+    first_question = next(m.start() for m in labels if m.group(1)[0] == "Q")
+    named = [
+        name for pos, name in article.full_name_positions if pos < first_question and name not in article.not_person
+    ]
+    if not named:
+        return spans
+    interviewee = SpeakerMention(named[0], "person")
+    result = []
+    for span in spans:
+        line = text.rfind("\n", 0, span.char_start) + 1
+        label = TURN_LABEL.search(text, line, span.char_start)
+        if label and label.group(1)[0] == "A" and (span.speaker is None or span.cue.startswith("(")):
+            span = replace(span, speaker=interviewee, cue=":", notes=(*span.notes, "an answer in an interview"))
+        result.append(span)
+    return result
 
 
 ASKING_CUES = {"asked", "asks", "asking", "pressed", "demanded", "queried", "questioned", "wondered", "(turn)"}
