@@ -1006,10 +1006,13 @@ UNNAMED_SAYS = re.compile(
 # dockers sat in the gallery…", "A teaching assistant at St Aidan's, who asked not to be named,
 # said…", "One young farmer, who…, put it simply." — the "he"/"she" of the quotations after it.
 UNNAMED_ACTS = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’']\s)|(?<=\n))(?P<subject>"
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’']\s)|(?<=\n))"
+    # "In the village of Deh-e Now, a teacher who lost her sister… stood beside the rubble."
+    r"(?:(?:In|At|On|Outside|Near|Inside|Later|Earlier|Afterwards|Elsewhere|Nearby)\b[^,.\n]{0,80},\s*)?(?P<subject>"
     r"(?:One|Another|Some|Each)\s+of\s+(?:the|them|those|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?(?P<plural>[a-z-]+s)"
-    r"|(?:An?|One|Another)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*)"
-    r"(?:\s+(?:on|at|in|from|with|of)\s+(?:the\s+|a\s+|an\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}?(?=\s*,))?)"
+    r"|(?:An?|One|Another|an?|one|another)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*)"
+    r"(?:\s+(?:on|at|in|from|with|of)\s+(?:the\s+|a\s+|an\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}?(?=\s*,))?"
+    r"(?:\s+who\s+[^,.\n]{1,100}?(?=\s+(?:\w+ly\s+)?(?:said|says|told|tells|stood|sat|walked|wept|[a-z]+ed)\b))?)"
     r"(?P<apposition>\s*,[^,\n]{1,160},)?\s+(?:\w+ly\s+)?(?P<verb>said|says|told|tells|added|adds|put|puts|sat|sits|"
     r"stood|stands|got|gets|went|goes|came|comes|took|takes|spoke|speaks|kept|keeps|left|leaves|wrote|writes|"
     r"[a-z]+ed|[a-z]+s)\b",
@@ -1126,6 +1129,8 @@ def _is_nickname(text: str, raw: _Raw) -> bool:
 KIN_APPOSITIVE = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ww]hose)\s+(?:\w+\s+)?(?:son|daughter|wife|husband|mother|father|brother|"
     r"sister|partner|widow|widower|grandson|granddaughter|niece|nephew|cousin|friend|neighbour|neighbor),\s*$"
+    # "who gave only his first name, Emre,", "who would give her name only as Maria"
+    r"|\b(?:first\s+|given\s+)?name(?:\s+only)?(?:,|\s+as)\s*$"
 )
 POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
 PARTICLES = {"de", "da", "di", "du", "del", "der", "den", "des", "dos", "das", "van", "von", "al", "el", "la", "le"}
@@ -1182,6 +1187,15 @@ class _Article:
                 rf"\b(?:{ORG_PATTERN})[ \t\u00a0]*,?[ \t\u00a0]*(?:the[ \t\u00a0]+)?$",
                 self.masked[max(0, m.start() - 40) : m.start()],
                 re.I,
+            ) and not (
+                # "the head of the national disaster agency, Farhad Zandieh,": a person's role
+                len(tokens) >= 2
+                and re.search(
+                    rf"\b(?:{'|'.join(sorted(TITLE_WORDS | PERSON_NOUNS))})\s+(?:of|at|for)\s+(?:the\s+|its\s+|a\s+)?"
+                    rf"(?:[\w’'-]+\s+){{0,5}}?(?:{ORG_PATTERN})\s*,\s*$",
+                    self.masked[max(0, m.start() - 120) : m.start()],
+                    re.I,
+                )
             ):
                 kind = "organisation"  # "The company, Leipziger Verkehrsbetriebe,", "the union Verdi"
             if kind == "organisation":
@@ -1220,8 +1234,9 @@ class _Article:
                 continue
             if kind == "person" and (
                 re.search(
-                    r"\b(?:in|near|outside|across|throughout)\s+(?:the\s+)?$",
-                    self.masked[max(0, m.start() - 20) : m.start()],
+                    r"\b(?:(?:in|near|outside|across|throughout)\s+(?:the\s+)?"
+                    r"|(?:village|town|city|hamlet|district|province|region|county|suburb|island|port)\s+of\s+)$",
+                    self.masked[max(0, m.start() - 30) : m.start()],
                 )
                 or tokens[0].lower() in PLACE_PREFIXES
             ):
@@ -1352,6 +1367,11 @@ def _described_gender(description: str) -> str | None:
     if words & {"woman", "women", "spokeswoman", "chairwoman", "mother", "grandmother", "girl", "wife", "daughter"}:
         return "f"
     if words & {"man", "men", "spokesman", "chairman", "fisherman", "father", "grandfather", "boy", "husband", "son"}:
+        return "m"
+    # "a teacher who lost her sister": the description's own pronoun, when it has one kind only
+    if words & {"she", "her", "herself"} and not words & {"he", "his", "him", "himself"}:
+        return "f"
+    if words & {"he", "his", "him", "himself"} and not words & {"she", "her", "herself"}:
         return "m"
     return None
 
