@@ -1518,6 +1518,9 @@ class _Resolver:
                     head in PERSON_NOUNS | ROLE_NOUNS | TITLE_WORDS | {"another"}
                     or head.endswith(AGENT_ENDINGS)
                     or head in DEMONYMS
+                    # "A former deckhand, who asked not to be named,": only people are "who"
+                    or re.match(r"\s*,\s*who\b", m.group("apposition") or "")
+                    or re.search(r"\swho\s", m.group("subject"))
                 )
             ):
                 continue
@@ -1529,11 +1532,15 @@ class _Resolver:
                 ),
                 pos,
             )
+            # its own pronouns: any in the clause between it and its verb ("who asked not to be
+            # named because she is employed"), a subject one after ("…, and he left"), not "her
+            # kindness" (an object, likely someone else)
             said = _described_gender(m.group("subject")) or next(
                 (
                     PRONOUN_GENDER.get(g.group(0).lower())
                     for g in GENDERED.finditer(a.masked, m.end("subject"), sentence_end)
                     if g.group(0).lower() in PRONOUN_GENDER
+                    and (g.start() < m.start("verb") or g.group(0).lower() in {"he", "she"})
                 ),
                 None,
             )
