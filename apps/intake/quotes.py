@@ -1796,6 +1796,15 @@ class _Resolver:
                 described = self.described(head, pos)
                 if described:
                     return described
+                # "the town's mayor accused the club…" then "Mayor Colette Ashdown-Reyes wrote…": the
+                # person given the title in the next paragraphs, when nobody had it before
+                later = [
+                    name
+                    for p, name in self.article.titles.get(head, [])
+                    if pos < p < pos + 1200 and self.article.sentence_start(p) > self.article.sentence_start(pos)
+                ]
+                if later and len(set(later)) == 1 and not self.article.titles.get(head, [(pos, "")])[0][0] < pos:
+                    return SpeakerMention(later[0], "person")
             if head in ORG_WORDS:
                 return self.named_organisation(head, pos) or SpeakerMention(phrase, "organisation")
             if head in COLLECTIVE_SPEAKERS:  # "the opposition called the plan “…”"
