@@ -519,6 +519,16 @@ ORG_WORDS = {
     "wanderers",
     "fc",
     "albion",
+    # broadcasters and newspapers ("BBC Radio Brackenfield", "the Brackenfield Echo")
+    "radio",
+    "television",
+    "tv",
+    "broadcasting",
+    "gazette",
+    "herald",
+    "tribune",
+    "chronicle",
+    "echo",
 }
 PLACE_WORDS = {
     "north",
@@ -1104,6 +1114,10 @@ def _clean_name(run: str) -> str:
 def _classify_run(name: str) -> str:
     lowered = [t.lower().strip(".,’'") for t in re.split(r"[\s/]+", name)]
     if any(t in ORG_WORDS for t in lowered) or (len(lowered) == 1 and name.isupper() and len(name) > 1):
+        return "organisation"
+    # an acronym among other words: "BBC Radio Brackenfield", "ITV Tyne Tees" (not "Jane Holt MP")
+    tokens = name.split()
+    if len(tokens) > 1 and any(re.fullmatch(r"[A-Z]{3,5}", t) and t not in POST_NOMINALS for t in tokens):
         return "organisation"
     if lowered and (lowered[0] in PLACE_WORDS or lowered[-1] in PLACE_WORDS):
         return "place"
