@@ -1713,9 +1713,15 @@ class _Resolver:
                     if mention:
                         return mention
                 who = re.split(r"\s+(?:to|on|in|at|during|after|before|who|which|that)\s", who)[0]
+                cue = CUE.search(who)
+                if cue:  # "A briefing note from the Treasury said reserves were low"
+                    who = who[: cue.start()].strip()
                 run = re.match(rf"({NAME_RUN.pattern})$", who)
+                body = re.fullmatch(rf"[Tt]he\s+({NAME_RUN.pattern})", who)  # "from the Treasury": a body
                 mention = (
-                    self._person_or_org(_clean_name(run.group(1)), m.end())
+                    SpeakerMention(_clean_name(body.group(1)), "organisation")
+                    if body and _clean_name(body.group(1))
+                    else self._person_or_org(_clean_name(run.group(1)), m.end())
                     if run and _clean_name(run.group(1))
                     else self.noun_phrase(who, m.end())
                 )
@@ -2278,6 +2284,8 @@ def _rule_quotations(text: str, language: str) -> tuple[list[QuoteSpan], "_Artic
         speaker, cue = _attribute(resolver, raw, s_start, s_end, mode)
         speaker = _person_named_last(resolver, speaker, raw.start)
         title_case = _title_case(words)
+        if mode == "partial" and _standalone_sentence(text, raw, paragraph, previous_in_paragraph, result):
+            mode, title_case = "direct", False  # “…,” he said. “Loudly.” / ¶ “Abroad.” ¶ / A: “Tomorrow.”
         if (
             title_case
             and (cue == "" or NAMING.search(before) or WORK_BEFORE.search(before))
@@ -2306,6 +2314,31 @@ def _rule_quotations(text: str, language: str) -> tuple[list[QuoteSpan], "_Artic
             resolver.last_speaker_pos = start
         previous_in_paragraph = (paragraph[0], speaker)
     return _headline_speaker(result, paragraphs), article
+
+
+def _standalone_sentence(
+    text: str,
+    raw: _Raw,
+    paragraph: tuple[int, int],
+    previous_in_paragraph: tuple[int, SpeakerMention | None],
+    result: list[QuoteSpan],
+) -> bool:
+    """Whether a short quotation is a spoken sentence of its own, not a phrase or a title: it
+    opens with a capital and ends with a full stop, a question or an exclamation mark inside the
+    marks, and it is a whole paragraph of its own ("“Abroad.”" in an exchange), or an answer after
+    "A:", or follows a quotation with a speaker in its paragraph after that one's sentence ended
+    ("“…,” he said. “Loudly.”")."""
+    words = text[raw.start : raw.end].strip()
+    if not re.fullmatch(rf"[{CAPITALS}0-9].*[.!?…]", words, re.DOTALL):
+        return False
+    before = text[paragraph[0] : raw.start - 1].strip()
+    after = text[raw.end + 1 : paragraph[1]].strip()
+    if not after and (not before or TURN_LABEL.search(text, paragraph[0], raw.start)):
+        return True
+    if previous_in_paragraph[0] != paragraph[0] or previous_in_paragraph[1] is None or not result:
+        return False
+    between = text[result[-1].char_end : raw.start - 1]
+    return bool(re.search(r"[.!?]\s*$", between.strip(" \"”’'»")) or re.search(r"[.!?][”\"’'»]?\s*$", between))
 
 
 def _person_named_last(resolver, speaker: SpeakerMention | None, pos: int) -> SpeakerMention | None:
