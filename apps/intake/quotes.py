@@ -1563,7 +1563,9 @@ class _Resolver:
             subject = m.group("subject")
             # "Another speaker, a teacher at the primary school who…,": the description that says who
             apposition = re.match(r"\s*,\s*(an?\s+[^,]+?)(?:\s+who\b[^,]*)?,$", m.group("apposition") or "")
-            if apposition and re.fullmatch(r"(?i)another(?:\s+[\w-]+)?", subject):
+            if apposition and re.fullmatch(
+                r"(?i)another(?:\s+(?:speaker|person|voice|contributor|caller|attendee|participant|member))?", subject
+            ):  # a noun that says nothing of who ("Another weaver, a woman in her fifties," stays the weaver)
                 subject = apposition.group(1)
             found = (m.start("subject"), SpeakerMention(subject, "anonymous"))
         return found
@@ -2098,7 +2100,8 @@ def _alternate_turns(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     replied. “Not a minute later?” — a quotation with no cue of its own (none, or only the
     quotation before) that is a question after an answer, or an answer after a question, is the
     turn of the other party to the exchange: whoever spoke before the last speaker, within the
-    last three paragraphs. A quotation in the paragraph of the one before is the same turn."""
+    last three paragraphs. A statement after the asker's own question and its cue, in its
+    paragraph, is the asker going on (“Where do they go now?” she asked. “Tell me.”)."""
     result = list(spans)
     changed: set[int] = set()
     for k in range(1, len(result)):
@@ -2107,6 +2110,7 @@ def _alternate_turns(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
             k - 1 in changed
             and span.cue == "(previous quotation)"
             and "\n" not in text[last.char_end : span.char_start]
+            and last.text.rstrip().endswith("?") == span.text.rstrip().endswith("?")
         ):
             result[k] = replace(span, speaker=last.speaker)  # the rest of a turn given to the other party
             changed.add(k)
@@ -2124,7 +2128,14 @@ def _alternate_turns(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
         if not last.speaker:
             continue
         after = re.split(r"[.!?]", text[span.char_end + 1 : span.char_end + 60], maxsplit=1)[0]
-        if "\n" not in text[last.char_end : span.char_start] and not CUE.search(after):
+        between = text[last.char_end : span.char_start]
+        if (
+            "\n" not in between
+            and last.text.rstrip().endswith("?")
+            and not span.text.rstrip().endswith("?")
+            and CUE.search(between)
+            and not CUE.search(after)
+        ):
             continue  # “Where do they go now?” she asked. “I would like someone to tell me.”: one turn
         question = span.text.rstrip().endswith("?")
         if question == last.text.rstrip().endswith("?"):
