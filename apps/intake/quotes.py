@@ -1956,9 +1956,13 @@ class _Resolver:
         # "Asked whether…, the commissioner bristled.": the person last given that title
         for at in starts:
             titled = re.match(
-                r"\s*(?P<the>[Tt]he\s+(?:[a-z-]+\s+)?(?P<head>[a-z-]+))\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b", text[at:]
+                r"\s*(?P<the>[Tt]he\s+(?:[a-z-]+\s+)?(?P<head>[a-z-]+|[A-Z][a-z]+))\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b",
+                text[at:],
             )
-            if titled and titled.group("head") in TITLE_WORDS | ROLE_NOUNS | PERSON_NOUNS | DEMONYMS:
+            head = titled.group("head") if titled else ""
+            if titled and (
+                head in TITLE_WORDS | ROLE_NOUNS | PERSON_NOUNS | DEMONYMS or head.lower() in DEMONYMS  # "the Dutchman"
+            ):
                 mention = self.noun_phrase(titled.group("the"), start + at)
                 if mention and mention.kind == "person":
                     return mention
@@ -2155,6 +2159,7 @@ def _alternate_turns(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
                 asker.cue in ASKING_CUES
                 or any("turn" in note for note in asker.notes)
                 or ASKING.search(text, max(0, asker.char_start - 60), min(len(text), asker.char_end + 60))
+                or bool({k - 1, k - 2} & changed)  # an exchange already under way goes on
             )
         ):
             result[k] = replace(span, speaker=other.speaker, cue="(turn)", notes=(*span.notes, "a turn in an exchange"))
