@@ -1028,6 +1028,10 @@ UNNAMED_ACTS = re.compile(
     r"[a-z]+ed|[a-z]+s)\b",
     re.MULTILINE,
 )
+COMPANY_NOUNS = {
+    "company", "group", "firm", "chain", "retailer", "grocer", "supermarket", "bank", "airline", "carrier",
+    "insurer", "lender", "business", "manufacturer", "maker", "operator", "developer", "publisher", "startup",
+}  # fmt: skip
 AGENT_ENDINGS = ("man", "woman", "er", "ist", "ian", "or", "ant", "ent", "ee", "person", "eur")
 PREPOSITIONS = {"in", "of", "from", "at", "to", "for", "on", "with", "by", "near", "across", "into", "about", "over"}
 
@@ -1186,6 +1190,13 @@ class _Article:
         self.genders = self._genders()
 
     def _collect_names(self) -> None:
+        # "Hallam & Reyes", "Marks & Spencer": names joined by an ampersand are a firm's name
+        firms = {}
+        for m in re.finditer(rf"{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN})*[ \u00a0]&[ \u00a0]{NAME_TOKEN}", self.masked):
+            name = re.sub(r"[’']s$", "", m.group(0))
+            firms[m.start()] = name
+            self.not_person.update(part.strip() for part in name.split("&"))
+        self.organisations.extend(_Mention(name, "organisation", pos) for pos, name in firms.items())
         for m in NAME_RUN.finditer(self.masked):
             raw_run = m.group(0)
             name = _clean_name(raw_run)
@@ -1339,6 +1350,18 @@ class _Article:
     def last_person(self, pos: int) -> str | None:
         candidates = self._persons_between(-1, pos)
         return candidates[-1].name if candidates else None
+
+    def main_organisation(self, pos: int) -> str | None:
+        """The organisation the article names most often before `pos` (at least twice): who "the
+        company" is when no sentence introduced one as such."""
+        counts: dict[str, int] = {}
+        for o in self.organisations:
+            if o.pos < pos:
+                counts[o.name] = counts.get(o.name, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+            return ranked[0][0]
+        return None
 
     def last_organisation(self, pos: int, *, acting: bool = False) -> _Mention | None:
         candidates = [p for p in self.organisations if p.pos < pos and not (acting and p.possessive)]
@@ -1925,6 +1948,20 @@ class _Resolver:
             ]
             if near:  # the first in the sentence: "Vestmark Offshore, the Danish-owned company"
                 return SpeakerMention(near[0].name, "organisation")
+        # "asked the agriculture ministry for support… The ministry said": the body named so before
+        described = [
+            m.group(1)
+            for m in re.finditer(
+                rf"\b(?:the|its|their|his|her)\s+([a-z]+)\s+{re.escape(head)}\b", a.masked[: max(0, pos)]
+            )
+            if m.group(1) not in {"same", "new", "old", "other", "whole", "first", "former", "local", "own", "entire"}
+        ]
+        if described:
+            return SpeakerMention(f"{described[-1]} {head}", "organisation")
+        if head in COMPANY_NOUNS:  # "the company said" in a story about one firm
+            main = a.main_organisation(pos)
+            if main:
+                return SpeakerMention(main, "organisation")
         return None
 
     def sentence_subject(self, start: int, end: int) -> SpeakerMention | None:

@@ -820,3 +820,25 @@ def test_an_unnamed_person_after_an_opening_adverbial_and_their_first_name():
     result = named_speakers(text)
     assert result[0] == ("It was new,", "a farmer who lost his barn")
     assert result[-1] == ("But it comes.", "Nasrin")
+
+
+def test_a_firm_named_with_an_ampersand_is_the_company_of_a_story_about_it():
+    text = (
+        "Shares in Fenwick & Dray fell on Monday after the retailer cut its forecast.\n\n"
+        "The group, which runs 200 shops, said sales rose. Fenwick & Dray expects a hard winter.\n\n"
+        "In a statement, the company said it had made a “deliberate choice” to cut prices."
+    )
+    assert named_speakers(text) == [("deliberate choice", "Fenwick & Dray")]
+
+
+def test_the_ministry_is_the_one_named_in_lower_case_before():
+    text = "The growers have asked the fisheries ministry for help. The ministry said it was “looking at every option”."
+    assert named_speakers(text) == [("looking at every option", "fisheries ministry")]
+
+
+def test_a_capitalised_epithet_opening_a_sentence_before_a_quotation_is_the_person_spoken_of():
+    text = (
+        "Coach Pieter de Vries was furious. “We were robbed,” he said.\n\n"
+        "Asked about the referee, the Dutchman shrugged. “Write what you like.”"
+    )
+    assert named_speakers(text)[-1] == ("Write what you like.", "Pieter de Vries")
