@@ -1208,21 +1208,45 @@ class _Article:
                     continue  # "SEATTLE —", "LYON (Reuters) —": a dateline, no speaker
             kind = _classify_run(name)
             tokens = name.split()
-            if re.search(
-                rf"\b(?:{ORG_PATTERN})[ \t\u00a0]*,?[ \t\u00a0]*(?:the[ \t\u00a0]+)?$",
-                self.masked[max(0, m.start() - 40) : m.start()],
-                re.I,
-            ) and not (
-                # "the head of the national disaster agency, Farhad Zandieh,": a person's role
-                len(tokens) >= 2
-                and re.search(
-                    rf"\b(?:{'|'.join(sorted(TITLE_WORDS | PERSON_NOUNS))})\s+(?:of|at|for)\s+(?:the\s+|its\s+|a\s+)?"
-                    rf"(?:[\w’'-]+\s+){{0,5}}?(?:{ORG_PATTERN})\s*,\s*$",
-                    self.masked[max(0, m.start() - 120) : m.start()],
+            if (
+                re.search(
+                    rf"\b(?:{ORG_PATTERN})[ \t\u00a0]*,?[ \t\u00a0]*(?:the[ \t\u00a0]+)?$",
+                    self.masked[max(0, m.start() - 40) : m.start()],
                     re.I,
+                )
+                and not (
+                    # "Appearing before the transport committee, Richard Okafor-Jones defended…": an
+                    # opening phrase, not an apposition (which a comma closes)
+                    len(tokens) >= 2
+                    and re.search(
+                        r",[ \t\u00a0]*(?:the[ \t\u00a0]+)?$", self.masked[max(0, m.start() - 10) : m.start()]
+                    )
+                    and not re.match(r"\s*[,;:.)]", self.masked[m.end() :])
+                )
+                and not (
+                    # "the head of the national disaster agency, Farhad Zandieh,": a person's role
+                    len(tokens) >= 2
+                    and re.search(
+                        rf"\b(?:{'|'.join(sorted(TITLE_WORDS | PERSON_NOUNS))})\s+(?:of|at|for)\s+(?:the\s+|its\s+|a\s+)?"
+                        rf"(?:[\w’'-]+\s+){{0,5}}?(?:{ORG_PATTERN})\s*,\s*$",
+                        self.masked[max(0, m.start() - 120) : m.start()],
+                        re.I,
+                    )
                 )
             ):
                 kind = "organisation"  # "The company, Leipziger Verkehrsbetriebe,", "the union Verdi"
+            if (
+                kind == "person"
+                and len(tokens) >= 2
+                and re.search(
+                    r"\b(?:chief executive|executive|director|chair|chairman|chairwoman|president|spokesperson|"
+                    r"spokesman|spokeswoman|head|boss|founder|owner|manager|secretary)\s+(?:of|at|for)\s+$",
+                    self.masked[max(0, m.start() - 40) : m.start()],
+                    re.I,
+                )
+                and first_name_gender(name) is None
+            ):
+                kind = "organisation"  # "The chief executive of National Track Infrastructure faced…"
             if kind == "organisation":
                 # "Royal College of Nursing", "Ministry of Foreign Affairs of Kazakhstan"
                 tail = re.match(

@@ -842,3 +842,21 @@ def test_a_capitalised_epithet_opening_a_sentence_before_a_quotation_is_the_pers
         "Asked about the referee, the Dutchman shrugged. “Write what you like.”"
     )
     assert named_speakers(text)[-1] == ("Write what you like.", "Pieter de Vries")
+
+
+def test_an_opening_phrase_ending_in_an_organisation_word_leaves_the_name_after_it_a_person():
+    text = (
+        "Dr Ann Lyle opened the session. “We begin with the contract,” she said.\n\n"
+        "Appearing before the Commons health committee, Martha Quayle defended the contract. "
+        "“It was the best deal available,” she said."
+    )
+    assert named_speakers(text)[-1] == ("It was the best deal available,", "Martha Quayle")
+
+
+def test_the_body_someone_is_the_chief_executive_of_is_an_organisation():
+    text = (
+        "The chief executive of Calder Grid Infrastructure faced MPs on Tuesday.\n\n"
+        "The committee’s chair, Ruth Dale, opened by reading from the company’s 2021 plan, which promised that "
+        "the work would be “finished by spring”."
+    )
+    assert named_speakers(text) == [("finished by spring", "Calder Grid Infrastructure")]
