@@ -199,7 +199,7 @@ SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
 # Capital letters with accents and other Latin ones too: "Mei-Ling Ørsted", "Łukasz Żak", "Élodie"
 CAPITALS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper() and ch != "×")
-NAME_TOKEN = rf"(?:[{CAPITALS}]\.(?:[ \u00a0]?[{CAPITALS}]\.)*|[{CAPITALS}][\w’'\-]*)"
+NAME_TOKEN = rf"(?:[{CAPITALS}]\.(?:[ \u00a0]?[{CAPITALS}]\.)*|[{CAPITALS}][\w’'\-]*|[dl][’'][{CAPITALS}][\w’'\-]*)"
 NAME_RUN = re.compile(
     rf"{NAME_TOKEN}(?:(?:[ \u00a0]\ue002+)?[ \u00a0](?:(?:de|da|di|du|del|der|den|des|dos|das|van|von|bin|al|el|la|le|ibn)[ \u00a0]){{0,2}}"
     rf"{NAME_TOKEN})*"
@@ -1407,7 +1407,12 @@ class _Article:
         opening = [
             p.name
             for p in self._persons_between(max(start, limit - 1), pos)
-            if not self.masked[limit : p.pos].strip(" \"“‘'") and (fits is None or fits(p.name))
+            if (
+                not self.masked[limit : p.pos].strip(" \"“‘'")
+                # "The culture minister, Joost De Smet, said that he had asked…": a title before it
+                or re.fullmatch(r"\s*[\"“‘']?(?:The|Its|His|Her|Their)\s[^,.;]{1,60},\s*", self.masked[limit : p.pos])
+            )
+            and (fits is None or fits(p.name))
         ]
         if opening:
             return opening[0]

@@ -860,3 +860,19 @@ def test_the_body_someone_is_the_chief_executive_of_is_an_organisation():
         "the work would be “finished by spring”."
     )
     assert named_speakers(text) == [("finished by spring", "Calder Grid Infrastructure")]
+
+
+def test_a_name_with_a_lower_case_elided_particle_is_whole():
+    text = (
+        "A second lawyer said the museum had refused. The family’s lawyer, Hélène d’Ormesson, said they would "
+        "appeal. “We will win,” she said."
+    )
+    assert named_speakers(text)[-1] == ("We will win,", "Hélène d’Ormesson")
+
+
+def test_he_in_a_sentence_opened_by_a_title_and_a_name_is_that_name():
+    text = (
+        "The prince spoke first. “It is ours,” Prince Kofi Adjei said.\n\n"
+        "The culture minister, Pieter Claes, said on Tuesday that he had asked the museum for “a full account”."
+    )
+    assert named_speakers(text)[-1] == ("a full account", "Pieter Claes")
