@@ -1284,8 +1284,11 @@ class _Article:
             if kind == "person" and (
                 re.search(
                     r"\b(?:(?:in|near|outside|across|throughout)\s+(?:the\s+)?"
+                    # "in Rotterdam, Seoul and São Paulo": every place of the list (not "In Paris, Jean Dupont")
+                    rf"(?:(?:[{CAPITALS}][\w’'-]*(?:\s[{CAPITALS}][\w’'-]*)*,\s+)*"
+                    rf"[{CAPITALS}][\w’'-]*(?:\s[{CAPITALS}][\w’'-]*)*,?\s+(?:and|or)\s+)?"
                     r"|(?:village|town|city|hamlet|district|province|region|county|suburb|island|port)\s+of\s+)$",
-                    self.masked[max(0, m.start() - 30) : m.start()],
+                    self.masked[max(0, m.start() - 80) : m.start()],
                 )
                 or tokens[0].lower() in PLACE_PREFIXES
             ):
@@ -1529,6 +1532,12 @@ class _Resolver:
         unnamed = self._unnamed_subject_after(since, pos, gender)
         if unnamed:
             return unnamed[1]
+        # "The warden who succeeded him, Gregor McNair, said…. “…,” he said": the subject of the
+        # sentence just before, when its gender is not known otherwise
+        previous = a.sentence_start(max(0, a.sentence_start(pos) - 2))
+        recent = a.subject_person_after(previous, pos, fits)
+        if recent:
+            return SpeakerMention(recent, "person")
         candidates = [p.name for p in named]
         if gender:  # a name whose gender is known and fits beats a nearer one nobody can tell
             known = [name for name in candidates if a.gender(name) == gender]

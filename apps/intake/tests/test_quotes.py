@@ -876,3 +876,22 @@ def test_he_in_a_sentence_opened_by_a_title_and_a_name_is_that_name():
         "The culture minister, Pieter Claes, said on Tuesday that he had asked the museum for “a full account”."
     )
     assert named_speakers(text)[-1] == ("a full account", "Pieter Claes")
+
+
+def test_he_is_the_subject_of_the_sentence_before_over_a_farther_name_of_known_gender():
+    text = (
+        "Edward Lyle, who ran the station for forty years, died in May. His daughter, Anna, said he was "
+        "stubborn. “He never threw anything away,” she said.\n\n"
+        "The keeper who succeeded him, Okello Banda, said the station would name its new hut after Lyle. "
+        "“We are all still reading them,” he said."
+    )
+    assert named_speakers(text)[-1] == ("We are all still reading them,", "Okello Banda")
+
+
+def test_every_place_of_a_list_after_in_is_a_place():
+    text = (
+        "The cellist Rui Campos bought one in 2010. The maker’s instruments are now played in Lisbon, Oslo "
+        "and São Tomé. “It sings,” he says."
+    )
+    assert named_speakers(text) == [("It sings,", "Rui Campos")]
+    assert named_speakers("In Paris, Jean Dupont said the plan was “dead”.") == [("dead", "Jean Dupont")]
