@@ -1683,9 +1683,10 @@ class _Resolver:
         if last_word.lower() in PRONOUNS_PERSON | {"who", "whom"}:
             if last_word.lower() in {"who", "whom"}:
                 antecedent = re.search(rf"({NAME_RUN.pattern})\s*,?\s*{last_word}$", fragment)
-                if antecedent and _after_preposition(fragment[: antecedent.start()]):
+                if antecedent is None or _after_preposition(fragment[: antecedent.start()]):
                     # "Cllr Owen Tregarthen, the Liberal Democrat member for Pennock Row, who": the
-                    # name the description is in apposition to, not the place inside it
+                    # name the description is in apposition to, not the place inside it; "Laura
+                    # Finnegan, a forensic accountant instructed by the prosecution, who said"
                     antecedent = (
                         re.search(
                             rf"({NAME_RUN.pattern})\s*,\s*(?:the|a|an|his|her|its|their)\s[^,]{{1,100}},\s*{last_word}$",

@@ -895,3 +895,12 @@ def test_every_place_of_a_list_after_in_is_a_place():
     )
     assert named_speakers(text) == [("It sings,", "Rui Campos")]
     assert named_speakers("In Paris, Jean Dupont said the plan was “dead”.") == [("dead", "Jean Dupont")]
+
+
+def test_who_after_a_name_and_its_description_is_that_name():
+    text = (
+        "Dana Holt denies the charges. “I kept every receipt,” she said.\n\n"
+        "The jury also heard from Mira Oakes, an auditor instructed by the prosecution, who said she had found "
+        "“no trace at all” of the receipts."
+    )
+    assert named_speakers(text)[-1] == ("no trace at all", "Mira Oakes")
