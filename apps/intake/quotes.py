@@ -2405,7 +2405,36 @@ def _rule_quotations(text: str, language: str) -> tuple[list[QuoteSpan], "_Artic
             resolver.last_speaker = speaker
             resolver.last_speaker_pos = start
         previous_in_paragraph = (paragraph[0], speaker)
-    return _headline_speaker(result, paragraphs), article
+    return _headline_speaker(_delayed_names(article, result, paragraphs), paragraphs), article
+
+
+def _delayed_names(article: "_Article", spans: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """A news lede describes and names a paragraph later: "The founder of a children's charity…
+    told a jury that she had “never taken a penny”. ¶ Natalia Brennan-Osei, 52, is on trial…" — a
+    definite description ("The founder of…", "The mother of…") quoted in the first paragraphs is
+    the person the next paragraph opens with, when their gender does not contradict it."""
+    result = list(spans)
+    for span in spans:
+        mention = span.speaker
+        if mention is None or mention.kind != "anonymous" or not re.match(r"(?:The|the)\s", mention.name):
+            continue
+        index = next((i for i, (s, e) in enumerate(paragraphs) if s <= span.char_start < e), None)
+        if index is None or index > 2 or index + 1 >= len(paragraphs):
+            continue
+        start, end = paragraphs[index + 1]
+        opening = re.match(
+            rf"\s*({NAME_RUN.pattern})(?=\s*(?:,|\s+(?:is|was|has|had|who|denies|denied)\b))", article.masked[start:end]
+        )
+        name = _clean_name(opening.group(1)) if opening else ""
+        if not name or len(name.split()) < 2 or _classify_run(name) != "person" or name in article.not_person:
+            continue
+        sentence = article.masked[article.sentence_start(span.char_start) : span.char_start]
+        said = next((PRONOUN_GENDER[g.group(0).lower()] for g in re.finditer(r"\b(?:he|she)\b", sentence, re.I)), None)
+        if said and article.gender(name) not in (None, said):
+            continue
+        named = SpeakerMention(name, "person")
+        result = [replace(s, speaker=named) if s.speaker == mention else s for s in result]
+    return result
 
 
 def _standalone_sentence(

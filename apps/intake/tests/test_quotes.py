@@ -904,3 +904,13 @@ def test_who_after_a_name_and_its_description_is_that_name():
         "“no trace at all” of the receipts."
     )
     assert named_speakers(text)[-1] == ("no trace at all", "Mira Oakes")
+
+
+def test_a_lede_describing_a_speaker_is_the_person_the_next_paragraph_names():
+    text = (
+        "Baker denies fraud\n\n"
+        "The owner of a family bakery accused of faking invoices told a court on Monday that she had "
+        "“never cheated a customer”.\n\n"
+        "Rosa Kettering, 47, is on trial at Leeds Crown Court. She denies three counts of fraud."
+    )
+    assert named_speakers(text) == [("never cheated a customer", "Rosa Kettering")]
