@@ -1023,6 +1023,7 @@ UNNAMED_ACTS = re.compile(
     r"|(?:An?|One|Another|an?|one|another)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*)"
     r"(?:\s+(?:on|at|in|from|with|of)\s+(?:the\s+|a\s+|an\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}?(?=\s*,))?"
     r"(?:\s+who\s+[^,.\n]{1,100}?(?=\s+(?:\w+ly\s+)?(?:said|says|told|tells|stood|sat|walked|wept|[a-z]+ed)\b))?)"
+    r"(?:\s+[a-z]+ing(?:\s+[\w’'-]+){0,4}?(?=\s+[a-z]+(?:ed|s)\b))?"  # "A younger woman waiting behind him disagreed"
     r"(?P<apposition>\s*,[^,\n]{1,160},)?\s+(?:\w+ly\s+)?(?P<verb>said|says|told|tells|added|adds|put|puts|sat|sits|"
     r"stood|stands|got|gets|went|goes|came|comes|took|takes|spoke|speaks|kept|keeps|left|leaves|wrote|writes|"
     r"[a-z]+ed|[a-z]+s)\b",
@@ -2632,6 +2633,10 @@ def _attribute(
             colon = resolver._person_or_org(_clean_name(owner.group("name")), s_start + owner.start())
         else:
             colon = resolver.subject_before(s_start, cut, False)
+        # "A younger woman waiting behind him disagreed: “…”": an unnamed person opening the sentence
+        acting = resolver.unnamed_actor(s_start, cut + 1, None)
+        if acting and not masked[s_start : acting[0]].strip():
+            return acting[1], ":"
         if colon and colon.kind in ("person", "organisation"):
             return colon, ":"
     reach = min(s_end, q_close + 300)

@@ -914,3 +914,11 @@ def test_a_lede_describing_a_speaker_is_the_person_the_next_paragraph_names():
         "Rosa Kettering, 47, is on trial at Leeds Crown Court. She denies three counts of fraud."
     )
     assert named_speakers(text) == [("never cheated a customer", "Rosa Kettering")]
+
+
+def test_an_unnamed_person_opening_the_sentence_a_colon_ends_speaks_after_it():
+    text = (
+        "Outside the station, commuters were split. “It is fine,” said one commuter, a nurse. "
+        "An older man standing behind her disagreed: “It has never been worse.”"
+    )
+    assert named_speakers(text)[-1] == ("It has never been worse.", "An older man")
