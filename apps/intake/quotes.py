@@ -26,7 +26,21 @@ Pure Python (no Django), fast (regular expressions over one paragraph at a time)
    quotes: “stabilize”); after "so-called" it is a label; a title-case phrase with no cue, or one
    introduced by "called"/"named"/"titled", is a name or a title of a work. None is suggested.
 4. Mode: "direct" when the quoted words are a sentence (several sentences, or a capital or a
-   digit first and three words or more, not a title); "partial" otherwise.
+   digit first and three words or more, not a title, or a short sentence standing alone:
+   “Abroad.” as a paragraph, “…,” he said. “Loudly.”); "partial" otherwise.
+5. After the rules (and the parse, when installed): a printed interview's "A:" answers are the
+   person interviewed; a question naming the person it asks ("…, Ms Brennan-Osei?") is answered by
+   that person; questions and answers with no cue alternate between the two parties; a news
+   lede's description ("The founder of a charity… told a jury") is the person the next paragraph
+   names.
+
+Who "he"/"she" is, in order: the person opening the pronoun's own sentence; an unnamed person
+who opened a sentence since the last quotation ("One of the injured dockers sat…", "A teaching
+assistant, who asked not to be named because she…, said"); the person who spoke last unless a
+sentence since opened with someone else (a possessive opening a sentence counts: "Hartley-Ng’s
+team…"); the subject of the sentence just before; else the person named last whose gender fits.
+A document quoted again ("the report said", "the note said") speaks for whoever the article
+said issued it ("the council’s own consultation", "a statement from X", "X said in a statement").
 """
 
 import bisect
