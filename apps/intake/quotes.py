@@ -26,7 +26,21 @@ Pure Python (no Django), fast (regular expressions over one paragraph at a time)
    quotes: “stabilize”); after "so-called" it is a label; a title-case phrase with no cue, or one
    introduced by "called"/"named"/"titled", is a name or a title of a work. None is suggested.
 4. Mode: "direct" when the quoted words are a sentence (several sentences, or a capital or a
-   digit first and three words or more, not a title); "partial" otherwise.
+   digit first and three words or more, not a title, or a short sentence standing alone:
+   “Abroad.” as a paragraph, “…,” he said. “Loudly.”); "partial" otherwise.
+5. After the rules (and the parse, when installed): a printed interview's "A:" answers are the
+   person interviewed; a question naming the person it asks ("…, Ms Brennan-Osei?") is answered by
+   that person; questions and answers with no cue alternate between the two parties; a news
+   lede's description ("The founder of a charity… told a jury") is the person the next paragraph
+   names.
+
+Who "he"/"she" is, in order: the person opening the pronoun's own sentence; an unnamed person
+who opened a sentence since the last quotation ("One of the injured dockers sat…", "A teaching
+assistant, who asked not to be named because she…, said"); the person who spoke last unless a
+sentence since opened with someone else (a possessive opening a sentence counts: "Hartley-Ng’s
+team…"); the subject of the sentence just before; else the person named last whose gender fits.
+A document quoted again ("the report said", "the note said") speaks for whoever the article
+said issued it ("the council’s own consultation", "a statement from X", "X said in a statement").
 """
 
 import bisect
@@ -197,7 +211,9 @@ NICKNAME = re.compile(
 )
 SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
-NAME_TOKEN = r"(?:[A-Z]\.(?:[ \u00a0]?[A-Z]\.)*|[A-Z][\w’'\-]*)"
+# Capital letters with accents and other Latin ones too: "Mei-Ling Ørsted", "Łukasz Żak", "Élodie"
+CAPITALS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper() and ch != "×")
+NAME_TOKEN = rf"(?:[{CAPITALS}]\.(?:[ \u00a0]?[{CAPITALS}]\.)*|[{CAPITALS}][\w’'\-]*|[dl][’'][{CAPITALS}][\w’'\-]*)"
 NAME_RUN = re.compile(
     rf"{NAME_TOKEN}(?:(?:[ \u00a0]\ue002+)?[ \u00a0](?:(?:de|da|di|du|del|der|den|des|dos|das|van|von|bin|al|el|la|le|ibn)[ \u00a0]){{0,2}}"
     rf"{NAME_TOKEN})*"
@@ -352,6 +368,46 @@ TITLE_WORDS = {
     "warden",
     "lecturer",
     "member",
+    # capitalised only by opening a sentence ("Substitute Chidi Okonkwo headed…")
+    "substitute",
+    "winger",
+    "forward",
+    "keeper",
+    "rider",
+    "cyclist",
+    "runner",
+    "boxer",
+    "referee",
+    "umpire",
+    "skipper",
+    "veteran",
+    "rookie",
+    "debutant",
+    "newcomer",
+    "teenager",
+    "chef",
+    "sommelier",
+    "restaurateur",
+    "curator",
+    "farmer",
+    "grower",
+    "pensioner",
+    "resident",
+    "volunteer",
+    "nurse",
+    "midwife",
+    "paramedic",
+    "firefighter",
+    "barrister",
+    "solicitor",
+    "prosecutor",
+    "coroner",
+    "boss",
+    "owner",
+    "landlord",
+    "tenant",
+    "student",
+    "pupil",
 }
 # title words that also name a department or qualify another title ("Health" in "World Health Organization")
 DEPARTMENT_WORDS = {
@@ -477,6 +533,16 @@ ORG_WORDS = {
     "wanderers",
     "fc",
     "albion",
+    # broadcasters and newspapers ("BBC Radio Brackenfield", "the Brackenfield Echo")
+    "radio",
+    "television",
+    "tv",
+    "broadcasting",
+    "gazette",
+    "herald",
+    "tribune",
+    "chronicle",
+    "echo",
 }
 PLACE_WORDS = {
     "north",
@@ -524,6 +590,11 @@ PLACE_WORDS = {
     "loch",
     "cape",
     "forest",
+    "lane",
+    "street",
+    "avenue",
+    "boulevard",
+    "terrace",
 }
 ORG_PATTERN = "|".join(sorted(ORG_WORDS))
 DETERMINERS = {
@@ -955,6 +1026,28 @@ UNNAMED_SAYS = re.compile(
     r"(?:\s*,[^,\n]{1,120},)?\s+(?:said|says|told|tells|added|adds)\b",
     re.MULTILINE,
 )
+# An unnamed person opening a sentence and doing anything, not only speaking: "One of the injured
+# dockers sat in the gallery…", "A teaching assistant at St Aidan's, who asked not to be named,
+# said…", "One young farmer, who…, put it simply." — the "he"/"she" of the quotations after it.
+UNNAMED_ACTS = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’']\s)|(?<=\n))"
+    # "In the village of Deh-e Now, a teacher who lost her sister… stood beside the rubble."
+    r"(?:(?:In|At|On|Outside|Near|Inside|Later|Earlier|Afterwards|Elsewhere|Nearby)\b[^,.\n]{0,80},\s*)?(?P<subject>"
+    r"(?:One|Another|Some|Each)\s+of\s+(?:the|them|those|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?(?P<plural>[a-z-]+s)"
+    r"|(?:An?|One|Another|an?|one|another)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*)"
+    r"(?:\s+(?:on|at|in|from|with|of)\s+(?:the\s+|a\s+|an\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}?(?=\s*,))?"
+    r"(?:\s+who\s+[^,.\n]{1,100}?(?=\s+(?:\w+ly\s+)?(?:said|says|told|tells|stood|sat|walked|wept|[a-z]+ed)\b))?)"
+    r"(?:\s+[a-z]+ing(?:\s+[\w’'-]+){0,4}?(?=\s+[a-z]+(?:ed|s)\b))?"  # "A younger woman waiting behind him disagreed"
+    r"(?P<apposition>\s*,[^,\n]{1,160},)?\s+(?:\w+ly\s+)?(?P<verb>said|says|told|tells|added|adds|put|puts|sat|sits|"
+    r"stood|stands|got|gets|went|goes|came|comes|took|takes|spoke|speaks|kept|keeps|left|leaves|wrote|writes|"
+    r"[a-z]+ed|[a-z]+s)\b",
+    re.MULTILINE,
+)
+COMPANY_NOUNS = {
+    "company", "group", "firm", "chain", "retailer", "grocer", "supermarket", "bank", "airline", "carrier",
+    "insurer", "lender", "business", "manufacturer", "maker", "operator", "developer", "publisher", "startup",
+}  # fmt: skip
+AGENT_ENDINGS = ("man", "woman", "er", "ist", "ian", "or", "ant", "ent", "ee", "person", "eur")
 PREPOSITIONS = {"in", "of", "from", "at", "to", "for", "on", "with", "by", "near", "across", "into", "about", "over"}
 
 
@@ -970,7 +1063,7 @@ def _sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]
     """Sentences of masked[start:end] (a paragraph), as offsets."""
     bounds = []
     s = start
-    for m in re.finditer(rf"[.!?…][”\"’'»)\]{MARK}]*\s+(?=[\"“‘«(\[A-Z0-9{MARK}])", masked[start:end]):
+    for m in re.finditer(rf"[.!?…][”\"’'»)\]{MARK}]*\s+(?=[\"“‘«(\[{CAPITALS}0-9{MARK}])", masked[start:end]):
         cut = start + m.start()
         word = re.search(r"(\w+)$", masked[s:cut])
         if masked[cut] == "." and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
@@ -987,6 +1080,7 @@ COLLECTIVE_SPEAKERS = {
     "opposition": "group", "prosecution": "group", "defence": "group", "defense": "group",
     "military": "organisation", "regime": "organisation", "junta": "organisation", "presidency": "organisation",
     "campaign": "organisation", "organisers": "group", "organizers": "group", "authorities": "group",
+    "family": "group", "relatives": "group",  # "In a statement read by their solicitor, the family said"
 }  # fmt: skip
 
 # Post-nominal letters: honours, degrees, professional ranks (never part of the name itself).
@@ -1040,6 +1134,10 @@ def _classify_run(name: str) -> str:
     lowered = [t.lower().strip(".,’'") for t in re.split(r"[\s/]+", name)]
     if any(t in ORG_WORDS for t in lowered) or (len(lowered) == 1 and name.isupper() and len(name) > 1):
         return "organisation"
+    # an acronym among other words: "BBC Radio Brackenfield", "ITV Tyne Tees" (not "Jane Holt MP")
+    tokens = name.split()
+    if len(tokens) > 1 and any(re.fullmatch(r"[A-Z]{3,5}", t) and t not in POST_NOMINALS for t in tokens):
+        return "organisation"
     if lowered and (lowered[0] in PLACE_WORDS or lowered[-1] in PLACE_WORDS):
         return "place"
     return "person"
@@ -1064,6 +1162,8 @@ def _is_nickname(text: str, raw: _Raw) -> bool:
 KIN_APPOSITIVE = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ww]hose)\s+(?:\w+\s+)?(?:son|daughter|wife|husband|mother|father|brother|"
     r"sister|partner|widow|widower|grandson|granddaughter|niece|nephew|cousin|friend|neighbour|neighbor),\s*$"
+    # "who gave only his first name, Emre,", "who would give her name only as Maria"
+    r"|\b(?:first\s+|given\s+)?name(?:\s+only)?(?:,|\s+as)\s*$"
 )
 POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
 PARTICLES = {"de", "da", "di", "du", "del", "der", "den", "des", "dos", "das", "van", "von", "al", "el", "la", "le"}
@@ -1105,6 +1205,13 @@ class _Article:
         self.genders = self._genders()
 
     def _collect_names(self) -> None:
+        # "Hallam & Reyes", "Marks & Spencer": names joined by an ampersand are a firm's name
+        firms = {}
+        for m in re.finditer(rf"{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN})*[ \u00a0]&[ \u00a0]{NAME_TOKEN}", self.masked):
+            name = re.sub(r"[’']s$", "", m.group(0))
+            firms[m.start()] = name
+            self.not_person.update(part.strip() for part in name.split("&"))
+        self.organisations.extend(_Mention(name, "organisation", pos) for pos, name in firms.items())
         for m in NAME_RUN.finditer(self.masked):
             raw_run = m.group(0)
             name = _clean_name(raw_run)
@@ -1116,12 +1223,45 @@ class _Article:
                     continue  # "SEATTLE —", "LYON (Reuters) —": a dateline, no speaker
             kind = _classify_run(name)
             tokens = name.split()
-            if re.search(
-                rf"\b(?:{ORG_PATTERN})[ \t\u00a0]*,?[ \t\u00a0]*(?:the[ \t\u00a0]+)?$",
-                self.masked[max(0, m.start() - 40) : m.start()],
-                re.I,
+            if (
+                re.search(
+                    rf"\b(?:{ORG_PATTERN})[ \t\u00a0]*,?[ \t\u00a0]*(?:the[ \t\u00a0]+)?$",
+                    self.masked[max(0, m.start() - 40) : m.start()],
+                    re.I,
+                )
+                and not (
+                    # "Appearing before the transport committee, Richard Okafor-Jones defended…": an
+                    # opening phrase, not an apposition (which a comma closes)
+                    len(tokens) >= 2
+                    and re.search(
+                        r",[ \t\u00a0]*(?:the[ \t\u00a0]+)?$", self.masked[max(0, m.start() - 10) : m.start()]
+                    )
+                    and not re.match(r"\s*[,;:.)]", self.masked[m.end() :])
+                )
+                and not (
+                    # "the head of the national disaster agency, Farhad Zandieh,": a person's role
+                    len(tokens) >= 2
+                    and re.search(
+                        rf"\b(?:{'|'.join(sorted(TITLE_WORDS | PERSON_NOUNS))})\s+(?:of|at|for)\s+(?:the\s+|its\s+|a\s+)?"
+                        rf"(?:[\w’'-]+\s+){{0,5}}?(?:{ORG_PATTERN})\s*,\s*$",
+                        self.masked[max(0, m.start() - 120) : m.start()],
+                        re.I,
+                    )
+                )
             ):
                 kind = "organisation"  # "The company, Leipziger Verkehrsbetriebe,", "the union Verdi"
+            if (
+                kind == "person"
+                and len(tokens) >= 2
+                and re.search(
+                    r"\b(?:chief executive|executive|director|chair|chairman|chairwoman|president|spokesperson|"
+                    r"spokesman|spokeswoman|head|boss|founder|owner|manager|secretary)\s+(?:of|at|for)\s+$",
+                    self.masked[max(0, m.start() - 40) : m.start()],
+                    re.I,
+                )
+                and first_name_gender(name) is None
+            ):
+                kind = "organisation"  # "The chief executive of National Track Infrastructure faced…"
             if kind == "organisation":
                 # "Royal College of Nursing", "Ministry of Foreign Affairs of Kazakhstan"
                 tail = re.match(
@@ -1135,7 +1275,11 @@ class _Article:
                 )
                 self.organisations.append(_Mention(name, kind, m.start(), possessive))
                 continue
-            if kind == "person" and NOT_PERSON_AFTER.match(self.masked, m.end()):
+            if (
+                kind == "person"
+                and not raw_run.endswith(POSSESSIVE_ENDINGS)  # "Hartley-Ng’s team": hers, not a team's name
+                and NOT_PERSON_AFTER.match(self.masked, m.end())
+            ):
                 # "Northumbria Coast council", "Vestmark Offshore, the Danish-owned company"
                 self.not_person.add(name)
                 self.organisations.append(_Mention(name, "organisation", m.start()))
@@ -1154,8 +1298,12 @@ class _Article:
                 continue
             if kind == "person" and (
                 re.search(
-                    r"\b(?:in|near|outside|across|throughout)\s+(?:the\s+)?$",
-                    self.masked[max(0, m.start() - 20) : m.start()],
+                    r"\b(?:(?:in|near|outside|across|throughout)\s+(?:the\s+)?"
+                    # "in Rotterdam, Seoul and São Paulo": every place of the list (not "In Paris, Jean Dupont")
+                    rf"(?:(?:[{CAPITALS}][\w’'-]*(?:\s[{CAPITALS}][\w’'-]*)*,\s+)*"
+                    rf"[{CAPITALS}][\w’'-]*(?:\s[{CAPITALS}][\w’'-]*)*,?\s+(?:and|or)\s+)?"
+                    r"|(?:village|town|city|hamlet|district|province|region|county|suburb|island|port)\s+of\s+)$",
+                    self.masked[max(0, m.start() - 80) : m.start()],
                 )
                 or tokens[0].lower() in PLACE_PREFIXES
             ):
@@ -1200,7 +1348,14 @@ class _Article:
         return {name: "f" if f > m else "m" for name, (f, m) in votes.items() if f != m}
 
     def gender(self, name: str) -> str | None:
-        return self.genders.get(name) or first_name_gender(name)
+        """ "he" or "she" for `name`, from the article's pronouns or a first name; a surname alone
+        ("Mirelli") by the fullest name the article gives it ("Jonas Mirelli")."""
+        found = self.genders.get(name) or first_name_gender(name)
+        if found is None and len(name.split()) == 1:
+            full = self.fullest(name)
+            if full != name:
+                found = self.genders.get(full) or first_name_gender(full)
+        return found
 
     def fullest(self, name: str, pos: int | None = None) -> str:
         """The fullest name the article gives for `name` ("Tokayev" -> "Kassym-Jomart Tokayev")."""
@@ -1238,6 +1393,18 @@ class _Article:
         candidates = self._persons_between(-1, pos)
         return candidates[-1].name if candidates else None
 
+    def main_organisation(self, pos: int) -> str | None:
+        """The organisation the article names most often before `pos` (at least twice): who "the
+        company" is when no sentence introduced one as such."""
+        counts: dict[str, int] = {}
+        for o in self.organisations:
+            if o.pos < pos:
+                counts[o.name] = counts.get(o.name, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+            return ranked[0][0]
+        return None
+
     def last_organisation(self, pos: int, *, acting: bool = False) -> _Mention | None:
         candidates = [p for p in self.organisations if p.pos < pos and not (acting and p.possessive)]
         return candidates[-1] if candidates else None
@@ -1248,13 +1415,31 @@ class _Article:
 
     def subject_person_after(self, start: int, pos: int, fits=None) -> str | None:
         """The last person named near the start of a sentence (its subject, most likely: "The
-        chair of the judges, the critic Imran Siddiqui, explained…") after `start` and before the
-        sentence holding `pos`."""
+        chair of the judges, the critic Imran Siddiqui, explained…"; a possessive only when it opens
+        the sentence, "Hartley-Ng’s team is planning…") after `start` and before the sentence
+        holding `pos`."""
         found = None
         limit = self.sentence_start(pos)
+        # "Vanterpool-Nakamura does not rent his workshop; he bought it…": the person opening
+        # the sentence of `pos` itself, before it
+        opening = [
+            p.name
+            for p in self._persons_between(max(start, limit - 1), pos)
+            if (
+                not self.masked[limit : p.pos].strip(" \"“‘'")
+                # "The culture minister, Joost De Smet, said that he had asked…": a title before it
+                or re.fullmatch(r"\s*[\"“‘']?(?:The|Its|His|Her|Their)\s[^,.;]{1,60},\s*", self.masked[limit : p.pos])
+            )
+            and (fits is None or fits(p.name))
+        ]
+        if opening:
+            return opening[0]
         for p in self._persons_between(start, limit):
-            if p.possessive:  # "Rosa Delgado-Kim, who chaired Harlan’s campaign,": not the subject
-                continue
+            if p.possessive and self.masked[self.sentence_start(p.pos) : p.pos].strip(" \"“‘'"):
+                continue  # "Rosa Delgado-Kim, who chaired Harlan’s campaign,": not the subject
+            lead = self.masked[self.sentence_start(p.pos) : p.pos]
+            if re.match(r"\s*[\"“‘']?(?:He|She|They|It)\s", lead) and _after_preposition(lead, 2):
+                continue  # "She was full of praise for Okonkwo, who…": the sentence is about "she"
             if len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10 and (fits is None or fits(p.name)):
                 found = p.name
         return found
@@ -1266,6 +1451,11 @@ def _described_gender(description: str) -> str | None:
     if words & {"woman", "women", "spokeswoman", "chairwoman", "mother", "grandmother", "girl", "wife", "daughter"}:
         return "f"
     if words & {"man", "men", "spokesman", "chairman", "fisherman", "father", "grandfather", "boy", "husband", "son"}:
+        return "m"
+    # "a teacher who lost her sister": the description's own pronoun, when it has one kind only
+    if words & {"she", "her", "herself"} and not words & {"he", "his", "him", "himself"}:
+        return "f"
+    if words & {"he", "his", "him", "himself"} and not words & {"she", "her", "herself"}:
         return "m"
     return None
 
@@ -1293,6 +1483,10 @@ def _drop_appositive(fragment: str) -> tuple[str, str | None]:
     affiliated = re.fullmatch(rf"({NAME_RUN.pattern})\s+(?:of|from|at|with)\s+.+", appositive)
     if affiliated and len(affiliated.group(1).split()) >= 2 and _classify_run(affiliated.group(1)) == "person":
         appositive = affiliated.group(1)
+    # "the party’s leader, Deputy Prime Minister Jonas Mirelli,": the name after its titles
+    cleaned = _clean_name(appositive) if appositive and re.fullmatch(rf"{NAME_RUN.pattern}", appositive) else ""
+    if cleaned and len(cleaned.split()) < len(appositive.split()) and _classify_run(cleaned) == "person":
+        appositive = cleaned
     if appositive and re.fullmatch(rf"{NAME_RUN.pattern}", appositive) and len(appositive.split()) <= 4:
         if not re.search(r"\b(?:in|on|at|during)\s*$", head) and not re.fullmatch(r"(?:in|on)?\s*\d{4}", appositive):
             return head, appositive
@@ -1353,6 +1547,12 @@ class _Resolver:
         unnamed = self._unnamed_subject_after(since, pos, gender)
         if unnamed:
             return unnamed[1]
+        # "The warden who succeeded him, Gregor McNair, said…. “…,” he said": the subject of the
+        # sentence just before, when its gender is not known otherwise
+        previous = a.sentence_start(max(0, a.sentence_start(pos) - 2))
+        recent = a.subject_person_after(previous, pos, fits)
+        if recent:
+            return SpeakerMention(recent, "person")
         candidates = [p.name for p in named]
         if gender:  # a name whose gender is known and fits beats a nearer one nobody can tell
             known = [name for name in candidates if a.gender(name) == gender]
@@ -1366,7 +1566,9 @@ class _Resolver:
 
     def _unnamed_subject_after(self, start: int, pos: int, gender: str | None) -> tuple[int, SpeakerMention] | None:
         """The last unnamed person who said something (no quotation) in a sentence of its own
-        between `start` and `pos`: "Another, who has lived in the town all her life, said…"."""
+        between `start` and `pos`: "Another, who has lived in the town all her life, said…";
+        or who opened a sentence doing anything else ("One of the injured dockers sat in the
+        gallery…", `unnamed_actor`)."""
         found = None
         for m in UNNAMED_SAYS.finditer(self.article.masked, start, pos):
             head = m.group("head").lower() if m.group("head") else "another"
@@ -1379,6 +1581,69 @@ class _Resolver:
             if gender and _described_gender(m.group("subject")) not in (None, gender):
                 continue
             found = (m.start("subject"), SpeakerMention(m.group("subject"), "anonymous"))
+        acting = self.unnamed_actor(start, pos, gender)
+        if acting and (found is None or acting[0] > found[0]):
+            found = acting
+        return found
+
+    def unnamed_actor(self, start: int, pos: int, gender: str | None) -> tuple[int, SpeakerMention] | None:
+        """The last unnamed person opening a sentence between `start` and `pos` whatever its verb,
+        whose gender fits: by its words ("a woman"), else by the first "he"/"she" of its sentence
+        ("…who asked not to be named because she is employed by the council")."""
+        a = self.article
+        found = None
+        for m in UNNAMED_ACTS.finditer(a.masked, start, pos):
+            if m.start("subject") > 0 and a.masked[m.start("subject") - 1] == MARK:
+                continue
+            plural = m.group("plural")
+            head = (plural[:-1] if plural else m.group("head") or "").lower()
+            if (
+                head in DOCUMENT_NOUNS
+                or head in ORG_WORDS
+                or head in PLACE_WORDS
+                or head in GROUP_NOUNS
+                or head in COLLECTIVE_SPEAKERS
+                or re.search(rf"\b(?:{NOT_PERSON_NOUNS})$", head)
+                or not (
+                    head in PERSON_NOUNS | ROLE_NOUNS | TITLE_WORDS | {"another"}
+                    or head.endswith(AGENT_ENDINGS)
+                    or head in DEMONYMS
+                    # "A former deckhand, who asked not to be named,": only people are "who"
+                    or re.match(r"\s*,\s*who\b", m.group("apposition") or "")
+                    or re.search(r"\swho\s", m.group("subject"))
+                )
+            ):
+                continue
+            sentence_end = next(
+                (
+                    e
+                    for s, e in _sentence_bounds(a.masked, a.sentence_start(m.start()), min(len(a.masked), pos))
+                    if e > m.end()
+                ),
+                pos,
+            )
+            # its own pronouns: any in the clause between it and its verb ("who asked not to be
+            # named because she is employed"), a subject one after ("…, and he left"), not "her
+            # kindness" (an object, likely someone else)
+            said = _described_gender(m.group("subject")) or next(
+                (
+                    PRONOUN_GENDER.get(g.group(0).lower())
+                    for g in GENDERED.finditer(a.masked, m.end("subject"), sentence_end)
+                    if g.group(0).lower() in PRONOUN_GENDER
+                    and (g.start() < m.start("verb") or g.group(0).lower() in {"he", "she"})
+                ),
+                None,
+            )
+            if gender and said not in (None, gender):
+                continue
+            subject = m.group("subject")
+            # "Another speaker, a teacher at the primary school who…,": the description that says who
+            apposition = re.match(r"\s*,\s*(an?\s+[^,]+?)(?:\s+who\b[^,]*)?,$", m.group("apposition") or "")
+            if apposition and re.fullmatch(
+                r"(?i)another(?:\s+(?:speaker|person|voice|contributor|caller|attendee|participant|member))?", subject
+            ):  # a noun that says nothing of who ("Another weaver, a woman in her fifties," stays the weaver)
+                subject = apposition.group(1)
+            found = (m.start("subject"), SpeakerMention(subject, "anonymous"))
         return found
 
     def it(self, pos: int) -> SpeakerMention | None:
@@ -1433,6 +1698,17 @@ class _Resolver:
         if last_word.lower() in PRONOUNS_PERSON | {"who", "whom"}:
             if last_word.lower() in {"who", "whom"}:
                 antecedent = re.search(rf"({NAME_RUN.pattern})\s*,?\s*{last_word}$", fragment)
+                if antecedent is None or _after_preposition(fragment[: antecedent.start()]):
+                    # "Cllr Owen Tregarthen, the Liberal Democrat member for Pennock Row, who": the
+                    # name the description is in apposition to, not the place inside it; "Laura
+                    # Finnegan, a forensic accountant instructed by the prosecution, who said"
+                    antecedent = (
+                        re.search(
+                            rf"({NAME_RUN.pattern})\s*,\s*(?:the|a|an|his|her|its|their)\s[^,]{{1,100}},\s*{last_word}$",
+                            fragment,
+                        )
+                        or antecedent  # "Statements by Medvedev, who accused": the name after "by" all the same
+                    )
                 if antecedent:
                     return self._person_or_org(_clean_name(antecedent.group(1)), start)
             return self.pronoun(start + len(fragment) - len(last_word), last_word)
@@ -1443,7 +1719,10 @@ class _Resolver:
             run
             and MARK not in run.group(1).split()
             and _clean_name(run.group(1))
-            and _clean_name(run.group(1)).split()[0][0].isupper()
+            and (
+                _clean_name(run.group(1)).split()[0][0].isupper()
+                or _clean_name(run.group(1)).split()[0] in PARTICLES  # "Mr de Villiers asked"
+            )
         ):
             head = fragment[: run.start()]
             # "in Nazarbayev reportedly asking", "with another claiming": the participle's subject
@@ -1454,11 +1733,100 @@ class _Resolver:
                 if name:
                     return self._person_or_org(name, start)
         # a common noun phrase: the last clause's words
-        clause = re.split(r",|;|:|\bthat\b|\bwhile\b|\bwhen\b|\bwith\b|\bas\b|\bbut\b", fragment)[-1].strip()
+        # "a shop selling what its sign describes as": the subject is after "what"
+        clause = re.split(r",|;|:|\bthat\b|\bwhile\b|\bwhen\b|\bwith\b|\bas\b|\bbut\b|\bwhat\b", fragment)[-1].strip()
         if re.match(r"(?i)(?:in|of|from|for)\s", clause) and not participle:
             return None
         clause = re.sub(r"(?i)^(?:in|with|as)\s+", "", clause)
         return self.noun_phrase(clause, start)
+
+    def document_issuer(self, lowered: list[str], pos: int) -> SpeakerMention | None:
+        """ "the report said", "the note said": who the article said issued that document where it
+        introduced it (the last mention before `pos` of its noun or of the word before the noun):
+        "the council's own report", "a statement from the charity's chair, Desmond Achterberg,",
+        "The Finance Ministry, in a briefing note…", "Race organisers said in a statement…", "In a
+        statement to the stock exchange, the company said…"."""
+        a = self.article
+        keys = [
+            w.strip(",.")
+            for w in lowered[1:4]
+            if w.strip(",.") not in DETERMINERS and not w[:1].isdigit() and len(w.strip(",.")) > 2
+        ]
+        keys = keys[: 1 + next((k for k, w in enumerate(keys) if w in DOCUMENT_NOUNS), len(keys))]
+        if not keys:
+            return None
+        pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, keys))})\b", re.IGNORECASE)
+        offset = max(0, pos - 3000)
+        for m in reversed(list(pattern.finditer(a.masked, offset, pos))):
+            before_words = a.masked[max(0, m.start() - 40) : m.start()].split()
+            if before_words and before_words[-1].lower() in {"the", "this", "that", "its", "their"}:
+                continue  # another "the report": a second reference, not where it was introduced
+            sentence = a.sentence_start(m.start())
+            end = next(
+                (e for _, e in _sentence_bounds(a.masked, sentence, min(len(a.masked), m.end() + 600)) if e > m.end()),
+                m.end() + 300,
+            )
+            before, after = a.masked[sentence : m.start()], a.masked[m.end() : end]
+            # "the council's own consultation", "Bright Harbour's annual report"
+            owner = re.search(
+                rf"(?:(?P<name>{NAME_RUN.pattern})|\b(?P<the>[Tt]he\s+(?:[a-z-]+\s+)?[a-z-]+))[’']s\s+(?:[\w-]+\s+){{0,3}}$",
+                before,
+            )
+            if owner and owner.group("name") and _clean_name(owner.group("name")):
+                return self._person_or_org(_clean_name(owner.group("name")), m.start())
+            if owner and owner.group("the"):
+                mention = self.noun_phrase(owner.group("the"), m.start())
+                if mention and mention.kind in ("person", "organisation"):
+                    return mention
+            # "a statement from Bright Harbour's current chair, Desmond Achterberg,", "sent by X"
+            source = re.match(
+                r"\s*,?\s*(?:(?:sent|signed|issued|published|released|written|circulated|put out)\s+)?(?:from|by)\s+"
+                r"(?P<who>[^,.;:]{1,80})(?P<apposition>,\s*[^,.;:]{1,60}[,.])?",
+                after,
+            )
+            if source:
+                who = source.group("who").strip()
+                named = re.fullmatch(rf",\s*({NAME_RUN.pattern})\s*[,.]", source.group("apposition") or "")
+                if named and _clean_name(named.group(1)) and len(_clean_name(named.group(1)).split()) >= 2:
+                    mention = self._person_or_org(_clean_name(named.group(1)), m.end())
+                    if mention:
+                        return mention
+                who = re.split(r"\s+(?:to|on|in|at|during|after|before|who|which|that)\s", who)[0]
+                cue = CUE.search(who)
+                if cue:  # "A briefing note from the Treasury said reserves were low"
+                    who = who[: cue.start()].strip()
+                run = re.match(rf"({NAME_RUN.pattern})$", who)
+                body = re.fullmatch(rf"[Tt]he\s+({NAME_RUN.pattern})", who)  # "from the Treasury": a body
+                mention = (
+                    SpeakerMention(_clean_name(body.group(1)), "organisation")
+                    if body and _clean_name(body.group(1))
+                    else self._person_or_org(_clean_name(run.group(1)), m.end())
+                    if run and _clean_name(run.group(1))
+                    else self.noun_phrase(who, m.end())
+                )
+                if mention and mention.kind in ("person", "organisation", "group"):
+                    return mention
+            # "Race organisers said in a statement", "The Finance Ministry, in a briefing note,"
+            within = re.search(
+                r"\b(?:[Ii]n|[Tt]hrough|[Ii]ssued)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}$", before
+            )
+            if within:
+                lead = before[: within.start()].rstrip(" ,")
+                cue = None
+                if lead:
+                    cue = next(iter(a.cues_in(sentence, sentence + len(lead))), None)
+                    mention = (
+                        self.subject_before(sentence, cue.start(), False)
+                        if cue
+                        else self.subject_before(sentence, sentence + len(lead) + 1, False)
+                    )
+                else:  # "In a statement to the stock exchange, the company said"
+                    cue = next(iter(a.cues_in(m.end(), end)), None)
+                    comma = a.masked.rfind(",", m.end(), cue.start()) if cue else -1
+                    mention = self.subject_before(comma + 1, cue.start(), False) if cue and comma >= 0 else None
+                if mention and mention.kind in ("person", "organisation", "group"):
+                    return mention
+        return None
 
     def issuer(self, pos: int) -> SpeakerMention | None:
         """Who issued "the report" when no one has spoken yet: the person or organisation named last."""
@@ -1504,19 +1872,38 @@ class _Resolver:
                 agent = re.split(r"\b(?:on|in|at|during|after|before)\b", by.group(1))[0].strip()
                 return self.noun_phrase(agent, pos) or self._person_or_org(agent, pos)
             if lowered[0] in {"the", "this", "that", "its", "his", "her", "their"}:
-                return self.last_speaker or self.issuer(pos)
+                return self.document_issuer(lowered, pos) or self.last_speaker or self.issuer(pos)
             return None
         if lowered[0] in {"the"} and len(lowered) <= 3:
             title = " ".join(lowered[1:])
-            held = self.article.titles.get(title) or self.article.titles.get(lowered[-1])
+            held = [name for p, name in self.article.titles.get(title, []) if p < pos]
+            if (
+                not held
+                and len(words) == 3
+                and words[1][:1].isupper()
+                and head in PERSON_NOUNS | DEMONYMS | ROLE_NOUNS | TITLE_WORDS
+                and not re.search(rf"\b{re.escape(words[1])}\s+{re.escape(head)}", self.article.masked[:pos], re.I)
+            ):
+                # "the Yorkshire rider said", never called so before: the person the text is about
+                topic = self.pronoun(pos)
+                if topic is not None:
+                    return topic
+            held = held or [name for p, name in self.article.titles.get(lowered[-1], []) if p < pos]
             if held:
-                before = [name for p, name in held if p < pos]
-                if before:
-                    return SpeakerMention(before[-1], "person")
+                return SpeakerMention(held[-1], "person")
             if head in PERSON_NOUNS | TITLE_WORDS | DEMONYMS | ROLE_NOUNS or re.fullmatch(r"\d+-year-old", head):
                 described = self.described(head, pos)
                 if described:
                     return described
+                # "the town's mayor accused the club…" then "Mayor Colette Ashdown-Reyes wrote…": the
+                # person given the title in the next paragraphs, when nobody had it before
+                later = [
+                    name
+                    for p, name in self.article.titles.get(head, [])
+                    if pos < p < pos + 1200 and self.article.sentence_start(p) > self.article.sentence_start(pos)
+                ]
+                if later and len(set(later)) == 1 and not self.article.titles.get(head, [(pos, "")])[0][0] < pos:
+                    return SpeakerMention(later[0], "person")
             if head in ORG_WORDS:
                 return self.named_organisation(head, pos) or SpeakerMention(phrase, "organisation")
             if head in COLLECTIVE_SPEAKERS:  # "the opposition called the plan “…”"
@@ -1554,6 +1941,17 @@ class _Resolver:
         noun ("Lindgren, the 21-year-old striker", "Cllr Jonah Pike"), or the unnamed speaker
         introduced with it ("A Nordhavn spokeswoman"); None when the noun was never used before."""
         a = self.article
+        age = re.fullmatch(r"(\d+)-year-old", head)
+        if age:
+            # "Keith Brannigan, 57, told the inquest…" then "the 57-year-old said"
+            aged = None
+            for m in re.finditer(
+                rf"({NAME_RUN.pattern}),?\s*(?:,\s*{age.group(1)}\s*,|\(\s*{age.group(1)}\s*\))",
+                a.masked[: max(0, pos)],
+            ):
+                aged = m
+            if aged and _clean_name(aged.group(1)) and _classify_run(_clean_name(aged.group(1))) == "person":
+                return SpeakerMention(a.fullest(_clean_name(aged.group(1)), aged.start()), "person")
         variants = {head, *ROLE_VARIANTS.get(head, ())}
         pattern = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, variants)))})\b", re.IGNORECASE)
         offset = max(0, pos - 4000)
@@ -1604,6 +2002,20 @@ class _Resolver:
             ]
             if near:  # the first in the sentence: "Vestmark Offshore, the Danish-owned company"
                 return SpeakerMention(near[0].name, "organisation")
+        # "asked the agriculture ministry for support… The ministry said": the body named so before
+        described = [
+            m.group(1)
+            for m in re.finditer(
+                rf"\b(?:the|its|their|his|her)\s+([a-z]+)\s+{re.escape(head)}\b", a.masked[: max(0, pos)]
+            )
+            if m.group(1) not in {"same", "new", "old", "other", "whole", "first", "former", "local", "own", "entire"}
+        ]
+        if described:
+            return SpeakerMention(f"{described[-1]} {head}", "organisation")
+        if head in COMPANY_NOUNS:  # "the company said" in a story about one firm
+            main = a.main_organisation(pos)
+            if main:
+                return SpeakerMention(main, "organisation")
         return None
 
     def sentence_subject(self, start: int, end: int) -> SpeakerMention | None:
@@ -1635,9 +2047,13 @@ class _Resolver:
         # "Asked whether…, the commissioner bristled.": the person last given that title
         for at in starts:
             titled = re.match(
-                r"\s*(?P<the>[Tt]he\s+(?:[a-z-]+\s+)?(?P<head>[a-z-]+))\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b", text[at:]
+                r"\s*(?P<the>[Tt]he\s+(?:[a-z-]+\s+)?(?P<head>[a-z-]+|[A-Z][a-z]+))\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b",
+                text[at:],
             )
-            if titled and titled.group("head") in TITLE_WORDS | ROLE_NOUNS:
+            head = titled.group("head") if titled else ""
+            if titled and (
+                head in TITLE_WORDS | ROLE_NOUNS | PERSON_NOUNS | DEMONYMS or head.lower() in DEMONYMS  # "the Dutchman"
+            ):
                 mention = self.noun_phrase(titled.group("the"), start + at)
                 if mention and mention.kind == "person":
                     return mention
@@ -1735,14 +2151,39 @@ def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> l
     speaker where the rules found none or took words that are not a name (`_second_reading`)."""
     spans, article = _rule_quotations(text, language)
     if not parse or not spans or (language or "en").split("-")[0].lower() != "en":
-        return _alternate_turns(text, spans)
+        return _alternate_turns(text, _interview_answers(article, spans))
     try:
         parsed = parsing.parse(text, [(span.char_start, span.char_end) for span in spans], fullest=article.fullest)
         read = _second_reading(parsed, spans) if parsed is not None else spans
     except Exception:  # a parser failing on odd text must not cost the editor the suggestions
         logger.exception("The parse of an article failed: its speakers are read by the rules alone")
         read = spans
-    return _alternate_turns(text, read)
+    return _alternate_turns(text, _interview_answers(article, read))
+
+
+def _interview_answers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """A printed interview: "Q: Why say no to Venice? ¶ A: “Because…”" — an answer with no
+    speaker of its own is the person interviewed, the first person the article names in full
+    before its first question (the questions are the publication's, and stay unattributed)."""
+    text = article.text
+    labels = [m for m in re.finditer(r"(?m)^[ \t]*(Q|A|Question|Answer)\s*[:.]", text)]
+    if not any(m.group(1)[0] == "Q" for m in labels) or not any(m.group(1)[0] == "A" for m in labels):
+        return spans
+    first_question = next(m.start() for m in labels if m.group(1)[0] == "Q")
+    named = [
+        name for pos, name in article.full_name_positions if pos < first_question and name not in article.not_person
+    ]
+    if not named:
+        return spans
+    interviewee = SpeakerMention(named[0], "person")
+    result = []
+    for span in spans:
+        line = text.rfind("\n", 0, span.char_start) + 1
+        label = TURN_LABEL.search(text, line, span.char_start)
+        if label and label.group(1)[0] == "A" and (span.speaker is None or span.cue.startswith("(")):
+            span = replace(span, speaker=interviewee, cue=":", notes=(*span.notes, "an answer in an interview"))
+        result.append(span)
+    return result
 
 
 ASKING_CUES = {"asked", "asks", "asking", "pressed", "demanded", "queried", "questioned", "wondered", "(turn)"}
@@ -1754,12 +2195,43 @@ def _alternate_turns(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     replied. “Not a minute later?” — a quotation with no cue of its own (none, or only the
     quotation before) that is a question after an answer, or an answer after a question, is the
     turn of the other party to the exchange: whoever spoke before the last speaker, within the
-    last three paragraphs."""
+    last three paragraphs. A statement after the asker's own question and its cue, in its
+    paragraph, is the asker going on (“Where do they go now?” she asked. “Tell me.”)."""
     result = list(spans)
+    changed: set[int] = set()
     for k in range(1, len(result)):
         span, last = result[k], result[k - 1]
-        if not (span.cue == "(previous quotation)" or span.speaker is None and span.cue == "") or not last.speaker:
+        if (
+            k - 1 in changed
+            and span.cue == "(previous quotation)"
+            and "\n" not in text[last.char_end : span.char_start]
+            and last.text.rstrip().endswith("?") == span.text.rstrip().endswith("?")
+        ):
+            result[k] = replace(span, speaker=last.speaker)  # the rest of a turn given to the other party
+            changed.add(k)
             continue
+        addressed = _addressed(text, result, k)
+        if addressed is not None:
+            result[k] = replace(
+                span, speaker=addressed, cue=span.cue or "(turn)", notes=(*span.notes, "the answer of the person asked")
+            )
+            changed.add(k)
+            continue
+        guessed = span.cue == "(previous sentence)" and span.speaker == last.speaker
+        if not (span.cue == "(previous quotation)" or span.speaker is None and span.cue == "" or guessed):
+            continue
+        if not last.speaker:
+            continue
+        after = re.split(r"[.!?]", text[span.char_end + 1 : span.char_end + 60], maxsplit=1)[0]
+        between = text[last.char_end : span.char_start]
+        if (
+            "\n" not in between
+            and last.text.rstrip().endswith("?")
+            and not span.text.rstrip().endswith("?")
+            and CUE.search(between)
+            and not CUE.search(after)
+        ):
+            continue  # “Where do they go now?” she asked. “I would like someone to tell me.”: one turn
         question = span.text.rstrip().endswith("?")
         if question == last.text.rstrip().endswith("?"):
             continue
@@ -1778,10 +2250,47 @@ def _alternate_turns(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
                 asker.cue in ASKING_CUES
                 or any("turn" in note for note in asker.notes)
                 or ASKING.search(text, max(0, asker.char_start - 60), min(len(text), asker.char_end + 60))
+                or bool({k - 1, k - 2} & changed)  # an exchange already under way goes on
             )
         ):
             result[k] = replace(span, speaker=other.speaker, cue="(turn)", notes=(*span.notes, "a turn in an exchange"))
+            changed.add(k)
     return result
+
+
+ANSWERING_CUES = {"replied", "replies", "answered", "answers", "responded", "responds", "said", "says", "(turn)"}
+VOCATIVE = re.compile(
+    rf",\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Mx)\.?\s+)?(?P<name>{NAME_RUN.pattern})\s*\?\s*$"
+)
+
+
+def _addressed(text: str, spans: list[QuoteSpan], k: int) -> SpeakerMention | None:
+    """“Who stayed in that villa, Ms Brennan-Osei?” Rao asked. ¶ “My family did,” the defendant
+    replied. — a question that names the person it asks is answered by that person: the next
+    quotation, in a paragraph of its own, with no speaker, or the asker's again by a cue that
+    answers ("the defendant replied" read as the person spoken of last)."""
+    span, last = spans[k], spans[k - 1]
+    if not last.speaker or "\n" not in text[last.char_end : span.char_start] or span.text.rstrip().endswith("?"):
+        return None
+    vocative = VOCATIVE.search(last.text)
+    if not vocative:
+        return None
+    name = _clean_name(vocative.group("name"))
+    if not name or _classify_run(name) != "person":
+        return None
+    if span.speaker is not None and span.speaker != last.speaker:
+        return None
+    if span.speaker is not None and span.cue not in ANSWERING_CUES | {"(previous quotation)", "(previous sentence)"}:
+        return None
+    # the fullest name the article gave the person asked, as the speakers of its other quotations say it
+    surname = name.split()[-1]
+    for other in spans:
+        if other.speaker and other.speaker.kind == "person" and other.speaker.name.split()[-1] == surname:
+            return other.speaker
+    known = re.search(
+        rf"{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN})*[ \u00a0]{re.escape(surname)}\b", text[: span.char_start]
+    )
+    return SpeakerMention(_clean_name(known.group(0)) if known else name, "person")
 
 
 TURN_LABEL = re.compile(r"(?:^|(?<=[\s.!?”\"’']))(Q|A|Question|Answer)\s*[:.]\s*[“\"‘'«„]?$")
@@ -1882,6 +2391,8 @@ def _rule_quotations(text: str, language: str) -> tuple[list[QuoteSpan], "_Artic
         speaker, cue = _attribute(resolver, raw, s_start, s_end, mode)
         speaker = _person_named_last(resolver, speaker, raw.start)
         title_case = _title_case(words)
+        if mode == "partial" and _standalone_sentence(text, raw, paragraph, previous_in_paragraph, result):
+            mode, title_case = "direct", False  # “…,” he said. “Loudly.” / ¶ “Abroad.” ¶ / A: “Tomorrow.”
         if (
             title_case
             and (cue == "" or NAMING.search(before) or WORK_BEFORE.search(before))
@@ -1909,7 +2420,61 @@ def _rule_quotations(text: str, language: str) -> tuple[list[QuoteSpan], "_Artic
             resolver.last_speaker = speaker
             resolver.last_speaker_pos = start
         previous_in_paragraph = (paragraph[0], speaker)
-    return _headline_speaker(result, paragraphs), article
+    return _headline_speaker(_delayed_names(article, result, paragraphs), paragraphs), article
+
+
+def _delayed_names(article: "_Article", spans: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """A news lede describes and names a paragraph later: "The founder of a children's charity…
+    told a jury that she had “never taken a penny”. ¶ Natalia Brennan-Osei, 52, is on trial…" — a
+    definite description ("The founder of…", "The mother of…") quoted in the first paragraphs is
+    the person the next paragraph opens with, when their gender does not contradict it."""
+    result = list(spans)
+    for span in spans:
+        mention = span.speaker
+        if mention is None or mention.kind != "anonymous" or not re.match(r"(?:The|the)\s", mention.name):
+            continue
+        index = next((i for i, (s, e) in enumerate(paragraphs) if s <= span.char_start < e), None)
+        if index is None or index > 2 or index + 1 >= len(paragraphs):
+            continue
+        start, end = paragraphs[index + 1]
+        opening = re.match(
+            rf"\s*({NAME_RUN.pattern})(?=\s*(?:,|\s+(?:is|was|has|had|who|denies|denied)\b))", article.masked[start:end]
+        )
+        name = _clean_name(opening.group(1)) if opening else ""
+        if not name or len(name.split()) < 2 or _classify_run(name) != "person" or name in article.not_person:
+            continue
+        sentence = article.masked[article.sentence_start(span.char_start) : span.char_start]
+        said = next((PRONOUN_GENDER[g.group(0).lower()] for g in re.finditer(r"\b(?:he|she)\b", sentence, re.I)), None)
+        if said and article.gender(name) not in (None, said):
+            continue
+        named = SpeakerMention(name, "person")
+        result = [replace(s, speaker=named) if s.speaker == mention else s for s in result]
+    return result
+
+
+def _standalone_sentence(
+    text: str,
+    raw: _Raw,
+    paragraph: tuple[int, int],
+    previous_in_paragraph: tuple[int, SpeakerMention | None],
+    result: list[QuoteSpan],
+) -> bool:
+    """Whether a short quotation is a spoken sentence of its own, not a phrase or a title: it
+    opens with a capital and ends with a full stop, a question or an exclamation mark inside the
+    marks, and it is a whole paragraph of its own ("“Abroad.”" in an exchange), or an answer after
+    "A:", or follows a quotation with a speaker in its paragraph after that one's sentence ended
+    ("“…,” he said. “Loudly.”")."""
+    words = text[raw.start : raw.end].strip()
+    if not re.fullmatch(rf"[{CAPITALS}0-9].*[.!?…]", words, re.DOTALL):
+        return False
+    before = text[paragraph[0] : raw.start - 1].strip()
+    after = text[raw.end + 1 : paragraph[1]].strip()
+    if not after and (not before or TURN_LABEL.search(text, paragraph[0], raw.start)):
+        return True
+    if previous_in_paragraph[0] != paragraph[0] or previous_in_paragraph[1] is None or not result:
+        return False
+    between = text[result[-1].char_end : raw.start - 1]
+    return bool(re.search(r"[.!?]\s*$", between.strip(" \"”’'»")) or re.search(r"[.!?][”\"’'»]?\s*$", between))
 
 
 def _person_named_last(resolver, speaker: SpeakerMention | None, pos: int) -> SpeakerMention | None:
@@ -2082,6 +2647,10 @@ def _attribute(
             colon = resolver._person_or_org(_clean_name(owner.group("name")), s_start + owner.start())
         else:
             colon = resolver.subject_before(s_start, cut, False)
+        # "A younger woman waiting behind him disagreed: “…”": an unnamed person opening the sentence
+        acting = resolver.unnamed_actor(s_start, cut + 1, None)
+        if acting and not masked[s_start : acting[0]].strip():
+            return acting[1], ":"
         if colon and colon.kind in ("person", "organisation"):
             return colon, ":"
     reach = min(s_end, q_close + 300)
