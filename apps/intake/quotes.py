@@ -49,7 +49,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import parsing
-from .names import first_name_gender
+from .names import FEMALE, MALE, first_name_gender
 from .types import QuoteSpan, SpeakerMention
 
 logger = logging.getLogger(__name__)
@@ -408,7 +408,12 @@ TITLE_WORDS = {
     "tenant",
     "student",
     "pupil",
-}
+    # police and military ranks, abbreviated or not ("DS Penhaligon", "Detective Sergeant Marcus
+    # Penhaligon", "Det Insp Rowe", "Cpl Dean Mabry")
+    "ds", "di", "dci", "dc", "pc", "pcso", "det", "insp", "supt", "cpl", "pte", "maj", "brig", "cdr", "cmdr",
+    "lieut", "constable", "sergeant", "corporal", "lieutenant", "brigadier", "admiral", "commodore",
+    "meteorologist", "forecaster", "pathologist",
+}  # fmt: skip
 # title words that also name a department or qualify another title ("Health" in "World Health Organization")
 DEPARTMENT_WORDS = {
     "foreign",
@@ -1136,7 +1141,9 @@ def _classify_run(name: str) -> str:
         return "organisation"
     # an acronym among other words: "BBC Radio Brackenfield", "ITV Tyne Tees" (not "Jane Holt MP")
     tokens = name.split()
-    if len(tokens) > 1 and any(re.fullmatch(r"[A-Z]{3,5}", t) and t not in POST_NOMINALS for t in tokens):
+    if len(tokens) > 1 and any(
+        re.fullmatch(r"[A-Z]{3,5}", t) and t not in POST_NOMINALS and t.lower() not in RANKS for t in tokens
+    ):
         return "organisation"
     if lowered and (lowered[0] in PLACE_WORDS or lowered[-1] in PLACE_WORDS):
         return "place"
@@ -1201,6 +1208,7 @@ class _Article:
         self.titles: dict[str, list[tuple[int, str]]] = {}
         self.first_names: set[str] = set()
         self.not_person: set[str] = set()  # names read as a person's that the text shows are not
+        self._places: set[str] | None = None
         self._collect_names()
         self.genders = self._genders()
 
@@ -1273,7 +1281,27 @@ class _Article:
                 possessive = bool(re.match(r"[’']s\b", self.masked[m.start() + len(raw_run) :])) or raw_run.endswith(
                     ("’s", "'s")
                 )
-                self.organisations.append(_Mention(name, kind, m.start(), possessive))
+                start = m.start()
+                joined = re.search(rf"(?<![\w’'-])({NAME_RUN.pattern})[ \u00a0]and[ \u00a0]$", self.masked[max(0, start - 60) : start])
+                if (
+                    joined
+                    and not any(t.lower().strip(".,’'") in ORG_WORDS | LEADING_NON_NAMES for t in joined.group(1).split())
+                    and joined.group(1).split()[0].lower() not in FEMALE | MALE
+                    # "to Treloar Aggregates and West Carrick Council": two, when the first is named alone too
+                    and (
+                        len(joined.group(1).split()) == 1
+                        or len(re.findall(rf"(?<![\w-]){re.escape(joined.group(1))}(?![\w-])", self.masked)) == 1
+                    )
+                ):
+                    # "Wexcombe and Dunmere Hospitals Trust", "Harbridge Fire and Rescue Service": one name
+                    first = joined.group(1)
+                    start -= len(joined.group(0))
+                    name = f"{first} and {name}"
+                    self.not_person.add(first)
+                    self.persons = [p for p in self.persons if not (p.name == first and p.pos >= start)]
+                    self.full_names = [n for n in self.full_names if n != first]
+                    self.full_name_positions = [(q, n) for q, n in self.full_name_positions if n != first]
+                self.organisations.append(_Mention(name, kind, start, possessive))
                 continue
             if (
                 kind == "person"
@@ -1356,6 +1384,39 @@ class _Article:
             if full != name:
                 found = self.genders.get(full) or first_name_gender(full)
         return found
+
+    def places(self) -> set[str]:
+        """Names the article gives as places: after "in", "near", "above", "off", "the top of",
+        "the town of"…, or opening a dateline ("PINECREST HOLLOW —", as "Pinecrest Hollow")."""
+        if self._places is None:
+            self._places = set()
+            for m in NAME_RUN.finditer(self.masked):
+                run = m.group(0)
+                if run.endswith(POSSESSIVE_ENDINGS) or run.split()[0].lower() in FEMALE | MALE:
+                    continue  # "in Ruth Okoro’s view": a person
+                if len(run.split()) >= 2 and PLACE_BEFORE.search(self.masked[max(0, m.start() - 40) : m.start()]):
+                    self._places.add(run)
+                line = self.masked.rfind("\n", 0, m.start()) + 1
+                if (
+                    run.isupper()
+                    and len(run) > 3
+                    and not self.masked[line : m.start()].strip(" \t(*_")
+                    and DATELINE.match(self.masked, m.end())
+                ):
+                    self._places.add(run.title())
+        return self._places
+
+    def organisation_named(self, name: str) -> str | None:
+        """The one organisation the article names whose name, less its organisation words, is
+        `name` ("Altenbrück" -> "FC Altenbrück", "Voltrek" -> "Voltrek Ltd")."""
+        wanted = name.lower().split()
+        found = {
+            o.name
+            for o in self.organisations
+            if o.name != name
+            and [t for t in o.name.lower().split() if t.strip(".,’'") not in ORG_WORDS | {"the"}] == wanted
+        }
+        return found.pop() if len(found) == 1 else None
 
     def fullest(self, name: str, pos: int | None = None) -> str:
         """The fullest name the article gives for `name` ("Tokayev" -> "Kassym-Jomart Tokayev")."""
@@ -2151,14 +2212,112 @@ def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> l
     speaker where the rules found none or took words that are not a name (`_second_reading`)."""
     spans, article = _rule_quotations(text, language)
     if not parse or not spans or (language or "en").split("-")[0].lower() != "en":
-        return _alternate_turns(text, _interview_answers(article, spans))
+        return _tidy_speakers(article, _alternate_turns(text, _interview_answers(article, spans)))
     try:
         parsed = parsing.parse(text, [(span.char_start, span.char_end) for span in spans], fullest=article.fullest)
         read = _second_reading(parsed, spans) if parsed is not None else spans
     except Exception:  # a parser failing on odd text must not cost the editor the suggestions
         logger.exception("The parse of an article failed: its speakers are read by the rules alone")
         read = spans
-    return _alternate_turns(text, _interview_answers(article, read))
+    return _tidy_speakers(article, _alternate_turns(text, _interview_answers(article, read)))
+
+
+# --- 6. the speaker's name as the desk would file it ---------------------------------------------
+
+# Police and military ranks written before a name, abbreviated or not ("DS Penhaligon", "Det Insp
+# Rowe", "Chief Constable Ann Hale", "Cpl Dean Mabry"): never part of the name.
+RANKS = {
+    "ds", "di", "dci", "dc", "pc", "psc", "pcso", "dsupt", "det", "insp", "supt", "ch", "sgt", "cpl", "pte",
+    "lcpl", "maj", "brig", "adm", "cdr", "cmdr", "lieut", "lt", "capt", "col", "gen", "constable", "sergeant",
+    "corporal", "private", "major", "lieutenant", "brigadier", "admiral", "marshal", "commodore", "trooper",
+}  # fmt: skip
+# a job noun opening a name run ("Meteorologist Hannah Brightwater", "Pathologist Ian Rudd")
+JOB_SUFFIX = re.compile(r"[a-z]+(?:ologist|ographer|ician|ist|eer|ager|ector|ator|ant)", re.IGNORECASE)
+# words that never name a speaker alone: pronouns and numerals ("one", "it", "they", "two")
+NOT_A_NAME = {
+    "one", "it", "they", "them", "he", "she", "him", "her", "we", "us", "i", "you", "this", "that", "these",
+    "those", "who", "which", "someone", "somebody", "anyone", "everyone", "nobody", "two", "three", "four",
+    "five", "some", "others", "other", "another", "many", "few", "most", "all", "both",
+}  # fmt: skip
+# third-person possessives only: "my companion", "our waiter" are the writer's, and say so
+POSSESSIVE_DETERMINERS = {"his", "her", "their", "its"}
+CONJUNCTIONS = {"and", "but", "or", "nor", "so", "yet", "while", "as", "because", "although", "though"}
+# a finite verb after a description's relative clause ("A European official who followed the
+# talks closely was more cautious"): the description is the words before "who"
+RELATIVE_AND_MAIN = re.compile(
+    r"\s+(?:who|which|that)\s+[a-z]\S*\s(?:.*\s)?(?:was|were|is|are|remained|seemed|appeared|sounded)\s.*$"
+)
+PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|above|below|outside|across|off|around|towards|beyond|throughout|up)\s+(?:the\s+)?"
+    r"|\b(?:top|summit|foot|slopes?|edge|outskirts|centre|center|side)\s+of\s+(?:the\s+)?"
+    r"|\b(?:village|town|city|hamlet|district|province|region|county|suburb|island|port|valley)\s+of\s+)$"
+)
+
+
+def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Every speaker's name as the desk would file it, whichever rule or parse read it: a
+    person without the rank or job before the name and with the fullest name the article gives
+    ("DS Penhaligon" -> "Marcus Penhaligon"); no place; a description without a possessive or a
+    conjunction before it or a clause after it ("His family" -> "family"); no bare pronoun or
+    numeral ("one"). A name that cannot be made one is dropped (no speaker) rather than proposed
+    as a new speaker the desk would have to delete."""
+    places = article.places()
+    result = []
+    for span in spans:
+        speaker = span.speaker
+        tidy = _tidy_mention(article, speaker, span.char_start, places) if speaker else None
+        if tidy != speaker:
+            note = f"speaker's name tidied (read as {speaker.name!r})" if speaker else ""
+            span = replace(span, speaker=tidy, notes=(*span.notes, note) if note else span.notes)
+        result.append(span)
+    return result
+
+
+def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places: set[str]) -> SpeakerMention | None:
+    name = " ".join(mention.name.split()).strip(" ,.;:")
+    tokens = name.split()
+    while tokens and tokens[0].lower().strip(",") in CONJUNCTIONS:  # "and the club's supporters"
+        tokens = tokens[1:]
+    if not tokens or (len(tokens) == 1 and tokens[0].lower() in NOT_A_NAME):
+        return None
+    if mention.kind == "person":
+        # ranks, titles and jobs before the name ("DS Penhaligon", "Meteorologist Hannah Brightwater")
+        while len(tokens) > 1 and (
+            tokens[0].lower().strip(".") in RANKS | TITLE_WORDS
+            or (len(tokens) > 2 and JOB_SUFFIX.fullmatch(tokens[0]) and tokens[0].lower() not in FEMALE | MALE)
+        ):
+            tokens = tokens[1:]
+        name = " ".join(tokens)
+        if name in places:
+            return None  # "Blea Crag", "Pinecrest Hollow": a place the article named as one
+        name = article.fullest(name, pos) if len(tokens) == 1 else name
+        if len(name.split()) == 1:
+            name = article.fullest(name)
+        if name == " ".join(tokens):
+            organisation = article.organisation_named(name)
+            if organisation:  # "Altenbrück said the club…": "FC Altenbrück", named so before
+                return SpeakerMention(organisation, "organisation")
+        return replace(mention, name=name) if name != mention.name else mention
+    if mention.kind in ("anonymous", "group", "organisation"):
+        if tokens[0].lower() in POSSESSIVE_DETERMINERS and len(tokens) > 1:
+            tokens = tokens[1:]  # "His family" -> "family": whose, out of the article, says nothing
+        name = " ".join(tokens)
+        if mention.kind != "organisation" or not name[:1].isupper():
+            # "A European official who followed the talks closely was more cautious": the main
+            # clause's verb after the relative clause's (not "A nurse who works on a ward")
+            name = RELATIVE_AND_MAIN.sub("", name)
+            # "a measure the government": a second determiner with no preposition before it starts the noun phrase
+            inner = re.search(rf"^(?:a|an|one)\s+(?!(?:{'|'.join(PREPOSITIONS)})\b)[a-z][\w-]*\s+(?=the\s+[a-z])", name, re.IGNORECASE)
+            if inner:
+                name = name[inner.end() :]
+        if not name.strip() or name.lower() in NOT_A_NAME:
+            return None
+        if mention.kind == "organisation" and name[:1].isupper() and len(name.split()) >= 2:
+            longer = {o.name for o in article.organisations if o.name.endswith(f" and {name}")}
+            if len(longer) == 1:  # "Dunmere Hospitals Trust" of "Wexcombe and Dunmere Hospitals Trust"
+                name = longer.pop()
+        return replace(mention, name=name) if name != mention.name else mention
+    return mention if name == mention.name else replace(mention, name=name)
 
 
 def _interview_answers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpan]:
