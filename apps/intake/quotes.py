@@ -1210,6 +1210,12 @@ class _Article:
         self.not_person: set[str] = set()  # names read as a person's that the text shows are not
         self._places: set[str] | None = None
         self._collect_names()
+        # "carried off Blea Crag", "the town of Pinecrest Hollow": a place is nobody's name, and
+        # no "he said" after it is its
+        places = self.places()
+        self.persons = [p for p in self.persons if p.name not in places]
+        self.full_names = [n for n in self.full_names if n not in places]
+        self.full_name_positions = [(q, n) for q, n in self.full_name_positions if n not in places]
         self.genders = self._genders()
 
     def _collect_names(self) -> None:
@@ -1282,10 +1288,14 @@ class _Article:
                     ("’s", "'s")
                 )
                 start = m.start()
-                joined = re.search(rf"(?<![\w’'-])({NAME_RUN.pattern})[ \u00a0]and[ \u00a0]$", self.masked[max(0, start - 60) : start])
+                joined = re.search(
+                    rf"(?<![\w’'-])({NAME_RUN.pattern})[ \u00a0]and[ \u00a0]$", self.masked[max(0, start - 60) : start]
+                )
                 if (
                     joined
-                    and not any(t.lower().strip(".,’'") in ORG_WORDS | LEADING_NON_NAMES for t in joined.group(1).split())
+                    and not any(
+                        t.lower().strip(".,’'") in ORG_WORDS | LEADING_NON_NAMES for t in joined.group(1).split()
+                    )
                     and joined.group(1).split()[0].lower() not in FEMALE | MALE
                     # "to Treloar Aggregates and West Carrick Council": two, when the first is named alone too
                     and (
@@ -2237,7 +2247,7 @@ JOB_SUFFIX = re.compile(r"[a-z]+(?:ologist|ographer|ician|ist|eer|ager|ector|ato
 NOT_A_NAME = {
     "one", "it", "they", "them", "he", "she", "him", "her", "we", "us", "i", "you", "this", "that", "these",
     "those", "who", "which", "someone", "somebody", "anyone", "everyone", "nobody", "two", "three", "four",
-    "five", "some", "others", "other", "another", "many", "few", "most", "all", "both",
+    "five", "some", "others", "other", "many", "few", "most", "all", "both",
 }  # fmt: skip
 # third-person possessives only: "my companion", "our waiter" are the writer's, and say so
 POSSESSIVE_DETERMINERS = {"his", "her", "their", "its"}
@@ -2274,7 +2284,7 @@ def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpa
 
 
 def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places: set[str]) -> SpeakerMention | None:
-    name = " ".join(mention.name.split()).strip(" ,.;:")
+    name = " ".join(mention.name.split()).strip(" ,;:")
     tokens = name.split()
     while tokens and tokens[0].lower().strip(",") in CONJUNCTIONS:  # "and the club's supporters"
         tokens = tokens[1:]
@@ -2292,7 +2302,10 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
             return None  # "Blea Crag", "Pinecrest Hollow": a place the article named as one
         name = article.fullest(name, pos) if len(tokens) == 1 else name
         if len(name.split()) == 1:
-            name = article.fullest(name)
+            # named in full only after (a lede's "Achterberg said" before the profile's full name):
+            # the one full name of two or three words that ends with it
+            later = {n for n in article.full_names if len(n.split()) in (2, 3) and n.split()[-1] == name}
+            name = later.pop() if len(later) == 1 else name
         if name == " ".join(tokens):
             organisation = article.organisation_named(name)
             if organisation:  # "Altenbrück said the club…": "FC Altenbrück", named so before
@@ -2307,7 +2320,9 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
             # clause's verb after the relative clause's (not "A nurse who works on a ward")
             name = RELATIVE_AND_MAIN.sub("", name)
             # "a measure the government": a second determiner with no preposition before it starts the noun phrase
-            inner = re.search(rf"^(?:a|an|one)\s+(?!(?:{'|'.join(PREPOSITIONS)})\b)[a-z][\w-]*\s+(?=the\s+[a-z])", name, re.IGNORECASE)
+            inner = re.search(
+                rf"^(?:a|an|one)\s+(?!(?:{'|'.join(PREPOSITIONS)})\b)[a-z][\w-]*\s+(?=the\s+[a-z])", name, re.IGNORECASE
+            )
             if inner:
                 name = name[inner.end() :]
         if not name.strip() or name.lower() in NOT_A_NAME:

@@ -176,6 +176,8 @@ class SpeakerMatcher:
             shared = tokens & name_words
             if _generic_only(mention, shared, speaker, self.context_words):
                 continue
+            if not _qualifiers_agree(mention, name_words):
+                continue
             if len(shared) / len(tokens) >= DESCRIBED_SHARE:
                 # the name before its parenthesis says who; the parenthesis, where
                 head = set(words(re.sub(r"\(.*?\)", "", speaker.name)))
@@ -201,6 +203,26 @@ def _generic_only(mention: SpeakerMention, shared: set[str], speaker: Speaker, c
     head = set(words(re.sub(r"\(.*?\)", "", speaker.name)))
     qualifiers = {w for w in head - shared if len(w) >= 4 and not w.isdigit()}
     return not proper and bool(qualifiers) and not qualifiers & context
+
+
+def _qualifiers_agree(mention: SpeakerMention, name_words: set[str]) -> bool:
+    """Whether every proper word of a description (a country, a place, an organisation's name:
+    the capitalised words) is in the speaker's names: "the Altmark foreign ministry" is not the
+    "Kazakh Foreign Ministry" on file, whatever the words they share. A demonym agrees with its
+    country ("Kazakh" ~ "Kazakhstan", "Russian" ~ "Russia"). The first word of a group or an
+    unnamed speaker may be capitalised only by opening the sentence ("Officials at the Kremlin")."""
+    found = re.findall(r"[^\W_]+", re.sub(r"['’]s\b", "", mention.name))
+    if mention.kind in UNNAMED_KINDS:
+        found = found[1:]
+    proper = {fold(w) for w in found if w[:1].isupper()} - STOPWORDS
+    return all(any(_same_root(word, name_word) for name_word in name_words) for word in proper)
+
+
+def _same_root(word: str, name_word: str) -> bool:
+    if word == name_word:
+        return True
+    short, long = sorted((word, name_word), key=len)
+    return len(short) >= 4 and long.startswith(short)
 
 
 def _holds(name_words: list[str], tokens: list[str]) -> bool:

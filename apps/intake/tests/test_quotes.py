@@ -922,3 +922,94 @@ def test_an_unnamed_person_opening_the_sentence_a_colon_ends_speaks_after_it():
         "An older man standing behind her disagreed: “It has never been worse.”"
     )
     assert named_speakers(text)[-1] == ("It has never been worse.", "An older man")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a police or military rank, abbreviated or not, is not part of the name; the surname is the full name
+        (
+            "Detective Inspector Fenella Marrack led the search. ‘We found the boat empty,’ said DI Marrack.",
+            "Fenella Marrack",
+        ),
+        ("Sgt Tobias Wrenfield said: “The road stays shut tonight.”", "Tobias Wrenfield"),
+        ("“Hold the line,” Cpl Dean Mabry told the platoon.", "Dean Mabry"),
+        # a job noun opening the sentence is not the forename
+        ("Hydrologist Oona Felgate said the river “would crest on Friday”.", "Oona Felgate"),
+        # a surname alone, named in full earlier (however far back), is that person
+        (
+            "Ysolde Parrington opened the clinic in 1980.\n\nLater that year Parrington moved to Leeds.\n\n"
+            "“It was the right call,” Parrington said.",
+            "Ysolde Parrington",
+        ),
+    ],
+)
+def test_a_rank_or_job_before_a_name_is_dropped_and_a_surname_is_the_full_name(text, speaker):
+    assert only(text).speaker == SpeakerMention(speaker, "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # a possessive says whose, which is lost once the speaker is filed: the description is what is left
+        ("Her colleagues said she had been “the calmest person in the room”.", "colleagues", "group"),
+        # a description that swallowed the main clause is cut before its relative clause…
+        (
+            "An engineer who inspected the bridge last year was blunt, calling it „a wreck waiting to happen“.",
+            "An engineer",
+            "anonymous",
+        ),
+        # …while one whose relative clause is the description stays whole
+        ("A porter who works nights said it was “always like this”.", "A porter who works nights", "anonymous"),
+        # a conjunction never opens a speaker's name
+        ("The fans booed, and the town’s oldest residents’ association said it was “a disgrace”.", None, None),
+    ],
+)
+def test_an_unnamed_description_has_no_possessive_conjunction_or_main_clause(text, speaker, kind):
+    mention = only(text).speaker
+    if speaker is None:
+        assert mention is None or not mention.name.lower().startswith("and ")
+    else:
+        assert mention == SpeakerMention(speaker, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare pronoun or numeral is no speaker a desk could file
+        "Two riders posted about it. One wrote: “The battery melted on the charger.”",
+        # a place named as one ("the top of", "the town of", a dateline) is never a speaker
+        "Nell Ambry was rescued from the top of Skell Pike in 2021. “I thought that was it,” she said.",
+        "GRIMSWATER FELLS — The flood rose overnight. Grimswater Fells said it was “under control”.",
+    ],
+)
+def test_a_pronoun_a_numeral_or_a_place_is_never_a_speakers_name(text):
+    mention = only(text).speaker
+    assert mention is None or (
+        mention.name.lower() != "one" and "Pike" not in mention.name and "Fells" not in mention.name
+    )
+
+
+def test_a_place_before_a_pronoun_does_not_take_the_persons_remark():
+    text = "Nell Ambry was carried off Skell Pike by the team in 2021. “I thought that was it,” she said."
+    assert only(text).speaker == SpeakerMention("Nell Ambry", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "X and Y Trust" is one organisation's name, not "Y Trust" (nor a person "X")
+        (
+            "In a statement, Lorrow and Fenby Health Trust said he had ‘transformed the unit’.",
+            "Lorrow and Fenby Health Trust",
+        ),
+        (
+            "Watch manager Ruth Pellow of Ashcombe Fire and Rescue Service spoke. “Never charge it overnight,” she said.",
+            "Ruth Pellow",
+        ),
+        # a club's name without its "FC" is that club, named in full before
+        ("FC Wendhagen want the player.\n\nWendhagen said the club “does not comment on rumours”.", "FC Wendhagen"),
+    ],
+)
+def test_an_organisations_name_is_not_cut_short(text, speaker):
+    assert only(text).speaker.name == speaker

@@ -123,3 +123,21 @@ def test_a_generic_unnamed_speaker_is_not_another_story_s(name, kind):
     assert SpeakerMatcher([mention], context="The prefecture said it would respond.").match(mention) is None
     story = "Asked at the Seliger youth forum in 2014 … a Ridder poll found …"
     assert SpeakerMatcher([mention], context=story).match(mention) in (questioner, poll)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("the Borvania foreign ministry", "organisation"),  # another country's ministry
+        ("Ostland Foreign Ministry", "organisation"),
+        ("an expert from the Tallinn International Affairs Council", "anonymous"),
+    ],
+)
+def test_a_description_of_another_country_or_organisation_is_not_the_speaker_on_file(on_file, name, kind):
+    # sharing "foreign ministry" or "international affairs council" is not enough: the proper
+    # word that says whose must agree, else the desk would file the remark under the wrong speaker
+    assert match(SpeakerMention(name, kind)) is None
+
+
+def test_a_demonym_agrees_with_its_country(on_file):
+    assert match(SpeakerMention("the Kazakh foreign ministry", "organisation")) == on_file["mfa"]
