@@ -7,7 +7,12 @@ one speaker on file fits, then by a name with a letter wrong ("Medevev" -> Dmitr
 organisation by name or alias ("the Kremlin", "Kazakh Foreign Ministry"). An unnamed speaker
 ("one Kazakh", "an expert from the Russian International Affairs Council") or a group
 ("Kremlin allies") by the words of its description: an unnamed or group speaker on file whose
-name holds most of them ("Unnamed expert of the Russian International Affairs Council").
+name holds most of them ("Unnamed expert of the Russian International Affairs Council"). A
+description's proper words must agree with the speaker's ("the Altmark foreign ministry" is not
+the "Kazakh Foreign Ministry"; "Kazakh" agrees with "Kazakhstan"), and an organisation on file
+qualified by a proper word the mention lacks ("Kazakh government" for "the government") only
+where the article names it: a remark filed under the wrong speaker is worse than a new speaker
+the desk merges.
 
 `SpeakerMatcher(mentions)` reads the candidate speakers for all of an article's mentions in one
 query (the speakers whose name or aliases hold one of their words, or for a misspelt name one
@@ -162,6 +167,21 @@ class SpeakerMatcher:
         close = [s for s in people if any(_close(words(n), tokens) for n in _names(s))]
         return _only(close, mention)
 
+    def _said_of_here(self, tokens: set[str], speaker: Speaker) -> bool:
+        """Whether the article names what a speaker on file is qualified by: "the government" of
+        an article about an e-bike recall in England is not the "Kazakh government" on file,
+        though it is in an article about Kazakhstan. True when one of the speaker's names has no
+        proper word (capitalised, before any parenthesis) that is neither in the mention nor in
+        the article; always true with no article to read."""
+        if not self.context_words:
+            return True
+        for name in _names(speaker):
+            proper = {fold(w) for w in re.findall(r"[^\W_]+", re.sub(r"\(.*?\)|['’]s\b", "", name)) if w[:1].isupper()}
+            missing = proper - STOPWORDS - tokens
+            if all(any(_same_root(word, seen) for seen in self.context_words) for word in missing):
+                return True
+        return False
+
     def _described(self, mention: SpeakerMention, *, kinds) -> Speaker | None:
         tokens = set(words(mention.name))
         if not tokens:
@@ -176,7 +196,9 @@ class SpeakerMatcher:
             shared = tokens & name_words
             if _generic_only(mention, shared, speaker, self.context_words):
                 continue
-            if not _qualifiers_agree(mention, name_words):
+            if not _qualifiers_agree(mention, name_words) or (
+                speaker.kind == "organisation" and not self._said_of_here(tokens, speaker)
+            ):
                 continue
             if len(shared) / len(tokens) >= DESCRIBED_SHARE:
                 # the name before its parenthesis says who; the parenthesis, where

@@ -141,3 +141,12 @@ def test_a_description_of_another_country_or_organisation_is_not_the_speaker_on_
 
 def test_a_demonym_agrees_with_its_country(on_file):
     assert match(SpeakerMention("the Kazakh foreign ministry", "organisation")) == on_file["mfa"]
+
+
+def test_a_plain_description_is_a_qualified_speaker_on_file_only_where_the_article_names_the_qualifier():
+    authorities = make_speaker(name="Ostland authorities", kind="organisation", aliases=["Ostland government"])
+    mention = SpeakerMention("the government", "organisation")
+    elsewhere = "A recall of e-bike batteries in England: the government said it was considering new rules."
+    assert SpeakerMatcher([mention], context=elsewhere).match(mention) is None
+    about = "Ostland's parliament met on Monday, and the government said it would not change course."
+    assert SpeakerMatcher([mention], context=about).match(mention) == authorities
