@@ -33,6 +33,15 @@ Pure Python (no Django), fast (regular expressions over one paragraph at a time)
    that person; questions and answers with no cue alternate between the two parties; a news
    lede's description ("The founder of a charity… told a jury") is the person the next paragraph
    names.
+6. Last, every speaker's name is tidied as the desk would file it, whichever rule or the parse
+   read it (`_tidy_speakers`): a rank or job before a name goes ("DS Penhaligon", "Meteorologist
+   Hannah Brightwater") and a surname becomes the full name the article gives, even later; a
+   club or firm's short name becomes its full one ("Altenbrück" -> "FC Altenbrück", "Dunmere
+   Hospitals Trust" -> "Wexcombe and Dunmere Hospitals Trust"); a place the article names as one
+   ("the top of Blea Crag", "the town of…", a dateline) is nobody, and no pronoun after it is
+   its; a description loses a third-person possessive ("His family" -> "family"), an opening
+   conjunction, and a main clause it swallowed ("A European official who followed the talks was
+   more cautious" -> "A European official"); a bare pronoun or numeral ("one") is no speaker.
 
 Who "he"/"she" is, in order: the person opening the pronoun's own sentence; an unnamed person
 who opened a sentence since the last quotation ("One of the injured dockers sat…", "A teaching
