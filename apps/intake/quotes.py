@@ -2285,11 +2285,31 @@ def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpa
     for span in spans:
         speaker = span.speaker
         tidy = _tidy_mention(article, speaker, span.char_start, places) if speaker else None
+        if speaker and tidy is None and speaker.name.lower() in NOT_A_NAME:
+            tidy = _named_in_apposition(article, speaker.name, span)  # "wrote one, Jess Calloway, on X"
         if tidy != speaker:
             note = f"speaker's name tidied (read as {speaker.name!r})" if speaker else ""
             span = replace(span, speaker=tidy, notes=(*span.notes, note) if note else span.notes)
         result.append(span)
     return result
+
+
+def _named_in_apposition(article: "_Article", word: str, span: QuoteSpan) -> SpeakerMention | None:
+    """The person named in apposition to a pronoun or numeral in the quotation's paragraph
+    ("…,” wrote one, Jess Calloway, on X"), or None."""
+    text = article.masked
+    start = text.rfind("\n", 0, span.char_start) + 1
+    end = text.find("\n", span.char_end)
+    end = len(text) if end < 0 else end
+    found = re.search(
+        rf"(?<![\w’'-]){re.escape(word)},[ \u00a0]+({NAME_RUN.pattern})[ \u00a0]*[,.;]", text[start:end], re.IGNORECASE
+    )
+    if not found:
+        return None
+    name = _clean_name(found.group(1))
+    if len(name.split()) < 2 or _classify_run(name) != "person":
+        return None
+    return SpeakerMention(name, "person")
 
 
 def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places: set[str]) -> SpeakerMention | None:

@@ -1013,3 +1013,8 @@ def test_a_place_before_a_pronoun_does_not_take_the_persons_remark():
 )
 def test_an_organisations_name_is_not_cut_short(text, speaker):
     assert only(text).speaker.name == speaker
+
+
+def test_a_numeral_with_a_name_in_apposition_is_that_person():
+    text = "Owners complained online. “It smelled of burning plastic,” wrote one, Petra Haldane, on a forum."
+    assert only(text).speaker == SpeakerMention("Petra Haldane", "person")
