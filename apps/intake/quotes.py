@@ -1423,6 +1423,16 @@ class _Article:
                     and DATELINE.match(self.masked, m.end())
                 ):
                     self._places.add(run.title())
+            # "confidence in Ravi Sunderam … Sunderam said": a name that speaks is a person's
+            self._places = {
+                place
+                for place in self._places
+                if not re.search(
+                    rf"(?<![\w-]){re.escape(place)}(?:[’']s)?,?[ \u00a0]+(?:{CUE_VERBS})\b"
+                    rf"|\b(?:{CUE_VERBS})[ \u00a0]+{re.escape(place)}(?![\w-])",
+                    self.masked,
+                )
+            }
         return self._places
 
     def organisation_named(self, name: str) -> str | None:

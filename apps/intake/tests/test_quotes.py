@@ -980,7 +980,7 @@ def test_an_unnamed_description_has_no_possessive_conjunction_or_main_clause(tex
         "Two riders posted about it. One wrote: “The battery melted on the charger.”",
         # a place named as one ("the top of", "the town of", a dateline) is never a speaker
         "Nell Ambry was rescued from the top of Skell Pike in 2021. “I thought that was it,” she said.",
-        "GRIMSWATER FELLS — The flood rose overnight. Grimswater Fells said it was “under control”.",
+        "GRIMSWATER FELLS — The flood rose overnight.\n\nBy dawn Grimswater Fells was quiet. “It is over,” he said.",
     ],
 )
 def test_a_pronoun_a_numeral_or_a_place_is_never_a_speakers_name(text):
@@ -1018,3 +1018,11 @@ def test_an_organisations_name_is_not_cut_short(text, speaker):
 def test_a_numeral_with_a_name_in_apposition_is_that_person():
     text = "Owners complained online. “It smelled of burning plastic,” wrote one, Petra Haldane, on a forum."
     assert only(text).speaker == SpeakerMention("Petra Haldane", "person")
+
+
+def test_a_person_named_after_a_preposition_who_speaks_is_not_a_place():
+    text = (
+        "Voters lost confidence in Ravi Sunderam over the winter. Ravi Sunderam said the polls were wrong. "
+        "“We will win this seat,” he said."
+    )
+    assert only(text).speaker == SpeakerMention("Ravi Sunderam", "person")
