@@ -211,11 +211,12 @@ def in_languages_on_file(search: TextSearch, *tables: str) -> list[QueriesByLang
     codes = " UNION ALL ".join(
         f"({language_codes_sql(table)} SELECT {index} AS t, code FROM codes)" for index, table in enumerate(tables)
     )
-    query_sql, params = search.query_sql(search_config_sql("c.code"))
+    query_sql, params = search.query_sql("c.config")
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT c.t, c.code, q::text, querytree(q) FROM ({codes}) c, LATERAL (SELECT {query_sql} AS q) q "
-            "ORDER BY 1, 2",
+            f"SELECT c.t, c.code, q::text, querytree(q) "
+            f"FROM (SELECT t, code, {search_config_sql('code')} AS config FROM ({codes}) x) c, "
+            f"LATERAL (SELECT {query_sql} AS q) q ORDER BY 1, 2",
             params,
         )
         rows = cursor.fetchall()
