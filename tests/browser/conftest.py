@@ -47,6 +47,9 @@ _contexts_key = pytest.StashKey[list]()
 _problems_key = pytest.StashKey[list]()
 _failed_key = pytest.StashKey[bool]()
 _db_blocker_key = pytest.StashKey[object]()
+# The test that the last browser test's teardown emptied the database for (to the migrated rows):
+# that test starts from them already, without emptying it again.
+_reset_for: list[str] = []
 
 
 def pytest_collection_modifyitems(config, items):
@@ -92,7 +95,9 @@ def browser(django_db_setup):
 def new_page(request, browser, live_server, django_db_serialized_rollback, django_db_blocker):
     """`new_page()`: a page in a new browser context (its own cookies, so its own login). The
     test starts from the rows the migrations created and nothing else (see tests/database.py)."""
-    reset_to_migrated_rows()
+    if _reset_for != [request.node.nodeid]:  # else the test before it left them so
+        reset_to_migrated_rows()
+    _reset_for.clear()
     request.node.stash[_db_blocker_key] = django_db_blocker
     contexts = request.node.stash.setdefault(_contexts_key, [])
     problems = request.node.stash.setdefault(_problems_key, [])
@@ -163,6 +168,7 @@ def pytest_runtest_teardown(item, nextitem):
     if blocker is not None and nextitem is not None:
         with blocker.unblock():
             reset_to_migrated_rows()
+        _reset_for[:] = [nextitem.nodeid]
     return result
 
 

@@ -8,15 +8,24 @@ from django.test import Client
 from apps.ops.seed import seed_load
 from tests.api import operation_url, record_ids
 from tests.openapi import openapi_document
+from tests.shared_rows import module_rows
 
 pytestmark = pytest.mark.django_db
 # Reads first and deletions last, so that every operation finds the records it names.
 ORDER = {"get": 0, "post": 1, "put": 1, "patch": 1, "delete": 2}
 
 
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The seed data set, loaded once for the module (tests/shared_rows.py: each test runs in its
+    own savepoint, rolled back after it, so what one test's requests write never reaches another)."""
+    with module_rows(django_db_blocker):
+        seed_load()
+        yield
+
+
 @pytest.mark.parametrize("who", ["anonymous", "editor"])
-def test_every_operation_answers_a_browser_without_a_server_error(who, editor):
-    seed_load()
+def test_every_operation_answers_a_browser_without_a_server_error(who, seeded, editor):
     client = Client(raise_request_exception=False)  # every server error listed, not the first raised
     if who == "editor":
         client.force_login(editor)
@@ -36,8 +45,7 @@ def test_every_operation_answers_a_browser_without_a_server_error(who, editor):
     assert not server_errors
 
 
-def test_a_statement_s_verification_page_offers_a_body_of_the_verification_s_fields(editor):
-    seed_load()
+def test_a_statement_s_verification_page_offers_a_body_of_the_verification_s_fields(seeded, editor):
     client = Client()
     client.force_login(editor)
     statement = record_ids(client)["statements"]

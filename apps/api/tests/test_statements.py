@@ -21,6 +21,7 @@ from tests.factories import (
     make_user,
     make_verification,
 )
+from tests.shared_rows import module_rows
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/statements/"
@@ -337,35 +338,42 @@ def test_the_statement_list_can_be_walked_by_cursor_in_id_order(api_client):
 PAGE_QUERIES = 1 if connection.vendor == "postgresql" else 5
 
 
-@pytest.mark.parametrize("rows", [1, 50])
-def test_the_statement_list_costs_the_same_queries_for_1_and_50_rows(api_client, django_assert_num_queries, rows):
-    _statements_with_everything(rows)
-    # count_queries() for the count, then PostgreSQL: the page picked and its JSON built in one query
-    # (apps/api/claims/statement_json.py); elsewhere: statements with speaker, verification, rating, scale and
-    # fact-checker, topics, quotations with sources and publishers, evidence with sources, the scales' ratings
-    with django_assert_num_queries(count_queries() + PAGE_QUERIES):
-        response = api_client.get(URL, {"page_size": 50})
-    assert len(response.json()["results"]) == rows
+@pytest.fixture(scope="class", params=[1, 50], ids=lambda rows: f"{rows}")
+def rows(request, django_db_setup, django_db_blocker):
+    """1 or 50 statements with everything, made once for the tests of TestQueryCounts that ask
+    for that number (tests/shared_rows.py: each test runs in its own savepoint, rolled back after
+    it; the rows go at the end of the class)."""
+    with module_rows(django_db_blocker):
+        _statements_with_everything(request.param)
+        yield request.param
 
 
-@pytest.mark.parametrize("rows", [1, 50])
-def test_staff_see_the_same_query_count(token_client, editor, django_assert_num_queries, rows):
-    _statements_with_everything(rows)
-    client = token_client(editor)
-    # token and user, the user's permissions and the group's, count_queries() for the count, then the page
-    with django_assert_num_queries(3 + count_queries() + PAGE_QUERIES):
-        response = client.get(URL, {"page_size": 50})
-    assert len(response.json()["results"]) == rows
+class TestQueryCounts:
+    """The same queries for a page of 1 row as for one of 50."""
 
+    def test_the_statement_list_costs_the_same_queries_for_1_and_50_rows(
+        self, api_client, django_assert_num_queries, rows
+    ):
+        # count_queries() for the count, then PostgreSQL: the page picked and its JSON built in one query
+        # (apps/api/claims/statement_json.py); elsewhere: statements with speaker, verification, rating, scale and
+        # fact-checker, topics, quotations with sources and publishers, evidence with sources, the scales' ratings
+        with django_assert_num_queries(count_queries() + PAGE_QUERIES):
+            response = api_client.get(URL, {"page_size": 50})
+        assert len(response.json()["results"]) == rows
 
-@pytest.mark.parametrize("rows", [1, 50])
-def test_the_csv_export_costs_the_same_queries_for_1_and_50_rows(api_client, django_assert_num_queries, rows):
-    _statements_with_everything(rows)
-    # 1 statements, 2 topics, 3 quotations, 4 evidence, 5 ratings (one chunk)
-    with django_assert_num_queries(5):
-        response = api_client.get(URL, {"format": "csv"})
-        body = b"".join(response.streaming_content)
-    assert body.count(b"\r\n") == rows + 1
+    def test_staff_see_the_same_query_count(self, token_client, editor, django_assert_num_queries, rows):
+        client = token_client(editor)
+        # token and user, the user's permissions and the group's, count_queries() for the count, then the page
+        with django_assert_num_queries(3 + count_queries() + PAGE_QUERIES):
+            response = client.get(URL, {"page_size": 50})
+        assert len(response.json()["results"]) == rows
+
+    def test_the_csv_export_costs_the_same_queries_for_1_and_50_rows(self, api_client, django_assert_num_queries, rows):
+        # 1 statements, 2 topics, 3 quotations, 4 evidence, 5 ratings (one chunk)
+        with django_assert_num_queries(5):
+            response = api_client.get(URL, {"format": "csv"})
+            body = b"".join(response.streaming_content)
+        assert body.count(b"\r\n") == rows + 1
 
 
 # CSV export
