@@ -90,7 +90,7 @@ def statements_matching(queryset: QuerySet[Statement], value: str, *, prefixes: 
 
     def walked():
         quoted = Quotation.objects.filter(TextSearchMatch(in_quotations), statement=OuterRef("pk"))
-        speakers = speakers_matching(Speaker.objects.all(), value, names_only=True)
+        speakers = RawSQL(speakers_sql, speakers_params)
         return Q(TextSearchMatch(in_statements)) | ExistsRowByRow(quoted) | Q(speaker__in=speakers)
 
     return _ranked_or_walked(queryset, matches=matches, walked=walked, queries=in_statements)
@@ -121,7 +121,7 @@ def quotations_matching(queryset: QuerySet[Quotation], value: str, *, prefixes: 
     )
 
     def walked():
-        speakers = speakers_matching(Speaker.objects.all(), value, names_only=True)
+        speakers = RawSQL(speakers_sql, speakers_params)
         return Q(TextSearchMatch(in_quotations)) | Q(statement__speaker__in=speakers)
 
     return _ranked_or_walked(queryset, matches=matches, walked=walked, queries=in_quotations)

@@ -134,7 +134,7 @@ class TextSearch:
 @dataclass(frozen=True)
 class QueriesByLanguage:
     """A search as the rows of one table read it: each distinct query (a tsquery's text) with the
-    language codes (upper-cased, as on file) whose configuration reads the search as that query.
+    configurations of the languages on file that read the search as that query.
     Most configurations read most words alike ("граница" is 'граница' in all but `russian` and
     `simple`), so a desk in three languages searches with two or three queries, each served by
     the search document's GIN index as a plain AND of its words.
@@ -142,10 +142,10 @@ class QueriesByLanguage:
     Why not one query in every configuration OR-ed (what the first version did): the index then
     has no word every match must hold, reads the rows of every word's every form, and at a
     million statements took 50 ms where each configuration's own query took 1.5 ms; planning
-    its 29 branches took 5 ms more. The rows are told apart by their language code rather than
-    by their configuration because UPPER(language) is indexed, so the planner knows how many
-    rows each code has, and estimates a search's matches right (it decides whether they are
-    ranked: apps.claims.selectors)."""
+    its 29 branches took 5 ms more. The configuration of each row's language is indexed (claims
+    0012), so the planner knows how many rows each has, and estimates a search's matches right
+    (they decide whether the matches are ranked: apps.claims.selectors); the rows of `simple`
+    have a GIN index of their own, where their prefixes are looked up."""
 
     queries: tuple[tuple[str, tuple[str, ...]], ...]
     # The part of each query the index can look up (PostgreSQL's querytree(): the query without
@@ -178,16 +178,16 @@ class QueriesByLanguage:
         if not self.queries:
             return "NULL::tsquery", []
         whens, params = [], []
-        for query, codes in self.queries:
-            whens.append(f"WHEN upper({language_sql}) = ANY(%s) THEN %s::tsquery")
-            params.extend([list(codes), query])
+        for query, configs in self.queries:
+            whens.append(f"WHEN {_in_configs_sql(language_sql, configs)} THEN %s::tsquery")
+            params.append(query)
         return f"(CASE {' '.join(whens)} END)", params
 
     def _conditions(self, document_sql: str, language_sql: str) -> list[tuple[str, list]]:
         """`document @@ query` for each query, with `the row's language is one of those reading
         the search as this query` where the table holds others too."""
         conditions, looked_up = [], dict(self.looked_up)
-        for query, codes in self.queries:
+        for query, configs in self.queries:
             sql, params = f"{document_sql} @@ %s::tsquery", [query]
             if query in looked_up:
                 # ts_match_vq() is the @@ operator as a function, which no index serves: the
@@ -197,15 +197,25 @@ class QueriesByLanguage:
                     [looked_up[query], query],
                 )
             if len(self.queries) > 1:
-                sql, params = f"{sql} AND upper({language_sql}) = ANY(%s)", [*params, list(codes)]
+                sql = f"{sql} AND {_in_configs_sql(language_sql, configs)}"
             conditions.append((f"({sql})", params))
         return conditions
 
 
+def _in_configs_sql(language_sql: str, configs) -> str:
+    """The row's configuration is one of `configs`, written as the indexes of claims 0012 are
+    (search_config_sql), so that the planner uses their statistics, and the index of `simple`
+    rows for a branch of `simple` alone."""
+    if len(configs) == 1:
+        return f"{search_config_sql(language_sql)} = '{configs[0]}'::regconfig"
+    listed = ", ".join(f"'{config}'::regconfig" for config in configs)
+    return f"{search_config_sql(language_sql)} IN ({listed})"
+
+
 def in_languages_on_file(search: TextSearch, *tables: str) -> list[QueriesByLanguage]:
     """The search read in the configuration of each language each table holds (one query: a skip
-    scan of each table's UPPER(language) index, one probe per language, then the search parsed
-    in each language's configuration), as QueriesByLanguage, in the order of `tables`. Read at the
+    scan of each table's UPPER(language) index, one probe per language code, then the search
+    parsed in each of their configurations), as QueriesByLanguage, in the order of `tables`. Read at the
     time of each search, so a row in a language new to the desk is found as soon as it is
     written. Queries that find nothing (only stop words, say) are left out."""
     codes = " UNION ALL ".join(
@@ -214,7 +224,7 @@ def in_languages_on_file(search: TextSearch, *tables: str) -> list[QueriesByLang
     query_sql, params = search.query_sql("c.config")
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT c.t, c.code, q::text, querytree(q) "
+            f"SELECT DISTINCT c.t, c.config::text, q::text, querytree(q) "
             f"FROM (SELECT t, code, {search_config_sql('code')} AS config FROM ({codes}) x) c, "
             f"LATERAL (SELECT {query_sql} AS q) q ORDER BY 1, 2",
             params,
@@ -224,13 +234,13 @@ def in_languages_on_file(search: TextSearch, *tables: str) -> list[QueriesByLang
     for index in range(len(tables)):
         by_query: dict[str, list[str]] = {}
         looked_up = {}
-        for _, code, query, indexed in (row for row in rows if row[0] == index):
+        for _, config, query, indexed in (row for row in rows if row[0] == index):
             if not query:
                 continue
-            by_query.setdefault(query, []).append(code)
+            by_query.setdefault(query, []).append(config)
             if indexed not in (query, "T"):  # T: nothing the index can look up (only negated words)
                 looked_up[query] = indexed
-        queries = tuple((query, tuple(codes)) for query, codes in sorted(by_query.items()))
+        queries = tuple((query, tuple(configs)) for query, configs in sorted(by_query.items()))
         found.append(QueriesByLanguage(queries, tuple(sorted(looked_up.items()))))
     return found
 

@@ -230,15 +230,15 @@ def _queries(value, *models):
 @on_postgresql
 def test_a_search_is_read_once_per_distinct_reading_of_the_languages_on_file(desk):
     # English and German read a Russian word as it is, Russian stems it, and Kazakh (simple)
-    # takes it as a prefix: three readings for five language codes.
+    # takes it as a prefix: three readings for four configurations (five language codes).
     (statements,) = _queries("границы", Statement)
     readings = {query: set(codes) for query, codes in statements.queries}
-    assert readings == {"'границы'": {"DE", "EN"}, "'границ'": {"RU", "RU-RU"}, "'границы':*": {"KK"}}
+    assert readings == {"'границы'": {"german", "english"}, "'границ'": {"russian"}, "'границы':*": {"simple"}}
     # A table holding only one language reads the search once, with no test of the language.
     Statement.objects.exclude(language="en").delete()
     (only_english,) = _queries("границы", Statement)
-    assert [codes for _, codes in only_english.queries] == [("EN",)]
-    assert "upper(" not in only_english.match_sql("d", "l")[0]
+    assert [configs for _, configs in only_english.queries] == [("english",)]
+    assert "regconfig" not in only_english.match_sql("d", "l")[0]
 
 
 @on_postgresql
