@@ -1297,8 +1297,9 @@ class _Article:
                     ("’s", "'s")
                 )
                 start = m.start()
-                joined = re.search(
-                    rf"(?<![\w’'-])({NAME_RUN.pattern})[ \u00a0]and[ \u00a0]$", self.masked[max(0, start - 60) : start]
+                joined = re.search(  # "The Rivers and Flood Agency": "The" opens the name, not part of it
+                    rf"(?<![\w’'-])(?:The[ \u00a0]+)?({NAME_RUN.pattern})[ \u00a0]and[ \u00a0]$",
+                    self.masked[max(0, start - 60) : start],
                 )
                 if (
                     joined
@@ -1482,6 +1483,48 @@ class _Article:
     def last_person(self, pos: int) -> str | None:
         candidates = self._persons_between(-1, pos)
         return candidates[-1].name if candidates else None
+
+    def acting_organisation(self, pos: int) -> str | None:
+        """The organisation last acting as a sentence's subject before `pos`, in its paragraph or
+        the paragraph before ("Calder and Esk Water, which supplies the area, said…",
+        "Kalkhoven Cycling confirmed…"): never a person the article names."""
+        start = self.masked.rfind("\n", 0, pos)
+        for _ in range(2):
+            if start <= 0:
+                start = 0
+                break
+            previous = self.masked.rfind("\n", 0, start - 1)
+            if self.masked[previous + 1 : start].strip():
+                start = previous + 1
+                break
+            start = previous
+        found = None
+        # a person is someone with a first name ("Lena Marsh-Oduya"), and so is their surname alone
+        people = {n for n in {p.name for p in self.persons} | set(self.full_names) if first_name_gender(n)}
+        surnames = {n.split()[-1] for n in people}
+        for m in ORG_SUBJECT.finditer(self.masked, start, pos):
+            name = _clean_name(m.group("name"))
+            tokens = name.split()
+            if (
+                not name
+                or name in people
+                or first_name_gender(name)
+                or tokens[0].lower() in LEADING_NON_NAMES | NOT_A_NAME | TITLE_WORDS | HONORIFICS
+                or tokens[-1] in surnames
+                or name in self.places()
+            ):
+                continue
+            found = self.organisation_named(name) or name
+        return found
+
+    def organisation_with_word(self, word: str) -> str | None:
+        """The one organisation the article names with `word` in its name ("police" ->
+        "Kestermoor Police"), the longest when one contains another; None when none or several."""
+        names = {  # "Kestermoor Police", not "Bank" alone (a headline's first word)
+            o.name for o in self.organisations if word.lower() in o.name.lower().split() and len(o.name.split()) > 1
+        }
+        names = {n for n in names if not any(n != other and n in other for other in names)}
+        return names.pop() if len(names) == 1 else None
 
     def main_organisation(self, pos: int) -> str | None:
         """The organisation the article names most often before `pos` (at least twice): who "the
@@ -2283,6 +2326,28 @@ PLACE_BEFORE = re.compile(
 )
 
 
+# an unnamed spokesperson or a second reference to an organisation by its kind ("a spokesperson",
+# "a police spokeswoman", "the company", "the team"): the desk files the words under the organisation
+SPOKESPERSON = re.compile(
+    r"(?:an?|the)\s+(?:(?P<of>[a-z]+)\s+)?(?:spokesperson|spokeswoman|spokesman|representative|press officer)"
+    r"(?:\s+(?:for|of|at)\s+(?P<named>.+))?",
+    re.IGNORECASE,
+)
+ORGANISATION_KINDS = COMPANY_NOUNS | {
+    "team", "club", "agency", "council", "union", "force", "charity", "trust", "association", "federation",
+    "foundation", "organisation", "organization", "body", "regulator", "authority", "commission", "guild",
+    "board", "service", "department", "ministry", "squad", "side", "institute", "university", "hospital",
+}  # fmt: skip
+# an organisation acting as the subject of a sentence ("Calder and Esk Water, which supplies the
+# area, said", "Kalkhoven Cycling confirmed", "The largest provider…, Lumora, said")
+ORG_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.!?:]\s)|(?<=\n)|(?<=,\s))(?:The\s+)?(?P<name>{NAME_RUN.pattern}(?:\s(?:and|&)\s{NAME_RUN.pattern})?)"
+    rf"(?:,[^,\n{MARK}]{{1,120}},)?(?:\s+(?:also|later|then|has|had|have))?\s+(?:{CUE_VERBS}|confirmed|confirms|"
+    r"apologised|apologized|insisted|responded|rejected|disputed)\b",
+    re.MULTILINE,
+)
+
+
 def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpan]:
     """Every speaker's name as the desk would file it, whichever rule or parse read it: a
     person without the rank or job before the name and with the fullest name the article gives
@@ -2297,11 +2362,39 @@ def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpa
         tidy = _tidy_mention(article, speaker, span.char_start, places) if speaker else None
         if speaker and tidy is None and speaker.name.lower() in NOT_A_NAME:
             tidy = _named_in_apposition(article, speaker.name, span)  # "wrote one, Jess Calloway, on X"
+        if tidy and tidy.kind != "person":
+            tidy = _unnamed_for_organisation(article, tidy, span.char_start) or tidy
         if tidy != speaker:
             note = f"speaker's name tidied (read as {speaker.name!r})" if speaker else ""
             span = replace(span, speaker=tidy, notes=(*span.notes, note) if note else span.notes)
         result.append(span)
     return result
+
+
+def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos: int) -> SpeakerMention | None:
+    """The organisation an unnamed spokesperson or a second reference speaks for, as the desk
+    files it: "a spokesperson" -> the organisation the paragraph (or the one before) has acting
+    ("The Professional Pilots’ Guild, which represents…, said"); "a police spokesperson" -> the
+    one police force the article names ("Kestermoor Police"); "the company", "the team" -> the
+    organisation acting last before, in its paragraph or the one before. None when the article
+    names no such organisation (the description stays)."""
+    name = " ".join(mention.name.split())
+    spokes = SPOKESPERSON.fullmatch(name)
+    if spokes and not spokes.group("named"):
+        kind = spokes.group("of")
+        if kind is None:
+            found = article.acting_organisation(pos)
+        elif kind.islower() and kind not in {"company", "club", "team", "firm"}:
+            # "a police spokesperson": the one organisation of that word the article names
+            found = article.organisation_with_word(kind)
+        else:
+            found = None
+        return SpeakerMention(found, "organisation") if found else None
+    kind = re.fullmatch(r"the\s+([a-z]+)", name, re.IGNORECASE)
+    if kind and kind.group(1).lower() in ORGANISATION_KINDS:
+        found = article.acting_organisation(pos)
+        return SpeakerMention(found, "organisation") if found else None
+    return None
 
 
 def _named_in_apposition(article: "_Article", word: str, span: QuoteSpan) -> SpeakerMention | None:

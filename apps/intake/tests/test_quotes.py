@@ -1026,3 +1026,47 @@ def test_a_person_named_after_a_preposition_who_speaks_is_not_a_place():
         "“We will win this seat,” he said."
     )
     assert only(text).speaker == SpeakerMention("Ravi Sunderam", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an unnamed spokesperson's words are filed under the organisation acting in the paragraph
+        (
+            "The Harrowgate Anglers’ Union, which represents 900 members, said it was dismayed. "
+            "“We were never consulted,” a spokesperson said.",
+            "Harrowgate Anglers’ Union",
+        ),
+        # "the company" and "the team": the organisation that acted last, in this paragraph or the one before
+        (
+            "Tarn and Wyre Gas, which supplies the valley, said it had sent engineers.\n\n"
+            "In a statement, the company said: “No customer should be without heating tonight.”",
+            "Tarn and Wyre Gas",
+        ),
+        (
+            "Brennermoor Racing confirmed that its leader had crashed. The team said he was “sore but smiling”.",
+            "Brennermoor Racing",
+        ),
+        # "a police spokesperson": the one police force the article names
+        (
+            "Officers from Ashwold Police searched the flat.\n\n"
+            "Nothing was taken. “Lock your doors at night,” a police spokesperson said.",
+            "Ashwold Police",
+        ),
+    ],
+)
+def test_an_unnamed_spokesperson_or_second_reference_is_the_organisation(text, speaker):
+    assert only(text).speaker == SpeakerMention(speaker, "organisation")
+
+
+def test_an_unnamed_spokesperson_stays_unnamed_when_no_organisation_acts_nearby():
+    text = "Residents gathered on Friday.\n\n“We are reviewing the footage,” a spokesperson said."
+    assert only(text).speaker.name == "a spokesperson"
+
+
+def test_an_organisation_name_opened_by_the_keeps_its_first_part():
+    text = (
+        "The Coast and Estuary Board objected to the scheme. In a letter, the board said it was "
+        "“not persuaded by the figures”."
+    )
+    assert only(text).speaker.name == "Coast and Estuary Board"
