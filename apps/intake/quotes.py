@@ -2362,6 +2362,11 @@ def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpa
         tidy = _tidy_mention(article, speaker, span.char_start, places) if speaker else None
         if speaker and tidy is None and speaker.name.lower() in NOT_A_NAME:
             tidy = _named_in_apposition(article, speaker.name, span)  # "wrote one, Jess Calloway, on X"
+        if tidy and tidy.kind == "anonymous":
+            # "The riders' association representative in the race, veteran Italian Davide Roncaglia,"
+            tidy = _described_then_named(article, tidy, span) or tidy
+        if tidy and tidy.kind == "anonymous":
+            tidy = _as_introduced(article, tidy, span.char_start) or tidy  # "the student" -> "PhD student"
         if tidy and tidy.kind != "person":
             tidy = _unnamed_for_organisation(article, tidy, span.char_start) or tidy
         if tidy != speaker:
@@ -2369,6 +2374,57 @@ def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpa
             span = replace(span, speaker=tidy, notes=(*span.notes, note) if note else span.notes)
         result.append(span)
     return result
+
+
+def _described_then_named(article: "_Article", mention: SpeakerMention, span: QuoteSpan) -> SpeakerMention | None:
+    """The person an unnamed description is in apposition to, in the quotation's paragraph: "The
+    riders' association representative in the race, veteran Italian Davide Roncaglia, said" ->
+    "Davide Roncaglia"; "said its director of research, Dr Ruth Abernethy." -> "Ruth Abernethy".
+    None when the description is not followed by a person's full name."""
+    text = article.masked
+    start = text.rfind("\n", 0, span.char_start) + 1
+    end = text.find("\n", span.char_end)
+    end = len(text) if end < 0 else end
+    words = re.sub(r"^(?:a|an|the)\s+", "", " ".join(mention.name.split()), flags=re.IGNORECASE)
+    if not words or len(words) > 120:
+        return None
+    pattern = re.escape(words).replace(r"\ ", r"\s+")
+    for found in re.finditer(
+        rf"(?<![\w-])(?i:{pattern})(?![\w-])(?:\s+(?:of|for|at|in)\s+[^,.;:\n{MARK}{WORDS_MASK}]{{1,50}})?,[ \u00a0]+"
+        rf"(?:[a-z][\w-]*[ \u00a0]+){{0,2}}(?P<name>{NAME_RUN.pattern})[ \u00a0]*(?:[,.;]|$)",
+        text[start:end],
+    ):
+        name = _without_demonym(_clean_name(found.group("name")))
+        if len(name.split()) >= 2 and _classify_run(name) == "person" and name not in article.places():
+            return SpeakerMention(_without_demonym(article.fullest(name)), "person")
+    return None
+
+
+def _as_introduced(article: "_Article", mention: SpeakerMention, pos: int) -> SpeakerMention | None:
+    """A second reference to an unnamed person ("the student", "the nurse") as the article
+    introduced them, when an acronym qualified them ("Two PhD students…", "an NHS nurse") ->
+    "PhD student", "NHS nurse"; None otherwise (the words stay)."""
+    second = re.fullmatch(r"the\s+([a-z]+)", " ".join(mention.name.split()), re.IGNORECASE)
+    if not second:
+        return None
+    noun = second.group(1).lower()
+    introduced = [
+        m.group(1)
+        for m in re.finditer(
+            rf"(?<![\w’'-])([A-Za-z]*[A-Z][a-z]?[A-Z][A-Za-z]*)[ \u00a0]+{re.escape(noun)}(?:s|es)?(?![\w-])",
+            article.masked[:pos],
+        )
+        if sum(c.islower() for c in m.group(1)) <= 1  # "PhD", "NHS", "GP"; not "McDonald"
+    ]
+    return SpeakerMention(f"{introduced[-1]} {noun}", "anonymous") if introduced else None
+
+
+def _without_demonym(name: str) -> str:
+    """ "Italian Davide Roncaglia" -> "Davide Roncaglia": a nationality before a full name is no part of it."""
+    tokens = name.split()
+    while len(tokens) > 2 and tokens[0].lower() in DEMONYMS:
+        tokens = tokens[1:]
+    return " ".join(tokens)
 
 
 def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos: int) -> SpeakerMention | None:
@@ -2429,7 +2485,8 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
             or (len(tokens) > 2 and JOB_SUFFIX.fullmatch(tokens[0]) and tokens[0].lower() not in FEMALE | MALE)
         ):
             tokens = tokens[1:]
-        name = " ".join(tokens)
+        name = _without_demonym(" ".join(tokens))  # "Italian Davide Roncaglia"
+        tokens = name.split()
         if name in places:
             return None  # "Blea Crag", "Pinecrest Hollow": a place the article named as one
         name = article.fullest(name, pos) if len(tokens) == 1 else name

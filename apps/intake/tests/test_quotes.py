@@ -1070,3 +1070,25 @@ def test_an_organisation_name_opened_by_the_keeps_its_first_part():
         "“not persuaded by the figures”."
     )
     assert only(text).speaker.name == "Coast and Estuary Board"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a long description with the person's name in apposition: the person, without the nationality
+        "The pilots’ union delegate on the flight, veteran Portuguese Rui Albuquerque-Sá, said the cabin was "
+        "“far too cold”.",
+        # a title noun read alone, the person named after it with "of …" and an honorific
+        "The Harbour Trust froze its grants. “We owe donors honesty,” said its head of science, Dr Rui Albuquerque-Sá.",
+    ],
+)
+def test_a_description_with_a_full_name_in_apposition_is_that_person(text):
+    assert only(text).speaker == SpeakerMention("Rui Albuquerque-Sá", "person")
+
+
+def test_a_second_reference_to_an_unnamed_person_keeps_the_acronym_that_introduced_them():
+    text = (
+        "Three NHS nurses on the ward were moved to other hospitals last month.\n\n"
+        "“Nobody told us why,” the nurse said."
+    )
+    assert only(text).speaker == SpeakerMention("NHS nurse", "anonymous")
