@@ -1511,11 +1511,21 @@ class _Article:
                 or first_name_gender(name)
                 or tokens[0].lower() in LEADING_NON_NAMES | NOT_A_NAME | TITLE_WORDS | HONORIFICS
                 or tokens[-1] in surnames
+                or (len(tokens) > 1 and self._named_alone(tokens[-1]))
                 or name in self.places()
             ):
                 continue
             found = self.organisation_named(name) or name
         return found
+
+    def _named_alone(self, last: str) -> bool:
+        """Whether the article names someone by `last` alone ("Asante-Holm said"), as people are
+        named by their surname and organisations never by their last word ("Cycling", "Guild")."""
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(last)}(?![\w-])", self.masked):
+            before = self.masked[max(0, m.start() - 30) : m.start()]
+            if not re.search(rf"(?:[{CAPITALS}][\w’'-]*|\b(?:[Tt]he|and|&))[ \u00a0]+$", before):
+                return True
+        return False
 
     def organisation_with_word(self, word: str) -> str | None:
         """The one organisation the article names with `word` in its name ("police" ->
@@ -2146,7 +2156,9 @@ class _Resolver:
         if described:
             return SpeakerMention(f"{described[-1]} {head}", "organisation")
         if head in COMPANY_NOUNS:  # "the company said" in a story about one firm
-            main = a.main_organisation(pos)
+            # the firm acting in this paragraph or the one before ("The largest provider…, Lumora,
+            # said…. In a statement, the company said") before the one named most
+            main = a.acting_organisation(pos) or a.main_organisation(pos)
             if main:
                 return SpeakerMention(main, "organisation")
         return None
@@ -2342,7 +2354,7 @@ ORGANISATION_KINDS = COMPANY_NOUNS | {
 # area, said", "Kalkhoven Cycling confirmed", "The largest provider…, Lumora, said")
 ORG_SUBJECT = re.compile(
     rf"(?:^|(?<=[.!?:]\s)|(?<=\n)|(?<=,\s))(?:The\s+)?(?P<name>{NAME_RUN.pattern}(?:\s(?:and|&)\s{NAME_RUN.pattern})?)"
-    rf"(?:,[^,\n{MARK}]{{1,120}},)?(?:\s+(?:also|later|then|has|had|have))?\s+(?:{CUE_VERBS}|confirmed|confirms|"
+    rf"(?:,[^,\n{MARK}]{{1,120}},|(?<=,\s)(?=\S+,)|,)?(?:\s+(?:also|later|then|has|had|have))?\s+(?:{CUE_VERBS}|confirmed|confirms|"
     r"apologised|apologized|insisted|responded|rejected|disputed)\b",
     re.MULTILINE,
 )

@@ -1092,3 +1092,20 @@ def test_a_second_reference_to_an_unnamed_person_keeps_the_acronym_that_introduc
         "“Nobody told us why,” the nurse said."
     )
     assert only(text).speaker == SpeakerMention("NHS nurse", "anonymous")
+
+
+def test_the_company_is_the_firm_named_in_apposition_not_the_acronym_the_article_repeats():
+    text = (
+        "AI tools are everywhere. Rules for AI apps are coming.\n\n"
+        "The largest maker of AI tutors, Quillory, said it checked ages. "
+        "In a statement, the company said: “We welcome clear rules.”"
+    )
+    assert find_quotations(text)[-1].speaker == SpeakerMention("Quillory", "organisation")
+
+
+def test_a_person_named_by_surname_is_never_the_organisation_behind_a_spokesperson():
+    text = (
+        "Kofoworola Adebayo-Finch said the plan was rushed. Adebayo-Finch has opposed it for years.\n\n"
+        "“We are reviewing the footage,” a spokesperson said."
+    )
+    assert only(text).speaker.name == "a spokesperson"
