@@ -41,7 +41,14 @@ Pure Python (no Django), fast (regular expressions over one paragraph at a time)
    ("the top of Blea Crag", "the town of…", a dateline) is nobody, and no pronoun after it is
    its; a description loses a third-person possessive ("His family" -> "family"), an opening
    conjunction, and a main clause it swallowed ("A European official who followed the talks was
-   more cautious" -> "A European official"); a bare pronoun or numeral ("one") is no speaker.
+   more cautious" -> "A European official"); a bare pronoun or numeral ("one") is no speaker. A
+   description with a full name in apposition is that person ("The riders' representative,
+   veteran Italian Davide Roncaglia, said" -> "Davide Roncaglia", no nationality); a second
+   reference to an unnamed person keeps the acronym that introduced them ("the student" ->
+   "PhD student"); an unnamed spokesperson and a second reference by kind ("a spokesperson", "a
+   police spokesperson", "the company", "the team") are the organisation acting in the paragraph
+   or the one before, or the one organisation of that word ("Kestermoor Police"): the desk files
+   an unnamed spokesperson's words under the organisation.
 
 Who "he"/"she" is, in order: the person opening the pronoun's own sentence; an unnamed person
 who opened a sentence since the last quotation ("One of the injured dockers sat…", "A teaching
