@@ -41,7 +41,14 @@ Pure Python (no Django), fast (regular expressions over one paragraph at a time)
    ("the top of Blea Crag", "the town of…", a dateline) is nobody, and no pronoun after it is
    its; a description loses a third-person possessive ("His family" -> "family"), an opening
    conjunction, and a main clause it swallowed ("A European official who followed the talks was
-   more cautious" -> "A European official"); a bare pronoun or numeral ("one") is no speaker.
+   more cautious" -> "A European official"); a bare pronoun or numeral ("one") is no speaker. A
+   description with a full name in apposition is that person ("The riders' representative,
+   veteran Italian Davide Roncaglia, said" -> "Davide Roncaglia", no nationality); a second
+   reference to an unnamed person keeps the acronym that introduced them ("the student" ->
+   "PhD student"); an unnamed spokesperson and a second reference by kind ("a spokesperson", "a
+   police spokesperson", "the company", "the team") are the organisation acting in the paragraph
+   or the one before, or the one organisation of that word ("Kestermoor Police"): the desk files
+   an unnamed spokesperson's words under the organisation.
 
 Who "he"/"she" is, in order: the person opening the pronoun's own sentence; an unnamed person
 who opened a sentence since the last quotation ("One of the injured dockers sat…", "A teaching
@@ -1297,8 +1304,9 @@ class _Article:
                     ("’s", "'s")
                 )
                 start = m.start()
-                joined = re.search(
-                    rf"(?<![\w’'-])({NAME_RUN.pattern})[ \u00a0]and[ \u00a0]$", self.masked[max(0, start - 60) : start]
+                joined = re.search(  # "The Rivers and Flood Agency": "The" opens the name, not part of it
+                    rf"(?<![\w’'-])(?:The[ \u00a0]+)?({NAME_RUN.pattern})[ \u00a0]and[ \u00a0]$",
+                    self.masked[max(0, start - 60) : start],
                 )
                 if (
                     joined
@@ -1482,6 +1490,58 @@ class _Article:
     def last_person(self, pos: int) -> str | None:
         candidates = self._persons_between(-1, pos)
         return candidates[-1].name if candidates else None
+
+    def acting_organisation(self, pos: int) -> str | None:
+        """The organisation last acting as a sentence's subject before `pos`, in its paragraph or
+        the paragraph before ("Calder and Esk Water, which supplies the area, said…",
+        "Kalkhoven Cycling confirmed…"): never a person the article names."""
+        start = self.masked.rfind("\n", 0, pos)
+        for _ in range(2):
+            if start <= 0:
+                start = 0
+                break
+            previous = self.masked.rfind("\n", 0, start - 1)
+            if self.masked[previous + 1 : start].strip():
+                start = previous + 1
+                break
+            start = previous
+        found = None
+        # a person is someone with a first name ("Lena Marsh-Oduya"), and so is their surname alone
+        people = {n for n in {p.name for p in self.persons} | set(self.full_names) if first_name_gender(n)}
+        surnames = {n.split()[-1] for n in people}
+        for m in ORG_SUBJECT.finditer(self.masked, start, pos):
+            name = _clean_name(m.group("name"))
+            tokens = name.split()
+            if (
+                not name
+                or name in people
+                or first_name_gender(name)
+                or tokens[0].lower() in LEADING_NON_NAMES | NOT_A_NAME | TITLE_WORDS | HONORIFICS
+                or tokens[-1] in surnames
+                or (len(tokens) > 1 and self._named_alone(tokens[-1]))
+                or name in self.places()
+            ):
+                continue
+            found = self.organisation_named(name) or name
+        return found
+
+    def _named_alone(self, last: str) -> bool:
+        """Whether the article names someone by `last` alone ("Asante-Holm said"), as people are
+        named by their surname and organisations never by their last word ("Cycling", "Guild")."""
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(last)}(?![\w-])", self.masked):
+            before = self.masked[max(0, m.start() - 30) : m.start()]
+            if not re.search(rf"(?:[{CAPITALS}][\w’'-]*|\b(?:[Tt]he|and|&))[ \u00a0]+$", before):
+                return True
+        return False
+
+    def organisation_with_word(self, word: str) -> str | None:
+        """The one organisation the article names with `word` in its name ("police" ->
+        "Kestermoor Police"), the longest when one contains another; None when none or several."""
+        names = {  # "Kestermoor Police", not "Bank" alone (a headline's first word)
+            o.name for o in self.organisations if word.lower() in o.name.lower().split() and len(o.name.split()) > 1
+        }
+        names = {n for n in names if not any(n != other and n in other for other in names)}
+        return names.pop() if len(names) == 1 else None
 
     def main_organisation(self, pos: int) -> str | None:
         """The organisation the article names most often before `pos` (at least twice): who "the
@@ -2103,7 +2163,9 @@ class _Resolver:
         if described:
             return SpeakerMention(f"{described[-1]} {head}", "organisation")
         if head in COMPANY_NOUNS:  # "the company said" in a story about one firm
-            main = a.main_organisation(pos)
+            # the firm acting in this paragraph or the one before ("The largest provider…, Lumora,
+            # said…. In a statement, the company said") before the one named most
+            main = a.acting_organisation(pos) or a.main_organisation(pos)
             if main:
                 return SpeakerMention(main, "organisation")
         return None
@@ -2283,6 +2345,28 @@ PLACE_BEFORE = re.compile(
 )
 
 
+# an unnamed spokesperson or a second reference to an organisation by its kind ("a spokesperson",
+# "a police spokeswoman", "the company", "the team"): the desk files the words under the organisation
+SPOKESPERSON = re.compile(
+    r"(?:an?|the)\s+(?:(?P<of>[a-z]+)\s+)?(?:spokesperson|spokeswoman|spokesman|representative|press officer)"
+    r"(?:\s+(?:for|of|at)\s+(?P<named>.+))?",
+    re.IGNORECASE,
+)
+ORGANISATION_KINDS = COMPANY_NOUNS | {
+    "team", "club", "agency", "council", "union", "force", "charity", "trust", "association", "federation",
+    "foundation", "organisation", "organization", "body", "regulator", "authority", "commission", "guild",
+    "board", "service", "department", "ministry", "squad", "side", "institute", "university", "hospital",
+}  # fmt: skip
+# an organisation acting as the subject of a sentence ("Calder and Esk Water, which supplies the
+# area, said", "Kalkhoven Cycling confirmed", "The largest provider…, Lumora, said")
+ORG_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.!?:]\s)|(?<=\n)|(?<=,\s))(?:The\s+)?(?P<name>{NAME_RUN.pattern}(?:\s(?:and|&)\s{NAME_RUN.pattern})?)"
+    rf"(?:,[^,\n{MARK}]{{1,120}},|(?<=,\s)(?=\S+,)|,)?(?:\s+(?:also|later|then|has|had|have))?\s+(?:{CUE_VERBS}|confirmed|confirms|"
+    r"apologised|apologized|insisted|responded|rejected|disputed)\b",
+    re.MULTILINE,
+)
+
+
 def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpan]:
     """Every speaker's name as the desk would file it, whichever rule or parse read it: a
     person without the rank or job before the name and with the fullest name the article gives
@@ -2297,11 +2381,95 @@ def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpa
         tidy = _tidy_mention(article, speaker, span.char_start, places) if speaker else None
         if speaker and tidy is None and speaker.name.lower() in NOT_A_NAME:
             tidy = _named_in_apposition(article, speaker.name, span)  # "wrote one, Jess Calloway, on X"
+        if tidy and tidy.kind == "anonymous":
+            # "The riders' association representative in the race, veteran Italian Davide Roncaglia,"
+            tidy = _described_then_named(article, tidy, span) or tidy
+        if tidy and tidy.kind == "anonymous":
+            tidy = _as_introduced(article, tidy, span.char_start) or tidy  # "the student" -> "PhD student"
+        if tidy and tidy.kind != "person":
+            tidy = _unnamed_for_organisation(article, tidy, span.char_start) or tidy
         if tidy != speaker:
             note = f"speaker's name tidied (read as {speaker.name!r})" if speaker else ""
             span = replace(span, speaker=tidy, notes=(*span.notes, note) if note else span.notes)
         result.append(span)
     return result
+
+
+def _described_then_named(article: "_Article", mention: SpeakerMention, span: QuoteSpan) -> SpeakerMention | None:
+    """The person an unnamed description is in apposition to, in the quotation's paragraph: "The
+    riders' association representative in the race, veteran Italian Davide Roncaglia, said" ->
+    "Davide Roncaglia"; "said its director of research, Dr Ruth Abernethy." -> "Ruth Abernethy".
+    None when the description is not followed by a person's full name."""
+    text = article.masked
+    start = text.rfind("\n", 0, span.char_start) + 1
+    end = text.find("\n", span.char_end)
+    end = len(text) if end < 0 else end
+    words = re.sub(r"^(?:a|an|the)\s+", "", " ".join(mention.name.split()), flags=re.IGNORECASE)
+    if not words or len(words) > 120:
+        return None
+    pattern = re.escape(words).replace(r"\ ", r"\s+")
+    for found in re.finditer(
+        rf"(?<![\w-])(?i:{pattern})(?![\w-])(?:\s+(?:of|for|at|in)\s+[^,.;:\n{MARK}{WORDS_MASK}]{{1,50}})?,[ \u00a0]+"
+        rf"(?:[a-z][\w-]*[ \u00a0]+){{0,2}}(?P<name>{NAME_RUN.pattern})[ \u00a0]*(?:[,.;]|$)",
+        text[start:end],
+    ):
+        name = _without_demonym(_clean_name(found.group("name")))
+        if len(name.split()) >= 2 and _classify_run(name) == "person" and name not in article.places():
+            return SpeakerMention(_without_demonym(article.fullest(name)), "person")
+    return None
+
+
+def _as_introduced(article: "_Article", mention: SpeakerMention, pos: int) -> SpeakerMention | None:
+    """A second reference to an unnamed person ("the student", "the nurse") as the article
+    introduced them, when an acronym qualified them ("Two PhD students…", "an NHS nurse") ->
+    "PhD student", "NHS nurse"; None otherwise (the words stay)."""
+    second = re.fullmatch(r"the\s+([a-z]+)", " ".join(mention.name.split()), re.IGNORECASE)
+    if not second:
+        return None
+    noun = second.group(1).lower()
+    introduced = [
+        m.group(1)
+        for m in re.finditer(
+            rf"(?<![\w’'-])([A-Za-z]*[A-Z][a-z]?[A-Z][A-Za-z]*)[ \u00a0]+{re.escape(noun)}(?:s|es)?(?![\w-])",
+            article.masked[:pos],
+        )
+        if sum(c.islower() for c in m.group(1)) <= 1  # "PhD", "NHS", "GP"; not "McDonald"
+    ]
+    return SpeakerMention(f"{introduced[-1]} {noun}", "anonymous") if introduced else None
+
+
+def _without_demonym(name: str) -> str:
+    """ "Italian Davide Roncaglia" -> "Davide Roncaglia": a nationality before a full name is no part of it."""
+    tokens = name.split()
+    while len(tokens) > 2 and tokens[0].lower() in DEMONYMS:
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos: int) -> SpeakerMention | None:
+    """The organisation an unnamed spokesperson or a second reference speaks for, as the desk
+    files it: "a spokesperson" -> the organisation the paragraph (or the one before) has acting
+    ("The Professional Pilots’ Guild, which represents…, said"); "a police spokesperson" -> the
+    one police force the article names ("Kestermoor Police"); "the company", "the team" -> the
+    organisation acting last before, in its paragraph or the one before. None when the article
+    names no such organisation (the description stays)."""
+    name = " ".join(mention.name.split())
+    spokes = SPOKESPERSON.fullmatch(name)
+    if spokes and not spokes.group("named"):
+        kind = spokes.group("of")
+        if kind is None:
+            found = article.acting_organisation(pos)
+        elif kind.islower() and kind not in {"company", "club", "team", "firm"}:
+            # "a police spokesperson": the one organisation of that word the article names
+            found = article.organisation_with_word(kind)
+        else:
+            found = None
+        return SpeakerMention(found, "organisation") if found else None
+    kind = re.fullmatch(r"the\s+([a-z]+)", name, re.IGNORECASE)
+    if kind and kind.group(1).lower() in ORGANISATION_KINDS:
+        found = article.acting_organisation(pos)
+        return SpeakerMention(found, "organisation") if found else None
+    return None
 
 
 def _named_in_apposition(article: "_Article", word: str, span: QuoteSpan) -> SpeakerMention | None:
@@ -2336,7 +2504,8 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
             or (len(tokens) > 2 and JOB_SUFFIX.fullmatch(tokens[0]) and tokens[0].lower() not in FEMALE | MALE)
         ):
             tokens = tokens[1:]
-        name = " ".join(tokens)
+        name = _without_demonym(" ".join(tokens))  # "Italian Davide Roncaglia"
+        tokens = name.split()
         if name in places:
             return None  # "Blea Crag", "Pinecrest Hollow": a place the article named as one
         name = article.fullest(name, pos) if len(tokens) == 1 else name

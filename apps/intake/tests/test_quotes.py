@@ -1026,3 +1026,86 @@ def test_a_person_named_after_a_preposition_who_speaks_is_not_a_place():
         "“We will win this seat,” he said."
     )
     assert only(text).speaker == SpeakerMention("Ravi Sunderam", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an unnamed spokesperson's words are filed under the organisation acting in the paragraph
+        (
+            "The Harrowgate Anglers’ Union, which represents 900 members, said it was dismayed. "
+            "“We were never consulted,” a spokesperson said.",
+            "Harrowgate Anglers’ Union",
+        ),
+        # "the company" and "the team": the organisation that acted last, in this paragraph or the one before
+        (
+            "Tarn and Wyre Gas, which supplies the valley, said it had sent engineers.\n\n"
+            "In a statement, the company said: “No customer should be without heating tonight.”",
+            "Tarn and Wyre Gas",
+        ),
+        (
+            "Brennermoor Racing confirmed that its leader had crashed. The team said he was “sore but smiling”.",
+            "Brennermoor Racing",
+        ),
+        # "a police spokesperson": the one police force the article names
+        (
+            "Officers from Ashwold Police searched the flat.\n\n"
+            "Nothing was taken. “Lock your doors at night,” a police spokesperson said.",
+            "Ashwold Police",
+        ),
+    ],
+)
+def test_an_unnamed_spokesperson_or_second_reference_is_the_organisation(text, speaker):
+    assert only(text).speaker == SpeakerMention(speaker, "organisation")
+
+
+def test_an_unnamed_spokesperson_stays_unnamed_when_no_organisation_acts_nearby():
+    text = "Residents gathered on Friday.\n\n“We are reviewing the footage,” a spokesperson said."
+    assert only(text).speaker.name == "a spokesperson"
+
+
+def test_an_organisation_name_opened_by_the_keeps_its_first_part():
+    text = (
+        "The Coast and Estuary Board objected to the scheme. In a letter, the board said it was "
+        "“not persuaded by the figures”."
+    )
+    assert only(text).speaker.name == "Coast and Estuary Board"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a long description with the person's name in apposition: the person, without the nationality
+        "The pilots’ union delegate on the flight, veteran Portuguese Rui Albuquerque-Sá, said the cabin was "
+        "“far too cold”.",
+        # a title noun read alone, the person named after it with "of …" and an honorific
+        "The Harbour Trust froze its grants. “We owe donors honesty,” said its head of science, Dr Rui Albuquerque-Sá.",
+    ],
+)
+def test_a_description_with_a_full_name_in_apposition_is_that_person(text):
+    assert only(text).speaker == SpeakerMention("Rui Albuquerque-Sá", "person")
+
+
+def test_a_second_reference_to_an_unnamed_person_keeps_the_acronym_that_introduced_them():
+    text = (
+        "Three NHS nurses on the ward were moved to other hospitals last month.\n\n"
+        "“Nobody told us why,” the nurse said."
+    )
+    assert only(text).speaker == SpeakerMention("NHS nurse", "anonymous")
+
+
+def test_the_company_is_the_firm_named_in_apposition_not_the_acronym_the_article_repeats():
+    text = (
+        "AI tools are everywhere. Rules for AI apps are coming.\n\n"
+        "The largest maker of AI tutors, Quillory, said it checked ages. "
+        "In a statement, the company said: “We welcome clear rules.”"
+    )
+    assert find_quotations(text)[-1].speaker == SpeakerMention("Quillory", "organisation")
+
+
+def test_a_person_named_by_surname_is_never_the_organisation_behind_a_spokesperson():
+    text = (
+        "Kofoworola Adebayo-Finch said the plan was rushed. Adebayo-Finch has opposed it for years.\n\n"
+        "“We are reviewing the footage,” a spokesperson said."
+    )
+    assert only(text).speaker.name == "a spokesperson"
