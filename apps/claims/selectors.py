@@ -2,7 +2,6 @@
 that a page costs the same number of queries whatever its length."""
 
 import functools
-from collections.abc import Callable
 
 from django.db import connection
 from django.db.models import (
@@ -88,11 +87,12 @@ def statements_matching(queryset: QuerySet[Statement], value: str, *, prefixes: 
         (*statements_params, *quotations_params, *speakers_params),
     )
 
-    def walked():
-        quoted = Quotation.objects.filter(TextSearchMatch(in_quotations), statement=OuterRef("pk"))
-        speakers = RawSQL(speakers_sql, speakers_params)
-        return Q(TextSearchMatch(in_statements)) | ExistsRowByRow(quoted) | Q(speaker__in=speakers)
-
+    quoted = Quotation.objects.filter(TextSearchMatch(in_quotations), statement=OuterRef("pk"))
+    walked = (
+        Q(TextSearchMatch(in_statements))
+        | ExistsRowByRow(quoted)
+        | Q(speaker__in=RawSQL(speakers_sql, speakers_params))
+    )
     return _ranked_or_walked(queryset, matches=matches, walked=walked, queries=in_statements)
 
 
@@ -120,10 +120,7 @@ def quotations_matching(queryset: QuerySet[Quotation], value: str, *, prefixes: 
         (*quotations_params, *speakers_params),
     )
 
-    def walked():
-        speakers = RawSQL(speakers_sql, speakers_params)
-        return Q(TextSearchMatch(in_quotations)) | Q(statement__speaker__in=speakers)
-
+    walked = Q(TextSearchMatch(in_quotations)) | Q(statement__speaker__in=RawSQL(speakers_sql, speakers_params))
     return _ranked_or_walked(queryset, matches=matches, walked=walked, queries=in_quotations)
 
 
@@ -157,17 +154,15 @@ def _speakers_named_sql(value: str) -> tuple[str, tuple]:
     return _ids_sql(speakers_matching(Speaker.objects.all(), value, names_only=True))
 
 
-def _ranked_or_walked(
-    queryset: QuerySet, *, matches: RawSQL, walked: Callable[[], Q], queries: QueriesByLanguage
-) -> QuerySet:
+def _ranked_or_walked(queryset: QuerySet, *, matches: RawSQL, walked: Q, queries: QueriesByLanguage) -> QuerySet:
     """Up to RANKED_SEARCH_MAX_MATCHES `matches` (the SQL of a union of index scans, written out:
     the same union made of querysets cost more Python to resolve and compile, twice a search,
     than PostgreSQL takes to run a whole page at 20,000 statements): those rows, ranked by how
     well each row's own search document matches, then in the list's order. Beyond: the rows
-    satisfying `walked()`, tested one by one as the list is read in its own order."""
+    satisfying `walked`, tested one by one as the list is read in its own order."""
     matching = queryset.filter(pk__in=matches)
     if planned_row_count(matching) > RANKED_SEARCH_MAX_MATCHES:
-        return queryset.filter(walked())
+        return queryset.filter(walked)
     order = queryset.query.order_by or queryset.model._meta.ordering
     # Ranking sorts every match, so counting them in the same query costs nothing: the page
     # needs no count query (apps.core.paginator.with_list_total).

@@ -215,9 +215,9 @@ def _in_configs_sql(language_sql: str, configs) -> str:
 def in_languages_on_file(search: TextSearch, *tables: str) -> list[QueriesByLanguage]:
     """The search read in the configuration of each language each table holds (one query: a skip
     scan of each table's UPPER(language) index, one probe per language code, then the search
-    parsed in each of their configurations), as QueriesByLanguage, in the order of `tables`. Read at the
-    time of each search, so a row in a language new to the desk is found as soon as it is
-    written. Queries that find nothing (only stop words, say) are left out."""
+    parsed in each of their configurations), as QueriesByLanguage, in the order of `tables`.
+    Read at the time of each search, so a row in a language new to the desk is found as soon as
+    it is written. Queries that find nothing (only stop words, say) are left out."""
     codes = " UNION ALL ".join(
         f"({language_codes_sql(table)} SELECT {index} AS t, code FROM codes)" for index, table in enumerate(tables)
     )
