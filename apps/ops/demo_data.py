@@ -8,10 +8,13 @@ own records from a desk's real ones, which it refuses to mix with unless told to
 
 import datetime
 import itertools
+import queue
 import random
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.core.management.color import no_style
 from django.db import connection, transaction
@@ -22,6 +25,8 @@ from apps.core.urls import url_identity
 from apps.sources.models import Publisher, Source
 from apps.speakers.models import Speaker
 from apps.verification.models import Evidence, Rating, Verification
+
+T = TypeVar("T")
 
 GENERATED_PREFIX = "gen-"
 BATCH_SIZE = 10_000  # statements per batch; a batch of every table is a few MB
@@ -194,12 +199,19 @@ def demo_data_generate(
 
         counters = {"quotation": ids[Quotation], "verification": ids[Verification], "evidence": ids[Evidence]}
 
-        def statement_batch(start: int, size: int) -> None:
+        def statement_batch(start: int, size: int) -> _StatementBatch:
             batch = _StatementBatch()
             for n in range(start, start + size):
                 batch.add(
                     ids[Statement] + n, rng, texts, plan, first_speaker, first_source, topics, ratings, counters, now
                 )
+            return batch
+
+        # The next batch is made while the database takes this one in: making a batch is this
+        # process's work, and taking it in (the search documents computed for each row) the
+        # database's, so with two cores the load takes the longer of the two, not their sum.
+        batches = ((start, size, statement_batch(start, size)) for start, size in _batches(statements))
+        for start, size, batch in _made_ahead(batches):
             writer.write(Statement, STATEMENT_COLUMNS, batch.statements)
             writer.write(Statement.topics.through, ("statement_id", "topic_id"), batch.topics)
             writer.write(Quotation, QUOTATION_COLUMNS, batch.quotations)
@@ -207,8 +219,6 @@ def demo_data_generate(
             writer.write(Evidence, EVIDENCE_COLUMNS, batch.evidence)
             if progress:
                 progress(start + size, statements)
-
-        _in_batches(statements, statement_batch)
         writer.reset_sequences()
     return writer.counts
 
@@ -516,9 +526,54 @@ def _bulk_load(*models):
             cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {connection.ops.quote_name(name)} {definition}")
 
 
-def _in_batches(total: int, work) -> None:
+def _batches(total: int) -> Iterator[tuple[int, int]]:
+    """(start, size) of each batch of `total` rows."""
     for start in range(0, total, BATCH_SIZE):
-        work(start, min(BATCH_SIZE, total - start))
+        yield start, min(BATCH_SIZE, total - start)
+
+
+def _in_batches(total: int, work) -> None:
+    for start, size in _batches(total):
+        work(start, size)
+
+
+def _made_ahead(items: Iterator[T], ahead: int = 2) -> Iterator[T]:
+    """The items of `items`, each made in a thread of its own while the caller uses the ones
+    before (at most `ahead` waiting). `items` must not touch the database: the connection belongs
+    to the caller's thread. An error in making an item is raised here, in the caller's thread;
+    when the caller stops early (an error of its own), the thread stops after its current item."""
+    made: queue.Queue = queue.Queue(maxsize=ahead)
+    stop = threading.Event()
+    done = object()
+
+    def make() -> None:
+        try:
+            for item in items:
+                if stop.is_set():
+                    return
+                made.put((item, None))
+            made.put((done, None))
+        except BaseException as error:  # handed to the caller, who raises it
+            made.put((done, error))
+
+    maker = threading.Thread(target=make, name="demo-data-batches", daemon=True)
+    maker.start()
+    try:
+        while True:
+            item, error = made.get()
+            if error is not None:
+                raise error
+            if item is done:
+                return
+            yield item
+    finally:
+        stop.set()
+        while maker.is_alive():  # let a maker blocked on a full queue see `stop`
+            try:
+                made.get(timeout=0.1)
+            except queue.Empty:
+                pass
+        maker.join()
 
 
 def _next_id(model) -> int:

@@ -1,12 +1,14 @@
 """generate_demo_data: the shape of what it writes, reproducibility, and its refusal to mix
 with a desk's real records."""
 
+import threading
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from apps.claims.models import Quotation, Statement
+from apps.ops import demo_data
 from apps.ops.demo_data import GENERATED_PREFIX, demo_data_generate
 from apps.sources.models import Source
 from apps.speakers.models import Speaker
@@ -60,3 +62,53 @@ def test_the_command_refuses_a_database_with_real_records():
     call_command("generate_demo_data", statements=10, allow_real_data=True, stdout=out, stderr=StringIO())
     assert "Wrote" in out.getvalue()
     assert Statement.objects.count() == 11
+
+
+def test_batches_made_ahead_of_the_load_are_written_in_order_and_reproducibly(monkeypatch):
+    monkeypatch.setattr(demo_data, "BATCH_SIZE", 40)  # five batches, each made while the one before loads
+    demo_data_generate(statements=200, seed=5)
+    in_batches = _texts_in_order()
+    Statement.objects.all().delete()
+    monkeypatch.setattr(demo_data, "BATCH_SIZE", 10_000)  # one batch
+    demo_data_generate(statements=200, seed=5)
+    assert _texts_in_order() == in_batches
+    assert len(in_batches[0]) == 200
+
+
+def _texts_in_order():
+    return (
+        list(Statement.objects.order_by("pk").values_list("text", flat=True)),
+        list(Quotation.objects.order_by("pk").values_list("text", flat=True)),
+    )
+
+
+def test_an_error_while_making_a_batch_reaches_the_caller_and_nothing_is_kept(monkeypatch):
+    made = []
+
+    def add_then_fail(self, pk, *args):
+        made.append(pk)
+        if len(made) == 60:
+            raise RuntimeError("out of words")
+        original_add(self, pk, *args)
+
+    original_add = demo_data._StatementBatch.add
+    monkeypatch.setattr(demo_data, "BATCH_SIZE", 25)
+    monkeypatch.setattr(demo_data._StatementBatch, "add", add_then_fail)
+    with pytest.raises(RuntimeError, match="out of words"):
+        demo_data_generate(statements=200, seed=2)
+    assert Statement.objects.count() == 0 and Speaker.objects.count() == 0
+
+
+def test_made_ahead_stops_its_thread_when_the_caller_stops_early():
+    produced = []
+
+    def items():
+        for n in range(1000):
+            produced.append(n)
+            yield n
+
+    ahead = demo_data._made_ahead(items(), ahead=2)
+    assert [next(ahead), next(ahead)] == [0, 1]
+    ahead.close()  # the caller stops (as on an error of its own)
+    assert len(produced) < 10
+    assert not any(thread.name == "demo-data-batches" for thread in threading.enumerate())
