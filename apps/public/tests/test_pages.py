@@ -4,7 +4,7 @@ import datetime
 import re
 
 import pytest
-from django.urls import reverse
+from django.urls import reverse, set_script_prefix
 
 from apps.accounts.roles import EDITORS, FACT_CHECKERS
 from apps.verification import services
@@ -327,3 +327,26 @@ def test_an_unknown_address_answers_a_404_page_of_the_site(client):
     response = client.get("/fact-checks/999999-nothing-here/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode() and 'href="/search/"' in response.content.decode()
+
+
+def test_list_links_follow_the_sites_path_prefix_and_a_renamed_slug(client, desk):
+    """Links are remembered once built (apps/public/templatetags/public.py): a site served under a
+    path gets its prefix in every link, and a statement given a new slug is linked at its new
+    address at once."""
+    topic = make_topic(name="Prefixed")
+    statement = make_statement(text="The first words of a claim.", topics=[topic])
+    published(statement, *reversed(desk))
+    assert page_url(statement) in client.get("/").content.decode()
+    set_script_prefix("/factcheck/")  # as Django's WSGI handler does for SCRIPT_NAME=/factcheck
+    try:
+        under_path = client.get("/").content.decode()
+    finally:
+        set_script_prefix("/")
+    assert f'href="/factcheck{page_url(statement)}"' in under_path
+    assert f'href="/factcheck{speaker_url(statement.speaker)}"' in under_path
+    assert f'href="/factcheck{reverse("public:topic", kwargs={"slug": topic.slug})}"' in under_path
+    old_url = page_url(statement)
+    statement.slug = "entirely-other-words"
+    statement.save()
+    home = client.get("/").content.decode()
+    assert page_url(statement) in home and old_url not in home
