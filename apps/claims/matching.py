@@ -42,7 +42,9 @@ Pairs a person rejected (StatementMatchRejection) are never returned.
 """
 
 import re
+import sys
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import connection
 from django.db.models import Count, Max, Q
@@ -78,10 +80,20 @@ def lexical_similarity(text: str, other: str, *, text_trigrams: set | None = Non
     found in a longer wording was tried and dropped: any long text holds the trigrams of most
     short phrases of common words, and it linked 31 of 96 unrelated quotations of the intake's
     other articles, against none without it, for no gain at rank 1 on the seeds.)"""
-    first = trigrams(text) if text_trigrams is None else text_trigrams
-    second = trigrams(other)
+    first = _trigrams(text) if text_trigrams is None else text_trigrams
+    second = _trigrams(other)
     union = first | second
     return len(first & second) / len(union) if union else 0.0
+
+
+@lru_cache(maxsize=2048)
+def _trigrams(text: str) -> frozenset[str]:
+    """`trigrams(text)`, remembered: an article's quotations are each compared with the same stored
+    wordings (every statement of a small desk), whose trigrams were computed once per quotation
+    before, which made suggesting for an article quadratic (quotations x wordings) in that work.
+    Keyed by the text itself, so an edited wording is simply a new key; the trigrams are interned,
+    so the remembered sets share their strings (a few megabytes for the 2,048 wordings kept)."""
+    return frozenset(map(sys.intern, trigrams(text)))
 
 
 def key_words(text: str) -> list[str]:
@@ -321,6 +333,6 @@ def _lexical_rows(queryset, text: str, columns: tuple[str, ...]):
     """(*columns, lexical score of the row's `text` against the wording) for each row, computed
     in Python on every database (pg_trgm's similarity() in SQL measured no faster here, and its
     word_similarity() three times slower, for the few hundred wordings of the candidates)."""
-    text_trigrams = trigrams(text)
+    text_trigrams = _trigrams(text)
     for *values, words in queryset.values_list(*columns, "text"):
         yield (*values, lexical_similarity(text, words, text_trigrams=text_trigrams))

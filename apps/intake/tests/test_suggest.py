@@ -109,3 +109,21 @@ def test_the_text_output_prints_the_marks_the_article_prints(tmp_path, capsys):
     assert "«Nous gagnerons.»" in printed
     assert '"a fair fight"' in printed
     assert "“" not in printed
+
+
+def test_each_stored_wording_is_read_into_trigrams_once_for_all_the_quotations(monkeypatch):
+    """Suggesting for an article compares every quotation with the statements on file: the
+    stored wordings' trigrams are computed once, not once per quotation (quadratic before)."""
+    from apps.claims import matching
+
+    matching._trigrams.cache_clear()
+    for n in range(6):
+        make_statement(text=f"Statement number {n} about the harbour, the budget and the {n}th ferry route.")
+    calls = []
+    original = matching.trigrams
+    monkeypatch.setattr(matching, "trigrams", lambda text: calls.append(text) or original(text))
+    text = "\n\n".join(f"“The ferry route number {n} will close,” the mayor said." for n in range(8))
+    suggestions = suggest(Article(text=text, language="en"))
+    assert len(suggestions) == 8
+    assert len(calls) == len(set(calls))  # no wording read twice
+    assert sum("Statement number" in each for each in calls) == 6
