@@ -313,3 +313,35 @@ def test_a_speakers_own_rhetorical_question_after_a_statement_is_not_a_turn(pars
     text = "“Why close it now?” Mark Ellery said. “Because the money ran out,” Sam Okoye said. “What else could we do?”"
     # nobody asked a question as one ("asked", "pressed"...): no exchange, the last speaker goes on
     assert speakers(text, parse=parse)[-1] == ("What else could we do?", "Sam Okoye")
+
+
+@needs_parser
+def test_a_name_the_rules_resolved_from_another_paragraph_is_not_judged_by_its_entity_label_there():
+    """The small model's entity labels are unreliable ("the second seed, Camille Restrepo" read as
+    a place): a name the rules resolved ("she said") from a paragraph above keeps, unless its
+    grammar there says it is no person."""
+    text = (
+        "Final report\n\nThe champion beat the top seed, Ilse Marwick, in three sets on Sunday.\n\n"
+        "She was gracious afterwards, calling the winner “a wall”."
+    )
+    parsed = parsing.parse(text, [])
+    at = text.index("Ilse Marwick")
+    span = parsed.doc.char_span(at, at + len("Ilse Marwick"))
+    parsed.doc.ents = [e for e in parsed.doc.ents if e.end <= span.start or e.start >= span.end]
+    parsed.doc.ents = [*parsed.doc.ents, span.char_span(0, len("Ilse Marwick"), label="GPE")]
+    later = text.index("a wall")
+    assert parsed.plausible(SpeakerMention("Ilse Marwick", "person"), later) is True
+    # in its own paragraph, the words the rules read are still judged by it
+    assert parsed.plausible(SpeakerMention("Ilse Marwick", "person"), at + len("Ilse Marwick")) is False
+    # a numeral or a pronoun is never a speaker, wherever it stands
+    assert parsed.plausible(SpeakerMention("One", "anonymous"), later) is False
+
+
+@needs_parser
+def test_a_place_the_rules_resolved_a_pronoun_to_is_still_no_person():
+    text = (
+        "Obituary\n\nDr Ines Varley went on to lead the unit at Northgate General.\n\n"
+        "She added that he had been “years ahead” of his peers."
+    )
+    parsed = parsing.parse(text, [])
+    assert parsed.plausible(SpeakerMention("Northgate General", "person"), text.index("years ahead")) is False
