@@ -1543,6 +1543,25 @@ class _Article:
         names = {n for n in names if not any(n != other and n in other for other in names)}
         return names.pop() if len(names) == 1 else None
 
+    def introduced_organisation(self, pos: int) -> str | None:
+        """The organisation last introduced in apposition to a description, in the paragraph of
+        `pos` or the one before ("according to the port's operator, Harrowby Port Holdings."):
+        who "the company" is when no sentence had it act. None when there is none."""
+        start = self.masked.rfind("\n", 0, pos)
+        while start > 0 and not self.masked[self.masked.rfind("\n", 0, start) + 1 : start].strip():
+            start = self.masked.rfind("\n", 0, start)  # blank lines between paragraphs
+        start = self.masked.rfind("\n", 0, max(0, start)) + 1
+        found = None
+        for o in self.organisations:
+            if not (start <= o.pos < pos) or len(o.name.split()) < 2 or o.name in self.places():
+                continue
+            before = self.masked[max(start, o.pos - 60) : o.pos]
+            if re.search(
+                r"\b(?:the|its|their|a|an)\s+(?:[\w’'-]+\s+){0,3}[a-z][\w-]*,[ \u00a0]+(?:the[ \u00a0]+)?$", before
+            ):
+                found = o.name
+        return found
+
     def main_organisation(self, pos: int) -> str | None:
         """The organisation the article names most often before `pos` (at least twice): who "the
         company" is when no sentence introduced one as such."""
@@ -2165,7 +2184,7 @@ class _Resolver:
         if head in COMPANY_NOUNS:  # "the company said" in a story about one firm
             # the firm acting in this paragraph or the one before ("The largest provider…, Lumora,
             # said…. In a statement, the company said") before the one named most
-            main = a.acting_organisation(pos) or a.main_organisation(pos)
+            main = a.acting_organisation(pos) or a.main_organisation(pos) or a.introduced_organisation(pos)
             if main:
                 return SpeakerMention(main, "organisation")
         return None
@@ -2247,6 +2266,16 @@ class _Resolver:
         lowered = phrase.lower()
         if lowered in PRONOUNS_PERSON or lowered in {"me", "us", "reporters", "journalists", "listeners"}:
             return None
+        # "said a spokeswoman for Ashdown District Council": the organisation she speaks for
+        spokes = SPOKESPERSON.fullmatch(phrase)
+        behalf = re.match(
+            rf"\s+(?:for|of|at)\s+((?:the\s+)?{NAME_RUN.pattern}(?:\s+(?:of|for|and|&|on)\s+(?:the\s+)?{NAME_RUN.pattern})*)",
+            tail[m.end() :],
+        )
+        if spokes and not spokes.group("named") and behalf:
+            named = _named_organisation_phrase(behalf.group(1))
+            if named:
+                return SpeakerMention(named, "organisation")
         run = re.match(rf"({NAME_RUN.pattern})", phrase)
         if run and run.group(1).split()[0].lower() not in LEADING_NON_NAMES:
             name = _clean_name(run.group(1))
@@ -2455,11 +2484,22 @@ def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos:
     names no such organisation (the description stays)."""
     name = " ".join(mention.name.split())
     spokes = SPOKESPERSON.fullmatch(name)
-    if spokes and not spokes.group("named"):
+    if spokes and spokes.group("named"):
+        # "A spokesman for the Department for Food and Rural Affairs": the organisation it names
+        named = _named_organisation_phrase(spokes.group("named"))
+        return SpeakerMention(named, "organisation") if named else None
+    if spokes:
         kind = spokes.group("of")
         if kind is None:
             found = article.acting_organisation(pos)
-        elif kind.islower() and kind not in {"company", "club", "team", "firm"}:
+        elif kind.lower() in COMPANY_NOUNS | {"club", "team"}:
+            # "a company spokesperson": the firm acting in the paragraph, else the article's firm
+            found = (
+                article.acting_organisation(pos)
+                or article.main_organisation(pos)
+                or article.introduced_organisation(pos)
+            )
+        elif kind.islower():
             # "a police spokesperson": the one organisation of that word the article names
             found = article.organisation_with_word(kind)
         else:
@@ -2468,8 +2508,26 @@ def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos:
     kind = re.fullmatch(r"the\s+([a-z]+)", name, re.IGNORECASE)
     if kind and kind.group(1).lower() in ORGANISATION_KINDS:
         found = article.acting_organisation(pos)
+        if found is None and kind.group(1).lower() in COMPANY_NOUNS:
+            found = article.main_organisation(pos) or article.introduced_organisation(pos)
         return SpeakerMention(found, "organisation") if found else None
     return None
+
+
+def _named_organisation_phrase(phrase: str) -> str | None:
+    """The organisation's name a spokesperson's "for"/"of"/"at" phrase gives ("the Department for
+    Food and Rural Affairs" -> "Department for Food and Rural Affairs"), or None when the phrase
+    names none ("the family", "the victims") or a person ("a spokesman for Mr Hale")."""
+    phrase = re.sub(r"^(?:the|The)\s+", "", " ".join(phrase.split())).strip(" ,.;:")
+    found = re.fullmatch(
+        rf"({NAME_RUN.pattern}(?:\s+(?:of|for|and|&|on|the)\s+(?:the\s+)?{NAME_RUN.pattern})*)", phrase
+    )
+    if not found:
+        return None
+    name = _clean_name(found.group(1))
+    if not name or _classify_run(name) == "person" or first_name_gender(name):
+        return None
+    return name
 
 
 def _named_in_apposition(article: "_Article", word: str, span: QuoteSpan) -> SpeakerMention | None:

@@ -1109,3 +1109,38 @@ def test_a_person_named_by_surname_is_never_the_organisation_behind_a_spokespers
         "“We are reviewing the footage,” a spokesperson said."
     )
     assert only(text).speaker.name == "a spokesperson"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We are looking into it,” said a spokeswoman for Marlow Vale Borough Council.",
+        "A spokesman for the Marlow Vale Borough Council said it was “looking into it”.",
+        "“We are looking into it,” a spokesperson for the Marlow Vale Borough Council said.",
+    ],
+)
+def test_a_spokesperson_for_a_named_organisation_is_filed_under_it(text):
+    assert only(text).speaker == SpeakerMention("Marlow Vale Borough Council", "organisation")
+
+
+def test_a_spokesperson_for_someone_unnamed_keeps_the_description():
+    text = "“They ask for privacy,” said a spokesman for the family."
+    assert only(text).speaker.kind != "organisation"
+
+
+def test_a_company_spokesperson_is_the_firm_acting_in_the_paragraph():
+    text = (
+        "Brisket Logistics cut 90 jobs on Friday.\n\n"
+        "Brisket Logistics said staff would be paid for eight weeks. A company spokesperson said the firm had "
+        "“followed the law”."
+    )
+    assert only(text).speaker == SpeakerMention("Brisket Logistics", "organisation")
+
+
+def test_the_company_is_the_firm_a_description_introduced_in_the_paragraph_before():
+    text = (
+        "Ferry suspended\n\n"
+        "The ferry lost power on Tuesday, according to its owner, Tarnside Marine Holdings.\n\n"
+        "In a statement, the company said the crew had “acted quickly”."
+    )
+    assert only(text).speaker == SpeakerMention("Tarnside Marine Holdings", "organisation")
