@@ -1667,6 +1667,8 @@ class _Resolver:
         self.article = article
         self.last_speaker: SpeakerMention | None = None
         self.last_speaker_pos = -1
+        # the gender a pronoun gave an unnamed speaker ("A former keeper… ‘…,’ he said"): never "she" after
+        self.unnamed_gender: dict[str, str] = {}
 
     def pronoun(self, pos: int, word: str = "") -> SpeakerMention | None:
         """ "he", "she": the person who spoke last, unless a sentence since opened with another
@@ -1682,7 +1684,8 @@ class _Resolver:
                 return False
             if isinstance(mention, SpeakerMention) and mention.kind == "anonymous":
                 # "a Nordhavn spokeswoman" is never "he"; a person named since is preferred (below)
-                return gender is None or _described_gender(name) in (None, gender)
+                known = _described_gender(name) or self.unnamed_gender.get(name)
+                return gender is None or known in (None, gender)
             return gender is None or a.gender(name) in (None, gender)
 
         # an unnamed speaker ("a nurse", "one commuter") is a person too
@@ -1697,6 +1700,8 @@ class _Resolver:
             if unnamed and (other is None or unnamed[0] > a.masked.rfind(other, 0, pos)):
                 return unnamed[1]  # "Another, who has lived here all her life, said…": she
             if other is None or other == self.last_speaker.name:
+                if self.last_speaker.kind == "anonymous" and gender:
+                    self.unnamed_gender.setdefault(self.last_speaker.name, gender)
                 return self.last_speaker
             return SpeakerMention(other, "person")
         named = [p for p in a._persons_between(-1, pos) if fits(p.name)]
@@ -1715,6 +1720,8 @@ class _Resolver:
         since = max(named[-1].pos if named else 0, pos - 1500)
         unnamed = self._unnamed_subject_after(since, pos, gender)
         if unnamed:
+            if gender:
+                self.unnamed_gender.setdefault(unnamed[1].name, gender)
             return unnamed[1]
         # "The warden who succeeded him, Gregor McNair, said…. “…,” he said": the subject of the
         # sentence just before, when its gender is not known otherwise
@@ -2361,6 +2368,12 @@ NOT_A_NAME = {
 }  # fmt: skip
 # third-person possessives only: "my companion", "our waiter" are the writer's, and say so
 POSSESSIVE_DETERMINERS = {"his", "her", "their", "its"}
+# words in -ing after a description's noun that do not open a participle clause
+NOT_PARTICIPLES = (
+    "during", "including", "regarding", "concerning", "following", "according", "excluding", "building",
+    "morning", "evening", "king", "ring", "thing", "wing", "spring", "sibling", "being", "meeting", "nothing",
+    "something", "anything", "everything", "ceiling", "string", "sling", "swing",
+)  # fmt: skip
 CONJUNCTIONS = {"and", "but", "or", "nor", "so", "yet", "while", "as", "because", "although", "though"}
 # a finite verb after a description's relative clause ("A European official who followed the
 # talks closely was more cautious"): the description is the words before "who"
@@ -2414,6 +2427,9 @@ def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpa
             # "The riders' association representative in the race, veteran Italian Davide Roncaglia,"
             tidy = _described_then_named(article, tidy, span) or tidy
         if tidy and tidy.kind == "anonymous":
+            # "one father, who gave only his first name, Craig," -> "Craig"
+            tidy = _first_name_given(article, tidy, span) or tidy
+        if tidy and tidy.kind == "anonymous":
             tidy = _as_introduced(article, tidy, span.char_start) or tidy  # "the student" -> "PhD student"
         if tidy and tidy.kind != "person":
             tidy = _unnamed_for_organisation(article, tidy, span.char_start) or tidy
@@ -2446,6 +2462,34 @@ def _described_then_named(article: "_Article", mention: SpeakerMention, span: Qu
         if len(name.split()) >= 2 and _classify_run(name) == "person" and name not in article.places():
             return SpeakerMention(_without_demonym(article.fullest(name)), "person")
     return None
+
+
+def _first_name_given(article: "_Article", mention: SpeakerMention, span: QuoteSpan) -> SpeakerMention | None:
+    """The name an unnamed person gave, in the quotation's paragraph or the one before: "one
+    father, who gave only his first name, Craig," / "A nurse, who would give her name only as
+    Ana," -> "Craig", "Ana" (a first name is all the desk has, and it is who spoke). None otherwise."""
+    text = article.masked
+    end = text.find("\n", span.char_end)
+    end = len(text) if end < 0 else end
+    start = text.rfind("\n", 0, span.char_start)
+    while start > 0 and not text[text.rfind("\n", 0, start) + 1 : start].strip():
+        start = text.rfind("\n", 0, start)
+    start = text.rfind("\n", 0, max(0, start)) + 1
+    words = " ".join(mention.name.split())
+    if not words or len(words) > 120:
+        return None
+    pattern = re.escape(words).replace(r"\ ", r"\s+")
+    found = None
+    for m in re.finditer(
+        rf"(?<![\w-])(?i:{pattern}),?\s+(?:who|and)\s+(?:[a-z]+\s+){{0,3}}?(?:gave|give|giving|offered|"
+        rf"identified|named|called|went)\b[^.;:\n{MARK}]{{0,40}}?\bname(?:\s+only)?(?:\s+as)?,?[ \u00a0]+"
+        rf"(?P<name>{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN})?)",
+        text[start:end],
+    ):
+        found = m.group("name")
+    if not found or found in article.places() or found.lower() in NOT_A_NAME:
+        return None
+    return SpeakerMention(article.fullest(found) if len(found.split()) > 1 else found, "person")
 
 
 def _as_introduced(article: "_Article", mention: SpeakerMention, pos: int) -> SpeakerMention | None:
@@ -2585,6 +2629,17 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
             # "A European official who followed the talks closely was more cautious": the main
             # clause's verb after the relative clause's (not "A nurse who works on a ward")
             name = RELATIVE_AND_MAIN.sub("", name)
+            # "a stallholder selling crab sandwiches a few metres away": the head noun phrase without
+            # a participle clause after it (not "A teaching assistant", "a member of the governing body")
+            participle = re.match(
+                r"((?:a|an|one|another|the)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\s+(?!(?:"
+                + "|".join(NOT_PARTICIPLES)
+                + r")\b)[a-z]+ing(?:\s+\S.*)?$",
+                name,
+                re.IGNORECASE,
+            )
+            if participle and not set(participle.group(1).lower().split()[1:]) & (PREPOSITIONS | DETERMINERS):
+                name = participle.group(1)
             # "a measure the government": a second determiner with no preposition before it starts the noun phrase
             inner = re.search(
                 rf"^(?:a|an|one)\s+(?!(?:{'|'.join(PREPOSITIONS)})\b)[a-z][\w-]*\s+(?=the\s+[a-z])", name, re.IGNORECASE

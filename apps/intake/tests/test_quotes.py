@@ -1144,3 +1144,37 @@ def test_the_company_is_the_firm_a_description_introduced_in_the_paragraph_befor
         "In a statement, the company said the crew had “acted quickly”."
     )
     assert only(text).speaker == SpeakerMention("Tarnside Marine Holdings", "organisation")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("“Prices are mad,” said a fishmonger selling mackerel near the gate.", "a fishmonger"),
+        ("“It was chaos,” said a retired nurse living on the estate.", "a retired nurse"),
+        ("“We were never asked,” said a teaching assistant.", "a teaching assistant"),
+        ("A member of the governing body said they were “never asked”.", "A member of the governing body"),
+    ],
+)
+def test_an_unnamed_speaker_is_the_noun_phrase_without_a_participle_clause(text, name):
+    assert only(text).speaker == SpeakerMention(name, "anonymous")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“I pay my taxes,” said one driver, who gave only his first name, Declan. “Why not them?”",
+        "One driver, who would give his name only as Declan, waited by the bus. “I pay my taxes,” he said. "
+        "“Why not them?”",
+    ],
+)
+def test_an_unnamed_speaker_who_gave_a_first_name_is_filed_under_it(text):
+    assert [s.speaker for s in found(text)] == [SpeakerMention("Declan", "person")] * 2
+
+
+def test_she_is_not_an_unnamed_speaker_a_he_already_referred_to():
+    text = (
+        "A former caretaker, who left in 2021, said the roof leaked. “We said so for years,” he said.\n\n"
+        "Visitors were quiet. Outside the gates, where a row of candles had been lit, Priya Lathwell, who brought "
+        "her daughter, said she was sad. “It is the end of it,” she said."
+    )
+    assert [s.speaker.name for s in found(text)] == ["A former caretaker", "Priya Lathwell"]
