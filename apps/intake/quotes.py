@@ -2246,6 +2246,19 @@ class _Resolver:
         acting = re.search(r"\b([Hh]e|[Ss]he)\s+(?:\w+ly\s+)?(?:[a-z]+s|[a-z]+ed)\b", text)
         if acting:
             return self.pronoun(start + acting.start(1), acting.group(1))
+        # "The letter, signed by the alliance's chief executive, Margaret Osei, ends with an appeal:"
+        # a document's words are its signatory's
+        signed = re.match(
+            rf"\s*(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){{0,3}}?"
+            rf"(?P<document>[a-z]+),?\s+(?:which\s+was\s+|that\s+was\s+)?(?:signed|written|sent|drafted|penned)\s+by\s+"
+            rf"(?:(?:the|its|their|his|her|[A-Z][\w’'-]*[’']s?)\s+[^,;:]{{0,60}},\s*)?(?P<name>{NAME_RUN.pattern})",
+            text,
+        )
+        if signed and signed.group("document") in DOCUMENT_NOUNS:
+            name = _clean_name(signed.group("name"))
+            mention = self._person_or_org(name, start + signed.start("name")) if name else None
+            if mention and mention.kind in ("person", "organisation"):
+                return mention
         # "The company's chief executive, Olivier Ndiaye, dismissed…"
         named = re.match(rf"\s*[A-Z][^,]{{0,80}},\s*({NAME_RUN.pattern}),\s*[a-z]", text)
         if named and _clean_name(named.group(1)):

@@ -1178,3 +1178,13 @@ def test_she_is_not_an_unnamed_speaker_a_he_already_referred_to():
         "her daughter, said she was sad. “It is the end of it,” she said."
     )
     assert [s.speaker.name for s in found(text)] == ["A former caretaker", "Priya Lathwell"]
+
+
+def test_a_letter_quoted_over_paragraphs_is_its_signatory_s_to_the_end():
+    text = (
+        "Farm prices\n\n"
+        "The letter, signed by the union's general secretary, Tomas Weller, ends with a plea to the minister:\n\n"
+        "“Dairy farmers have seen bad years. Nothing like this one.\n\n"
+        "“We are not asking for charity. We are asking for time.”"
+    )
+    assert [s.speaker for s in found(text)] == [SpeakerMention("Tomas Weller", "person")] * 2
