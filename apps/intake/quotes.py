@@ -2254,6 +2254,25 @@ class _Resolver:
             rf"(?:(?:the|its|their|his|her|[A-Z][\w’'-]*[’']s?)\s+[^,;:]{{0,60}},\s*)?(?P<name>{NAME_RUN.pattern})",
             text,
         )
+        # "…read a statement on behalf of the Tregaskis family." / "The family’s statement, released
+        # on Monday, ended:": the statement's words are whoever it speaks for
+        issued = re.search(
+            rf"\b(?:{ISSUED_DOCUMENTS})\b[^.;:]{{0,40}}?\bon\s+behalf\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+            rf"(?P<who>(?:[A-Z][\w’'-]*\s+){{0,3}}(?:family|parents|relatives|club|team|board|school|union)\b|{NAME_RUN.pattern})",
+            text,
+        ) or re.match(
+            rf"\s*(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<who>(?:[A-Z][\w’'-]*\s+)?(?:family|parents|relatives)"
+            rf"|{NAME_RUN.pattern})(?:’s|'s|’|')\s+(?:[a-z]+\s+)?(?:{ISSUED_DOCUMENTS})\b",
+            text,
+        )
+        if issued:
+            who = " ".join(issued.group("who").split())
+            if who.split()[-1] in {"family", "parents", "relatives"}:
+                return SpeakerMention(who, "group")
+            name = _clean_name(who) if who[:1].isupper() else ""
+            mention = self._person_or_org(name, start + issued.start("who")) if name else None
+            if mention:
+                return mention
         if signed and signed.group("document") in DOCUMENT_NOUNS:
             name = _clean_name(signed.group("name"))
             mention = self._person_or_org(name, start + signed.start("name")) if name else None
@@ -2381,6 +2400,8 @@ NOT_A_NAME = {
 }  # fmt: skip
 # third-person possessives only: "my companion", "our waiter" are the writer's, and say so
 POSSESSIVE_DETERMINERS = {"his", "her", "their", "its"}
+# what a family, a club or a firm issues in its own words ("a statement on behalf of the family")
+ISSUED_DOCUMENTS = "statement|letter|tribute|message|open letter"
 # words in -ing after a description's noun that do not open a participle clause
 NOT_PARTICIPLES = (
     "during", "including", "regarding", "concerning", "following", "according", "excluding", "building",

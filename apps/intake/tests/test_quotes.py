@@ -1188,3 +1188,22 @@ def test_a_letter_quoted_over_paragraphs_is_its_signatory_s_to_the_end():
         "“We are not asking for charity. We are asking for time.”"
     )
     assert [s.speaker for s in found(text)] == [SpeakerMention("Tomas Weller", "person")] * 2
+
+
+@pytest.mark.parametrize(
+    ("introduction", "speaker"),
+    [
+        (
+            "Outside court, the family's lawyer, Ana Petrovic, read a statement on behalf of the Morland family.",
+            SpeakerMention("Morland family", "group"),
+        ),
+        ("The family’s statement, released on Friday night, ended:", SpeakerMention("family", "group")),
+        (
+            "A short statement on behalf of Castlereagh Rowing Club was read to the press.",
+            SpeakerMention("Castlereagh Rowing Club", "organisation"),
+        ),
+    ],
+)
+def test_a_statement_quoted_in_the_next_paragraphs_is_whoever_it_speaks_for(introduction, speaker):
+    text = f"Inquest\n\n{introduction}\n\n“He was kind and brave.\n\n“We will miss him every day.”"
+    assert [s.speaker for s in found(text)] == [speaker] * 2
