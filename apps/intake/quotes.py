@@ -1825,6 +1825,19 @@ class _Resolver:
     def it(self, pos: int) -> SpeakerMention | None:
         """ "it", "they": the organisation or group that spoke or was named last."""
         a = self.article
+        # "Greyhaven Developments said it had…, which it described as “…”": the organisation
+        # opening the pronoun's own sentence
+        start = a.sentence_start(pos)
+        opening = [
+            o
+            for o in a.organisations
+            if start <= o.pos < pos and not o.possessive and re.fullmatch(r"\s*(?:The\s+)?", a.masked[start : o.pos])
+        ]
+        if opening and opening[0].name not in a.places():
+            return SpeakerMention(opening[0].name, "organisation")
+        acting = a.acting_organisation(pos)  # an organisation known by acting ("X said") only
+        if acting and re.match(rf"\s*(?:The\s+)?{re.escape(acting.split()[0])}\b", a.masked[start:pos]):
+            return SpeakerMention(acting, "organisation")
         organisation = a.last_organisation(pos)
         if self.last_speaker and self.last_speaker.kind != "person":
             if organisation is None or organisation.pos < self.last_speaker_pos:

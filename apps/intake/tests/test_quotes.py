@@ -1207,3 +1207,11 @@ def test_a_letter_quoted_over_paragraphs_is_its_signatory_s_to_the_end():
 def test_a_statement_quoted_in_the_next_paragraphs_is_whoever_it_speaks_for(introduction, speaker):
     text = f"Inquest\n\n{introduction}\n\n“He was kind and brave.\n\n“We will miss him every day.”"
     assert [s.speaker for s in found(text)] == [speaker] * 2
+
+
+def test_it_is_the_organisation_opening_its_own_sentence():
+    text = (
+        "Mayor quits\n\nThe Independent Alliance backed him in May.\n\n"
+        "Saltmere Harbour Estates said it had no stake in the vote, which it called “a matter for the council”."
+    )
+    assert only(text).speaker == SpeakerMention("Saltmere Harbour Estates", "organisation")
