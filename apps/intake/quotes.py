@@ -1018,9 +1018,10 @@ NOT_PERSON_NOUNS = (
     r"manufacturer|startup|start-up|consortium|mountain|hill|peak|river|village|town|city|island|region|"
     r"district|county|country|valley|ship|vessel|boat|trawler|farm|wind farm|project|programme|scheme"
 )
+# "Vestmark Offshore, the Danish-owned company": not "Bernard Achterberg, the surgeon whose team at…"
 NOT_PERSON_AFTER = re.compile(
     rf"(?:[ \u00a0]+(?:{NOT_PERSON_NOUNS})\b|\s*,\s*(?:the|a|an|its)\s+"
-    rf"(?:(?!(?:of|on|in|at|for|from|with|by)\b)[\w’'-]+\s+){{0,3}}?(?:{NOT_PERSON_NOUNS})(?=\s*[,.;:)]|\s+(?:that|which|of|in|at|on|with|based|owned|run)\b))"
+    rf"(?:(?!(?:of|on|in|at|for|from|with|by|whose|who|which|that)\b)[\w’'-]+\s+){{0,3}}?(?:{NOT_PERSON_NOUNS})(?=\s*[,.;:)]|\s+(?:that|which|of|in|at|on|with|based|owned|run)\b))"
 )
 ROLE_NOUNS = {"skipper", "scot", "councillor", "official", "spokeswoman", "spokesman", "spokesperson", "trainer"}
 ROLE_VARIANTS = {
@@ -1351,6 +1352,21 @@ class _Article:
                 self.not_person.add(name)
                 self.organisations.append(_Mention(name, "organisation", m.start()))
                 continue
+            if (
+                kind == "person"
+                and len(tokens) >= 2
+                and not raw_run.endswith(POSSESSIVE_ENDINGS)
+                and tokens[0].lower() not in FEMALE | MALE
+                and re.search(
+                    r"\b(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}[a-z]+\s+at\s+$",
+                    self.masked[max(0, m.start() - 60) : m.start()],
+                )
+            ):
+                # "went on to lead the unit at Northfield General", "a nurse at Kingsreach Infirmary":
+                # a noun's "at" is a place or an institution, never a person
+                self.not_person.add(name)
+                self.organisations.append(_Mention(name, "organisation", m.start()))
+                continue
             if kind == "person" and (
                 re.search(
                     r"\b(?:(?:in|near|outside|across|throughout)\s+(?:the\s+)?"
@@ -1395,9 +1411,32 @@ class _Article:
             guess = first_name_gender(person.name)
             if guess and tally == [0, 0]:
                 tally[0 if guess == "f" else 1] += 2
-            end = self.persons[k + 1].pos if k + 1 < len(self.persons) else len(self.masked)
+            # until the next person named, not a name after "at"/"in" ("…the unit at Northfield General")
+            end = next(
+                (
+                    q.pos
+                    for q in self.persons[k + 1 :]
+                    if q.name != person.name
+                    and not re.search(
+                        r"\b(?:at|in|from|near|to)\s+(?:the\s+)?$", self.masked[max(0, q.pos - 10) : q.pos]
+                    )
+                ),
+                len(self.masked),
+            )
             window = self.masked[person.pos + len(person.name) : min(end, person.pos + 300)]
-            pronoun = GENDERED.search(window)
+            # not the object of a preposition: "Anjali Rathbone, who trained under him, recalled
+            # her first week" (him is whom she trained under)
+            pronoun = next(
+                (
+                    g
+                    for g in GENDERED.finditer(window)
+                    if not re.search(
+                        r"\b(?:under|with|for|to|by|about|of|from|behind|beside|alongside|against|without|like)\s+$",
+                        window[max(0, g.start() - 12) : g.start()],
+                    )
+                ),
+                None,
+            )
             if pronoun:
                 tally[0 if pronoun.group(0).lower() in FEMININE else 1] += 1
         return {name: "f" if f > m else "m" for name, (f, m) in votes.items() if f != m}

@@ -1215,3 +1215,18 @@ def test_it_is_the_organisation_opening_its_own_sentence():
         "Saltmere Harbour Estates said it had no stake in the vote, which it called “a matter for the council”."
     )
     assert only(text).speaker == SpeakerMention("Saltmere Harbour Estates", "organisation")
+
+
+def test_who_he_and_she_are_in_a_profile_of_one_man_quoting_a_woman():
+    text = (
+        "Obituary\n\n"
+        "Tobias Wrenfield, the engineer whose team at Harlow Works built the bridge, has died.\n\n"
+        "Dr Ngozi Abimbola, who trained under him and went on to run the design office at Castlegate Infirmary, "
+        "recalled her first day. “He scared me for a week,” she said.\n\n"
+        "She added that he had been “years ahead”. In a 1979 paper he argued that loads should be “tested twice”."
+    )
+    assert [s.speaker.name for s in found(text)] == [
+        "Ngozi Abimbola",
+        "Ngozi Abimbola",
+        "Tobias Wrenfield",
+    ]
