@@ -1423,7 +1423,11 @@ class _Article:
                 ),
                 len(self.masked),
             )
-            window = self.masked[person.pos + len(person.name) : min(end, person.pos + 300)]
+            # after the name as written ("Petrescu-Moraru said she…" is filed under the full name)
+            written = NAME_RUN.match(self.masked, person.pos)
+            window = self.masked[
+                written.end() if written else person.pos + len(person.name) : min(end, person.pos + 300)
+            ]
             # not the object of a preposition: "Anjali Rathbone, who trained under him, recalled
             # her first week" (him is whom she trained under)
             pronoun = next(

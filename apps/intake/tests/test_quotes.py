@@ -1230,3 +1230,14 @@ def test_who_he_and_she_are_in_a_profile_of_one_man_quoting_a_woman():
         "Ngozi Abimbola",
         "Tobias Wrenfield",
     ]
+
+
+def test_a_surname_s_pronouns_tell_the_full_name_s_gender():
+    """The gender is read after the surname as written, not as long as the full name it is filed
+    under ("Dragomir-Sava said she…" read from inside "she" gave "he")."""
+    text = (
+        "Prize\n\nThe award went to the director Ilinca Dragomir-Sava.\n\n"
+        "The jury chair, Paula Brenner, praised the film. “It is patient,” she said.\n\n"
+        "Dragomir-Sava said she would take the award home. “My grandmother is the star,” she said."
+    )
+    assert found(text)[-1].speaker == SpeakerMention("Ilinca Dragomir-Sava", "person")
