@@ -521,7 +521,8 @@ class Parse:
         # the words the rules read are in the quotation's paragraph; a name found only elsewhere
         # is one the rules resolved ("she said" -> the player named three paragraphs up): there its
         # grammar still tells a place from a person ("at Northfield General"), but not the small
-        # model's entity label, which names people places ("the second seed, Camille Restrepo")
+        # model's entity label, which names people places ("the second seed, Camille Restrepo"),
+        # nor its being an object ("who edged out Callum Ashworth-Reid" is still a person)
         start, end = self._paragraph(before)
         at = self.text.rfind(name, start, before)
         if at < 0:
@@ -552,7 +553,7 @@ class Parse:
                 if not any(t.lower_ in ("who", "that", "which", "whose") for t in span[: head.i - span.start]):
                     return False
         root = span.root
-        if root.dep_ in ("dobj", "pobj") and any(a.dep_ == "relcl" for a in root.ancestors):
+        if not resolved and root.dep_ in ("dobj", "pobj") and any(a.dep_ == "relcl" for a in root.ancestors):
             return False  # "Doyle, whose daughters attend Ashby Green, …": the object of a relative clause
         if mention.kind == "person" and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
             return False  # "In Beaufort Wes, the store has cut staff": a place

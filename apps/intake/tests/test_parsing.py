@@ -345,3 +345,15 @@ def test_a_place_the_rules_resolved_a_pronoun_to_is_still_no_person():
     )
     parsed = parsing.parse(text, [])
     assert parsed.plausible(SpeakerMention("Northgate General", "person"), text.index("years ahead")) is False
+
+
+@needs_parser
+def test_a_name_the_rules_resolved_is_not_overruled_for_being_an_object_where_it_was_named():
+    text = (
+        "Stage five\n\nThe stage went to Ruben Vos, who edged out Britain's Callum Whitlow-Reed in the sprint.\n\n"
+        "Whitlow-Reed had to settle for second.\n\n"
+        "“Three seconds again,” he said with a smile."
+    )
+    parsed = parsing.parse(text, [])
+    assert parsed.plausible(SpeakerMention("Callum Whitlow-Reed", "person"), text.index("Three")) is True
+    # (in the quotation's own paragraph it still is: OBJECT_OF_A_RELATIVE_CLAUSE above)
