@@ -213,7 +213,11 @@ CUE_VERBS = (
     r"pressed|presses|retorted|retorts|responded|responds|snapped|interjected|shot back|fired back"
 )
 CUE = re.compile(rf"(?<![\w-])(?:{CUE_VERBS})(?![\w-])|(?<![\w-])according to(?![\w-])", re.IGNORECASE)
-NAMING = re.compile(r"(?:\b(?:called|named|nicknamed|titled|entitled|known as|dubbed))\s*$", re.IGNORECASE)
+# "known to generations of junior doctors as": the people who call them so between "known" and "as"
+NAMING = re.compile(
+    r"(?:\b(?:called|named|nicknamed|titled|entitled|known(?:\s+to\s+[^,.;:\ue000]{1,50})?\s+as|dubbed))\s*$",
+    re.IGNORECASE,
+)
 WORK_BEFORE = (
     re.compile(  # a title-case quotation right after one of these is a title: "his memoir, “Silicon Summers”,"
         r"\b(?:memoir|book|novel|film|movie|guide|report|album|song|play|poem|essay|article|series|show|programme|"
@@ -2966,7 +2970,7 @@ def _rule_quotations(text: str, language: str) -> tuple[list[QuoteSpan], "_Artic
         paragraph = _containing(paragraphs, raw.start - 1)
         # a cue is looked for near the quotation (a sentence can be a whole page of bad input)
         s_start, s_end = max(s_start, raw.start - 1 - CUE_REACH), min(s_end, raw.end + 1 + CUE_REACH)
-        before = masked[max(s_start, raw.start - 41) : raw.start - 1]  # for "so-called", "titled"
+        before = masked[max(s_start, raw.start - 81) : raw.start - 1]  # for "so-called", "titled"
         mode = _mode(words)
         if mode == "partial" and result and _interrupted(masked, result[-1], raw.start - 1):
             mode = result[-1].mode  # “We will win,” she said, “and soon.”: one quoted sentence, cut

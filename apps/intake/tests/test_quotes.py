@@ -1241,3 +1241,11 @@ def test_a_surname_s_pronouns_tell_the_full_name_s_gender():
         "Dragomir-Sava said she would take the award home. “My grandmother is the star,” she said."
     )
     assert found(text)[-1].speaker == SpeakerMention("Ilinca Dragomir-Sava", "person")
+
+
+def test_a_nickname_known_to_some_people_as_is_no_quotation():
+    text = (
+        "Obituary\n\nTobias Wrenfield has died at 88. Known to three generations of apprentices as “the Gaffer”, "
+        "because he ran the yard for forty years, he insisted that every weld be checked twice."
+    )
+    assert found(text) == []
