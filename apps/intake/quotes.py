@@ -1903,6 +1903,19 @@ class _Resolver:
         )
         if partitive:
             return SpeakerMention(partitive.group(1), "anonymous")
+        # "the agency quoted her as saying", "state media quoted Ivanov as saying": who is quoted
+        quoted = re.search(
+            rf"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(?P<who>him|her|them|{NAME_RUN.pattern})\s+as$",
+            fragment,
+        )
+        if quoted:
+            who = quoted.group("who")
+            if who.lower() in {"him", "her"}:
+                return self.pronoun(start + quoted.start("who"), "he" if who.lower() == "him" else "she")
+            if who.lower() == "them":
+                return self.it(start + quoted.start("who"))
+            name = _clean_name(who)
+            return self._person_or_org(name, start + quoted.start("who")) if name else None
         # "The company likes to describe them as": the subject of the verb before "to"
         fragment = _strip_tail(re.sub(rf"\s+(?:{CATENATIVES})\s+to$", "", fragment))
         # "Brough, who chaired the meeting, later told": the relative clause's antecedent

@@ -1249,3 +1249,14 @@ def test_a_nickname_known_to_some_people_as_is_no_quotation():
         "because he ran the yard for forty years, he insisted that every weld be checked twice."
     )
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Ilse Varga-Noor left early. “We will not wait forever,” the state agency quoted her as saying.",
+        "Ilse Varga-Noor left early. State television quoted Varga-Noor as saying the talks were “useful”.",
+    ],
+)
+def test_whoever_a_medium_quoted_as_saying_is_the_speaker(text):
+    assert only(text).speaker == SpeakerMention("Ilse Varga-Noor", "person")
