@@ -40,8 +40,12 @@ Pure Python (no Django), fast (regular expressions over one paragraph at a time)
    Hospitals Trust" -> "Wexcombe and Dunmere Hospitals Trust"); a place the article names as one
    ("the top of Blea Crag", "the town of…", a dateline) is nobody, and no pronoun after it is
    its; a description loses a third-person possessive ("His family" -> "family"), an opening
-   conjunction, and a main clause it swallowed ("A European official who followed the talks was
-   more cautious" -> "A European official"); a bare pronoun or numeral ("one") is no speaker. A
+   conjunction, a main clause it swallowed ("A European official who followed the talks was
+   more cautious" -> "A European official"), and its participle or relative clause ("a
+   stallholder selling crab sandwiches a few metres away", "a crane driver who has worked there
+   for 19 years" -> "a stallholder", "a crane driver": the head noun phrase a desk files, with its
+   pre-modifiers and "of"/"at" phrases); an unnamed person who gave a first name is filed under
+   it ("one father, who gave only his first name, Craig"); a bare pronoun or numeral ("one") is no speaker. A
    description with a full name in apposition is that person ("The riders' representative,
    veteran Italian Davide Roncaglia, said" -> "Davide Roncaglia", no nationality); a second
    reference to an unnamed person keeps the acronym that introduced them ("the student" ->
@@ -1058,11 +1062,15 @@ UNNAMED_SAYS = re.compile(
 UNNAMED_ACTS = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’']\s)|(?<=\n))"
     # "In the village of Deh-e Now, a teacher who lost her sister… stood beside the rubble."
-    r"(?:(?:In|At|On|Outside|Near|Inside|Later|Earlier|Afterwards|Elsewhere|Nearby)\b[^,.\n]{0,80},\s*)?(?P<subject>"
+    # "Speaking outside the boarded-up house, a bus driver…", "Asked about the fire, one neighbour…"
+    r"(?:(?:In|At|On|Outside|Near|Inside|Later|Earlier|Afterwards|Elsewhere|Nearby|[A-Z][a-z]+ing|Asked|Interviewed|"
+    r"Contacted|Approached|Pressed)\b[^,.\n]{0,80},\s*)?(?P<subject>"
     r"(?:One|Another|Some|Each)\s+of\s+(?:the|them|those|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?(?P<plural>[a-z-]+s)"
     r"|(?:An?|One|Another|an?|one|another)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*)"
     r"(?:\s+(?:on|at|in|from|with|of)\s+(?:the\s+|a\s+|an\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}?(?=\s*,))?"
-    r"(?:\s+who\s+[^,.\n]{1,100}?(?=\s+(?:\w+ly\s+)?(?:said|says|told|tells|stood|sat|walked|wept|[a-z]+ed)\b))?)"
+    # (not ending at an auxiliary: "a crane driver who has worked at Harrowby for 19 years said")
+    r"(?:\s+who\s+[^,.\n]{1,100}?(?<!\bhas)(?<!\bhad)(?<!\bhave)(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bbeen)"
+    r"(?=\s+(?:\w+ly\s+)?(?:said|says|told|tells|stood|sat|walked|wept|[a-z]+ed)\b|\s*,))?)"
     r"(?:\s+[a-z]+ing(?:\s+[\w’'-]+){0,4}?(?=\s+[a-z]+(?:ed|s)\b))?"  # "A younger woman waiting behind him disagreed"
     r"(?P<apposition>\s*,[^,\n]{1,160},)?\s+(?:\w+ly\s+)?(?P<verb>said|says|told|tells|added|adds|put|puts|sat|sits|"
     r"stood|stands|got|gets|went|goes|came|comes|took|takes|spoke|speaks|kept|keeps|left|leaves|wrote|writes|"
@@ -1663,12 +1671,15 @@ class _Article:
 
 def _described_gender(description: str) -> str | None:
     """ "A Nordhavn spokeswoman" -> "f"; "one fisherman" -> "m"; "a senior executive" -> None."""
-    words = set(re.findall(r"[a-z]+", description.lower()))
+    # the nouns of the head phrase ("a bus driver who lived there with his wife" is no woman)
+    head = re.split(r"\b(?:who|whose|that|which|with|of|in|from|at|for|on)\b", description.lower())[0]
+    words = set(re.findall(r"[a-z]+", head))
     if words & {"woman", "women", "spokeswoman", "chairwoman", "mother", "grandmother", "girl", "wife", "daughter"}:
         return "f"
     if words & {"man", "men", "spokesman", "chairman", "fisherman", "father", "grandfather", "boy", "husband", "son"}:
         return "m"
     # "a teacher who lost her sister": the description's own pronoun, when it has one kind only
+    words = set(re.findall(r"[a-z]+", description.lower()))
     if words & {"she", "her", "herself"} and not words & {"he", "his", "him", "himself"}:
         return "f"
     if words & {"he", "his", "him", "himself"} and not words & {"she", "her", "herself"}:
@@ -2747,6 +2758,17 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
             )
             if participle and not set(participle.group(1).lower().split()[1:]) & (PREPOSITIONS | DETERMINERS):
                 name = participle.group(1)
+            # "a crane driver who has worked at Harrowby for 19 years": the relative clause too
+            relative = re.match(
+                r"((?:a|an|one|another)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w’'-]*))\s+(?:who|that)\s+\S", name, re.I
+            )
+            if (
+                relative
+                and mention.kind == "anonymous"
+                and relative.group(2).lower() not in NOT_A_NAME | {"people", "person"}
+                and not set(relative.group(1).lower().split()[1:]) & PREPOSITIONS
+            ):
+                name = relative.group(1)
             # "a measure the government": a second determiner with no preposition before it starts the noun phrase
             inner = re.search(
                 rf"^(?:a|an|one)\s+(?!(?:{'|'.join(PREPOSITIONS)})\b)[a-z][\w-]*\s+(?=the\s+[a-z])", name, re.IGNORECASE
