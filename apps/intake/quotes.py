@@ -1658,7 +1658,16 @@ class _Article:
         ]
         if opening:
             return opening[0]
+        # the sentences whose subject is read: "Mathias Ørsted refused to discuss Amrani" is about
+        # Ørsted, not the second name of its first ten words, unless that one is in apposition
+        # ("The Harlan County Republican chair, Dale Whitcombe,")
+        subjects: dict[int, int] = {}
         for p in self._persons_between(start, limit):
+            first = subjects.get(self.sentence_start(p.pos))
+            if first is not None and not re.search(
+                r",\s*(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,3}$", self.masked[first : p.pos]
+            ):
+                continue
             if p.possessive and self.masked[self.sentence_start(p.pos) : p.pos].strip(" \"“‘'"):
                 continue  # "Rosa Delgado-Kim, who chaired Harlan’s campaign,": not the subject
             lead = self.masked[self.sentence_start(p.pos) : p.pos]
@@ -1666,6 +1675,10 @@ class _Article:
                 continue  # "She was full of praise for Okonkwo, who…": the sentence is about "she"
             if len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10 and (fits is None or fits(p.name)):
                 found = p.name
+                written = NAME_RUN.match(self.masked, p.pos)
+                if (written and len(written.group(0).split()) > 1) or self.gender(p.name):
+                    # (not a lone word, "County emergency manager Paul Ekwueme": a title's first word)
+                    subjects.setdefault(self.sentence_start(p.pos), p.pos)
         return found
 
 

@@ -1278,3 +1278,12 @@ def test_an_unnamed_speaker_whose_relative_clause_has_an_auxiliary_is_the_head_n
         "were shaken. “It could have been any of us,” he said."
     )
     assert [s.speaker for s in found(text)] == [SpeakerMention("a welder", "anonymous")]
+
+
+def test_the_subject_of_a_sentence_is_who_a_later_epithet_is_not_a_name_after_it():
+    text = (
+        "Transfer\n\nKlaus Brenning joined the club in May.\n\n"
+        "Rivals coach Mathis Overgaard refused to discuss Brenning by name on Tuesday, but did not hide his "
+        "interest. “We have a long season,” the Dane said."
+    )
+    assert only(text).speaker == SpeakerMention("Mathis Overgaard", "person")
