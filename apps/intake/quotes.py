@@ -1047,7 +1047,7 @@ CATENATIVES = (
 ANONYMOUS_SUBJECT = re.compile(
     r"\s*(?P<subject>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+))"
     r"(?:\s*,[^,]{1,120},)?\s+(?:\w+ly\s+)?(?:stood|rose|got|went|came|sat|took|turned|lean(?:ed|t)|walked|"
-    r"paused|smiled|laughed|shrugged|nodded|looked|stepped|[a-z]+ed|[a-z]+s)\b"
+    r"paused|smiled|laughed|shrugged|nodded|looked|stepped|put|spoke|said|[a-z]+ed|[a-z]+s)\b"  # "…, put it simply."
 )
 UNNAMED_SAYS = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>Another|(?:An?|One)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)"
@@ -3042,8 +3042,14 @@ def _rule_quotations(text: str, language: str) -> tuple[list[QuoteSpan], "_Artic
             speaker, cue = result[-1].speaker, result[-1].cue
             notes.append("continues the quotation of the previous paragraph")
         if speaker is None and mode == "direct" and previous_in_paragraph[0] == paragraph[0]:
-            speaker = previous_in_paragraph[1]
-            cue = cue or "(previous quotation)"
+            # "…said the subsidies covered “a week”. One young farmer, who…, put it simply. “We are
+            # farming dust.”": a sentence of its own since the quotation before, about someone else
+            between = _subject_since(resolver, sentences, result[-1].char_end if result else -1, raw)
+            if between is not None and between != previous_in_paragraph[1]:
+                speaker, cue = between, "(previous sentence)"
+            else:
+                speaker = previous_in_paragraph[1]
+                cue = cue or "(previous quotation)"
         if speaker is None and mode == "direct" and not raw.continued:
             speaker, cue = _attribute_nearby(resolver, sentences, paragraphs, raw, (s_start, s_end))
         if speaker is None and mode == "partial":
@@ -3191,6 +3197,25 @@ def _attribute_nearby(
             if mention:
                 return mention, "(previous sentence)"
     return None, ""
+
+
+def _subject_since(
+    resolver: _Resolver, sentences: list[tuple[int, int]], since: int, raw: _Raw
+) -> SpeakerMention | None:
+    """The person the sentence just before the quotation is about, when that sentence opens after
+    the quotation before (`since`) and the quotation opens its own sentence; None otherwise."""
+    masked = resolver.article.masked
+    s_start, _ = _containing(sentences, raw.start - 1)
+    if masked[s_start : raw.start - 1].strip():
+        return None
+    k = bisect.bisect_left(sentences, (s_start, 0))
+    if k == 0:
+        return None
+    p_start, p_end = sentences[k - 1]
+    if p_start <= since or MARK in masked[p_start:p_end]:
+        return None
+    mention = resolver.sentence_subject(p_start, p_end)
+    return mention if mention and mention.kind in ("person", "anonymous") else None
 
 
 def _interrupted(masked: str, previous: QuoteSpan, opening: int) -> bool:

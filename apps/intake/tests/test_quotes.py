@@ -1287,3 +1287,11 @@ def test_the_subject_of_a_sentence_is_who_a_later_epithet_is_not_a_name_after_it
         "interest. “We have a long season,” the Dane said."
     )
     assert only(text).speaker == SpeakerMention("Mathis Overgaard", "person")
+
+
+def test_a_quotation_after_a_sentence_about_someone_else_is_theirs_not_the_previous_speaker_s():
+    text = (
+        "Drought\n\nA group of older farmers said the subsidies covered “a week, maybe two” of feed. "
+        "One young farmer, who asked that his name not be used, put it simply. “We are farming dust.”"
+    )
+    assert [s.speaker.name for s in found(text)] == ["A group of older farmers", "One young farmer"]
