@@ -2163,10 +2163,14 @@ class _Resolver:
                     return topic
             held = held or [name for p, name in self.article.titles.get(lowered[-1], []) if p < pos]
             if held:
-                return SpeakerMention(held[-1], "person")
+                # "But one of the four councillors who voted in favour… warned…. “…,” the councillor
+                # said": an unnamed one introduced since the title's holder was last named
+                return self._unnamed_since(head, held[-1], pos) or SpeakerMention(held[-1], "person")
             if head in PERSON_NOUNS | TITLE_WORDS | DEMONYMS | ROLE_NOUNS or re.fullmatch(r"\d+-year-old", head):
                 described = self.described(head, pos)
                 if described:
+                    if described.kind == "person":
+                        return self._unnamed_since(head, described.name, pos) or described
                     return described
                 # "the town's mayor accused the club…" then "Mayor Colette Ashdown-Reyes wrote…": the
                 # person given the title in the next paragraphs, when nobody had it before
@@ -2208,6 +2212,27 @@ class _Resolver:
                 return SpeakerMention(phrase, "group")  # "Local families", "Ambulance crews": a group
             return SpeakerMention(phrase, "anonymous")
         return None
+
+    def _unnamed_since(self, head: str, named: str, pos: int) -> SpeakerMention | None:
+        """ "the councillor" is the unnamed one introduced since `named` (who holds that title) was
+        last named: "But one of the four councillors who voted in favour… warned…. “…,” the
+        councillor said" -> "councillor"; None when there is none."""
+        if head not in PERSON_NOUNS | TITLE_WORDS | ROLE_NOUNS:
+            return None
+        last_named = max((q.pos for q in self.article.persons if q.name == named and q.pos < pos), default=-1)
+        # after the sentence naming them ("Marc Smith, a striker for Leeds, scored" is that striker)
+        ends = [
+            e
+            for e in (self.article.masked.find(". ", last_named), self.article.masked.find("\n", last_named))
+            if e >= 0
+        ]
+        start = max(0, pos - 1500, min(ends, default=pos) if last_named >= 0 else 0)
+        since = re.search(
+            rf"\b(?:[Oo]ne|[Aa]nother)\s+of\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head)}s\b"
+            rf"|\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*\s+){{0,2}}?{re.escape(head)}\b",
+            self.article.masked[start:pos],
+        )
+        return SpeakerMention(head, "anonymous") if since else None
 
     def described(self, head: str, pos: int) -> SpeakerMention | None:
         """ "the 21-year-old", "the skipper", "the councillor": the person last introduced with that

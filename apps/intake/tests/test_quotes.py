@@ -1295,3 +1295,16 @@ def test_a_quotation_after_a_sentence_about_someone_else_is_theirs_not_the_previ
         "One young farmer, who asked that his name not be used, put it simply. “We are farming dust.”"
     )
     assert [s.speaker.name for s in found(text)] == ["A group of older farmers", "One young farmer"]
+
+
+def test_the_councillor_is_the_unnamed_one_introduced_since_the_named_one():
+    text = (
+        "Planning row\n\nCouncillor Amos Reddington, who chairs the committee, defended the vote. "
+        "“We weighed it,” he said.\n\n"
+        "But one of the five councillors who voted in favour, who asked not to be named, warned of the cost. "
+        "“We were told our reasons were weak,” the councillor said."
+    )
+    assert [s.speaker for s in found(text)] == [
+        SpeakerMention("Amos Reddington", "person"),
+        SpeakerMention("councillor", "anonymous"),
+    ]
