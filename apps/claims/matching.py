@@ -43,6 +43,8 @@ Pairs a person rejected (StatementMatchRejection) are never returned.
 
 import re
 import sys
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -260,20 +262,39 @@ def _semantic_candidates(vector: "_LazyVector") -> set[int]:
 # second; checking whether they changed, a few milliseconds).
 _vectors_cache: dict = {}
 
+# Inside `one_batch()`: the table sizes and the vectors' freshness, read once for all the
+# wordings compared (an article's quotations), not five queries per wording.
+_batch: ContextVar[dict | None] = ContextVar("claims_matching_batch", default=None)
+
+
+@contextmanager
+def one_batch():
+    """Compare several wordings with the statements on file as of one moment: the tables'
+    sizes and whether the stored vectors changed are read once, for the first wording. For a
+    read-only run (suggesting an article's quotations); nothing written inside is seen by the
+    wordings compared after it, so do not add statements inside."""
+    token = _batch.set({})
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+
+
+def _batched(key, compute):
+    batch = _batch.get()
+    if batch is None:
+        return compute()
+    if key not in batch:
+        batch[key] = compute()
+    return batch[key]
+
 
 def _all_vectors():
     """(statement id of each vector, the vectors as a float32 matrix) of every statement's text
     and every quotation's words."""
     import numpy as np
 
-    key = tuple(
-        tuple(
-            model.objects.order_by()
-            .aggregate(rows=Count("pk"), vectors=Count("embedding"), last=Max("updated_at"))
-            .values()
-        )
-        for model in (Statement, Quotation)
-    )
+    key = _batched("vectors key", _vectors_key)
     if _vectors_cache.get("key") != key:
         rows = [*Statement.objects.exclude(embedding=None).values_list("pk", "embedding")]
         rows += Quotation.objects.exclude(embedding=None).values_list("statement_id", "embedding")
@@ -285,9 +306,24 @@ def _all_vectors():
     return _vectors_cache["owners"], _vectors_cache["vectors"]
 
 
+def _vectors_key() -> tuple:
+    return tuple(
+        tuple(
+            model.objects.order_by()
+            .aggregate(rows=Count("pk"), vectors=Count("embedding"), last=Max("updated_at"))
+            .values()
+        )
+        for model in (Statement, Quotation)
+    )
+
+
 def _row_count(model) -> int:
     """The table's size: the planner's estimate on PostgreSQL (counting a million rows takes a
     while), the count elsewhere."""
+    return _batched(("rows", model), lambda: _count_rows(model))
+
+
+def _count_rows(model) -> int:
     if fulltext_search_available():
         return planned_row_count(model.objects.order_by())
     return model.objects.count()
