@@ -3312,6 +3312,12 @@ def _attribute(
                     return mention, word
             continue  # "X said … and described it as": the subject of the verb before
         participle = word.endswith("ing")
+        if participle and not after_quote and re.search(r",\s*(?:\w+ly\s+)?$", masked[clause_start : cue.start()]):
+            # "He declined to put a figure on it, saying only that it would be “days”": the main
+            # clause's subject says it
+            main = resolver.sentence_subject(clause_start, cue.start())
+            if main:
+                return main, word
         mention = resolver.subject_before(clause_start, cue.start(), participle)
         if mention is None and word in {"asked"} and not masked[clause_start : cue.start()].strip(" ,"):
             return SpeakerMention("unnamed questioner", "anonymous"), word

@@ -1308,3 +1308,12 @@ def test_the_councillor_is_the_unnamed_one_introduced_since_the_named_one():
         SpeakerMention("Amos Reddington", "person"),
         SpeakerMention("councillor", "anonymous"),
     ]
+
+
+def test_a_participle_cue_after_a_comma_is_the_main_clause_s_subject_s():
+    text = (
+        "Fire\n\nFire chief Rick Tollan spoke on Monday. “We are holding,” he said.\n\n"
+        "He declined to put a figure on how long it could take to bring the fire under control, saying only "
+        "that it would be “days, not hours”."
+    )
+    assert found(text)[-1].speaker == SpeakerMention("Rick Tollan", "person")
