@@ -1525,9 +1525,17 @@ class _Article:
                 continue
             tail = [t.lower() for t in full_tokens[-len(tokens) :]]
             if tail == [t.lower() for t in tokens] or (len(tokens) == 1 and tokens[0] == full_tokens[0]):
-                if len(full) > len(best):
+                # more words wins; between two of as many, one named below the headline ("Late
+                # Okonkwo header sinks…" is no name), then the first the article names ("Varga"
+                # is Dóra Varga, the player, not her father Gábor Varga named later)
+                if self._fullness(full) > self._fullness(best):
                     best = full
         return best
+
+    def _fullness(self, name: str) -> tuple[int, bool]:
+        headline_end = self.masked.find("\n")
+        below = any(p > headline_end for p, n in self.full_name_positions if n == name)
+        return len(name.split()), below
 
     def cues_in(self, start: int, end: int) -> list[re.Match]:
         """The reporting cues within masked[start:end] (found once for the whole text)."""

@@ -1317,3 +1317,12 @@ def test_a_participle_cue_after_a_comma_is_the_main_clause_s_subject_s():
         "that it would be “days, not hours”."
     )
     assert found(text)[-1].speaker == SpeakerMention("Rick Tollan", "person")
+
+
+def test_a_surname_two_people_share_is_the_one_named_first_not_the_longer_name():
+    text = (
+        "Final\n\nIrén Halmos won her first title on Sunday.\n\n"
+        "Her father, Bertalan Halmos, watched from the box. “I am proud,” he said.\n\n"
+        "Halmos, asked about her funding, chose her words carefully. “Today answers some questions,” she said."
+    )
+    assert found(text)[-1].speaker == SpeakerMention("Irén Halmos", "person")
