@@ -1974,6 +1974,10 @@ class _Resolver:
         fragment = _strip_tail(fragment)
         if not fragment or fragment.endswith((MARK, WORDS_MASK)):
             return None
+        # "a decision he now described as", "what she later called": the pronoun before an adverb
+        adverb = re.search(r"\b(?:he|she)\s+(?:now|later|then|once|also|still|since|\w+ly)$", fragment, re.IGNORECASE)
+        if adverb:
+            fragment = fragment[: adverb.start() + len(adverb.group(0).split()[0])]
         m = re.search(r"\b(\w+)$", fragment)
         last_word = m.group(1) if m else ""
         if last_word.lower() in PRONOUNS_PERSON | {"who", "whom"}:

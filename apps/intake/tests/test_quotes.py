@@ -1326,3 +1326,11 @@ def test_a_surname_two_people_share_is_the_one_named_first_not_the_longer_name()
         "Halmos, asked about her funding, chose her words carefully. “Today answers some questions,” she said."
     )
     assert found(text)[-1].speaker == SpeakerMention("Irén Halmos", "person")
+
+
+def test_a_pronoun_before_an_adverb_and_the_cue_is_who_spoke():
+    text = (
+        "Funding\n\nAmong the spectators was the federation's president, Peter Ferenczy. The federation had cut "
+        "her funding two years ago, a decision he now described as “perhaps a little hasty”."
+    )
+    assert only(text).speaker == SpeakerMention("Peter Ferenczy", "person")
