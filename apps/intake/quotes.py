@@ -1917,6 +1917,12 @@ class _Resolver:
         acting = a.acting_organisation(pos)  # an organisation known by acting ("X said") only
         if acting and re.match(rf"\s*(?:The\s+)?{re.escape(acting.split()[0])}\b", a.masked[start:pos]):
             return SpeakerMention(acting, "organisation")
+        # "The ship's manager, Nordelbe Ship Management, said… that the Corva Meridian had passed
+        # its inspection. “…,” it said.": the organisation that spoke in the sentence before, not
+        # one named after it
+        previous = a.sentence_start(max(0, start - 2))
+        if acting and a.masked.rfind(acting.split()[0], previous, start) >= 0:
+            return SpeakerMention(acting, "organisation")
         organisation = a.last_organisation(pos)
         if self.last_speaker and self.last_speaker.kind != "person":
             if organisation is None or organisation.pos < self.last_speaker_pos:
@@ -1926,7 +1932,8 @@ class _Resolver:
     def subject_before(self, start: int, cue_start: int, participle: bool) -> SpeakerMention | None:
         """The speaker named by masked[start:cue_start], the words before the cue verb."""
         a = self.article
-        fragment = _strip_tail(a.masked[start:cue_start].rstrip())
+        # "a secondary school of 1,400 pupils": a number's comma separates no appositive
+        fragment = _strip_tail(re.sub(r"(?<=\d),(?=\d{3}\b)", "\u2009", a.masked[start:cue_start]).rstrip())
         # "One of them, a farmer from the next valley, said": the description is the speaker
         partitive = re.search(
             r"(?:^|[.;,]\s*)(?:[Oo]ne|[Ss]ome|[Ee]ach|[Aa]nother|[Tt]wo|[Tt]hree) of (?:them|those|us|the [\w-]+),\s*"
@@ -1967,6 +1974,10 @@ class _Resolver:
             if named:
                 break
             fragment = _strip_tail(fragment)
+            # "Alison Trevelyan, head of Marlcombe Academy, a secondary school of 1,400 pupils,":
+            # a second description in apposition before it goes too
+            if re.fullmatch(rf"\s*{NAME_RUN.pattern}\s*,\s*[a-z][^,]*", fragment):
+                fragment += ","
         if named:
             return self._person_or_org(named, start)
         fragment = _strip_tail(fragment.rstrip(" ,"))

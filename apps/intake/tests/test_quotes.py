@@ -1334,3 +1334,19 @@ def test_a_pronoun_before_an_adverb_and_the_cue_is_who_spoke():
         "her funding two years ago, a decision he now described as “perhaps a little hasty”."
     )
     assert only(text).speaker == SpeakerMention("Peter Ferenczy", "person")
+
+
+def test_a_name_with_two_descriptions_in_apposition_and_a_number_s_comma_is_that_person():
+    text = (
+        "Pay\n\nMarta Kowalczyk, head of Brookfield Academy, a secondary school of 1,400 pupils, said she "
+        "supported her staff “completely”."
+    )
+    assert only(text).speaker == SpeakerMention("Marta Kowalczyk", "person")
+
+
+def test_it_is_the_organisation_that_spoke_in_the_sentence_before_not_one_named_after_it():
+    text = (
+        "Crane collapse\n\nThe ship's manager, Elbmarsch Ship Management, said that the Corva Lumen had passed "
+        "its inspection in February. “There were no known defects,” it said."
+    )
+    assert only(text).speaker == SpeakerMention("Elbmarsch Ship Management", "organisation")
