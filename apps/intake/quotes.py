@@ -1942,6 +1942,18 @@ class _Resolver:
         )
         if partitive:
             return SpeakerMention(partitive.group(1), "anonymous")
+        # "Two PhD students… have been moved. One of them, who asked not to be named, said": one
+        # of the people the sentence before counted ("PhD student")
+        one_of = re.fullmatch(r"\s*(?:[Oo]ne|[Aa]nother) of (?:them|those)(?:\s*,\s*who\b[^,]*,?)?\s*", fragment)
+        if one_of:
+            before = a.masked[a.sentence_start(max(0, a.sentence_start(start) - 2)) : a.sentence_start(start)]
+            counted = re.match(
+                r"\s*(?:The\s+)?(?:Two|Three|Four|Five|Six|Several|Some|Many|Both|A\s+few|Dozens\s+of|Hundreds\s+of)\s+"
+                r"((?:[\w’'-]+\s+){0,2}?[a-z][\w-]*?)s\b",
+                before,
+            )
+            if counted:
+                return SpeakerMention(counted.group(1), "anonymous")
         # "the agency quoted her as saying", "state media quoted Ivanov as saying": who is quoted
         quoted = re.search(
             rf"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(?P<who>him|her|them|{NAME_RUN.pattern})\s+as$",

@@ -1350,3 +1350,12 @@ def test_it_is_the_organisation_that_spoke_in_the_sentence_before_not_one_named_
         "its inspection in February. “There were no known defects,” it said."
     )
     assert only(text).speaker == SpeakerMention("Elbmarsch Ship Management", "organisation")
+
+
+def test_one_of_them_is_one_of_the_people_the_sentence_before_counted():
+    text = (
+        "Lab inquiry\n\nDr Ruth Albery, the institute's director, declined to comment.\n\n"
+        "Three research nurses who worked on the trial have been moved to other wards. One of them, who asked "
+        "not to be named, said the year had been “like watching a building burn”."
+    )
+    assert only(text).speaker == SpeakerMention("research nurse", "anonymous")
