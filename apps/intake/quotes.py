@@ -1942,6 +1942,17 @@ class _Resolver:
         )
         if partitive:
             return SpeakerMention(partitive.group(1), "anonymous")
+        # "The panel, chaired by the deputy vice-chancellor, Professor Nikhil Varadarajan, said": the
+        # body speaks, not the person who chairs it
+        chaired = re.fullmatch(
+            r"\s*((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*)\s*,\s*(?:which\s+(?:is|was)\s+)?"
+            r"(?:chaired|led|headed|run|convened|set\s+up)\s+by\b[^.;]*,",
+            fragment,
+        )
+        if chaired:
+            body = self.noun_phrase(chaired.group(1), start)
+            if body and body.kind != "person":
+                return body
         # "Two PhD students… have been moved. One of them, who asked not to be named, said": one
         # of the people the sentence before counted ("PhD student")
         one_of = re.fullmatch(r"\s*(?:[Oo]ne|[Aa]nother) of (?:them|those)(?:\s*,\s*who\b[^,]*,?)?\s*", fragment)
@@ -2825,7 +2836,8 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
             participle = re.match(
                 r"((?:a|an|one|another|the)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\s+(?!(?:"
                 + "|".join(NOT_PARTICIPLES)
-                + r")\b)[a-z]+ing(?:\s+\S.*)?$",
+                # (not an -ing word before the head noun: "a university investigating panel")
+                + r")\b)[a-z]+ing(?:\s+\S+\s+\S.*)?$",
                 name,
                 re.IGNORECASE,
             )

@@ -1359,3 +1359,17 @@ def test_one_of_them_is_one_of_the_people_the_sentence_before_counted():
         "not to be named, said the year had been “like watching a building burn”."
     )
     assert only(text).speaker == SpeakerMention("research nurse", "anonymous")
+
+
+def test_a_body_chaired_by_someone_speaks_for_itself():
+    text = (
+        "Misconduct\n\nA scientist was suspended after an investigating panel found images altered.\n\n"
+        "The panel, chaired by the deputy vice-chancellor, Professor Anil Varma, said the pattern was "
+        "“inconsistent with honest error”."
+    )
+    assert only(text).speaker == SpeakerMention("an investigating panel", "anonymous")
+
+
+def test_an_ing_word_before_the_head_noun_is_no_participle_clause():
+    text = "“We found no error,” said a visiting professor. A university investigating panel said it was “deliberate”."
+    assert [s.speaker.name for s in found(text)] == ["a visiting professor", "A university investigating panel"]
