@@ -1999,7 +1999,14 @@ class _Resolver:
             fragment = _strip_tail(fragment)
             # "Alison Trevelyan, head of Marlcombe Academy, a secondary school of 1,400 pupils,":
             # a second description in apposition before it goes too
-            if re.fullmatch(rf"\s*{NAME_RUN.pattern}\s*,\s*[a-z][^,]*", fragment):
+            first = re.fullmatch(rf"\s*({NAME_RUN.pattern})\s*,\s*[a-z][^,]*", fragment)
+            leader = _clean_name(first.group(1)) if first else ""
+            if (
+                leader
+                and len(leader.split()) >= 2  # a person's full name, not "However, an expert from…"
+                and leader.split()[0].lower() not in LEADING_NON_NAMES
+                and _classify_run(leader) == "person"
+            ):
                 fragment += ","
         if named:
             return self._person_or_org(named, start)

@@ -1373,3 +1373,11 @@ def test_a_body_chaired_by_someone_speaks_for_itself():
 def test_an_ing_word_before_the_head_noun_is_no_participle_clause():
     text = "“We found no error,” said a visiting professor. A university investigating panel said it was “deliberate”."
     assert [s.speaker.name for s in found(text)] == ["a visiting professor", "A university investigating panel"]
+
+
+def test_a_sentence_adverb_before_a_description_is_not_a_name_with_descriptions_after_it():
+    text = (
+        "However, an expert from the Baltic Policy Forum (BPF), a think tank close to the government, noted that "
+        "the plan is “not an attractive model”."
+    )
+    assert only(text).speaker.name.startswith("an expert from the Baltic Policy Forum")
