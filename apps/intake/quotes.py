@@ -1901,6 +1901,27 @@ class _Resolver:
             found = (m.start("subject"), SpeakerMention(subject, "anonymous"))
         return found
 
+    def pair(self, pos: int) -> SpeakerMention | None:
+        """ "they" when the sentence before (or their own) is about "the two climbers" / "both
+        women": the two people the article named together ("Lewis Armitage, 34, and Nadia
+        Farrokh, 29,") -> "Lewis Armitage and Nadia Farrokh", a joint statement's speakers."""
+        a = self.article
+        start = a.sentence_start(max(0, a.sentence_start(pos) - 2))
+        if not re.search(r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+[a-z]+s?\b", a.masked[start:pos]):
+            return None
+        pairs = [
+            (m.start(), m.group(1), m.group(2))
+            for m in re.finditer(
+                rf"({NAME_RUN.pattern})(?:,\s*\d{{1,3}},)?\s+and\s+({NAME_RUN.pattern})", a.masked[:start]
+            )
+        ]
+        for _, first, second in reversed(pairs):
+            first, second = _clean_name(first), _clean_name(second)
+            people = {p.name for p in a.persons}
+            if first in people and second in people and len(first.split()) >= 2 and len(second.split()) >= 2:
+                return SpeakerMention(f"{first} and {second}", "group")
+        return None
+
     def it(self, pos: int) -> SpeakerMention | None:
         """ "it", "they": the organisation or group that spoke or was named last."""
         a = self.article
@@ -2038,6 +2059,10 @@ class _Resolver:
                 if antecedent:
                     return self._person_or_org(_clean_name(antecedent.group(1)), start)
             return self.pronoun(start + len(fragment) - len(last_word), last_word)
+        if last_word.lower() in PRONOUNS_PLURAL:
+            pair = self.pair(start + len(fragment) - len(last_word))
+            if pair:
+                return pair
         if last_word.lower() in PRONOUNS_PLURAL | {"it", "which"}:
             return self.it(start + len(fragment) - len(last_word))
         run = re.search(rf"({NAME_RUN.pattern})$", fragment)

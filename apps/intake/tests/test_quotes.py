@@ -1381,3 +1381,20 @@ def test_a_sentence_adverb_before_a_description_is_not_a_name_with_descriptions_
         "the plan is “not an attractive model”."
     )
     assert only(text).speaker.name.startswith("an expert from the Baltic Policy Forum")
+
+
+def test_they_after_the_two_people_the_article_named_together_is_both_of_them():
+    text = (
+        "Rescue\n\nTomas Brandt, 41, and Ella Moreau, 36, were stranded for four nights.\n\n"
+        "In a statement released through the Alpine Club, the two climbers thanked their rescuers. "
+        "“We made mistakes on that face,” they said."
+    )
+    assert only(text).speaker == SpeakerMention("Tomas Brandt and Ella Moreau", "group")
+
+
+def test_they_with_no_two_people_counted_is_still_the_organisation():
+    text = (
+        "Rescue\n\nTomas Brandt and Ella Moreau were stranded.\n\n"
+        "The Alpine Club praised the teams. “They did extraordinary work,” they said."
+    )
+    assert only(text).speaker.name != "Tomas Brandt and Ella Moreau"
