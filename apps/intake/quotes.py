@@ -1681,6 +1681,10 @@ class _Article:
             lead = self.masked[self.sentence_start(p.pos) : p.pos]
             if re.match(r"\s*[\"“‘']?(?:He|She|They|It)\s", lead) and _after_preposition(lead, 2):
                 continue  # "She was full of praise for Okonkwo, who…": the sentence is about "she"
+            if re.search(
+                r"\b(?:where|when|whom|which|that|who|whose|than|behind|against|about|for|with|to|by)\s+$", lead
+            ):
+                continue  # "The water temperature at the depth where Owen was found…": not its subject
             if len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10 and (fits is None or fits(p.name)):
                 found = p.name
                 written = NAME_RUN.match(self.masked, p.pos)

@@ -1398,3 +1398,12 @@ def test_they_with_no_two_people_counted_is_still_the_organisation():
         "The Alpine Club praised the teams. “They did extraordinary work,” they said."
     )
     assert only(text).speaker.name != "Tomas Brandt and Ella Moreau"
+
+
+def test_a_name_in_a_subordinate_clause_does_not_open_a_sentence_about_someone_else():
+    text = (
+        "Inquest\n\nThe pathologist, Dr Rupert Lyle, told the court the alcohol was “a factor”.\n\n"
+        "The water temperature at the depth where Owen Tresize was found was 9C. “The surface can feel warm,” "
+        "he said."
+    )
+    assert found(text)[-1].speaker == SpeakerMention("Rupert Lyle", "person")
