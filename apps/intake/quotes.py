@@ -1812,7 +1812,17 @@ class _Resolver:
         recent = a.subject_person_after(previous, pos, fits)
         if recent:
             return SpeakerMention(recent, "person")
-        candidates = [p.name for p in named]
+        # a name after a preposition or in a relative clause ("largely behind Restrepo") is a less
+        # likely antecedent than one that did something
+        acting = [
+            p
+            for p in named
+            if not re.search(
+                r"\b(?:where|when|whom|which|that|than|behind|against|about|for|with|to|by|of)\s+$",
+                a.masked[max(0, p.pos - 12) : p.pos],
+            )
+        ]
+        candidates = [p.name for p in (acting or named)]
         if gender:  # a name whose gender is known and fits beats a nearer one nobody can tell
             known = [name for name in candidates if a.gender(name) == gender]
             candidates = known or candidates[-3:]

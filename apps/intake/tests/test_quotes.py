@@ -1407,3 +1407,14 @@ def test_a_name_in_a_subordinate_clause_does_not_open_a_sentence_about_someone_e
         "he said."
     )
     assert found(text)[-1].speaker == SpeakerMention("Rupert Lyle", "person")
+
+
+def test_she_prefers_the_woman_who_acted_to_one_named_after_a_preposition():
+    text = (
+        "Final\n\nIrén Halmos, 23, saved four match points before she beat Camila Ortiz.\n\n"
+        "Her coach, Marek Horvath, was proud. “She was brave,” he said.\n\n"
+        "At 5-5 Halmos chased down a drop shot. The crowd, which had been largely behind Ortiz, began chanting "
+        "the Hungarian's name.\n\n"
+        "“When I heard them, I got goosebumps,” she said."
+    )
+    assert found(text)[-1].speaker == SpeakerMention("Irén Halmos", "person")
