@@ -1977,6 +1977,16 @@ class _Resolver:
         )
         if partitive:
             return SpeakerMention(partitive.group(1), "anonymous")
+        # "A researcher has been suspended after a university panel concluded that…": the subject of
+        # the verb of saying is the noun phrase after the conjunction, not the sentence before it
+        subordinate = re.search(
+            r"\s(?:after|when|because|since|before|until|while|once)\s+((?:the|a|an|its|his|her|their)\s[^,;:]{1,80})$",
+            fragment,
+        )
+        if subordinate and re.search(
+            r"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?[a-z]+(?:ed|en)\b", fragment[: subordinate.start()]
+        ):
+            fragment = subordinate.group(1)
         # "The panel, chaired by the deputy vice-chancellor, Professor Nikhil Varadarajan, said": the
         # body speaks, not the person who chairs it
         chaired = re.fullmatch(

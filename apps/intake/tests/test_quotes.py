@@ -1418,3 +1418,11 @@ def test_she_prefers_the_woman_who_acted_to_one_named_after_a_preposition():
         "“When I heard them, I got goosebumps,” she said."
     )
     assert found(text)[-1].speaker == SpeakerMention("Irén Halmos", "person")
+
+
+def test_the_speaker_after_a_conjunction_is_that_noun_phrase_not_the_sentence_before_it():
+    text = (
+        "A chemist at Norland University has been suspended after an investigating panel concluded that data "
+        "had been “deliberately altered”."
+    )
+    assert only(text).speaker == SpeakerMention("an investigating panel", "anonymous")
