@@ -2737,6 +2737,9 @@ def _first_name_given(article: "_Article", mention: SpeakerMention, span: QuoteS
     if not words or len(words) > 120:
         return None
     pattern = re.escape(words).replace(r"\ ", r"\s+")
+    # or a second reference: "one witness told reporters…. The man, who gave only his first name, Julien,"
+    head = re.escape(words.split()[-1].lower())
+    pattern = rf"{pattern}|[Tt]he\s+(?:man|woman|boy|girl|{head})"
     found = None
     for m in re.finditer(
         rf"(?<![\w-])(?i:{pattern}),?\s+(?:who|and)\s+(?:[a-z]+\s+){{0,3}}?(?:gave|give|giving|offered|"

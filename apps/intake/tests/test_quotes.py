@@ -1426,3 +1426,11 @@ def test_the_speaker_after_a_conjunction_is_that_noun_phrase_not_the_sentence_be
         "had been “deliberately altered”."
     )
     assert only(text).speaker == SpeakerMention("an investigating panel", "anonymous")
+
+
+def test_an_unnamed_speaker_named_in_the_next_sentence_by_a_second_reference():
+    text = (
+        "“The street was gone,” one witness told reporters on Monday. The man, who gave only his first name, "
+        "Anselm, said he had carried two children to the church."
+    )
+    assert only(text).speaker == SpeakerMention("Anselm", "person")
