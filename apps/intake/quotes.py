@@ -2427,6 +2427,23 @@ class _Resolver:
         text = a.masked[start:end]
         if MARK in text:
             return None
+        # "MacLeish then read from a letter she said had been sent by the department to the
+        # committee:": the document's words are its sender's, not the reader's
+        document = "|".join(sorted(DOCUMENT_NOUNS))
+        sent = re.search(
+            rf"\b(?:read|reads|reading|quoted|quotes|quoting|cited|cites)\s+(?:out\s+)?(?:from\s+)?(?:a|an|the)\s+"
+            rf"(?:[\w’'-]+\s+){{0,2}}?(?:{document})\b[^.;]{{0,60}}?\b(?:sent|written|signed|issued|drafted)\s+by\s+"
+            rf"((?:the\s+)?[^,.;:]{{1,60}}?)(?=\s+(?:to|in|on|last|this|at)\b|\s*[,.;:]|\s*$)",
+            text,
+        )
+        if sent:
+            sender = self.noun_phrase(sent.group(1), start + sent.start(1)) or (
+                self._person_or_org(_clean_name(sent.group(1)), start + sent.start(1))
+                if _clean_name(sent.group(1))
+                else None
+            )
+            if sender and sender.kind in ("person", "organisation"):
+                return sender
         starts = [0] + [m.end() for m in re.finditer(r",\s*", text)][:2]
         for k, at in enumerate(starts):
             m = SUBJECT.match(text, at)

@@ -1434,3 +1434,12 @@ def test_an_unnamed_speaker_named_in_the_next_sentence_by_a_second_reference():
         "Anselm, said he had carried two children to the church."
     )
     assert only(text).speaker == SpeakerMention("Anselm", "person")
+
+
+def test_a_letter_read_out_is_its_sender_s_not_the_reader_s():
+    text = (
+        "Hearing\n\nThe chief executive said he had written to the Department for Energy in March.\n\n"
+        "Nadia Kerr MP then read from a letter she said had been sent by the department to the committee:\n\n"
+        "“We received no notification of a delay.\n\n“At no point did the company warn us.”"
+    )
+    assert [s.speaker for s in found(text)] == [SpeakerMention("Department for Energy", "organisation")] * 2
