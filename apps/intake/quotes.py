@@ -54,6 +54,21 @@ Pure Python (no Django), fast (regular expressions over one paragraph at a time)
    or the one before, or the one organisation of that word ("Kestermoor Police"): the desk files
    an unnamed spokesperson's words under the organisation.
 
+Round six (issue 17) added, each for a class of construction: a spokesperson "for" a named
+organisation, "a company spokesperson" and "the company" are that organisation (the one acting,
+else the article's firm, else the one introduced in apposition); a document's words are its
+signatory's or sender's ("The letter, signed by X, ends:", "read from a letter sent by the
+department", "a statement on behalf of the family", "The family's statement ended:"); "quoted
+her as saying" is her; a participle cue after a comma (", saying only that") is the main
+clause's subject; "one of them" is one of the people the sentence before counted; "they" after
+"the two climbers" is the pair the article named together; "the councillor" is an unnamed
+councillor introduced since the named one; a body "chaired by" someone speaks for itself. For
+the pronouns: a person's gender is read after the name as written and not from a preposition's
+object; an unnamed speaker "he" once referred to is never "she"; a sentence's subject is its
+first person, not a name after a preposition or in a relative clause; a surname two people
+share is the one named first; "it" is the organisation opening its sentence or that spoke in
+the sentence before.
+
 Who "he"/"she" is, in order: the person opening the pronoun's own sentence; an unnamed person
 who opened a sentence since the last quotation ("One of the injured dockers sat…", "A teaching
 assistant, who asked not to be named because she…, said"); the person who spoke last unless a
