@@ -275,8 +275,11 @@ def test_a_clause_with_a_modal_is_not_a_speaker_the_subject_of_the_verb_of_sayin
         "Insurers will pay little. Most small growers cannot afford frost cover, Piet Vermeulen said, calling "
         "the premiums “out of reach for anyone with fewer than twenty hectares”."
     )
-    assert speakers(text, parse=False)[0][1] == "Most small growers cannot afford frost cover"
-    assert speakers(text) == [("out of reach for anyone with fewer than twenty hectares", "Piet Vermeulen")]
+    # the rules read it too since round six (a ", calling" participle is the main clause's
+    # subject's: "…, Piet Vermeulen said, calling"); the parse agrees
+    expected = [("out of reach for anyone with fewer than twenty hectares", "Piet Vermeulen")]
+    assert speakers(text, parse=False) == expected
+    assert speakers(text) == expected
 
 
 @pytest.mark.parametrize("parse", [False, True])
