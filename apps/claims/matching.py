@@ -42,7 +42,11 @@ Pairs a person rejected (StatementMatchRejection) are never returned.
 """
 
 import re
+import sys
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import connection
 from django.db.models import Count, Max, Q
@@ -78,10 +82,20 @@ def lexical_similarity(text: str, other: str, *, text_trigrams: set | None = Non
     found in a longer wording was tried and dropped: any long text holds the trigrams of most
     short phrases of common words, and it linked 31 of 96 unrelated quotations of the intake's
     other articles, against none without it, for no gain at rank 1 on the seeds.)"""
-    first = trigrams(text) if text_trigrams is None else text_trigrams
-    second = trigrams(other)
+    first = _trigrams(text) if text_trigrams is None else text_trigrams
+    second = _trigrams(other)
     union = first | second
     return len(first & second) / len(union) if union else 0.0
+
+
+@lru_cache(maxsize=2048)
+def _trigrams(text: str) -> frozenset[str]:
+    """`trigrams(text)`, remembered: an article's quotations are each compared with the same stored
+    wordings (every statement of a small desk), whose trigrams were computed once per quotation
+    before, which made suggesting for an article quadratic (quotations x wordings) in that work.
+    Keyed by the text itself, so an edited wording is simply a new key; the trigrams are interned,
+    so the remembered sets share their strings (a few megabytes for the 2,048 wordings kept)."""
+    return frozenset(map(sys.intern, trigrams(text)))
 
 
 def key_words(text: str) -> list[str]:
@@ -248,20 +262,39 @@ def _semantic_candidates(vector: "_LazyVector") -> set[int]:
 # second; checking whether they changed, a few milliseconds).
 _vectors_cache: dict = {}
 
+# Inside `one_batch()`: the table sizes and the vectors' freshness, read once for all the
+# wordings compared (an article's quotations), not five queries per wording.
+_batch: ContextVar[dict | None] = ContextVar("claims_matching_batch", default=None)
+
+
+@contextmanager
+def one_batch():
+    """Compare several wordings with the statements on file as of one moment: the tables'
+    sizes and whether the stored vectors changed are read once, for the first wording. For a
+    read-only run (suggesting an article's quotations); nothing written inside is seen by the
+    wordings compared after it, so do not add statements inside."""
+    token = _batch.set({})
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+
+
+def _batched(key, compute):
+    batch = _batch.get()
+    if batch is None:
+        return compute()
+    if key not in batch:
+        batch[key] = compute()
+    return batch[key]
+
 
 def _all_vectors():
     """(statement id of each vector, the vectors as a float32 matrix) of every statement's text
     and every quotation's words."""
     import numpy as np
 
-    key = tuple(
-        tuple(
-            model.objects.order_by()
-            .aggregate(rows=Count("pk"), vectors=Count("embedding"), last=Max("updated_at"))
-            .values()
-        )
-        for model in (Statement, Quotation)
-    )
+    key = _batched("vectors key", _vectors_key)
     if _vectors_cache.get("key") != key:
         rows = [*Statement.objects.exclude(embedding=None).values_list("pk", "embedding")]
         rows += Quotation.objects.exclude(embedding=None).values_list("statement_id", "embedding")
@@ -273,9 +306,24 @@ def _all_vectors():
     return _vectors_cache["owners"], _vectors_cache["vectors"]
 
 
+def _vectors_key() -> tuple:
+    return tuple(
+        tuple(
+            model.objects.order_by()
+            .aggregate(rows=Count("pk"), vectors=Count("embedding"), last=Max("updated_at"))
+            .values()
+        )
+        for model in (Statement, Quotation)
+    )
+
+
 def _row_count(model) -> int:
     """The table's size: the planner's estimate on PostgreSQL (counting a million rows takes a
     while), the count elsewhere."""
+    return _batched(("rows", model), lambda: _count_rows(model))
+
+
+def _count_rows(model) -> int:
     if fulltext_search_available():
         return planned_row_count(model.objects.order_by())
     return model.objects.count()
@@ -321,6 +369,6 @@ def _lexical_rows(queryset, text: str, columns: tuple[str, ...]):
     """(*columns, lexical score of the row's `text` against the wording) for each row, computed
     in Python on every database (pg_trgm's similarity() in SQL measured no faster here, and its
     word_similarity() three times slower, for the few hundred wordings of the candidates)."""
-    text_trigrams = trigrams(text)
+    text_trigrams = _trigrams(text)
     for *values, words in queryset.values_list(*columns, "text"):
         yield (*values, lexical_similarity(text, words, text_trigrams=text_trigrams))

@@ -161,6 +161,8 @@ NOT_SPEAKER_LABELS = {
     "EVENT",
     "LAW",
 }
+# a pronoun or a numeral the rules took for a speaker ("One" of "One group of passengers…")
+NOT_NAMES = {"one", "it", "they", "them", "he", "she", "him", "her", "i", "we", "us", "you", "this", "that", "two"}
 QUOTE_CHARS = set("\"“”„«»‘’‚‹›'")
 
 
@@ -514,9 +516,22 @@ class Parse:
         parse: not a clause ("Sørlie declined to comment", "He then apologised"), not cut in the
         middle of a phrase ("a woman in her"), not a place or a thing ("… attend Ashby Green")."""
         name = mention.name
-        at = self.text.rfind(name, 0, before)
+        if name.lower() in NOT_NAMES:
+            return False
+        # the words the rules read are in the quotation's paragraph; a name found only elsewhere
+        # is one the rules resolved ("she said" -> the player named three paragraphs up): there its
+        # grammar still tells a place from a person ("at Northfield General"), but not the small
+        # model's entity label, which names people places ("the second seed, Camille Restrepo"),
+        # nor its being an object ("who edged out Callum Ashworth-Reid" is still a person)
+        start, end = self._paragraph(before)
+        at = self.text.rfind(name, start, before)
         if at < 0:
-            at = self.text.find(name)
+            at = self.text.find(name, before, end)
+        resolved = at < 0
+        if resolved:
+            at = self.text.rfind(name, 0, before)
+            if at < 0:
+                at = self.text.find(name)
         if at < 0:
             return True  # a name the rules put together (the fullest form): nothing to check
         span = self.doc.char_span(at, at + len(name), alignment_mode="expand")
@@ -538,11 +553,11 @@ class Parse:
                 if not any(t.lower_ in ("who", "that", "which", "whose") for t in span[: head.i - span.start]):
                     return False
         root = span.root
-        if root.dep_ in ("dobj", "pobj") and any(a.dep_ == "relcl" for a in root.ancestors):
+        if not resolved and root.dep_ in ("dobj", "pobj") and any(a.dep_ == "relcl" for a in root.ancestors):
             return False  # "Doyle, whose daughters attend Ashby Green, …": the object of a relative clause
         if mention.kind == "person" and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
             return False  # "In Beaufort Wes, the store has cut staff": a place
-        if mention.kind in ("person", "organisation"):
+        if mention.kind in ("person", "organisation") and not resolved:
             ents = [e for e in self.doc.ents if e.start <= span.start and span.end <= e.end]
             ents += [e for e in self.doc.ents if span.start <= e.start and e.end <= span.end and len(e) == len(span)]
             if ents and all(e.label_ in NOT_SPEAKER_LABELS for e in ents):

@@ -40,8 +40,12 @@ Pure Python (no Django), fast (regular expressions over one paragraph at a time)
    Hospitals Trust" -> "Wexcombe and Dunmere Hospitals Trust"); a place the article names as one
    ("the top of Blea Crag", "the town of…", a dateline) is nobody, and no pronoun after it is
    its; a description loses a third-person possessive ("His family" -> "family"), an opening
-   conjunction, and a main clause it swallowed ("A European official who followed the talks was
-   more cautious" -> "A European official"); a bare pronoun or numeral ("one") is no speaker. A
+   conjunction, a main clause it swallowed ("A European official who followed the talks was
+   more cautious" -> "A European official"), and its participle or relative clause ("a
+   stallholder selling crab sandwiches a few metres away", "a crane driver who has worked there
+   for 19 years" -> "a stallholder", "a crane driver": the head noun phrase a desk files, with its
+   pre-modifiers and "of"/"at" phrases); an unnamed person who gave a first name is filed under
+   it ("one father, who gave only his first name, Craig"); a bare pronoun or numeral ("one") is no speaker. A
    description with a full name in apposition is that person ("The riders' representative,
    veteran Italian Davide Roncaglia, said" -> "Davide Roncaglia", no nationality); a second
    reference to an unnamed person keeps the acronym that introduced them ("the student" ->
@@ -49,6 +53,21 @@ Pure Python (no Django), fast (regular expressions over one paragraph at a time)
    police spokesperson", "the company", "the team") are the organisation acting in the paragraph
    or the one before, or the one organisation of that word ("Kestermoor Police"): the desk files
    an unnamed spokesperson's words under the organisation.
+
+Round six (issue 17) added, each for a class of construction: a spokesperson "for" a named
+organisation, "a company spokesperson" and "the company" are that organisation (the one acting,
+else the article's firm, else the one introduced in apposition); a document's words are its
+signatory's or sender's ("The letter, signed by X, ends:", "read from a letter sent by the
+department", "a statement on behalf of the family", "The family's statement ended:"); "quoted
+her as saying" is her; a participle cue after a comma (", saying only that") is the main
+clause's subject; "one of them" is one of the people the sentence before counted; "they" after
+"the two climbers" is the pair the article named together; "the councillor" is an unnamed
+councillor introduced since the named one; a body "chaired by" someone speaks for itself. For
+the pronouns: a person's gender is read after the name as written and not from a preposition's
+object; an unnamed speaker "he" once referred to is never "she"; a sentence's subject is its
+first person, not a name after a preposition or in a relative clause; a surname two people
+share is the one named first; "it" is the organisation opening its sentence or that spoke in
+the sentence before.
 
 Who "he"/"she" is, in order: the person opening the pronoun's own sentence; an unnamed person
 who opened a sentence since the last quotation ("One of the injured dockers sat…", "A teaching
@@ -213,7 +232,11 @@ CUE_VERBS = (
     r"pressed|presses|retorted|retorts|responded|responds|snapped|interjected|shot back|fired back"
 )
 CUE = re.compile(rf"(?<![\w-])(?:{CUE_VERBS})(?![\w-])|(?<![\w-])according to(?![\w-])", re.IGNORECASE)
-NAMING = re.compile(r"(?:\b(?:called|named|nicknamed|titled|entitled|known as|dubbed))\s*$", re.IGNORECASE)
+# "known to generations of junior doctors as": the people who call them so between "known" and "as"
+NAMING = re.compile(
+    r"(?:\b(?:called|named|nicknamed|titled|entitled|known(?:\s+to\s+[^,.;:\ue000]{1,50})?\s+as|dubbed))\s*$",
+    re.IGNORECASE,
+)
 WORK_BEFORE = (
     re.compile(  # a title-case quotation right after one of these is a title: "his memoir, “Silicon Summers”,"
         r"\b(?:memoir|book|novel|film|movie|guide|report|album|song|play|poem|essay|article|series|show|programme|"
@@ -1018,9 +1041,10 @@ NOT_PERSON_NOUNS = (
     r"manufacturer|startup|start-up|consortium|mountain|hill|peak|river|village|town|city|island|region|"
     r"district|county|country|valley|ship|vessel|boat|trawler|farm|wind farm|project|programme|scheme"
 )
+# "Vestmark Offshore, the Danish-owned company": not "Bernard Achterberg, the surgeon whose team at…"
 NOT_PERSON_AFTER = re.compile(
     rf"(?:[ \u00a0]+(?:{NOT_PERSON_NOUNS})\b|\s*,\s*(?:the|a|an|its)\s+"
-    rf"(?:(?!(?:of|on|in|at|for|from|with|by)\b)[\w’'-]+\s+){{0,3}}?(?:{NOT_PERSON_NOUNS})(?=\s*[,.;:)]|\s+(?:that|which|of|in|at|on|with|based|owned|run)\b))"
+    rf"(?:(?!(?:of|on|in|at|for|from|with|by|whose|who|which|that)\b)[\w’'-]+\s+){{0,3}}?(?:{NOT_PERSON_NOUNS})(?=\s*[,.;:)]|\s+(?:that|which|of|in|at|on|with|based|owned|run)\b))"
 )
 ROLE_NOUNS = {"skipper", "scot", "councillor", "official", "spokeswoman", "spokesman", "spokesperson", "trainer"}
 ROLE_VARIANTS = {
@@ -1038,7 +1062,7 @@ CATENATIVES = (
 ANONYMOUS_SUBJECT = re.compile(
     r"\s*(?P<subject>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[\w-]+))"
     r"(?:\s*,[^,]{1,120},)?\s+(?:\w+ly\s+)?(?:stood|rose|got|went|came|sat|took|turned|lean(?:ed|t)|walked|"
-    r"paused|smiled|laughed|shrugged|nodded|looked|stepped|[a-z]+ed|[a-z]+s)\b"
+    r"paused|smiled|laughed|shrugged|nodded|looked|stepped|put|spoke|said|[a-z]+ed|[a-z]+s)\b"  # "…, put it simply."
 )
 UNNAMED_SAYS = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subject>Another|(?:An?|One)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)"
@@ -1053,11 +1077,15 @@ UNNAMED_SAYS = re.compile(
 UNNAMED_ACTS = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’']\s)|(?<=\n))"
     # "In the village of Deh-e Now, a teacher who lost her sister… stood beside the rubble."
-    r"(?:(?:In|At|On|Outside|Near|Inside|Later|Earlier|Afterwards|Elsewhere|Nearby)\b[^,.\n]{0,80},\s*)?(?P<subject>"
+    # "Speaking outside the boarded-up house, a bus driver…", "Asked about the fire, one neighbour…"
+    r"(?:(?:In|At|On|Outside|Near|Inside|Later|Earlier|Afterwards|Elsewhere|Nearby|[A-Z][a-z]+ing|Asked|Interviewed|"
+    r"Contacted|Approached|Pressed)\b[^,.\n]{0,80},\s*)?(?P<subject>"
     r"(?:One|Another|Some|Each)\s+of\s+(?:the|them|those|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?(?P<plural>[a-z-]+s)"
     r"|(?:An?|One|Another|an?|one|another)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[a-z][\w-]*)"
     r"(?:\s+(?:on|at|in|from|with|of)\s+(?:the\s+|a\s+|an\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}?(?=\s*,))?"
-    r"(?:\s+who\s+[^,.\n]{1,100}?(?=\s+(?:\w+ly\s+)?(?:said|says|told|tells|stood|sat|walked|wept|[a-z]+ed)\b))?)"
+    # (not ending at an auxiliary: "a crane driver who has worked at Harrowby for 19 years said")
+    r"(?:\s+who\s+[^,.\n]{1,100}?(?<!\bhas)(?<!\bhad)(?<!\bhave)(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bbeen)"
+    r"(?=\s+(?:\w+ly\s+)?(?:said|says|told|tells|stood|sat|walked|wept|[a-z]+ed)\b|\s*,))?)"
     r"(?:\s+[a-z]+ing(?:\s+[\w’'-]+){0,4}?(?=\s+[a-z]+(?:ed|s)\b))?"  # "A younger woman waiting behind him disagreed"
     r"(?P<apposition>\s*,[^,\n]{1,160},)?\s+(?:\w+ly\s+)?(?P<verb>said|says|told|tells|added|adds|put|puts|sat|sits|"
     r"stood|stands|got|gets|went|goes|came|comes|took|takes|spoke|speaks|kept|keeps|left|leaves|wrote|writes|"
@@ -1351,6 +1379,21 @@ class _Article:
                 self.not_person.add(name)
                 self.organisations.append(_Mention(name, "organisation", m.start()))
                 continue
+            if (
+                kind == "person"
+                and len(tokens) >= 2
+                and not raw_run.endswith(POSSESSIVE_ENDINGS)
+                and tokens[0].lower() not in FEMALE | MALE
+                and re.search(
+                    r"\b(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}[a-z]+\s+at\s+$",
+                    self.masked[max(0, m.start() - 60) : m.start()],
+                )
+            ):
+                # "went on to lead the unit at Northfield General", "a nurse at Kingsreach Infirmary":
+                # a noun's "at" is a place or an institution, never a person
+                self.not_person.add(name)
+                self.organisations.append(_Mention(name, "organisation", m.start()))
+                continue
             if kind == "person" and (
                 re.search(
                     r"\b(?:(?:in|near|outside|across|throughout)\s+(?:the\s+)?"
@@ -1395,9 +1438,36 @@ class _Article:
             guess = first_name_gender(person.name)
             if guess and tally == [0, 0]:
                 tally[0 if guess == "f" else 1] += 2
-            end = self.persons[k + 1].pos if k + 1 < len(self.persons) else len(self.masked)
-            window = self.masked[person.pos + len(person.name) : min(end, person.pos + 300)]
-            pronoun = GENDERED.search(window)
+            # until the next person named, not a name after "at"/"in" ("…the unit at Northfield General")
+            end = next(
+                (
+                    q.pos
+                    for q in self.persons[k + 1 :]
+                    if q.name != person.name
+                    and not re.search(
+                        r"\b(?:at|in|from|near|to)\s+(?:the\s+)?$", self.masked[max(0, q.pos - 10) : q.pos]
+                    )
+                ),
+                len(self.masked),
+            )
+            # after the name as written ("Petrescu-Moraru said she…" is filed under the full name)
+            written = NAME_RUN.match(self.masked, person.pos)
+            window = self.masked[
+                written.end() if written else person.pos + len(person.name) : min(end, person.pos + 300)
+            ]
+            # not the object of a preposition: "Anjali Rathbone, who trained under him, recalled
+            # her first week" (him is whom she trained under)
+            pronoun = next(
+                (
+                    g
+                    for g in GENDERED.finditer(window)
+                    if not re.search(
+                        r"\b(?:under|with|for|to|by|about|of|from|behind|beside|alongside|against|without|like)\s+$",
+                        window[max(0, g.start() - 12) : g.start()],
+                    )
+                ),
+                None,
+            )
             if pronoun:
                 tally[0 if pronoun.group(0).lower() in FEMININE else 1] += 1
         return {name: "f" if f > m else "m" for name, (f, m) in votes.items() if f != m}
@@ -1470,9 +1540,17 @@ class _Article:
                 continue
             tail = [t.lower() for t in full_tokens[-len(tokens) :]]
             if tail == [t.lower() for t in tokens] or (len(tokens) == 1 and tokens[0] == full_tokens[0]):
-                if len(full) > len(best):
+                # more words wins; between two of as many, one named below the headline ("Late
+                # Okonkwo header sinks…" is no name), then the first the article names ("Varga"
+                # is Dóra Varga, the player, not her father Gábor Varga named later)
+                if self._fullness(full) > self._fullness(best):
                     best = full
         return best
+
+    def _fullness(self, name: str) -> tuple[int, bool]:
+        headline_end = self.masked.find("\n")
+        below = any(p > headline_end for p, n in self.full_name_positions if n == name)
+        return len(name.split()), below
 
     def cues_in(self, start: int, end: int) -> list[re.Match]:
         """The reporting cues within masked[start:end] (found once for the whole text)."""
@@ -1543,6 +1621,25 @@ class _Article:
         names = {n for n in names if not any(n != other and n in other for other in names)}
         return names.pop() if len(names) == 1 else None
 
+    def introduced_organisation(self, pos: int) -> str | None:
+        """The organisation last introduced in apposition to a description, in the paragraph of
+        `pos` or the one before ("according to the port's operator, Harrowby Port Holdings."):
+        who "the company" is when no sentence had it act. None when there is none."""
+        start = self.masked.rfind("\n", 0, pos)
+        while start > 0 and not self.masked[self.masked.rfind("\n", 0, start) + 1 : start].strip():
+            start = self.masked.rfind("\n", 0, start)  # blank lines between paragraphs
+        start = self.masked.rfind("\n", 0, max(0, start)) + 1
+        found = None
+        for o in self.organisations:
+            if not (start <= o.pos < pos) or len(o.name.split()) < 2 or o.name in self.places():
+                continue
+            before = self.masked[max(start, o.pos - 60) : o.pos]
+            if re.search(
+                r"\b(?:the|its|their|a|an)\s+(?:[\w’'-]+\s+){0,3}[a-z][\w-]*,[ \u00a0]+(?:the[ \u00a0]+)?$", before
+            ):
+                found = o.name
+        return found
+
     def main_organisation(self, pos: int) -> str | None:
         """The organisation the article names most often before `pos` (at least twice): who "the
         company" is when no sentence introduced one as such."""
@@ -1584,25 +1681,45 @@ class _Article:
         ]
         if opening:
             return opening[0]
+        # the sentences whose subject is read: "Mathias Ørsted refused to discuss Amrani" is about
+        # Ørsted, not the second name of its first ten words, unless that one is in apposition
+        # ("The Harlan County Republican chair, Dale Whitcombe,")
+        subjects: dict[int, int] = {}
         for p in self._persons_between(start, limit):
+            first = subjects.get(self.sentence_start(p.pos))
+            if first is not None and not re.search(
+                r",\s*(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,3}$", self.masked[first : p.pos]
+            ):
+                continue
             if p.possessive and self.masked[self.sentence_start(p.pos) : p.pos].strip(" \"“‘'"):
                 continue  # "Rosa Delgado-Kim, who chaired Harlan’s campaign,": not the subject
             lead = self.masked[self.sentence_start(p.pos) : p.pos]
             if re.match(r"\s*[\"“‘']?(?:He|She|They|It)\s", lead) and _after_preposition(lead, 2):
                 continue  # "She was full of praise for Okonkwo, who…": the sentence is about "she"
+            if re.search(
+                r"\b(?:where|when|whom|which|that|who|whose|than|behind|against|about|for|with|to|by)\s+$", lead
+            ):
+                continue  # "The water temperature at the depth where Owen was found…": not its subject
             if len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10 and (fits is None or fits(p.name)):
                 found = p.name
+                written = NAME_RUN.match(self.masked, p.pos)
+                if (written and len(written.group(0).split()) > 1) or self.gender(p.name):
+                    # (not a lone word, "County emergency manager Paul Ekwueme": a title's first word)
+                    subjects.setdefault(self.sentence_start(p.pos), p.pos)
         return found
 
 
 def _described_gender(description: str) -> str | None:
     """ "A Nordhavn spokeswoman" -> "f"; "one fisherman" -> "m"; "a senior executive" -> None."""
-    words = set(re.findall(r"[a-z]+", description.lower()))
+    # the nouns of the head phrase ("a bus driver who lived there with his wife" is no woman)
+    head = re.split(r"\b(?:who|whose|that|which|with|of|in|from|at|for|on)\b", description.lower())[0]
+    words = set(re.findall(r"[a-z]+", head))
     if words & {"woman", "women", "spokeswoman", "chairwoman", "mother", "grandmother", "girl", "wife", "daughter"}:
         return "f"
     if words & {"man", "men", "spokesman", "chairman", "fisherman", "father", "grandfather", "boy", "husband", "son"}:
         return "m"
     # "a teacher who lost her sister": the description's own pronoun, when it has one kind only
+    words = set(re.findall(r"[a-z]+", description.lower()))
     if words & {"she", "her", "herself"} and not words & {"he", "his", "him", "himself"}:
         return "f"
     if words & {"he", "his", "him", "himself"} and not words & {"she", "her", "herself"}:
@@ -1648,6 +1765,8 @@ class _Resolver:
         self.article = article
         self.last_speaker: SpeakerMention | None = None
         self.last_speaker_pos = -1
+        # the gender a pronoun gave an unnamed speaker ("A former keeper… ‘…,’ he said"): never "she" after
+        self.unnamed_gender: dict[str, str] = {}
 
     def pronoun(self, pos: int, word: str = "") -> SpeakerMention | None:
         """ "he", "she": the person who spoke last, unless a sentence since opened with another
@@ -1663,7 +1782,8 @@ class _Resolver:
                 return False
             if isinstance(mention, SpeakerMention) and mention.kind == "anonymous":
                 # "a Nordhavn spokeswoman" is never "he"; a person named since is preferred (below)
-                return gender is None or _described_gender(name) in (None, gender)
+                known = _described_gender(name) or self.unnamed_gender.get(name)
+                return gender is None or known in (None, gender)
             return gender is None or a.gender(name) in (None, gender)
 
         # an unnamed speaker ("a nurse", "one commuter") is a person too
@@ -1678,6 +1798,8 @@ class _Resolver:
             if unnamed and (other is None or unnamed[0] > a.masked.rfind(other, 0, pos)):
                 return unnamed[1]  # "Another, who has lived here all her life, said…": she
             if other is None or other == self.last_speaker.name:
+                if self.last_speaker.kind == "anonymous" and gender:
+                    self.unnamed_gender.setdefault(self.last_speaker.name, gender)
                 return self.last_speaker
             return SpeakerMention(other, "person")
         named = [p for p in a._persons_between(-1, pos) if fits(p.name)]
@@ -1696,6 +1818,8 @@ class _Resolver:
         since = max(named[-1].pos if named else 0, pos - 1500)
         unnamed = self._unnamed_subject_after(since, pos, gender)
         if unnamed:
+            if gender:
+                self.unnamed_gender.setdefault(unnamed[1].name, gender)
             return unnamed[1]
         # "The warden who succeeded him, Gregor McNair, said…. “…,” he said": the subject of the
         # sentence just before, when its gender is not known otherwise
@@ -1703,7 +1827,17 @@ class _Resolver:
         recent = a.subject_person_after(previous, pos, fits)
         if recent:
             return SpeakerMention(recent, "person")
-        candidates = [p.name for p in named]
+        # a name after a preposition or in a relative clause ("largely behind Restrepo") is a less
+        # likely antecedent than one that did something
+        acting = [
+            p
+            for p in named
+            if not re.search(
+                r"\b(?:where|when|whom|which|that|than|behind|against|about|for|with|to|by|of)\s+$",
+                a.masked[max(0, p.pos - 12) : p.pos],
+            )
+        ]
+        candidates = [p.name for p in (acting or named)]
         if gender:  # a name whose gender is known and fits beats a nearer one nobody can tell
             known = [name for name in candidates if a.gender(name) == gender]
             candidates = known or candidates[-3:]
@@ -1796,9 +1930,49 @@ class _Resolver:
             found = (m.start("subject"), SpeakerMention(subject, "anonymous"))
         return found
 
+    def pair(self, pos: int) -> SpeakerMention | None:
+        """ "they" when the sentence before (or their own) is about "the two climbers" / "both
+        women": the two people the article named together ("Lewis Armitage, 34, and Nadia
+        Farrokh, 29,") -> "Lewis Armitage and Nadia Farrokh", a joint statement's speakers."""
+        a = self.article
+        start = a.sentence_start(max(0, a.sentence_start(pos) - 2))
+        if not re.search(r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+[a-z]+s?\b", a.masked[start:pos]):
+            return None
+        pairs = [
+            (m.start(), m.group(1), m.group(2))
+            for m in re.finditer(
+                rf"({NAME_RUN.pattern})(?:,\s*\d{{1,3}},)?\s+and\s+({NAME_RUN.pattern})", a.masked[:start]
+            )
+        ]
+        for _, first, second in reversed(pairs):
+            first, second = _clean_name(first), _clean_name(second)
+            people = {p.name for p in a.persons}
+            if first in people and second in people and len(first.split()) >= 2 and len(second.split()) >= 2:
+                return SpeakerMention(f"{first} and {second}", "group")
+        return None
+
     def it(self, pos: int) -> SpeakerMention | None:
         """ "it", "they": the organisation or group that spoke or was named last."""
         a = self.article
+        # "Greyhaven Developments said it had…, which it described as “…”": the organisation
+        # opening the pronoun's own sentence
+        start = a.sentence_start(pos)
+        opening = [
+            o
+            for o in a.organisations
+            if start <= o.pos < pos and not o.possessive and re.fullmatch(r"\s*(?:The\s+)?", a.masked[start : o.pos])
+        ]
+        if opening and opening[0].name not in a.places():
+            return SpeakerMention(opening[0].name, "organisation")
+        acting = a.acting_organisation(pos)  # an organisation known by acting ("X said") only
+        if acting and re.match(rf"\s*(?:The\s+)?{re.escape(acting.split()[0])}\b", a.masked[start:pos]):
+            return SpeakerMention(acting, "organisation")
+        # "The ship's manager, Nordelbe Ship Management, said… that the Corva Meridian had passed
+        # its inspection. “…,” it said.": the organisation that spoke in the sentence before, not
+        # one named after it
+        previous = a.sentence_start(max(0, start - 2))
+        if acting and a.masked.rfind(acting.split()[0], previous, start) >= 0:
+            return SpeakerMention(acting, "organisation")
         organisation = a.last_organisation(pos)
         if self.last_speaker and self.last_speaker.kind != "person":
             if organisation is None or organisation.pos < self.last_speaker_pos:
@@ -1808,7 +1982,8 @@ class _Resolver:
     def subject_before(self, start: int, cue_start: int, participle: bool) -> SpeakerMention | None:
         """The speaker named by masked[start:cue_start], the words before the cue verb."""
         a = self.article
-        fragment = _strip_tail(a.masked[start:cue_start].rstrip())
+        # "a secondary school of 1,400 pupils": a number's comma separates no appositive
+        fragment = _strip_tail(re.sub(r"(?<=\d),(?=\d{3}\b)", "\u2009", a.masked[start:cue_start]).rstrip())
         # "One of them, a farmer from the next valley, said": the description is the speaker
         partitive = re.search(
             r"(?:^|[.;,]\s*)(?:[Oo]ne|[Ss]ome|[Ee]ach|[Aa]nother|[Tt]wo|[Tt]hree) of (?:them|those|us|the [\w-]+),\s*"
@@ -1817,6 +1992,52 @@ class _Resolver:
         )
         if partitive:
             return SpeakerMention(partitive.group(1), "anonymous")
+        # "A researcher has been suspended after a university panel concluded that…": the subject of
+        # the verb of saying is the noun phrase after the conjunction, not the sentence before it
+        subordinate = re.search(
+            r"\s(?:after|when|because|since|before|until|while|once)\s+((?:the|a|an|its|his|her|their)\s[^,;:]{1,80})$",
+            fragment,
+        )
+        if subordinate and re.search(
+            r"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?[a-z]+(?:ed|en)\b", fragment[: subordinate.start()]
+        ):
+            fragment = subordinate.group(1)
+        # "The panel, chaired by the deputy vice-chancellor, Professor Nikhil Varadarajan, said": the
+        # body speaks, not the person who chairs it
+        chaired = re.fullmatch(
+            r"\s*((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*)\s*,\s*(?:which\s+(?:is|was)\s+)?"
+            r"(?:chaired|led|headed|run|convened|set\s+up)\s+by\b[^.;]*,",
+            fragment,
+        )
+        if chaired:
+            body = self.noun_phrase(chaired.group(1), start)
+            if body and body.kind != "person":
+                return body
+        # "Two PhD students… have been moved. One of them, who asked not to be named, said": one
+        # of the people the sentence before counted ("PhD student")
+        one_of = re.fullmatch(r"\s*(?:[Oo]ne|[Aa]nother) of (?:them|those)(?:\s*,\s*who\b[^,]*,?)?\s*", fragment)
+        if one_of:
+            before = a.masked[a.sentence_start(max(0, a.sentence_start(start) - 2)) : a.sentence_start(start)]
+            counted = re.match(
+                r"\s*(?:The\s+)?(?:Two|Three|Four|Five|Six|Several|Some|Many|Both|A\s+few|Dozens\s+of|Hundreds\s+of)\s+"
+                r"((?:[\w’'-]+\s+){0,2}?[a-z][\w-]*?)s\b",
+                before,
+            )
+            if counted:
+                return SpeakerMention(counted.group(1), "anonymous")
+        # "the agency quoted her as saying", "state media quoted Ivanov as saying": who is quoted
+        quoted = re.search(
+            rf"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(?P<who>him|her|them|{NAME_RUN.pattern})\s+as$",
+            fragment,
+        )
+        if quoted:
+            who = quoted.group("who")
+            if who.lower() in {"him", "her"}:
+                return self.pronoun(start + quoted.start("who"), "he" if who.lower() == "him" else "she")
+            if who.lower() == "them":
+                return self.it(start + quoted.start("who"))
+            name = _clean_name(who)
+            return self._person_or_org(name, start + quoted.start("who")) if name else None
         # "The company likes to describe them as": the subject of the verb before "to"
         fragment = _strip_tail(re.sub(rf"\s+(?:{CATENATIVES})\s+to$", "", fragment))
         # "Brough, who chaired the meeting, later told": the relative clause's antecedent
@@ -1836,6 +2057,17 @@ class _Resolver:
             if named:
                 break
             fragment = _strip_tail(fragment)
+            # "Alison Trevelyan, head of Marlcombe Academy, a secondary school of 1,400 pupils,":
+            # a second description in apposition before it goes too
+            first = re.fullmatch(rf"\s*({NAME_RUN.pattern})\s*,\s*[a-z][^,]*", fragment)
+            leader = _clean_name(first.group(1)) if first else ""
+            if (
+                leader
+                and len(leader.split()) >= 2  # a person's full name, not "However, an expert from…"
+                and leader.split()[0].lower() not in LEADING_NON_NAMES
+                and _classify_run(leader) == "person"
+            ):
+                fragment += ","
         if named:
             return self._person_or_org(named, start)
         fragment = _strip_tail(fragment.rstrip(" ,"))
@@ -1843,6 +2075,10 @@ class _Resolver:
         fragment = _strip_tail(fragment)
         if not fragment or fragment.endswith((MARK, WORDS_MASK)):
             return None
+        # "a decision he now described as", "what she later called": the pronoun before an adverb
+        adverb = re.search(r"\b(?:he|she)\s+(?:now|later|then|once|also|still|since|\w+ly)$", fragment, re.IGNORECASE)
+        if adverb:
+            fragment = fragment[: adverb.start() + len(adverb.group(0).split()[0])]
         m = re.search(r"\b(\w+)$", fragment)
         last_word = m.group(1) if m else ""
         if last_word.lower() in PRONOUNS_PERSON | {"who", "whom"}:
@@ -1862,6 +2098,10 @@ class _Resolver:
                 if antecedent:
                     return self._person_or_org(_clean_name(antecedent.group(1)), start)
             return self.pronoun(start + len(fragment) - len(last_word), last_word)
+        if last_word.lower() in PRONOUNS_PLURAL:
+            pair = self.pair(start + len(fragment) - len(last_word))
+            if pair:
+                return pair
         if last_word.lower() in PRONOUNS_PLURAL | {"it", "which"}:
             return self.it(start + len(fragment) - len(last_word))
         run = re.search(rf"({NAME_RUN.pattern})$", fragment)
@@ -2040,10 +2280,14 @@ class _Resolver:
                     return topic
             held = held or [name for p, name in self.article.titles.get(lowered[-1], []) if p < pos]
             if held:
-                return SpeakerMention(held[-1], "person")
+                # "But one of the four councillors who voted in favour… warned…. “…,” the councillor
+                # said": an unnamed one introduced since the title's holder was last named
+                return self._unnamed_since(head, held[-1], pos) or SpeakerMention(held[-1], "person")
             if head in PERSON_NOUNS | TITLE_WORDS | DEMONYMS | ROLE_NOUNS or re.fullmatch(r"\d+-year-old", head):
                 described = self.described(head, pos)
                 if described:
+                    if described.kind == "person":
+                        return self._unnamed_since(head, described.name, pos) or described
                     return described
                 # "the town's mayor accused the club…" then "Mayor Colette Ashdown-Reyes wrote…": the
                 # person given the title in the next paragraphs, when nobody had it before
@@ -2085,6 +2329,27 @@ class _Resolver:
                 return SpeakerMention(phrase, "group")  # "Local families", "Ambulance crews": a group
             return SpeakerMention(phrase, "anonymous")
         return None
+
+    def _unnamed_since(self, head: str, named: str, pos: int) -> SpeakerMention | None:
+        """ "the councillor" is the unnamed one introduced since `named` (who holds that title) was
+        last named: "But one of the four councillors who voted in favour… warned…. “…,” the
+        councillor said" -> "councillor"; None when there is none."""
+        if head not in PERSON_NOUNS | TITLE_WORDS | ROLE_NOUNS:
+            return None
+        last_named = max((q.pos for q in self.article.persons if q.name == named and q.pos < pos), default=-1)
+        # after the sentence naming them ("Marc Smith, a striker for Leeds, scored" is that striker)
+        ends = [
+            e
+            for e in (self.article.masked.find(". ", last_named), self.article.masked.find("\n", last_named))
+            if e >= 0
+        ]
+        start = max(0, pos - 1500, min(ends, default=pos) if last_named >= 0 else 0)
+        since = re.search(
+            rf"\b(?:[Oo]ne|[Aa]nother)\s+of\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head)}s\b"
+            rf"|\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*\s+){{0,2}}?{re.escape(head)}\b",
+            self.article.masked[start:pos],
+        )
+        return SpeakerMention(head, "anonymous") if since else None
 
     def described(self, head: str, pos: int) -> SpeakerMention | None:
         """ "the 21-year-old", "the skipper", "the councillor": the person last introduced with that
@@ -2165,7 +2430,7 @@ class _Resolver:
         if head in COMPANY_NOUNS:  # "the company said" in a story about one firm
             # the firm acting in this paragraph or the one before ("The largest provider…, Lumora,
             # said…. In a statement, the company said") before the one named most
-            main = a.acting_organisation(pos) or a.main_organisation(pos)
+            main = a.acting_organisation(pos) or a.main_organisation(pos) or a.introduced_organisation(pos)
             if main:
                 return SpeakerMention(main, "organisation")
         return None
@@ -2177,6 +2442,23 @@ class _Resolver:
         text = a.masked[start:end]
         if MARK in text:
             return None
+        # "MacLeish then read from a letter she said had been sent by the department to the
+        # committee:": the document's words are its sender's, not the reader's
+        document = "|".join(sorted(DOCUMENT_NOUNS))
+        sent = re.search(
+            rf"\b(?:read|reads|reading|quoted|quotes|quoting|cited|cites)\s+(?:out\s+)?(?:from\s+)?(?:a|an|the)\s+"
+            rf"(?:[\w’'-]+\s+){{0,2}}?(?:{document})\b[^.;]{{0,60}}?\b(?:sent|written|signed|issued|drafted)\s+by\s+"
+            rf"((?:the\s+)?[^,.;:]{{1,60}}?)(?=\s+(?:to|in|on|last|this|at)\b|\s*[,.;:]|\s*$)",
+            text,
+        )
+        if sent:
+            sender = self.noun_phrase(sent.group(1), start + sent.start(1)) or (
+                self._person_or_org(_clean_name(sent.group(1)), start + sent.start(1))
+                if _clean_name(sent.group(1))
+                else None
+            )
+            if sender and sender.kind in ("person", "organisation"):
+                return sender
         starts = [0] + [m.end() for m in re.finditer(r",\s*", text)][:2]
         for k, at in enumerate(starts):
             m = SUBJECT.match(text, at)
@@ -2220,6 +2502,38 @@ class _Resolver:
         acting = re.search(r"\b([Hh]e|[Ss]he)\s+(?:\w+ly\s+)?(?:[a-z]+s|[a-z]+ed)\b", text)
         if acting:
             return self.pronoun(start + acting.start(1), acting.group(1))
+        # "The letter, signed by the alliance's chief executive, Margaret Osei, ends with an appeal:"
+        # a document's words are its signatory's
+        signed = re.match(
+            rf"\s*(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){{0,3}}?"
+            rf"(?P<document>[a-z]+),?\s+(?:which\s+was\s+|that\s+was\s+)?(?:signed|written|sent|drafted|penned)\s+by\s+"
+            rf"(?:(?:the|its|their|his|her|[A-Z][\w’'-]*[’']s?)\s+[^,;:]{{0,60}},\s*)?(?P<name>{NAME_RUN.pattern})",
+            text,
+        )
+        # "…read a statement on behalf of the Tregaskis family." / "The family’s statement, released
+        # on Monday, ended:": the statement's words are whoever it speaks for
+        issued = re.search(
+            rf"\b(?:{ISSUED_DOCUMENTS})\b[^.;:]{{0,40}}?\bon\s+behalf\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+            rf"(?P<who>(?:[A-Z][\w’'-]*\s+){{0,3}}(?:family|parents|relatives|club|team|board|school|union)\b|{NAME_RUN.pattern})",
+            text,
+        ) or re.match(
+            rf"\s*(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<who>(?:[A-Z][\w’'-]*\s+)?(?:family|parents|relatives)"
+            rf"|{NAME_RUN.pattern})(?:’s|'s|’|')\s+(?:[a-z]+\s+)?(?:{ISSUED_DOCUMENTS})\b",
+            text,
+        )
+        if issued:
+            who = " ".join(issued.group("who").split())
+            if who.split()[-1] in {"family", "parents", "relatives"}:
+                return SpeakerMention(who, "group")
+            name = _clean_name(who) if who[:1].isupper() else ""
+            mention = self._person_or_org(name, start + issued.start("who")) if name else None
+            if mention:
+                return mention
+        if signed and signed.group("document") in DOCUMENT_NOUNS:
+            name = _clean_name(signed.group("name"))
+            mention = self._person_or_org(name, start + signed.start("name")) if name else None
+            if mention and mention.kind in ("person", "organisation"):
+                return mention
         # "The company's chief executive, Olivier Ndiaye, dismissed…"
         named = re.match(rf"\s*[A-Z][^,]{{0,80}},\s*({NAME_RUN.pattern}),\s*[a-z]", text)
         if named and _clean_name(named.group(1)):
@@ -2247,6 +2561,16 @@ class _Resolver:
         lowered = phrase.lower()
         if lowered in PRONOUNS_PERSON or lowered in {"me", "us", "reporters", "journalists", "listeners"}:
             return None
+        # "said a spokeswoman for Ashdown District Council": the organisation she speaks for
+        spokes = SPOKESPERSON.fullmatch(phrase)
+        behalf = re.match(
+            rf"\s+(?:for|of|at)\s+((?:the\s+)?{NAME_RUN.pattern}(?:\s+(?:of|for|and|&|on)\s+(?:the\s+)?{NAME_RUN.pattern})*)",
+            tail[m.end() :],
+        )
+        if spokes and not spokes.group("named") and behalf:
+            named = _named_organisation_phrase(behalf.group(1))
+            if named:
+                return SpeakerMention(named, "organisation")
         run = re.match(rf"({NAME_RUN.pattern})", phrase)
         if run and run.group(1).split()[0].lower() not in LEADING_NON_NAMES:
             name = _clean_name(run.group(1))
@@ -2332,6 +2656,14 @@ NOT_A_NAME = {
 }  # fmt: skip
 # third-person possessives only: "my companion", "our waiter" are the writer's, and say so
 POSSESSIVE_DETERMINERS = {"his", "her", "their", "its"}
+# what a family, a club or a firm issues in its own words ("a statement on behalf of the family")
+ISSUED_DOCUMENTS = "statement|letter|tribute|message|open letter"
+# words in -ing after a description's noun that do not open a participle clause
+NOT_PARTICIPLES = (
+    "during", "including", "regarding", "concerning", "following", "according", "excluding", "building",
+    "morning", "evening", "king", "ring", "thing", "wing", "spring", "sibling", "being", "meeting", "nothing",
+    "something", "anything", "everything", "ceiling", "string", "sling", "swing",
+)  # fmt: skip
 CONJUNCTIONS = {"and", "but", "or", "nor", "so", "yet", "while", "as", "because", "although", "though"}
 # a finite verb after a description's relative clause ("A European official who followed the
 # talks closely was more cautious"): the description is the words before "who"
@@ -2385,6 +2717,9 @@ def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpa
             # "The riders' association representative in the race, veteran Italian Davide Roncaglia,"
             tidy = _described_then_named(article, tidy, span) or tidy
         if tidy and tidy.kind == "anonymous":
+            # "one father, who gave only his first name, Craig," -> "Craig"
+            tidy = _first_name_given(article, tidy, span) or tidy
+        if tidy and tidy.kind == "anonymous":
             tidy = _as_introduced(article, tidy, span.char_start) or tidy  # "the student" -> "PhD student"
         if tidy and tidy.kind != "person":
             tidy = _unnamed_for_organisation(article, tidy, span.char_start) or tidy
@@ -2417,6 +2752,37 @@ def _described_then_named(article: "_Article", mention: SpeakerMention, span: Qu
         if len(name.split()) >= 2 and _classify_run(name) == "person" and name not in article.places():
             return SpeakerMention(_without_demonym(article.fullest(name)), "person")
     return None
+
+
+def _first_name_given(article: "_Article", mention: SpeakerMention, span: QuoteSpan) -> SpeakerMention | None:
+    """The name an unnamed person gave, in the quotation's paragraph or the one before: "one
+    father, who gave only his first name, Craig," / "A nurse, who would give her name only as
+    Ana," -> "Craig", "Ana" (a first name is all the desk has, and it is who spoke). None otherwise."""
+    text = article.masked
+    end = text.find("\n", span.char_end)
+    end = len(text) if end < 0 else end
+    start = text.rfind("\n", 0, span.char_start)
+    while start > 0 and not text[text.rfind("\n", 0, start) + 1 : start].strip():
+        start = text.rfind("\n", 0, start)
+    start = text.rfind("\n", 0, max(0, start)) + 1
+    words = " ".join(mention.name.split())
+    if not words or len(words) > 120:
+        return None
+    pattern = re.escape(words).replace(r"\ ", r"\s+")
+    # or a second reference: "one witness told reporters…. The man, who gave only his first name, Julien,"
+    head = re.escape(words.split()[-1].lower())
+    pattern = rf"{pattern}|[Tt]he\s+(?:man|woman|boy|girl|{head})"
+    found = None
+    for m in re.finditer(
+        rf"(?<![\w-])(?i:{pattern}),?\s+(?:who|and)\s+(?:[a-z]+\s+){{0,3}}?(?:gave|give|giving|offered|"
+        rf"identified|named|called|went)\b[^.;:\n{MARK}]{{0,40}}?\bname(?:\s+only)?(?:\s+as)?,?[ \u00a0]+"
+        rf"(?P<name>{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN})?)",
+        text[start:end],
+    ):
+        found = m.group("name")
+    if not found or found in article.places() or found.lower() in NOT_A_NAME:
+        return None
+    return SpeakerMention(article.fullest(found) if len(found.split()) > 1 else found, "person")
 
 
 def _as_introduced(article: "_Article", mention: SpeakerMention, pos: int) -> SpeakerMention | None:
@@ -2455,11 +2821,22 @@ def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos:
     names no such organisation (the description stays)."""
     name = " ".join(mention.name.split())
     spokes = SPOKESPERSON.fullmatch(name)
-    if spokes and not spokes.group("named"):
+    if spokes and spokes.group("named"):
+        # "A spokesman for the Department for Food and Rural Affairs": the organisation it names
+        named = _named_organisation_phrase(spokes.group("named"))
+        return SpeakerMention(named, "organisation") if named else None
+    if spokes:
         kind = spokes.group("of")
         if kind is None:
             found = article.acting_organisation(pos)
-        elif kind.islower() and kind not in {"company", "club", "team", "firm"}:
+        elif kind.lower() in COMPANY_NOUNS | {"club", "team"}:
+            # "a company spokesperson": the firm acting in the paragraph, else the article's firm
+            found = (
+                article.acting_organisation(pos)
+                or article.main_organisation(pos)
+                or article.introduced_organisation(pos)
+            )
+        elif kind.islower():
             # "a police spokesperson": the one organisation of that word the article names
             found = article.organisation_with_word(kind)
         else:
@@ -2468,8 +2845,26 @@ def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos:
     kind = re.fullmatch(r"the\s+([a-z]+)", name, re.IGNORECASE)
     if kind and kind.group(1).lower() in ORGANISATION_KINDS:
         found = article.acting_organisation(pos)
+        if found is None and kind.group(1).lower() in COMPANY_NOUNS:
+            found = article.main_organisation(pos) or article.introduced_organisation(pos)
         return SpeakerMention(found, "organisation") if found else None
     return None
+
+
+def _named_organisation_phrase(phrase: str) -> str | None:
+    """The organisation's name a spokesperson's "for"/"of"/"at" phrase gives ("the Department for
+    Food and Rural Affairs" -> "Department for Food and Rural Affairs"), or None when the phrase
+    names none ("the family", "the victims") or a person ("a spokesman for Mr Hale")."""
+    phrase = re.sub(r"^(?:the|The)\s+", "", " ".join(phrase.split())).strip(" ,.;:")
+    found = re.fullmatch(
+        rf"({NAME_RUN.pattern}(?:\s+(?:of|for|and|&|on|the)\s+(?:the\s+)?{NAME_RUN.pattern})*)", phrase
+    )
+    if not found:
+        return None
+    name = _clean_name(found.group(1))
+    if not name or _classify_run(name) == "person" or first_name_gender(name):
+        return None
+    return name
 
 
 def _named_in_apposition(article: "_Article", word: str, span: QuoteSpan) -> SpeakerMention | None:
@@ -2527,6 +2922,29 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
             # "A European official who followed the talks closely was more cautious": the main
             # clause's verb after the relative clause's (not "A nurse who works on a ward")
             name = RELATIVE_AND_MAIN.sub("", name)
+            # "a stallholder selling crab sandwiches a few metres away": the head noun phrase without
+            # a participle clause after it (not "A teaching assistant", "a member of the governing body")
+            participle = re.match(
+                r"((?:a|an|one|another|the)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\s+(?!(?:"
+                + "|".join(NOT_PARTICIPLES)
+                # (not an -ing word before the head noun: "a university investigating panel")
+                + r")\b)[a-z]+ing(?:\s+\S+\s+\S.*)?$",
+                name,
+                re.IGNORECASE,
+            )
+            if participle and not set(participle.group(1).lower().split()[1:]) & (PREPOSITIONS | DETERMINERS):
+                name = participle.group(1)
+            # "a crane driver who has worked at Harrowby for 19 years": the relative clause too
+            relative = re.match(
+                r"((?:a|an|one|another)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w’'-]*))\s+(?:who|that)\s+\S", name, re.I
+            )
+            if (
+                relative
+                and mention.kind == "anonymous"
+                and relative.group(2).lower() not in NOT_A_NAME | {"people", "person"}
+                and not set(relative.group(1).lower().split()[1:]) & PREPOSITIONS
+            ):
+                name = relative.group(1)
             # "a measure the government": a second determiner with no preposition before it starts the noun phrase
             inner = re.search(
                 rf"^(?:a|an|one)\s+(?!(?:{'|'.join(PREPOSITIONS)})\b)[a-z][\w-]*\s+(?=the\s+[a-z])", name, re.IGNORECASE
@@ -2763,7 +3181,7 @@ def _rule_quotations(text: str, language: str) -> tuple[list[QuoteSpan], "_Artic
         paragraph = _containing(paragraphs, raw.start - 1)
         # a cue is looked for near the quotation (a sentence can be a whole page of bad input)
         s_start, s_end = max(s_start, raw.start - 1 - CUE_REACH), min(s_end, raw.end + 1 + CUE_REACH)
-        before = masked[max(s_start, raw.start - 41) : raw.start - 1]  # for "so-called", "titled"
+        before = masked[max(s_start, raw.start - 81) : raw.start - 1]  # for "so-called", "titled"
         mode = _mode(words)
         if mode == "partial" and result and _interrupted(masked, result[-1], raw.start - 1):
             mode = result[-1].mode  # “We will win,” she said, “and soon.”: one quoted sentence, cut
@@ -2787,8 +3205,14 @@ def _rule_quotations(text: str, language: str) -> tuple[list[QuoteSpan], "_Artic
             speaker, cue = result[-1].speaker, result[-1].cue
             notes.append("continues the quotation of the previous paragraph")
         if speaker is None and mode == "direct" and previous_in_paragraph[0] == paragraph[0]:
-            speaker = previous_in_paragraph[1]
-            cue = cue or "(previous quotation)"
+            # "…said the subsidies covered “a week”. One young farmer, who…, put it simply. “We are
+            # farming dust.”": a sentence of its own since the quotation before, about someone else
+            between = _subject_since(resolver, sentences, result[-1].char_end if result else -1, raw)
+            if between is not None and between != previous_in_paragraph[1]:
+                speaker, cue = between, "(previous sentence)"
+            else:
+                speaker = previous_in_paragraph[1]
+                cue = cue or "(previous quotation)"
         if speaker is None and mode == "direct" and not raw.continued:
             speaker, cue = _attribute_nearby(resolver, sentences, paragraphs, raw, (s_start, s_end))
         if speaker is None and mode == "partial":
@@ -2938,6 +3362,25 @@ def _attribute_nearby(
     return None, ""
 
 
+def _subject_since(
+    resolver: _Resolver, sentences: list[tuple[int, int]], since: int, raw: _Raw
+) -> SpeakerMention | None:
+    """The person the sentence just before the quotation is about, when that sentence opens after
+    the quotation before (`since`) and the quotation opens its own sentence; None otherwise."""
+    masked = resolver.article.masked
+    s_start, _ = _containing(sentences, raw.start - 1)
+    if masked[s_start : raw.start - 1].strip():
+        return None
+    k = bisect.bisect_left(sentences, (s_start, 0))
+    if k == 0:
+        return None
+    p_start, p_end = sentences[k - 1]
+    if p_start <= since or MARK in masked[p_start:p_end]:
+        return None
+    mention = resolver.sentence_subject(p_start, p_end)
+    return mention if mention and mention.kind in ("person", "anonymous") else None
+
+
 def _interrupted(masked: str, previous: QuoteSpan, opening: int) -> bool:
     """Whether the quotation opening at `opening` continues `previous`, cut by a short reporting
     clause: “…,” she said, “…”."""
@@ -3007,6 +3450,12 @@ def _attribute(
                     return mention, word
             continue  # "X said … and described it as": the subject of the verb before
         participle = word.endswith("ing")
+        if participle and not after_quote and re.search(r",\s*(?:\w+ly\s+)?$", masked[clause_start : cue.start()]):
+            # "He declined to put a figure on it, saying only that it would be “days”": the main
+            # clause's subject says it
+            main = resolver.sentence_subject(clause_start, cue.start())
+            if main:
+                return main, word
         mention = resolver.subject_before(clause_start, cue.start(), participle)
         if mention is None and word in {"asked"} and not masked[clause_start : cue.start()].strip(" ,"):
             return SpeakerMention("unnamed questioner", "anonymous"), word

@@ -217,14 +217,18 @@ class SpeakerMatcher:
 def _generic_only(mention: SpeakerMention, shared: set[str], speaker: Speaker, context: set[str]) -> bool:
     """Whether an unnamed mention shares only a common noun with an unnamed speaker on file whose
     name says more: "unnamed questioner" is not the "Unnamed questioner at the 2014 Seliger youth
-    forum" of another story, while "one Kazakh" (a proper word) may be the "Unnamed Kazakh…"."""
+    forum" of another story unless the article says most of the rest (Seliger, the youth forum),
+    while "one Kazakh" (a proper word) may be the "Unnamed Kazakh…"."""
     if mention.kind not in UNNAMED_KINDS or len(shared) != 1:
         return False
     (word,) = shared
     proper = any(fold(w) == word and w[:1].isupper() for w in re.findall(r"[^\W_]+", mention.name)[1:])
     head = set(words(re.sub(r"\(.*?\)", "", speaker.name)))
     qualifiers = {w for w in head - shared if len(w) >= 4 and not w.isdigit()}
-    return not proper and bool(qualifiers) and not qualifiers & context
+    # the article must say most of what the name adds, not one of its words in passing: "Another
+    # head" in a story about a school's education committee is not the "Head of the State Duma's
+    # Education and Science Committee"
+    return not proper and bool(qualifiers) and 2 * len(qualifiers & context) < len(qualifiers)
 
 
 def _qualifiers_agree(mention: SpeakerMention, name_words: set[str]) -> bool:

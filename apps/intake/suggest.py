@@ -6,7 +6,7 @@ Nothing is stored: the services turn accepted suggestions into records.
 
 from dataclasses import dataclass, field
 
-from apps.claims.matching import Candidate, same_remark_candidates
+from apps.claims.matching import Candidate, one_batch, same_remark_candidates
 
 from .quotes import find_quotations
 from .speakers import SpeakerMatcher
@@ -48,27 +48,30 @@ def suggest(article: Article, *, threshold: float = STATEMENT_THRESHOLD, parse: 
     spans = find_quotations(article.text, language=article.language or "en", parse=parse)
     matcher = SpeakerMatcher((span.speaker for span in spans if span.speaker), context=article.text)
     suggestions = []
-    for span in spans:
-        speaker = matcher.match(span.speaker)
-        candidates = same_remark_candidates(
-            span.text,
-            language=article.language or None,
-            speaker_id=speaker.pk if speaker else None,
-            limit=CANDIDATES,
-        )
-        best = candidates[0] if candidates else None
-        suggestions.append(
-            _suggestion(
-                span,
-                speaker_id=speaker.pk if speaker else None,
-                speaker_name=speaker.name if speaker else (span.speaker.name if span.speaker else ""),
-                speaker_kind=speaker.kind if speaker else (span.speaker.kind if span.speaker else ""),
-                statement_id=best.statement_id if best and best.score >= threshold else None,
-                score=best.score if best else 0.0,
-                candidates=candidates,
-            )
-        )
+    with one_batch():  # the desk's size and vectors read once for all the quotations, not per quotation
+        for span in spans:
+            suggestions.append(_suggest_one(span, matcher, article, threshold))
     return suggestions
+
+
+def _suggest_one(span: QuoteSpan, matcher: SpeakerMatcher, article: Article, threshold: float) -> Suggestion:
+    speaker = matcher.match(span.speaker)
+    candidates = same_remark_candidates(
+        span.text,
+        language=article.language or None,
+        speaker_id=speaker.pk if speaker else None,
+        limit=CANDIDATES,
+    )
+    best = candidates[0] if candidates else None
+    return _suggestion(
+        span,
+        speaker_id=speaker.pk if speaker else None,
+        speaker_name=speaker.name if speaker else (span.speaker.name if span.speaker else ""),
+        speaker_kind=speaker.kind if speaker else (span.speaker.kind if span.speaker else ""),
+        statement_id=best.statement_id if best and best.score >= threshold else None,
+        score=best.score if best else 0.0,
+        candidates=candidates,
+    )
 
 
 def _suggestion(span: QuoteSpan, **extra) -> Suggestion:

@@ -150,3 +150,15 @@ def test_a_plain_description_is_a_qualified_speaker_on_file_only_where_the_artic
     assert SpeakerMatcher([mention], context=elsewhere).match(mention) is None
     about = "Ostland's parliament met on Monday, and the government said it would not change course."
     assert SpeakerMatcher([mention], context=about).match(mention) == authorities
+
+
+def test_an_unnamed_description_sharing_one_noun_is_not_a_speaker_the_article_says_little_of():
+    chair = make_speaker(
+        name="Head of the Regional Assembly's Transport and Housing Committee (unnamed)", kind="anonymous"
+    )
+    mention = SpeakerMention("Another head", "anonymous")
+    # one word of the name in passing ("the housing committee") is not the same person
+    passing = "Another head teacher said the housing committee had not met the unions."
+    assert SpeakerMatcher([mention], context=passing).match(mention) is None
+    about = "The regional assembly's transport and housing committee met. Another head of the committee said so."
+    assert SpeakerMatcher([mention], context=about).match(mention) == chair

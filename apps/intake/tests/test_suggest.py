@@ -109,3 +109,43 @@ def test_the_text_output_prints_the_marks_the_article_prints(tmp_path, capsys):
     assert "«Nous gagnerons.»" in printed
     assert '"a fair fight"' in printed
     assert "“" not in printed
+
+
+def test_each_stored_wording_is_read_into_trigrams_once_for_all_the_quotations(monkeypatch):
+    """Suggesting for an article compares every quotation with the statements on file: the
+    stored wordings' trigrams are computed once, not once per quotation (quadratic before)."""
+    from apps.claims import matching
+
+    matching._trigrams.cache_clear()
+    for n in range(6):
+        make_statement(text=f"Statement number {n} about the harbour, the budget and the {n}th ferry route.")
+    calls = []
+    original = matching.trigrams
+    monkeypatch.setattr(matching, "trigrams", lambda text: calls.append(text) or original(text))
+    text = "\n\n".join(f"“The ferry route number {n} will close,” the mayor said." for n in range(8))
+    suggestions = suggest(Article(text=text, language="en"))
+    assert len(suggestions) == 8
+    assert len(calls) == len(set(calls))  # no wording read twice
+    assert sum("Statement number" in each for each in calls) == 6
+
+
+def test_the_desk_s_size_is_read_once_per_article_not_once_per_quotation():
+    """suggest() compares each quotation with the statements on file; what does not change
+    during one article (the tables' sizes, whether the stored vectors changed) is read once:
+    the counting queries do not grow with the quotations."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(3):
+        make_statement(text=f"Statement {n} about the ferry route and the harbour budget.")
+
+    def counting_queries(count):
+        text = "\n\n".join(f"“The ferry route number {n} will close,” the mayor said." for n in range(count))
+        with CaptureQueriesContext(connection) as captured:
+            assert len(suggest(Article(text=text, language="en"))) == count
+        sql = [q["sql"].upper() for q in captured.captured_queries]
+        return sum("COUNT(" in each or each.lstrip().startswith("EXPLAIN") for each in sql)
+
+    # one count (or planner estimate) per table at most, whatever the number of quotations: it
+    # was one to five per quotation (8 or more for these 8)
+    assert counting_queries(8) <= 2
