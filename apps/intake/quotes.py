@@ -2689,6 +2689,9 @@ ORGANISATION_KINDS = COMPANY_NOUNS | {
     "foundation", "organisation", "organization", "body", "regulator", "authority", "commission", "guild",
     "board", "service", "department", "ministry", "squad", "side", "institute", "university", "hospital",
 }  # fmt: skip
+# the bodies whose "officers"/"officials" speak for them when unnamed ("a report by council officers"
+# is the council's); not "police officers", who are witnesses in their own right
+STAFF_OF = {"council", "ministry", "department", "agency", "authority", "commission", "trust", "regulator"}
 # an organisation acting as the subject of a sentence ("Calder and Esk Water, which supplies the
 # area, said", "Kalkhoven Cycling confirmed", "The largest provider…, Lumora, said")
 ORG_SUBJECT = re.compile(
@@ -2821,12 +2824,14 @@ def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos:
     names no such organisation (the description stays)."""
     name = " ".join(mention.name.split())
     spokes = SPOKESPERSON.fullmatch(name)
-    if spokes and spokes.group("named"):
+    second = spokes and re.fullmatch(r"(?:the|its|their)\s+([a-z]+)", spokes.group("named") or "", re.IGNORECASE)
+    if spokes and spokes.group("named") and not (second and second.group(1).lower() in ORGANISATION_KINDS):
         # "A spokesman for the Department for Food and Rural Affairs": the organisation it names
         named = _named_organisation_phrase(spokes.group("named"))
         return SpeakerMention(named, "organisation") if named else None
     if spokes:
-        kind = spokes.group("of")
+        # "a spokesperson for the company" is "a company spokesperson": a second reference by kind
+        kind = second.group(1) if second else spokes.group("of")
         if kind is None:
             found = article.acting_organisation(pos)
         elif kind.lower() in COMPANY_NOUNS | {"club", "team"}:
@@ -2842,6 +2847,11 @@ def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos:
         else:
             found = None
         return SpeakerMention(found, "organisation") if found else None
+    staff = re.fullmatch(r"(?:the\s+)?([a-z]+)\s+(?:officers|officials)", name, re.IGNORECASE)
+    if staff and staff.group(1).lower() in STAFF_OF:
+        # "council officers", "ministry officials": the report or statement is the body's own
+        found = article.organisation_with_word(staff.group(1))
+        return SpeakerMention(found, "organisation") if found else None
     kind = re.fullmatch(r"the\s+([a-z]+)", name, re.IGNORECASE)
     if kind and kind.group(1).lower() in ORGANISATION_KINDS:
         found = article.acting_organisation(pos)
@@ -2855,14 +2865,19 @@ def _named_organisation_phrase(phrase: str) -> str | None:
     """The organisation's name a spokesperson's "for"/"of"/"at" phrase gives ("the Department for
     Food and Rural Affairs" -> "Department for Food and Rural Affairs"), or None when the phrase
     names none ("the family", "the victims") or a person ("a spokesman for Mr Hale")."""
-    phrase = re.sub(r"^(?:the|The)\s+", "", " ".join(phrase.split())).strip(" ,.;:")
+    phrase = " ".join(phrase.split()).strip(" ,.;:")
+    article_before = re.match(r"(?:the|The)\s+", phrase) is not None
+    phrase = re.sub(r"^(?:the|The)\s+", "", phrase)
     found = re.fullmatch(
         rf"({NAME_RUN.pattern}(?:\s+(?:of|for|and|&|on|the)\s+(?:the\s+)?{NAME_RUN.pattern})*)", phrase
     )
     if not found:
         return None
     name = _clean_name(found.group(1))
-    if not name or _classify_run(name) == "person" or first_name_gender(name):
+    if not name or first_name_gender(name):
+        return None
+    # a person takes no "the" ("the Royal Tyneside Infirmary") and no "&" ("Halden & Rowe")
+    if _classify_run(name) == "person" and not article_before and "&" not in name:
         return None
     return name
 

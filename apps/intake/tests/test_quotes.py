@@ -1443,3 +1443,45 @@ def test_a_letter_read_out_is_its_sender_s_not_the_reader_s():
         "“We received no notification of a delay.\n\n“At no point did the company warn us.”"
     )
     assert [s.speaker for s in found(text)] == [SpeakerMention("Department for Energy", "organisation")] * 2
+
+
+# --- round seven (issue 17): classes from a blind set's errors ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, organisation",
+    [
+        # a firm's name joined by "&" is no person's ("Rowe")
+        ("A spokesman for Pellow & Vance said the talks had been “friendly and brief”.", "Pellow & Vance"),
+        # "the …" before a capitalised run makes it an institution, even without an organisation word
+        (
+            "A spokeswoman for the Royal Westmere Infirmary said it was “reviewing the letter”.",
+            "Royal Westmere Infirmary",
+        ),
+    ],
+)
+def test_a_spokesperson_for_an_organisation_without_an_organisation_word(text, organisation):
+    assert only(text).speaker == SpeakerMention(organisation, "organisation")
+
+
+def test_a_spokesperson_for_the_company_is_the_firm_acting_before():
+    text = (
+        "Greyline Coaches, which runs the 40, said in a statement that delays had halved. "
+        "A spokesperson for the company added: “We ask passengers for patience.”"
+    )
+    assert speakers_of(text)["We ask passengers for patience."] == SpeakerMention("Greyline Coaches", "organisation")
+
+
+def test_council_officers_report_is_the_council_s():
+    text = (
+        "Ashby Vale District Council approved the plan in May.\n\n"
+        "A report by council officers concluded that the road was “no longer fit for buses”."
+    )
+    assert only(text).speaker == SpeakerMention("Ashby Vale District Council", "organisation")
+
+
+def test_police_officers_are_not_the_force():
+    text = (
+        "Ashby Vale Police closed the road in May.\n\nTwo police officers said the driver had been “calm and polite”."
+    )
+    assert only(text).speaker.kind != "organisation"
