@@ -1694,8 +1694,10 @@ class _Article:
             if p.possessive and self.masked[self.sentence_start(p.pos) : p.pos].strip(" \"“‘'"):
                 continue  # "Rosa Delgado-Kim, who chaired Harlan’s campaign,": not the subject
             lead = self.masked[self.sentence_start(p.pos) : p.pos]
-            if re.match(r"\s*[\"“‘']?(?:He|She|They|It)\s", lead) and _after_preposition(lead, 2):
-                continue  # "She was full of praise for Okonkwo, who…": the sentence is about "she"
+            if re.match(r"\s*[\"“‘']?(?:He|She|They|It)\s", lead):
+                # "She was full of praise for Okonkwo, who…", "He had represented Tolley Moor for
+                # years": the sentence is about "he"/"she", its subject; a name after is an object
+                continue
             if re.search(
                 r"\b(?:where|when|whom|which|that|who|whose|than|behind|against|about|for|with|to|by)\s+$", lead
             ):

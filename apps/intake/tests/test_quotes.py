@@ -1485,3 +1485,13 @@ def test_police_officers_are_not_the_force():
         "Ashby Vale Police closed the road in May.\n\nTwo police officers said the driver had been “calm and polite”."
     )
     assert only(text).speaker.kind != "organisation"
+
+
+def test_a_name_after_a_pronoun_subject_is_its_object_not_the_next_he():
+    # a place read like a name ("Marston Fen") after "He had represented" is no antecedent of "he"
+    text = (
+        "Speaking to reporters, Mr Gilholme, 61, said he was “not worried”. He had represented Marston Fen "
+        "on the council for 12 years.\n\n"
+        "“Whatever happens, the party has to listen,” he said."
+    )
+    assert speakers_of(text)["Whatever happens, the party has to listen,"] == SpeakerMention("Gilholme", "person")
