@@ -560,6 +560,23 @@ ORG_WORDS = {
     "firm",
     # companies and clubs ("Vestmark Offshore", "Sahel Biologics", "Kilbride Athletic")
     "offshore",
+    # publishers, hospitals, transport and retail firms and public bodies' divisions ("Larkspur
+    # Books", "Royal Tyneside Infirmary", "Swiftway Buses", "Oregon Health Quality Division")
+    "books",
+    "publishing",
+    "publishers",
+    "infirmary",
+    "clinic",
+    "buses",
+    "coaches",
+    "railways",
+    "stores",
+    "supermarkets",
+    "division",
+    "plc",
+    "ltd",
+    "inc",
+    "llc",
     "holdings",
     "partners",
     "systems",

@@ -1495,3 +1495,15 @@ def test_a_name_after_a_pronoun_subject_is_its_object_not_the_next_he():
         "“Whatever happens, the party has to listen,” he said."
     )
     assert speakers_of(text)["Whatever happens, the party has to listen,"] == SpeakerMention("Gilholme", "person")
+
+
+@pytest.mark.parametrize(
+    "text, organisation",
+    [
+        ("The Ohio Water Quality Division said the river was “safe to swim in”.", "Ohio Water Quality Division"),
+        ("Her publisher, Marrowby Books, calls her “a natural storyteller”.", "Marrowby Books"),
+    ],
+)
+def test_an_organisation_named_by_its_kind_of_body_is_no_person(text, organisation):
+    # a division, a publisher: not cut to "Quality Division", not a "she" later
+    assert only(text).speaker == SpeakerMention(organisation, "organisation")
