@@ -3002,7 +3002,7 @@ def _interview_answers(article: "_Article", spans: list[QuoteSpan]) -> list[Quot
     text = article.text
     labels = [m for m in re.finditer(r"(?m)^[ \t]*(Q|A|Question|Answer)\s*[:.]", text)]
     if not any(m.group(1)[0] == "Q" for m in labels) or not any(m.group(1)[0] == "A" for m in labels):
-        return spans
+        return _unlabelled_answers(article, spans)
     first_question = next(m.start() for m in labels if m.group(1)[0] == "Q")
     named = [
         name for pos, name in article.full_name_positions if pos < first_question and name not in article.not_person
@@ -3015,6 +3015,54 @@ def _interview_answers(article: "_Article", spans: list[QuoteSpan]) -> list[Quot
         line = text.rfind("\n", 0, span.char_start) + 1
         label = TURN_LABEL.search(text, line, span.char_start)
         if label and label.group(1)[0] == "A" and (span.speaker is None or span.cue.startswith("(")):
+            span = replace(span, speaker=interviewee, cue=":", notes=(*span.notes, "an answer in an interview"))
+        result.append(span)
+    return result
+
+
+def _unlabelled_answers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """A profile's printed Q&A without labels: the interviewer's questions as unquoted paragraphs
+    ("Why crime, rather than a memoir?"), each answer a paragraph that is one bare quotation.
+    With two such pairs or more, an answer with no speaker at all (between the first question
+    and the last answer) is the person interviewed: the one the article names most often by
+    surname. The questions are not quotations and stay as they are."""
+    text = article.text
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+
+    def whole_quote(start: int, end: int) -> bool:
+        body = text[start:end].strip()
+        return len(body) > 2 and body[0] in DOUBLE_OPENERS and body[-1] in DOUBLE_OPENERS[body[0]]
+
+    def prompt(start: int, end: int) -> bool:
+        body = text[start:end].strip()
+        return len(body.split()) <= 40 and not re.search(r"[“”\"«»„]|(?<!\w)[‘']", body)
+
+    answers = [
+        paragraphs[k] for k in range(1, len(paragraphs)) if whole_quote(*paragraphs[k]) and prompt(*paragraphs[k - 1])
+    ]
+    asked = [
+        paragraphs[k]
+        for k in range(1, len(paragraphs))
+        if whole_quote(*paragraphs[k])
+        and prompt(*paragraphs[k - 1])
+        and text[: paragraphs[k - 1][1]].rstrip().endswith("?")
+    ]
+    if len(asked) < 2:
+        return spans
+    counts: dict[str, int] = {}
+    for _, name in article.full_name_positions:
+        if name in article.not_person or name in counts:
+            continue
+        surname = name.split()[-1]
+        counts[name] = len(re.findall(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text))
+    if not counts:
+        return spans
+    interviewee = SpeakerMention(max(counts, key=lambda n: counts[n]), "person")
+    first, last = asked[0][0], asked[-1][1]
+    within = [(a, b) for a, b in answers if first <= a and b <= last]
+    result = []
+    for span in spans:
+        if span.speaker is None and any(a <= span.char_start < b for a, b in within):
             span = replace(span, speaker=interviewee, cue=":", notes=(*span.notes, "an answer in an interview"))
         result.append(span)
     return result

@@ -1507,3 +1507,29 @@ def test_a_name_after_a_pronoun_subject_is_its_object_not_the_next_he():
 def test_an_organisation_named_by_its_kind_of_body_is_no_person(text, organisation):
     # a division, a publisher: not cut to "Quality Division", not a "she" later
     assert only(text).speaker == SpeakerMention(organisation, "organisation")
+
+
+QA_PROFILE = (
+    "Odile Brannock spent thirty years as a lighthouse keeper. Brannock now paints.\n\n"
+    "Her neighbour, Carl Tims, says she “never stops”.\n\n"
+    "Our conversation has been edited for length.\n\n"
+    "Why paint, rather than write?\n\n"
+    "“Because paint doesn’t argue back. I tried writing and it argued.”\n\n"
+    "The paintings are mostly of storms.\n\n"
+    "“Storms are what I know. Calm water is boring to paint.”\n\n"
+    "Do you miss the light?\n\n"
+    "“Every night. I still wake at four to check it.”"
+)
+
+
+def test_a_printed_q_and_a_without_labels_gives_the_answers_to_the_interviewee():
+    answers = [s for s in found(QA_PROFILE) if s.text.startswith(("Because", "Storms", "Every"))]
+    assert len(answers) == 3
+    assert {s.speaker for s in answers} == {SpeakerMention("Odile Brannock", "person")}
+
+
+def test_one_question_before_a_bare_quotation_is_no_interview():
+    text = (
+        "Odile Brannock spent thirty years as a lighthouse keeper.\n\nSo what went wrong?\n\n“Nobody checked the lamp.”"
+    )
+    assert only(text).speaker != SpeakerMention("Odile Brannock", "person")
