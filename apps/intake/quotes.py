@@ -2979,6 +2979,17 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
                 and not set(relative.group(1).lower().split()[1:]) & PREPOSITIONS
             ):
                 name = relative.group(1)
+            # "a top-20 shareholder in the company": a phrase after the head that only refers back
+            # to the organisation the article is about identifies nobody (not "a teacher at Ashby
+            # St Clare Primary School", "a farmer from the next valley", "a member of the board")
+            back = re.fullmatch(
+                r"((?:a|an|one|another)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*)\s+(?:in|at|with|for|from)\s+"
+                r"(?:the|its|their)\s+([a-z]+)",
+                name,
+                re.IGNORECASE,
+            )
+            if back and back.group(2).lower() in ORGANISATION_KINDS and mention.kind == "anonymous":
+                name = back.group(1)
             # "a measure the government": a second determiner with no preposition before it starts the noun phrase
             inner = re.search(
                 rf"^(?:a|an|one)\s+(?!(?:{'|'.join(PREPOSITIONS)})\b)[a-z][\w-]*\s+(?=the\s+[a-z])", name, re.IGNORECASE

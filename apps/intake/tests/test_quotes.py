@@ -1533,3 +1533,16 @@ def test_one_question_before_a_bare_quotation_is_no_interview():
         "Odile Brannock spent thirty years as a lighthouse keeper.\n\nSo what went wrong?\n\n“Nobody checked the lamp.”"
     )
     assert only(text).speaker != SpeakerMention("Odile Brannock", "person")
+
+
+@pytest.mark.parametrize(
+    "description, kept",
+    [
+        ("A long-standing investor in the company", "A long-standing investor"),
+        ("A senior player at the club", "A senior player"),
+        ("A teacher at Ashby St Clare Primary School", "A teacher at Ashby St Clare Primary School"),
+    ],
+)
+def test_a_phrase_referring_back_to_the_organisation_is_no_part_of_a_description(description, kept):
+    text = f"Norvale Foods cut its forecast. {description} said the board had “lost the room”."
+    assert speakers_of(text)["lost the room"] == SpeakerMention(kept, "anonymous")
