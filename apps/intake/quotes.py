@@ -1337,6 +1337,10 @@ class _Article:
                 and first_name_gender(name) is None
             ):
                 kind = "organisation"  # "The chief executive of National Track Infrastructure faced…"
+            if re.search(
+                rf"(?<![\w’'-]){NAME_RUN.pattern}[ \u00a0]&[ \u00a0]$", self.masked[max(0, m.start() - 60) : m.start()]
+            ):
+                kind = "organisation"  # "Halden & Rowe", "Marks & Spencer": a firm, never a person
             if kind == "organisation":
                 # "Royal College of Nursing", "Ministry of Foreign Affairs of Kazakhstan"
                 tail = re.match(
@@ -1350,12 +1354,12 @@ class _Article:
                 )
                 start = m.start()
                 joined = re.search(  # "The Rivers and Flood Agency": "The" opens the name, not part of it
-                    rf"(?<![\w’'-])(?:The[ \u00a0]+)?({NAME_RUN.pattern})[ \u00a0]and[ \u00a0]$",
+                    rf"(?<![\w’'-])(?:The[ \u00a0]+)?({NAME_RUN.pattern})[ \u00a0](and|&)[ \u00a0]$",
                     self.masked[max(0, start - 60) : start],
                 )
-                if (
-                    joined
-                    and not any(
+                if joined and (
+                    joined.group(2) == "&"  # "Halden & Rowe": one name whatever its words
+                    or not any(
                         t.lower().strip(".,’'") in ORG_WORDS | LEADING_NON_NAMES for t in joined.group(1).split()
                     )
                     and joined.group(1).split()[0].lower() not in FEMALE | MALE
@@ -1368,7 +1372,7 @@ class _Article:
                     # "Wexcombe and Dunmere Hospitals Trust", "Harbridge Fire and Rescue Service": one name
                     first = joined.group(1)
                     start -= len(joined.group(0))
-                    name = f"{first} and {name}"
+                    name = f"{first} {joined.group(2)} {name}"
                     self.not_person.add(first)
                     self.persons = [p for p in self.persons if not (p.name == first and p.pos >= start)]
                     self.full_names = [n for n in self.full_names if n != first]

@@ -1546,3 +1546,12 @@ def test_one_question_before_a_bare_quotation_is_no_interview():
 def test_a_phrase_referring_back_to_the_organisation_is_no_part_of_a_description(description, kept):
     text = f"Norvale Foods cut its forecast. {description} said the board had “lost the room”."
     assert speakers_of(text)["lost the room"] == SpeakerMention(kept, "anonymous")
+
+
+def test_a_firm_named_with_an_ampersand_is_one_organisation_not_its_last_word():
+    text = (
+        "Pellow & Vance shares slump as grocer cuts forecast\n\n"
+        "Shares in Pellow & Vance, the sixth-largest chain, fell on Friday after the company cut its forecast.\n\n"
+        "In a statement, the company blamed “a difficult winter”. “Trading has been weak,” the statement said."
+    )
+    assert speakers_of(text)["Trading has been weak,"] == SpeakerMention("Pellow & Vance", "organisation")
