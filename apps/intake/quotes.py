@@ -1987,6 +1987,16 @@ class _Resolver:
         ]
         if opening and opening[0].name not in a.places():
             return SpeakerMention(opening[0].name, "organisation")
+        # "A victim impact statement from the trust’s chair, the Rev Judith Polglase, was read to
+        # the court. It said…": "it" is the document the sentence before was about; its author spoke
+        document = re.match(
+            rf"\s*[\"“‘']?(?:A|An|The|Her|His|Their|Its)\s+(?:[\w’'-]+\s+){{0,3}}?({'|'.join(sorted(DOCUMENT_NOUNS))})\b",
+            a.masked[a.sentence_start(max(0, start - 2)) : start],
+        )
+        if document and re.match(r"\s*It\s", a.masked[start : pos + 3]):
+            author = self.document_issuer(["the", document.group(1)], pos)
+            if author:
+                return author
         acting = a.acting_organisation(pos)  # an organisation known by acting ("X said") only
         if acting and re.match(rf"\s*(?:The\s+)?{re.escape(acting.split()[0])}\b", a.masked[start:pos]):
             return SpeakerMention(acting, "organisation")
@@ -2199,7 +2209,8 @@ class _Resolver:
             )
             if source:
                 who = source.group("who").strip()
-                named = re.fullmatch(rf",\s*({NAME_RUN.pattern})\s*[,.]", source.group("apposition") or "")
+                # "from the trust’s chair, the Rev Judith Polglase,": "the" before a title and name
+                named = re.fullmatch(rf",\s*(?:the\s+)?({NAME_RUN.pattern})\s*[,.]", source.group("apposition") or "")
                 if named and _clean_name(named.group(1)) and len(_clean_name(named.group(1)).split()) >= 2:
                     mention = self._person_or_org(_clean_name(named.group(1)), m.end())
                     if mention:

@@ -1555,3 +1555,18 @@ def test_a_firm_named_with_an_ampersand_is_one_organisation_not_its_last_word():
         "In a statement, the company blamed “a difficult winter”. “Trading has been weak,” the statement said."
     )
     assert speakers_of(text)["Trading has been weak,"] == SpeakerMention("Pellow & Vance", "organisation")
+
+
+DOCUMENT_FROM = (
+    "The Polwenna Rowing Club lost £40,000.\n\n"
+    "A victim impact statement from the club’s chair, the Rev Ann Treharne, was read to the court. It said the "
+    "theft had “broken the club”.\n\n"
+    "“Members stopped coming. Nobody trusted the books,” the statement said."
+)
+
+
+def test_a_document_from_a_named_person_is_that_person_s_words():
+    # "It said" and "the statement said" after "a statement from …, the Rev Ann Treharne,": hers, not the club's
+    speakers = speakers_of(DOCUMENT_FROM)
+    assert speakers["broken the club"] == SpeakerMention("Ann Treharne", "person")
+    assert speakers["Members stopped coming. Nobody trusted the books,"] == SpeakerMention("Ann Treharne", "person")
