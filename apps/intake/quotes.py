@@ -2317,6 +2317,17 @@ class _Resolver:
                 # "But one of the four councillors who voted in favour… warned…. “…,” the councillor
                 # said": an unnamed one introduced since the title's holder was last named
                 return self._unnamed_since(head, held[-1], pos) or SpeakerMention(held[-1], "person")
+            if (
+                head in PERSON_NOUNS | TITLE_WORDS | ROLE_NOUNS
+                and len(lowered) == 2
+                and self.last_speaker
+                and self.last_speaker.kind == "person"
+                and "\n" not in self.article.masked[self.last_speaker_pos : pos]
+                and not re.search(rf"\b{re.escape(head)}s?\b", self.article.masked[:pos], re.I)
+            ):
+                # "Defending, Marcus Olaleye KC said…. …, the barrister said": a job the article never
+                # used before, for the person who spoke earlier in the paragraph (elegant variation)
+                return self.last_speaker
             if head in PERSON_NOUNS | TITLE_WORDS | DEMONYMS | ROLE_NOUNS or re.fullmatch(r"\d+-year-old", head):
                 described = self.described(head, pos)
                 if described:

@@ -1570,3 +1570,12 @@ def test_a_document_from_a_named_person_is_that_person_s_words():
     speakers = speakers_of(DOCUMENT_FROM)
     assert speakers["broken the club"] == SpeakerMention("Ann Treharne", "person")
     assert speakers["Members stopped coming. Nobody trusted the books,"] == SpeakerMention("Ann Treharne", "person")
+
+
+def test_a_job_named_first_as_a_second_reference_is_who_spoke_earlier_in_the_paragraph():
+    text = (
+        "Dorian Hale, 41, admitted theft.\n\n"
+        "Defending, Priya Lomax KC said her client had been “deeply ashamed”. Hale had lost his job, which "
+        "left him “desperate and alone”, the barrister said."
+    )
+    assert speakers_of(text)["desperate and alone"] == SpeakerMention("Priya Lomax", "person")
