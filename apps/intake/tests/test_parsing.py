@@ -137,15 +137,12 @@ def test_an_article_in_another_language_is_not_parsed_with_the_english_model(mon
 
 
 @needs_parser
-def test_a_long_article_is_parsed_within_the_time_budget():
-    import time
-
+def test_every_quotation_of_a_long_article_gets_its_speaker():
+    # How long it takes is measured by `make accuracy` (ACCURACY.md, "Speed and memory"), never
+    # asserted here: a timed test fails on a busy machine and passes a slow change on a fast one.
     paragraph = UNNAMED_THEN_PRONOUN.split("\n\n", 1)[1]
     text = "Harbour dispute\n\n" + "\n\n".join([paragraph] * 60)  # about 2,300 words
-    parsing.load()
-    started = time.perf_counter()
     spans = find_quotations(text)
-    assert time.perf_counter() - started < 6  # the goal is 2 s; generous for a loaded test machine
     assert len(spans) == 120 and all(span.speaker for span in spans)
 
 

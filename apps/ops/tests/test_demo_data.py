@@ -65,14 +65,14 @@ def test_the_command_refuses_a_database_with_real_records():
 
 
 def test_batches_made_ahead_of_the_load_are_written_in_order_and_reproducibly(monkeypatch):
-    monkeypatch.setattr(demo_data, "BATCH_SIZE", 40)  # five batches, each made while the one before loads
-    demo_data_generate(statements=200, seed=5)
+    monkeypatch.setattr(demo_data, "BATCH_SIZE", 25)  # four batches, each made while the one before loads
+    demo_data_generate(statements=100, seed=5)
     in_batches = _texts_in_order()
     Statement.objects.all().delete()
     monkeypatch.setattr(demo_data, "BATCH_SIZE", 10_000)  # one batch
-    demo_data_generate(statements=200, seed=5)
+    demo_data_generate(statements=100, seed=5)
     assert _texts_in_order() == in_batches
-    assert len(in_batches[0]) == 200
+    assert len(in_batches[0]) == 100
 
 
 def _texts_in_order():
