@@ -208,8 +208,9 @@ def demo_data_generate(
             return batch
 
         # The next batch is made while the database takes this one in: making a batch is this
-        # process's work, and taking it in (the search documents computed for each row) the
-        # database's, so with two cores the load takes the longer of the two, not their sum.
+        # process's work, taking it in (the search documents computed for each row) the
+        # database's, and on two cores they overlap. The database's part is the larger: 200,000
+        # statements took 41 s made in turn and 36 s made ahead (quiet host, alternating runs).
         batches = ((start, size, statement_batch(start, size)) for start, size in _batches(statements))
         for start, size, batch in _made_ahead(batches):
             writer.write(Statement, STATEMENT_COLUMNS, batch.statements)
