@@ -7,6 +7,9 @@ name not listed, only the article's own pronouns after the name tell ("Kerry Tai
 she…").
 """
 
+from functools import cache
+from pathlib import Path
+
 FEMALE = set(
     """
     aaliyah abigail ada adaeze adriana agnes aisha alice alicia alison amanda amelia amina aminata amy
@@ -50,11 +53,33 @@ MALE = set(
 )
 
 
+DATA = Path(__file__).resolve().parent / "data" / "first_names.txt"
+
+
+@cache
+def _more_names() -> dict[str, str]:
+    """About 12,000 more first names given overwhelmingly to one gender, from nomquamgender's
+    data (MIT licence, data/first_names.LICENSE; scripts/first_names_from_nomquamgender.py)."""
+    try:
+        lines = DATA.read_text(encoding="utf-8").splitlines()
+    except OSError:  # a broken install costs the pronouns some names, never the suggestions
+        return {}
+    return dict(line.split() for line in lines if line and not line.startswith("#"))
+
+
 def first_name_gender(name: str) -> str | None:
-    """ "f", "m" or None for the first word of `name`."""
+    """ "f", "m" or None for the first word of `name`, by the list above: names common enough in
+    the press that a capitalised word among them is taken for a person's first name."""
     first = name.split()[0].lower().strip(".,") if name.split() else ""
     if first in FEMALE:
         return "f"
     if first in MALE:
         return "m"
     return None
+
+
+def person_gender(name: str) -> str | None:
+    """ "f", "m" or None for a person's name (known to be one), by its first word: the list above,
+    then the larger one, which also holds words that are not always names (Marine, Royal, Hope)."""
+    first = name.split()[0].lower().strip(".,") if name.split() else ""
+    return first_name_gender(first) or _more_names().get(first)

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from django.conf import settings
 
-from .names import first_name_gender
+from .names import first_name_gender, person_gender
 from .types import SpeakerMention
 
 logger = logging.getLogger(__name__)
@@ -283,7 +283,7 @@ class Parse:
                     self._people_by_surname[tokens[-1].lower()] = max(
                         (self._people_by_surname[tokens[-1].lower()], name), key=len
                     )
-                gender = _gender_of(doc[max(0, ent.start - 1) : ent.end]) or first_name_gender(name)
+                gender = _gender_of(doc[max(0, ent.start - 1) : ent.end]) or person_gender(name)
                 subject = (
                     any(t.dep_ in SUBJECT_DEPS for t in ent)
                     or ent.root.dep_ == "appos"
@@ -304,7 +304,7 @@ class Parse:
             named = self._appositive_name(token)
             if named:  # "The deputy mayor, Ana Ruiz," (a name the entity recogniser missed)
                 if not any(m.name == named for m in self.mentions):
-                    self.mentions.append(_Mention(token.left_edge.idx, named, "person", first_name_gender(named), True))
+                    self.mentions.append(_Mention(token.left_edge.idx, named, "person", person_gender(named), True))
                 continue
             description = self.description(token)
             if description:

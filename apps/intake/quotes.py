@@ -69,6 +69,15 @@ first person, not a name after a preposition or in a relative clause; a surname 
 share is the one named first; "it" is the organisation opening its sentence or that spoke in
 the sentence before.
 
+Round eight (issue 17) added: a paragraph that opens with a quotation nobody is said to have said,
+right after a paragraph whose last quotation has a speaker, is that speaker going on
+(`_speaker_goes_on`, last of the rules); a word for a woman or a man before a name tells the
+person's gender ("her husband, Pieter,"), and "him"/"her" after a name no longer do (they are as
+often the object: "Venn described her as…"); a person's gender also comes from a larger list of
+first names (apps/intake/names.py, `person_gender`); an abbreviated title with its full stop
+("said Dr. Miriam Reid") and any job or title before a known first name ("Special Agent Curtis
+Lindqvist", "Deckhand Annie Lévesque") are not the name.
+
 Who "he"/"she" is, in order: the person opening the pronoun's own sentence; an unnamed person
 who opened a sentence since the last quotation ("One of the injured dockers sat…", "A teaching
 assistant, who asked not to be named because she…, said"); the person who spoke last unless a
@@ -84,7 +93,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import parsing
-from .names import FEMALE, MALE, first_name_gender
+from .names import FEMALE, MALE, first_name_gender, person_gender
 from .types import QuoteSpan, SpeakerMention
 
 logger = logging.getLogger(__name__)
@@ -208,6 +217,10 @@ def _pair(text: str) -> list[_Raw]:
 MARK = "\ue000"
 WORDS_MASK = "\ue001"
 CUE_REACH = 600  # characters either side of a quotation where its cue is looked for
+# a word for a woman or a man right before a name ("her late husband, Pieter", "Mrs Lyle")
+GENDER_WORD_BEFORE = re.compile(
+    rf"\b({'|'.join(sorted(parsing.FEMALE_WORDS | parsing.MALE_WORDS))})\.?,?[ \u00a0]+$", re.IGNORECASE
+)
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "sgt", "rep", "sen", "gov", "no", "vs"}
 ABBREVIATIONS |= {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "p", "pp"}
 ABBREVIATIONS |= {"al", "etc", "inc", "ltd", "co", "corp", "jr", "sr"}
@@ -252,6 +265,10 @@ SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 
 # Capital letters with accents and other Latin ones too: "Mei-Ling Ørsted", "Łukasz Żak", "Élodie"
 CAPITALS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper() and ch != "×")
+# an abbreviated title written with its full stop ("said Dr. Miriam Reid", US style): not the name
+TITLE_ABBREVIATIONS = (
+    r"(?:Dr|Mr|Mrs|Ms|Mx|Prof|Rev|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Cpl|Maj|Adm|Insp|Supt|Det|Hon|Fr|Cllr)\."
+)
 NAME_TOKEN = rf"(?:[{CAPITALS}]\.(?:[ \u00a0]?[{CAPITALS}]\.)*|[{CAPITALS}][\w’'\-]*|[dl][’'][{CAPITALS}][\w’'\-]*)"
 NAME_RUN = re.compile(
     rf"{NAME_TOKEN}(?:(?:[ \u00a0]\ue002+)?[ \u00a0](?:(?:de|da|di|du|del|der|den|des|dos|das|van|von|bin|al|el|la|le|ibn)[ \u00a0]){{0,2}}"
@@ -1051,6 +1068,9 @@ GROUP_ANSWER = re.compile(
 )
 GENDERED = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 FEMININE = {"she", "her", "hers", "herself"}
+# the pronouns that tell a person's gender after the name: not "him" and "her", which are as often
+# someone else, the object ("Iain Drummond described her as…")
+GENDER_TELLING = re.compile(r"\b(?:he|his|himself|she|hers|herself)\b", re.IGNORECASE)
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 NOT_PERSON_NOUNS = (
     r"company|firm|group|developer|operator|club|side|team|council|charity|bank|fund|agency|union|"
@@ -1456,9 +1476,13 @@ class _Article:
         votes: dict[str, list[int]] = {}
         for k, person in enumerate(self.persons):
             tally = votes.setdefault(person.name, [0, 0])
-            guess = first_name_gender(person.name)
+            guess = person_gender(person.name)
             if guess and tally == [0, 0]:
                 tally[0 if guess == "f" else 1] += 2
+            # a word that tells just before the name: "her husband, Pieter,", "Mrs Lyle", "the widow Ann Roe"
+            told = GENDER_WORD_BEFORE.search(self.masked, max(0, person.pos - 30), person.pos)
+            if told:
+                tally[0 if told.group(1).lower() in parsing.FEMALE_WORDS else 1] += 3
             # until the next person named, not a name after "at"/"in" ("…the unit at Northfield General")
             end = next(
                 (
@@ -1481,7 +1505,7 @@ class _Article:
             pronoun = next(
                 (
                     g
-                    for g in GENDERED.finditer(window)
+                    for g in GENDER_TELLING.finditer(window)
                     if not re.search(
                         r"\b(?:under|with|for|to|by|about|of|from|behind|beside|alongside|against|without|like)\s+$",
                         window[max(0, g.start() - 12) : g.start()],
@@ -1496,11 +1520,11 @@ class _Article:
     def gender(self, name: str) -> str | None:
         """ "he" or "she" for `name`, from the article's pronouns or a first name; a surname alone
         ("Mirelli") by the fullest name the article gives it ("Jonas Mirelli")."""
-        found = self.genders.get(name) or first_name_gender(name)
+        found = self.genders.get(name) or person_gender(name)
         if found is None and len(name.split()) == 1:
             full = self.fullest(name)
             if full != name:
-                found = self.genders.get(full) or first_name_gender(full)
+                found = self.genders.get(full) or person_gender(full)
         return found
 
     def places(self) -> set[str]:
@@ -2591,10 +2615,10 @@ class _Resolver:
         """ "…,” said Aibek Smadiyarov, an official" / "according to Hans Obermeier of Pro Bahn"."""
         a = self.article
         tail = a.masked[cue_end:stop]
-        m = re.match(r"\s+(.{1,160}?)(?=[,.;:(]|\s+(?:of|from|in|at|on|to|for|who|that)\s|$)", tail)
+        m = PHRASE_AFTER_CUE.match(tail)
         if not m:
             return None
-        phrase = m.group(1).strip()
+        phrase = re.sub(rf"^{TITLE_ABBREVIATIONS}\s+(?=[{CAPITALS}])", "", m.group(1).strip())  # "Dr. Reid"
         if MARK in phrase or WORDS_MASK in phrase:
             return None
         # "said the water minister, Ruth Calloway, who…": the name in apposition
@@ -2672,20 +2696,56 @@ def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> l
     speaker where the rules found none or took words that are not a name (`_second_reading`)."""
     spans, article = _rule_quotations(text, language)
     if not parse or not spans or (language or "en").split("-")[0].lower() != "en":
-        return _tidy_speakers(article, _alternate_turns(text, _interview_answers(article, spans)))
+        return _tidy_speakers(
+            article, _speaker_goes_on(text, _alternate_turns(text, _interview_answers(article, spans)))
+        )
     try:
         parsed = parsing.parse(text, [(span.char_start, span.char_end) for span in spans], fullest=article.fullest)
         read = _second_reading(parsed, spans) if parsed is not None else spans
     except Exception:  # a parser failing on odd text must not cost the editor the suggestions
         logger.exception("The parse of an article failed: its speakers are read by the rules alone")
         read = spans
-    return _tidy_speakers(article, _alternate_turns(text, _interview_answers(article, read)))
+    return _tidy_speakers(article, _speaker_goes_on(text, _alternate_turns(text, _interview_answers(article, read))))
+
+
+def _speaker_goes_on(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """A paragraph that opens with a quoted sentence nobody is said to have said, right after a
+    paragraph whose last quotation has a speaker, is that speaker going on: news writing gives the
+    attribution once and lets the next paragraph of quotation stand alone (“…,” he said. ¶ “If
+    we go into winter like this, I don't know what we do.”). Last of the rules, so a cue, a
+    question-and-answer turn or the parse always wins over it."""
+    result = list(spans)
+    for k in range(1, len(result)):
+        span, last = result[k], result[k - 1]
+        if span.speaker is not None or span.mode != "direct" or last.speaker is None:
+            continue
+        line_start = text.rfind("\n", 0, span.char_start) + 1
+        if text[line_start : span.char_start].strip(" \t\u00a0" + "".join(OPENERS)):
+            continue  # the quotation does not open its paragraph
+        between = text[last.char_end : line_start].split("\n")
+        if len(between) < 2 or any(line.strip() for line in between[1:]):
+            continue  # not the paragraph just after the last quotation's
+        result[k] = replace(
+            span,
+            speaker=last.speaker,
+            cue="(paragraph before)",
+            notes=(*span.notes, "the speaker of the paragraph before"),
+        )
+    return result
 
 
 # --- 6. the speaker's name as the desk would file it ---------------------------------------------
 
 # Police and military ranks written before a name, abbreviated or not ("DS Penhaligon", "Det Insp
 # Rowe", "Chief Constable Ann Hale", "Cpl Dean Mabry"): never part of the name.
+# the words after a cue up to the first stop ("said Dr. Miriam Reid, a cardiologist": an abbreviated
+# title's or an initial's full stop is not one)
+PHRASE_AFTER_CUE = re.compile(
+    r"\s+(.{1,160}?)(?=[,;:(]|"
+    + "".join(rf"(?<!\b{t})" for t in TITLE_ABBREVIATIONS[3:-4].split("|"))
+    + r"(?<!\b[A-Z])\.|\s+(?:of|from|in|at|on|to|for|who|that)\s|$)"
+)
+ABBREVIATED_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "rev", "sen", "rep", "gov", "hon", "fr", "cllr"}
 RANKS = {
     "ds", "di", "dci", "dc", "pc", "psc", "pcso", "dsupt", "det", "insp", "supt", "ch", "sgt", "cpl", "pte",
     "lcpl", "maj", "brig", "adm", "cdr", "cmdr", "lieut", "lt", "capt", "col", "gen", "constable", "sergeant",
@@ -2955,10 +3015,15 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
     if mention.kind == "person":
         # ranks, titles and jobs before the name ("DS Penhaligon", "Meteorologist Hannah Brightwater")
         while len(tokens) > 1 and (
-            tokens[0].lower().strip(".") in RANKS | TITLE_WORDS
+            tokens[0].lower().strip(".") in RANKS | TITLE_WORDS | ABBREVIATED_TITLES
             or (len(tokens) > 2 and JOB_SUFFIX.fullmatch(tokens[0]) and tokens[0].lower() not in FEMALE | MALE)
         ):
             tokens = tokens[1:]
+        # any other job or title before a known first name ("Special Agent Curtis Lindqvist",
+        # "Deckhand Annie Lévesque", "Singer-songwriter Maddie Okonkwo-Hart"): the name starts there
+        first = next((k for k, token in enumerate(tokens[:-1]) if person_gender(token)), 0)
+        if first and len(tokens) - first >= 2:
+            tokens = tokens[first:]
         name = _without_demonym(" ".join(tokens))  # "Italian Davide Roncaglia"
         tokens = name.split()
         if name in places:

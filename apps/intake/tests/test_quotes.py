@@ -1579,3 +1579,60 @@ def test_a_job_named_first_as_a_second_reference_is_who_spoke_earlier_in_the_par
         "left him “desperate and alone”, the barrister said."
     )
     assert speakers_of(text)["desperate and alone"] == SpeakerMention("Priya Lomax", "person")
+
+
+def test_a_paragraph_of_quotation_with_no_cue_goes_on_with_the_speaker_of_the_paragraph_before():
+    text = (
+        "Ferry timetable cut\n\n"
+        "Oswin Pellard, who runs the island shop, said the winter timetable would empty the village.\n\n"
+        "“Two boats a day is not a service,” he said.\n\n"
+        "“If the morning crossing goes, the school goes with it, and then the families go.”\n\n"
+        "The operator did not respond to a request for comment."
+    )
+    assert speakers_of(text)["If the morning crossing goes, the school goes with it, and then the families go."] == (
+        SpeakerMention("Oswin Pellard", "person")
+    )
+
+
+def test_a_word_for_a_man_or_a_woman_before_a_name_tells_who_she_is():
+    # "her husband, Tobiah,": an unlisted first name, a man by the word before it; "she" is his wife
+    text = (
+        "Weaver wins prize\n\n"
+        "Ottilie Grenvard began weaving after her husband, Tobiah, retired in 2015. She calls the loom "
+        "“the best argument we never had”."
+    )
+    assert speakers_of(text)["the best argument we never had"] == SpeakerMention("Ottilie Grenvard", "person")
+
+
+def test_an_object_pronoun_after_a_name_does_not_tell_that_person_s_gender():
+    # "Rhodri Venn described her": "her" is the captain, not Venn, who is the "he" of the next sentence
+    text = (
+        "Captain remembered\n\n"
+        "Her brother, Thomas Sarre, said she had never missed a tide. The harbourmaster, Rhodri Venn, described "
+        "her as “the steadiest hand on the coast”. He recalled a storm in 1987. “She brought them all home,” he said."
+    )
+    assert speakers_of(text)["She brought them all home,"] == SpeakerMention("Rhodri Venn", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The effect was large,” said Dr. Ilse Marrowby, a cardiologist at the hospital.", "Ilse Marrowby"),
+        ("“It was a long night,” said Mrs. Tamsin Corle of the residents' group.", "Tamsin Corle"),
+        ("“We reconstructed the messages,” said Special Agent Curtis Lindgard.", "Curtis Lindgard"),
+        ("“The young ones leave,” said Deckhand Annie Vasseur.", "Annie Vasseur"),
+        ("“We lost the stage,” said Singer-songwriter Maddie Orrin-Hale.", "Maddie Orrin-Hale"),
+    ],
+)
+def test_an_abbreviated_title_or_a_job_before_a_first_name_is_not_part_of_the_name(text, speaker):
+    assert only("Headline\n\n" + text).speaker == SpeakerMention(speaker, "person")
+
+
+def test_an_organisation_whose_first_word_is_also_a_first_name_stays_an_organisation():
+    # Marine and Grace are first names too (the larger list knows them); only a person's gender uses it
+    text = (
+        "Ship grounded\n\n"
+        "The Marine Accident Investigation Branch confirmed it had sent four inspectors. “We have begun a preliminary "
+        "assessment,” a spokesperson said."
+    )
+    assert only(text).speaker == SpeakerMention("Marine Accident Investigation Branch", "organisation")
