@@ -2049,6 +2049,15 @@ class _Resolver:
         )
         if partitive:
             return SpeakerMention(partitive.group(1), "anonymous")
+        # "The actor Sir Benedict Oyelaran, who played his first role, as Hamlet, under her, said": the
+        # person the relative clause is about, whatever names and commas the clause holds
+        relative = re.match(
+            rf"\s*(?:(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{1,3}})?(?P<name>{NAME_RUN.pattern}),\s+who\s", fragment
+        )
+        if relative:
+            name = _clean_name(relative.group("name"))
+            if name and len(name.split()) >= 2 and _classify_run(name) == "person":
+                return self._person_or_org(name, start)
         # "A researcher has been suspended after a university panel concluded that…": the subject of
         # the verb of saying is the noun phrase after the conjunction, not the sentence before it
         subordinate = re.search(
@@ -2712,12 +2721,20 @@ def _speaker_goes_on(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     """A paragraph that opens with a quoted sentence nobody is said to have said, right after a
     paragraph whose last quotation has a speaker, is that speaker going on: news writing gives the
     attribution once and lets the next paragraph of quotation stand alone (“…,” he said. ¶ “If
-    we go into winter like this, I don't know what we do.”). Last of the rules, so a cue, a
-    question-and-answer turn or the parse always wins over it."""
+    we go into winter like this, I don't know what we do.”). A question after an answer, or an
+    answer after a question, is the other party's turn instead: the person the asker was said to
+    ask ("She then pressed Mr Pemberton-Rhys on the timeline. ¶ ‘When did you…?’ ¶ ‘In October.’"),
+    else nobody. Last of the rules, so a cue, a turn found before or the parse always wins."""
     result = list(spans)
-    for k in range(1, len(result)):
-        span, last = result[k], result[k - 1]
-        if span.speaker is not None or span.mode != "direct" or last.speaker is None:
+    pair: tuple[SpeakerMention, SpeakerMention] | None = None  # the asker and the person asked
+    for k, span in enumerate(result):
+        if span.speaker is not None:
+            if span.text.rstrip().endswith("?"):
+                asked = _person_asked(text, result[:k], span)
+                pair = (span.speaker, asked) if asked and asked != span.speaker else pair
+            continue
+        last = result[k - 1] if k else None
+        if span.mode != "direct" or last is None or last.speaker is None:
             continue
         line_start = text.rfind("\n", 0, span.char_start) + 1
         if text[line_start : span.char_start].strip(" \t\u00a0" + "".join(OPENERS)):
@@ -2725,13 +2742,55 @@ def _speaker_goes_on(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
         between = text[last.char_end : line_start].split("\n")
         if len(between) < 2 or any(line.strip() for line in between[1:]):
             continue  # not the paragraph just after the last quotation's
-        result[k] = replace(
-            span,
-            speaker=last.speaker,
-            cue="(paragraph before)",
-            notes=(*span.notes, "the speaker of the paragraph before"),
-        )
+        if span.text.rstrip().endswith("?") == last.text.rstrip().endswith("?"):
+            speaker, note = last.speaker, "the speaker of the paragraph before"
+        elif pair and last.speaker in pair:
+            speaker, note = pair[1] if last.speaker == pair[0] else pair[0], "a turn in an exchange"
+        else:
+            continue  # a question and its answer: two people, and the text does not say who
+        result[k] = replace(span, speaker=speaker, cue="(paragraph before)", notes=(*span.notes, note))
     return result
+
+
+# "She then pressed Mr Pemberton-Rhys on the timeline", "asked the minister, Ruth Calloway, whether…"
+ASKED_WHOM = re.compile(
+    rf"\b(?:asked|pressed|questioned|quizzed|grilled|challenged|cross-examined|put it to|turned to)\s+"
+    rf"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dame|Sir|Professor|Prof)\.?\s+)?(?P<name>{NAME_RUN.pattern})"
+)
+
+
+def _person_asked(text: str, before: list[QuoteSpan], question: QuoteSpan) -> SpeakerMention | None:
+    """Whom a question was put to, when the sentence introducing it says ("pressed Mr X", "asked
+    X"), in the question's paragraph or the one before: as the article's other quotations name
+    them when one has the same surname."""
+    start = text.rfind("\n", 0, text.rfind("\n", 0, question.char_start) - 1) + 1
+    found = next(reversed(list(ASKED_WHOM.finditer(text, start, question.char_start))), None)  # the last one
+    if found is None:
+        return None
+    name = _clean_name(found.group("name"))
+    titled = found.group(0).split()[1].rstrip(".") in {
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Mx",
+        "Dr",
+        "Dame",
+        "Sir",
+        "Professor",
+        "Prof",
+    }
+    if not name or not titled and _classify_run(name) != "person":
+        return None
+    surname = name.split()[-1]
+    for earlier in reversed(before):
+        if earlier.speaker and earlier.speaker.kind == "person" and earlier.speaker.name.split()[-1] == surname:
+            return earlier.speaker
+    # the full name the article gave before ("Tobias Renwick-Hale" for "Mr Renwick-Hale")
+    full = re.search(rf"[{CAPITALS}][\w’'-]+[ \u00a0]+(?:[{CAPITALS}][\w’'-]+[ \u00a0]+)?{re.escape(surname)}\b", text)
+    if len(name.split()) == 1 and full and full.start() < question.char_start:
+        name = _clean_name(full.group(0)) or name
+    return SpeakerMention(name, "person")
 
 
 # --- 6. the speaker's name as the desk would file it ---------------------------------------------
@@ -3206,7 +3265,7 @@ def _alternate_turns(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
             continue
         if not last.speaker:
             continue
-        after = re.split(r"[.!?]", text[span.char_end + 1 : span.char_end + 60], maxsplit=1)[0]
+        after = re.split(r"[.!?\n]", text[span.char_end + 1 : span.char_end + 60], maxsplit=1)[0]  # its own paragraph
         between = text[last.char_end : span.char_start]
         if (
             "\n" not in between

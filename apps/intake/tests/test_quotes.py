@@ -1636,3 +1636,43 @@ def test_an_organisation_whose_first_word_is_also_a_first_name_stays_an_organisa
         "assessment,” a spokesperson said."
     )
     assert only(text).speaker == SpeakerMention("Marine Accident Investigation Branch", "organisation")
+
+
+def test_bare_questions_and_answers_after_the_asker_pressed_someone_alternate_between_the_two():
+    text = (
+        "Water boss questioned\n\n"
+        "Giving evidence, Tobias Renwick-Hale said the leak had been reported in June.\n\n"
+        "The committee's chair, Priya Oduya-Marsh, then pressed Mr Renwick-Hale on the dates.\n\n"
+        "‘When did you first see the report?’\n\n"
+        "‘In July, when it was circulated.’\n\n"
+        "‘And before that?’\n\n"
+        "‘Not that I recall.’"
+    )
+    speakers = speakers_of(text)
+    asker, asked = SpeakerMention("Priya Oduya-Marsh", "person"), SpeakerMention("Tobias Renwick-Hale", "person")
+    assert speakers["When did you first see the report?"] == asker
+    assert speakers["In July, when it was circulated."] == asked
+    assert speakers["And before that?"] == asker
+    assert speakers["Not that I recall."] == asked
+
+
+def test_a_question_answered_by_its_asker_in_the_same_paragraph_stays_the_asker_s():
+    # the cue in the next paragraph ("shot back") is somebody else's, not this answer's
+    text = (
+        "Mayoral debate\n\n"
+        "Edda Whitlock defended the zoning law. “We did the hard thing,” she said.\n\n"
+        "Corin Delamere was unimpressed. “How many homes have been built?” he asked. “I'll tell you. Forty-one.”\n\n"
+        "Whitlock shot back that the delays were the state's fault."
+    )
+    assert speakers_of(text)["I'll tell you. Forty-one."] == SpeakerMention("Corin Delamere", "person")
+
+
+def test_the_subject_of_a_relative_clause_speaks_not_a_name_inside_the_clause():
+    text = (
+        "Director dies\n\n"
+        "The actor Sir Osric Fennimore, who played his first role, as Coriolanus, under her direction in 1990, "
+        "said she had “changed my life”.\n\n"
+        "“I was terrified, and she knew it,” he said."
+    )
+    speakers = speakers_of(text)
+    assert speakers["I was terrified, and she knew it,"] == SpeakerMention("Osric Fennimore", "person")
