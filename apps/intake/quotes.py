@@ -2655,7 +2655,8 @@ class _Resolver:
             if name:
                 return self._person_or_org(name, cue_end)
         # "replied chief executive Morag Dunlop": role words in lower case before the name
-        role = re.fullmatch(rf"((?:[a-z][\w-]*\s+){{1,4}})({NAME_RUN.pattern})", phrase)
+        # (and "recalled the director Leah Mortensen": an article may open the role words)
+        role = re.fullmatch(rf"(?:(?:the|a|an)\s+)?((?:[a-z][\w-]*\s+){{1,4}})({NAME_RUN.pattern})", phrase)
         if role and not set(role.group(1).split()) & (PREPOSITIONS | {"and", "or", "the", "a", "an"}):
             name = _clean_name(role.group(2))
             if len(name.split()) >= 2 and _classify_run(name) == "person":
@@ -3711,9 +3712,15 @@ def _attribute(
     # "Her verdict: “…”": a colon with no cue takes the person or organisation named before it
     if masked[s_start:q_open].rstrip().endswith(":") and not ordered:
         cut = masked.rfind(":", s_start, q_open)
-        owner = re.search(
-            rf"(?:\b(?P<pronoun>[Hh]is|[Hh]er)|(?P<name>{NAME_RUN.pattern})[’']s)(?:\s+\w+){{1,3}}\s*$",
-            masked[s_start:cut],
+        owner = (
+            re.search(
+                rf"(?:\b(?P<pronoun>[Hh]is|[Hh]er)|(?P<name>{NAME_RUN.pattern})[’']s)(?:\s+\w+){{1,3}}\s*$",
+                masked[s_start:cut],
+            )
+            or re.match(  # "Her advice to young directors, repeated in workshops, was simple: “…”"
+                rf"\s*(?P<pronoun>[Hh]is|[Hh]er)\s+[a-z][\w-]*\b[^{MARK}]*$",
+                masked[s_start:cut],
+            )
         )
         if owner and owner.group("pronoun"):
             colon = resolver.pronoun(s_start + owner.start())

@@ -1676,3 +1676,17 @@ def test_the_subject_of_a_relative_clause_speaks_not_a_name_inside_the_clause():
     )
     speakers = speakers_of(text)
     assert speakers["I was terrified, and she knew it,"] == SpeakerMention("Osric Fennimore", "person")
+
+
+def test_an_inverted_cue_before_the_role_and_the_name_gives_the_name():
+    text = "Teacher remembered\n\n‘She made me do it forty times,’ recalled the director Linnea Osterby."
+    assert only(text).speaker == SpeakerMention("Linnea Osterby", "person")
+
+
+def test_a_colon_after_a_sentence_opening_with_her_or_his_is_that_person_s_words():
+    text = (
+        "Director dies\n\n"
+        "Ingrith Calloway taught at the drama school until she was 80.\n\n"
+        "Her advice to young directors, repeated in countless workshops, was simple: ‘Read the play.’"
+    )
+    assert only(text).speaker == SpeakerMention("Ingrith Calloway", "person")
