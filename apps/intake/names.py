@@ -58,8 +58,9 @@ DATA = Path(__file__).resolve().parent / "data" / "first_names.txt"
 
 @cache
 def _more_names() -> dict[str, str]:
-    """About 12,000 more first names given overwhelmingly to one gender, from nomquamgender's
-    data (MIT licence, data/first_names.LICENSE; scripts/first_names_from_nomquamgender.py)."""
+    """About 17,500 more first names: "f" or "m" when given overwhelmingly to one gender, "?" when
+    to both, from nomquamgender's data (MIT licence, data/first_names.LICENSE;
+    scripts/first_names_from_nomquamgender.py)."""
     try:
         lines = DATA.read_text(encoding="utf-8").splitlines()
     except OSError:  # a broken install costs the pronouns some names, never the suggestions
@@ -82,4 +83,10 @@ def person_gender(name: str) -> str | None:
     """ "f", "m" or None for a person's name (known to be one), by its first word: the list above,
     then the larger one, which also holds words that are not always names (Marine, Royal, Hope)."""
     first = name.split()[0].lower().strip(".,") if name.split() else ""
-    return first_name_gender(first) or _more_names().get(first)
+    return first_name_gender(first) or {"f": "f", "m": "m"}.get(_more_names().get(first, ""))
+
+
+def is_first_name(word: str) -> bool:
+    """Whether `word` is given as a first name, to either gender ("Kerry", "Curtis"): read only
+    inside a person's name, where it tells where the name starts after a job or a title."""
+    return first_name_gender(word) is not None or word.lower().strip(".,") in _more_names()

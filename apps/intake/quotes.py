@@ -93,7 +93,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import parsing
-from .names import FEMALE, MALE, first_name_gender, person_gender
+from .names import FEMALE, MALE, first_name_gender, is_first_name, person_gender
 from .types import QuoteSpan, SpeakerMention
 
 logger = logging.getLogger(__name__)
@@ -3065,6 +3065,53 @@ def _named_in_apposition(article: "_Article", word: str, span: QuoteSpan) -> Spe
     return SpeakerMention(name, "person")
 
 
+def _name_proper(name: str) -> str:
+    """A person's name without the ranks, titles, jobs and nationality written before it ("DS
+    Penhaligon", "Meteorologist Hannah Brightwater", "Special Agent Curtis Lindqvist", "Deckhand
+    Annie Lévesque", "Mother-of-two Kerry Holbeche", "Italian Davide Roncaglia")."""
+    tokens = name.split()
+    while len(tokens) > 1 and (
+        tokens[0].lower().strip(".") in RANKS | TITLE_WORDS | ABBREVIATED_TITLES | {"justice"}
+        or (len(tokens) > 2 and JOB_SUFFIX.fullmatch(tokens[0]) and tokens[0].lower() not in FEMALE | MALE)
+    ):
+        tokens = tokens[1:]
+    first = next((k for k, token in enumerate(tokens[:-1]) if _starts_name(tokens, k)), 0)
+    if first and len(tokens) - first >= 2:
+        tokens = tokens[first:]
+    return _without_demonym(" ".join(tokens))
+
+
+def _starts_name(tokens: list[str], k: int) -> bool:
+    """Whether tokens[k] is a first name opening the name, after a job or a title: one given to a
+    gender ("Special Agent Curtis Lindqvist"), or to both after a compound job ("Mother-of-two
+    Kerry Holbeche"); never a particle ("Adewale bin Okonkwo-Sule", "Joost De Smet")."""
+    token = tokens[k]
+    if token.lower() in PARTICLES or not token[:1].isupper():
+        return False
+    if person_gender(token):
+        return True
+    return is_first_name(token) and any("-" in t for t in tokens[:k])
+
+
+def _completed_name(article: "_Article", name: str) -> str:
+    """The one full name the article gives that `name` is the end of, when the words before that
+    end are no first name: "Restrepo Aguado" -> "Julián Restrepo Aguado", "Ó Dálaigh" -> "Bernard Ó
+    Dálaigh", "By Monday evening Ferreira-Quist" -> "Nadia Ferreira-Quist"; never "Carol Ashdown" ->
+    "Martin Ashdown" (Carol is a first name)."""
+    tokens = name.split()
+    for k in range(len(tokens), 0, -1):
+        if any(is_first_name(token) for token in tokens[:-k]):
+            return name
+        tail = tokens[-k:]
+        longer = {full for full in article.full_names if full.split()[-k:] == tail and len(full.split()) > k}
+        if len(longer) == 1:
+            full = longer.pop()
+            if is_first_name(full.split()[0]) or len(full.split()) > len(tail) + 1:
+                return full
+            return name
+    return name
+
+
 def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places: set[str]) -> SpeakerMention | None:
     name = " ".join(mention.name.split()).strip(" ,;:")
     tokens = name.split()
@@ -3073,22 +3120,15 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
     if not tokens or (len(tokens) == 1 and tokens[0].lower() in NOT_A_NAME):
         return None
     if mention.kind == "person":
-        # ranks, titles and jobs before the name ("DS Penhaligon", "Meteorologist Hannah Brightwater")
-        while len(tokens) > 1 and (
-            tokens[0].lower().strip(".") in RANKS | TITLE_WORDS | ABBREVIATED_TITLES
-            or (len(tokens) > 2 and JOB_SUFFIX.fullmatch(tokens[0]) and tokens[0].lower() not in FEMALE | MALE)
-        ):
-            tokens = tokens[1:]
-        # any other job or title before a known first name ("Special Agent Curtis Lindqvist",
-        # "Deckhand Annie Lévesque", "Singer-songwriter Maddie Okonkwo-Hart"): the name starts there
-        first = next((k for k, token in enumerate(tokens[:-1]) if person_gender(token)), 0)
-        if first and len(tokens) - first >= 2:
-            tokens = tokens[first:]
-        name = _without_demonym(" ".join(tokens))  # "Italian Davide Roncaglia"
+        name = _name_proper(" ".join(tokens))
         tokens = name.split()
         if name in places:
             return None  # "Blea Crag", "Pinecrest Hollow": a place the article named as one
-        name = article.fullest(name, pos) if len(tokens) == 1 else name
+        if len(tokens) == 1:
+            name = article.fullest(name, pos)
+        else:
+            name = _completed_name(article, name)
+        name = _name_proper(name)  # the fullest name as first written: "Justice Declan Furlong"
         if len(name.split()) == 1:
             # named in full only after (a lede's "Achterberg said" before the profile's full name):
             # the one full name of two or three words that ends with it
@@ -3099,6 +3139,11 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
             if organisation:  # "Altenbrück said the club…": "FC Altenbrück", named so before
                 return SpeakerMention(organisation, "organisation")
         return replace(mention, name=name) if name != mention.name else mention
+    if mention.kind == "anonymous" and tokens[-1][:1].isupper():
+        # "By Monday evening Ferreira-Quist": the end of a full name the article gives
+        completed = _completed_name(article, name)
+        if completed != name:
+            return SpeakerMention(completed, "person")
     if mention.kind in ("anonymous", "group", "organisation"):
         if tokens[0].lower() in POSSESSIVE_DETERMINERS and len(tokens) > 1:
             tokens = tokens[1:]  # "His family" -> "family": whose, out of the article, says nothing

@@ -2,7 +2,7 @@
 
 import pytest
 
-from apps.intake.names import first_name_gender, person_gender
+from apps.intake.names import first_name_gender, is_first_name, person_gender
 
 
 @pytest.mark.parametrize(("name", "gender"), [("Curtis Lindgard", "m"), ("Annie Vasseur", "f"), ("Pieter Hale", "m")])
@@ -20,3 +20,8 @@ def test_words_that_are_also_first_names_are_not_taken_for_a_first_name_outside_
     # "Marine Accident Investigation Branch", "Grace Church": only a person's gender reads the larger list
     assert first_name_gender("Marine") is None
     assert person_gender("Marine") == "f"
+
+
+def test_a_first_name_given_to_both_genders_is_still_a_first_name():
+    assert is_first_name("Kerry") and is_first_name("Curtis")
+    assert not is_first_name("Deckhand")

@@ -1690,3 +1690,39 @@ def test_a_colon_after_a_sentence_opening_with_her_or_his_is_that_person_s_words
         "Her advice to young directors, repeated in countless workshops, was simple: ‘Read the play.’"
     )
     assert only(text).speaker == SpeakerMention("Ingrith Calloway", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Julián Restrepo Aguado won the stage. “It was hard,” said Restrepo Aguado.",
+            "It was hard,",
+            "Julián Restrepo Aguado",
+        ),
+        (
+            "Bernard Ó Dálaigh SC argued the charge was flawed. It was “a serious irregularity”, Ó Dálaigh said.",
+            "a serious irregularity",
+            "Bernard Ó Dálaigh",
+        ),
+        (
+            "Mr Justice Declan Furlong presided. “We will not keep them waiting,” said Mr Justice Furlong.",
+            "We will not keep them waiting,",
+            "Declan Furlong",
+        ),
+        (
+            "Nadia Ferreira-Quist was ousted. By Monday evening Ferreira-Quist had posted: “See you at the meeting.”",
+            "See you at the meeting.",
+            "Nadia Ferreira-Quist",
+        ),
+        ("“We are not nimbys,” said Mother-of-two Kerry Holbeche.", "We are not nimbys,", "Kerry Holbeche"),
+        ("Joost De Smet, the minister, arrived. “It is a loan,” De Smet said.", "It is a loan,", "Joost De Smet"),
+        (
+            "Carol Ashdown and her son Martin Ashdown arrived. “Water up,” Carol Ashdown said.",
+            "Water up,",
+            "Carol Ashdown",
+        ),
+    ],
+)
+def test_a_second_reference_is_filed_under_the_one_full_name_it_ends_and_titles_before_it_go(text, words, speaker):
+    assert speakers_of("Headline\n\n" + text)[words] == SpeakerMention(speaker, "person")
