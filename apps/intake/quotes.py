@@ -2987,7 +2987,7 @@ def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos:
     one police force the article names ("Kestermoor Police"); "the company", "the team" -> the
     organisation acting last before, in its paragraph or the one before. None when the article
     names no such organisation (the description stays)."""
-    name = " ".join(mention.name.split())
+    name = re.sub(r"^(?:and|but|or|while|as)\s+", "", " ".join(mention.name.split()), flags=re.IGNORECASE)
     spokes = SPOKESPERSON.fullmatch(name)
     second = spokes and re.fullmatch(r"(?:the|its|their)\s+([a-z]+)", spokes.group("named") or "", re.IGNORECASE)
     if spokes and spokes.group("named") and not (second and second.group(1).lower() in ORGANISATION_KINDS):
@@ -3022,6 +3022,11 @@ def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos:
         found = article.acting_organisation(pos)
         if found is None and kind.group(1).lower() in COMPANY_NOUNS:
             found = article.main_organisation(pos) or article.introduced_organisation(pos)
+        if found is None:  # "the hospital has asked…": the one organisation of that word ("St Aldric's Hospital")
+            found = article.organisation_with_word(kind.group(1).lower())
+        if found is None:
+            named = _Resolver(article).named_organisation(kind.group(1).lower(), pos)
+            found = named.name if named and named.kind == "organisation" and " " in named.name else None
         return SpeakerMention(found, "organisation") if found else None
     return None
 

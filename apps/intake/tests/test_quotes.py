@@ -1726,3 +1726,13 @@ def test_a_colon_after_a_sentence_opening_with_her_or_his_is_that_person_s_words
 )
 def test_a_second_reference_is_filed_under_the_one_full_name_it_ends_and_titles_before_it_go(text, words, speaker):
     assert speakers_of("Headline\n\n" + text)[words] == SpeakerMention(speaker, "person")
+
+
+def test_the_organisation_a_definite_description_names_is_found_even_after_a_conjunction():
+    text = (
+        "Doctors strike\n\n"
+        "Junior doctors at St Aldric’s Hospital in Wexcombe began a strike yesterday.\n\n"
+        "Consultants are covering emergency care, and the hospital has asked patients to attend only if "
+        "their condition is ‘genuinely serious’."
+    )
+    assert only(text).speaker == SpeakerMention("St Aldric’s Hospital", "organisation")
