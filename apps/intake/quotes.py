@@ -2632,7 +2632,11 @@ class _Resolver:
             return None
         # "said the water minister, Ruth Calloway, who…": the name in apposition
         named = re.match(rf"\s*,\s*({NAME_RUN.pattern})\s*(?:[,.;]|$)", tail[m.end() :])
-        if named and phrase.lower().startswith(("the ", "a ", "an ", "its ", "his ", "her ", "their ")):
+        # (and "said Femawu’s regional secretary, Kagiso Dlamini": a possessive name before the role)
+        if named and (
+            phrase.lower().startswith(("the ", "a ", "an ", "its ", "his ", "her ", "their "))
+            or re.match(rf"{NAME_RUN.pattern}[’']s\s+[a-z]", phrase)
+        ):
             name = _clean_name(named.group(1))
             if name and len(name.split()) >= 2 and _classify_run(name) == "person":
                 return self._person_or_org(name, cue_end)
@@ -3778,6 +3782,14 @@ def _attribute(
             colon = resolver._person_or_org(_clean_name(owner.group("name")), s_start + owner.start())
         else:
             colon = resolver.subject_before(s_start, cut, False)
+        opening = re.match(rf"\s*[\"“‘']?({NAME_RUN.pattern})\s+(?:[a-z]+\s+){{0,2}}[a-z]+\s*$", masked[s_start:cut])
+        if (
+            (colon is None or colon.kind not in ("person", "organisation"))
+            and opening
+            and _clean_name(opening.group(1))
+        ):
+            # "Okafor-Lind cut in: “…”": the name opening the clause, whatever its verb
+            colon = resolver._person_or_org(_clean_name(opening.group(1)), s_start + opening.start(1))
         # "A younger woman waiting behind him disagreed: “…”": an unnamed person opening the sentence
         acting = resolver.unnamed_actor(s_start, cut + 1, None)
         if acting and not masked[s_start : acting[0]].strip():

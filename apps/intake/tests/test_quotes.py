@@ -1736,3 +1736,24 @@ def test_the_organisation_a_definite_description_names_is_found_even_after_a_con
         "their condition is ‘genuinely serious’."
     )
     assert only(text).speaker == SpeakerMention("St Aldric’s Hospital", "organisation")
+
+
+def test_a_role_after_an_organisation_s_possessive_and_a_name_in_apposition_is_that_person():
+    text = (
+        "Mine rescue\n\n"
+        "The Federated Mine Workers Union (Femwu) said it had warned management.\n\n"
+        "“We raised it at the safety committee,” said Femwu’s regional secretary, Thandeka Mokoena."
+    )
+    assert only(text).speaker == SpeakerMention("Thandeka Mokoena", "person")
+
+
+def test_a_colon_after_a_name_and_any_verb_is_that_person_s_words_not_the_person_addressed():
+    text = (
+        "Hearing\n\n"
+        "Senator Patricia Okoli-Lind chaired. Graham Whitbury testified.\n\n"
+        'Whitbury said the program would cover any family "facing genuine hardship". Okoli-Lind cut in: '
+        '"With respect, Mr. Whitbury, she should not have to call you."'
+    )
+    assert speakers_of(text)["With respect, Mr. Whitbury, she should not have to call you."] == SpeakerMention(
+        "Patricia Okoli-Lind", "person"
+    )
