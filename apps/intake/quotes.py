@@ -1744,9 +1744,12 @@ class _Article:
                 # years": the sentence is about "he"/"she", its subject; a name after is an object
                 continue
             if re.search(
-                r"\b(?:where|when|whom|which|that|who|whose|than|behind|against|about|for|with|to|by)\s+$", lead
+                r"\b(?:where|when|whom|which|that|who|whose|than|behind|against|about|for|with|to|by|at|in|near|from)\s+$",
+                lead,
             ):
-                continue  # "The water temperature at the depth where Owen was found…": not its subject
+                # "The water temperature at the depth where Owen was found…", "The count at Tolley
+                # Moor took six hours": not its subject
+                continue
             if len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10 and (fits is None or fits(p.name)):
                 found = p.name
                 written = NAME_RUN.match(self.masked, p.pos)
@@ -1815,6 +1818,30 @@ class _Resolver:
         # the gender a pronoun gave an unnamed speaker ("A former keeper… ‘…,’ he said"): never "she" after
         self.unnamed_gender: dict[str, str] = {}
 
+    def _introduced_since(self, start: int, pos: int, fits) -> str | None:
+        """The one person named for the first time in the article after `start`, in the paragraph
+        of `pos` or the one before, whose gender fits: "…when the cabinet member for environment,
+        Cllr Derek Amankwah, set out the decision. ¶ ‘…,’ he said." — news writing introduces a
+        speaker, then quotes them."""
+        a = self.article
+        paragraph = a.masked.rfind("\n", 0, pos)
+        before = a.masked.rfind("\n", 0, max(0, paragraph - 1))
+        while before > 0 and not a.masked[before + 1 : paragraph].strip():
+            before = a.masked.rfind("\n", 0, before - 1)  # blank lines between paragraphs
+        first_seen: dict[str, int] = {}
+        for p in a.persons:
+            first_seen.setdefault(p.name, p.pos)
+        new = {
+            p.name
+            for p in a._persons_between(max(start, before), pos)
+            if first_seen[p.name] == p.pos
+            and not p.possessive
+            and len(p.name.split()) >= 2
+            and is_first_name(p.name.split()[0])  # a person's name, not "Tolley Moor"
+            and fits(p.name)
+        }
+        return new.pop() if len(new) == 1 else None
+
     def pronoun(self, pos: int, word: str = "") -> SpeakerMention | None:
         """ "he", "she": the person who spoke last, unless a sentence since opened with another
         person's name; else the person named last. Only a person whose gender fits: "she" is
@@ -1844,6 +1871,9 @@ class _Resolver:
             unnamed = self._unnamed_subject_after(self.last_speaker_pos, pos, gender)
             if unnamed and (other is None or unnamed[0] > a.masked.rfind(other, 0, pos)):
                 return unnamed[1]  # "Another, who has lived here all her life, said…": she
+            introduced = self._introduced_since(self.last_speaker_pos, pos, fits)
+            if other is None and introduced and introduced != self.last_speaker.name:
+                return SpeakerMention(introduced, "person")  # named for the first time, then quoted
             if other is None or other == self.last_speaker.name:
                 if self.last_speaker.kind == "anonymous" and gender:
                     self.unnamed_gender.setdefault(self.last_speaker.name, gender)

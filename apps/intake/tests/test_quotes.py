@@ -1757,3 +1757,26 @@ def test_a_colon_after_a_name_and_any_verb_is_that_person_s_words_not_the_person
     assert speakers_of(text)["With respect, Mr. Whitbury, she should not have to call you."] == SpeakerMention(
         "Patricia Okoli-Lind", "person"
     )
+
+
+def test_he_after_a_person_is_introduced_for_the_first_time_is_that_person_not_the_last_speaker():
+    text = (
+        "Council budget\n\n"
+        "Ian Fairbourne-Mott opened the meeting. ‘We have no choice,’ he said.\n\n"
+        "The first interruption came after 8pm, when the cabinet member for environment, Cllr Derek Amankwe, "
+        "set out the garden waste decision. Households will now pay £58 a year.\n\n"
+        "‘Around 40 per cent of households do not have a garden,’ he said."
+    )
+    assert speakers_of(text)["Around 40 per cent of households do not have a garden,"] == SpeakerMention(
+        "Derek Amankwe", "person"
+    )
+
+
+def test_a_place_named_for_the_first_time_is_not_taken_for_the_person_introduced():
+    text = (
+        "Recount\n\n"
+        "Neil Haverley conceded at 3am. ‘The people have spoken,’ he said.\n\n"
+        "The count at Tolley Moor took six hours.\n\n"
+        "‘Whatever happens, we will be back,’ he said."
+    )
+    assert speakers_of(text)["Whatever happens, we will be back,"] == SpeakerMention("Neil Haverley", "person")
