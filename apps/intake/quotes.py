@@ -1839,6 +1839,12 @@ class _Resolver:
             and len(p.name.split()) >= 2
             and is_first_name(p.name.split()[0])  # a person's name, not "Tolley Moor"
             and fits(p.name)
+            # not in a subordinate clause or after a preposition ("the depth where Owen Tresize was found")
+            and not re.search(
+                r"\b(?:where|when|whom|which|that|who|whose|than|behind|against|about|for|with|to|by|at|in|near|"
+                r"from|of|after|before|like)\s+$",
+                a.masked[max(0, p.pos - 12) : p.pos],
+            )
         }
         return new.pop() if len(new) == 1 else None
 
