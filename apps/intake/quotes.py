@@ -1837,16 +1837,34 @@ class _Resolver:
             if first_seen[p.name] == p.pos
             and not p.possessive
             and len(p.name.split()) >= 2
-            and is_first_name(p.name.split()[0])  # a person's name, not "Tolley Moor"
+            # a person's name, not "Tolley Moor": a first name, or an apposition saying who
+            and (is_first_name(p.name.split()[0]) or self._introduced_at(p.pos))
             and fits(p.name)
-            # not in a subordinate clause or after a preposition ("the depth where Owen Tresize was found")
-            and not re.search(
-                r"\b(?:where|when|whom|which|that|who|whose|than|behind|against|about|for|with|to|by|at|in|near|"
-                r"from|of|after|before|like)\s+$",
-                a.masked[max(0, p.pos - 12) : p.pos],
+            # not in a subordinate clause or after a preposition ("the depth where Owen Tresize was found"),
+            # unless introduced there ("heard from Dr Kwabena Ashdown-Reyes, a consultant,", "not fast
+            # enough for Lucien Abadie, 68, who…")
+            and (
+                not re.search(
+                    r"\b(?:where|when|whom|which|that|who|whose|than|behind|against|about|for|with|to|by|at|in|"
+                    r"near|from|of|after|before|like)\s+$",
+                    a.masked[max(0, p.pos - 12) : p.pos],
+                )
+                or self._introduced_at(p.pos)
             )
         }
-        return new.pop() if len(new) == 1 else None
+        if len(new) != 1:
+            return None
+        name = new.pop()
+        if any(p.name != name for p in a._persons_between(first_seen[name], pos)):
+            return None  # someone named since ("…goalkeeper Arlo Vance. ¶ Fairweather admitted…")
+        return name
+
+    def _introduced_at(self, pos: int) -> bool:
+        """Whether the name at `pos` is followed by an apposition that introduces a person: an age
+        (", 68,") or a description (", a consultant obstetrician,", ", the chair,", ", who…")."""
+        written = NAME_RUN.match(self.article.masked, pos)
+        after = self.article.masked[written.end() if written else pos : (written.end() if written else pos) + 20]
+        return re.match(r",\s*(?:\d{1,3}\s*,|(?:an?|the|who)\s)", after) is not None
 
     def pronoun(self, pos: int, word: str = "") -> SpeakerMention | None:
         """ "he", "she": the person who spoke last, unless a sentence since opened with another
@@ -1910,6 +1928,9 @@ class _Resolver:
         recent = a.subject_person_after(previous, pos, fits)
         if recent:
             return SpeakerMention(recent, "person")
+        introduced = self._introduced_since(-1, pos, fits)
+        if introduced:  # "The inquiry also heard from Dr Kwabena Ashdown-Reyes, a consultant, who…"
+            return SpeakerMention(introduced, "person")
         # a name after a preposition or in a relative clause ("largely behind Restrepo") is a less
         # likely antecedent than one that did something
         acting = [

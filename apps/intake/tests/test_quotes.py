@@ -1,5 +1,7 @@
 """Quotations found in an article's text: marks, offsets, mode, speaker, and what is not a quotation."""
 
+from pathlib import Path
+
 import pytest
 
 from apps.intake.quotes import find_quotations
@@ -1780,3 +1782,22 @@ def test_a_place_named_for_the_first_time_is_not_taken_for_the_person_introduced
         "‘Whatever happens, we will be back,’ he said."
     )
     assert speakers_of(text)["Whatever happens, we will be back,"] == SpeakerMention("Neil Haverley", "person")
+
+
+def test_he_is_the_person_an_apposition_introduced_after_a_preposition_when_nobody_was_named_since():
+    # an inquiry report (a development set): after "The inquiry also heard from Dr Kwabena
+    # Ashdown-Reyes, a consultant obstetrician…, who said…", his "he said" is not the chief executive's
+    text = (Path(__file__).parent / "articles_outside14" / "hospital_inquiry.txt").read_text(encoding="utf-8")
+    speakers = speakers_of(text)
+    assert speakers[
+        "There were nights when I drove in at three in the morning and found a woman who had waited 90 minutes to be seen by a doctor,"
+    ] == SpeakerMention("Kwabena Ashdown-Reyes", "person")
+
+
+def test_a_person_named_since_the_introduction_keeps_the_pronoun():
+    text = (
+        "Match report\n\n"
+        "Castleford led, and Eddie Nwachukwu shot straight at goalkeeper Arlo Vantress shortly before the break.\n\n"
+        "Declan Fairwell admitted his team had been second best. ‘We were nowhere near it,’ he said."
+    )
+    assert speakers_of(text)["We were nowhere near it,"] == SpeakerMention("Declan Fairwell", "person")
