@@ -237,7 +237,7 @@ CUE_VERBS = (
     r"critici[sz]ed|praised|detailed|put it|spoke of|spoken of|speaks of|referred to|thanked|welcomed|"
     r"reported|insisting|recounted|wondered|conceding|demanded|threatened|proclaimed|announcing|"
     # present tense of the rest ("Sandberg concedes that…") and a base form ("likes to describe them as")
-    r"concedes|acknowledges|recalls|stresses|emphasi[sz]es|observes|remarks|comments|vows|pledges|promises|"
+    r"remembers|remembered|concedes|acknowledges|recalls|stresses|emphasi[sz]es|observes|remarks|comments|vows|pledges|promises|"
     r"dubs|terms|brands|urges|summari[sz]es|highlights|predicts|concludes|complains|boasts|jokes|quips|"
     r"maintains|contends|counters|reiterates|mentions|cautions|objects|denies|dismisses|critici[sz]es|"
     r"praises|recounts|wonders|demands|threatens|proclaims|replies|describe|"
@@ -1572,7 +1572,7 @@ class _Article:
 
     def fullest(self, name: str, pos: int | None = None) -> str:
         """The fullest name the article gives for `name` ("Tokayev" -> "Kassym-Jomart Tokayev")."""
-        tokens = [t for t in name.split() if t.lower() not in HONORIFICS | {"mr", "mrs", "ms", "dr", "mr.", "dr."}]
+        tokens = [t for t in name.split() if t.lower().strip(".") not in HONORIFICS | ABBREVIATED_TITLES]
         if not tokens:
             return name
         best = name
@@ -1590,6 +1590,15 @@ class _Article:
                 # is Dóra Varga, the player, not her father Gábor Varga named later)
                 if self._fullness(full) > self._fullness(best):
                     best = full
+        if best == name and len(tokens) == 1:
+            # a Spanish first surname ("Montoya" -> "Rafael Montoya Iriarte"): the one full name of a
+            # first name and two surnames that has it in the middle
+            middle = {
+                full
+                for full in names
+                if len(full.split()) == 3 and full.split()[1] == tokens[0] and is_first_name(full.split()[0])
+            }
+            best = middle.pop() if len(middle) == 1 else best
         return best
 
     def _fullness(self, name: str) -> tuple[int, bool]:
@@ -2866,7 +2875,11 @@ PHRASE_AFTER_CUE = re.compile(
     + "".join(rf"(?<!\b{t})" for t in TITLE_ABBREVIATIONS[3:-4].split("|"))
     + r"(?<!\b[A-Z])\.|\s+(?:of|from|in|at|on|to|for|who|that)\s|$)"
 )
-ABBREVIATED_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "rev", "sen", "rep", "gov", "hon", "fr", "cllr"}
+ABBREVIATED_TITLES = {
+    "dr", "mr", "mrs", "ms", "mx", "prof", "rev", "sen", "rep", "gov", "hon", "fr", "cllr",
+    # the French, German, Spanish and Italian ones an English-language article keeps ("Mme Marchetti-Vidal")
+    "mme", "mlle", "herr", "frau", "señor", "señora", "sr", "sra", "signor", "signora", "dott",
+}  # fmt: skip
 RANKS = {
     "ds", "di", "dci", "dc", "pc", "psc", "pcso", "dsupt", "det", "insp", "supt", "ch", "sgt", "cpl", "pte",
     "lcpl", "maj", "brig", "adm", "cdr", "cmdr", "lieut", "lt", "capt", "col", "gen", "constable", "sergeant",

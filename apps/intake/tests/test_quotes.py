@@ -1801,3 +1801,27 @@ def test_a_person_named_since_the_introduction_keeps_the_pronoun():
         "Declan Fairwell admitted his team had been second best. ‘We were nowhere near it,’ he said."
     )
     assert speakers_of(text)["We were nowhere near it,"] == SpeakerMention("Declan Fairwell", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Rafael Montoya Ibarra denied the charges. “These clubs are small,” Montoya said.",
+            "These clubs are small,",
+            "Rafael Montoya Ibarra",
+        ),
+        (
+            "Hélène Marchetti-Vidal walked into her vines. « We will make wine », Mme Marchetti-Vidal said.",
+            "We will make wine",
+            "Hélène Marchetti-Vidal",
+        ),
+        (
+            "Hélène Marchetti-Vidal walked into her vines. « It was like a cemetery », she remembers.",
+            "It was like a cemetery",
+            "Hélène Marchetti-Vidal",
+        ),
+    ],
+)
+def test_spanish_surnames_european_titles_and_remembers(text, words, speaker):
+    assert speakers_of("Headline\n\n" + text)[words] == SpeakerMention(speaker, "person")
