@@ -621,6 +621,23 @@ ORG_WORDS = {
     "tribune",
     "chronicle",
     "echo",
+    "lawyers",
+    "solicitors",
+    "attorneys",
+    "associates",
+    "advisers",
+    "advisors",
+    "accountants",
+    "architects",
+    "llp",
+    "gmbh",
+    "liberals",
+    "democrats",
+    "republicans",
+    "greens",
+    "socialists",
+    "nationalists",
+    "progressives",
 }
 PLACE_WORDS = {
     "north",
@@ -2878,7 +2895,7 @@ PHRASE_AFTER_CUE = re.compile(
 ABBREVIATED_TITLES = {
     "dr", "mr", "mrs", "ms", "mx", "prof", "rev", "sen", "rep", "gov", "hon", "fr", "cllr",
     # the French, German, Spanish and Italian ones an English-language article keeps ("Mme Marchetti-Vidal")
-    "mme", "mlle", "herr", "frau", "señor", "señora", "sr", "sra", "signor", "signora", "dott",
+    "mme", "mlle", "herr", "frau", "señor", "señora", "sr", "sra", "signor", "signora", "dott", "sheikh", "sheikha",
 }  # fmt: skip
 RANKS = {
     "ds", "di", "dci", "dc", "pc", "psc", "pcso", "dsupt", "det", "insp", "supt", "ch", "sgt", "cpl", "pte",
@@ -3198,6 +3215,23 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
         tokens = tokens[1:]
     if not tokens or (len(tokens) == 1 and tokens[0].lower() in NOT_A_NAME):
         return None
+    if len(tokens) == 1 and re.fullmatch(r"(?i)(?:i|we|you|he|she|they|it)[’'](?:ll|m|ve|d|s|re)", tokens[0]):
+        return None  # "I'll": a contraction opening a sentence, no name
+    # a name with the words of its clause after it ("Chairman Geoffrey Marlowe-Pike opened by"):
+    # the capitalised words, a person's when they hold a first name
+    capitalised = len(tokens)
+    while capitalised > 1 and tokens[capitalised - 1].islower() and tokens[capitalised - 1] not in PARTICLES:
+        capitalised -= 1
+    if (
+        mention.kind in ("person", "anonymous")
+        and capitalised < len(tokens)
+        and tokens[0].lower() not in {"a", "an", "the", "one", "another", "some"}  # "A French official"
+        and all(t[:1].isupper() for t in tokens[:capitalised])
+        and any(is_first_name(t) for t in tokens[:capitalised])
+        and capitalised >= 2
+    ):
+        tokens = tokens[:capitalised]
+        mention = SpeakerMention(" ".join(tokens), "person")
     if mention.kind == "person":
         name = _name_proper(" ".join(tokens))
         tokens = name.split()

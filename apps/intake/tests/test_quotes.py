@@ -1825,3 +1825,30 @@ def test_a_person_named_since_the_introduction_keeps_the_pronoun():
 )
 def test_spanish_surnames_european_titles_and_remembers(text, words, speaker):
     assert speakers_of("Headline\n\n" + text)[words] == SpeakerMention(speaker, "person")
+
+
+def test_a_name_followed_by_the_words_of_its_clause_is_the_name_alone():
+    text = (
+        "Meeting\n\n"
+        'The meeting overran. Chairman Geoffrey Marlow-Pike opened by asking for "courtesy on all sides", '
+        "a request only partly honoured."
+    )
+    assert only(text).speaker == SpeakerMention("Geoffrey Marlow-Pike", "person")
+
+
+def test_a_law_firm_or_a_party_named_in_the_plural_is_an_organisation_not_the_he_or_she():
+    text = (
+        "Will dispute\n\n"
+        "Graham Petrou lost the case. In a brief statement released through his solicitors, Krantz Hollis "
+        "Lawyers, he said he was “deeply disappointed”.\n\n"
+        "Lotte Verhagen, who leads the centre-right Flemish Liberals, denied seeing the memo. "
+        "“I have never hidden from my responsibilities,” she told the chamber."
+    )
+    speakers = speakers_of(text)
+    assert speakers["deeply disappointed"].name == "Graham Petrou"
+    assert speakers["I have never hidden from my responsibilities,"] == SpeakerMention("Lotte Verhagen", "person")
+
+
+def test_a_contraction_opening_a_sentence_is_nobody():
+    text = "Referee\n\n“You'll be abused,” I'll tell them. “You'll be wrong in front of forty thousand people.”"
+    assert all(span.speaker is None or span.speaker.name != "I'll" for span in found(text))
