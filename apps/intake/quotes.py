@@ -638,6 +638,34 @@ ORG_WORDS = {
     "socialists",
     "nationalists",
     "progressives",
+    "therapeutics",
+    "biosciences",
+    "biotech",
+    "labs",
+    "laboratories",
+    "energy",
+    "capital",
+    "ventures",
+    "records",
+    "media",
+    "logistics",
+    "distribution",
+    "retail",
+    "foods",
+    "brewery",
+    "studios",
+    "software",
+    "semiconductors",
+    "solutions",
+    "insurance",
+    "airport",
+    "railway",
+    "shipping",
+    "mining",
+    "construction",
+    "developments",
+    "homes",
+    "properties",
 }
 PLACE_WORDS = {
     "north",
@@ -2896,6 +2924,7 @@ ABBREVIATED_TITLES = {
     "dr", "mr", "mrs", "ms", "mx", "prof", "rev", "sen", "rep", "gov", "hon", "fr", "cllr",
     # the French, German, Spanish and Italian ones an English-language article keeps ("Mme Marchetti-Vidal")
     "mme", "mlle", "herr", "frau", "señor", "señora", "sr", "sra", "signor", "signora", "dott", "sheikh", "sheikha",
+    "cr",  # an Australian councillor
 }  # fmt: skip
 RANKS = {
     "ds", "di", "dci", "dc", "pc", "psc", "pcso", "dsupt", "det", "insp", "supt", "ch", "sgt", "cpl", "pte",
@@ -3108,7 +3137,8 @@ def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos:
         # "council officers", "ministry officials": the report or statement is the body's own
         found = article.organisation_with_word(staff.group(1))
         return SpeakerMention(found, "organisation") if found else None
-    kind = re.fullmatch(r"the\s+([a-z]+)", name, re.IGNORECASE)
+    # (also "the Boston-based company", "the embattled airline")
+    kind = re.fullmatch(r"the\s+(?:[\w’'-]+-based\s+|[a-z]+ed\s+)?([a-z]+)", name, re.IGNORECASE)
     if kind and kind.group(1).lower() in ORGANISATION_KINDS:
         found = article.acting_organisation(pos)
         if found is None and kind.group(1).lower() in COMPANY_NOUNS:
@@ -3186,7 +3216,8 @@ def _starts_name(tokens: list[str], k: int) -> bool:
         return False
     if person_gender(token):
         return True
-    return is_first_name(token) and any("-" in t for t in tokens[:k])
+    # ("Fisherman Shane Dwyer": a first name given to both genders after a job noun or a compound)
+    return is_first_name(token) and any("-" in t or t.lower().endswith(AGENT_ENDINGS) for t in tokens[:k])
 
 
 def _completed_name(article: "_Article", name: str) -> str:
@@ -3206,6 +3237,20 @@ def _completed_name(article: "_Article", name: str) -> str:
                 return full
             return name
     return name
+
+
+def _spelled_out(article: "_Article", acronym: str) -> str | None:
+    """The one name the article gives whose capitalised words' initials spell `acronym` ("CAA" ->
+    "Carrowmore Airport Authority", "WPTC" -> "Women’s Professional Tennis Circuit"), or None."""
+    found = set()
+    for m in NAME_RUN.finditer(article.masked):
+        words = m.group(0).split()
+        for start in range(len(words)):
+            run = words[start:]
+            capitals = [w for w in run if w[:1].isupper()]
+            if len(capitals) == len(acronym) and "".join(w[0] for w in capitals) == acronym and run[-1][:1].isupper():
+                found.add(re.sub(r"^(?:The|the)\s+", "", " ".join(run)))
+    return found.pop() if len(found) == 1 else None
 
 
 def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places: set[str]) -> SpeakerMention | None:
@@ -3257,6 +3302,10 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
         completed = _completed_name(article, name)
         if completed != name:
             return SpeakerMention(completed, "person")
+    if len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", tokens[0]):
+        spelled = _spelled_out(article, tokens[0])
+        if spelled:  # "the WPTC said" after "The Women’s Professional Tennis Circuit": its name
+            return SpeakerMention(spelled, "organisation")
     if mention.kind in ("anonymous", "group", "organisation"):
         if tokens[0].lower() in POSSESSIVE_DETERMINERS and len(tokens) > 1:
             tokens = tokens[1:]  # "His family" -> "family": whose, out of the article, says nothing

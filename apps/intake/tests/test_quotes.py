@@ -1852,3 +1852,25 @@ def test_a_law_firm_or_a_party_named_in_the_plural_is_an_organisation_not_the_he
 def test_a_contraction_opening_a_sentence_is_nobody():
     text = "Referee\n\n“You'll be abused,” I'll tell them. “You'll be wrong in front of forty thousand people.”"
     assert all(span.speaker is None or span.speaker.name != "I'll" for span in found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "The Women’s Professional Squash Circuit praised both players. « Great sport », the WPSC said.",
+            "Great sport",
+            SpeakerMention("Women’s Professional Squash Circuit", "organisation"),
+        ),
+        (
+            "The operator, Carrowbay Airport Authority (CAA), apologised. “We are sorry,” the CAA said.",
+            "We are sorry,",
+            SpeakerMention("Carrowbay Airport Authority", "organisation"),
+        ),
+        ("Cr Len Pasqualini arrived. “A direct hit,” Cr Pasqualini said.", "A direct hit,", None),
+        ("“I stayed,” said Fisherman Shane Dwyerson.", "I stayed,", SpeakerMention("Shane Dwyerson", "person")),
+    ],
+)
+def test_acronyms_spelled_out_and_councillors_and_jobs_before_a_name(text, words, speaker):
+    found_speaker = speakers_of("Headline\n\n" + text)[words]
+    assert found_speaker == (speaker or SpeakerMention("Len Pasqualini", "person"))
