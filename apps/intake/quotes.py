@@ -266,8 +266,17 @@ SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 # Capital letters with accents and other Latin ones too: "Mei-Ling Ørsted", "Łukasz Żak", "Élodie"
 CAPITALS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper() and ch != "×")
 # an abbreviated title written with its full stop ("said Dr. Miriam Reid", US style): not the name
-TITLE_ABBREVIATIONS = (
-    r"(?:Dr|Mr|Mrs|Ms|Mx|Prof|Rev|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Cpl|Maj|Adm|Insp|Supt|Det|Hon|Fr|Cllr)\."
+TITLES_WITH_FULL_STOP = (
+    "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "Rev", "Sen", "Rep", "Gov", "Gen", "Lt", "Sgt", "Col", "Capt", "Cpl", "Maj",
+    "Adm", "Insp", "Supt", "Det", "Hon", "Fr", "Cllr",
+)  # fmt: skip
+TITLE_ABBREVIATIONS = rf"(?:{'|'.join(TITLES_WITH_FULL_STOP)})\."
+# the words after a cue up to the first stop ("said Dr. Miriam Reid, a cardiologist": an abbreviated
+# title's or an initial's full stop is not one)
+PHRASE_AFTER_CUE = re.compile(
+    r"\s+(.{1,160}?)(?=[,;:(]|"
+    + "".join(rf"(?<!\b{title})" for title in TITLES_WITH_FULL_STOP)
+    + r"(?<!\b[A-Z])\.|\s+(?:of|from|in|at|on|to|for|who|that)\s|$)"
 )
 NAME_TOKEN = rf"(?:[{CAPITALS}]\.(?:[ \u00a0]?[{CAPITALS}]\.)*|[{CAPITALS}][\w’'\-]*|[dl][’'][{CAPITALS}][\w’'\-]*)"
 NAME_RUN = re.compile(
@@ -1326,6 +1335,10 @@ class _Article:
         self.full_names = [n for n in self.full_names if n not in places]
         self.full_name_positions = [(q, n) for q, n in self.full_name_positions if n not in places]
         self.genders = self._genders()
+        # where each person is first named: who "he"/"she" can be just after an introduction
+        self.first_mentions: dict[str, int] = {}
+        for person in self.persons:
+            self.first_mentions.setdefault(person.name, person.pos)
 
     def _collect_names(self) -> None:
         # "Hallam & Reyes", "Marks & Spencer": names joined by an ampersand are a firm's name
@@ -1865,13 +1878,10 @@ class _Resolver:
         before = a.masked.rfind("\n", 0, max(0, paragraph - 1))
         while before > 0 and not a.masked[before + 1 : paragraph].strip():
             before = a.masked.rfind("\n", 0, before - 1)  # blank lines between paragraphs
-        first_seen: dict[str, int] = {}
-        for p in a.persons:
-            first_seen.setdefault(p.name, p.pos)
         new = {
             p.name
             for p in a._persons_between(max(start, before), pos)
-            if first_seen[p.name] == p.pos
+            if a.first_mentions[p.name] == p.pos
             and not p.possessive
             and len(p.name.split()) >= 2
             # a person's name, not "Tolley Moor": a first name, or an apposition saying who
@@ -1892,7 +1902,7 @@ class _Resolver:
         if len(new) != 1:
             return None
         name = new.pop()
-        if any(p.name != name for p in a._persons_between(first_seen[name], pos)):
+        if any(p.name != name for p in a._persons_between(a.first_mentions[name], pos)):
             return None  # someone named since ("…goalkeeper Arlo Vance. ¶ Fairweather admitted…")
         return name
 
@@ -2854,7 +2864,7 @@ def _speaker_goes_on(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
 # "She then pressed Mr Pemberton-Rhys on the timeline", "asked the minister, Ruth Calloway, whether…"
 ASKED_WHOM = re.compile(
     rf"\b(?:asked|pressed|questioned|quizzed|grilled|challenged|cross-examined|put it to|turned to)\s+"
-    rf"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Dame|Sir|Professor|Prof)\.?\s+)?(?P<name>{NAME_RUN.pattern})"
+    rf"(?:(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr|Dame|Sir|Professor|Prof)\.?\s+)?(?P<name>{NAME_RUN.pattern})"
 )
 
 
@@ -2867,19 +2877,7 @@ def _person_asked(text: str, before: list[QuoteSpan], question: QuoteSpan) -> Sp
     if found is None:
         return None
     name = _clean_name(found.group("name"))
-    titled = found.group(0).split()[1].rstrip(".") in {
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Miss",
-        "Mx",
-        "Dr",
-        "Dame",
-        "Sir",
-        "Professor",
-        "Prof",
-    }
-    if not name or not titled and _classify_run(name) != "person":
+    if not name or not found.group("title") and _classify_run(name) != "person":
         return None
     surname = name.split()[-1]
     for earlier in reversed(before):
@@ -2894,21 +2892,16 @@ def _person_asked(text: str, before: list[QuoteSpan], question: QuoteSpan) -> Sp
 
 # --- 6. the speaker's name as the desk would file it ---------------------------------------------
 
-# Police and military ranks written before a name, abbreviated or not ("DS Penhaligon", "Det Insp
-# Rowe", "Chief Constable Ann Hale", "Cpl Dean Mabry"): never part of the name.
-# the words after a cue up to the first stop ("said Dr. Miriam Reid, a cardiologist": an abbreviated
-# title's or an initial's full stop is not one)
-PHRASE_AFTER_CUE = re.compile(
-    r"\s+(.{1,160}?)(?=[,;:(]|"
-    + "".join(rf"(?<!\b{t})" for t in TITLE_ABBREVIATIONS[3:-4].split("|"))
-    + r"(?<!\b[A-Z])\.|\s+(?:of|from|in|at|on|to|for|who|that)\s|$)"
-)
+# titles written before a name, abbreviated or not, in English and the languages an English-language
+# article keeps ("Mme Marchetti-Vidal"): never part of the name
 ABBREVIATED_TITLES = {
     "dr", "mr", "mrs", "ms", "mx", "prof", "rev", "sen", "rep", "gov", "hon", "fr", "cllr",
     # the French, German, Spanish and Italian ones an English-language article keeps ("Mme Marchetti-Vidal")
     "mme", "mlle", "herr", "frau", "señor", "señora", "sr", "sra", "signor", "signora", "dott", "sheikh", "sheikha",
     "cr",  # an Australian councillor
 }  # fmt: skip
+# Police and military ranks written before a name, abbreviated or not ("DS Penhaligon", "Det Insp
+# Rowe", "Chief Constable Ann Hale", "Cpl Dean Mabry"): never part of the name.
 RANKS = {
     "ds", "di", "dci", "dc", "pc", "psc", "pcso", "dsupt", "det", "insp", "supt", "ch", "sgt", "cpl", "pte",
     "lcpl", "maj", "brig", "adm", "cdr", "cmdr", "lieut", "lt", "capt", "col", "gen", "constable", "sergeant",
