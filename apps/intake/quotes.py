@@ -712,6 +712,12 @@ PLACE_WORDS = {
     "terrace",
 }
 ORG_PATTERN = "|".join(sorted(ORG_WORDS))
+# words that end a company's name ("Tallowmere Capital", "Halvane Interactive", "Halvard Dynamics"),
+# but are common nouns in lower case ("On energy, Eberwein…"): read only as a name's last word
+COMPANY_NAME_ENDINGS = {
+    *"capital interactive studio games entertainment media pictures records software technology".split(),
+    *"solutions energy dynamics analytics robotics networks aerospace insurance foods brewing".split(),
+}
 DETERMINERS = {
     "the",
     "a",
@@ -1105,9 +1111,15 @@ GROUP_ANSWER = re.compile(
 )
 GENDERED = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 FEMININE = {"she", "her", "hers", "herself"}
-# the pronouns that tell a person's gender after the name: not "him" and "her", which are as often
-# someone else, the object ("Iain Drummond described her as…")
-GENDER_TELLING = re.compile(r"\b(?:he|his|himself|she|hers|herself)\b", re.IGNORECASE)
+# the pronouns that tell a person's gender after the name: not "him", nor "her" as an object, which
+# are as often someone else ("Iain Drummond described her as…", "remembered her bringing soup");
+# "her" as a possessive before its noun does ("Gail Hendricks said her client…")
+GENDER_TELLING = re.compile(
+    r"\b(?:he|his|himself|she|hers|herself)\b"
+    r"|\bher(?=\s+(?!(?:the|a|an|to|that|this|and|or|of|in|on|at|for|with|about|from|as|so|not|how|what|why|when|"
+    r"whether|if|it|we|they|he|she|i|you|\w+ly|\w+ing)\b)[a-z])",
+    re.IGNORECASE,
+)
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 NOT_PERSON_NOUNS = (
     r"company|firm|group|developer|operator|club|side|team|council|charity|bank|fund|agency|union|"
@@ -1257,6 +1269,8 @@ def _classify_run(name: str) -> str:
     lowered = [t.lower().strip(".,’'") for t in re.split(r"[\s/]+", name)]
     if any(t in ORG_WORDS for t in lowered) or (len(lowered) == 1 and name.isupper() and len(name) > 1):
         return "organisation"
+    if len(lowered) >= 2 and lowered[-1] in COMPANY_NAME_ENDINGS:
+        return "organisation"
     # an acronym among other words: "BBC Radio Brackenfield", "ITV Tyne Tees" (not "Jane Holt MP")
     tokens = name.split()
     if len(tokens) > 1 and any(
@@ -1292,7 +1306,17 @@ KIN_APPOSITIVE = re.compile(
 )
 POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
 PARTICLES = {"de", "da", "di", "du", "del", "der", "den", "des", "dos", "das", "van", "von", "al", "el", "la", "le"}
-PLACE_PREFIXES = {"san", "santa", "saint", "st", "los", "las", "fort", "mount", "lake", "port"}
+# the first word of a place's name, or of a storm's ("Hurricane Lorne"): nobody who speaks
+TITLE_ABBREVIATION_WORDS = {
+    **{"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "col": "colonel"},
+    **{"lt": "lieutenant", "sgt": "sergeant", "supt": "superintendent", "insp": "inspector", "det": "detective"},
+    **{"cllr": "councillor", "prof": "professor", "pres": "president", "atty": "attorney", "capt": "captain"},
+    **{"maj": "major", "adm": "admiral", "cmdr": "commander"},
+}
+PLACE_PREFIXES = {
+    *"san santa saint st los las fort mount lake port".split(),
+    *"hurricane typhoon cyclone storm".split(),
+}
 DATELINE = re.compile(r"[ \t]*(?:,[ \t]*[\w. ]{1,30})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–-]|:)")
 
 
@@ -1373,6 +1397,16 @@ class _Article:
                         r",[ \t\u00a0]*(?:the[ \t\u00a0]+)?$", self.masked[max(0, m.start() - 10) : m.start()]
                     )
                     and not re.match(r"\s*[,;:.)]", self.masked[m.end() :])
+                )
+                and not (
+                    # "Outside the town’s market hall, Kerry-Anne Bexley, a care worker,": a place
+                    # opening the sentence, then its subject
+                    len(tokens) >= 2
+                    and re.match(
+                        r"\s*(?:Outside|Inside|At|In|Near|Behind|Beside|After|Before|During|On|From|Across|Around|"
+                        r"Under|Back at|Back in|Over at)\s[^,;:.]*,[ \t\u00a0]*$",
+                        self.masked[self.sentence_start(m.start()) : m.start()],
+                    )
                 )
                 and not (
                     # "the head of the national disaster agency, Farhad Zandieh,": a person's role
@@ -1476,6 +1510,23 @@ class _Article:
                 self.not_person.add(name)
                 self.organisations.append(_Mention(name, "organisation", m.start()))
                 continue
+            if (
+                kind == "person"
+                and len(tokens) >= 2
+                and not raw_run.endswith(POSSESSIVE_ENDINGS)
+                and re.search(
+                    r"\b(?:a|an|his|her|its|their|our|my|your)\s+(?:(?:first|second|third|last|next|new|own|only)\s+)?$",
+                    self.masked[max(0, m.start() - 30) : m.start()],
+                    re.I,
+                )
+                and re.match(r"[ \u00a0]+[a-z]", self.masked[m.end() :])
+            ):
+                continue  # "riding his first Grade One winner", "a Premier League club": a modifier, nobody
+            if kind == "person" and re.search(
+                r"\b(?:Rua|Avenida|Travessa|Largo|Praça|Calle|Plaza|Via|Viale|Piazza|Rue|Place)\s+(?:d[aeo]s?|del|della|di|du)\s+$",
+                self.masked[max(0, m.start() - 30) : m.start()],
+            ):
+                continue  # "in Rua do Poço Novo", "Calle de Alcalá": a street
             if kind == "person" and (
                 re.search(
                     r"\b(?:(?:in|near|outside|across|throughout)\s+(?:the\s+)?"
@@ -1496,6 +1547,12 @@ class _Article:
                 self.persons.append(_Mention(name, "person", m.start(), raw_run.endswith(POSSESSIVE_ENDINGS)))
                 # a title before the name: "President Kassym-Jomart Tokayev", "Mayor Burkhard Jung"
                 before = self.masked[max(0, m.start() - 40) : m.start()] + raw_run[: raw_run.find(tokens[0])]
+                # "Gov. Marianne Thibodeaux-Crane" is "the governor" later
+                before = re.sub(
+                    r"\b(Gov|Sen|Rep|Gen|Col|Lt|Sgt|Supt|Insp|Det|Cllr|Prof|Pres|Atty|Capt|Maj|Adm|Cmdr)\.?\s*$",
+                    lambda t: TITLE_ABBREVIATION_WORDS[t.group(1).lower()] + " ",
+                    before,
+                )
                 title = re.search(r"([A-Za-z]+(?:\s[A-Za-z]+)?)\s*,?\s*$", before)
                 if title:
                     words = title.group(1).lower().split()
@@ -1607,7 +1664,8 @@ class _Article:
             o.name
             for o in self.organisations
             if o.name != name
-            and [t for t in o.name.lower().split() if t.strip(".,’'") not in ORG_WORDS | {"the"}] == wanted
+            and [t for t in o.name.lower().split() if t.strip(".,’'") not in ORG_WORDS | COMPANY_NAME_ENDINGS | {"the"}]
+            == wanted
         }
         return found.pop() if len(found) == 1 else None
 
@@ -1850,6 +1908,15 @@ def _drop_appositive(fragment: str) -> tuple[str, str | None]:
     affiliated = re.fullmatch(rf"({NAME_RUN.pattern})\s+(?:of|from|at|with)\s+.+", appositive)
     if affiliated and len(affiliated.group(1).split()) >= 2 and _classify_run(affiliated.group(1)) == "person":
         appositive = affiliated.group(1)
+    # "The syndicate’s manager, retired postman Geoffrey Sallow,": the name after its job in lower case
+    jobbed = re.fullmatch(rf"(?:[a-z][\w-]*\s+){{1,3}}({NAME_RUN.pattern})", appositive)
+    if (
+        jobbed
+        and not set(appositive.split()[:-1]) & (PREPOSITIONS | {"and", "or", "the", "a", "an"})
+        and len(_clean_name(jobbed.group(1)).split()) >= 2
+        and _classify_run(_clean_name(jobbed.group(1))) == "person"
+    ):
+        appositive = _clean_name(jobbed.group(1))
     # "the party’s leader, Deputy Prime Minister Jonas Mirelli,": the name after its titles
     cleaned = _clean_name(appositive) if appositive and re.fullmatch(rf"{NAME_RUN.pattern}", appositive) else ""
     if cleaned and len(cleaned.split()) < len(appositive.split()) and _classify_run(cleaned) == "person":
@@ -1865,6 +1932,7 @@ class _Resolver:
         self.article = article
         self.last_speaker: SpeakerMention | None = None
         self.last_speaker_pos = -1
+        self.last_speaker_asked = False  # the last quotation was a question: its asker does not answer it
         # the gender a pronoun gave an unnamed speaker ("A former keeper… ‘…,’ he said"): never "she" after
         self.unnamed_gender: dict[str, str] = {}
 
@@ -1902,8 +1970,13 @@ class _Resolver:
         if len(new) != 1:
             return None
         name = new.pop()
-        if any(p.name != name for p in a._persons_between(a.first_mentions[name], pos)):
-            return None  # someone named since ("…goalkeeper Arlo Vance. ¶ Fairweather admitted…")
+        if any(
+            p.name != name and not _after_preposition(a.masked[max(0, p.pos - 30) : p.pos], 1)
+            for p in a._persons_between(a.first_mentions[name], pos)
+        ):
+            # someone named since ("…goalkeeper Arlo Vance. ¶ Fairweather admitted…"), not as the
+            # object of a preposition ("who said he stayed through Lorne")
+            return None
         return name
 
     def _introduced_at(self, pos: int) -> bool:
@@ -1931,9 +2004,11 @@ class _Resolver:
                 return gender is None or known in (None, gender)
             return gender is None or a.gender(name) in (None, gender)
 
+        asker = self.last_speaker.name if self.last_speaker and self.last_speaker_asked else None
         # an unnamed speaker ("a nurse", "one commuter") is a person too
         if (
             self.last_speaker
+            and asker is None
             and self.last_speaker.kind in ("person", "anonymous")
             and pos - self.last_speaker_pos < 600
             and fits(self.last_speaker)
@@ -1950,7 +2025,8 @@ class _Resolver:
                     self.unnamed_gender.setdefault(self.last_speaker.name, gender)
                 return self.last_speaker
             return SpeakerMention(other, "person")
-        named = [p for p in a._persons_between(-1, pos) if fits(p.name)]
+        # "“…?” Pretorius asked. ¶ “…,” she said": the one asked answers
+        named = [p for p in a._persons_between(-1, pos) if fits(p.name) and p.name != asker]
         # "Rosa Delgado-Kim, who chaired Harlan’s campaign,": a possessive after the sentence's
         # subject is not who "she" is ("Moira Haldane’s reply… she wrote" still is)
         named = [
@@ -1984,7 +2060,7 @@ class _Resolver:
             p
             for p in named
             if not re.search(
-                r"\b(?:where|when|whom|which|that|than|behind|against|about|for|with|to|by|of)\s+$",
+                r"\b(?:where|when|whom|which|that|than|behind|against|about|for|with|to|by|of|from|in|at|near)\s+$",
                 a.masked[max(0, p.pos - 12) : p.pos],
             )
         ]
@@ -2030,6 +2106,8 @@ class _Resolver:
         for m in UNNAMED_ACTS.finditer(a.masked, start, pos):
             if m.start("subject") > 0 and a.masked[m.start("subject") - 1] == MARK:
                 continue
+            if m.group("verb").lower() in {"asked", "asks", "pressed", "questioned"}:
+                continue  # "Another reporter asked whether…. “…,” she said": who answers, not who asked
             plural = m.group("plural")
             head = (plural[:-1] if plural else m.group("head") or "").lower()
             if (
@@ -2757,6 +2835,14 @@ class _Resolver:
             named = _named_organisation_phrase(behalf.group(1))
             if named:
                 return SpeakerMention(named, "organisation")
+        # "said Holbeck chief executive Marius Kettering": the person after the body's name and the job
+        employed = re.fullmatch(
+            rf"(?:the\s+)?{NAME_RUN.pattern}(?:[’']s)?\s+((?:[a-z][\w-]*\s+){{1,4}})({NAME_RUN.pattern})", phrase
+        )
+        if employed and not set(employed.group(1).split()) & (PREPOSITIONS | {"and", "or", "the", "a", "an"}):
+            name = _clean_name(employed.group(2))
+            if len(name.split()) >= 2 and _classify_run(name) == "person":
+                return self._person_or_org(name, cue_end)
         run = re.match(rf"({NAME_RUN.pattern})", phrase)
         if run and run.group(1).split()[0].lower() not in LEADING_NON_NAMES:
             name = _clean_name(run.group(1))
@@ -3273,6 +3359,16 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
             if organisation:  # "Altenbrück said the club…": "FC Altenbrück", named so before
                 return SpeakerMention(organisation, "organisation")
         return replace(mention, name=name) if name != mention.name else mention
+    if mention.kind in ("anonymous", "organisation"):
+        titled = _person_after_titles(article, " ".join(tokens))
+        if titled:
+            return SpeakerMention(titled, "person")
+        # "Holtmann's office" -> "Darren Holtmann's office": the person's fullest name
+        owner = re.match(rf"({NAME_RUN.pattern}?)([’']s\s+[a-z].*)$", " ".join(tokens))
+        if owner and _classify_run(owner.group(1)) == "person":
+            full = article.fullest(_name_proper(owner.group(1)), pos)
+            if full != owner.group(1) and len(full.split()) > len(owner.group(1).split()):
+                return replace(mention, name=full + owner.group(2))
     if mention.kind == "anonymous" and tokens[-1][:1].isupper():
         # "By Monday evening Ferreira-Quist": the end of a full name the article gives
         completed = _completed_name(article, name)
@@ -3338,6 +3434,25 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
                 name = longer.pop()
         return replace(mention, name=name) if name != mention.name else mention
     return mention if name == mention.name else replace(mention, name=name)
+
+
+def _person_after_titles(article: "_Article", name: str) -> str | None:
+    """ "Presiding minister Henrike Vasquez-Lindahl of Corvania", "Commission Vice-President Aurelio
+    Santangelo-Berg": a full name the article gives, after words of title or office only (no
+    preposition or possessive before it: "a lawyer for Jonas Reed" is not Jonas Reed)."""
+    for full in sorted(set(article.full_names), key=len, reverse=True):
+        found = re.search(rf"(?<![\w’'-]){re.escape(full)}(?![\w’'-])", name)
+        if not found or found.start() == 0 or not re.fullmatch(r"(?:\s+(?:of|from)\s+.+)?", name[found.end() :]):
+            continue
+        before = name[: found.start()]
+        if re.search(r"[’'],?s\b|[,;:]", before) or {w.lower() for w in before.split()} & (
+            PREPOSITIONS | {"and", "or"}
+        ):
+            continue
+        if re.match(r"(?i)(?:an?|one|another|some)\s", before) or before.strip().lower() == "the":
+            continue  # "The Harbour Review": a name of its own
+        return full
+    return None
 
 
 def _interview_answers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -3652,6 +3767,7 @@ def _rule_quotations(text: str, language: str) -> tuple[list[QuoteSpan], "_Artic
         if speaker:
             resolver.last_speaker = speaker
             resolver.last_speaker_pos = start
+            resolver.last_speaker_asked = cue in ("asked", "asks") and words.rstrip(" ,").endswith("?")
         previous_in_paragraph = (paragraph[0], speaker)
     return _headline_speaker(_delayed_names(article, result, paragraphs), paragraphs), article
 
@@ -3885,6 +4001,18 @@ def _attribute(
                 return main, word
         mention = resolver.subject_before(clause_start, cue.start(), participle)
         if mention is None and word in {"asked"} and not masked[clause_start : cue.start()].strip(" ,"):
+            # "Asked on stage by presenter Dale Fordyce, “…?”": who asked; "Asked about the
+            # challenge, she was unmoved: “…”": who was asked, the main clause's subject
+            asked = masked[cue.end() : q_open]
+            if MARK in asked:
+                continue  # asked before another quotation: its question, not this
+            asker = re.search(rf"\bby\s+(?:[a-z][\w-]*\s+){{0,3}}({NAME_RUN.pattern})\s*,?\s*$", asked)
+            if asker and _clean_name(asker.group(1)):
+                mention = resolver._person_or_org(_clean_name(asker.group(1)), cue.end() + asker.start(1))
+            elif re.search(r",\s*\S", asked):
+                mention = resolver.sentence_subject(cue.start(), q_open)
+            if mention:
+                return mention, word
             return SpeakerMention("unnamed questioner", "anonymous"), word
         if mention is None and not masked[clause_start : cue.start()].strip(" ,(") or mention is None and after_quote:
             mention = resolver.subject_after(cue.end(), s_end)

@@ -1874,3 +1874,116 @@ def test_a_contraction_opening_a_sentence_is_nobody():
 def test_acronyms_spelled_out_and_councillors_and_jobs_before_a_name(text, words, speaker):
     found_speaker = speakers_of("Headline\n\n" + text)[words]
     assert found_speaker == (speaker or SpeakerMention("Len Pasqualini", "person"))
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (  # a job in lower case before the name in apposition
+            "Ruth Penhale opened the meeting. The club’s treasurer, retired teacher Morwenna Leckie, described "
+            "the accounts as ‘a proper mess’.",
+            "a proper mess",
+            SpeakerMention("Morwenna Leckie", "person"),
+        ),
+        (  # the body's name, then the job, then the person
+            "Brightwater Foods admitted the fault. “We are sorry,” said Brightwater chief executive Tomas Eklund.",
+            "We are sorry,",
+            SpeakerMention("Tomas Eklund", "person"),
+        ),
+        (  # who was asked answers in the main clause
+            "Nadia Orsolya, the mayor, left early. Asked about the appeal, Henrike Lund was calm: «We will win.»",
+            "We will win.",
+            SpeakerMention("Henrike Lund", "person"),
+        ),
+        (  # who asked, when the question follows at once
+            "Asked on stage by host Pieter Baan, “Are you tired?”, the runner laughed.",
+            "Are you tired?",
+            SpeakerMention("Pieter Baan", "person"),
+        ),
+    ],
+)
+def test_jobs_in_lower_case_a_company_job_before_a_name_and_who_was_asked(text, words, speaker):
+    assert speakers_of("Headline\n\n" + text)[words] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (  # "her" before its noun tells, "his" for the client does not outvote it
+            "Moira Dalgleish spoke first. Lennox Achebe's lawyer, Robin Castellane, said her client had followed "
+            "his training. “He will carry this,” she said.",
+            "He will carry this,",
+            "Robin Castellane",
+        ),
+        (  # a name used as a modifier is nobody
+            "Conor Keane spoke to Maeve Dunne. Keane, 31, was riding his first Grand National winner. He was in "
+            "tears. ‘I can’t believe it,’ he said.",
+            "I can’t believe it,",
+            "Conor Keane",
+        ),
+        (  # a street is nobody
+            "Rosa Teixeira, 71, has rented out two flats in Rua do Poço Novo since 2015. «I am worried», she said.",
+            "I am worried",
+            "Rosa Teixeira",
+        ),
+        (  # a place after "from" is not the "he"
+            "Ifan Morgan, 84, a retired farmer from Pen Llys, said he had to take two buses. “Once a week,” he said.",
+            "Once a week,",
+            "Ifan Morgan",
+        ),
+        (  # a sentence opening on a place, then its subject in apposition
+            "Jo Brennan chaired. Outside the market hall, Mary-Jo Kettle, a 34-year-old nurse, said she had voted "
+            "twice. ‘Never again,’ she said.",
+            "Never again,",
+            "Mary-Jo Kettle",
+        ),
+        (  # introduced, then quoted: a storm named in the clause is nobody
+            "“Go now,” said Sheriff Quill Abernathy. Among those packing a van was Darnell Okoye, 54, who said he "
+            "stayed through Hurricane Lorne. “Never again,” he said.",
+            "Never again,",
+            "Darnell Okoye",
+        ),
+    ],
+)
+def test_pronouns_skip_modifiers_streets_places_and_storms(text, words, speaker):
+    assert speakers_of("Headline\n\n" + text)[words].name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Quillon Interactive cut 40 jobs. Quillon said it “respects” the vote.",
+            "respects",
+            SpeakerMention("Quillon Interactive", "organisation"),
+        ),
+        (
+            "Presiding minister Astrid Vollan of Nordmark called the deal „overdue“.",
+            "overdue",
+            SpeakerMention("Astrid Vollan", "person"),
+        ),
+        (
+            "Premier Darius Feld was absent. Feld's office said he was “in meetings”.",
+            "in meetings",
+            SpeakerMention("Darius Feld's office", "organisation"),
+        ),
+    ],
+)
+def test_short_company_names_titles_and_offices_filed_in_full(text, words, speaker):
+    assert speakers_of("Headline\n\n" + text)[words] == speaker
+
+
+def test_the_one_asked_answers_not_the_asker():
+    text = (
+        "Briefing\n\n"
+        "Gov. Ada Perrault ordered evacuations. “Leave now,” Perrault said.\n\n"
+        "Another reporter asked about fuel along the routes.\n\n"
+        "“We have enough,” she said.\n\n"
+        "“So you have no figure?” Pelletier asked.\n\n"
+        "“I have enough of one,” she said.\n\n"
+        "“I am worried about everything,” the governor said."
+    )
+    speakers = speakers_of(text)
+    assert speakers["We have enough,"].name == "Ada Perrault"
+    assert speakers["I have enough of one,"].name == "Ada Perrault"
+    assert speakers["I am worried about everything,"].name == "Ada Perrault"
