@@ -92,7 +92,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
-from . import attribution, parsing
+from . import parsing
 from .names import FEMALE, MALE, first_name_gender, is_first_name, person_gender
 from .types import QuoteSpan, SpeakerMention
 
@@ -2897,9 +2897,7 @@ def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> l
 
     When spaCy and its English model are installed (the `parsing` dependency group) and `parse`
     is true, an English article is also parsed and the parse gives a second reading of the
-    speaker where the rules found none or took words that are not a name (`_second_reading`).
-    With `parse` true, an English article's speakers also get the attribution model's second
-    opinion (attribution.py), which needs no dependency; `parse=False` is the rules alone."""
+    speaker where the rules found none or took words that are not a name (`_second_reading`)."""
     spans, article = _rule_quotations(text, language)
     if not parse or not spans or (language or "en").split("-")[0].lower() != "en":
         return _tidy_speakers(
@@ -2911,8 +2909,7 @@ def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> l
     except Exception:  # a parser failing on odd text must not cost the editor the suggestions
         logger.exception("The parse of an article failed: its speakers are read by the rules alone")
         read = spans
-    tidy = _tidy_speakers(article, _speaker_goes_on(text, _alternate_turns(text, _interview_answers(article, read))))
-    return attribution.second_opinion(article, text, tidy)
+    return _tidy_speakers(article, _speaker_goes_on(text, _alternate_turns(text, _interview_answers(article, read))))
 
 
 def _speaker_goes_on(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
