@@ -717,6 +717,7 @@ ORG_PATTERN = "|".join(sorted(ORG_WORDS))
 COMPANY_NAME_ENDINGS = {
     *"capital interactive studio games entertainment media pictures records software technology".split(),
     *"solutions energy dynamics analytics robotics networks aerospace insurance foods brewing".split(),
+    *"co corp ag nv bv".split(),  # "Halvorsen Polymer Co."
 }
 DETERMINERS = {
     "the",
@@ -1522,6 +1523,18 @@ class _Article:
                 and re.match(r"[ \u00a0]+[a-z]", self.masked[m.end() :])
             ):
                 continue  # "riding his first Grade One winner", "a Premier League club": a modifier, nobody
+            if (
+                kind == "person"
+                and len(tokens) >= 2
+                and re.search(
+                    r"\b(?:play|book|novel|memoir|film|movie|album|song|single|show|series|opera|poem|painting|"
+                    r"exhibition|documentary|collection|podcast|programme|program|musical|ballet)\s*,\s*$",
+                    self.masked[max(0, m.start() - 30) : m.start()],
+                    re.I,
+                )
+            ):
+                self.not_person.add(name)
+                continue  # "Her new memoir, Salt Before Sugar,", "her previous play, Lantern Season,": a work
             if kind == "person" and re.search(
                 r"\b(?:Rua|Avenida|Travessa|Largo|Praça|Calle|Plaza|Via|Viale|Piazza|Rue|Place)\s+(?:d[aeo]s?|del|della|di|du)\s+$",
                 self.masked[max(0, m.start() - 30) : m.start()],
@@ -1533,7 +1546,8 @@ class _Article:
                     # "in Rotterdam, Seoul and São Paulo": every place of the list (not "In Paris, Jean Dupont")
                     rf"(?:(?:[{CAPITALS}][\w’'-]*(?:\s[{CAPITALS}][\w’'-]*)*,\s+)*"
                     rf"[{CAPITALS}][\w’'-]*(?:\s[{CAPITALS}][\w’'-]*)*,?\s+(?:and|or)\s+)?"
-                    r"|(?:village|town|city|hamlet|district|province|region|county|suburb|island|port)\s+of\s+)$",
+                    r"|(?:village|town|city|hamlet|district|province|region|county|suburb|island|port|diocese|parish|"
+                    r"municipality|canton|valley|borough|prefecture)s?\s+of\s+)$",
                     self.masked[max(0, m.start() - 80) : m.start()],
                 )
                 or tokens[0].lower() in PLACE_PREFIXES
@@ -2985,6 +2999,7 @@ ABBREVIATED_TITLES = {
     # the French, German, Spanish and Italian ones an English-language article keeps ("Mme Marchetti-Vidal")
     "mme", "mlle", "herr", "frau", "señor", "señora", "sr", "sra", "signor", "signora", "dott", "sheikh", "sheikha",
     "cr",  # an Australian councillor
+    "miss", "canon", "comrade", "td",  # "Miss Lowther", "Canon Tobin", "Comrade Oritsejafor", "Local TD Máire Flynn"
 }  # fmt: skip
 # Police and military ranks written before a name, abbreviated or not ("DS Penhaligon", "Det Insp
 # Rowe", "Chief Constable Ann Hale", "Cpl Dean Mabry"): never part of the name.
@@ -3258,8 +3273,15 @@ def _name_proper(name: str) -> str:
     Penhaligon", "Meteorologist Hannah Brightwater", "Special Agent Curtis Lindqvist", "Deckhand
     Annie Lévesque", "Mother-of-two Kerry Holbeche", "Italian Davide Roncaglia")."""
     tokens = name.split()
+    titles = RANKS | TITLE_WORDS | ABBREVIATED_TITLES | {"justice"}
     while len(tokens) > 1 and (
-        tokens[0].lower().strip(".") in RANKS | TITLE_WORDS | ABBREVIATED_TITLES | {"justice"}
+        tokens[0].lower().strip(".") in titles
+        # "Local TD Máire Considine-Flynn", "Former Senator Ann Holt": an adjective before a title
+        or (
+            len(tokens) > 2
+            and tokens[0].lower() in {"local", "former", "veteran", "retired"}
+            and tokens[1].lower().strip(".") in titles
+        )
         or (len(tokens) > 2 and JOB_SUFFIX.fullmatch(tokens[0]) and tokens[0].lower() not in FEMALE | MALE)
     ):
         tokens = tokens[1:]
@@ -3374,6 +3396,15 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
         completed = _completed_name(article, name)
         if completed != name:
             return SpeakerMention(completed, "person")
+    if (
+        mention.kind == "organisation"
+        and len(tokens) == 1
+        and tokens[0].lower() in ORG_WORDS
+        and tokens[0][:1].isupper()
+    ):
+        named = article.organisation_with_word(tokens[0])  # "The Trust said": the one trust the article names
+        if named:
+            return SpeakerMention(named, "organisation")
     if len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", tokens[0]):
         spelled = _spelled_out(article, tokens[0])
         if spelled:  # "the WPTC said" after "The Women’s Professional Tennis Circuit": its name
@@ -3661,6 +3692,13 @@ def _second_reading(parsed: parsing.Parse, spans: list[QuoteSpan]) -> list[Quote
                 span.speaker is None and span.mode == "direct" and same_paragraph
             ):
                 reading = (previous.speaker, "(previous quotation)", "the speaker of the quotation before")
+        if (
+            reading is not None
+            and span.speaker
+            and span.speaker.name.startswith(reading[0].name + " ")
+            and span.speaker.kind == "organisation"
+        ):
+            reading = None  # the rules' "Coalition for App Fairness", not the parse's "Coalition"
         if reading is not None and reading[0] != span.speaker:
             speaker, cue, why = reading
             note = f"speaker read from the parse: {why}" + (

@@ -3,6 +3,7 @@ rules alone when there is no parser. The sentences are written for these tests."
 
 import logging
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -358,3 +359,11 @@ def test_a_name_the_rules_resolved_is_not_overruled_for_being_an_object_where_it
     parsed = parsing.parse(text, [])
     assert parsed.plausible(SpeakerMention("Callum Whitlow-Reed", "person"), text.index("Three")) is True
     # (in the quotation's own paragraph it still is: OBJECT_OF_A_RELATIVE_CLAUSE above)
+
+
+@needs_parser
+def test_the_parse_never_shortens_an_organisation_the_rules_named_in_full():
+    # the parse reads "Coalition" as the subject; the rules had the whole name
+    text = (Path(__file__).parent / "articles_outside28" / "antitrust_settlement.txt").read_text()
+    spans = {span.text: span for span in find_quotations(text)}
+    assert spans["a good first step"].speaker == SpeakerMention("Coalition for App Fairness", "organisation")

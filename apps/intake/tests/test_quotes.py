@@ -1987,3 +1987,58 @@ def test_the_one_asked_answers_not_the_asker():
     assert speakers["We have enough,"].name == "Ada Perrault"
     assert speakers["I have enough of one,"].name == "Ada Perrault"
     assert speakers["I am worried about everything,"].name == "Ada Perrault"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Local TD Siobhán Ní Riain said the school was “the heart of the parish”.",
+            "the heart of the parish",
+            SpeakerMention("Siobhán Ní Riain", "person"),
+        ),
+        (
+            "Comrade Efetobo Oritse-Ade said the strike was “total”.",
+            "total",
+            SpeakerMention("Efetobo Oritse-Ade", "person"),
+        ),
+        (
+            "Eleanor Voss gave evidence. Later Miss Voss said it was “unfair”.",
+            "unfair",
+            SpeakerMention("Eleanor Voss", "person"),
+        ),
+        (
+            "Marlow Resin Co. makes the resin. Marlow Resin said it was “cooperating fully”.",
+            "cooperating fully",
+            SpeakerMention("Marlow Resin Co", "organisation"),
+        ),
+        (
+            "The West Fen Schools Trust runs the school. The Trust said it was “a sad day”.",
+            "a sad day",
+            SpeakerMention("West Fen Schools Trust", "organisation"),
+        ),
+    ],
+)
+def test_titles_before_a_name_company_endings_and_the_one_trust(text, words, speaker):
+    assert speakers_of("Headline\n\n" + text)[words] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Ines Varga rarely gives interviews. Since her previous play, Lantern Season, transferred, she has "
+            "written little. She said she had read „some, not all“ of the reviews.",
+            "some, not all",
+            "Ines Varga",
+        ),
+        (
+            "Odile Marchand-Keir has cooked for thirty years. Her new memoir, Pepper And Ash, is out this week. "
+            "«I wrote it at night», she says.",
+            "I wrote it at night",
+            "Odile Marchand-Keir",
+        ),
+    ],
+)
+def test_a_work_named_in_apposition_is_nobody(text, words, speaker):
+    assert speakers_of("Headline\n\n" + text)[words].name == speaker
