@@ -1307,6 +1307,20 @@ KIN_APPOSITIVE = re.compile(
 )
 POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
 PARTICLES = {"de", "da", "di", "du", "del", "der", "den", "des", "dos", "das", "van", "von", "al", "el", "la", "le"}
+# what comes just before a capitalised run that is nobody's name: a determiner before a modifier
+# ("his first Grade One winner"), a work's noun before its title in apposition ("her new memoir,
+# Salt Before Sugar,"), a street's first words ("Rua do Poço Novo")
+MODIFIER_BEFORE = re.compile(
+    r"\b(?:a|an|his|her|its|their|our|my|your)\s+(?:(?:first|second|third|last|next|new|own|only)\s+)?$", re.I
+)
+WORK_BEFORE_APPOSITION = re.compile(
+    r"\b(?:play|book|novel|memoir|film|movie|album|song|single|show|series|opera|poem|painting|exhibition|"
+    r"documentary|collection|podcast|programme|program|musical|ballet)\s*,\s*$",
+    re.I,
+)
+STREET_BEFORE = re.compile(
+    r"\b(?:Rua|Avenida|Travessa|Largo|Praça|Calle|Plaza|Via|Viale|Piazza|Rue|Place)\s+(?:d[aeo]s?|del|della|di|du)\s+$"
+)
 # the first word of a place's name, or of a storm's ("Hurricane Lorne"): nobody who speaks
 TITLE_ABBREVIATION_WORDS = {
     **{"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "col": "colonel"},
@@ -1511,34 +1525,19 @@ class _Article:
                 self.not_person.add(name)
                 self.organisations.append(_Mention(name, "organisation", m.start()))
                 continue
+            just_before = self.masked[max(0, m.start() - 30) : m.start()]
             if (
                 kind == "person"
                 and len(tokens) >= 2
                 and not raw_run.endswith(POSSESSIVE_ENDINGS)
-                and re.search(
-                    r"\b(?:a|an|his|her|its|their|our|my|your)\s+(?:(?:first|second|third|last|next|new|own|only)\s+)?$",
-                    self.masked[max(0, m.start() - 30) : m.start()],
-                    re.I,
-                )
+                and MODIFIER_BEFORE.search(just_before)
                 and re.match(r"[ \u00a0]+[a-z]", self.masked[m.end() :])
             ):
                 continue  # "riding his first Grade One winner", "a Premier League club": a modifier, nobody
-            if (
-                kind == "person"
-                and len(tokens) >= 2
-                and re.search(
-                    r"\b(?:play|book|novel|memoir|film|movie|album|song|single|show|series|opera|poem|painting|"
-                    r"exhibition|documentary|collection|podcast|programme|program|musical|ballet)\s*,\s*$",
-                    self.masked[max(0, m.start() - 30) : m.start()],
-                    re.I,
-                )
-            ):
+            if kind == "person" and len(tokens) >= 2 and WORK_BEFORE_APPOSITION.search(just_before):
                 self.not_person.add(name)
                 continue  # "Her new memoir, Salt Before Sugar,", "her previous play, Lantern Season,": a work
-            if kind == "person" and re.search(
-                r"\b(?:Rua|Avenida|Travessa|Largo|Praça|Calle|Plaza|Via|Viale|Piazza|Rue|Place)\s+(?:d[aeo]s?|del|della|di|du)\s+$",
-                self.masked[max(0, m.start() - 30) : m.start()],
-            ):
+            if kind == "person" and STREET_BEFORE.search(just_before):
                 continue  # "in Rua do Poço Novo", "Calle de Alcalá": a street
             if kind == "person" and (
                 re.search(
@@ -3399,7 +3398,7 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
     if (
         mention.kind == "organisation"
         and len(tokens) == 1
-        and tokens[0].lower() in ORG_WORDS
+        and tokens[0].lower() in ORGANISATION_KINDS  # a kind of body, not a name of its own ("the Kremlin")
         and tokens[0][:1].isupper()
     ):
         named = article.organisation_with_word(tokens[0])  # "The Trust said": the one trust the article names

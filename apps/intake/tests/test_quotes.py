@@ -2042,3 +2042,9 @@ def test_titles_before_a_name_company_endings_and_the_one_trust(text, words, spe
 )
 def test_a_work_named_in_apposition_is_nobody(text, words, speaker):
     assert speakers_of("Headline\n\n" + text)[words].name == speaker
+
+
+def test_a_body_with_a_name_of_its_own_is_not_widened_to_another_name_holding_it():
+    # "The Trust" is the one trust the article names; "the Kremlin" is not a photo credit's "Novosti Kremlin"
+    text = "Headline\n\nPhoto: Novosti Kremlin/AP\n\nThe Kremlin has called the protests “foreign-made”."
+    assert speakers_of(text)["foreign-made"] == SpeakerMention("Kremlin", "organisation")
