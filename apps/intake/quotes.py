@@ -1275,7 +1275,11 @@ def _classify_run(name: str) -> str:
     # an acronym among other words: "BBC Radio Brackenfield", "ITV Tyne Tees" (not "Jane Holt MP")
     tokens = name.split()
     if len(tokens) > 1 and any(
-        re.fullmatch(r"[A-Z]{3,5}", t) and t not in POST_NOMINALS and t.lower() not in RANKS for t in tokens
+        re.fullmatch(r"[A-Z]{3,5}", t)
+        and t not in POST_NOMINALS
+        and t.lower() not in RANKS
+        and not re.fullmatch(r"[IVXL]+", t)  # "Innocent XIV", "Henry VIII": a regnal number, no acronym
+        for t in tokens
     ):
         return "organisation"
     if lowered and (lowered[0] in PLACE_WORDS or lowered[-1] in PLACE_WORDS):

@@ -2048,3 +2048,8 @@ def test_a_body_with_a_name_of_its_own_is_not_widened_to_another_name_holding_it
     # "The Trust" is the one trust the article names; "the Kremlin" is not a photo credit's "Novosti Kremlin"
     text = "Headline\n\nPhoto: Novosti Kremlin/AP\n\nThe Kremlin has called the protests “foreign-made”."
     assert speakers_of(text)["foreign-made"] == SpeakerMention("Kremlin", "organisation")
+
+
+def test_a_regnal_number_is_part_of_a_persons_name_not_an_acronym():
+    text = "Headline\n\nPope Clement XVI visited the valley on Sunday. He called exile «a wound that stays open»."
+    assert speakers_of(text)["a wound that stays open"] == SpeakerMention("Clement XVI", "person")
