@@ -1185,6 +1185,9 @@ COMPANY_NOUNS = {
 }  # fmt: skip
 AGENT_ENDINGS = ("man", "woman", "er", "ist", "ian", "or", "ant", "ent", "ee", "person", "eur")
 PREPOSITIONS = {"in", "of", "from", "at", "to", "for", "on", "with", "by", "near", "across", "into", "about", "over"}
+# words never among the lower-case job words before a name ("retired postman Geoffrey Sallow",
+# "chief executive Marius Kettering"): with one, the name belongs to another phrase
+NOT_IN_A_JOB = PREPOSITIONS | {"and", "or", "the", "a", "an"}
 
 
 @dataclass
@@ -1325,13 +1328,18 @@ WORK_BEFORE_APPOSITION = re.compile(
 STREET_BEFORE = re.compile(
     r"\b(?:Rua|Avenida|Travessa|Largo|Praça|Calle|Plaza|Via|Viale|Piazza|Rue|Place)\s+(?:d[aeo]s?|del|della|di|du)\s+$"
 )
-# the first word of a place's name, or of a storm's ("Hurricane Lorne"): nobody who speaks
+# a title abbreviated before a name, and the word a later reference uses ("Gov. Marianne
+# Thibodeaux-Crane" … "the governor said")
 TITLE_ABBREVIATION_WORDS = {
     **{"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "col": "colonel"},
     **{"lt": "lieutenant", "sgt": "sergeant", "supt": "superintendent", "insp": "inspector", "det": "detective"},
     **{"cllr": "councillor", "prof": "professor", "pres": "president", "atty": "attorney", "capt": "captain"},
     **{"maj": "major", "adm": "admiral", "cmdr": "commander"},
 }
+TITLE_ABBREVIATION_BEFORE = re.compile(
+    rf"\b({'|'.join(word.capitalize() for word in TITLE_ABBREVIATION_WORDS)})\.?\s*$"
+)
+# the first word of a place's name, or of a storm's ("Hurricane Lorne"): nobody who speaks
 PLACE_PREFIXES = {
     *"san santa saint st los las fort mount lake port".split(),
     *"hurricane typhoon cyclone storm".split(),
@@ -1565,10 +1573,8 @@ class _Article:
                 # a title before the name: "President Kassym-Jomart Tokayev", "Mayor Burkhard Jung"
                 before = self.masked[max(0, m.start() - 40) : m.start()] + raw_run[: raw_run.find(tokens[0])]
                 # "Gov. Marianne Thibodeaux-Crane" is "the governor" later
-                before = re.sub(
-                    r"\b(Gov|Sen|Rep|Gen|Col|Lt|Sgt|Supt|Insp|Det|Cllr|Prof|Pres|Atty|Capt|Maj|Adm|Cmdr)\.?\s*$",
-                    lambda t: TITLE_ABBREVIATION_WORDS[t.group(1).lower()] + " ",
-                    before,
+                before = TITLE_ABBREVIATION_BEFORE.sub(
+                    lambda t: TITLE_ABBREVIATION_WORDS[t.group(1).lower()] + " ", before
                 )
                 title = re.search(r"([A-Za-z]+(?:\s[A-Za-z]+)?)\s*,?\s*$", before)
                 if title:
@@ -1929,7 +1935,7 @@ def _drop_appositive(fragment: str) -> tuple[str, str | None]:
     jobbed = re.fullmatch(rf"(?:[a-z][\w-]*\s+){{1,3}}({NAME_RUN.pattern})", appositive)
     if (
         jobbed
-        and not set(appositive.split()[:-1]) & (PREPOSITIONS | {"and", "or", "the", "a", "an"})
+        and not set(appositive.split()[:-1]) & NOT_IN_A_JOB
         and len(_clean_name(jobbed.group(1)).split()) >= 2
         and _classify_run(_clean_name(jobbed.group(1))) == "person"
     ):
@@ -2856,7 +2862,7 @@ class _Resolver:
         employed = re.fullmatch(
             rf"(?:the\s+)?{NAME_RUN.pattern}(?:[’']s)?\s+((?:[a-z][\w-]*\s+){{1,4}})({NAME_RUN.pattern})", phrase
         )
-        if employed and not set(employed.group(1).split()) & (PREPOSITIONS | {"and", "or", "the", "a", "an"}):
+        if employed and not set(employed.group(1).split()) & NOT_IN_A_JOB:
             name = _clean_name(employed.group(2))
             if len(name.split()) >= 2 and _classify_run(name) == "person":
                 return self._person_or_org(name, cue_end)
@@ -2868,7 +2874,7 @@ class _Resolver:
         # "replied chief executive Morag Dunlop": role words in lower case before the name
         # (and "recalled the director Leah Mortensen": an article may open the role words)
         role = re.fullmatch(rf"(?:(?:the|a|an)\s+)?((?:[a-z][\w-]*\s+){{1,4}})({NAME_RUN.pattern})", phrase)
-        if role and not set(role.group(1).split()) & (PREPOSITIONS | {"and", "or", "the", "a", "an"}):
+        if role and not set(role.group(1).split()) & NOT_IN_A_JOB:
             name = _clean_name(role.group(2))
             if len(name.split()) >= 2 and _classify_run(name) == "person":
                 return self._person_or_org(name, cue_end)
