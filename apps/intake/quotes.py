@@ -1293,6 +1293,20 @@ def _classify_run(name: str) -> str:
 NICKNAME_FILL = "\ue002"
 
 
+def _person_ending_run(name: str) -> str | None:
+    """The person a run read as an organisation's name ends with, after a word of title: "Cedar
+    Hollow Police Chief Dwayne Marchetti" -> "Dwayne Marchetti" (a first name, then at least a
+    surname, and no word of an organisation among them); None otherwise."""
+    tokens = name.split()
+    for k in range(1, len(tokens) - 1):
+        if tokens[k - 1].lower().strip(".") in TITLE_WORDS | RANKS and person_gender(tokens[k]):
+            rest = tokens[k:]
+            if not any(t.lower().strip(".,’'") in ORG_WORDS for t in rest) and all(t[:1].isupper() for t in rest):
+                return " ".join(rest)
+            return None
+    return None
+
+
 def _is_nickname(text: str, raw: _Raw) -> bool:
     """A quoted word or two in title case between a first name and a surname ("Marc “Bones”
     Thibodeau", "Kirsty ‘Bunty’ Mackay") is a nickname inside the name."""
@@ -1313,7 +1327,10 @@ KIN_APPOSITIVE = re.compile(
     r"|\b(?:first\s+|given\s+)?name(?:\s+only)?(?:,|\s+as)\s*$"
 )
 POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
-PARTICLES = {"de", "da", "di", "du", "del", "der", "den", "des", "dos", "das", "van", "von", "al", "el", "la", "le"}
+PARTICLES = {
+    "de", "da", "di", "du", "del", "der", "den", "des", "dos", "das", "van", "von", "al", "el", "la", "le",
+    "ní", "nic", "ó", "uí",  # Irish: "Siobhán Ní Bhriain", "Bernard Ó Dálaigh"
+}  # fmt: skip
 # what comes just before a capitalised run that is nobody's name: a determiner before a modifier
 # ("his first Grade One winner"), a work's noun before its title in apposition ("her new memoir,
 # Salt Before Sugar,"), a street's first words ("Rua do Poço Novo")
@@ -1426,6 +1443,15 @@ class _Article:
                     and not re.match(r"\s*[,;:.)]", self.masked[m.end() :])
                 )
                 and not (
+                    # "Its group leader on the council, Kjetil Brevik, said", "the Standards Agency, Dr
+                    # Colin Feathers,": a first name after the comma opens a person in apposition
+                    len(tokens) >= 2
+                    # (or after a lower-case job: "toward center Ivo Brankovic")
+                    and re.search(r"(?:,|\b[a-z]+)[ \t\u00a0]*$", self.masked[max(0, m.start() - 20) : m.start()])
+                    and person_gender(_name_proper(name))
+                    and tokens[0].lower().strip(".,’'") not in ORG_WORDS
+                )
+                and not (
                     # "Outside the town’s market hall, Kerry-Anne Bexley, a care worker,": a place
                     # opening the sentence, then its subject
                     len(tokens) >= 2
@@ -1500,6 +1526,12 @@ class _Article:
                     self.full_names = [n for n in self.full_names if n != first]
                     self.full_name_positions = [(q, n) for q, n in self.full_name_positions if n != first]
                 self.organisations.append(_Mention(name, kind, start, possessive))
+                person = _person_ending_run(name)
+                if person:  # "Cedar Hollow Police Chief Dwayne Marchetti": the chief is named too
+                    at = m.start() + max(0, raw_run.find(person.split()[0]))
+                    self.full_names.append(person)
+                    self.full_name_positions.append((at, person))
+                    self.persons.append(_Mention(person, "person", at))
                 continue
             if (
                 kind == "person"
@@ -1517,6 +1549,12 @@ class _Article:
                 and len(tokens) >= 2
                 and not any(t.lower().strip(".") in TITLE_WORDS for t in raw_run.split())
                 and re.search(r"(?<![A-Za-z])the\s+$", self.masked[max(0, m.start() - 10) : m.start()])
+                # "the Austrian Matthias Kerber", "the Halden Courier’s Jonah Pretorius": "the" is the
+                # nationality's or the owner's, and the name after it a person's
+                and not (
+                    person_gender(_without_demonym(name))
+                    and (tokens[0].lower() in DEMONYMS or re.search(r"[’']s\s", raw_run[: raw_run.find(tokens[0])]))
+                )
             ):
                 # "told the Calder Courier", "at the Riverside Hall": a person takes no "the"
                 self.not_person.add(name)
@@ -1564,6 +1602,9 @@ class _Article:
                 or tokens[0].lower() in PLACE_PREFIXES
             ):
                 continue  # "a conference in San Francisco", "Saint Andrews": a place
+            if kind == "person" and len(tokens) >= 3 and tokens[0].lower() in DEMONYMS and person_gender(tokens[1]):
+                name = _without_demonym(name)  # "the Austrian Matthias Kerber"
+                tokens = name.split()
             if kind == "person" and len(tokens) >= 2:
                 if tokens[0].lower() in PARTICLES:  # "Van der Linden said": Femke van der Linden
                     name = self.fullest(name, m.start())
@@ -1718,7 +1759,10 @@ class _Article:
             middle = {
                 full
                 for full in names
-                if len(full.split()) == 3 and full.split()[1] == tokens[0] and is_first_name(full.split()[0])
+                if len(full.split()) == 3
+                and full.split()[1] == tokens[0]
+                # (a first name the lists lack, when the word itself is none: "Saldanha" -> "Evandro Saldanha Pires")
+                and (is_first_name(full.split()[0]) or not is_first_name(tokens[0]))
             }
             best = middle.pop() if len(middle) == 1 else best
         return best
@@ -3326,7 +3370,8 @@ def _completed_name(article: "_Article", name: str) -> str:
         longer = {full for full in article.full_names if full.split()[-k:] == tail and len(full.split()) > k}
         if len(longer) == 1:
             full = longer.pop()
-            if is_first_name(full.split()[0]) or len(full.split()) > len(tail) + 1:
+            # (a surname opening with a particle is no first name: "Ní Bhriain" -> "Siobhán Ní Bhriain")
+            if is_first_name(full.split()[0]) or len(full.split()) > len(tail) + 1 or tail[0].lower() in PARTICLES:
                 return full
             return name
     return name

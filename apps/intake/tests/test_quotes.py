@@ -2053,3 +2053,59 @@ def test_a_body_with_a_name_of_its_own_is_not_widened_to_another_name_holding_it
 def test_a_regnal_number_is_part_of_a_persons_name_not_an_acronym():
     text = "Headline\n\nPope Clement XVI visited the valley on Sunday. He called exile «a wound that stays open»."
     assert speakers_of(text)["a wound that stays open"] == SpeakerMention("Clement XVI", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a person in apposition after an organisation's name and a comma, or after a lower-case job
+        (
+            "Its group leader on the council, Henrik Grimsrud, said the plan was rushed. "
+            "«Nobody asked us», Grimsrud said.",
+            "Nobody asked us",
+            "Henrik Grimsrud",
+        ),
+        (
+            "An expert from the Marine Standards Agency, Dr Colin Pettifer, gave evidence. "
+            "‘The hull was sound,’ Pettifer said.",
+            "The hull was sound,",
+            "Colin Pettifer",
+        ),
+        (
+            "The Hawks sent help toward center Ivo Drazenovic, who scored 31. “We trust him,” Drazenovic said.",
+            "We trust him,",
+            "Ivo Drazenovic",
+        ),
+        # "the" before a nationality or an owner's possessive, then the person
+        (
+            "The conductor, the Austrian Matthias Kollberg, spoke briefly. « I am sorry », Kollberg said.",
+            "I am sorry",
+            "Matthias Kollberg",
+        ),
+        (
+            "Pressed by the Harbour Courier’s Jonah Pettersen, the minister paused. “Answer it,” Pettersen said.",
+            "Answer it,",
+            "Jonah Pettersen",
+        ),
+        # a title inside a run read as an organisation's name, then the person
+        (
+            "Elm Ridge Police Chief Dwayne Castellano attended. “Our officers did their job,” Castellano said.",
+            "Our officers did their job,",
+            "Dwayne Castellano",
+        ),
+        # a surname opening with an Irish particle; a first surname whose first name no list knows
+        (
+            "The returning officer, Siobhán Ní Fhloinn, opened the count. Ms Ní Fhloinn checked the box. "
+            "‘They were counted correctly,’ she told agents.",
+            "They were counted correctly,",
+            "Siobhán Ní Fhloinn",
+        ),
+        (
+            "A court convicted Evandro Saldanha Prates, the mayor. “This is persecution,” Saldanha said.",
+            "This is persecution,",
+            "Evandro Saldanha Prates",
+        ),
+    ],
+)
+def test_a_second_reference_finds_the_full_name_after_an_organisation_a_nationality_or_a_particle(text, words, speaker):
+    assert speakers_of("Headline\n\n" + text)[words] == SpeakerMention(speaker, "person")
