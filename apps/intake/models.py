@@ -78,6 +78,11 @@ class Suggestion(TimeStampedModel):
     speaker_name = models.CharField(max_length=200, blank=True, help_text="Who the text says spoke.")
     speaker_kind = models.CharField(max_length=20, blank=True)
     cue = models.CharField(max_length=100, blank=True)
+    speaker_check = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Why a person should check the speaker before accepting it; empty when nothing calls for it.",
+    )
     speaker = models.ForeignKey(
         "speakers.Speaker",
         on_delete=models.SET_NULL,

@@ -113,6 +113,7 @@ def intake_create(*, user, url: str = "", data: bytes | None = None, filename: s
                 speaker_name=(found_one.speaker.name if found_one.speaker else "")[:200],
                 speaker_kind=found_one.speaker.kind if found_one.speaker else "",
                 cue=(found_one.cue or "")[:100],
+                speaker_check=found_one.check[:300],
                 speaker_id=found_one.speaker_id,
                 statement_id=found_one.statement_id,
                 score=found_one.score,
@@ -233,17 +234,23 @@ def suggestion_reject(*, suggestion: Suggestion, user) -> None:
 class AcceptAllResult:
     accepted: list[Suggestion]
     without_speaker: list[Suggestion]
+    to_check: list[Suggestion] = dataclasses.field(default_factory=list)
 
 
 @transaction.atomic
 def intake_accept_all(*, intake: Intake, user) -> AcceptAllResult:
     """Accept every suggestion still to review as suggested, all or nothing; those that name no
-    speaker are left for a person to complete. A refusal names the suggestion it came from."""
+    speaker are left for a person to complete, and those whose speaker is marked for a check
+    (`speaker_check`) for a person to check and accept one by one. A refusal names the
+    suggestion it came from."""
     intake_permitted(user=user)
     result = AcceptAllResult(accepted=[], without_speaker=[])
     for suggestion in intake.suggestions.filter(decision=Decision.PENDING).select_related("speaker", "statement"):
         if suggestion.speaker_id is None and not suggestion.speaker_name:
             result.without_speaker.append(suggestion)
+            continue
+        if suggestion.speaker_check:
+            result.to_check.append(suggestion)
             continue
         try:
             suggestion_accept(suggestion=suggestion, user=user)

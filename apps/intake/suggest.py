@@ -35,6 +35,7 @@ class Suggestion:
     cue: str = ""
     confidence: float = 1.0
     notes: tuple[str, ...] = ()
+    check: str = ""  # why a person should check the speaker ("" when nothing calls for it)
     speaker_id: int | None = None  # the Speaker on file the mention was matched to
     speaker_name: str = ""  # that speaker's name, else the mention's
     speaker_kind: str = ""  # that speaker's kind, else the mention's
@@ -84,13 +85,15 @@ def _suggestion(span: QuoteSpan, **extra) -> Suggestion:
         cue=span.cue,
         confidence=span.confidence,
         notes=span.notes,
+        check=span.check,
         **extra,
     )
 
 
 def suggestions_as_json(article: Article, suggestions: list[Suggestion]) -> dict:
     """The `suggest_quotations --format json` document. A quotation whose text names no speaker
-    has the speaker {"name": "", "kind": "anonymous", "id": null}."""
+    has the speaker {"name": "", "kind": "anonymous", "id": null}; `speaker_check` says why a
+    person should check the speaker ("" when nothing calls for it)."""
     return {
         "source": {
             "title": article.title,
@@ -116,6 +119,7 @@ def suggestions_as_json(article: Article, suggestions: list[Suggestion]) -> dict
                     if s.speaker
                     else dict(NO_SPEAKER)
                 ),
+                "speaker_check": s.check,
                 "statement_id": s.statement_id,
                 "score": float(s.score),
             }

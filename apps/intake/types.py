@@ -55,3 +55,6 @@ class QuoteSpan:
     cue: str = ""  # the reporting word that attributed it ("said", "according to", ":")
     confidence: float = 1.0
     notes: tuple[str, ...] = field(default=())
+    # why a person should check the speaker before accepting it ("" when nothing calls for it):
+    # see quotes.speaker_checks
+    check: str = ""

@@ -133,6 +133,8 @@ class CaseResult:
     misses: list[str] = field(default_factory=list)  # gold quotations not suggested
     extras: list[str] = field(default_factory=list)  # suggestions that are no gold quotation
     wrong_speakers: list[str] = field(default_factory=list)
+    unmarked: int = 0  # correct suggestions whose speaker is not marked for a check
+    unmarked_right: int = 0  # of those, the ones whose speaker is right
 
 
 @dataclass
@@ -169,6 +171,17 @@ class Report:
     @property
     def speaker(self):
         return _ratio(self._sum("speaker_right"), self._sum("correct"))
+
+    @property
+    def unmarked_speaker(self):
+        """Speaker accuracy of the correct suggestions not marked "check the speaker"."""
+        return _ratio(self._sum("unmarked_right"), self._sum("unmarked"))
+
+    @property
+    def wrong_marked(self):
+        """Of the correct suggestions with a wrong speaker, the share marked for a check."""
+        wrong = self._sum("correct") - self._sum("speaker_right")
+        return _ratio(wrong - (self._sum("unmarked") - self._sum("unmarked_right")), wrong)
 
     @property
     def rank1(self):
@@ -288,6 +301,9 @@ def evaluate(label: str, cases: list[Case], *, seeds: bool, statements: bool = F
             else:
                 right = name_key(suggestion.speaker_name) == name_key(gold.speaker)
             result.speaker_right += right
+            if not suggestion.check:
+                result.unmarked += 1
+                result.unmarked_right += right
             if not right:
                 said = suggestion.speaker_name or "(none)"
                 result.wrong_speakers.append(f"{suggestion.text[:50]!r}: {said} (gold {gold.speaker})")
@@ -379,6 +395,12 @@ def report_lines(seeds: Report | None, unseen: list[Report], *, wrong_scores: li
             ("Quotations: F1", report.f1, None),
             ("Mode (of the correct ones)", report.mode, None),
             ("Speaker (of the correct ones)", report.speaker, targets.get("speaker")),
+            (
+                f"Speaker, of the {report._sum('unmarked')} not marked “check the speaker”",
+                report.unmarked_speaker,
+                None,
+            ),
+            ("Wrong speakers marked “check the speaker”", report.wrong_marked, None),
         ]
         if report.statement_total:
             rows += [

@@ -1,7 +1,8 @@
 """Intake in a browser, as an editor does it: bring an article in (an HTML file saved from a
-browser), review the suggested quotations on the article's text, correct one, reject one,
-accept the rest at once; every quotation stored is anchored where its words are printed. The
-time from the review page to the last acceptance is printed (not asserted)."""
+browser), review the suggested quotations on the article's text, correct one (its card asks
+for the speaker to be checked), reject one, accept the sure ones at once; every quotation stored
+is anchored where its words are printed. The time from the review page to the last acceptance
+is printed (not asserted)."""
 
 import re
 import time
@@ -70,6 +71,7 @@ def test_an_editor_brings_an_article_in_and_accepts_its_quotations(new_page, tmp
     # The spokesman's words: the speaker is corrected to the group he speaks for.
     nordline = intake.suggestions.get(text__startswith="The port has become unreliable")
     card = page.locator(f"#suggestion-{nordline.number}")
+    expect(card.locator(".intake-check")).to_contain_text("Check the speaker: an unnamed speaker")
     card.get_by_label("Speaker").fill("Nordline group")
     card.get_by_label("kind").select_option("organisation")
     card.get_by_role("button", name="Accept").click()
@@ -80,7 +82,7 @@ def test_an_editor_brings_an_article_in_and_accepts_its_quotations(new_page, tmp
     page.locator(f"#suggestion-{roster.number}").get_by_role("button", name="Reject").click()
     expect(page.locator(".messagelist")).to_contain_text(f"Suggestion {roster.number} rejected")
 
-    page.get_by_role("button", name=re.compile(r"Accept the \d+ remaining as suggested")).click()
+    page.get_by_role("button", name=re.compile(r"Accept the \d+ sure ones? as suggested")).click()
     expect(page.locator(".messagelist")).to_contain_text("accepted as suggested")
     seconds = time.perf_counter() - started
     screenshot(page, "all decided")

@@ -59,6 +59,7 @@ class SuggestionSerializer(serializers.ModelSerializer):
             "char_end",
             "mode",
             "speaker",
+            "speaker_check",
             "statement_id",
             "score",
             "candidates",

@@ -213,6 +213,13 @@ class IntakeAdmin(admin.ModelAdmin):
             "cards": review_cards(intake, suggestions, errors=getattr(request, "intake_errors", {})),
             "marked_text": marked_text(intake.text, suggestions),
             "pending": sum(suggestion.decision == Decision.PENDING for suggestion in suggestions),
+            # what "Accept the sure ones" accepts: a speaker, and nothing marked to check
+            "sure": sum(
+                suggestion.decision == Decision.PENDING
+                and not suggestion.speaker_check
+                and bool(suggestion.speaker_id or suggestion.speaker_name)
+                for suggestion in suggestions
+            ),
         }
         return TemplateResponse(request, "admin/intake/intake/review.html", context)
 
@@ -268,6 +275,9 @@ class IntakeAdmin(admin.ModelAdmin):
             messages.error(request, problems)
         else:
             text = f"{len(result.accepted)} quotation{'s' if len(result.accepted) != 1 else ''} accepted as suggested."
+            if result.to_check:
+                numbers = ", ".join(str(suggestion.number) for suggestion in result.to_check)
+                text += f" Left for you to check: {numbers} (each card says what to check about the speaker)."
             if result.without_speaker:
                 numbers = ", ".join(str(suggestion.number) for suggestion in result.without_speaker)
                 text += f" Left for you: {numbers} (no speaker found: choose who said it)."

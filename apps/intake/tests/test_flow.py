@@ -186,11 +186,37 @@ def test_accept_all_accepts_what_names_a_speaker(editor):
 
     result = services.intake_accept_all(intake=intake, user=editor)
 
-    assert len(result.accepted) + len(result.without_speaker) == intake.suggestions.count()
+    left = result.without_speaker + result.to_check
+    assert len(result.accepted) + len(left) == intake.suggestions.count()
     assert Quotation.objects.count() == len(result.accepted) >= 2
-    assert not intake.suggestions.filter(decision=Decision.PENDING).exclude(
-        pk__in=[suggestion.pk for suggestion in result.without_speaker]
-    )
+    assert not intake.suggestions.filter(decision=Decision.PENDING).exclude(pk__in=[s.pk for s in left])
+
+
+# Written for this test: a named person the sentence reads plainly, and an unnamed speaker.
+CHECKED_ARTICLE = """Ferry fares rise again
+
+“Fares will rise by six per cent in April,” said Elena Marsh, the ferry company's chief executive.
+
+“Nobody asked us,” one passenger said as she waited for the evening boat.
+"""
+
+
+def test_a_speaker_marked_for_a_check_is_shown_and_left_out_of_accept_all(editor, client):
+    intake = services.intake_create(user=editor, text=CHECKED_ARTICLE)
+    named, unnamed = _by_words(intake, "Fares will rise"), _by_words(intake, "Nobody asked us")
+    assert named.speaker_name == "Elena Marsh" and not named.speaker_check
+    assert unnamed.speaker_check.startswith("an unnamed speaker")
+
+    client.force_login(editor)
+    page = client.get(reverse("admin:intake_intake_change", args=[intake.pk])).content.decode()
+    assert "Check the speaker:</strong> an unnamed speaker" in page
+    assert "Accept the 1 sure one as suggested" in page
+
+    result = services.intake_accept_all(intake=intake, user=editor)
+    assert [s.number for s in result.accepted] == [named.number]
+    assert [s.number for s in result.to_check] == [unnamed.number]
+    unnamed.refresh_from_db()
+    assert unnamed.decision == Decision.PENDING and Quotation.objects.count() == 1
 
 
 def test_only_those_who_may_add_quotations_bring_articles_in(fact_checker, editor):
@@ -294,6 +320,7 @@ def test_api_intake_then_accept_and_reject(editor_api):
     direct = found["We cannot ask people to live behind a wall we know will fail,"]
     assert body["source"]["text"][direct["char_start"] : direct["char_end"]] == direct["text"]
     assert direct["speaker"] == {"name": "Maria Lindqvist", "kind": "person", "id": None}
+    assert direct["speaker_check"] == ""  # the parse reads her too: nothing to check
 
     accepted = editor_api.post(f"/api/v1/intake/{body['id']}/quotations/{direct['number']}/accept/", {}, format="json")
     assert accepted.status_code == 200, accepted.content
@@ -336,7 +363,16 @@ def test_command_prints_the_suggestions_as_json(tmp_path, capsys):
     assert printed["source"]["published_on"] == "2026-03-04"
     for quotation in printed["quotations"]:
         assert printed["source"]["text"][quotation["char_start"] : quotation["char_end"]] == quotation["text"]
-        assert set(quotation) == {"text", "char_start", "char_end", "mode", "speaker", "statement_id", "score"}
+        assert set(quotation) == {
+            "text",
+            "char_start",
+            "char_end",
+            "mode",
+            "speaker",
+            "speaker_check",
+            "statement_id",
+            "score",
+        }
     assert not Intake.objects.exists() and not Source.objects.exists()
 
 

@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from apps.intake import quotes
 from apps.intake.quotes import find_quotations
-from apps.intake.types import SpeakerMention
+from apps.intake.types import QuoteSpan, SpeakerMention
 
 
 def found(text):
@@ -2109,3 +2110,41 @@ def test_a_regnal_number_is_part_of_a_persons_name_not_an_acronym():
 )
 def test_a_second_reference_finds_the_full_name_after_an_organisation_a_nationality_or_a_particle(text, words, speaker):
     assert speakers_of("Headline\n\n" + text)[words] == SpeakerMention(speaker, "person")
+
+
+class _Reading:
+    """A parse that reads one speaker for every quotation (to test the marks alone)."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def speaker_of(self, start, end):
+        return (SpeakerMention(self.name, "person"), "said") if self.name else (None, "")
+
+    def fullest(self, name):
+        return {"Marsh": "Elena Marsh"}.get(name, name)
+
+
+@pytest.mark.parametrize(
+    ("speaker", "cue", "parse_reads", "check"),
+    [
+        (SpeakerMention("Elena Marsh", "person"), "said", "Marsh", ""),  # the parse agrees (by surname)
+        (SpeakerMention("Elena Marsh", "person"), "said", "Tomas Berg", "the parse of the sentence reads Tomas Berg"),
+        (SpeakerMention("Elena Marsh", "person"), "said", "", "only the rules read this speaker"),
+        (SpeakerMention("Elena Marsh", "person"), "(previous quotation)", "", ""),  # carried over, the parse silent
+        (SpeakerMention("one passenger", "anonymous"), "said", "one passenger", "an unnamed speaker"),
+        (SpeakerMention("Kellby Ferries", "organisation"), "said", "Kellby Ferries", "an organisation"),
+        (None, "", "", "no speaker found"),
+    ],
+)
+def test_a_speaker_is_marked_for_a_check_unless_a_person_the_parse_reads_too(speaker, cue, parse_reads, check):
+    span = QuoteSpan("Fares will rise,", 10, 26, "direct", speaker, cue)
+    (marked,) = quotes.speaker_checks([span], _Reading(parse_reads))
+    assert marked.check.startswith(check) and bool(marked.check) == bool(check)
+
+
+def test_without_the_parse_only_the_kind_of_speaker_is_marked():
+    person = QuoteSpan("Fares will rise,", 10, 26, "direct", SpeakerMention("Elena Marsh", "person"), "said")
+    unnamed = QuoteSpan("Nobody asked us,", 40, 56, "direct", SpeakerMention("one passenger", "anonymous"), "said")
+    marked = quotes.speaker_checks([person, unnamed], None)
+    assert [span.check[:20] for span in marked] == ["", "an unnamed speaker: "]

@@ -92,3 +92,19 @@ def test_rules_only_measures_without_the_parse_and_says_so(tmp_path):
     assert "| Speaker (of the correct ones) | 1.000 |" in out
     with_parse = run("--articles", str(tmp_path))
     assert "Speakers read by the rules" in with_parse and "(--rules-only)" not in with_parse
+
+
+def test_the_speakers_marked_for_a_check_are_measured(tmp_path):
+    # "Critics" is a group: marked for a check, and wrong by this gold; the two persons are not marked
+    write_article(
+        tmp_path,
+        [
+            {"text": "It took us nine years,", "mode": "direct", "speaker": "Anna Lindqvist"},
+            {"text": "a monument to delay", "mode": "partial", "speaker": "engineers"},
+            {"text": "too late", "mode": "partial", "speaker": "Erik Holm"},
+        ],
+    )
+    out = run("--articles", str(tmp_path))
+    assert "| Speaker (of the correct ones) | 0.667 |" in out
+    assert "| Speaker, of the 2 not marked “check the speaker” | 1.000 |" in out
+    assert "| Wrong speakers marked “check the speaker” | 1.000 |" in out
