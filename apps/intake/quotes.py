@@ -2994,8 +2994,9 @@ def speaker_checks(spans: list[QuoteSpan], parsed: "parsing.Parse | None") -> li
     far more often than the rest, so only that, or a person carried over from the quotation or
     sentence before where the parse reads nobody, goes unmarked. Marked: no speaker; an unnamed
     speaker, a group or an organisation (how the desk files them is a choice, and "the company"
-    is often not the one that spoke); a person the parse reads otherwise (its reading is given)
-    or not at all. Without the parse only the kind of speaker is read."""
+    is often not the one that spoke); a person named by one word ("Morag", "Daleford"); a person
+    the parse reads otherwise (its reading is given) or not at all. Without the parse only the
+    kind of speaker and the name are read."""
     result = []
     for span in spans:
         speaker = span.speaker
@@ -3005,6 +3006,8 @@ def speaker_checks(spans: list[QuoteSpan], parsed: "parsing.Parse | None") -> li
             check = "an unnamed speaker: check the description is how the desk files them"
         elif speaker.kind == "organisation":
             check = "an organisation: check it spoke, and not a person named near it"
+        elif len(speaker.name.split()) == 1:
+            check = "one word of a name only: check who it is, and their full name"
         elif parsed is None:
             check = ""
         else:

@@ -2134,6 +2134,7 @@ class _Reading:
         (SpeakerMention("Elena Marsh", "person"), "(previous quotation)", "", ""),  # carried over, the parse silent
         (SpeakerMention("one passenger", "anonymous"), "said", "one passenger", "an unnamed speaker"),
         (SpeakerMention("Kellby Ferries", "organisation"), "said", "Kellby Ferries", "an organisation"),
+        (SpeakerMention("Marsh", "person"), "said", "Marsh", "one word of a name only"),
         (None, "", "", "no speaker found"),
     ],
 )
