@@ -2982,6 +2982,19 @@ def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> l
     return speaker_checks(tidy, parsed)
 
 
+def names_in(text: str) -> list[str]:
+    """The persons' full names and the organisations' names the article gives, in the order it
+    first gives them: who the review page offers as a speaker when a suggestion's is wrong."""
+    article = _Article(text)
+    places = article.places()
+    found = sorted(
+        [p for p in article.persons if len(p.name.split()) >= 2 and p.name not in article.not_person]
+        + list(article.organisations),
+        key=lambda mention: mention.pos,
+    )
+    return list(dict.fromkeys(m.name for m in found if m.name not in places and MARK not in m.name))
+
+
 # carried over from the quotation or the sentence before, or a turn of a printed exchange: the
 # parse reads no verb of saying for them, and its silence says nothing against the rules
 CARRIED_CUES = {"(previous quotation)", "(previous sentence)", "(turn)"}

@@ -1,11 +1,13 @@
-"""Reads for intake: the source already on file for an article brought in again."""
+"""Reads for intake: the source already on file for an article brought in again; who the review
+page offers as a speaker."""
 
 from django.db.models import Q
 
 from apps.core.urls import normalise_url, url_identity
 from apps.sources.models import Source
 
-from .models import Decision, Suggestion
+from .models import Decision, Intake, Suggestion
+from .quotes import names_in
 from .types import Article
 
 
@@ -36,3 +38,10 @@ def rejected_words_for(*, source: Source | None, url: str = "") -> set[str]:
     if key:
         condition |= Q(intake__source__isnull=True, intake__url=url)
     return set(Suggestion.objects.filter(condition, decision=Decision.REJECTED).values_list("text", flat=True))
+
+
+def speaker_choices(intake: Intake, suggestions: list[Suggestion]) -> list[str]:
+    """The names a reviewer can pick for a speaker: the suggestions' speakers, then every person
+    and organisation the article names (a wrong speaker is most often someone else it names)."""
+    suggested = [s.speaker.name if s.speaker_id else s.speaker_name for s in suggestions]
+    return list(dict.fromkeys(name for name in [*suggested, *names_in(intake.text)] if name))

@@ -20,6 +20,7 @@ from apps.claims.models import Statement
 from apps.core.services import ActionRefused
 from apps.intake import services
 from apps.intake.models import Decision, Intake, Suggestion
+from apps.intake.selectors import speaker_choices
 from apps.intake.types import IntakeError
 from apps.speakers.choices import SpeakerKind
 from apps.speakers.selectors import speaker_named
@@ -55,7 +56,13 @@ class SuggestionForm(forms.Form):
 
     words = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), help_text="As printed in the article.")
     mode = forms.ChoiceField(choices=QuotationMode.choices)
-    speaker_name = forms.CharField(label="Speaker", max_length=200, required=False)
+    speaker_name = forms.CharField(
+        label="Speaker",
+        max_length=200,
+        required=False,
+        # the names the article gives, offered as you type (the page's <datalist>)
+        widget=forms.TextInput(attrs={"list": "intake-speakers", "autocomplete": "off"}),
+    )
     speaker_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     speaker_kind = forms.ChoiceField(label="Kind, if new", choices=SpeakerKind.choices, required=False)
     statement = forms.CharField(required=False)
@@ -212,6 +219,7 @@ class IntakeAdmin(admin.ModelAdmin):
             "has_view_permission": True,
             "cards": review_cards(intake, suggestions, errors=getattr(request, "intake_errors", {})),
             "marked_text": marked_text(intake.text, suggestions),
+            "speaker_choices": speaker_choices(intake, suggestions),
             "pending": sum(suggestion.decision == Decision.PENDING for suggestion in suggestions),
             # what "Accept the sure ones" accepts: a speaker, and nothing marked to check
             "sure": sum(

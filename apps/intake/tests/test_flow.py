@@ -211,6 +211,8 @@ def test_a_speaker_marked_for_a_check_is_shown_and_left_out_of_accept_all(editor
     page = client.get(reverse("admin:intake_intake_change", args=[intake.pk])).content.decode()
     assert "Check the speaker:</strong> an unnamed speaker" in page
     assert "Accept the 1 sure one as suggested" in page
+    # whoever it was, the speaker field offers the names the article gives
+    assert 'list="intake-speakers"' in page and '<option value="Elena Marsh">' in page
 
     result = services.intake_accept_all(intake=intake, user=editor)
     assert [s.number for s in result.accepted] == [named.number]

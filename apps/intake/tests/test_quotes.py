@@ -2149,3 +2149,12 @@ def test_without_the_parse_only_the_kind_of_speaker_is_marked():
     unnamed = QuoteSpan("Nobody asked us,", 40, 56, "direct", SpeakerMention("one passenger", "anonymous"), "said")
     marked = quotes.speaker_checks([person, unnamed], None)
     assert [span.check[:20] for span in marked] == ["", "an unnamed speaker: "]
+
+
+def test_the_names_an_article_gives_are_its_persons_and_organisations_in_order_not_its_places():
+    text = (
+        "Ferry fares rise\n\n"
+        "Kellby Ferries raised its fares in Port Alder on Monday. Elena Marsh, its chief executive, "
+        "blamed fuel. The opposition leader, Tomas Berg, said Marsh had “no excuse”."
+    )
+    assert quotes.names_in(text) == ["Kellby Ferries", "Elena Marsh", "Tomas Berg"]
