@@ -3002,7 +3002,7 @@ CARRIED_CUES = {"(previous quotation)", "(previous sentence)", "(turn)"}
 
 def speaker_checks(spans: list[QuoteSpan], parsed: "parsing.Parse | None") -> list[QuoteSpan]:
     """Each quotation with the reason a person should check its speaker before accepting it, or
-    none. Measured on the development and blind sets (ACCURACY.md, "Speakers to check"): a person
+    none. Measured on the development and blind sets (ACCURACY.md, "Issue 17, session seven"): a person
     the parse reads too (the subject of the verb of saying, or a pronoun's antecedent) is right
     far more often than the rest, so only that, or a person carried over from the quotation or
     sentence before where the parse reads nobody, goes unmarked. Marked: no speaker; an unnamed
@@ -3044,9 +3044,9 @@ def speaker_checks(spans: list[QuoteSpan], parsed: "parsing.Parse | None") -> li
 
 def _surname(name: str) -> str:
     """A name's last word, folded ("Ní Bhriain" and "Siobhán Ní Bhriain" compare equal)."""
-    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKD", name.casefold()))
-    last = words[-1] if words else ""
-    return "".join(ch for ch in last if not unicodedata.combining(ch))
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
+    words = re.findall(r"[^\W_]+", folded)
+    return words[-1] if words else ""
 
 
 def _speaker_goes_on(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:

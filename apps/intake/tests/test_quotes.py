@@ -2129,6 +2129,7 @@ class _Reading:
     ("speaker", "cue", "parse_reads", "check"),
     [
         (SpeakerMention("Elena Marsh", "person"), "said", "Marsh", ""),  # the parse agrees (by surname)
+        (SpeakerMention("Luc Bérubé", "person"), "said", "Mr Berube", ""),  # accents and titles aside
         (SpeakerMention("Elena Marsh", "person"), "said", "Tomas Berg", "the parse of the sentence reads Tomas Berg"),
         (SpeakerMention("Elena Marsh", "person"), "said", "", "only the rules read this speaker"),
         (SpeakerMention("Elena Marsh", "person"), "(previous quotation)", "", ""),  # carried over, the parse silent
