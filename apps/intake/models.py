@@ -41,6 +41,11 @@ class Intake(TimeStampedModel):
     site = models.CharField(max_length=200, blank=True)
     language = models.CharField(max_length=35, blank=True)
     text = models.TextField(help_text="The article's main text, as extracted: every suggestion's offsets index it.")
+    names = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The persons and organisations the text names, in order: offered for a suggestion's speaker.",
+    )
     source = models.ForeignKey(
         "sources.Source",
         on_delete=models.SET_NULL,
@@ -115,6 +120,11 @@ class Suggestion(TimeStampedModel):
     class Meta:
         ordering = ["intake", "number"]
         constraints = [models.UniqueConstraint(fields=["intake", "number"], name="intake_suggestion_number")]
+
+    @property
+    def left_for_a_person(self) -> bool:
+        """Whether "Accept the sure ones" leaves it to a person: no speaker, or one marked for a check."""
+        return (self.speaker_id is None and not self.speaker_name) or bool(self.speaker_check)
 
     def __str__(self):
         words = self.text if len(self.text) <= 60 else self.text[:59] + "…"

@@ -7,7 +7,6 @@ from apps.core.urls import normalise_url, url_identity
 from apps.sources.models import Source
 
 from .models import Decision, Intake, Suggestion
-from .quotes import names_in
 from .types import Article
 
 
@@ -42,6 +41,7 @@ def rejected_words_for(*, source: Source | None, url: str = "") -> set[str]:
 
 def speaker_choices(intake: Intake, suggestions: list[Suggestion]) -> list[str]:
     """The names a reviewer can pick for a speaker: the suggestions' speakers, then every person
-    and organisation the article names (a wrong speaker is most often someone else it names)."""
+    and organisation the article names (a wrong speaker is most often someone else it names),
+    found once when it was brought in (Intake.names)."""
     suggested = [s.speaker.name if s.speaker_id else s.speaker_name for s in suggestions]
-    return list(dict.fromkeys(name for name in [*suggested, *names_in(intake.text)] if name))
+    return list(dict.fromkeys(name for name in [*suggested, *intake.names] if name))

@@ -24,6 +24,7 @@ from apps.verification.services import statement_save
 
 from . import extraction, fetching
 from .models import Decision, Intake, IntakeOrigin, Suggestion
+from .quotes import names_in
 from .selectors import find_source_for, rejected_words_for
 from .suggest import suggest
 from .types import Article, IntakeError
@@ -96,6 +97,7 @@ def intake_create(*, user, url: str = "", data: bytes | None = None, filename: s
             site=(article.site or "")[:200],
             language=article.language or "",
             text=article.text,
+            names=names_in(article.text),
             source=source,
             source_was_on_file=source is not None,
             created_by=user,
@@ -246,11 +248,8 @@ def intake_accept_all(*, intake: Intake, user) -> AcceptAllResult:
     intake_permitted(user=user)
     result = AcceptAllResult(accepted=[], without_speaker=[])
     for suggestion in intake.suggestions.filter(decision=Decision.PENDING).select_related("speaker", "statement"):
-        if suggestion.speaker_id is None and not suggestion.speaker_name:
-            result.without_speaker.append(suggestion)
-            continue
-        if suggestion.speaker_check:
-            result.to_check.append(suggestion)
+        if suggestion.left_for_a_person:
+            (result.to_check if suggestion.speaker_check else result.without_speaker).append(suggestion)
             continue
         try:
             suggestion_accept(suggestion=suggestion, user=user)

@@ -221,11 +221,9 @@ class IntakeAdmin(admin.ModelAdmin):
             "marked_text": marked_text(intake.text, suggestions),
             "speaker_choices": speaker_choices(intake, suggestions),
             "pending": sum(suggestion.decision == Decision.PENDING for suggestion in suggestions),
-            # what "Accept the sure ones" accepts: a speaker, and nothing marked to check
+            # what "Accept the sure ones" accepts
             "sure": sum(
-                suggestion.decision == Decision.PENDING
-                and not suggestion.speaker_check
-                and bool(suggestion.speaker_id or suggestion.speaker_name)
+                suggestion.decision == Decision.PENDING and not suggestion.left_for_a_person
                 for suggestion in suggestions
             ),
         }
