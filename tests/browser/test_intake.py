@@ -72,7 +72,8 @@ def test_an_editor_brings_an_article_in_and_accepts_its_quotations(new_page, tmp
     nordline = intake.suggestions.get(text__startswith="The port has become unreliable")
     card = page.locator(f"#suggestion-{nordline.number}")
     expect(card.locator(".intake-check")).to_contain_text("Check the speaker: an unnamed speaker")
-    expect(page.locator(f"#mark-{nordline.number}")).to_have_class(re.compile(r"\bto-check\b"))  # marked in the text too
+    # and marked in the article's text too
+    expect(page.locator(f"#mark-{nordline.number}")).to_have_class(re.compile(r"\bto-check\b"))
     card.get_by_label("Speaker").fill("Nordline group")
     card.get_by_label("kind").select_option("organisation")
     card.get_by_role("button", name="Accept").click()
