@@ -7,6 +7,7 @@ name not listed, only the article's own pronouns after the name tell ("Kerry Tai
 she…").
 """
 
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -90,3 +91,11 @@ def is_first_name(word: str) -> bool:
     """Whether `word` is given as a first name, to either gender ("Kerry", "Curtis"): read only
     inside a person's name, where it tells where the name starts after a job or a title."""
     return first_name_gender(word) is not None or word.lower().strip(".,") in _more_names()
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, one kind of apostrophe, single spaces: how two spellings of a name
+    are compared (apps/intake/speakers.py, quotes.py)."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.split())

@@ -90,11 +90,10 @@ said issued it ("the council’s own consultation", "a statement from X", "X sai
 import bisect
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 
 from . import parsing
-from .names import FEMALE, MALE, first_name_gender, is_first_name, person_gender
+from .names import FEMALE, MALE, first_name_gender, fold, is_first_name, person_gender
 from .types import QuoteSpan, SpeakerMention
 
 logger = logging.getLogger(__name__)
@@ -3044,8 +3043,7 @@ def speaker_checks(spans: list[QuoteSpan], parsed: "parsing.Parse | None") -> li
 
 def _surname(name: str) -> str:
     """A name's last word, folded ("Ní Bhriain" and "Siobhán Ní Bhriain" compare equal)."""
-    folded = "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
-    words = re.findall(r"[^\W_]+", folded)
+    words = re.findall(r"[^\W_]+", fold(name))
     return words[-1] if words else ""
 
 

@@ -21,7 +21,6 @@ of its three-letter runs); `.match(mention)` then costs no query.
 
 import operator
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import reduce
 
@@ -30,6 +29,7 @@ from django.db.models import Q
 from apps.core.search import folded_contains
 from apps.speakers.models import Speaker
 
+from .names import fold
 from .types import SpeakerMention
 
 STOPWORDS = {
@@ -75,13 +75,6 @@ STOPWORDS = {
 UNNAMED_KINDS = ("anonymous", "group")
 DESCRIBED_SHARE = 0.6
 TERMS_PER_QUERY = 150  # of an unnamed mention's words that the speaker's name must hold
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, one kind of apostrophe, single spaces."""
-    text = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(text.split())
 
 
 def words(text: str) -> list[str]:
