@@ -72,7 +72,7 @@ def _more_names() -> dict[str, str]:
 def first_name_gender(name: str) -> str | None:
     """ "f", "m" or None for the first word of `name`, by the list above: names common enough in
     the press that a capitalised word among them is taken for a person's first name."""
-    first = name.split()[0].lower().strip(".,") if name.split() else ""
+    first = _first_word(name)
     if first in FEMALE:
         return "f"
     if first in MALE:
@@ -83,14 +83,21 @@ def first_name_gender(name: str) -> str | None:
 def person_gender(name: str) -> str | None:
     """ "f", "m" or None for a person's name (known to be one), by its first word: the list above,
     then the larger one, which also holds words that are not always names (Marine, Royal, Hope)."""
-    first = name.split()[0].lower().strip(".,") if name.split() else ""
+    first = _first_word(name)
     return first_name_gender(first) or {"f": "f", "m": "m"}.get(_more_names().get(first, ""))
 
 
 def is_first_name(word: str) -> bool:
     """Whether `word` is given as a first name, to either gender ("Kerry", "Curtis"): read only
     inside a person's name, where it tells where the name starts after a job or a title."""
-    return first_name_gender(word) is not None or word.lower().strip(".,") in _more_names()
+    return first_name_gender(word) is not None or _first_word(word) in _more_names()
+
+
+def _first_word(name: str) -> str:
+    """The first word of a name as the lists spell it: lower case, without accents ("Amélie" ->
+    "amelie", "Siobhán" -> "siobhan"), so that a name written with its accents is known too."""
+    words = name.split()
+    return fold(words[0]).strip(".,") if words else ""
 
 
 def fold(text: str) -> str:

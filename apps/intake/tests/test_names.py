@@ -25,3 +25,9 @@ def test_words_that_are_also_first_names_are_not_taken_for_a_first_name_outside_
 def test_a_first_name_given_to_both_genders_is_still_a_first_name():
     assert is_first_name("Kerry") and is_first_name("Curtis")
     assert not is_first_name("Deckhand")
+
+
+@pytest.mark.parametrize(("name", "gender"), [("Amélie Roux", "f"), ("Siobhán Keane", "f"), ("Julián Ortega", "m")])
+def test_a_first_name_written_with_its_accents_is_known_as_the_lists_spell_it_without(name, gender):
+    assert is_first_name(name.split()[0])
+    assert person_gender(name) == gender

@@ -1247,6 +1247,16 @@ def test_a_surname_s_pronouns_tell_the_full_name_s_gender():
     assert found(text)[-1].speaker == SpeakerMention("Ilinca Dragomir-Sava", "person")
 
 
+def test_a_first_name_with_accents_is_known_after_a_job_and_tells_who_she_is():
+    """ "Amélie" is "amelie" in the list of first names: the job before it is no part of her name,
+    and "she" is the woman, not the man named after her."""
+    text = (
+        "Vineyard\n\nThe harvest began late this year. Councilmember Amélie Roussotte-Fabre visited the "
+        "estate with the manager, Bruno Keller, on Monday. “Nobody here has seen a summer like it,” she said."
+    )
+    assert only(text).speaker == SpeakerMention("Amélie Roussotte-Fabre", "person")
+
+
 def test_a_nickname_known_to_some_people_as_is_no_quotation():
     text = (
         "Obituary\n\nTobias Wrenfield has died at 88. Known to three generations of apprentices as “the Gaffer”, "
