@@ -1416,7 +1416,10 @@ class _Article:
             firms[m.start()] = name
             self.not_person.update(part.strip() for part in name.split("&"))
         self.organisations.extend(_Mention(name, "organisation", pos) for pos, name in firms.items())
+        inside_until = 0  # the end of an organisation's "of…" tail read with the run before it
         for m in NAME_RUN.finditer(self.masked):
+            if m.start() < inside_until:
+                continue  # "Mediterranean Studies" in "Institute of Mediterranean Studies": no name of its own
             raw_run = m.group(0)
             name = _clean_name(raw_run)
             if not name or name.startswith((MARK, WORDS_MASK)):
@@ -1497,6 +1500,7 @@ class _Article:
                 )
                 if tail and MARK not in tail.group(0).split():
                     name += tail.group(0)
+                    inside_until = m.end() + tail.end()
                 possessive = bool(re.match(r"[’']s\b", self.masked[m.start() + len(raw_run) :])) or raw_run.endswith(
                     ("’s", "'s")
                 )

@@ -1257,6 +1257,16 @@ def test_a_first_name_with_accents_is_known_after_a_job_and_tells_who_she_is():
     assert only(text).speaker == SpeakerMention("Amélie Roussotte-Fabre", "person")
 
 
+def test_the_words_after_of_in_an_organisation_s_name_are_nobody_s_name():
+    """ "Maritime Forecasting" in "the Institute of Maritime Forecasting" is part of the institute's
+    name, not a person whom "he" could be."""
+    text = (
+        "Storms\n\nHydrologist Dr Pavlos Kerameus of the Institute of Maritime Forecasting said the coast "
+        "should expect more surges. ‘What was rare is now ordinary,’ he said."
+    )
+    assert only(text).speaker == SpeakerMention("Pavlos Kerameus", "person")
+
+
 def test_a_nickname_known_to_some_people_as_is_no_quotation():
     text = (
         "Obituary\n\nTobias Wrenfield has died at 88. Known to three generations of apprentices as “the Gaffer”, "
