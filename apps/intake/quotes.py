@@ -1929,7 +1929,10 @@ class _Article:
                 # "The water temperature at the depth where Owen was found…", "The count at Tolley
                 # Moor took six hours": not its subject
                 continue
-            if len(self.masked[self.sentence_start(p.pos) : p.pos].split()) <= 10 and (fits is None or fits(p.name)):
+            # ("Asked what she would tell students worried about their grades, Okonkwo-Hart paused":
+            # the subject after an opening participle's clause, however long the clause)
+            opener = re.fullmatch(r"\s*[\"“‘']?[A-Z][a-z]+(?:ed|ing)\b[^.;:,]*,\s*", lead)
+            if (opener or len(lead.split()) <= 10) and (fits is None or fits(p.name)):
                 found = p.name
                 written = NAME_RUN.match(self.masked, p.pos)
                 if (written and len(written.group(0).split()) > 1) or self.gender(p.name):

@@ -1267,6 +1267,18 @@ def test_the_words_after_of_in_an_organisation_s_name_are_nobody_s_name():
     assert only(text).speaker == SpeakerMention("Pavlos Kerameus", "person")
 
 
+def test_she_is_the_subject_after_a_long_opening_clause_not_the_last_speaker():
+    """ "Asked what she would tell the growers worried about their contracts this winter, Tamsin
+    Greaves-Olu paused." is about Greaves-Olu: the clause before the comma is no subject."""
+    text = (
+        "Orchards\n\nThe co-operative's chair, Tamsin Greaves-Olu, called the meeting. Robin Aske, a grower "
+        "from the valley, was there. “We have waited long enough,” Aske said.\n\n"
+        "Asked what she would tell the growers worried about their contracts this winter, Greaves-Olu paused.\n\n"
+        "“I would tell them to stay,” she said."
+    )
+    assert found(text)[-1].speaker == SpeakerMention("Tamsin Greaves-Olu", "person")
+
+
 def test_a_nickname_known_to_some_people_as_is_no_quotation():
     text = (
         "Obituary\n\nTobias Wrenfield has died at 88. Known to three generations of apprentices as “the Gaffer”, "
