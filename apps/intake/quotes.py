@@ -4117,6 +4117,17 @@ def _attribute(
     before_cues = resolver.article.cues_in(s_start, q_open)
     after_cues = resolver.article.cues_in(q_close, s_end)
     ordered = [cue for cue in list(reversed(before_cues)) + after_cues if not _is_noun(masked, cue.start())]
+    # "the municipality had been told that the system was “outdated”": a verb in the passive names
+    # who heard the words, so the other cues come first ("Councillor Nina Ferlež said…")
+    passive = [
+        cue
+        for cue in ordered
+        if cue.start() < q_open
+        and re.search(
+            r"\b(?:been|was|were|is|are|being)\s+(?:\w+ly\s+)?$", masked[max(0, cue.start() - 30) : cue.start()]
+        )
+    ]
+    ordered = [cue for cue in ordered if cue not in passive] + passive
     # "three-quarters of respondents were in favor of “…”": a group answering, nearer than any cue
     # (only when no cue governs the clause: none before it, or one set off by commas, "Lillis reported,")
     nearest = max((c.end() for c in ordered if c.start() < q_open), default=s_start)

@@ -1279,6 +1279,16 @@ def test_she_is_the_subject_after_a_long_opening_clause_not_the_last_speaker():
     assert found(text)[-1].speaker == SpeakerMention("Tamsin Greaves-Olu", "person")
 
 
+def test_who_was_told_something_is_not_who_said_it():
+    """ "the water board had been told … that the pumps were ‘past their useful life’": the board
+    heard the words; the councillor who says so is the speaker."""
+    text = (
+        "Floods\n\nCouncillor Maren Oddsdottir said the water board had been told three years ago that the "
+        "pumps were ‘past their useful life’ and had done nothing."
+    )
+    assert only(text).speaker == SpeakerMention("Maren Oddsdottir", "person")
+
+
 def test_a_nickname_known_to_some_people_as_is_no_quotation():
     text = (
         "Obituary\n\nTobias Wrenfield has died at 88. Known to three generations of apprentices as “the Gaffer”, "
