@@ -224,6 +224,9 @@ GENDER_WORD_BEFORE = re.compile(
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "sgt", "rep", "sen", "gov", "no", "vs"}
 ABBREVIATIONS |= {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "p", "pp"}
 ABBREVIATIONS |= {"al", "etc", "inc", "ltd", "co", "corp", "jr", "sr"}
+# (and every title written with its full stop, TITLES_WITH_FULL_STOP below: "Det. Insp. Kerr")
+ABBREVIATIONS |= {"mx", "capt", "cpl", "maj", "adm", "insp", "supt", "det", "hon", "fr", "cllr", "const", "cmdr"}
+ABBREVIATIONS |= {"brig", "pte", "msgr", "atty", "rev"}
 
 CUE_VERBS = (
     r"said|says|say|saying|told|tells|tell|telling|wrote|writes|writing|added|adds|adding|noted|notes|noting|"
@@ -268,7 +271,7 @@ CAPITALS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupp
 # an abbreviated title written with its full stop ("said Dr. Miriam Reid", US style): not the name
 TITLES_WITH_FULL_STOP = (
     "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "Rev", "Sen", "Rep", "Gov", "Gen", "Lt", "Sgt", "Col", "Capt", "Cpl", "Maj",
-    "Adm", "Insp", "Supt", "Det", "Hon", "Fr", "Cllr",
+    "Adm", "Insp", "Supt", "Det", "Hon", "Fr", "Cllr", "Const", "Cmdr", "Brig", "Pte", "Msgr", "Atty",
 )  # fmt: skip
 TITLE_ABBREVIATIONS = rf"(?:{'|'.join(TITLES_WITH_FULL_STOP)})\."
 # the words after a cue up to the first stop ("said Dr. Miriam Reid, a cardiologist": an abbreviated
@@ -2883,7 +2886,10 @@ class _Resolver:
         m = PHRASE_AFTER_CUE.match(tail)
         if not m:
             return None
-        phrase = re.sub(rf"^{TITLE_ABBREVIATIONS}\s+(?=[{CAPITALS}])", "", m.group(1).strip())  # "Dr. Reid"
+        # "Dr. Reid", and the words of a rank before its abbreviation ("Staff Sgt. Renée Lafontaine")
+        phrase = re.sub(
+            rf"^(?:[{CAPITALS}][a-z]+\s+){{0,2}}(?:{TITLE_ABBREVIATIONS}\s+)+(?=[{CAPITALS}])", "", m.group(1).strip()
+        )
         if MARK in phrase or WORDS_MASK in phrase:
             return None
         # "said the water minister, Ruth Calloway, who…": the name in apposition

@@ -1289,6 +1289,19 @@ def test_who_was_told_something_is_not_who_said_it():
     assert only(text).speaker == SpeakerMention("Maren Oddsdottir", "person")
 
 
+@pytest.mark.parametrize("rank", ["Staff Sgt.", "Det. Insp.", "Lt. Col.", "Deputy Chief Const."])
+def test_a_rank_written_with_full_stops_is_no_part_of_the_name(rank):
+    text = (
+        "Rescue\n\nThe boat was found at dawn. “The crew did everything right,” said "
+        f"{rank} Oskar Villanueva-Reyes, who led the search."
+    )
+    assert only(text).speaker == SpeakerMention("Oskar Villanueva-Reyes", "person")
+
+
+def test_every_title_written_with_its_full_stop_ends_no_sentence():
+    assert {title.lower() for title in quotes.TITLES_WITH_FULL_STOP} <= quotes.ABBREVIATIONS
+
+
 def test_a_nickname_known_to_some_people_as_is_no_quotation():
     text = (
         "Obituary\n\nTobias Wrenfield has died at 88. Known to three generations of apprentices as “the Gaffer”, "
