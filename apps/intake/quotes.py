@@ -1912,10 +1912,25 @@ class _Article:
         # Ørsted, not the second name of its first ten words, unless that one is in apposition
         # ("The Harlan County Republican chair, Dale Whitcombe,")
         subjects: dict[int, int] = {}
-        for p in self._persons_between(start, limit):
+        for p in self._persons_between(start - 1, limit):  # (a name opening the sentence at `start` too)
             first = subjects.get(self.sentence_start(p.pos))
-            if first is not None and not re.search(
-                r",\s*(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,3}$", self.masked[first : p.pos]
+            # (or after a job in lower case: "Harlow Creek Elementary principal Monique Sabourin said")
+            job = (
+                re.fullmatch(
+                    rf"{NAME_RUN.pattern}\s+((?:[a-z][\w-]*\s+){{0,2}})([a-z][\w-]*)\s+", self.masked[first : p.pos]
+                )
+                if first is not None
+                else None
+            )
+            if (
+                first is not None
+                and not re.search(r",\s*(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,3}$", self.masked[first : p.pos])
+                and not (
+                    job
+                    and job.group(2) in TITLE_WORDS | PERSON_NOUNS | ROLE_NOUNS
+                    and not any(w in NOT_IN_A_JOB or w.endswith("ed") or CUE.fullmatch(w) for w in job.group(1).split())
+                    and len(p.name.split()) >= 2
+                )
             ):
                 continue
             if p.possessive and self.masked[self.sentence_start(p.pos) : p.pos].strip(" \"“‘'"):

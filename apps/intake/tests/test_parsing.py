@@ -53,7 +53,8 @@ def test_an_unnamed_speaker_introduced_before_is_who_he_refers_to_and_the_next_q
 
 @needs_parser
 def test_a_place_in_a_relative_clause_is_not_the_speaker_the_subject_before_it_is():
-    assert speakers(OBJECT_OF_A_RELATIVE_CLAUSE, parse=False)[0][1] == "Birch Hollow"  # what the rules take
+    # the rules read it too since session eight (a name opening the sentence before is its subject)
+    assert speakers(OBJECT_OF_A_RELATIVE_CLAUSE, parse=False)[0][1] == "Nils Aberg"
     assert speakers(OBJECT_OF_A_RELATIVE_CLAUSE) == [("Shutting a small school saves nothing,", "Nils Aberg")]
 
 

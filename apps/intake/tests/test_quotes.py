@@ -1302,6 +1302,26 @@ def test_every_title_written_with_its_full_stop_ends_no_sentence():
     assert {title.lower() for title in quotes.TITLES_WITH_FULL_STOP} <= quotes.ABBREVIATIONS
 
 
+def test_she_is_the_person_after_a_body_s_name_and_a_job_in_lower_case():
+    """ "Jordan Creek Elementary principal Yvonne Achterberg said…": the school's name qualifies the job;
+    the subject, whom "she" is, is the head teacher."""
+    text = (
+        "Closure\n\n“Buses will run as normal,” a district spokesperson said.\n\n"
+        "Jordan Creek Elementary principal Yvonne Achterberg said the school would reopen on Monday. "
+        "“The children have been remarkable,” she said."
+    )
+    assert found(text)[-1].speaker == SpeakerMention("Yvonne Achterberg", "person")
+
+
+def test_a_name_after_a_verb_and_a_job_is_the_object_not_the_subject():
+    text = (
+        "Final\n\nThe coach, Martin Holloway-Price, faced the media.\n\n"
+        "Holloway-Price refused to blame referee Dominic Arkwright for the late penalty.\n\n"
+        "“You can watch the replay yourselves,” he said."
+    )
+    assert only(text).speaker == SpeakerMention("Martin Holloway-Price", "person")
+
+
 def test_a_nickname_known_to_some_people_as_is_no_quotation():
     text = (
         "Obituary\n\nTobias Wrenfield has died at 88. Known to three generations of apprentices as “the Gaffer”, "
