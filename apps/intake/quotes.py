@@ -4198,6 +4198,11 @@ def _attribute(
             main = resolver.sentence_subject(clause_start, cue.start())
             if main:
                 return main, word
+        if participle and not after_quote and re.search(r"\bby\s+$", masked[clause_start : cue.start()]):
+            # "while Kane hit back by calling his opponent “a tourist”": the clause's subject
+            subject = _clause_subject(resolver.article, clause_start, cue.start())
+            if subject:
+                return subject, word
         mention = resolver.subject_before(clause_start, cue.start(), participle)
         if mention is None and word in {"asked"} and not masked[clause_start : cue.start()].strip(" ,"):
             # "Asked on stage by presenter Dale Fordyce, “…?”": who asked; "Asked about the
@@ -4261,6 +4266,23 @@ def _attribute(
             return SpeakerMention(author, "group" if "&" in author or " and " in author else "person"), "(citation)"
         return SpeakerMention(resolver.article.fullest(author, q_open), "person"), "(citation)"
     return None, ""
+
+
+def _clause_subject(article: "_Article", start: int, end: int) -> SpeakerMention | None:
+    """The person opening the last clause of masked[start:end], before any verb: "while Kane hit
+    back by", "Committee chairman Harish Bhatnagar opened the session by"; None when the clause opens
+    with no person."""
+    masked = article.masked
+    opening = start
+    for m in re.finditer(r"[,;:]|\b(?:while|whereas|but|and)\b", masked[start:end]):
+        opening = start + m.end()
+    for person in article._persons_between(opening - 1, end):
+        lead = masked[opening : person.pos].split()
+        # only titles and jobs before the name ("Committee chairman"), no verb
+        if all(w[:1].isupper() or w.lower().strip(".,") in TITLE_WORDS | PERSON_NOUNS for w in lead):
+            return SpeakerMention(article.fullest(person.name, person.pos), "person")
+        return None
+    return None
 
 
 def _is_noun(masked: str, start: int) -> bool:

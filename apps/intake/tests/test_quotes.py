@@ -1322,6 +1322,21 @@ def test_a_name_after_a_verb_and_a_job_is_the_object_not_the_subject():
     assert only(text).speaker == SpeakerMention("Martin Holloway-Price", "person")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Osei called the plan ‘a fantasy’, while Ruth Ambler hit back by calling it ‘overdue’.", "Ruth Ambler"),
+        (
+            "Panel chair Dorota Wielgosz opened the hearing by asking whether the dam was ‘ever safe’.",
+            "Dorota Wielgosz",
+        ),
+    ],
+)
+def test_the_subject_of_a_clause_says_the_words_after_by_and_a_participle(sentence, speaker):
+    text = f"Hearing\n\nKwame Osei spoke first. {sentence}"
+    assert found(text)[-1].speaker == SpeakerMention(speaker, "person")
+
+
 def test_a_nickname_known_to_some_people_as_is_no_quotation():
     text = (
         "Obituary\n\nTobias Wrenfield has died at 88. Known to three generations of apprentices as “the Gaffer”, "
