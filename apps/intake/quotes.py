@@ -1421,11 +1421,13 @@ class _Article:
         self.organisations.extend(_Mention(name, "organisation", pos) for pos, name in firms.items())
         inside_until = 0  # the end of an organisation's "of…" tail read with the run before it
         for m in NAME_RUN.finditer(self.masked):
-            if m.start() < inside_until:
-                continue  # "Mediterranean Studies" in "Institute of Mediterranean Studies": no name of its own
             raw_run = m.group(0)
             name = _clean_name(raw_run)
             if not name or name.startswith((MARK, WORDS_MASK)):
+                continue
+            if m.start() + raw_run.find(name.split()[0]) < inside_until:
+                # "Mediterranean Studies" in "Institute of Mediterranean Studies": no name of its own
+                # (but "Bureau of Tariffs and Ports Commissioner Leonora Cabangon-Vidal" names her)
                 continue
             if raw_run.isupper() and DATELINE.match(self.masked, m.end()):
                 line = self.masked.rfind("\n", 0, m.start()) + 1

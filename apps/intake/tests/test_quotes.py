@@ -1337,6 +1337,14 @@ def test_the_subject_of_a_clause_says_the_words_after_by_and_a_participle(senten
     assert found(text)[-1].speaker == SpeakerMention(speaker, "person")
 
 
+def test_a_person_after_a_title_ending_an_organisation_s_name_is_named():
+    text = (
+        "Inquiry\n\nBureau of Mines and Quarries Commissioner Leonie Baptiste-Ortega said on Friday that "
+        "five inspectors had been suspended.\n\n“Nobody here is above the rules,” Baptiste-Ortega said."
+    )
+    assert only(text).speaker == SpeakerMention("Leonie Baptiste-Ortega", "person")
+
+
 def test_a_nickname_known_to_some_people_as_is_no_quotation():
     text = (
         "Obituary\n\nTobias Wrenfield has died at 88. Known to three generations of apprentices as “the Gaffer”, "
