@@ -3151,6 +3151,11 @@ ABBREVIATED_TITLES = {
     "mme", "mlle", "herr", "frau", "señor", "señora", "sr", "sra", "signor", "signora", "dott", "sheikh", "sheikha",
     "cr",  # an Australian councillor
     "miss", "canon", "comrade", "td",  # "Miss Lowther", "Canon Tobin", "Comrade Oritsejafor", "Local TD Máire Flynn"
+    # honorifics of the world's English-language press ("Advocate Nitin Sawant", "Madam Efua Mensimah",
+    # "Mgr Fergal Tuohy", "Alhaji Musa Bello", "Datuk Seri Anwar", "Councilmember Ana Ruiz")
+    "advocate", "adv", "madam", "madame", "mgr", "msgr", "monsignor", "imam", "rabbi", "pastor", "deacon",
+    "sarpanch", "alhaji", "alhaja", "oba", "datuk", "dato", "seri", "councilmember", "councilman",
+    "councilwoman", "alderman", "alderwoman", "assemblyman", "assemblywoman", "assemblymember",
 }  # fmt: skip
 # Police and military ranks written before a name, abbreviated or not ("DS Penhaligon", "Det Insp
 # Rowe", "Chief Constable Ann Hale", "Cpl Dean Mabry"): never part of the name.

@@ -1345,6 +1345,15 @@ def test_a_person_after_a_title_ending_an_organisation_s_name_is_named():
     assert only(text).speaker == SpeakerMention("Leonie Baptiste-Ortega", "person")
 
 
+@pytest.mark.parametrize("honorific", ["Advocate", "Madam", "Mgr", "Alhaji", "Sarpanch", "Councilmember"])
+def test_an_honorific_of_the_world_s_press_is_no_part_of_the_name(honorific):
+    text = (
+        f"Hearing\n\n{honorific} Tendai Mabhena-Oyelowo spoke outside the court on Monday. "
+        "“We will appeal,” Mabhena-Oyelowo said."
+    )
+    assert only(text).speaker == SpeakerMention("Tendai Mabhena-Oyelowo", "person")
+
+
 def test_a_nickname_known_to_some_people_as_is_no_quotation():
     text = (
         "Obituary\n\nTobias Wrenfield has died at 88. Known to three generations of apprentices as “the Gaffer”, "
