@@ -1827,6 +1827,11 @@ class _Article:
                 or tokens[-1] in surnames
                 or (len(tokens) > 1 and self._named_alone(tokens[-1]))
                 or name in self.places()
+                # "headquartered in Palo Verde, California, said": the place's state, not the speaker
+                or re.search(
+                    rf"\b(?:in|near|at|from|of)[ \u00a0]+(?:the[ \u00a0]+)?{NAME_RUN.pattern},[ \u00a0]*$",
+                    self.masked[max(0, m.start() - 60) : m.start()],
+                )
             ):
                 continue
             found = self.organisation_named(name) or name
@@ -2447,6 +2452,12 @@ class _Resolver:
         if last_word.lower() in PRONOUNS_PLURAL | {"it", "which"}:
             return self.it(start + len(fragment) - len(last_word))
         run = re.search(rf"({NAME_RUN.pattern})$", fragment)
+        titled = re.search(r"\b(?:the|The)\s+([A-Z][a-z]+)$", fragment)
+        if run and titled and titled.group(1).lower() in TITLE_WORDS:
+            # "“…,” the Minister said": a title written with its capital, not a name
+            mention = self.noun_phrase(f"the {titled.group(1).lower()}", start)
+            if mention:
+                return mention
         if (
             run
             and MARK not in run.group(1).split()

@@ -1354,6 +1354,22 @@ def test_an_honorific_of_the_world_s_press_is_no_part_of_the_name(honorific):
     assert only(text).speaker == SpeakerMention("Tendai Mabhena-Oyelowo", "person")
 
 
+def test_a_title_written_with_its_capital_after_the_is_a_second_reference_not_a_name():
+    text = (
+        "Briefing\n\nThe finance minister, Adjoa Mensah-Kuffour, met traders on Tuesday. "
+        "“The cedi will hold,” the Minister said."
+    )
+    assert only(text).speaker == SpeakerMention("Adjoa Mensah-Kuffour", "person")
+
+
+def test_the_state_after_a_place_is_not_the_organisation_that_spoke():
+    text = (
+        "Appeal\n\nBrightquay, headquartered in Port Alder, Oregon, said it would appeal. "
+        "“The ruling ignores our customers,” the company said."
+    )
+    assert only(text).speaker.name != "Oregon"
+
+
 def test_a_nickname_known_to_some_people_as_is_no_quotation():
     text = (
         "Obituary\n\nTobias Wrenfield has died at 88. Known to three generations of apprentices as “the Gaffer”, "
