@@ -175,6 +175,27 @@ def load():
     return _load(MODEL)
 
 
+def english_words() -> frozenset[str]:
+    """The English nouns, verbs, adjectives and adverbs the model's lemmatizer knows (WordNet's
+    index, shipped inside the model's wheel: "juror", "deckhand", "provost", "sitting"), in lower
+    case; empty when the model cannot be loaded, and the rules then do without. It tells a word
+    of the language written before a name ("Juror Dayo Akinbiyi") from a first name no list knows
+    ("Farhana Yasmin Chowdhury")."""
+    nlp = load()
+    return _english_words(nlp) if nlp is not None else frozenset()
+
+
+@lru_cache(maxsize=2)
+def _english_words(nlp) -> frozenset[str]:
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError):
+        return frozenset()
+    return frozenset(word for part in ("noun", "verb", "adj", "adv") for word in index.get(part, ()))
+
+
 @lru_cache(maxsize=2)
 def _load(model: str):
     try:

@@ -1334,6 +1334,7 @@ PARTICLES = {
     "de", "da", "di", "du", "del", "der", "den", "des", "dos", "das", "van", "von", "al", "el", "la", "le",
     "ní", "nic", "ó", "uí",  # Irish: "Siobhán Ní Bhriain", "Bernard Ó Dálaigh"
 }  # fmt: skip
+FOLDED_PARTICLES = {fold(particle) for particle in PARTICLES}  # (and "Ni Ketut Sariasih", Balinese)
 # what comes just before a capitalised run that is nobody's name: a determiner before a modifier
 # ("his first Grade One winner"), a work's noun before its title in apposition ("her new memoir,
 # Salt Before Sugar,"), a street's first words ("Rua do Poço Novo")
@@ -3455,7 +3456,33 @@ def _name_proper(name: str) -> str:
     first = next((k for k, token in enumerate(tokens[:-1]) if _starts_name(tokens, k)), 0)
     if first and len(tokens) - first >= 2:
         tokens = tokens[first:]
+    # "Juror Dayo Akinbiyi", "Sitting TD Bríd Keaveney", "HEARTTHROB Jack Rainford": a word of the
+    # language before a full name, when it is no first name, is not the person's
+    words = next((k for k, token in enumerate(tokens) if not _word_of_the_language(token)), len(tokens))
+    if (
+        words
+        and len(tokens) - words >= 2
+        and tokens[words][:1].isupper()
+        # a first name: one that tells a gender, an initial, or a word no dictionary has ("Dayo")
+        and (
+            person_gender(tokens[words])
+            or re.fullmatch(r"[A-Z]\.", tokens[words])
+            or tokens[words].lower() not in parsing.english_words()
+        )
+        and not any(t.lower().strip(".,’'") in ORG_WORDS | COMPANY_NAME_ENDINGS for t in tokens[words:])
+    ):
+        tokens = tokens[words:]
     return _without_demonym(" ".join(tokens))
+
+
+def _word_of_the_language(token: str) -> bool:
+    """Whether a capitalised word before a name is an English word (parsing.english_words, or its
+    plural: "Students") and no first name, particle or initial."""
+    word = token.lower().strip(".,’'")
+    if len(word) < 2 or fold(word) in FOLDED_PARTICLES or is_first_name(word):
+        return False
+    words = parsing.english_words()
+    return word in words or (word.endswith("s") and word[:-1] in words)
 
 
 def _starts_name(tokens: list[str], k: int) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from apps.intake import parsing
+from apps.intake import parsing, quotes
 from apps.intake.quotes import find_quotations
 from apps.intake.types import SpeakerMention
 
@@ -368,3 +368,31 @@ def test_the_parse_never_shortens_an_organisation_the_rules_named_in_full():
     text = (Path(__file__).parent / "articles_outside28" / "antitrust_settlement.txt").read_text()
     spans = {span.text: span for span in find_quotations(text)}
     assert spans["a good first step"].speaker == SpeakerMention("Coalition for App Fairness", "organisation")
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("written", "filed"),
+    [
+        ("Juror Dayo Akinbiyi-Lawal", "Dayo Akinbiyi-Lawal"),
+        ("Halfback Brody Tallis-Ward", "Brody Tallis-Ward"),
+        ("District Collector M. Harini Priya", "M. Harini Priya"),
+        ("Sitting TD Bríd Keaveney-Rowe", "Bríd Keaveney-Rowe"),
+    ],
+)
+def test_words_of_the_language_before_a_full_name_are_not_the_person_s(written, filed):
+    # the lemmatizer's English words (WordNet's index, in the model's wheel) tell "Juror" from a name
+    assert "juror" in parsing.english_words()
+    text = f"Verdict\n\n{written} spoke outside the court on Friday. “We did our duty,” {filed.split()[-1]} said."
+    assert speakers(text) == [("We did our duty,", filed)]
+
+
+@needs_parser
+def test_an_organisation_s_words_of_the_language_are_kept():
+    assert quotes._name_proper("National Zoo Parks Authority") == "National Zoo Parks Authority"
+    assert quotes._name_proper("Wild Not Captive") == "Wild Not Captive"
+
+
+def test_without_the_model_no_word_before_a_name_is_cut(monkeypatch):
+    monkeypatch.setattr(parsing, "english_words", lambda: frozenset())
+    assert quotes._name_proper("Juror Dayo Akinbiyi") == "Juror Dayo Akinbiyi"
