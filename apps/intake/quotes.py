@@ -3166,7 +3166,7 @@ ABBREVIATED_TITLES = {
     # honorifics of the world's English-language press ("Advocate Nitin Sawant", "Madam Efua Mensimah",
     # "Mgr Fergal Tuohy", "Alhaji Musa Bello", "Datuk Seri Anwar", "Councilmember Ana Ruiz")
     "advocate", "adv", "madam", "madame", "mgr", "msgr", "monsignor", "imam", "rabbi", "pastor", "deacon",
-    "sarpanch", "alhaji", "alhaja", "oba", "datuk", "dato", "seri", "councilmember", "councilman",
+    "sarpanch", "alhaji", "alhaja", "oba", "opanin", "datuk", "dato", "seri", "councilmember", "councilman",
     "councilwoman", "alderman", "alderwoman", "assemblyman", "assemblywoman", "assemblymember",
 }  # fmt: skip
 # Police and military ranks written before a name, abbreviated or not ("DS Penhaligon", "Det Insp
@@ -3454,7 +3454,11 @@ def _name_proper(name: str) -> str:
     ):
         tokens = tokens[1:]
     first = next((k for k, token in enumerate(tokens[:-1]) if _starts_name(tokens, k)), 0)
-    if first and len(tokens) - first >= 2:
+    if (
+        first
+        and len(tokens) - first >= 2
+        and not (parsing.english_words() and any(_unknown_word(t) for t in tokens[:first]))
+    ):
         tokens = tokens[first:]
     # "Juror Dayo Akinbiyi", "Sitting TD Bríd Keaveney", "HEARTTHROB Jack Rainford": a word of the
     # language before a full name, when it is no first name, is not the person's
@@ -3473,6 +3477,21 @@ def _name_proper(name: str) -> str:
     ):
         tokens = tokens[words:]
     return _without_demonym(" ".join(tokens))
+
+
+def _unknown_word(token: str) -> bool:
+    """A capitalised word no dictionary has and no job's ending: a first name no list knows
+    ("Farhana" in "Farhana Yasmin Chowdhury"), not "Deckhand" or "Mother-of-two"."""
+    word = token.lower().strip(".,’'")
+    return not (
+        re.fullmatch(r"[A-Z]{2,}s?", token.strip(".,’'"))  # an acronym: "MKs Shmuel Adler-Rosen"
+        or _word_of_the_language(token)
+        or "-" in word
+        or word.endswith(AGENT_ENDINGS)
+        or JOB_SUFFIX.fullmatch(word)
+        or word in DEMONYMS
+        or word in parsing.english_words()
+    )
 
 
 def _word_of_the_language(token: str) -> bool:

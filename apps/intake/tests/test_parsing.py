@@ -388,7 +388,12 @@ def test_words_of_the_language_before_a_full_name_are_not_the_person_s(written, 
 
 
 @needs_parser
-def test_an_organisation_s_words_of_the_language_are_kept():
+def test_a_first_name_no_dictionary_has_and_an_organisation_s_words_are_kept():
+    # before a middle name that the lists know, a first name that they do not is still the person's
+    assert quotes._name_proper("Farhana Yasmin Chowdhury") == "Farhana Yasmin Chowdhury"
+    assert quotes._name_proper("Nisar Ahmed Shah") == "Nisar Ahmed Shah"
+    assert quotes._name_proper("Deckhand Annie Lévesque") == "Annie Lévesque"  # a word of the language
+    assert quotes._name_proper("MKs Shmuel Adler-Rosen") == "Shmuel Adler-Rosen"  # an acronym
     assert quotes._name_proper("National Zoo Parks Authority") == "National Zoo Parks Authority"
     assert quotes._name_proper("Wild Not Captive") == "Wild Not Captive"
 
