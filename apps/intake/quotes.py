@@ -1412,6 +1412,21 @@ class _Article:
         for person in self.persons:
             self.first_mentions.setdefault(person.name, person.pos)
 
+    def _holder_of_office(self, m: re.Match, name: str) -> str | None:
+        """The person a run names after a title and "of" ("Secretary of State Annika Berglund",
+        "Deputy Superintendent of Police Sushila Karki", "Dean of the Graduate School Peter
+        Vanterpool"): the words of the language that end the office, then a first name (one that
+        tells a gender, an initial, or a word no dictionary has) and a surname. The person is
+        recorded and returned; None when the run is no such thing."""
+        person = _office_holder(self.masked[max(0, m.start() - 40) : m.start()], name)
+        if person is None:
+            return None
+        at = m.start() + m.group(0).find(person.split()[0])
+        self.full_names.append(person)
+        self.full_name_positions.append((at, person))
+        self.persons.append(_Mention(person, "person", at))
+        return person
+
     def _collect_names(self) -> None:
         # "Hallam & Reyes", "Marks & Spencer": names joined by an ampersand are a firm's name
         firms = {}
@@ -1430,6 +1445,13 @@ class _Article:
                 # "Mediterranean Studies" in "Institute of Mediterranean Studies": no name of its own
                 # (but "Bureau of Tariffs and Ports Commissioner Leonora Cabangon-Vidal" names her)
                 continue
+            office = self._holder_of_office(m, name)
+            if office:  # "Secretary of State Annika Berglund": the office's words, then the person
+                continue
+            if len(raw_run.split()) >= 2 and all(
+                t.lower().strip(".,’'") in TITLE_WORDS | RANKS | ABBREVIATED_TITLES for t in raw_run.split()
+            ):
+                continue  # "Deputy Superintendent", "General Secretary": an office, nobody's name
             if raw_run.isupper() and DATELINE.match(self.masked, m.end()):
                 line = self.masked.rfind("\n", 0, m.start()) + 1
                 if not self.masked[line : m.start()].strip(" \t(*_"):
@@ -2469,6 +2491,9 @@ class _Resolver:
             )
         ):
             head = fragment[: run.start()]
+            holder = _office_holder(head, _clean_name(run.group(1)))
+            if holder:  # "Dean of the Graduate School Peter Vanterpool said"
+                return self._person_or_org(holder, start)
             # "in Nazarbayev reportedly asking", "with another claiming": the participle's subject
             construction = participle and _after_preposition(head, 1)
             relative = re.search(r"\b(?:what|whom|which|that)\s*$", head)  # "in what Hartley called"
@@ -3492,6 +3517,25 @@ def _unknown_word(token: str) -> bool:
         or word in DEMONYMS
         or word in parsing.english_words()
     )
+
+
+def _office_holder(before: str, run: str) -> str | None:
+    """The person a capitalised run names after a title and "of" (`before` ends "Secretary of",
+    `run` is "State Annika Berglund"): the words of the language ending the office, then a first
+    name (one that tells a gender, or a word no dictionary has) and a surname; None otherwise."""
+    office = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", before)
+    # (and a university's offices, which are first names too when they open a name: "Dean Whitlock")
+    if not office or office.group(1).lower() not in TITLE_WORDS | RANKS | {"dean", "provost", "rector", "registrar"}:
+        return None
+    tokens = run.split()
+    k = next((k for k, token in enumerate(tokens) if not _word_of_the_language(token)), len(tokens))
+    if k == 0 or len(tokens) - k < 2:
+        return None
+    if not (person_gender(tokens[k]) or tokens[k].lower() not in parsing.english_words()):
+        return None
+    if any(t.lower().strip(".,’'") in ORG_WORDS | COMPANY_NAME_ENDINGS for t in tokens[k:]):
+        return None  # "representative of the Lower Tessaly Growers Cooperative": a body
+    return " ".join(tokens[k:])
 
 
 def _word_of_the_language(token: str) -> bool:

@@ -401,3 +401,20 @@ def test_a_first_name_no_dictionary_has_and_an_organisation_s_words_are_kept():
 def test_without_the_model_no_word_before_a_name_is_cut(monkeypatch):
     monkeypatch.setattr(parsing, "english_words", lambda: frozenset())
     assert quotes._name_proper("Juror Dayo Akinbiyi") == "Juror Dayo Akinbiyi"
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Secretary of State Annika Berglund-Ferreira said the talks would resume.", "Annika Berglund-Ferreira"),
+        ("Dean of the Graduate School Pieter Vanterpool-Ash said the panel was independent.", "Pieter Vanterpool-Ash"),
+        (
+            "Deputy Superintendent of Police Sushila Karki-Thapa, who leads the search, said divers were ready.",
+            "Sushila Karki-Thapa",
+        ),
+    ],
+)
+def test_the_holder_of_an_office_of_something_is_named_after_it(sentence, speaker):
+    text = f"Search\n\n{sentence} “We will not stop tonight,” {speaker.split()[-1]} said."
+    assert speakers(text) == [("We will not stop tonight,", speaker)]
