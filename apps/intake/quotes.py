@@ -2026,6 +2026,8 @@ def _drop_appositive(fragment: str) -> tuple[str, str | None]:
         return inner, None
     appositive = inner[cut + 1 :].strip()
     head = inner[:cut].rstrip()
+    # "the Minority Leader, Hon. Kunle Bamidele,": an abbreviated title's full stop is not the name's
+    appositive = re.sub(rf"^(?:{TITLE_ABBREVIATIONS}\s+)+(?=[{CAPITALS}])", "", appositive)
     # "Her attorney, Devin Castellanos of the Institute for Economic Liberty,"
     affiliated = re.fullmatch(rf"({NAME_RUN.pattern})\s+(?:of|from|at|with)\s+.+", appositive)
     if affiliated and len(affiliated.group(1).split()) >= 2 and _classify_run(affiliated.group(1)) == "person":

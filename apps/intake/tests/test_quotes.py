@@ -1370,6 +1370,14 @@ def test_the_state_after_a_place_is_not_the_organisation_that_spoke():
     assert only(text).speaker.name != "Oregon"
 
 
+def test_an_abbreviated_title_inside_an_apposition_leaves_the_name():
+    text = (
+        "Budget\n\nThe council passed the budget on Tuesday.\n\nSpeaking after the session, the Minority "
+        "Leader, Hon. Tunde Adebayo-Cole, described the budget as “a plan that will end on paper”."
+    )
+    assert only(text).speaker == SpeakerMention("Tunde Adebayo-Cole", "person")
+
+
 def test_a_nickname_known_to_some_people_as_is_no_quotation():
     text = (
         "Obituary\n\nTobias Wrenfield has died at 88. Known to three generations of apprentices as “the Gaffer”, "
