@@ -224,9 +224,6 @@ GENDER_WORD_BEFORE = re.compile(
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "sgt", "rep", "sen", "gov", "no", "vs"}
 ABBREVIATIONS |= {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "p", "pp"}
 ABBREVIATIONS |= {"al", "etc", "inc", "ltd", "co", "corp", "jr", "sr"}
-# (and every title written with its full stop, TITLES_WITH_FULL_STOP below: "Det. Insp. Kerr")
-ABBREVIATIONS |= {"mx", "capt", "cpl", "maj", "adm", "insp", "supt", "det", "hon", "fr", "cllr", "const", "cmdr"}
-ABBREVIATIONS |= {"brig", "pte", "msgr", "atty", "rev"}
 
 CUE_VERBS = (
     r"said|says|say|saying|told|tells|tell|telling|wrote|writes|writing|added|adds|adding|noted|notes|noting|"
@@ -274,6 +271,7 @@ TITLES_WITH_FULL_STOP = (
     "Adm", "Insp", "Supt", "Det", "Hon", "Fr", "Cllr", "Const", "Cmdr", "Brig", "Pte", "Msgr", "Atty",
 )  # fmt: skip
 TITLE_ABBREVIATIONS = rf"(?:{'|'.join(TITLES_WITH_FULL_STOP)})\."
+ABBREVIATIONS |= {title.lower() for title in TITLES_WITH_FULL_STOP}  # "Det. Insp. Kerr": no sentence ends there
 # the words after a cue up to the first stop ("said Dr. Miriam Reid, a cardiologist": an abbreviated
 # title's or an initial's full stop is not one)
 PHRASE_AFTER_CUE = re.compile(
@@ -3490,18 +3488,7 @@ def _name_proper(name: str) -> str:
     # "Juror Dayo Akinbiyi", "Sitting TD Bríd Keaveney", "HEARTTHROB Jack Rainford": a word of the
     # language before a full name, when it is no first name, is not the person's
     words = next((k for k, token in enumerate(tokens) if not _word_of_the_language(token)), len(tokens))
-    if (
-        words
-        and len(tokens) - words >= 2
-        and tokens[words][:1].isupper()
-        # a first name: one that tells a gender, an initial, or a word no dictionary has ("Dayo")
-        and (
-            person_gender(tokens[words])
-            or re.fullmatch(r"[A-Z]\.", tokens[words])
-            or tokens[words].lower() not in parsing.english_words()
-        )
-        and not any(t.lower().strip(".,’'") in ORG_WORDS | COMPANY_NAME_ENDINGS for t in tokens[words:])
-    ):
+    if words and len(tokens) - words >= 2 and _opens_a_name(tokens[words]) and not _names_a_body(tokens[words:]):
         tokens = tokens[words:]
     return _without_demonym(" ".join(tokens))
 
@@ -3533,11 +3520,23 @@ def _office_holder(before: str, run: str) -> str | None:
     k = next((k for k, token in enumerate(tokens) if not _word_of_the_language(token)), len(tokens))
     if k == 0 or len(tokens) - k < 2:
         return None
-    if not (person_gender(tokens[k]) or tokens[k].lower() not in parsing.english_words()):
-        return None
-    if any(t.lower().strip(".,’'") in ORG_WORDS | COMPANY_NAME_ENDINGS for t in tokens[k:]):
-        return None  # "representative of the Lower Tessaly Growers Cooperative": a body
+    if not _opens_a_name(tokens[k]) or _names_a_body(tokens[k:]):
+        return None  # (not "representative of the Lower Tessaly Growers Cooperative": a body)
     return " ".join(tokens[k:])
+
+
+def _opens_a_name(token: str) -> bool:
+    """Whether a capitalised word after words of the language is a first name: one that tells a
+    gender ("Brody"), an initial ("M."), or a word no dictionary has ("Dayo", "Sushila")."""
+    return bool(
+        token[:1].isupper()
+        and (person_gender(token) or re.fullmatch(r"[A-Z]\.", token) or token.lower() not in parsing.english_words())
+    )
+
+
+def _names_a_body(tokens: list[str]) -> bool:
+    """Whether the words hold an organisation's word ("Authority", "Ltd"): a body, not a person."""
+    return any(t.lower().strip(".,’'") in ORG_WORDS | COMPANY_NAME_ENDINGS for t in tokens)
 
 
 def _word_of_the_language(token: str) -> bool:
