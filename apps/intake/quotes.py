@@ -92,7 +92,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
-from . import parsing
+from . import other_languages, parsing
 from .names import FEMALE, MALE, first_name_gender, fold, is_first_name, person_gender
 from .types import QuoteSpan, SpeakerMention
 
@@ -1366,27 +1366,33 @@ PLACE_PREFIXES = {
 DATELINE = re.compile(r"[ \t]*(?:,[ \t]*[\w. ]{1,30})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–-]|:)")
 
 
+def _masked(text: str) -> tuple[list[_Raw], str]:
+    """The quotations' marks in `text`, and the text with the quoted words masked so that the
+    writer's sentence is read without them (a sentence's end inside the marks is kept)."""
+    raws = []
+    masked = list(text)
+    for raw in _pair(text):
+        if _is_nickname(text, raw):  # Marc “Bones” Thibodeau: one name, no quotation
+            for k in range(raw.start - 1, raw.end + 1):
+                masked[k] = NICKNAME_FILL
+            continue
+        raws.append(raw)
+    for raw in raws:
+        for k in range(max(0, raw.start - 1), min(len(text), raw.end + 1)):
+            if masked[k] != "\n":
+                masked[k] = WORDS_MASK if k >= raw.start and k < raw.end else MARK
+        last = raw.end - 1
+        while last > raw.start and text[last] in SPACES:
+            last -= 1
+        if text[last] in ".!?…":
+            masked[last] = text[last]
+    return raws, "".join(masked)
+
+
 class _Article:
     def __init__(self, text: str):
         self.text = text
-        self.raws = []
-        masked = list(text)
-        for raw in _pair(text):
-            if _is_nickname(text, raw):  # Marc “Bones” Thibodeau: one name, no quotation
-                for k in range(raw.start - 1, raw.end + 1):
-                    masked[k] = NICKNAME_FILL
-                continue
-            self.raws.append(raw)
-        for raw in self.raws:
-            for k in range(max(0, raw.start - 1), min(len(text), raw.end + 1)):
-                if masked[k] != "\n":
-                    masked[k] = WORDS_MASK if k >= raw.start and k < raw.end else MARK
-            last = raw.end - 1
-            while last > raw.start and text[last] in SPACES:
-                last -= 1
-            if text[last] in ".!?…":
-                masked[last] = text[last]
-        self.masked = "".join(masked)
+        self.raws, self.masked = _masked(text)
         self.persons: list[_Mention] = []
         self.full_names: list[str] = []
         self.organisations: list[_Mention] = []
@@ -3014,7 +3020,7 @@ def _after_preposition(before: str, reach: int = 6) -> bool:
 
 
 def _mode(words: str) -> str:
-    if re.search(r"[.!?…]\s+[A-Z]", words):
+    if any(m.group(1).isupper() for m in re.finditer(r"[.!?…]\s+(\w)", words)):
         return "direct"
     tokens = words.split()
     first = words.lstrip("[(…. ")[:1]
@@ -3032,6 +3038,9 @@ def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> l
     When spaCy and its English model are installed (the `parsing` dependency group) and `parse`
     is true, an English article is also parsed and the parse gives a second reading of the
     speaker where the rules found none or took words that are not a name (`_second_reading`)."""
+    other = other_languages.language_of(language)
+    if other is not None:
+        return speaker_checks(_other_language_quotations(text, other), None)
     spans, article = _rule_quotations(text, language)
     if not parse or not spans or (language or "en").split("-")[0].lower() != "en":
         return speaker_checks(
@@ -3046,6 +3055,28 @@ def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> l
         parsed, read = None, spans
     tidy = _tidy_speakers(article, _speaker_goes_on(text, _alternate_turns(text, _interview_answers(article, read))))
     return speaker_checks(tidy, parsed)
+
+
+def _other_language_quotations(text: str, language: "other_languages.Language") -> list[QuoteSpan]:
+    """The quotations of an article in a language other than English, read by their marks here
+    and attributed by that language's words (other_languages.py)."""
+    raws, masked = _masked(text)
+    spans: list[QuoteSpan] = []
+    for raw in raws:
+        start, end = raw.start, raw.end
+        while start < end and (text[start].isspace() or text[start] in SPACES):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in SPACES):
+            end -= 1
+        words = text[start:end]
+        if not words or not re.search(r"\w", words) or len(words) > 2000:
+            continue
+        mode = _mode(words)
+        if mode == "partial" and spans and _interrupted(masked, spans[-1], raw.start - 1):
+            mode = spans[-1].mode  # «Мы победим, — сказал он, — и скоро»: one quoted sentence, cut
+        notes = ("continues the quotation of the previous paragraph",) if raw.continued else ()
+        spans.append(QuoteSpan(words, start, end, mode, notes=notes))
+    return other_languages.attribute(text, masked, spans, language)
 
 
 def names_in(text: str) -> list[str]:

@@ -1,0 +1,1463 @@
+"""Who said a quotation in an article written in Russian, Ukrainian, German, French, Spanish,
+Italian or Portuguese.
+
+quotes.py reads English articles with many rules. Here the same reading is done, more simply, for
+the other languages a desk reads, with a table of each language's words (`LANGUAGES`): its verbs
+of saying in the forms the press uses, its "according to" phrases ("по словам", "laut",
+"selon", "según"), its pronouns, the words of office written before a name ("пресс-секретарь",
+"Bundeskanzlerin", "ministre") and the words that make a name an organisation's.
+
+A quotation's speaker is read, in this order, from
+1. the verb after it, inverted as these languages write it: «…», — сказал Токаев. / „…“, sagte
+   sie. / « … », a-t-il déclaré. / «…», afirmó el ministro;
+2. an "according to" phrase in its sentence: По словам политолога Андрея Суздальцева, …;
+3. a verb of saying before it in its sentence, and that verb's subject: Песков отметил, что
+   Москва «высоко ценит»… / Am Mittwoch sagte Scholz: „…“;
+4. for a quoted sentence with none of these, the quotation before it in the paragraph, or the
+   person the sentence before it is about.
+A pronoun is the last person named before it (of its gender when the language tells it); a
+second reference ("Песков", "die Ministerin", "le ministre") is the fullest name the article
+gives that person. A quoted word or phrase with no cue in its sentence is the writer's own
+scare quote, and a quoted name (ООО «Ромашка», партия «Единая Россия») is no quotation.
+
+Russian names are inflected: "по словам Андрея Суздальцева" is said by Андрей Суздальцев.
+pymorphy3 (the `russian` runtime dependency; its OpenCorpora dictionary ships in the wheel) gives
+the nominative; without it the name is left as the text writes it.
+"""
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from .names import first_name_gender, is_first_name, person_gender
+from .types import QuoteSpan, SpeakerMention
+
+logger = logging.getLogger(__name__)
+
+MARK = "\ue000"  # what quotes.py puts in place of a quotation mark in the masked text
+WORDS_MASK = "\ue001"  # ... and of the quoted words
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ"
+LOWER = "a-zß-öø-ÿā-žа-яёіїєґәғқңөұүһ"
+# a capitalised word of a name: "Токаев", "Касым-Жомарт", "O’Neill", "d’Estaing", an initial "А."
+NAME_WORD = rf"(?:[{UPPER}][{LOWER}{UPPER}]*(?:[-’'][{UPPER}{LOWER}][{LOWER}{UPPER}]*)*|[{UPPER}]\.)"
+# the particles inside a name ("Ursula von der Leyen", "Charles de Gaulle", "Pedro de la Cruz")
+NAME_PARTICLES = {
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "dos",
+    "das",
+    "du",
+    "la",
+    "le",
+    "y",
+    "e",
+}
+NAME_RUN = re.compile(
+    rf"{NAME_WORD}(?:[ \u00a0]+(?:(?:von|van)(?:[ \u00a0]+(?:der|den|dem))?[ \u00a0]+|"
+    rf"(?:de[ \u00a0]+la|de[ \u00a0]+los|del|della|di|da|dos|das|du|de|la|le|y)[ \u00a0]+|(?:de[ \u00a0]+)?[ld][’'])?"
+    rf"{NAME_WORD})*"
+)
+# words before a name that make it a complement, not a speaker ("le député du Lot-et-Garonne")
+PREPOSITIONS = (
+    "de|du|des|de la|del|de los|de las|dans|en|à|au|aux|sur|chez|pour|par|in|im|aus|bei|nach|vom|zum|zur|"
+    "für|mit|auf|an|am|of|con|desde|hacia|sobre|por|para|a|al|ante|tras|entre|em|no|na|do|da|dos|das|nel|"
+    "nella|della|dello|"
+    "в|во|на|из|у|от|до|для|с|со|к|по|при|под|над|о|об"
+)
+# courtesy titles cut from a name ("Me Thibault Auger", "Frau Dr. Weber", "Sra. Gómez")
+HONORIFICS = {"m", "mme", "mlle", "me", "dr", "pr", "herr", "frau", "prof", "sr", "sra", "srta", "don", "doña"}
+HONORIFICS |= {"d", "dña", "sig", "dott", "dott.ssa", "господин", "госпожа", "г-н", "г-жа"}
+# words that may come before a description's head ("senior", "ehemaliger", "ancien", "бывший")
+ADJECTIVE_LIKE = {
+    *"ehemaliger ehemalige früherer frühere langjähriger hochrangiger anonymer anderer weiterer zweiter".split(),
+    *"ancien ancienne haut haute autre second seconde jeune vieux vieil vieille proche".split(),
+    *"antiguo antigua alto alta otro otra segundo segunda joven viejo".split(),
+    *"бывший бывшая высокопоставленный высокопоставленная другой другая второй вторая один одна".split(),
+}
+# a description that refers back to the unnamed speaker just quoted
+DEMONSTRATIVES = {"ce", "cet", "cette", "este", "esta", "ese", "esa", "dieser", "diese", "этот", "эта", "тот", "та"}
+DEMONSTRATIVES |= {"questo", "questa", "quel", "quella", "esse", "essa", "este", "esta"}
+ANAPHORIC = re.compile(
+    r"(?:l[’']un|l[’']une|uno|una|einer|eine|один|одна)\s+(?:d[’']eux|d[’']elles|de\s+ellos|de\s+ellas|von\s+ihnen|из\s+них)"
+    r"|(?:собеседник|собеседница)(?:\s+(?:агентства|издания|газеты|«Ъ»))?\b",
+    re.I,
+)
+# the verbs that most often follow a description's last word ("un habitant … dit avoir")
+COMMON_VERBS = {
+    "fr": {"a", "ont", "est", "sont", "était", "avait", "dit", "fait", "doit", "peut", "va", "reste", "évoque"},
+    "es": {"es", "fue", "era", "ha", "han", "había", "está", "dijo", "dice", "tiene", "debe", "puede", "va"},
+    "it": {"è", "ha", "hanno", "era", "aveva", "dice", "deve", "può"},
+    "pt": {"é", "foi", "era", "tem", "têm", "diz", "deve", "pode"},
+    "de": {"ist", "war", "hat", "hatte", "sind", "waren", "wird", "soll", "sagt"},
+}
+# where a description ends: a comma, a relative clause
+RELATIVE = re.compile(
+    r",|\s+(?:который|которая|которое|которые|der|die|das|welcher|welche|qui|que|dont|quien|quienes|cuyo|cuya|che|"
+    r"il\s+quale|la\s+quale|que)\s"
+)
+CLAUSE_END = re.compile(r"[.;:!?…]|,|\n|" + MARK)
+SENTENCE_END = re.compile(rf"[.!?…]+(?=[\s{MARK}]+[{UPPER}{MARK}«„“\"—–-])|\n")
+
+
+@dataclass(frozen=True)
+class Language:
+    """The words of one language that tell who speaks."""
+
+    code: str
+    verbs: str  # a verb of saying, as a regular expression (every form the press writes)
+    according_to: str  # "по словам", "laut", "selon": the speaker follows
+    according_after: str  # "ihm zufolge", "dem Minister zufolge": the speaker precedes
+    pronouns: dict[str, str]  # a subject pronoun -> "m", "f", "p" (plural) or "?"
+    possessive_according: str  # "по его словам", "selon lui": group "pronoun" is the speaker's
+    articles: frozenset[str]  # stripped from a description ("der Sprecher" -> "Sprecher")
+    offices: tuple[str, ...]  # words of office before a name (lower case, a prefix of the word)
+    organisation_words: tuple[str, ...]  # a name holding one is an organisation's
+    unnamed: tuple[str, ...]  # the head of an unnamed speaker's description ("источник", "source")
+    inverted_pronoun: str = ""  # French "a-t-il déclaré", "explique-t-elle": group "pronoun"
+    auxiliaries: str = ""  # "a", "ha", "hat" before a participle of saying
+    name_governed_case: str = ""  # the case an "according to" phrase governs (Russian: "gent")
+    work_nouns: tuple[str, ...] = ()  # a quoted name after these is a title, not a quotation
+
+
+def _forms(*stems: str, endings: str) -> str:
+    return rf"(?:{'|'.join(sorted(stems, key=len, reverse=True))})(?:{endings})"
+
+
+RU_VERB_ENDINGS = r"л|ла|ли|ло|лся|лась|лись|ет|ёт|ют|ут|ит|ят|т|в|вши|ется|ются|ется"
+RU_VERBS = _forms(
+    *"сказа заяви заявля отмети отмеча добави добавля подчеркну подчёркива подчеркива сообщи сообща".split(),
+    *"поясни поясня рассказа рассказыва призна признава уточни уточня замети замеча указа указыва".split(),
+    *"написа пише ответи отвеча возрази возража предупреди предупрежда призва призыва завери заверя".split(),
+    *"напомни напомина констатирова резюмирова подели делит прокомментирова комментиру объясни объясня".split(),
+    *"назва называ охарактеризова пообеща обеща потребова требу утвержда говори заключи процитирова".split(),
+    *"цитиру посетова сету пожалова жалу продолжи продолжа повтори повторя высказа выступи возмути".split(),
+    *"поблагодари добавл отрица отрицал опасае считае полагае уверя увери настаива настоя признаё".split(),
+    *"заяв сообщ добав отмеч подчерк".split(),
+    endings=RU_VERB_ENDINGS,
+)
+LANGUAGES: dict[str, Language] = {}
+LANGUAGES["ru"] = Language(
+    code="ru",
+    verbs=rf"(?:{RU_VERBS}|считает|считают|полагает|уверен|уверена|уверены|признался|призналась|убежден|убеждена)",
+    according_to=r"по\s+словам|по\s+мнению|по\s+оценке|по\s+данным|со\s+слов|как\s+(?:сказал|сказала|заявил|заявила|"
+    r"отметил|отметила|пояснил|пояснила|подчеркнул|подчеркнула|считает|написал|написала|сообщил|сообщила|говорит)",
+    according_after="",
+    pronouns={"он": "m", "она": "f", "они": "p"},
+    possessive_according=r"по\s+(?P<pronoun>его|её|ее|их)\s+(?:словам|мнению|оценке|данным)",
+    articles=frozenset(),
+    offices=tuple(
+        """президент премьер-министр премьер министр замминистра заместитель вице-премьер глава председатель
+        пресс-секретарь представитель официальный спикер руководитель директор генеральный гендиректор
+        депутат сенатор посол губернатор аким мэр глава вице-президент советник помощник эксперт аналитик
+        политолог экономист профессор ректор судья прокурор адвокат юрист тренер капитан нападающий защитник
+        лидер основатель владелец член секретарь начальник командующий генерал полковник майор министра
+        директора президента главы эксперта аналитика политолога экономиста депутата кандидат""".split()
+    ),
+    organisation_words=tuple(
+        """министерство министерства мид минобороны минфин кремль кремля правительство правительства
+        администрация администрации ведомство ведомства служба службы пресс-служба пресс-службы компания
+        компании партия партии фонд фонда банк банка суд суда прокуратура прокуратуры комитет комитета
+        агентство агентства совет совета дума думы акимат акимата мвд фсб цик оон нато ес одкб еаэс""".split()
+    ),
+    unnamed=tuple(
+        """источник источники собеседник собеседница житель жительница жители очевидец очевидцы участник
+        участники представитель представители эксперт эксперты аналитик аналитики чиновник чиновники
+        депутат сотрудник сотрудница сотрудники пассажир пассажиры сосед соседка покупатель продавец
+        водитель рабочий рабочие врач медсестра учитель учительница студент студентка пенсионер
+        пенсионерка мужчина женщина фермер""".split()
+    ),
+    name_governed_case="gent",
+    work_nouns=tuple(
+        """ооо оао зао пао ао компания компании компанией группа группы партия партии партией фонд фонда
+        газета газеты газете журнал журнала телеканал телеканала радио агентство агентства банк банка
+        движение движения проект проекта программа программы фильм фильма книга книги спектакль
+        спектакля операция операции клуб клуба команда команды завод завода холдинг холдинга
+        концерн концерна фестиваль фестиваля премия премии сериал сериала альбом альбома песня песни
+        роман романа доклад доклада""".split()
+    ),
+)
+LANGUAGES["uk"] = Language(
+    code="uk",
+    verbs=_forms(
+        *"сказа заяви заявля зазначи зазнача дода дода підкресли підкреслю повідоми повідомля пояснив поясни".split(),
+        *"розповіла розповів розповіда визна визнава уточни написа пише відповів відповіла відповіда".split(),
+        endings=r"в|ла|ли|є|ють|ть|",
+    ),
+    according_to=r"за\s+словами|на\s+думку|як\s+(?:сказав|сказала|заявив|заявила|зазначив|зазначила)",
+    according_after="",
+    pronouns={"він": "m", "вона": "f", "вони": "p"},
+    possessive_according=r"за\s+(?P<pronoun>його|її|їхніми)\s+словами",
+    articles=frozenset(),
+    offices=tuple("президент прем'єр-міністр міністр речник голова депутат посол мер експерт аналітик".split()),
+    organisation_words=tuple("міністерство мзс уряд офіс партія фонд банк суд комітет агентство рада".split()),
+    unnamed=tuple("джерело співрозмовник мешканець мешканка експерт посадовець".split()),
+)
+LANGUAGES["de"] = Language(
+    code="de",
+    verbs=r"(?:(?:ge)?(?:sag|erklär|beton|füg|mein|warn|kritisier|forder|räum|teil|bericht|ergänz|bestätig|kündig|"
+    r"versicher|verteidig|bekräftig|mahn|bezeichn|antwort|entgegn|zitier|beklag|klag|lob|kommentier|twitter|post|"
+    r"schimpf|appellier|erinner|betont|ruf|wiederhol|resümier|bilanzier|unterstreich|sprech|schreib)"
+    r"(?:e|en|t|te|ten|et|ete|eten)?|schrieb|schrieben|sprach|sprachen|spricht|nannte|nannten|nennt|unterstrich|"
+    r"unterstrichen|versprach|versprachen|widersprach|rief|riefen|gab\s+zu|gibt\s+zu|stellte\s+klar|so|"
+    r"hieß\s+es|heißt\s+es|heisst\s+es|riet|rieten|rät)",
+    according_to=r"laut|nach\s+Angaben(?:\s+(?:von|des|der|eines|einer))?|nach\s+Worten(?:\s+(?:von|des|der))?|"
+    r"wie\s+(?:\w+\s+){0,3}?(?:sagte|erklärte|betonte|mitteilte|sagt|erklärt|schrieb)",
+    according_after=r"zufolge",
+    pronouns={"er": "m", "sie": "?"},
+    possessive_according=r"(?P<pronoun>ihm|ihr|ihnen)\s+zufolge|nach\s+(?P<pronoun2>seinen|ihren)\s+(?:Worten|Angaben)",
+    articles=frozenset(
+        "der die das den dem des ein eine einer eines einem einen sein seine ihr ihre dessen deren".split()
+    ),
+    offices=tuple(
+        """bundeskanzler kanzler minister ministerin bundesminister präsident präsidentin vizepräsident
+        sprecher sprecherin regierungssprecher chef chefin vorsitzende vorsitzender vorstand
+        vorstandschef geschäftsführer geschäftsführerin direktor direktorin leiter leiterin bürgermeister
+        bürgermeisterin oberbürgermeister landrat landrätin abgeordnete abgeordneter senator senatorin
+        botschafter botschafterin generalsekretär trainer trainerin kapitän richter richterin staatsanwalt
+        staatsanwältin anwalt anwältin verteidiger verteidigerin professor professorin experte expertin
+        ökonom ökonomin analyst analystin politologe politologin ministerpräsident ministerpräsidentin
+        fraktionschef fraktionschefin parteichef parteichefin sportdirektor intendant intendantin
+        stürmer torwart präsidiumsmitglied landeschef generaldirektor gewerkschaftschef vize vorständin
+        vorstand ratsfrau ratsherr stadtrat stadträtin bürgermeisterin polizeisprecher sprecherin
+        staatssekretär staatssekretärin kandidat kandidatin""".split()
+    ),
+    organisation_words=tuple(
+        """ministerium bundesministerium regierung bundesregierung amt behörde verband gewerkschaft
+        partei konzern unternehmen bank gericht staatsanwaltschaft polizei verein stiftung institut
+        kommission rat senat landtag bundestag bundesamt agentur gmbh ag fraktion klinik klinikum
+        universität hochschule schule verwaltung landesamt""".split()
+    ),
+    unnamed=tuple(
+        """quelle insider anwohner anwohnerin sprecher sprecherin mitarbeiter mitarbeiterin beamter
+        beamtin teilnehmer teilnehmerin augenzeuge augenzeugin experte beobachter kenner""".split()
+    ),
+    auxiliaries=r"hat|haben|hatte|hatten",
+    work_nouns=tuple("buch film roman zeitung magazin sendung studie bericht programm partei projekt".split()),
+)
+LANGUAGES["fr"] = Language(
+    code="fr",
+    verbs=r"(?:déclar|affirm|ajout|soulign|expliqu|indiqu|précis|estim|assur|reconn[au]|confi|lanc|martel|insist|"
+    r"prévien|prév[ei]n|rappel|jug|dénonc|regrett|réag|répond|répon|écri|observ|not|résum|tranch|poursui|"
+    r"conclu|admet|admis|concè|concéd|insist|promet|promis|avertis|avert|sout[ie]n|déplor|salu|fustig|"
+    r"raconte|racont|commente|comment|s'interroge|s’interroge|s'inquiét|s’inquiét|plaid|tempèr|tempér|"
+    r"abond|nuanc|dit|dis|dire|souffl|glisse|gliss|résume|ironis|s'exclam|s’exclam|interroge|demande|demand|"
+    r"témoign|rapport|annonc|qualifi|jur|avou|reproch|accus|exhort|appel|s'alarm|s’alarm|se\s+félicit|"
+    r"se\s+réjou|se\s+défend|défend)"
+    r"(?:e|é|ée|és|ées|ent|ait|aient|a|it|ut|u|ue|is|ie|t|ons|ez)?",
+    according_to=r"selon|d[’']après|aux\s+yeux\s+d[eu’']|pour|comme\s+l[’']a\s+(?:dit|déclaré|souligné|rappelé|"
+    r"expliqué|indiqué)",
+    according_after="",
+    pronouns={"il": "m", "elle": "f", "ils": "p", "elles": "p"},
+    possessive_according=r"(?:selon|d[’']après|pour)\s+(?P<pronoun>lui|elle|eux|elles)\b",
+    articles=frozenset("le la les l’ l' un une des du de d’ d' son sa ses leur leurs".split()),
+    offices=tuple(
+        """président présidente ministre premier première porte-parole secrétaire directeur directrice
+        maire député députée sénateur sénatrice ambassadeur ambassadrice chef cheffe patron patronne
+        procureur procureure avocat avocate juge entraîneur entraineur capitaine professeur professeure
+        chercheur chercheuse économiste analyste politologue expert experte responsable dirigeant
+        dirigeante délégué déléguée commissaire préfet préfète conseiller conseillère vice-président
+        vice-présidente coordinateur coordinatrice fondateur fondatrice attaquant gardien candidat candidate""".split()
+    ),
+    organisation_words=tuple(
+        """ministère gouvernement élysée matignon préfecture mairie parquet tribunal cour syndicat parti
+        fédération association société groupe banque conseil commission agence office institut fondation
+        assemblée sénat ligue club union""".split()
+    ),
+    unnamed=tuple(
+        """source sources proche habitant habitante témoin témoins responsable diplomate conseiller
+        observateur riverain riveraine salarié salariée employé employée manifestant manifestante
+        participant participante agriculteur agricultrice""".split()
+    ),
+    inverted_pronoun=r"[\w’']+-t-(?P<pronoun>il|elle|ils|elles|on)\b|[\w’']+-(?P<pronoun2>il|elle|ils|elles)\b",
+    auxiliaries=r"a|ont|avait|avaient|aurait",
+    work_nouns=tuple("livre film roman journal magazine émission rapport étude programme parti projet".split()),
+)
+LANGUAGES["es"] = Language(
+    code="es",
+    verbs=r"(?:dijo|dijeron|dice|dicen|afirmó|afirmaron|afirma|afirman|declaró|declararon|declara|señaló|"
+    r"señalaron|señala|aseguró|aseguraron|asegura|explicó|explicaron|explica|indicó|indicaron|indica|añadió|"
+    r"añadieron|añade|agregó|agregaron|agrega|subrayó|subraya|destacó|destaca|sostuvo|sostiene|apuntó|apunta|"
+    r"advirtió|advierte|reconoció|reconoce|manifestó|manifiesta|expresó|expresa|comentó|comenta|precisó|"
+    r"precisa|insistió|insiste|denunció|denuncia|lamentó|lamenta|criticó|critica|respondió|responde|"
+    r"escribió|escribe|remarcó|remarca|recalcó|recalca|admitió|admite|prometió|promete|reiteró|reitera|"
+    r"concluyó|concluye|relató|relata|contó|cuenta|sentenció|zanjó|defendió|defiende|calificó|califica|"
+    r"aclaró|aclara|agradeció|pidió|pide|exigió|exige|anunció|anuncia|confesó|confiesa|resumió|resume|"
+    r"detalló|detalla|enfatizó|enfatiza|opinó|opina|considera|consideró|cree|creyó|estima|estimó|"
+    r"ha\s+dicho|ha\s+afirmado|ha\s+declarado|ha\s+señalado|ha\s+asegurado|ha\s+explicado|ha\s+indicado|"
+    r"ha\s+añadido|ha\s+subrayado|ha\s+advertido|ha\s+reconocido|ha\s+manifestado|ha\s+insistido|"
+    r"ha\s+denunciado|ha\s+lamentado|ha\s+criticado|ha\s+respondido|ha\s+escrito|ha\s+defendido|"
+    r"han\s+dicho|han\s+afirmado|han\s+señalado|han\s+asegurado|han\s+explicado|han\s+denunciado)",
+    according_to=r"según|de\s+acuerdo\s+con|en\s+palabras\s+de|a\s+juicio\s+de|para",
+    according_after="",
+    pronouns={"él": "m", "ella": "f", "ellos": "p", "ellas": "p"},
+    possessive_according=r"(?:según|para)\s+(?P<pronoun>él|ella|ellos|ellas)\b",
+    articles=frozenset("el la los las un una unos unas del de al lo su sus".split()),
+    offices=tuple(
+        """presidente presidenta ministro ministra portavoz secretario secretaria director directora
+        alcalde alcaldesa diputado diputada senador senadora embajador embajadora jefe jefa fiscal
+        abogado abogada juez jueza entrenador entrenadora técnico capitán profesor profesora
+        investigador investigadora economista analista politólogo politóloga experto experta responsable
+        dirigente delegado delegada consejero consejera vicepresidente vicepresidenta gobernador candidato candidata
+        gobernadora coordinador coordinadora fundador fundadora líder delantero portero titular""".split()
+    ),
+    organisation_words=tuple(
+        """ministerio gobierno ayuntamiento fiscalía tribunal juzgado sindicato partido federación
+        asociación sociedad grupo banco consejo comisión agencia oficina instituto fundación congreso
+        senado generalitat junta policía club liga cámara""".split()
+    ),
+    unnamed=tuple(
+        """fuente fuentes vecino vecina vecinos testigo testigos responsable diplomático diplomática
+        portavoz trabajador trabajadora manifestante participante agricultor agricultora residente""".split()
+    ),
+    auxiliaries="",
+    work_nouns=tuple("libro película novela periódico diario revista programa informe estudio partido".split()),
+)
+LANGUAGES["it"] = Language(
+    code="it",
+    verbs=r"(?:ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto|ha\s+sottolineato|"
+    r"ha\s+ribadito|ha\s+precisato|ha\s+osservato|ha\s+commentato|ha\s+scritto|ha\s+risposto|"
+    r"dice|dichiara|afferma|spiega|aggiunge|sottolinea|ribadisce|precisa|osserva|commenta|scrive|risponde|"
+    r"disse|dichiarò|affermò|spiegò|aggiunse|sottolineò|ribadì|precisò|osservò|commentò|scrisse|rispose)",
+    according_to=r"secondo|a\s+detta\s+di|per",
+    according_after="",
+    pronouns={"lui": "m", "lei": "f", "loro": "p"},
+    possessive_according=r"secondo\s+(?P<pronoun>lui|lei|loro)\b",
+    articles=frozenset("il lo la i gli le l’ l' un uno una del della dei degli delle".split()),
+    offices=tuple(
+        "presidente ministro ministra portavoce segretario direttore sindaco deputato senatore "
+        "ambasciatore capo procuratore avvocato giudice allenatore professore esperto".split()
+    ),
+    organisation_words=tuple("ministero governo comune procura tribunale sindacato partito banca".split()),
+    unnamed=tuple("fonte fonti residente testimone funzionario portavoce".split()),
+)
+LANGUAGES["pt"] = Language(
+    code="pt",
+    verbs=r"(?:disse|disseram|diz|dizem|afirmou|afirmaram|afirma|declarou|declara|explicou|explica|"
+    r"acrescentou|acrescenta|sublinhou|sublinha|destacou|destaca|garantiu|garante|ressaltou|ressalta|"
+    r"salientou|salienta|defendeu|defende|escreveu|escreve|respondeu|responde|admitiu|admite|"
+    r"considerou|considera|criticou|critica|lamentou|lamenta|alertou|alerta|afirmou)",
+    according_to=r"segundo|de\s+acordo\s+com|para",
+    according_after="",
+    pronouns={"ele": "m", "ela": "f", "eles": "p", "elas": "p"},
+    possessive_according=r"(?:segundo|para)\s+(?P<pronoun>ele|ela|eles|elas)\b",
+    articles=frozenset("o a os as um uma do da dos das".split()),
+    offices=tuple(
+        "presidente ministro ministra porta-voz secretário diretor diretora prefeito deputado senador "
+        "embaixador chefe procurador advogado juiz treinador professor especialista".split()
+    ),
+    organisation_words=tuple("ministério governo prefeitura tribunal sindicato partido banco".split()),
+    unnamed=tuple("fonte fontes morador moradora testemunha funcionário".split()),
+)
+
+
+def language_of(code: str | None) -> Language | None:
+    """The table for a BCP 47 code ("ru", "de-AT"), or None when it has none (English has its
+    own rules in quotes.py)."""
+    return LANGUAGES.get((code or "").split("-")[0].lower())
+
+
+@dataclass
+class _Name:
+    """A name the article gives, where it gives it, and the office written before it."""
+
+    name: str
+    kind: str  # "person" or "organisation"
+    pos: int
+    office: str = ""
+    gender: str | None = None
+    sure: bool = False  # a first name, a word of office or a surname's ending says it is a person
+
+
+@dataclass
+class _Reader:
+    """One article: its text, its masked text (quoted words hidden), its names, and who spoke last."""
+
+    text: str
+    masked: str
+    language: Language
+    names: list[_Name] = field(default_factory=list)
+    last_person: _Name | None = None
+    last_unnamed: SpeakerMention | None = None  # the last unnamed speaker, for "cette source", "собеседник"
+    last_organisation: SpeakerMention | None = None  # the organisation quoted or written about last
+    last_speaker: SpeakerMention | None = None  # whoever was quoted last, and where
+    last_speaker_at: int = -1
+    _following_pronoun: bool = False
+
+    def __post_init__(self) -> None:
+        self.sentence_ends = sorted({m.end() for m in SENTENCE_END.finditer(self.masked)} | {len(self.masked)})
+        self.names = self._collect_names()
+
+    # --- names ---------------------------------------------------------------------------
+
+    def _collect_names(self) -> list[_Name]:
+        # "Federación de Educadores Bonaerenses (FEB)": an acronym is the organisation's full name
+        self.acronyms = {}
+        for m in re.finditer(rf"\(([{UPPER}][{UPPER}{LOWER}-]{{1,9}})\)", self.masked):
+            acronym = m.group(1)
+            if sum(c.isupper() for c in acronym) >= 2:
+                full = _spelt_out(acronym, self.masked[max(0, m.start() - 120) : m.start()])
+                if full:
+                    self.acronyms.setdefault(acronym, full)
+        found = []
+        for m in NAME_RUN.finditer(self.masked):
+            for name, kind, pos, office in self._split_run(m.group(0), m.start()):
+                if kind == "person" and not office:
+                    # "Rudi Mair, Leiter des Warndienstes,": the office in apposition after the name
+                    after = re.match(r",\s+(?:\S+\s+)?(\S+)", self.masked[m.end() : m.end() + 60])
+                    if after is not None and self._office_word(after.group(1)):
+                        office = after.group(1).lower().strip(",")
+                gender = self._gender(name) if kind == "person" else None
+                sure = kind == "person" and (bool(office) or self._opens_name(name.split()[0]) or self._surname(name))
+                found.append(_Name(name, kind, pos, office, gender, sure))
+        return found
+
+    def _split_run(self, run: str, pos: int) -> list[tuple[str, str, int, str]]:
+        """The person or organisation a capitalised run names, its words of office cut
+        ("Bundeskanzler Olaf Scholz" -> "Olaf Scholz", office "bundeskanzler"; "Президент
+        Казахстана Касым-Жомарт Токаев" -> "Касым-Жомарт Токаев")."""
+        tokens = run.split()
+        sentence_start = self._starts_sentence(pos)
+        office = self._office_before(pos)
+        if self._after_preposition(pos) and not self._opens_name(tokens[0]):
+            # "a BBC Mundo Aurora Cruz": the preposition's object, then a person
+            later = next((i for i in range(1, len(tokens) - 1) if self._opens_name(tokens[i])), None)
+            if later is None:
+                return [(run, "place", pos, "")]  # "du Lot-et-Garonne", "в Астане": a complement, nobody who speaks
+            offset = [m.start() for m in re.finditer(r"\S+", run)][later]
+            pos, run, tokens = pos + offset, run[offset:], tokens[later:]
+        while len(tokens) > 1 and tokens[0].strip(".").lower() in HONORIFICS:
+            offset = run.find(tokens[1], len(tokens[0]))
+            pos, run = pos + offset, run[offset:]
+            tokens = tokens[1:]
+        if all(self._office_word(t) or t.lower() in self.language.articles for t in tokens):
+            return []  # "Die Ministerin": a description, read by `description`
+        k = 0
+        if sentence_start and len(tokens) >= 2 and self._common_word(tokens[0]) and not self._office_word(tokens[0]):
+            k = 1  # "Am", "Die", "Вчера": a word that opens the sentence
+        while k < len(tokens) - 1 and (self._office_word(tokens[k]) or tokens[k].lower() in self.language.articles):
+            if self._office_word(tokens[k]):
+                office = office or tokens[k].lower()
+            k += 1
+        opening = next((i for i in range(k, len(tokens)) if self._opens_name(tokens[i])), None)
+        if (
+            opening is not None
+            and opening > k
+            and len(tokens) - opening >= 2
+            and (
+                self.language.code in ("ru", "uk", "be")
+                or self._after_article(pos)  # "le Slovène Tadej Pogacar", "el técnico Xavi Pons"
+                or all(self._not_a_name_part(t) for t in tokens[k:opening])
+            )
+        ):
+            # "Кремля Дмитрий Песков", "Zöllen Olaf Scholz": the words before a first name are not the person's
+            if not office and any(self._office_word(t) for t in tokens[:opening]):
+                office = next(t.lower() for t in tokens[:opening] if self._office_word(t))
+            k = opening
+        elif k and len(tokens) - k >= 2 and self.language.code in ("ru", "uk") and not self._opens_name(tokens[k]):
+            # "Президент Казахстана Касым-Жомарт Токаев": the office's complement (a place, a body), then the name
+            tail = len(tokens)
+            while (
+                tail > k and not _russian_place_or_body(tokens[tail - 1]) and not self._organisation(tokens[tail - 1])
+            ):
+                tail -= 1
+            k = tail if tail < len(tokens) else len(tokens) - 1
+        starts = [m.start() for m in re.finditer(r"\S+", run)]
+        while k < len(tokens) and tokens[k].lower() in self.language.articles | NAME_PARTICLES:
+            k += 1
+        if k >= len(tokens):
+            return []
+        at = pos + starts[k]
+        tokens = tokens[k:]
+        name = " ".join(tokens)
+        if self._organisation(name) and not (len(tokens) >= 2 and self._opens_name(tokens[0])):
+            return [(name, "organisation", at, office)]
+        if len(tokens) == 1 and self.language.code == "de" and tokens[0].endswith("s"):
+            if self.fullest(tokens[0][:-1], len(self.masked)) != tokens[0][:-1]:
+                return [(run, "place", pos, "")]  # "Kallmeyers Anwalt": a possessor, not the speaker
+        adjacent = bool(re.search(r"(\S+)\s+$", self.masked[max(0, pos - 40) : pos])) and self._office_word(
+            re.search(r"(\S*)\s*$", self.masked[max(0, pos - 40) : pos]).group(1)
+        )
+        if len(tokens) == 1 and not self._lone_name(tokens[0], sentence_start and k == 0, k > 0 or adjacent):
+            return []  # "Entlassung", "Оренбургского", a word opening a sentence: no one's name
+        return [(self._nominative(name), "person", at, office)]
+
+    def _after_article(self, pos: int) -> bool:
+        before = self.masked[max(0, pos - 8) : pos]
+        articles = "|".join(re.escape(a) for a in self.language.articles if a.isalpha())
+        return bool(articles) and bool(re.search(rf"(?:^|\s)(?:{articles})\s+$", before, re.I))
+
+    def _not_a_name_part(self, token: str) -> bool:
+        """ "GDL-Vize", "CDU", "Bundeskanzler", "Kremlin": words before a first name that are not the person's."""
+        return (
+            self._office_word(token)
+            or self._organisation(token)
+            or token.lower() in self.language.articles
+            or bool(re.search(r"[A-ZÄÖÜ]{2,}", token))
+            or (self.language.code == "de" and not is_first_name(token))
+        )
+
+    def _lone_name(self, word: str, opens_sentence: bool, after_office: bool) -> bool:
+        """Whether one capitalised word alone is a person's name: a first name, the surname of
+        someone the article names in full, a word the Russian dictionary calls a surname; or, in
+        the languages that capitalise only names, any word inside a sentence after an office."""
+        if self._opens_name(word) or self.fullest(word, len(self.masked)) != word or self._surname(word):
+            return True
+        return after_office and self.language.code not in ("ru", "uk", "be")
+
+    def _russian_noun(self, word: str) -> bool:
+        """A Russian noun for a living being in the nominative ("пенсионерка", "очевидец")."""
+        morph = _morph() if self.language.code in ("ru", "uk") else None
+        if morph is None:
+            return False
+        return any({"NOUN", "anim", "nomn"} <= set(p.tag.grammemes) for p in morph.parse(word) if p.score >= 0.2)
+
+    def _surname(self, name: str) -> bool:
+        if self.language.code in ("ru", "uk", "be"):
+            return _russian_surname(name.split()[-1])
+        return False
+
+    def _opens_name(self, token: str) -> bool:
+        """Whether a word is a first name (or an initial) that starts a person's name."""
+        if re.fullmatch(rf"[{UPPER}]\.", token):
+            return True
+        lower = token.lower()
+        if not token[:1].isupper() or lower in NAME_PARTICLES or lower in self.language.organisation_words:
+            return False
+        if self._office_word(token) or lower in {"general", "santa", "san", "saint", "sainte"}:
+            return False
+        if self.language.code in ("ru", "uk", "be"):
+            return _russian_first_name(token)
+        return is_first_name(token)
+
+    def _after_preposition(self, pos: int) -> bool:
+        before = self.masked[max(0, pos - 30) : pos]
+        if self.language.code == "de" and re.search(r"[A-ZÄÖÜ][\w-]+\s+(?:der|des)\s+$", before):
+            return True  # "Sprecher der Unionsfraktion": a genitive
+        articles = "|".join(re.escape(a) for a in self.language.articles if a.isalpha())
+        return bool(re.search(rf"(?:^|\s)(?:{PREPOSITIONS})\s+(?:(?:{articles})\s+)?$|(?:^|\s)d[’']$", before, re.I))
+
+    def _starts_sentence(self, pos: int) -> bool:
+        before = self.masked[max(0, pos - 4) : pos].rstrip(' \u00a0«„“"—–-')
+        return not before or before[-1] in ".!?…\n:" or before[-1] == MARK
+
+    def _office_before(self, pos: int) -> str:
+        """The lower-case words of office just before a name ("пресс-секретарь Кремля", "le
+        ministre de l'Intérieur,"): the first office word among the last few words."""
+        before = self.masked[max(0, pos - 60) : pos]
+        before = re.split(r"[.;:!?\n" + MARK + "]", before)[-1]
+        words = re.findall(r"[\w’'-]+", before)[-5:]
+        for word in words:
+            if self._office_word(word):
+                return word.lower()
+        return ""
+
+    def _office_word(self, word: str) -> bool:
+        lower = word.lower().strip(".,")
+        return any(lower == office or lower.endswith(office) for office in self.language.offices if len(office) > 3)
+
+    def _common_word(self, word: str) -> bool:
+        lower = word.lower()
+        return (
+            lower in self.language.articles
+            or lower in self.language.pronouns
+            or bool(re.fullmatch(self.language.verbs, lower, re.I))
+            or (self.language.code == "de" and not first_name_gender(word))
+            or (self.language.code != "de" and not _looks_like_name(word, self.language))
+        )
+
+    def _organisation(self, name: str) -> bool:
+        words = [w.lower() for w in name.split()]
+        if any(w in self.language.organisation_words for w in words):
+            return True
+        if self.language.code == "de" and any(
+            w.endswith(org) for w in words for org in self.language.organisation_words if len(org) >= 5
+        ):
+            return True  # "Unionsfraktion", "Landesregierung", "Bundesgesundheitsministerium"
+        return len(words) == 1 and (name.isupper() and len(name) >= 2)
+
+    def _gender(self, name: str) -> str | None:
+        if self.language.code in ("ru", "uk", "be"):
+            return _russian_gender(name)
+        return person_gender(name)
+
+    def _nominative(self, name: str) -> str:
+        if self.language.code == "ru":
+            return russian_nominative(name)
+        if self.language.code == "de" and len(name.split()) == 1 and name.endswith("s") and len(name) > 4:
+            return name  # "Scholz'": genitives are not undone in German
+        return name
+
+    def fullest(self, name: str, before: int) -> str:
+        """The fullest name the article gives the person a surname names ("Песков" -> "Дмитрий
+        Песков", "Urías" -> "Rigoberto Salcido Urías"), preferring the one named last before
+        `before`. A longer name counts only when it ends with all the words of `name`."""
+        keys = [_stem(word) for word in name.split()]
+        best = name
+        for known in self.names:
+            known_keys = [_stem(word) for word in known.name.split()]
+            if known.kind != "person" or len(known_keys) <= len(best.split()) or known_keys[-len(keys) :] != keys:
+                continue
+            if known.pos < before or best == name:
+                best = known.name
+        return best
+
+    def person_by_office(self, office: str, before: int) -> _Name | None:
+        """The person last named after this word of office ("die Ministerin" -> "Wirtschaftsministerin
+        Katherina Reiche")."""
+        key = office.lower()
+        for known in reversed(self.names):
+            if known.pos >= before or known.kind != "person" or not known.office:
+                continue
+            if known.office == key or known.office.endswith(key) or key.endswith(known.office):
+                return known
+        return None
+
+    def last_named(self, before: int, gender: str | None) -> _Name | None:
+        """The person surely named last before `before` (of `gender` when it is known)."""
+        for known in reversed(self.names):
+            if known.pos >= before or not known.sure:
+                continue
+            if gender in ("m", "f") and known.gender not in (None, gender):
+                continue
+            return known
+        return None
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        end = next((e for e in self.sentence_ends if e > pos), len(self.masked))
+        start = max((e for e in self.sentence_ends if e <= pos), default=0)
+        return start, end
+
+    # --- speakers --------------------------------------------------------------------------
+
+    def speaker_of_phrase(self, phrase: str, at: int, *, case: str = "") -> SpeakerMention | None:
+        """Who a phrase names: a pronoun, a name after any words of office ("пресс-секретарь Кремля
+        Дмитрий Песков"), a name in apposition to a description ("le ministre du Travail, Olivier
+        Dussopt"), or a description ("источник в правительстве", "ein Sprecher des Ministeriums")."""
+        quoted = (
+            re.match(
+                rf"[ \u00a0]*(?:[\w-]+[ \u00a0]+){{0,5}}?(?:{'|'.join(self.language.organisation_words)}|{'|'.join(self.language.work_nouns)})"
+                rf"(?:[ \u00a0]+[\w-]+){{0,3}}?[ \u00a0]+{MARK}({WORDS_MASK}{{1,40}}){MARK}",
+                phrase,
+                re.I,
+            )
+            if self.language.code in ("ru", "uk")
+            else None
+        )
+        if quoted is not None:
+            # "профсоюз … «Университетская солидарность»", "ПАО «Газпром»": the organisation's name
+            return SpeakerMention(self.text[at + quoted.start(1) : at + quoted.end(1)].strip(), "organisation")
+        # a short quoted name inside the phrase ("аналитик «Атона» Денис Гордеев") is read as a word
+        phrase = re.sub(rf"{MARK}{WORDS_MASK}{{1,40}}{MARK}", lambda m: "q" * len(m.group(0)), phrase)
+        phrase = re.split(r"[;:!?…\n]|" + MARK + "|" + WORDS_MASK, phrase)[0]
+        lead = len(phrase) - len(phrase.lstrip(" ,\u00a0—–-"))
+        phrase, at = phrase[lead:].rstrip(" ,.\u00a0—–-"), at + lead
+        if not phrase:
+            return None
+        words = phrase.split()
+        first = words[0].lower()
+        if first in self.language.pronouns:
+            return self.pronoun(first, at)
+        if self.last_unnamed is not None and (first in DEMONSTRATIVES or ANAPHORIC.match(phrase)):
+            return self.last_unnamed  # "cette source", "ce diplomate", "l'un d'eux", "собеседник агентства"
+        for run in NAME_RUN.finditer(phrase):
+            between = phrase[: run.start()]
+            if not self._only_description(between):
+                break  # "журналистам в Астане", "a la salida del pabellón": the name is not the subject's
+            parts = self._split_run(run.group(0), at + run.start())
+            if not parts or parts[0][1] == "place":
+                continue
+            name, kind, _, _ = parts[0]
+            if kind == "person":
+                if case and self.language.code in ("ru", "uk"):
+                    name = russian_nominative(name, case)
+                return SpeakerMention(self.fullest(name, at), "person")
+            if between.strip(" ,") and "," not in between and self._head(between) is not None:
+                break  # "un portavoz del Gobierno": the description, of an organisation
+            return SpeakerMention(self.organisation_name(name, at + run.end(), phrase[run.end() :]), kind)
+        description = self.description(phrase)
+        if description is None:
+            return None
+        head = description.split()[0].lower()
+        # "the minister", "der Leiter des Warndienstes"; not "the rector of a university in Siberia"
+        bare = len(description.split()) <= 2 or phrase.split()[0].lower() in DEFINITE
+        if bare and self._office_word(head) and not self._unnamed_head(head, phrase):
+            known = self.person_by_office(head, at)
+            if known is not None:
+                return SpeakerMention(known.name, "person")
+        if self._organisation(description):
+            if self.language.code in ("ru", "uk"):
+                description = _russian_nominative_phrase(description)
+            return SpeakerMention(description, "organisation")
+        found = SpeakerMention(description, "anonymous")
+        if not self._following_pronoun and _refers_back(self, phrase, found):
+            topic = _topic(self, at)
+            if topic is not None:
+                return topic  # "— сказал футболист", "как уточнил гендиректор", "señala el texto"
+        return found
+
+    def organisation_name(self, name: str, end: int, after: str) -> str:
+        """An organisation's name as a desk files it: its acronym spelt out ("HCR" -> "Haut-Commissariat
+        des Nations unies pour les réfugiés"), its name run on past "en" ("Delegación del Gobierno
+        en Canarias")."""
+        if name in self.acronyms:
+            return self.acronyms[name]
+        more = re.match(rf"[ \u00a0]+(?:en|in|für|pour|para|по|при)[ \u00a0]+({NAME_RUN.pattern})", after)
+        if more is not None:
+            return f"{name}{more.group(0)}"
+        return name
+
+    def _only_description(self, words: str) -> bool:
+        """Whether the words before a name are only its description: articles, words of office,
+        their complements and an apposition's comma ("le ministre du Travail, ")."""
+        tokens = re.findall(r"[\w’'-]+|,", words)
+        if not tokens:
+            return True
+        prepositions = set(PREPOSITIONS.split("|"))
+
+        def part(k: int, token: str) -> bool:
+            # a capitalised word is the description's only when it holds an office or is a complement
+            # ("el candidato de Vox, ", "Эксперт по госзакупкам, бывший сотрудник Контрольно-счетной палаты ")
+            if token == "," or token[:1].islower() or self._office_word(token):
+                return True
+            previous = [t.lower() for t in tokens[max(0, k - 3) : k] if t != ","]
+            return any(p in prepositions for p in previous) or (bool(previous) and previous[-1][:1].islower())
+
+        if len(tokens) <= 14 and all(part(k, t) for k, t in enumerate(tokens)):
+            return True  # "la microbióloga ", "le ministre du Travail, ": its description
+        if "," in tokens and tokens[-1] != ",":
+            return False
+        return self._head(words) is not None or all(
+            t == "," or t.lower() in self.language.articles or self._office_word(t) or t.lower() in NAME_PARTICLES
+            for t in tokens
+        )
+
+    def _head(self, words: str) -> str | None:
+        """The description's head noun (a word of office or of an unnamed speaker) its first words give."""
+        for token in re.findall(r"[\w’'-]+", words)[:4]:
+            lower = token.lower()
+            if lower in self.language.articles or lower in HONORIFICS or lower in {"один", "одна", "ein", "eine"}:
+                continue
+            if self._office_word(lower) or any(lower.startswith(u) for u in self.language.unnamed):
+                return lower
+            if self.language.code == "de" and any(lower.endswith(u) for u in self.language.unnamed + GERMAN_PEOPLE):
+                return lower  # "Jurastudent", "Oberarzt", "Anwohnerin"
+            if not re.fullmatch(r"[\w-]+", lower) or len(lower) < 3:
+                continue
+            if lower in ADJECTIVE_LIKE or (
+                self.language.code in ("ru", "uk") and lower.endswith(("ий", "ый", "ой", "ая", "яя", "ое", "ие", "ые"))
+            ):
+                continue
+            return None
+        return None
+
+    def _unnamed_head(self, head: str, phrase: str) -> bool:
+        """ "ein Sprecher", "un porte-parole": an indefinite article before the office names nobody
+        the article named."""
+        first = phrase.split()[0].lower()
+        return first in {"ein", "eine", "einer", "un", "une", "uno", "una", "один", "одна"}
+
+    def description(self, phrase: str, loose: bool = False) -> str | None:
+        """An unnamed speaker's description, as a desk files it: articles cut, up to the first
+        comma or relative clause ("жительница Уральска, попросившая…" -> "жительница Уральска")."""
+        phrase = re.split(RELATIVE, phrase)[0]
+        words = phrase.split()
+        article = bool(words) and words[0].lower() in self.language.articles
+        while words and (
+            words[0].lower() in self.language.articles | {"один", "одна", "одни", "ein", "eine", "einer"}
+            or words[0].strip(".").lower() in HONORIFICS
+        ):
+            words = words[1:]
+        words = self._noun_phrase(words)
+        if loose and words and words[0][:1].islower() and (article or self._russian_noun(words[0])):
+            return " ".join(words).rstrip(".,;:")
+        if words and words[0].lower() in PREPOSITIONS.split("|"):
+            return None  # "в сообщении ведомства": where it was said, not who
+        if not words or (self._head(" ".join(words)) is None and not self._organisation(" ".join(words))):
+            return None
+        if self.language.code == "de" and words[0][:1].isupper():
+            words[0] = re.sub(r"(?<=[a-zäöü])(?:s|es)$|(?<=in)nen$", "", words[0])
+        return " ".join(words).rstrip(".,;:")
+
+    def _noun_phrase(self, words: list[str]) -> list[str]:
+        """The words of a description up to its verb: its head, an adjective, and complements each
+        opened by a preposition ("habitant de l'immeuble voisin | dit avoir", "Sprecher | bestätigte",
+        "gobierno bonaerense | ofreció")."""
+        kept: list[str] = []
+        room = 2  # the head and one adjective
+        prepositions = set(PREPOSITIONS.split("|"))
+        for k, word in enumerate(words[:10]):
+            lower = word.lower().strip(".,;:")
+            if k and self._verb_like(word):
+                break
+            if lower in prepositions or re.match(r"(?:d|l)[’']", lower):
+                room = 3 if not re.match(r"(?:d|l)[’']", lower) else 2
+                kept.append(word)
+                continue
+            if lower in self.language.articles:
+                kept.append(word)
+                continue
+            if room == 0:
+                break
+            if k and self.language.code == "de" and word[:1].islower():
+                break  # German: after its noun, a lower-case word is the verb or an adverb
+            kept.append(word)
+            room -= 1
+        while kept and (kept[-1].lower() in prepositions or kept[-1].lower() in self.language.articles):
+            kept.pop()
+        return kept
+
+    def _verb_like(self, word: str) -> bool:
+        lower = word.lower().strip(".,;:")
+        if re.fullmatch(self.language.verbs, lower, re.I) or lower in COMMON_VERBS.get(self.language.code, ()):
+            return True
+        if self.language.code == "es":
+            return len(lower) > 4 and lower.endswith(("ó", "aron", "ieron", "aba", "aban"))
+        if self.language.code == "fr":
+            return len(lower) > 4 and lower.endswith(("ait", "aient"))
+        if self.language.code in ("ru", "uk"):
+            morph = _morph()
+            if morph is not None:
+                best = morph.parse(word)[0]
+                return bool({"VERB", "INFN", "GRND", "PRTS", "ADVB", "CONJ"} & set(best.tag.grammemes))
+        return False
+
+    def pronoun(self, pronoun: str, at: int) -> SpeakerMention | None:
+        """Who "он", "sie", "il" is: the last speaker when they were quoted lately and the gender
+        fits, else the person named last before it whose gender fits."""
+        gender = self.language.pronouns.get(pronoun.lower(), "?")
+        if gender == "p":
+            return None
+        subject = self.previous_subject(at)
+        if subject is not None and (
+            subject.kind == "anonymous" or gender not in ("m", "f") or self._gender(subject.name) in (None, gender)
+        ):
+            return subject  # "Un habitant … dit avoir été réveillé. « … », raconte-t-il."
+        last = self.last_person
+        known = self.last_named(at, gender)
+        fits = last is not None and (gender not in ("m", "f") or last.gender in (None, gender))
+        if (
+            fits
+            and at - last.pos < PRONOUN_REACH
+            and (known is None or known.pos <= last.pos or known.name == last.name)
+        ):
+            return SpeakerMention(last.name, "person")
+        return SpeakerMention(self.fullest(known.name, at), "person") if known else None
+
+    def previous_subject(self, at: int) -> SpeakerMention | None:
+        """The subject of the sentence before the one at `at`, in the same paragraph (its pronouns
+        are not followed further)."""
+        if self._following_pronoun:
+            return None
+        paragraph = self.text.rfind("\n", 0, at) + 1
+        start, _ = self.sentence_of(at)
+        if start <= paragraph:
+            return None
+        previous, _ = self.sentence_of(start - 1)
+        previous = max(previous, paragraph)
+        self._following_pronoun = True
+        try:
+            speaker = _sentence_subject(self, self.masked[previous:start], previous)
+        finally:
+            self._following_pronoun = False
+        return speaker if speaker is not None and speaker.kind in ("person", "anonymous") else None
+
+
+PRONOUN_REACH = 700  # characters since the last speaker was quoted within which a pronoun is them
+
+
+def _spelt_out(acronym: str, before: str) -> str | None:
+    """The words an acronym in brackets stands for, from the words before it: the shortest run of
+    them that opens with a capital of the acronym's first letter and holds its letters in order
+    ("Haut-Commissariat des Nations unies pour les réfugiés (HCR)")."""
+    words = re.findall(r"[^\s(),.;:]+", before.split("\n")[-1])[-10:]
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    for k in range(len(words) - 1, -1, -1):
+        candidate = words[k:]
+        if not candidate[0][:1].isupper() or candidate[0][:1].lower() != letters[0]:
+            continue
+        text = " ".join(candidate).lower()
+        at = 0
+        for letter in letters:
+            at = text.find(letter, at)
+            if at < 0:
+                break
+            at += 1
+        else:
+            return " ".join(candidate)
+    return None
+
+
+def _looks_like_name(word: str, language: Language) -> bool:
+    if is_first_name(word) and word.lower() not in language.articles and word.lower() not in NAME_PARTICLES:
+        return True
+    if language.code in ("ru", "uk", "be"):
+        return _russian_gender(word) is not None or _is_russian_name_word(word)
+    return False
+
+
+# --- Russian names ----------------------------------------------------------------------------
+
+
+@cache
+def _morph():
+    """pymorphy3's analyser, or None when it is not installed (names are then left as written)."""
+    try:
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer()
+    except Exception:  # not installed, or its dictionary cannot load: the names stay as written
+        logger.info("pymorphy3 is not available: Russian names are left in the case the text gives")
+        return None
+
+
+NAME_TAGS = {"Name", "Surn", "Patr"}
+
+
+def _is_russian_name_word(word: str) -> bool:
+    morph = _morph()
+    if morph is None:
+        return False
+    return any(NAME_TAGS & set(p.tag.grammemes) for p in morph.parse(word) if p.score > 0.05)
+
+
+def _russian_gender(name: str) -> str | None:
+    morph = _morph()
+    first = name.split()[0]
+    if morph is not None:
+        for parse in morph.parse(first):
+            grammemes = set(parse.tag.grammemes)
+            if NAME_TAGS & grammemes:
+                if "femn" in grammemes:
+                    return "f"
+                if "masc" in grammemes:
+                    return "m"
+    last = name.split()[-1].lower()
+    if last.endswith(("ова", "ева", "ина", "ая", "ёва", "ына")):
+        return "f"
+    if last.endswith(("ов", "ев", "ин", "ий", "ой", "ёв", "ын")):
+        return "m"
+    return None
+
+
+def russian_nominative(name: str, case: str = "") -> str:
+    """ "Андрея Суздальцева" -> "Андрей Суздальцев": the name in the nominative, its words agreeing in
+    gender and case; `case` ("gent") is the case the words before it govern, when known. Without
+    pymorphy3, or when the words do not agree on one reading, the name as written."""
+    morph = _morph()
+    words = name.split()
+    if morph is None or not words:
+        return name
+    readings = [morph.parse(word) for word in words]
+
+    def fit(parses, gender: str, wanted: str) -> list:
+        return [
+            p
+            for p in parses
+            if wanted in p.tag.grammemes
+            and (gender in p.tag.grammemes or "ms-f" in p.tag.grammemes)
+            and "plur" not in p.tag.grammemes
+        ]
+
+    def weight(p) -> float:
+        return p.score + (0.5 if NAME_TAGS & set(p.tag.grammemes) else 0)
+
+    def reading(gender: str, wanted: str) -> float:
+        score = 1.0
+        for parses in readings:
+            score *= max((weight(p) for p in fit(parses, gender, wanted)), default=0.0)
+        return score
+
+    if case:
+        governed = max(((reading(g, case), g, case) for g in ("masc", "femn")), key=lambda r: r[0])
+        best = governed if governed[0] > 0 else None
+    else:
+        best = None
+    if best is None:
+        if any(reading(g, "nomn") > 0 for g in ("masc", "femn")):
+            return name  # the words can all be read in the nominative: as written
+        best = max(
+            ((reading(g, c), g, c) for g in ("masc", "femn") for c in ("gent", "datv", "ablt", "loct", "accs")),
+            key=lambda r: r[0],
+        )
+    if best[0] == 0:
+        return name
+    _, gender, wanted = best
+    out = []
+    for word, parses in zip(words, readings, strict=True):
+        fitting = sorted(fit(parses, gender, wanted), key=lambda p: -weight(p))
+        inflected = fitting[0].inflect({"nomn"}) if fitting else None
+        out.append(_same_case_as(word, inflected.word) if inflected else word)
+    return " ".join(out)
+
+
+def _russian_place_or_body(word: str) -> bool:
+    """ "Казахстана", "Кремля", "МИД": a place or a body the dictionary knows, not a person's name."""
+    morph = _morph()
+    if morph is None or SURNAME_SHAPE.search(word):
+        return word.isupper()
+    return any(
+        "Geox" in p.tag.grammemes or ({"inan", "NOUN"} <= set(p.tag.grammemes) and not NAME_TAGS & set(p.tag.grammemes))
+        for p in morph.parse(word)
+        if p.score >= 0.3
+    )
+
+
+# how most Russian, Ukrainian and Kazakh surnames end, in any case ("Токаев", "Сагындыкова", "Шевченко")
+SURNAME_SHAPE = re.compile(
+    r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ову|еву|ину|овым|евым|иным|овой|евой|иной|ского|ский|ская|ской|"
+    r"цкий|цкая|цкого|енко|ко|ук|юк|швили|дзе|ян|янц|улы|кызы|бек|баев|баева)$"
+)
+
+
+def _russian_surname(word: str) -> bool:
+    morph = _morph()
+    if not word[:1].isupper():
+        return False
+    if morph is None:
+        return bool(SURNAME_SHAPE.search(word))
+    parses = morph.parse(word)
+    if any({"Geox", "ADJF"} & set(p.tag.grammemes) for p in parses if p.score >= 0.3):
+        return False
+    return any("Surn" in p.tag.grammemes for p in parses if p.score >= 0.1) or bool(SURNAME_SHAPE.search(word))
+
+
+def _russian_first_name(word: str) -> bool:
+    morph = _morph()
+    if morph is None:
+        return False
+    parses = morph.parse(word)
+    name = max((p.score for p in parses if "Name" in p.tag.grammemes), default=0.0)
+    place = max((p.score for p in parses if "Geox" in p.tag.grammemes), default=0.0)
+    return name >= 0.1 and name >= place  # "Астаны" is a place first; "Касым-Жомарт" a name as much as one
+
+
+def _same_case_as(written: str, lower: str) -> str:
+    """pymorphy3's words are lower case: capitalise them as the text did ("касым-жомарт" -> "Касым-Жомарт")."""
+    parts, written_parts = lower.split("-"), written.split("-")
+    if len(parts) != len(written_parts):
+        return lower[:1].upper() + lower[1:]
+    return "-".join(
+        (p[:1].upper() + p[1:]) if w[:1].isupper() else p for p, w in zip(parts, written_parts, strict=True)
+    )
+
+
+def _stem(word: str) -> str:
+    """A surname without its case ending, to tell "Пескова" and "Песков" are one person."""
+    folded = unicodedata.normalize("NFKC", word).lower().strip(".,’'").replace("ё", "е")
+    for ending in ("ыми", "ими", "ого", "ому", "ой", "ым", "им", "ом", "ем", "ую", "ою", "а", "у", "е", "ы", "я", "ю"):
+        if folded.endswith(ending) and len(folded) - len(ending) >= 3:
+            return folded[: -len(ending)]
+    return folded
+
+
+# --- the quotations -------------------------------------------------------------------------
+
+
+def attribute(text: str, masked: str, spans: list[QuoteSpan], language: Language) -> list[QuoteSpan]:
+    """`spans` (the quotations quotes.py found by their marks, speaker unread) with their speakers;
+    a quoted word or phrase with no cue, or a quoted name, is left out."""
+    reader = _Reader(text, masked, language)
+    result: list[QuoteSpan] = []
+    previous: tuple[int, SpeakerMention | None] = (-1, None)  # paragraph start, speaker
+    for span in spans:
+        paragraph = text.rfind("\n", 0, span.char_start) + 1
+        speaker, cue = _cue_speaker(reader, span)
+        if span.mode == "partial" and _quoted_name(reader, span):
+            continue
+        if speaker is None and span.mode == "direct":
+            if previous[0] == paragraph and previous[1] is not None:
+                speaker, cue = previous[1], "(previous quotation)"
+            else:
+                speaker, cue = _nearby_speaker(reader, span, paragraph, result)
+        if speaker is None and span.mode == "partial":
+            continue  # the writer's own scare quotes
+        if speaker is not None and speaker.kind == "person":
+            reader.last_person = _Name(speaker.name, "person", span.char_start, gender=reader._gender(speaker.name))
+        if speaker is not None and speaker.kind == "anonymous":
+            reader.last_unnamed = speaker
+        if speaker is not None:
+            reader.last_speaker, reader.last_speaker_at = speaker, span.char_start
+            if speaker.kind == "organisation":
+                reader.last_organisation = speaker
+        result.append(
+            QuoteSpan(
+                span.text,
+                span.char_start,
+                span.char_end,
+                span.mode,
+                speaker,
+                cue,
+                1.0 if speaker else 0.5,
+                span.notes,
+            )
+        )
+        previous = (paragraph, speaker)
+    return result
+
+
+def _cue_speaker(reader: _Reader, span: QuoteSpan) -> tuple[SpeakerMention | None, str]:
+    language, masked = reader.language, reader.masked
+    sentence_start, sentence_end = reader.sentence_of(span.char_start)
+    opening = masked.rfind(MARK, 0, span.char_start + 1)
+    opening = opening if opening >= 0 else span.char_start
+    closing = span.char_end
+    while closing < len(masked) and masked[closing] in f"{MARK}{WORDS_MASK} \u00a0\u202f":
+        closing += 1
+    # 1. the verb after the quotation: «…», — сказал Токаев / „…“, sagte sie / « … », a-t-il dit
+    slot = re.match(r"[,.!?…]?[ \u00a0]*(?:[—–-][ \u00a0]*)?", masked[closing:sentence_end])
+    rest_at = closing + slot.end()
+    rest = masked[rest_at:sentence_end]
+    mark = slot.group(0).strip(" \u00a0")
+    if (mark and mark not in (".", "!", "?", "…")) or (not mark and span.text.rstrip()[-1:] in "?!…"):
+        found = _inverted(reader, rest, rest_at, span)
+        if found is not None:
+            return found
+    before = masked[sentence_start:opening]
+    sentence = masked[sentence_start:sentence_end]
+    # 2. "according to" anywhere in the sentence
+    if language.possessive_according:
+        pos = re.search(language.possessive_according, sentence, re.I)
+        if pos is not None:
+            pronoun = next(g for g in pos.groups() if g)
+            return reader.pronoun(
+                POSSESSIVE_PRONOUNS.get(pronoun.lower(), pronoun.lower()), span.char_start
+            ), pos.group(0)
+    for acc in re.finditer(rf"(?<![\w-])(?:{language.according_to})(?![\w-])[ \u00a0]*", sentence, re.I):
+        phrase = re.split(rf"[.;:!?…\n{MARK}]", sentence[acc.end() :])[0]
+        speaker = reader.speaker_of_phrase(phrase, sentence_start + acc.end(), case=language.name_governed_case)
+        if speaker is not None:
+            return speaker, acc.group(0).strip()
+    if language.according_after:
+        for acc in re.finditer(rf"(?<![\w-])(?:{language.according_after})(?![\w-])", sentence, re.I):
+            clause = re.split(rf"[,.;:!?…\n{MARK}]", sentence[: acc.start()])[-1]
+            speaker = reader.speaker_of_phrase(clause, sentence_start + acc.start() - len(clause))
+            if speaker is not None:
+                return speaker, acc.group(0)
+    # 3. a verb of saying before the quotation, and its subject
+    for verb in reversed(list(re.finditer(rf"(?<![\w-])(?P<verb>{language.verbs})(?![\w-])", before, re.I))):
+        speaker = _subject_of(reader, before, verb, sentence_start)
+        if speaker is not None:
+            return speaker, verb.group("verb")
+    # a German sentence in reported speech ("Die Kosten seien „…“") goes on with the last speaker
+    if (
+        language.code == "de"
+        and re.search(rf"(?<![\w-])(?:{GERMAN_SUBJUNCTIVE})(?![\w-])", sentence)
+        and not re.search(r"(?<![\w-])(?:er|sie|es)(?![\w-])", before, re.I)
+    ):
+        if reader.last_speaker is not None and span.char_start - reader.last_speaker_at < PRONOUN_REACH:
+            return reader.last_speaker, "(reported speech)"
+    # 4. the subject of the sentence the quotation is in ("Elle a promis que son groupe ne « lâcherait
+    # rien »", "Токаев был краток: «…»")
+    speaker = _sentence_subject(reader, before, sentence_start)
+    if speaker is not None:
+        return speaker, ":" if before.rstrip(" \u00a0").endswith(":") else "(subject)"
+    return None, ""
+
+
+# the last part of German words for a person ("Jurastudent", "Oberärztin", "Landwirt")
+GERMAN_PEOPLE = tuple(
+    """student studentin arzt ärztin landwirt landwirtin bewohner bewohnerin anwohner anwohnerin bürger
+    bürgerin mitglied vertreter vertreterin kollege kollegin bauer bäuerin händler händlerin unternehmer
+    unternehmerin lehrer lehrerin schüler schülerin fahrer fahrerin arbeiter arbeiterin nachbar nachbarin
+    zeuge zeugin kunde kundin besucher besucherin polizist polizistin""".split()
+)
+# the subjunctive of German reported speech ("sie sei", "es habe", "man werde")
+GERMAN_SUBJUNCTIVE = (
+    "sei|seien|habe|hätte|hätten|werde|würde|würden|könne|könnten|müsse|müssten|solle|dürfe|gebe|stehe|bleibe|"
+    "liege|fehle|gehe|komme|greife|brauche|wolle|entspreche|handle|zeige|mache|setze|trage"
+)
+POSSESSIVE_PRONOUNS = {"его": "он", "её": "она", "ее": "она", "их": "они", "ihm": "er", "ihr": "sie", "ihnen": "sie"}
+POSSESSIVE_PRONOUNS |= {"seinen": "er", "ihren": "sie", "lui": "il", "eux": "ils"}
+# what may follow a quotation without being its verb of saying ("«…», y añadió", "„…“, und")
+NOT_A_VERB = {
+    *"и а но или что как где если когда пока чтобы то это этот эта эти который которая".split(),
+    *"und aber oder denn dass wie wo wenn als ob so der die das den dem des ein eine".split(),
+    *"et mais ou car que qui dont où si quand comme le la les un une des du de".split(),
+    *"y e pero o u que quien donde si cuando como el la los las un una unos unas del de".split(),
+    *"ma però che chi dove se quando come il lo gli".split(),
+}
+
+
+def _inverted(reader: _Reader, rest: str, at: int, span: QuoteSpan) -> tuple[SpeakerMention | None, str] | None:
+    """The speaker after a quotation's inverted verb: "— сказал Токаев журналистам", "sagte sie",
+    "a-t-il lancé", "afirmó el ministro de Economía, Luis Caputo", "proclamó desde el escenario"
+    (the verb without a subject: the person the paragraph is about)."""
+    language = reader.language
+    if language.inverted_pronoun:
+        inv = re.match(rf"(?:(?:{language.auxiliaries})-t-\w+\s+)?(?:{language.inverted_pronoun})", rest, re.I)
+        if inv is not None:
+            aux = re.match(rf"(?:{language.auxiliaries})-t-(\w+)", rest, re.I)
+            pronoun = aux.group(1) if aux else (inv.group("pronoun") or inv.group("pronoun2"))
+            return reader.pronoun(pronoun, span.char_start), "(inverted)"
+    words = (
+        re.match(
+            rf"(?:(?:{language.auxiliaries})\s+)?(?:(?:ещё|еще|также|тоже|ей|ему|им|нам|мне)\s+)?"
+            rf"(?P<verb>[{LOWER}][\w’'-]*)",
+            rest,
+        )
+        if language.auxiliaries
+        else re.match(rf"(?:(?:ещё|еще|также|тоже|ей|ему|им|нам|мне)\s+)?(?P<verb>[{LOWER}][\w’'-]*)", rest)
+    )
+    if words is None or words.group("verb").lower() in NOT_A_VERB or words.group("verb").lower() in language.pronouns:
+        if words is None and re.match(rf"(?:{language.verbs})\b", rest, re.I):
+            words = re.match(rf"(?P<verb>{language.verbs})", rest, re.I)
+        else:
+            return None
+    verb = words.group("verb")
+    subject = rest[words.end() :]
+    if language.code == "de":
+        subject = re.sub(r"^\s*(?:hinzu|an|zu|ein|mit|fest|aus|weiter)\b", "", subject)
+    if language.code == "fr":
+        subject = re.sub(rf"^\s*(?:{language.verbs})\b", "", subject)  # "a déclaré" after "a"
+    # "— сообщили «Ъ» в пресс-службе": an outlet's quoted name before the rest
+    subject = re.sub(rf"^[ \u00a0]*{MARK}{WORDS_MASK}{{1,20}}{MARK}", lambda m: " " * len(m.group(0)), subject)
+    # the subject ends at the sentence's end or a quotation; a short quoted name inside it stays
+    hidden = re.sub(rf"{MARK}{WORDS_MASK}{{1,40}}{MARK}", lambda m: "\ue003" * len(m.group(0)), subject)
+    subject = subject[: len(re.split(r"[.;:!?…\n" + MARK + "]", hidden)[0])]
+    speaker = _subject_after_verb(reader, subject, at + words.end())
+    if speaker is not None:
+        return speaker, verb
+    if re.fullmatch(rf"(?:{language.verbs})", verb, re.I) or _pro_drop(subject, language):
+        return _topic(reader, span.char_start), verb
+    return None
+
+
+def _pro_drop(subject: str, language: Language) -> bool:
+    """ "«…», proclamó desde el escenario": no subject after the verb, only where and when."""
+    first = subject.strip(" ,").split()[:1]
+    return not first or first[0].lower() in PREPOSITIONS.split("|") or first[0].lower() in NOT_A_VERB
+
+
+def _topic(reader: _Reader, at: int) -> SpeakerMention | None:
+    """Who a verb with no subject is about: the subject of the writing before the quotation in its
+    paragraph, else the last speaker."""
+    paragraph = reader.text.rfind("\n", 0, at) + 1
+    start, _ = reader.sentence_of(at)
+    while start > paragraph:
+        previous, _ = reader.sentence_of(start - 1)
+        previous = max(previous, paragraph)
+        speaker = _sentence_subject(reader, reader.masked[previous:start], previous)
+        if speaker is not None and speaker.kind != "anonymous":
+            return speaker
+        start = previous
+    if reader.last_person is not None:
+        return SpeakerMention(reader.last_person.name, "person")
+    return None
+
+
+def _subject_after_verb(reader: _Reader, subject: str, at: int) -> SpeakerMention | None:
+    """The subject written after an inverted verb: "Токаев журналистам", "журналистам Токаев",
+    "der Minister am Mittwoch", "el portavoz del Gobierno, Pedro Ruiz"."""
+    words = subject.split()
+    if not words:
+        return None
+    if words[0].lower() in reader.language.pronouns:
+        return reader.pronoun(words[0].lower(), at)
+    # an outlet told, before the subject: "сказал РИА Новости Карпенко", "a confié à l'AFP", "sagte dem SPIEGEL"
+    media = MEDIA.match(subject)
+    if media is not None and media.end() < len(subject.rstrip()):
+        subject, at = subject[media.end() :], at + media.end()
+        words = subject.split()
+    # Russian: an indirect object before the subject ("сказал журналистам Токаев")
+    if (
+        reader.language.code in ("ru", "uk")
+        and len(words) > 1
+        and words[0].lower().endswith(("ам", "ям", "ому", "ему"))
+    ):
+        skip = subject.find(words[1], len(words[0]))
+        found = reader.speaker_of_phrase(subject[skip:], at + skip)
+        if found is not None:
+            return found
+    # Russian: "сообщили в пресс-службе ведомства", "говорится в заявлении профсоюза": the organisation
+    if reader.language.code in ("ru", "uk") and words and words[0].lower() in ("в", "во"):
+        return _russian_organisation_in(reader, subject, at)
+    found = reader.speaker_of_phrase(subject, at)
+    lone = re.match(rf"\s*([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)(?=\s+[{LOWER}]|\s*$|\s*,)", subject)
+    if found is None and lone is not None and lone.group(1).lower() not in reader.language.articles:
+        # "riet Mair", "sagte Kampmann dem SPIEGEL": the name in the subject's place is a person's
+        name = lone.group(1)
+        if not reader._office_word(name) and not reader._organisation(name):
+            if reader.language.code in ("ru", "uk"):
+                name = russian_nominative(name)
+            return SpeakerMention(reader.fullest(name, at), "person")
+    if found is None:
+        # "raconte le cousin de l'une des victimes": after the verb, a noun phrase is its subject
+        description = reader.description(subject, loose=True)
+        found = SpeakerMention(description, "anonymous") if description else None
+        if found is not None and _refers_back(reader, subject, found):
+            return _topic(reader, at) or found  # "— сказал футболист", "décrit le jeune viticulteur"
+    return found
+
+
+# the outlets a speaker tells something to, written between the verb and the speaker
+MEDIA = re.compile(
+    r"\s*(?:(?:à|a)\s+(?:l[’']|la\s+|el\s+)?|dem\s+|der\s+)?(?:ТАСС|РИА\s+Новости|Интерфаксу|Интерфакс|РБК|"
+    r"«Ъ»|Ъ|Известиям|Ведомостям|Коммерсанту|Медузе|Фонтанке|Vlast\.kz|Tengrinews|Sputnik|AFP|Reuters|"
+    r"dpa|EFE|Europa\s+Press|BBC(?:\s+Mundo)?|SPIEGEL|Spiegel|ORF|APA|RFI|France\s+Info|franceinfo)\b[,]?\s*"
+)
+DEFINITE = {"le", "la", "l’", "l'", "el", "der", "die", "das", "il", "lo", "o", "a"}
+# what a statement is written in: "señala el texto", "écrit le communiqué", "heißt es in der Mitteilung"
+DOCUMENTS = (
+    "texte texto text communiqué comunicado mitteilung erklärung stellungnahme statement документ заявление "
+    "сообщение declaración déclaration nota note lettre carta brief письмо"
+).split()
+
+
+def _refers_back(reader: _Reader, subject: str, found: SpeakerMention) -> bool:
+    """Whether a description after the verb is a second reference to someone the article is about:
+    a definite one ("le jeune viticulteur", "el litigante"; in Russian, one noun with nothing after
+    it: "футболист"), or a document, that introduces nobody new (not "источник", "une source")."""
+    words = subject.split()
+    head = found.name.split()[0].lower()
+    if head in DOCUMENTS:
+        return True
+    if any(head.startswith(u) for u in reader.language.unnamed) and head not in reader.language.offices:
+        return False
+    if reader.language.code in ("ru", "uk"):
+        return len(found.name.split()) <= 2 and not re.search(r"\s(?:из|в|на|с)\s", found.name)
+    return bool(words) and words[0].lower() in DEFINITE
+
+
+def _russian_organisation_in(reader: _Reader, phrase: str, at: int) -> SpeakerMention | None:
+    """ "в пресс-службе ПАО «Газпром»" -> "Газпром"; "в МЧС" -> "МЧС"; "в Фонде развития территорий" ->
+    "Фонд развития территорий"; "в пресс-службе ведомства", "в заявлении профсоюза" -> the
+    organisation the article was just about."""
+    rest = re.sub(r"^\s*(?:в|во)\s+", "", phrase)
+    offset = len(phrase) - len(rest)
+    quoted = re.search(rf"{MARK}({WORDS_MASK}{{1,40}}){MARK}", rest)
+    if quoted is not None:
+        return SpeakerMention(reader.text[at + offset + quoted.start(1) : at + offset + quoted.end(1)], "organisation")
+    run = NAME_RUN.search(rest)
+    if run is not None:
+        start = rest.rfind(" ", 0, run.start()) + 1 if not rest[: run.start()].strip() else 0
+        name = rest[start : run.end()] if not rest[: run.start()].strip() else run.group(0)
+        return SpeakerMention(_russian_nominative_phrase(name), "organisation")
+    return reader.last_organisation
+
+
+def _russian_nominative_phrase(phrase: str) -> str:
+    """ "Федеральной антимонопольной службе" -> "Федеральная антимонопольная служба": the words up to
+    the first noun put in the nominative, the rest (its complements) as written."""
+    morph = _morph()
+    if morph is None:
+        return phrase
+    out, words = [], phrase.split()
+    for k, word in enumerate(words):
+        parse = morph.parse(word)[0]
+        if not {"ADJF", "NOUN"} & set(parse.tag.grammemes) or "nomn" in parse.tag.grammemes:
+            return " ".join(out + words[k:])
+        inflected = parse.inflect({"nomn"})
+        out.append(_same_case_as(word, inflected.word) if inflected else word)
+        if "NOUN" in parse.tag.grammemes:
+            return " ".join(out + words[k + 1 :])
+    return " ".join(out)
+
+
+def _subject_of(reader: _Reader, before: str, verb: re.Match, offset: int) -> SpeakerMention | None:
+    """The subject of a verb of saying before the quotation: a name or pronoun just after it
+    (inverted: "Am Mittwoch sagte Scholz"), else the one ending just before it ("Песков отметил",
+    "Die Ministerin Katherina Reiche sprach")."""
+    language = reader.language
+    after = before[verb.end() :]
+    after_clause = re.split(rf"[,.;:!?…\n{MARK}]|\s(?:что|dass|que|che)\s", after)[0]
+    words = after_clause.split()
+    if words and words[0].lower() in language.pronouns:
+        return reader.pronoun(words[0].lower(), offset + verb.end())
+    if words and words[0][:1].isupper() and language.code in ("de", "ru", "uk"):
+        found = reader.speaker_of_phrase(after_clause, offset + verb.end())
+        if found is not None and found.kind != "anonymous":
+            return found
+    return _sentence_subject(reader, before[: verb.start()], offset)
+
+
+def _sentence_subject(reader: _Reader, before: str, offset: int) -> SpeakerMention | None:
+    """The subject of the writer's sentence before a quotation: its first pronoun, name or
+    description that is no complement ("Interrogé mercredi matin, un conseiller ministériel
+    résumait", "Am Mittwoch hat die Ministerin gesagt")."""
+    language = reader.language
+    clauses = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+,?", before)] or [(0, before)]
+    if language.code in ("ru", "uk"):
+        # "В прокуратуре Москвы приговор считают обоснованным", "В МЧС уточнили": the organisation speaks
+        opening = re.match(r"\s*(?:В|Во)\s+", before)
+        if opening is not None:
+            phrase = re.split(r"\s(?=[а-яё]+(?:ли|ют|ят|ет|ит)\b)", before[opening.end() :])[0]
+            if reader._organisation(phrase) or re.search(r"[А-ЯЁA-Z]{2,}", phrase):
+                found = _russian_organisation_in(reader, before[: opening.end()] + phrase, offset)
+                if found is not None:
+                    return found
+    prepositions = set(PREPOSITIONS.split("|"))
+    for start, clause in clauses:
+        complement = 0  # words of a prepositional phrase still to pass ("Vor dem Hörsaalgebäude | schimpft")
+        for m in re.finditer(r"[\w’'-]+", clause):
+            word = m.group(0)
+            at = start + m.start()
+            lower = word.lower()
+            if lower in language.pronouns and not (
+                language.code == "de" and lower == "sie" and m.start() > 0 and word == "Sie"
+            ):
+                return reader.pronoun(lower, offset + at)
+            if lower in prepositions:
+                complement = 2
+                continue
+            if complement:
+                if lower not in language.articles:
+                    complement -= 1
+                continue
+            if word[:1].isupper() or reader._head(word) is not None:
+                found = reader.speaker_of_phrase(before[at:], offset + at)
+                if found is not None:
+                    return found
+                if word[:1].isupper() and not reader._starts_sentence(offset + at):
+                    break
+    return None
+
+
+def _nearby_speaker(
+    reader: _Reader, span: QuoteSpan, paragraph: int, result: list[QuoteSpan]
+) -> tuple[SpeakerMention | None, str]:
+    """A quoted sentence with no cue of its own: the sentence before it in its paragraph names
+    the speaker ("Токаев был краток. «…»"), or the quotation just before it in the previous
+    paragraph ends a turn that goes on."""
+    masked = reader.masked
+    start, _ = reader.sentence_of(span.char_start)
+    if start > paragraph:
+        previous_start, _ = reader.sentence_of(start - 1)
+        sentence = masked[max(previous_start, paragraph) : start]
+        speaker = _sentence_subject(reader, sentence, max(previous_start, paragraph))
+        if speaker is not None:
+            return speaker, "(previous sentence)"
+    previous_paragraph = masked[: max(paragraph - 1, 0)].rstrip()
+    if previous_paragraph.endswith(":") and start <= paragraph:
+        # "…las eine Erklärung vor: ¶ „…“": the paragraph before announces the quotation
+        sentence_start, _ = reader.sentence_of(len(previous_paragraph) - 1)
+        speaker = _sentence_subject(reader, masked[sentence_start : len(previous_paragraph)], sentence_start)
+        if speaker is not None:
+            return speaker, ":"
+    if result and result[-1].speaker is not None and masked[result[-1].char_end : span.char_start].count("\n") <= 2:
+        between = masked[result[-1].char_end : span.char_start]
+        if not re.search(rf"[{LOWER}{UPPER}]{{3,}}", between.replace(WORDS_MASK, "")):
+            return result[-1].speaker, "(previous quotation)"
+    return None, ""
+
+
+def _quoted_name(reader: _Reader, span: QuoteSpan) -> bool:
+    """ООО «Ромашка», партия «Единая Россия», der Roman „Tauben im Gras“: a name in quotation marks."""
+    words = span.text.split()
+    if not words or not words[0][:1].isupper() or len(words) > 5:
+        return False
+    before = reader.masked[max(0, span.char_start - 40) : span.char_start].rstrip(f" \u00a0{MARK}")
+    last = before.split()[-1].lower().strip(",") if before.split() else ""
+    if last in reader.language.work_nouns:
+        return True
+    if reader.language.code == "de":
+        return False  # every German noun is capitalised: only a work's noun before tells a title
+    return len(words) == 1 or all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)

@@ -1,0 +1,191 @@
+"""Who said a quotation in an article written in Russian, German, French or Spanish
+(apps/intake/other_languages.py): the inverted verb after the quotation, "according to" phrases,
+the subject of a verb of saying, pronouns, second references, unnamed speakers, organisations,
+and the Russian names put back in the nominative."""
+
+import pytest
+
+from apps.intake import other_languages
+from apps.intake.quotes import find_quotations
+from apps.intake.types import SpeakerMention
+
+
+def speakers(text, language):
+    spans = find_quotations(text, language=language)
+    for span in spans:
+        assert text[span.char_start : span.char_end] == span.text  # offsets index the text exactly
+    return {span.text: span.speaker for span in spans}
+
+
+def person(name):
+    return SpeakerMention(name, "person")
+
+
+# --- Russian --------------------------------------------------------------------------------
+
+RUSSIAN = """Токаев призвал к диалогу
+
+Президент Казахстана Касым-Жомарт Токаев заявил в среду, что отношения с Россией остаются «стратегическими и союзническими».
+
+«Мы никогда не будем действовать против интересов наших соседей», — сказал Токаев журналистам в Астане.
+
+Пресс-секретарь Кремля Дмитрий Песков отметил, что Москва «высоко ценит» позицию Астаны. «Это важный сигнал», — добавил он.
+
+По словам политолога Андрея Суздальцева, заявление носит «скорее символический характер».
+
+«Люди боятся повышения цен», — рассказала жительница Уральска, попросившая не называть её имени.
+"""
+
+
+def test_russian_inverted_verb_after_the_dash_names_the_speaker_by_the_fullest_name():
+    found = speakers(RUSSIAN, "ru")
+    assert found["Мы никогда не будем действовать против интересов наших соседей"] == person("Касым-Жомарт Токаев")
+
+
+def test_russian_words_of_office_and_their_complement_are_cut_from_the_name():
+    found = speakers(RUSSIAN, "ru")
+    assert found["стратегическими и союзническими"] == person("Касым-Жомарт Токаев")
+    assert found["высоко ценит"] == person("Дмитрий Песков")
+
+
+def test_russian_pronoun_is_the_person_just_quoted():
+    assert speakers(RUSSIAN, "ru")["Это важный сигнал"] == person("Дмитрий Песков")
+
+
+def test_russian_name_after_po_slovam_is_put_in_the_nominative():
+    assert speakers(RUSSIAN, "ru")["скорее символический характер"] == person("Андрей Суздальцев")
+
+
+def test_russian_unnamed_speaker_is_described_up_to_the_relative_clause():
+    assert speakers(RUSSIAN, "ru")["Люди боятся повышения цен"] == SpeakerMention("жительница Уральска", "anonymous")
+
+
+def test_russian_quoted_names_of_companies_are_not_quotations_and_a_press_service_speaks_for_its_company():
+    text = (
+        "Сделка закрыта\n\nАкции ООО «Ромашка» выросли. «Мы довольны итогами года», — сообщили в пресс-службе "
+        "ПАО «Газпром».\n"
+    )
+    found = speakers(text, "ru")
+    assert "Ромашка" not in found
+    assert found["Мы довольны итогами года"] == SpeakerMention("Газпром", "organisation")
+
+
+def test_russian_second_reference_by_a_job_is_the_person_the_paragraph_is_about():
+    text = (
+        "Переход\n\nГенеральный директор клуба Павел Дроздов подтвердил сделку.\n\n"
+        "Сам Дроздов выглядел довольным. «Мы долго шли к этому трансферу», — сказал гендиректор.\n"
+    )
+    assert speakers(text, "ru")["Мы долго шли к этому трансферу"] == person("Павел Дроздов")
+
+
+def test_without_pymorphy3_a_russian_name_is_kept_as_the_text_writes_it(monkeypatch):
+    monkeypatch.setattr(other_languages, "_morph", lambda: None)
+    assert other_languages.russian_nominative("Андрея Суздальцева", "gent") == "Андрея Суздальцева"
+    found = speakers(RUSSIAN, "ru")  # the rest still works on the words alone
+    assert found["Это важный сигнал"] is not None
+
+
+@pytest.mark.parametrize(
+    ("written", "case", "nominative"),
+    [
+        ("Андрея Суздальцева", "gent", "Андрей Суздальцев"),
+        ("Анны Ивановой", "gent", "Анна Иванова"),
+        ("Марии Захаровой", "gent", "Мария Захарова"),
+        ("Дмитрий Песков", "", "Дмитрий Песков"),
+    ],
+)
+def test_russian_names_agree_in_gender_and_case_when_put_in_the_nominative(written, case, nominative):
+    assert other_languages.russian_nominative(written, case) == nominative
+
+
+# --- German ---------------------------------------------------------------------------------
+
+GERMAN = """Scholz warnt vor neuen Zöllen
+
+Bundeskanzler Olaf Scholz hat am Mittwoch vor einem Handelskrieg gewarnt. „Niemand gewinnt einen Zollkrieg“, sagte Scholz in Berlin.
+
+Die Wirtschaftsministerin Katherina Reiche sprach von einer „ernsten Lage“. „Wir müssen jetzt handeln“, fügte sie hinzu. Die Industrie sei „gut vorbereitet“.
+
+Nach Angaben eines Sprechers des Verbands der Automobilindustrie sind „Tausende Arbeitsplätze“ in Gefahr.
+"""
+
+
+def test_german_inverted_verb_gives_the_fullest_name_and_the_office_is_cut():
+    found = speakers(GERMAN, "de")
+    assert found["Niemand gewinnt einen Zollkrieg"] == person("Olaf Scholz")
+    assert found["ernsten Lage"] == person("Katherina Reiche")
+
+
+def test_german_separable_verb_with_a_pronoun_and_reported_speech_keep_the_speaker():
+    found = speakers(GERMAN, "de")
+    assert found["Wir müssen jetzt handeln"] == person("Katherina Reiche")
+    assert found["gut vorbereitet"] == person("Katherina Reiche")  # "sei": the subjunctive of reported speech
+
+
+def test_german_according_to_an_unnamed_spokesman_gives_his_description():
+    speaker = speakers(GERMAN, "de")["Tausende Arbeitsplätze"]
+    assert speaker is not None and speaker.kind == "anonymous"
+    assert speaker.name.startswith("Sprecher des Verbands")
+
+
+# --- French ---------------------------------------------------------------------------------
+
+FRENCH = """Retraites : le gouvernement ne cède pas
+
+Interrogé sur France Inter, le ministre du Travail, Olivier Dussopt, a répété que le report de l'âge légal n'était « pas négociable ». « Nous respectons le droit de grève », a-t-il expliqué.
+
+Une source diplomatique à Nouakchott juge la situation « plus préoccupante ». « Chacun campe sur ses positions », estime ce diplomate.
+
+Selon son porte-parole, Alexandre Brahier, l'alarme s'est déclenchée « dans un délai d'environ cinq minutes ».
+"""
+
+
+def test_french_apposition_after_the_office_and_the_inverted_pronoun():
+    found = speakers(FRENCH, "fr")
+    assert found["pas négociable"] == person("Olivier Dussopt")
+    assert found["Nous respectons le droit de grève"] == person("Olivier Dussopt")
+
+
+def test_french_demonstrative_refers_back_to_the_unnamed_speaker():
+    found = speakers(FRENCH, "fr")
+    assert found["plus préoccupante"] == SpeakerMention("source diplomatique à Nouakchott", "anonymous")
+    assert found["Chacun campe sur ses positions"] == found["plus préoccupante"]
+
+
+def test_french_selon_with_a_name_in_apposition():
+    assert speakers(FRENCH, "fr")["dans un délai d'environ cinq minutes"] == person("Alexandre Brahier")
+
+
+# --- Spanish --------------------------------------------------------------------------------
+
+SPANISH = """Lanuza gana en Aragón
+
+Mercedes Lanuza compareció pasadas las once de la noche en Zaragoza. «Aragón ha hablado alto y claro», proclamó desde el escenario.
+
+La Federación de Educadores Bonaerenses (FEB) rechazó la oferta. «Es una provocación», señaló la FEB en un comunicado.
+
+«No vamos a regalar nuestros votos», dijo el candidato de Vox, Íñigo Barrachina.
+"""
+
+
+def test_spanish_verb_without_a_subject_is_said_by_the_person_the_paragraph_is_about():
+    assert speakers(SPANISH, "es")["Aragón ha hablado alto y claro"] == person("Mercedes Lanuza")
+
+
+def test_spanish_acronym_is_spelt_out_as_the_organisation_gave_it():
+    found = speakers(SPANISH, "es")
+    assert found["Es una provocación"] == SpeakerMention("Federación de Educadores Bonaerenses", "organisation")
+
+
+def test_spanish_name_in_apposition_after_the_description():
+    assert speakers(SPANISH, "es")["No vamos a regalar nuestros votos"] == person("Íñigo Barrachina")
+
+
+def test_a_scare_quote_with_no_cue_is_left_out_in_every_language():
+    assert speakers("Titel\n\nDie sogenannte „Brandmauer“ hält.\n", "de") == {}
+    assert speakers("Titre\n\nLe débat sur la « laïcité » reprend.\n", "fr") == {}
+
+
+def test_english_articles_keep_their_own_rules():
+    assert other_languages.language_of("en") is None
+    assert other_languages.language_of("de-AT") is other_languages.LANGUAGES["de"]
