@@ -73,6 +73,12 @@ PREPOSITIONS = (
     "nella|della|dello|"
     "в|во|на|из|у|от|до|для|с|со|к|по|при|под|над|о|об"
 )
+# the nouns before a place's name
+PLACE_NOUNS = (
+    "aldea|pueblo|ciudad|localidad|municipio|barrio|calle|avenida|colonia|provincia|región|village|ville|commune|"
+    "quartier|rue|avenue|région|département|Dorf|Stadt|Gemeinde|Ortsteil|Straße|Landkreis|Kreis|село|деревня|"
+    "город|поселок|посёлок|улица|район|области|область|villaggio|città|comune|cidade|bairro|rua"
+)
 # courtesy titles cut from a name ("Me Thibault Auger", "Frau Dr. Weber", "Sra. Gómez")
 HONORIFICS = {"m", "mme", "mlle", "me", "dr", "pr", "herr", "frau", "prof", "sr", "sra", "srta", "don", "doña"}
 HONORIFICS |= {"d", "dña", "sig", "dott", "dott.ssa", "господин", "госпожа", "г-н", "г-жа"}
@@ -316,7 +322,8 @@ LANGUAGES["es"] = Language(
     ),
     unnamed=tuple(
         """fuente fuentes vecino vecina vecinos testigo testigos responsable diplomático diplomática
-        portavoz trabajador trabajadora manifestante participante agricultor agricultora residente""".split()
+        portavoz trabajador trabajadora manifestante participante agricultor agricultora residente funcionario
+        funcionaria""".split()
     ),
     auxiliaries="",
     work_nouns=tuple("libro película novela periódico diario revista programa informe estudio partido".split()),
@@ -486,9 +493,10 @@ class _Reader:
         adjacent = bool(re.search(r"(\S+)\s+$", self.masked[max(0, pos - 40) : pos])) and self._office_word(
             re.search(r"(\S*)\s*$", self.masked[max(0, pos - 40) : pos]).group(1)
         )
-        if len(tokens) == 1 and not self._lone_name(tokens[0], sentence_start and k == 0, k > 0 or adjacent):
+        cut_office = any(self._office_word(t) for t in run.split()[: len(run.split()) - len(tokens)])
+        if len(tokens) == 1 and not self._lone_name(tokens[0], sentence_start and k == 0, cut_office or adjacent):
             return []  # "Entlassung", "Оренбургского", a word opening a sentence: no one's name
-        return [(self._nominative(name), "person", at, office)]
+        return [(self._nominative(name, at), "person", at, office)]
 
     def _after_article(self, pos: int) -> bool:
         before = self.masked[max(0, pos - 8) : pos]
@@ -525,8 +533,29 @@ class _Reader:
             return _russian_surname(name.split()[-1])
         return False
 
+    def _genitive_before(self, pos: int) -> bool:
+        """Whether a Russian name is in the genitive by what governs it: a preposition ("у Петрова",
+        "от Ивановой"), or the word of office it stands in apposition to ("генерального директора
+        аэропорта Сочи Александра Коробова"; not "Эксперт Института … Астаны Динара Мусабекова")."""
+        morph = _morph()
+        before = self.masked[max(0, pos - 80) : pos]
+        words = re.findall(r"[\w-]+", before)
+        if morph is None or not words:
+            return False
+        governing = {"у", "от", "до", "из", "без", "для", "около", "после", "против", "словам", "мнению"}
+        if re.search(r"(?:^|\s)(?:" + "|".join(governing) + r")\s+$", before, re.I):
+            return True
+        office = next((w for w in reversed(words[-6:]) if self._office_word(w)), None)
+        if office is None:
+            return False
+        parses = [p for p in morph.parse(office) if p.score >= 0.1]
+        singular = [p for p in parses if "sing" in p.tag.grammemes]
+        return any("gent" in p.tag.grammemes for p in singular) and not any("nomn" in p.tag.grammemes for p in singular)
+
     def _opens_name(self, token: str) -> bool:
         """Whether a word is a first name (or an initial) that starts a person's name."""
+        if self.language.code == "de" and _german_word(token):
+            return False
         if re.fullmatch(rf"[{UPPER}]\.", token):
             return True
         lower = token.lower()
@@ -542,6 +571,8 @@ class _Reader:
         before = self.masked[max(0, pos - 30) : pos]
         if self.language.code == "de" and re.search(r"[A-ZÄÖÜ][\w-]+\s+(?:der|des)\s+$", before):
             return True  # "Sprecher der Unionsfraktion": a genitive
+        if re.search(rf"(?:^|\s)(?:{PLACE_NOUNS})\s+(?:(?:la|el|le|les|los|das|der|die)\s+)?$", before, re.I):
+            return True  # "la aldea La Reina", "улица Ленина": a place's name
         articles = "|".join(re.escape(a) for a in self.language.articles if a.isalpha())
         return bool(re.search(rf"(?:^|\s)(?:{PREPOSITIONS})\s+(?:(?:{articles})\s+)?$|(?:^|\s)d[’']$", before, re.I))
 
@@ -570,12 +601,17 @@ class _Reader:
             lower in self.language.articles
             or lower in self.language.pronouns
             or bool(re.fullmatch(self.language.verbs, lower, re.I))
-            or (self.language.code == "de" and not first_name_gender(word))
+            or (
+                self.language.code == "de"
+                and not (first_name_gender(word) or (is_first_name(word) and not _german_word(word)))
+            )
             or (self.language.code != "de" and not _looks_like_name(word, self.language))
         )
 
     def _organisation(self, name: str) -> bool:
         words = [w.lower() for w in name.split()]
+        if self.language.code in ("ru", "uk") and len(words) == 1 and _russian_organisation_word(name):
+            return True  # "Аэрофлот", "Рослесхоз", "Газпром"
         if any(w in self.language.organisation_words for w in words):
             return True
         if self.language.code == "de" and any(
@@ -589,9 +625,9 @@ class _Reader:
             return _russian_gender(name)
         return person_gender(name)
 
-    def _nominative(self, name: str) -> str:
+    def _nominative(self, name: str, pos: int = -1) -> str:
         if self.language.code == "ru":
-            return russian_nominative(name)
+            return russian_nominative(name, "gent" if pos >= 0 and self._genitive_before(pos) else "")
         if self.language.code == "de" and len(name.split()) == 1 and name.endswith("s") and len(name) > 4:
             return name  # "Scholz'": genitives are not undone in German
         return name
@@ -604,7 +640,9 @@ class _Reader:
         best = name
         for known in self.names:
             known_keys = [_stem(word) for word in known.name.split()]
-            if known.kind != "person" or len(known_keys) <= len(best.split()) or known_keys[-len(keys) :] != keys:
+            if known.kind != "person" or not known.sure or len(known_keys) <= len(best.split()):
+                continue
+            if known_keys[-len(keys) :] != keys and not _surnames_within(keys, known_keys):
                 continue
             if known.pos < before or best == name:
                 best = known.name
@@ -726,7 +764,12 @@ class _Reader:
         def part(k: int, token: str) -> bool:
             # a capitalised word is the description's only when it holds an office or is a complement
             # ("el candidato de Vox, ", "Эксперт по госзакупкам, бывший сотрудник Контрольно-счетной палаты ")
-            if token == "," or token[:1].islower() or self._office_word(token):
+            if (
+                token == ","
+                or token[:1].islower()
+                or self._office_word(token)
+                or token.lower() in self.language.articles
+            ):
                 return True
             previous = [t.lower() for t in tokens[max(0, k - 3) : k] if t != ","]
             return any(p in prepositions for p in previous) or (bool(previous) and previous[-1][:1].islower())
@@ -874,6 +917,13 @@ class _Reader:
 PRONOUN_REACH = 700  # characters since the last speaker was quoted within which a pronoun is them
 
 
+def _surnames_within(keys: list[str], known: list[str]) -> bool:
+    """ "Vicens" in "Margalida Vicens Oliver", "Mendoza" in "Arturo Mendoza Treviño": a first surname
+    of two, never the first name."""
+    n = len(keys)
+    return any(known[k : k + n] == keys for k in range(1, len(known) - n + 1))
+
+
 def _spelt_out(acronym: str, before: str) -> str | None:
     """The words an acronym in brackets stands for, from the words before it: the shortest run of
     them that opens with a capital of the acronym's first letter and holds its letters in order
@@ -894,6 +944,14 @@ def _spelt_out(acronym: str, before: str) -> str | None:
         else:
             return " ".join(candidate)
     return None
+
+
+# capitalised German words the larger first-name list holds that open sentences far more often
+GERMAN_NOT_NAMES = {"dann", "darin", "damit", "daher", "dabei", "doch", "nur", "man", "auch", "aber", "noch"}
+
+
+def _german_word(word: str) -> bool:
+    return word.lower() in GERMAN_NOT_NAMES
 
 
 def _looks_like_name(word: str, language: Language) -> bool:
@@ -997,6 +1055,14 @@ def russian_nominative(name: str, case: str = "") -> str:
         inflected = fitting[0].inflect({"nomn"}) if fitting else None
         out.append(_same_case_as(word, inflected.word) if inflected else word)
     return " ".join(out)
+
+
+def _russian_organisation_word(word: str) -> bool:
+    """A word the dictionary calls an organisation's name ("Аэрофлот", "Газпром", "МЧС")."""
+    morph = _morph()
+    if morph is None:
+        return False
+    return any("Orgn" in p.tag.grammemes for p in morph.parse(word) if p.score >= 0.3)
 
 
 def _russian_place_or_body(word: str) -> bool:
@@ -1132,6 +1198,10 @@ def _cue_speaker(reader: _Reader, span: QuoteSpan) -> tuple[SpeakerMention | Non
                 POSSESSIVE_PRONOUNS.get(pronoun.lower(), pronoun.lower()), span.char_start
             ), pos.group(0)
     for acc in re.finditer(rf"(?<![\w-])(?:{language.according_to})(?![\w-])[ \u00a0]*", sentence, re.I):
+        if acc.group(0).strip().lower() in WEAK_ACCORDING and sentence[: acc.start()].strip(" \u00a0\n" + MARK)[
+            -1:
+        ] not in ("", ","):
+            continue  # "para la Paz", "pour consultations": "for", unless it opens the clause ("Para la FEB, …")
         phrase = re.split(rf"[.;:!?…\n{MARK}]", sentence[acc.end() :])[0]
         speaker = reader.speaker_of_phrase(phrase, sentence_start + acc.end(), case=language.name_governed_case)
         if speaker is not None:
@@ -1175,6 +1245,9 @@ GERMAN_SUBJUNCTIVE = (
     "sei|seien|habe|hätte|hätten|werde|würde|würden|könne|könnten|müsse|müssten|solle|dürfe|gebe|stehe|bleibe|"
     "liege|fehle|gehe|komme|greife|brauche|wolle|entspreche|handle|zeige|mache|setze|trage"
 )
+# the small words between a quotation and its verb: "«…», le explicó", "— ещё раз сказал", "nous a-t-il"
+CLITICS = r"(?:ещё|еще|также|тоже|ей|ему|им|нам|мне|le|les|lo|se|me|nos|lui|leur|m[’']|s[’'])"
+WEAK_ACCORDING = {"para", "pour", "per", "für"}
 POSSESSIVE_PRONOUNS = {"его": "он", "её": "она", "ее": "она", "их": "они", "ihm": "er", "ihr": "sie", "ihnen": "sie"}
 POSSESSIVE_PRONOUNS |= {"seinen": "er", "ihren": "sie", "lui": "il", "eux": "ils"}
 # what may follow a quotation without being its verb of saying ("«…», y añadió", "„…“, und")
@@ -1198,15 +1271,8 @@ def _inverted(reader: _Reader, rest: str, at: int, span: QuoteSpan) -> tuple[Spe
             aux = re.match(rf"(?:{language.auxiliaries})-t-(\w+)", rest, re.I)
             pronoun = aux.group(1) if aux else (inv.group("pronoun") or inv.group("pronoun2"))
             return reader.pronoun(pronoun, span.char_start), "(inverted)"
-    words = (
-        re.match(
-            rf"(?:(?:{language.auxiliaries})\s+)?(?:(?:ещё|еще|также|тоже|ей|ему|им|нам|мне)\s+)?"
-            rf"(?P<verb>[{LOWER}][\w’'-]*)",
-            rest,
-        )
-        if language.auxiliaries
-        else re.match(rf"(?:(?:ещё|еще|также|тоже|ей|ему|им|нам|мне)\s+)?(?P<verb>[{LOWER}][\w’'-]*)", rest)
-    )
+    auxiliary = rf"(?:(?:{language.auxiliaries})\s+)?" if language.auxiliaries else ""
+    words = re.match(rf"(?:{CLITICS}\s+)*{auxiliary}(?:{CLITICS}\s+)*(?P<verb>[{LOWER}][\w’'-]*)", rest)
     if words is None or words.group("verb").lower() in NOT_A_VERB or words.group("verb").lower() in language.pronouns:
         if words is None and re.match(rf"(?:{language.verbs})\b", rest, re.I):
             words = re.match(rf"(?P<verb>{language.verbs})", rest, re.I)
@@ -1298,6 +1364,8 @@ def _subject_after_verb(reader: _Reader, subject: str, at: int) -> SpeakerMentio
     return found
 
 
+# an outlet named after the words of who told it ("В Минфине «Ведомостям» сообщили", "… РБК сообщили")
+MEDIA_AFTER = re.compile(r"\s+(?:ТАСС|РИА\s+Новости|Интерфаксу|РБК|Ведомостям|Известиям|Коммерсанту|Медузе|Фонтанке)$")
 # the outlets a speaker tells something to, written between the verb and the speaker
 MEDIA = re.compile(
     r"\s*(?:(?:à|a)\s+(?:l[’']|la\s+|el\s+)?|dem\s+|der\s+)?(?:ТАСС|РИА\s+Новости|Интерфаксу|Интерфакс|РБК|"
@@ -1328,20 +1396,36 @@ def _refers_back(reader: _Reader, subject: str, found: SpeakerMention) -> bool:
 
 
 def _russian_organisation_in(reader: _Reader, phrase: str, at: int) -> SpeakerMention | None:
-    """ "в пресс-службе ПАО «Газпром»" -> "Газпром"; "в МЧС" -> "МЧС"; "в Фонде развития территорий" ->
-    "Фонд развития территорий"; "в пресс-службе ведомства", "в заявлении профсоюза" -> the
-    organisation the article was just about."""
+    """ "в пресс-службе ПАО «Газпром»" -> "Газпром"; "в «Победе»" -> "Победа"; "в Национальном
+    объединении застройщиков РБК" -> "Национальное объединение застройщиков"; "в МЧС" -> "МЧС"; "в
+    пресс-службе ведомства", "в заявлении профсоюза" -> the organisation the article was just about."""
     rest = re.sub(r"^\s*(?:в|во)\s+", "", phrase)
     offset = len(phrase) - len(rest)
     quoted = re.search(rf"{MARK}({WORDS_MASK}{{1,40}}){MARK}", rest)
     if quoted is not None:
-        return SpeakerMention(reader.text[at + offset + quoted.start(1) : at + offset + quoted.end(1)], "organisation")
+        name = reader.text[at + offset + quoted.start(1) : at + offset + quoted.end(1)].strip()
+        return SpeakerMention(_russian_nominative_phrase(name) if quoted.start() == 0 else name, "organisation")
+    rest = MEDIA_AFTER.sub("", rest.rstrip(" ,"))
+    if rest[:1].isupper():
+        return SpeakerMention(_russian_nominative_phrase(rest.strip()), "organisation")
     run = NAME_RUN.search(rest)
     if run is not None:
-        start = rest.rfind(" ", 0, run.start()) + 1 if not rest[: run.start()].strip() else 0
-        name = rest[start : run.end()] if not rest[: run.start()].strip() else run.group(0)
-        return SpeakerMention(_russian_nominative_phrase(name), "organisation")
-    return reader.last_organisation
+        return SpeakerMention(_russian_nominative_phrase(run.group(0)), "organisation")
+    return reader.last_organisation or _topic_organisation(reader, at)
+
+
+def _topic_organisation(reader: _Reader, at: int) -> SpeakerMention | None:
+    """The organisation the sentences before `at` in its paragraph are about ("Аэрофлот сообщил, что…")."""
+    paragraph = reader.text.rfind("\n", 0, at) + 1
+    start, _ = reader.sentence_of(at)
+    while start > paragraph:
+        previous, _ = reader.sentence_of(start - 1)
+        previous = max(previous, paragraph)
+        found = _sentence_subject(reader, reader.masked[previous:start], previous)
+        if found is not None and found.kind == "organisation":
+            return found
+        start = previous
+    return None
 
 
 def _russian_nominative_phrase(phrase: str) -> str:
@@ -1412,6 +1496,15 @@ def _sentence_subject(reader: _Reader, before: str, offset: int) -> SpeakerMenti
                 if lower not in language.articles:
                     complement -= 1
                 continue
+            if word[:1].islower() and language.code != "de" and reader._verb_like(word):
+                # past the verb, what follows is its object ("explicó que … (11.40 GMT)"), unless a
+                # name follows it straight away ("Por parte del grupo firmó Nelson Arboleda")
+                inverted = NAME_RUN.match(clause, m.end() + 1)
+                if inverted is not None:
+                    found = reader.speaker_of_phrase(clause[inverted.start() :], offset + start + inverted.start())
+                    if found is not None and found.kind == "person":
+                        return found
+                break
             if word[:1].isupper() or reader._head(word) is not None:
                 found = reader.speaker_of_phrase(before[at:], offset + at)
                 if found is not None:
@@ -1442,6 +1535,16 @@ def _nearby_speaker(
         speaker = _sentence_subject(reader, masked[sentence_start : len(previous_paragraph)], sentence_start)
         if speaker is not None:
             return speaker, ":"
+    if start <= paragraph and paragraph > 1:
+        # a quotation opening its paragraph goes on from the paragraph before: its last speaker, or
+        # the person its last sentence is about ("el mandatario se declaró víctima de …. ¶ “No me voy…”")
+        last_start, _ = reader.sentence_of(paragraph - 2)
+        last = masked[last_start : paragraph - 1]
+        if result and result[-1].speaker is not None and result[-1].char_start >= masked.rfind("\n", 0, paragraph - 2):
+            return result[-1].speaker, "(previous paragraph)"
+        speaker = _sentence_subject(reader, last, last_start)
+        if speaker is not None and speaker.kind == "person":
+            return speaker, "(previous paragraph)"
     if result and result[-1].speaker is not None and masked[result[-1].char_end : span.char_start].count("\n") <= 2:
         between = masked[result[-1].char_end : span.char_start]
         if not re.search(rf"[{LOWER}{UPPER}]{{3,}}", between.replace(WORDS_MASK, "")):
