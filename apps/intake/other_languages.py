@@ -97,6 +97,15 @@ ANAPHORIC = re.compile(
     r"|(?:собеседник|собеседница)(?:\s+(?:агентства|издания|газеты|«Ъ»))?\b",
     re.I,
 )
+# the prepositions that go on with a description ("source à l'OMHM", "funcionario del ministerio");
+# any other ends it ("député LR | dans les couloirs"); Russian descriptions keep all theirs
+DESCRIPTION_PREPOSITIONS = {
+    "fr": {"de", "du", "des", "à", "au", "aux", "chez", "en", "pour"},
+    "es": {"de", "del", "en", "para"},
+    "it": {"di", "del", "della", "dei", "in", "per"},
+    "pt": {"de", "do", "da", "dos", "das", "em", "no", "na"},
+    "de": {"von", "vom", "aus", "im", "in", "für", "der", "des"},
+}
 # the verbs that most often follow a description's last word ("un habitant … dit avoir")
 COMMON_VERBS = {
     "fr": {"a", "ont", "est", "sont", "était", "avait", "dit", "fait", "doit", "peut", "va", "reste", "évoque"},
@@ -105,6 +114,9 @@ COMMON_VERBS = {
     "pt": {"é", "foi", "era", "tem", "têm", "diz", "deve", "pode"},
     "de": {"ist", "war", "hat", "hatte", "sind", "waren", "wird", "soll", "sagt"},
 }
+LATTER = re.compile(
+    r"(?:ce\s+dernier|cette\s+dernière|este\s+último|esta\s+última|letzterer|letztere|последний|последняя)\b", re.I
+)
 # where a description ends: a comma, a relative clause
 RELATIVE = re.compile(
     r",|\s+(?:который|которая|которое|которые|der|die|das|welcher|welche|qui|que|dont|quien|quienes|cuyo|cuya|che|"
@@ -704,8 +716,13 @@ class _Reader:
         first = words[0].lower()
         if first in self.language.pronouns:
             return self.pronoun(first, at)
+        if LATTER.match(phrase):
+            known = self.last_named(at, None)  # "ce dernier", "este último": the person named last
+            if known is not None:
+                return SpeakerMention(self.fullest(known.name, at), "person")
         if self.last_unnamed is not None and (first in DEMONSTRATIVES or ANAPHORIC.match(phrase)):
             return self.last_unnamed  # "cette source", "ce diplomate", "l'un d'eux", "собеседник агентства"
+        complement = False  # an organisation named inside a description ("le chef du groupe PLR")
         for run in NAME_RUN.finditer(phrase):
             between = phrase[: run.start()]
             if not self._only_description(between):
@@ -714,12 +731,15 @@ class _Reader:
             if not parts or parts[0][1] == "place":
                 continue
             name, kind, _, _ = parts[0]
+            if complement and not between.rstrip().endswith(","):
+                continue  # only a name in apposition after the description is still the speaker's
             if kind == "person":
                 if case and self.language.code in ("ru", "uk"):
                     name = russian_nominative(name, case)
                 return SpeakerMention(self.fullest(name, at), "person")
             if between.strip(" ,") and "," not in between and self._head(between) is not None:
-                break  # "un portavoz del Gobierno": the description, of an organisation
+                complement = True  # "un portavoz del Gobierno": the description, of an organisation
+                continue
             return SpeakerMention(self.organisation_name(name, at + run.end(), phrase[run.end() :]), kind)
         description = self.description(phrase)
         if description is None:
@@ -748,6 +768,9 @@ class _Reader:
         en Canarias")."""
         if name in self.acronyms:
             return self.acronyms[name]
+        spelt = re.match(r"[^()\n]{0,90}?\(([^()\s]{2,10})\)", after)
+        if spelt is not None and self.acronyms.get(spelt.group(1), "").startswith(name):
+            return self.acronyms[spelt.group(1)]  # "la Société française … (SFAP)": the whole name
         more = re.match(rf"[ \u00a0]+(?:en|in|für|pour|para|по|при)[ \u00a0]+({NAME_RUN.pattern})", after)
         if more is not None:
             return f"{name}{more.group(0)}"
@@ -837,10 +860,13 @@ class _Reader:
         kept: list[str] = []
         room = 2  # the head and one adjective
         prepositions = set(PREPOSITIONS.split("|"))
+        linking = DESCRIPTION_PREPOSITIONS.get(self.language.code)
         for k, word in enumerate(words[:10]):
             lower = word.lower().strip(".,;:")
-            if k and self._verb_like(word):
-                break
+            if k and (self._verb_like(word) or re.match(r"(?:s[’']|se$|sich$|si$)", lower)):
+                break  # "le préfet | s'est rendu", "der Sprecher | sich"
+            if k and lower in prepositions and linking is not None and lower not in linking:
+                break  # "député LR | dans les couloirs", "club | dans un communiqué"
             if lower in prepositions or re.match(r"(?:d|l)[’']", lower):
                 room = 3 if not re.match(r"(?:d|l)[’']", lower) else 2
                 kept.append(word)
@@ -880,8 +906,13 @@ class _Reader:
         if gender == "p":
             return None
         subject = self.previous_subject(at)
+        if subject is not None and subject.kind == "organisation" and self.last_named(at, gender) is not None:
+            if self.last_named(at, gender).pos > self.sentence_of(self.sentence_of(at)[0] - 1)[0]:
+                subject = None  # "Le Parti libéral, dirigé par Pablo Rodriguez, … a-t-il affirmé": the person
         if subject is not None and (
-            subject.kind == "anonymous" or gender not in ("m", "f") or self._gender(subject.name) in (None, gender)
+            subject.kind in ("anonymous", "organisation")
+            or gender not in ("m", "f")
+            or self._gender(subject.name) in (None, gender)
         ):
             return subject  # "Un habitant … dit avoir été réveillé. « … », raconte-t-il."
         last = self.last_person
@@ -911,7 +942,7 @@ class _Reader:
             speaker = _sentence_subject(self, self.masked[previous:start], previous)
         finally:
             self._following_pronoun = False
-        return speaker if speaker is not None and speaker.kind in ("person", "anonymous") else None
+        return speaker if speaker is not None and speaker.kind in ("person", "anonymous", "organisation") else None
 
 
 PRONOUN_REACH = 700  # characters since the last speaker was quoted within which a pronoun is them
