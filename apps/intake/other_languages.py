@@ -114,6 +114,27 @@ COMMON_VERBS = {
     "pt": {"é", "foi", "era", "tem", "têm", "diz", "deve", "pode"},
     "de": {"ist", "war", "hat", "hatte", "sind", "waren", "wird", "soll", "sagt"},
 }
+# a definite reference to the organisation just named ("l'organisme", "la entidad", "der Verband")
+BODY_BACK = {
+    "fr": re.compile(
+        r"(?:[Ll][’']|[Ll]e\s+|[Ll]a\s+|[Cc]et\s+|[Cc]ette\s+|[Cc]e\s+)(?:organisme|organisation|instance|entité|exploitant|autorité|"
+        r"institution|entreprise|groupe|société|fédération|association|syndicat|parti|ministère|parquet|agence|"
+        r"collectif|établissement|régulateur|club|caisse|office|rectorat|préfecture|mairie)\b",
+    ),
+    "es": re.compile(
+        r"(?:[Ee]l|[Ll]a|[Ee]sta|[Ee]ste|[Dd]icha|[Dd]icho)\s+(?:entidad|organismo|organización|institución|empresa|compañía|"
+        r"directorio|sindicato|partido|ministerio|fiscalía|agencia|farmacéutica|federación|asociación|club|"
+        r"institución|dependencia|comisión|junta|consejo)\b",
+    ),
+    "de": re.compile(
+        r"(?:der|die|das|dieser|diese|dieses)\s+(?:Verband|Konzern|Unternehmen|Organisation|Behörde|Ministerium|"
+        r"Partei|Gewerkschaft|Verein|Klub|Institut|Amt|Bank|Firma|Stiftung|Kommission|Klinik)\b"
+    ),
+    "ru": re.compile(
+        r"(?:в\s+|во\s+)?(?:ведомств|регулятор|компани|организаци|министерств|фонд|банк|профсоюз|парти|клуб|театр|"
+        r"перевозчик|авиакомпани|прокуратур|служб|пресс-служб)[а-яё]*\b",
+    ),
+}
 LATTER = re.compile(
     r"(?:ce\s+dernier|cette\s+dernière|este\s+último|esta\s+última|letzterer|letztere|последний|последняя)\b", re.I
 )
@@ -166,8 +187,10 @@ LANGUAGES: dict[str, Language] = {}
 LANGUAGES["ru"] = Language(
     code="ru",
     verbs=rf"(?:{RU_VERBS}|считает|считают|полагает|уверен|уверена|уверены|признался|призналась|убежден|убеждена)",
-    according_to=r"по\s+словам|по\s+мнению|по\s+оценке|по\s+данным|со\s+слов|как\s+(?:сказал|сказала|заявил|заявила|"
-    r"отметил|отметила|пояснил|пояснила|подчеркнул|подчеркнула|считает|написал|написала|сообщил|сообщила|говорит)",
+    according_to=r"по\s+словам|по\s+мнению|по\s+оценке|по\s+данным|со\s+слов|согласно|"
+    r"как\s+(?:сказано|говорится|указано)\s+в|как\s+(?:сказал|сказала|сказали|заявил|заявила|заявили|отметил|"
+    r"отметила|отметили|пояснил|пояснила|пояснили|уточнил|уточнила|уточнили|подчеркнул|подчеркнула|считает|написал|"
+    r"написала|сообщил|сообщила|сообщили|говорит)",
     according_after="",
     pronouns={"он": "m", "она": "f", "они": "p"},
     possessive_according=r"по\s+(?P<pronoun>его|её|ее|их)\s+(?:словам|мнению|оценке|данным)",
@@ -178,7 +201,10 @@ LANGUAGES["ru"] = Language(
         депутат сенатор посол губернатор аким мэр глава вице-президент советник помощник эксперт аналитик
         политолог экономист профессор ректор судья прокурор адвокат юрист тренер капитан нападающий защитник
         лидер основатель владелец член секретарь начальник командующий генерал полковник майор министра
-        директора президента главы эксперта аналитика политолога экономиста депутата кандидат""".split()
+        директора президента главы эксперта аналитика политолога экономиста депутата кандидат режиссер режиссёр
+        актер актёр актриса артист писатель журналист врач учитель губернатор мэр тренер футболист игрок
+        полузащитник нападающий вратарь критик продюсер агент бригадир прораб гендиректор замминистра
+        вице-министр министр-председатель глава""".split()
     ),
     organisation_words=tuple(
         """министерство министерства мид минобороны минфин кремль кремля правительство правительства
@@ -274,7 +300,7 @@ LANGUAGES["fr"] = Language(
     according_to=r"selon|d[’']après|aux\s+yeux\s+d[eu’']|pour|comme\s+l[’']a\s+(?:dit|déclaré|souligné|rappelé|"
     r"expliqué|indiqué)",
     according_after="",
-    pronouns={"il": "m", "elle": "f", "ils": "p", "elles": "p"},
+    pronouns={"il": "m", "elle": "f", "ils": "p", "elles": "p", "lui": "m"},
     possessive_according=r"(?:selon|d[’']après|pour)\s+(?P<pronoun>lui|elle|eux|elles)\b",
     articles=frozenset("le la les l’ l' un une des du de d’ d' son sa ses leur leurs".split()),
     offices=tuple(
@@ -624,6 +650,10 @@ class _Reader:
         words = [w.lower() for w in name.split()]
         if self.language.code in ("ru", "uk") and len(words) == 1 and _russian_organisation_word(name):
             return True  # "Аэрофлот", "Рослесхоз", "Газпром"
+        if self.language.code in ("ru", "uk") and any(
+            _russian_lemma(w) in self.language.organisation_words for w in words
+        ):
+            return True  # "в ведомстве", "в министерстве"
         if any(w in self.language.organisation_words for w in words):
             return True
         if self.language.code == "de" and any(
@@ -692,6 +722,8 @@ class _Reader:
         """Who a phrase names: a pronoun, a name after any words of office ("пресс-секретарь Кремля
         Дмитрий Песков"), a name in apposition to a description ("le ministre du Travail, Olivier
         Dussopt"), or a description ("источник в правительстве", "ein Sprecher des Ministeriums")."""
+        if self.language.code in ("ru", "uk") and re.match(r"\s*(?:в|во)\s", phrase):
+            return _russian_organisation_in(self, phrase, at)  # "как уточнили в надзорном ведомстве"
         quoted = (
             re.match(
                 rf"[ \u00a0]*(?:[\w-]+[ \u00a0]+){{0,5}}?(?:{'|'.join(self.language.organisation_words)}|{'|'.join(self.language.work_nouns)})"
@@ -716,6 +748,16 @@ class _Reader:
         first = words[0].lower()
         if first in self.language.pronouns:
             return self.pronoun(first, at)
+        body = BODY_BACK.get(self.language.code)
+        back = body.match(phrase) if body is not None else None
+        if back is not None and not re.match(
+            r"\s*(?:(?:der|des|de|del|du|de\s+la)\s+)?[A-ZÄÖÜÀ-ÞА-ЯЁ]", phrase[back.end() :]
+        ):
+            # "l'organisme", "la entidad", "der Verband", "ведомство": the body just named; not "la
+            # Federación de Asociaciones…", "der Verband der Chemischen Industrie", which name one
+            known = self.last_organisation_before(at)
+            if known is not None:
+                return known  # "l'organisme", "la entidad", "der Verband", "ведомство": the body just named
         if LATTER.match(phrase):
             known = self.last_named(at, None)  # "ce dernier", "este último": the person named last
             if known is not None:
@@ -926,6 +968,16 @@ class _Reader:
             return SpeakerMention(last.name, "person")
         return SpeakerMention(self.fullest(known.name, at), "person") if known else None
 
+    def last_organisation_before(self, at: int) -> SpeakerMention | None:
+        """The organisation named or quoted last before `at`, by the name the article gives it in full."""
+        named = next((n for n in reversed(self.names) if n.kind == "organisation" and n.pos < at), None)
+        quoted = self.last_organisation
+        if named is None:
+            return quoted
+        if quoted is not None and self.last_speaker_at > named.pos:
+            return quoted
+        return SpeakerMention(self.acronyms.get(named.name, named.name), "organisation")
+
     def previous_subject(self, at: int) -> SpeakerMention | None:
         """The subject of the sentence before the one at `at`, in the same paragraph (its pronouns
         are not followed further)."""
@@ -1086,6 +1138,11 @@ def russian_nominative(name: str, case: str = "") -> str:
         inflected = fitting[0].inflect({"nomn"}) if fitting else None
         out.append(_same_case_as(word, inflected.word) if inflected else word)
     return " ".join(out)
+
+
+def _russian_lemma(word: str) -> str:
+    morph = _morph()
+    return morph.parse(word)[0].normal_form if morph is not None else word.lower()
 
 
 def _russian_organisation_word(word: str) -> bool:
@@ -1261,6 +1318,12 @@ def _cue_speaker(reader: _Reader, span: QuoteSpan) -> tuple[SpeakerMention | Non
     speaker = _sentence_subject(reader, before, sentence_start)
     if speaker is not None:
         return speaker, ":" if before.rstrip(" \u00a0").endswith(":") else "(subject)"
+    if language.code in ("es", "it", "pt") and any(reader._verb_like(w) for w in re.findall(r"[\w’'-]+", before)):
+        # "Preguntada por los periodistas, se limitó a decir que hablará «con todos los grupos»": no subject
+        # written, the person the paragraph is about
+        topic = _topic(reader, span.char_start)
+        if topic is not None:
+            return topic, "(subject)"
     return None, ""
 
 

@@ -164,6 +164,18 @@ def _paragraph_quotes(
         while i < end and text[i] in SPACES:
             i += 1
     first = _first_char(text, start, end)
+    if continuing == "«" and first < end and text[first] == "»":
+        # Spanish and French papers open a quotation's next paragraph with »: «… ¶ »Lo que…»
+        j = first + 1
+        while j < end and not (text[j] == "»" and _is_closer(text, j, "«")):
+            j += 1
+        if j < end:
+            found.append(_Raw(first + 1, j, "«", continued=True))
+            i = j + 1
+        elif next_opens_with in ("»", "«"):
+            return [_Raw(first + 1, end, "«", continues=True, continued=True)], "«"
+        else:
+            i = first + 1
     while i < end:
         ch = text[i]
         if ch in OPENERS and ch not in unclosed and _is_opener(text, i):
@@ -181,7 +193,7 @@ def _paragraph_quotes(
                 found.append(_Raw(i + 1, citation.start(), ch))
                 i = citation.end()
                 continue
-            if ch in '“„«‘"' and ch == next_opens_with:
+            if ch in '“„«‘"' and (ch == next_opens_with or (ch == "«" and next_opens_with == "»")):
                 found.append(_Raw(i + 1, end, ch, continues=True, continued=bool(continuing) and i == first))
                 return found, ch
             unclosed.add(ch)  # a stray mark: read on
