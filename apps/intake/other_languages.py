@@ -138,6 +138,7 @@ BODY_BACK = {
 LATTER = re.compile(
     r"(?:ce\s+dernier|cette\s+dernière|este\s+último|esta\s+última|letzterer|letztere|последний|последняя)\b", re.I
 )
+INDEFINITE = {"ein", "eine", "einer", "un", "une", "una", "uno", "um", "uma"}
 # where a description ends: a comma, a relative clause
 RELATIVE = re.compile(
     r",|\s+(?:который|которая|которое|которые|der|die|das|welcher|welche|qui|que|dont|quien|quienes|cuyo|cuya|che|"
@@ -278,7 +279,8 @@ LANGUAGES["de"] = Language(
         """ministerium bundesministerium regierung bundesregierung amt behörde verband gewerkschaft
         partei konzern unternehmen bank gericht staatsanwaltschaft polizei verein stiftung institut
         kommission rat senat landtag bundestag bundesamt agentur gmbh ag fraktion klinik klinikum
-        universität hochschule schule verwaltung landesamt""".split()
+        universität hochschule schule verwaltung landesamt bündnis initiative vereinigung netzwerk bund
+        gruppe konzern stadtwerke kliniken""".split()
     ),
     unnamed=tuple(
         """quelle insider anwohner anwohnerin sprecher sprecherin mitarbeiter mitarbeiterin beamter
@@ -461,7 +463,8 @@ class _Reader:
                     if after is not None and self._office_word(after.group(1)):
                         office = after.group(1).lower().strip(",")
                 gender = self._gender(name) if kind == "person" else None
-                sure = kind == "person" and (bool(office) or self._opens_name(name.split()[0]) or self._surname(name))
+                opens = self._opens_name(name.split()[0]) if len(name.split()) > 1 else bool(first_name_gender(name))
+                sure = kind == "person" and (bool(office) or opens or self._surname(name))
                 found.append(_Name(name, kind, pos, office, gender, sure))
         return found
 
@@ -813,7 +816,8 @@ class _Reader:
         spelt = re.match(r"[^()\n]{0,90}?\(([^()\s]{2,10})\)", after)
         if spelt is not None and self.acronyms.get(spelt.group(1), "").startswith(name):
             return self.acronyms[spelt.group(1)]  # "la Société française … (SFAP)": the whole name
-        more = re.match(rf"[ \u00a0]+(?:en|in|für|pour|para|по|при)[ \u00a0]+({NAME_RUN.pattern})", after)
+        genitive = "|der|des" if self.language.code == "de" else ""
+        more = re.match(rf"[ \u00a0]+(?:en|in|für|pour|para|по|при{genitive})[ \u00a0]+({NAME_RUN.pattern})", after)
         if more is not None:
             return f"{name}{more.group(0)}"
         return name
@@ -849,8 +853,11 @@ class _Reader:
         )
 
     def _head(self, words: str) -> str | None:
-        """The description's head noun (a word of office or of an unnamed speaker) its first words give."""
-        for token in re.findall(r"[\w’'-]+", words)[:4]:
+        """The description's head noun (a word of office or of an unnamed speaker) its first words give;
+        after an indefinite article, any noun ("Ein Lackierer", "un technicien", "una vecina")."""
+        tokens = re.findall(r"[\w’'-]+", words)[:4]
+        indefinite = bool(tokens) and tokens[0].lower() in INDEFINITE
+        for token in tokens:
             lower = token.lower()
             if lower in self.language.articles or lower in HONORIFICS or lower in {"один", "одна", "ein", "eine"}:
                 continue
@@ -864,6 +871,11 @@ class _Reader:
                 self.language.code in ("ru", "uk") and lower.endswith(("ий", "ый", "ой", "ая", "яя", "ое", "ие", "ые"))
             ):
                 continue
+            if indefinite and (token[:1].isupper() if self.language.code == "de" else token[:1].islower()):
+                if self.language.code == "de" or not self._verb_like(token):
+                    return lower
+            if indefinite and self.language.code == "de" and token[:1].islower():
+                continue  # "Ein älterer Genosse": the adjective before the noun
             return None
         return None
 
@@ -1619,6 +1631,9 @@ def _nearby_speaker(
     if start > paragraph:
         previous_start, _ = reader.sentence_of(start - 1)
         sentence = masked[max(previous_start, paragraph) : start]
+        if sentence.rstrip().endswith("?") and MARK not in sentence and reader.last_speaker is not None:
+            # an interview: the paper's question, unquoted, then the answer ("Ist das ein Fehler? „Nicht im Ansatz.“")
+            return reader.last_speaker, "(answer)"
         speaker = _sentence_subject(reader, sentence, max(previous_start, paragraph))
         if speaker is not None:
             return speaker, "(previous sentence)"
