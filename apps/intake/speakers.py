@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from functools import reduce
 
+from anyascii import anyascii
 from django.db.models import Q
 
 from apps.core.search import folded_contains
@@ -81,6 +82,26 @@ def words(text: str) -> list[str]:
     return [w for w in re.findall(r"[^\W_]+", re.sub(r"'s\b", "", fold(text))) if w not in STOPWORDS]
 
 
+def romanised(mention: SpeakerMention) -> SpeakerMention:
+    """The mention in Latin letters when it is written in another script ("Дмитрий Песков" ->
+    "Dmitrii Peskov"), else the mention itself."""
+    if not re.search(r"[^\W\d_]", mention.name) or all(ord(c) < 0x250 for c in mention.name if c.isalpha()):
+        return mention
+    return SpeakerMention(anyascii(mention.name), mention.kind)
+
+
+# the letters English, French and German romanisations of Russian and Kazakh names spell differently
+LEVELLED = (("zh", "j"), ("kh", "h"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("yo", "io"), ("ya", "ia"), ("yu", "iu"))
+
+
+def _levelled(word: str) -> str:
+    """ "zhomart" and "jomart", "tokaev" and "tokayev", "kassym" and "kasym" spelt alike."""
+    for spelling, level in LEVELLED:
+        word = word.replace(spelling, level)
+    word = word.replace("y", "i").replace("j", "i")
+    return re.sub(r"(.)\1", r"\1", word)
+
+
 def _names(speaker: Speaker) -> list[str]:
     aliases = speaker.aliases if isinstance(speaker.aliases, list) else []
     return [speaker.name, *[str(alias) for alias in aliases]]
@@ -97,7 +118,7 @@ class SpeakerMatcher:
         terms: dict[tuple[str, bool], None] = {}  # (word, only unnamed/group/organisation speakers)
         for mention in mentions:
             if mention and mention.name.strip():
-                for term in self._terms(mention):
+                for term in self._terms(mention) | self._terms(romanised(mention)):
                     terms[(term, mention.kind in UNNAMED_KINDS)] = None
         self.speakers: list[Speaker] = []
         found: dict[int, Speaker] = {}
@@ -142,7 +163,10 @@ class SpeakerMatcher:
         if exact:
             return _only(exact, mention)
         if mention.kind == "person":
-            return self._person(mention)
+            found = self._person(mention)
+            if found is None and romanised(mention) != mention:
+                found = self._person_in_latin(romanised(mention))  # "Касым-Жомарт Токаев" -> Kassym-Jomart Tokayev
+            return found
         if mention.kind == "organisation":
             return self._described(mention, kinds=("organisation",))
         return self._described(mention, kinds=UNNAMED_KINDS)
@@ -159,6 +183,28 @@ class SpeakerMatcher:
         # a letter wrong: each word close to a word of the name, the surname included
         close = [s for s in people if any(_close(words(n), tokens) for n in _names(s))]
         return _only(close, mention)
+
+    def _person_in_latin(self, mention: SpeakerMention) -> Speaker | None:
+        """A name written in another script, matched by its romanisation: each word the same as a
+        word of the speaker's name once the spellings that transliterations vary on are levelled
+        ("Zhomart" ~ "Jomart", "Tokaev" ~ "Tokayev"), or one letter off, the surname among them."""
+        tokens = [_levelled(t) for t in words(mention.name)]
+        if not tokens:
+            return None
+        found = []
+        for speaker in self.speakers:
+            if speaker.kind != "person":
+                continue
+            for name in _names(speaker):
+                name_words = [_levelled(w) for w in words(name)]
+                if (
+                    name_words
+                    and all(any(t == w or (len(t) >= 4 and typo_of(t, w)) for w in name_words) for t in tokens)
+                    and any(t == name_words[-1] or typo_of(t, name_words[-1]) for t in tokens)
+                ):
+                    found.append(speaker)
+                    break
+        return _only(found, mention)
 
     def _said_of_here(self, tokens: set[str], speaker: Speaker) -> bool:
         """Whether the article names what a speaker on file is qualified by: "the government" of

@@ -395,6 +395,21 @@ def test_command_on_a_missing_file(tmp_path):
         call_command("suggest_quotations", str(tmp_path / "missing.html"))
 
 
+def test_command_on_a_database_never_migrated_says_to_migrate(tmp_path, monkeypatch):
+    from django.db import OperationalError
+
+    from apps.intake.management.commands import suggest_quotations
+
+    def no_tables(article):
+        raise OperationalError("no such table: claims_statement")
+
+    monkeypatch.setattr(suggest_quotations, "suggest", no_tables)
+    path = tmp_path / "article.txt"
+    path.write_text("Title\n\n“We will win,” said Anna Berg.\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="manage.py migrate"):
+        call_command("suggest_quotations", str(path))
+
+
 def test_admin_list_of_intakes_links_to_bring_in_and_counts_what_is_left(editor_client, editor):
     intake = services.intake_create(user=editor, text=ARTICLE)
     services.suggestion_reject(suggestion=intake.suggestions.first(), user=editor)

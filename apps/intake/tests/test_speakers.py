@@ -72,6 +72,27 @@ def test_nobody_on_file_gives_none(on_file, name, kind):
     assert match(SpeakerMention(name, kind)) is None
 
 
+@pytest.mark.parametrize(
+    ("written", "on_file_as"),
+    [
+        ("Касым-Жомарт Токаев", "Kassym-Jomart Tokayev"),  # zh ~ j, y dropped, a double letter
+        ("Дмитрий Песков", "Dmitry Peskov"),
+        ("Песков", "Dmitry Peskov"),  # the surname alone
+        ("Мария Захарова", "Maria Zakharova"),  # kh
+        ("Сергей Лавров", "Sergei Lavrov"),
+    ],
+)
+def test_a_name_in_another_script_is_matched_by_its_romanisation(on_file, written, on_file_as):
+    speaker = make_speaker(name=on_file_as)
+    assert match(SpeakerMention(written, "person")) == speaker
+
+
+def test_a_romanised_name_must_agree_word_for_word():
+    make_speaker(name="Andrei Sidorov")
+    make_speaker(name="Dmitry Petrov")
+    assert match(SpeakerMention("Андрей Петров", "person")) is None  # the first name of one, the surname of another
+
+
 def test_a_surname_two_speakers_share_is_not_guessed():
     make_speaker(name="Anna Petrova")
     make_speaker(name="Olga Petrova")

@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from apps.intake.services import article_read
 from apps.intake.suggest import suggest, suggestions_as_json
@@ -37,7 +38,14 @@ class Command(BaseCommand):
                 article = article_read(data=data, filename=name)[1]
         except IntakeError as error:
             raise CommandError(str(error)) from error
-        suggestions = suggest(article)
+        try:
+            suggestions = suggest(article)
+        except DatabaseError as error:
+            # the speakers and statements on file are read from the database: one never migrated has none
+            raise CommandError(
+                f"The database cannot be read ({error}). Create its tables first: `python manage.py migrate` "
+                "(make run does it), or point DATABASE_URL at the desk's database."
+            ) from error
         if format == "json":
             self.stdout.write(json.dumps(suggestions_as_json(article, suggestions), ensure_ascii=False))
             return
