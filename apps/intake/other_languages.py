@@ -1225,6 +1225,18 @@ def _stem(word: str) -> str:
     return folded
 
 
+def names_in(text: str, masked: str, language: Language) -> list[str]:
+    """The persons' full names (two words or more) and the organisations the article gives, in the
+    order it first gives them, each once: who the review page offers as a speaker."""
+    reader = _Reader(text, masked, language)
+    names = [
+        reader.acronyms.get(n.name, n.name)
+        for n in reader.names
+        if (n.kind == "person" and n.sure and len(n.name.split()) >= 2) or n.kind == "organisation"
+    ]
+    return list(dict.fromkeys(names))
+
+
 # --- the quotations -------------------------------------------------------------------------
 
 

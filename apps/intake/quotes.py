@@ -3091,9 +3091,12 @@ def _other_language_quotations(text: str, language: "other_languages.Language") 
     return other_languages.attribute(text, masked, spans, language)
 
 
-def names_in(text: str) -> list[str]:
+def names_in(text: str, language: str = "en") -> list[str]:
     """The persons' full names and the organisations' names the article gives, in the order it
     first gives them: who the review page offers as a speaker when a suggestion's is wrong."""
+    other = other_languages.language_of(language)
+    if other is not None:
+        return other_languages.names_in(text, _masked(text)[1], other)
     article = _Article(text)
     places = article.places()
     found = sorted(

@@ -97,7 +97,7 @@ def intake_create(*, user, url: str = "", data: bytes | None = None, filename: s
             site=(article.site or "")[:200],
             language=article.language or "",
             text=article.text,
-            names=names_in(article.text),
+            names=names_in(article.text, article.language or "en"),
             source=source,
             source_was_on_file=source is not None,
             created_by=user,

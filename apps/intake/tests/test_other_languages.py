@@ -189,3 +189,10 @@ def test_a_scare_quote_with_no_cue_is_left_out_in_every_language():
 def test_english_articles_keep_their_own_rules():
     assert other_languages.language_of("en") is None
     assert other_languages.language_of("de-AT") is other_languages.LANGUAGES["de"]
+
+
+def test_the_review_page_offers_the_article_s_full_names_in_its_language():
+    from apps.intake.quotes import names_in
+
+    assert names_in(RUSSIAN, "ru") == ["Касым-Жомарт Токаев", "Дмитрий Песков", "Андрей Суздальцев"]
+    assert names_in(GERMAN, "de") == ["Olaf Scholz", "Katherina Reiche"]
