@@ -41,7 +41,10 @@ WORDS_MASK = "\ue001"  # ... and of the quoted words
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ"
 LOWER = "a-zß-öø-ÿā-žа-яёіїєґәғқңөұүһ"
 # a capitalised word of a name: "Токаев", "Касым-Жомарт", "O’Neill", "d’Estaing", an initial "А."
-NAME_WORD = rf"(?:[{UPPER}][{LOWER}{UPPER}]*(?:[-’'][{UPPER}{LOWER}][{LOWER}{UPPER}]*)*|[{UPPER}]\.)"
+NAME_WORD = (
+    rf"(?:[{UPPER}](?:[{LOWER}{UPPER}]+|(?=[-’'][{UPPER}]))(?:[-’'][{UPPER}{LOWER}][{LOWER}{UPPER}]*)*"
+    rf"|[{UPPER}]\.)"
+)
 # the particles inside a name ("Ursula von der Leyen", "Charles de Gaulle", "Pedro de la Cruz")
 NAME_PARTICLES = {
     "von",
@@ -62,7 +65,7 @@ NAME_PARTICLES = {
     "e",
 }
 NAME_RUN = re.compile(
-    rf"{NAME_WORD}(?:[ \u00a0]+(?:(?:von|van)(?:[ \u00a0]+(?:der|den|dem))?[ \u00a0]+|"
+    rf"{NAME_WORD}(?:[ \u00a0]+(?:(?:von|van)(?:[ \u00a0]+(?:der|den|dem)(?=[ \u00a0]+[{UPPER}][{LOWER}]+(?![{LOWER}])(?![ \u00a0]+[{UPPER}])))?[ \u00a0]+|"
     rf"(?:de[ \u00a0]+la|de[ \u00a0]+los|del|della|di|da|dos|das|du|de|la|le|y)[ \u00a0]+|(?:de[ \u00a0]+)?[ld][’'])?"
     rf"{NAME_WORD})*"
 )
@@ -454,7 +457,8 @@ class _Reader:
                 full = _spelt_out(acronym, self.masked[max(0, m.start() - 120) : m.start()])
                 if full:
                     self.acronyms.setdefault(acronym, full)
-        found = []
+        found: list[_Name] = []
+        self.names = found  # a surname alone is known by the full names found before it
         for m in NAME_RUN.finditer(self.masked):
             for name, kind, pos, office in self._split_run(m.group(0), m.start()):
                 if kind == "person" and not office:
@@ -464,7 +468,8 @@ class _Reader:
                         office = after.group(1).lower().strip(",")
                 gender = self._gender(name) if kind == "person" else None
                 opens = self._opens_name(name.split()[0]) if len(name.split()) > 1 else bool(first_name_gender(name))
-                sure = kind == "person" and (bool(office) or opens or self._surname(name))
+                known = len(name.split()) == 1 and self.fullest(name, pos) != name  # "Brandhorst": Lea Brandhorst
+                sure = kind == "person" and (bool(office) or opens or known or self._surname(name))
                 found.append(_Name(name, kind, pos, office, gender, sure))
         return found
 
@@ -555,6 +560,8 @@ class _Reader:
         )
 
     def _lone_name(self, word: str, opens_sentence: bool, after_office: bool) -> bool:
+        if re.fullmatch(rf"[{UPPER}]\.", word):
+            return False  # "l'échantillon B.": an initial alone is nobody
         """Whether one capitalised word alone is a person's name: a first name, the surname of
         someone the article names in full, a word the Russian dictionary calls a surname; or, in
         the languages that capitalise only names, any word inside a sentence after an office."""
@@ -666,7 +673,7 @@ class _Reader:
             w.endswith(org) for w in words for org in self.language.organisation_words if len(org) >= 5
         ):
             return True  # "Unionsfraktion", "Landesregierung", "Bundesgesundheitsministerium"
-        return len(words) == 1 and (name.isupper() and len(name) >= 2)
+        return len(words) == 1 and name.isupper() and len(re.sub(r"\W", "", name)) >= 2  # "UCI", not "B."
 
     def _gender(self, name: str) -> str | None:
         if self.language.code in ("ru", "uk", "be"):
@@ -1310,6 +1317,13 @@ def _cue_speaker(reader: _Reader, span: QuoteSpan) -> tuple[SpeakerMention | Non
             return found
     before = masked[sentence_start:opening]
     sentence = masked[sentence_start:sentence_end]
+    # 1b. the verb of saying later in the sentence, after a comma: "Der Freistaat werde „schnell“ helfen,
+    # schrieb er", "Die Lösung habe „eine gute Stunde“ gedauert, sagte der 34-Jährige"
+    later = re.search(rf",[ \u00a0]*(?P<verb>{language.verbs})(?![\w-])(?P<subject>[^,.;:!?…\n{MARK}]*)", rest, re.I)
+    if later is not None and MARK not in rest[: later.start()]:
+        speaker = _subject_after_verb(reader, later.group("subject"), rest_at + later.start("subject"))
+        if speaker is not None:
+            return speaker, later.group("verb")
     # 2. "according to" anywhere in the sentence
     if language.possessive_according:
         pos = re.search(language.possessive_according, sentence, re.I)
@@ -1344,8 +1358,13 @@ def _cue_speaker(reader: _Reader, span: QuoteSpan) -> tuple[SpeakerMention | Non
         and re.search(rf"(?<![\w-])(?:{GERMAN_SUBJUNCTIVE})(?![\w-])", sentence)
         and not re.search(r"(?<![\w-])(?:er|sie|es)(?![\w-])", before, re.I)
     ):
+        topic = _topic(reader, span.char_start)  # the person the paragraph is about, else the last speaker
+        if topic is not None and topic.kind == "person":
+            return topic, "(reported speech)"
         if reader.last_speaker is not None and span.char_start - reader.last_speaker_at < PRONOUN_REACH:
             return reader.last_speaker, "(reported speech)"
+        if topic is not None and topic.kind == "organisation":
+            return topic, "(reported speech)"
     # 4. the subject of the sentence the quotation is in ("Elle a promis que son groupe ne « lâcherait
     # rien »", "Токаев был краток: «…»")
     speaker = _sentence_subject(reader, before, sentence_start)
@@ -1447,7 +1466,8 @@ def _topic(reader: _Reader, at: int) -> SpeakerMention | None:
         start = previous
     if reader.last_person is not None:
         return SpeakerMention(reader.last_person.name, "person")
-    return None
+    known = reader.last_named(at, None)
+    return SpeakerMention(reader.fullest(known.name, at), "person") if known is not None else None
 
 
 def _subject_after_verb(reader: _Reader, subject: str, at: int) -> SpeakerMention | None:
@@ -1595,6 +1615,17 @@ def _subject_of(reader: _Reader, before: str, verb: re.Match, offset: int) -> Sp
     if words and words[0][:1].isupper() and language.code in ("de", "ru", "uk"):
         found = reader.speaker_of_phrase(after_clause, offset + verb.end())
         if found is not None and found.kind != "anonymous":
+            return found
+    # the name just before the verb ("…, Савчук ответил:", "Scholz hat gesagt"), before any pronoun of a clause
+    adjacent = re.search(rf"({NAME_RUN.pattern})[ \u00a0]+(?:[{LOWER}]+[ \u00a0]+)?$", before[: verb.start()])
+    lead = re.search(r"(\S+)\s*$", before[: adjacent.start(1)]) if adjacent is not None else None
+    if (
+        adjacent is not None
+        and not reader._starts_sentence(offset + adjacent.start(1))
+        and (lead is None or lead.group(1).endswith(",") or reader._office_word(lead.group(1)))
+    ):
+        found = reader.speaker_of_phrase(adjacent.group(1), offset + adjacent.start(1))
+        if found is not None and found.kind == "person":
             return found
     return _sentence_subject(reader, before[: verb.start()], offset)
 
