@@ -28,7 +28,7 @@ the nominative; without it the name is left as the text writes it.
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .names import first_name_gender, is_first_name, person_gender
@@ -438,6 +438,7 @@ class _Reader:
     last_person: _Name | None = None
     last_unnamed: SpeakerMention | None = None  # the last unnamed speaker, for "cette source", "собеседник"
     last_organisation: SpeakerMention | None = None  # the organisation quoted or written about last
+    resolved: str = ""  # how the speaker being read was reached when no name said it ("a pronoun")
     last_speaker: SpeakerMention | None = None  # whoever was quoted last, and where
     last_speaker_at: int = -1
     _following_pronoun: bool = False
@@ -811,6 +812,7 @@ class _Reader:
         if bare and self._office_word(head) and not self._unnamed_head(head, phrase):
             known = self.person_by_office(head, at)
             if known is not None:
+                self.resolved = self.resolved or f"a second reference ({description})"
                 return SpeakerMention(known.name, "person")
         if self._organisation(description):
             if self.language.code in ("ru", "uk"):
@@ -975,6 +977,7 @@ class _Reader:
         gender = self.language.pronouns.get(pronoun.lower(), "?")
         if gender == "p":
             return None
+        self.resolved = self.resolved or "a pronoun"
         subject = self.previous_subject(at)
         if subject is not None and subject.kind == "organisation" and self.last_named(at, gender) is not None:
             if self.last_named(at, gender).pos > self.sentence_of(self.sentence_of(at)[0] - 1)[0]:
@@ -1262,14 +1265,17 @@ def attribute(text: str, masked: str, spans: list[QuoteSpan], language: Language
     reader = _Reader(text, masked, language)
     result: list[QuoteSpan] = []
     previous: tuple[int, SpeakerMention | None] = (-1, None)  # paragraph start, speaker
+    previous_how = ""
     for span in spans:
         paragraph = text.rfind("\n", 0, span.char_start) + 1
+        reader.resolved = ""
         speaker, cue = _cue_speaker(reader, span)
         if span.mode == "partial" and _quoted_name(reader, span):
             continue
         if speaker is None and span.mode == "direct":
             if previous[0] == paragraph and previous[1] is not None:
                 speaker, cue = previous[1], "(previous quotation)"
+                reader.resolved = previous_how
             else:
                 speaker, cue = _nearby_speaker(reader, span, paragraph, result)
         if speaker is None and span.mode == "partial":
@@ -1282,20 +1288,37 @@ def attribute(text: str, masked: str, spans: list[QuoteSpan], language: Language
             reader.last_speaker, reader.last_speaker_at = speaker, span.char_start
             if speaker.kind == "organisation":
                 reader.last_organisation = speaker
+        notes = span.notes
+        how = reader.resolved or ("the sentences around the quotation" if cue in READ_AROUND else "")
+        if speaker is not None and speaker.kind == "person" and how:
+            notes = (*notes, f"{SPEAKER_READ_FROM} {how}")
         result.append(
             QuoteSpan(
-                span.text,
-                span.char_start,
-                span.char_end,
-                span.mode,
-                speaker,
-                cue,
-                1.0 if speaker else 0.5,
-                span.notes,
+                span.text, span.char_start, span.char_end, span.mode, speaker, cue, 1.0 if speaker else 0.5, notes
             )
         )
-        previous = (paragraph, speaker)
+        previous, previous_how = (paragraph, speaker), how
     return result
+
+
+# how a speaker was read when no name stands by a verb of saying: the review page asks to check it
+READ_AROUND = {"(subject)", "(reported speech)", "(previous sentence)", "(previous paragraph)", "(answer)"}
+SPEAKER_READ_FROM = "speaker read from"
+
+
+def person_checks(spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """A person read from a pronoun, a second reference or the sentences around the quotation is
+    marked for a person to check (quotes.speaker_checks marks the other kinds): in the articles of
+    ACCURACY.md such readings are right far less often than a name beside a verb of saying."""
+    return [
+        replace(
+            span,
+            check=f"read from {note[len(SPEAKER_READ_FROM) + 1 :]}, not a name by a verb of saying: check who it is",
+        )
+        if span.speaker is not None and span.speaker.kind == "person" and not span.check and note
+        else span
+        for span, note in ((s, next((n for n in s.notes if n.startswith(SPEAKER_READ_FROM)), "")) for s in spans)
+    ]
 
 
 def _cue_speaker(reader: _Reader, span: QuoteSpan) -> tuple[SpeakerMention | None, str]:
@@ -1455,6 +1478,7 @@ def _pro_drop(subject: str, language: Language) -> bool:
 def _topic(reader: _Reader, at: int) -> SpeakerMention | None:
     """Who a verb with no subject is about: the subject of the writing before the quotation in its
     paragraph, else the last speaker."""
+    reader.resolved = reader.resolved or "the person the paragraph is about"
     paragraph = reader.text.rfind("\n", 0, at) + 1
     start, _ = reader.sentence_of(at)
     while start > paragraph:

@@ -3052,7 +3052,7 @@ def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> l
     speaker where the rules found none or took words that are not a name (`_second_reading`)."""
     other = other_languages.language_of(language)
     if other is not None:
-        return speaker_checks(_other_language_quotations(text, other), None)
+        return other_languages.person_checks(speaker_checks(_other_language_quotations(text, other), None))
     spans, article = _rule_quotations(text, language)
     if not parse or not spans or (language or "en").split("-")[0].lower() != "en":
         return speaker_checks(
@@ -3069,20 +3069,30 @@ def find_quotations(text: str, *, language: str = "en", parse: bool = True) -> l
     return speaker_checks(tidy, parsed)
 
 
+def _quoted_words(text: str, raw: _Raw) -> tuple[int, int, str] | None:
+    """The words between a quotation's marks without the spaces around them, and where they stand;
+    None for marks around nothing a person said (no letter or digit, or a whole page of bad input)."""
+    start, end = raw.start, raw.end
+    while start < end and (text[start].isspace() or text[start] in SPACES):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in SPACES):
+        end -= 1
+    words = text[start:end]
+    if not words or not re.search(r"\w", words) or len(words) > 2000:
+        return None
+    return start, end, words
+
+
 def _other_language_quotations(text: str, language: "other_languages.Language") -> list[QuoteSpan]:
     """The quotations of an article in a language other than English, read by their marks here
     and attributed by that language's words (other_languages.py)."""
     raws, masked = _masked(text)
     spans: list[QuoteSpan] = []
     for raw in raws:
-        start, end = raw.start, raw.end
-        while start < end and (text[start].isspace() or text[start] in SPACES):
-            start += 1
-        while end > start and (text[end - 1].isspace() or text[end - 1] in SPACES):
-            end -= 1
-        words = text[start:end]
-        if not words or not re.search(r"\w", words) or len(words) > 2000:
+        inside = _quoted_words(text, raw)
+        if inside is None:
             continue
+        start, end, words = inside
         mode = _mode(words)
         if mode == "partial" and spans and _interrupted(masked, spans[-1], raw.start - 1):
             mode = spans[-1].mode  # «Мы победим, — сказал он, — и скоро»: one quoted sentence, cut
@@ -4054,14 +4064,10 @@ def _rule_quotations(text: str, language: str) -> tuple[list[QuoteSpan], "_Artic
     result: list[QuoteSpan] = []
     previous_in_paragraph: tuple[int, SpeakerMention | None] = (-1, None)
     for raw in article.raws:
-        start, end = raw.start, raw.end
-        while start < end and (text[start].isspace() or text[start] in SPACES):
-            start += 1
-        while end > start and (text[end - 1].isspace() or text[end - 1] in SPACES):
-            end -= 1
-        words = text[start:end]
-        if not words or not re.search(r"\w", words) or len(words) > 2000:
+        inside = _quoted_words(text, raw)
+        if inside is None:
             continue
+        start, end, words = inside
         s_start, s_end = _containing(sentences, raw.start - 1)
         paragraph = _containing(paragraphs, raw.start - 1)
         # a cue is looked for near the quotation (a sentence can be a whole page of bad input)

@@ -196,3 +196,12 @@ def test_the_review_page_offers_the_article_s_full_names_in_its_language():
 
     assert names_in(RUSSIAN, "ru") == ["Касым-Жомарт Токаев", "Дмитрий Песков", "Андрей Суздальцев"]
     assert names_in(GERMAN, "de") == ["Olaf Scholz", "Katherina Reiche"]
+
+
+def test_a_speaker_read_from_a_pronoun_or_the_paragraph_is_marked_for_checking_and_a_named_one_is_not():
+    spans = {span.text: span for span in find_quotations(RUSSIAN, language="ru")}
+    named = spans["Мы никогда не будем действовать против интересов наших соседей"]
+    pronoun = spans["Это важный сигнал"]
+    assert named.check == ""
+    assert pronoun.speaker == person("Дмитрий Песков") and "pronoun" in pronoun.check
+    assert spans["Люди боятся повышения цен"].check.startswith("an unnamed speaker")
