@@ -108,3 +108,12 @@ def test_the_speakers_marked_for_a_check_are_measured(tmp_path):
     assert "| Speaker (of the correct ones) | 0.667 |" in out
     assert "| Speaker, of the 2 not marked “check the speaker” | 1.000 |" in out
     assert "| Wrong speakers marked “check the speaker” | 1.000 |" in out
+
+
+def test_a_speaker_matched_to_one_on_file_is_right_by_either_spelling(tmp_path):
+    from tests.factories import make_speaker
+
+    make_speaker(name="Anna Lindquist-Berg", aliases=["Anna Lindqvist"])  # on file under another spelling
+    write_article(tmp_path, [{"text": "It took us nine years,", "mode": "direct", "speaker": "Anna Lindqvist"}])
+    out = run("--articles", str(tmp_path))
+    assert "| Speaker (of the correct ones) | 1.000 |" in out
