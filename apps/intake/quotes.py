@@ -3095,9 +3095,18 @@ def _other_language_quotations(text: str, language: "other_languages.Language") 
         start, end, words = inside
         mode = _mode(words)
         if mode == "partial" and spans and _interrupted(masked, spans[-1], raw.start - 1):
-            mode = spans[-1].mode  # «Мы победим, — сказал он, — и скоро»: one quoted sentence, cut
+            mode = spans[-1].mode  # „Wir gewinnen“, sagte sie, „und zwar bald“: one quoted sentence, cut
         notes = ("continues the quotation of the previous paragraph",) if raw.continued else ()
-        spans.append(QuoteSpan(words, start, end, mode, notes=notes))
+        cut = other_languages.interruption(words, language)
+        if cut is None:
+            spans.append(QuoteSpan(words, start, end, mode, notes=notes))
+            continue
+        # «Мы ценим позицию Астаны, — сказал Песков, — и рассчитываем на диалог»: two quotations, and
+        # the narrator's words between them read as the writer's sentence
+        first_end, second_start = start + cut[0], start + cut[1]
+        masked = masked[:first_end] + text[first_end:second_start] + masked[second_start:]
+        spans.append(QuoteSpan(text[start:first_end], start, first_end, mode, notes=notes))
+        spans.append(QuoteSpan(text[second_start:end], second_start, end, mode))
     return other_languages.attribute(text, masked, spans, language)
 
 

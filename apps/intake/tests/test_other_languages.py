@@ -205,3 +205,34 @@ def test_a_speaker_read_from_a_pronoun_or_the_paragraph_is_marked_for_checking_a
     assert named.check == ""
     assert pronoun.speaker == person("Дмитрий Песков") and "pronoun" in pronoun.check
     assert spans["Люди боятся повышения цен"].check.startswith("an unnamed speaker")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "parts", "speaker"),
+    [
+        (
+            "Заголовок\n\n«Мы ценим позицию Астаны, — сказал Дмитрий Песков журналистам, — и рассчитываем на диалог».\n",
+            "ru",
+            ["Мы ценим позицию Астаны,", "и рассчитываем на диалог"],
+            "Дмитрий Песков",
+        ),
+        (
+            "Título\n\n«No vamos a ceder —dijo el ministro Luis Planas—, pero negociaremos».\n",
+            "es",
+            ["No vamos a ceder", "pero negociaremos"],
+            "Luis Planas",
+        ),
+        (
+            "Titre\n\nLe maire Jean Dupont a réagi lundi. « Nous tiendrons, dit-il, jusqu'au bout. »\n",
+            "fr",
+            ["Nous tiendrons,", "jusqu'au bout."],
+            "Jean Dupont",
+        ),
+    ],
+)
+def test_the_narrator_s_words_inside_one_pair_of_marks_are_not_the_speaker_s(text, language, parts, speaker):
+    spans = find_quotations(text, language=language)
+    assert [span.text for span in spans] == parts
+    assert all(span.speaker == person(speaker) for span in spans)
+    for span in spans:
+        assert text[span.char_start : span.char_end] == span.text
