@@ -18,7 +18,10 @@ A quotation's speaker is read, in this order, from
 A pronoun is the last person named before it (of its gender when the language tells it); a
 second reference ("Песков", "die Ministerin", "le ministre") is the fullest name the article
 gives that person. A quoted word or phrase with no cue in its sentence is the writer's own
-scare quote, and a quoted name (ООО «Ромашка», партия «Единая Россия») is no quotation.
+scare quote, and a quoted name (ООО «Ромашка», партия «Единая Россия») is no quotation. The
+narrator's words inside one pair of marks («…, — сказал он, — …») are cut out (`interruption`).
+A person read from a pronoun or the sentences around the quotation, rather than a name by a verb
+of saying, is marked for a person to check (`person_checks`).
 
 Russian names are inflected: "по словам Андрея Суздальцева" is said by Андрей Суздальцев.
 pymorphy3 (the `russian` runtime dependency; its OpenCorpora dictionary ships in the wheel) gives
@@ -147,7 +150,6 @@ RELATIVE = re.compile(
     r",|\s+(?:который|которая|которое|которые|der|die|das|welcher|welche|qui|que|dont|quien|quienes|cuyo|cuya|che|"
     r"il\s+quale|la\s+quale|que)\s"
 )
-CLAUSE_END = re.compile(r"[.;:!?…]|,|\n|" + MARK)
 SENTENCE_END = re.compile(rf"[.!?…]+(?=[\s{MARK}]+[{UPPER}{MARK}«„“\"—–-])|\n")
 
 
