@@ -684,10 +684,9 @@ class _Reader:
         return person_gender(name)
 
     def _nominative(self, name: str, pos: int = -1) -> str:
+        """A Russian name in the nominative; in the other languages names do not decline."""
         if self.language.code == "ru":
             return russian_nominative(name, "gent" if pos >= 0 and self._genitive_before(pos) else "")
-        if self.language.code == "de" and len(name.split()) == 1 and name.endswith("s") and len(name) > 4:
-            return name  # "Scholz'": genitives are not undone in German
         return name
 
     def fullest(self, name: str, before: int) -> str:
@@ -981,8 +980,9 @@ class _Reader:
             return None
         self.resolved = self.resolved or "a pronoun"
         subject = self.previous_subject(at)
-        if subject is not None and subject.kind == "organisation" and self.last_named(at, gender) is not None:
-            if self.last_named(at, gender).pos > self.sentence_of(self.sentence_of(at)[0] - 1)[0]:
+        named = self.last_named(at, gender)
+        if subject is not None and subject.kind == "organisation" and named is not None:
+            if named.pos > self.sentence_of(self.sentence_of(at)[0] - 1)[0]:
                 subject = None  # "Le Parti libéral, dirigé par Pablo Rodriguez, … a-t-il affirmé": the person
         if subject is not None and (
             subject.kind in ("anonymous", "organisation")
@@ -991,15 +991,14 @@ class _Reader:
         ):
             return subject  # "Un habitant … dit avoir été réveillé. « … », raconte-t-il."
         last = self.last_person
-        known = self.last_named(at, gender)
         fits = last is not None and (gender not in ("m", "f") or last.gender in (None, gender))
         if (
             fits
             and at - last.pos < PRONOUN_REACH
-            and (known is None or known.pos <= last.pos or known.name == last.name)
+            and (named is None or named.pos <= last.pos or named.name == last.name)
         ):
             return SpeakerMention(last.name, "person")
-        return SpeakerMention(self.fullest(known.name, at), "person") if known else None
+        return SpeakerMention(self.fullest(named.name, at), "person") if named else None
 
     def last_organisation_before(self, at: int) -> SpeakerMention | None:
         """The organisation named or quoted last before `at`, by the name the article gives it in full."""
