@@ -92,6 +92,27 @@ def test_a_speaker_and_statement_on_file_are_matched_and_reused(editor):
     assert Speaker.objects.filter(name="Maria Lindqvist").count() == 1
 
 
+RUSSIAN_ARTICLE = """Песков прокомментировал переговоры с Астаной
+
+Пресс-секретарь Кремля Дмитрий Песков заявил в среду, что переговоры с Казахстаном идут «в конструктивном ключе». «Мы рассчитываем на скорое соглашение по транзиту», — сказал Песков журналистам.
+
+По словам политолога Андрея Суздальцева, стороны «близки к компромиссу».
+"""
+
+
+def test_a_russian_article_is_read_in_russian_and_its_speakers_matched_across_scripts(editor):
+    peskov = make_speaker(name="Dmitry Peskov")
+    intake = services.intake_create(user=editor, text=RUSSIAN_ARTICLE)
+    assert intake.language == "ru"
+    assert intake.names == ["Дмитрий Песков", "Андрей Суздальцев"]
+    said = _by_words(intake, "Мы рассчитываем на скорое соглашение по транзиту")
+    assert said.speaker == peskov  # the speaker on file, spelt in Latin letters
+    quotation = services.suggestion_accept(suggestion=_by_words(intake, "близки к компромиссу"), user=editor)
+    # a new speaker is filed in the nominative, as the desk files names
+    assert quotation.statement.speaker.name == "Андрей Суздальцев"
+    assert Speaker.objects.filter(name="Dmitry Peskov").count() == 1
+
+
 def test_edited_words_must_be_printed_in_the_article_and_nothing_is_half_written(editor):
     intake = services.intake_create(user=editor, text=ARTICLE)
     suggestion = _by_words(intake, "We cannot ask")
