@@ -375,10 +375,13 @@ LANGUAGES["es"] = Language(
 )
 LANGUAGES["it"] = Language(
     code="it",
-    verbs=r"(?:ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto|ha\s+sottolineato|"
-    r"ha\s+ribadito|ha\s+precisato|ha\s+osservato|ha\s+commentato|ha\s+scritto|ha\s+risposto|"
-    r"dice|dichiara|afferma|spiega|aggiunge|sottolinea|ribadisce|precisa|osserva|commenta|scrive|risponde|"
-    r"disse|dichiarò|affermò|spiegò|aggiunse|sottolineò|ribadì|precisò|osservò|commentò|scrisse|rispose)",
+    verbs=r"(?:(?:ha|hanno|aveva|avevano)\s+[a-zà-ù]+(?:ato|uto|ito|etto|esso|isto|osto|itto|eso)|"
+    r"(?:dic|dichiar|afferm|spieg|aggiung|sottoline|ribad|precis|osserv|comment|scriv|rispond|raccont|avvert|"
+    r"sosten|denunci|ammett|conferm|chiar|replic|insist|attacc|incalz|assicur|annunci|ricord|lament|accus|"
+    r"promett|rivel|sfog|conclud|rimarc|evidenzi|tuon|ammon|avvis|sottolin)(?:e|a|ono|ano|isce|iscono)|"
+    r"disse|dissero|dichiarò|affermò|spiegò|aggiunse|sottolineò|ribadì|precisò|osservò|commentò|scrisse|"
+    r"rispose|raccontò|avvertì|sostenne|denunciò|ammise|confermò|replicò|assicurò|annunciò|ricordò|"
+    r"fa\s+sapere|fanno\s+sapere|si\s+legge|si\s+sfoga|si\s+dice)",
     according_to=r"secondo|a\s+detta\s+di|per",
     according_after="",
     pronouns={"lui": "m", "lei": "f", "loro": "p"},
@@ -393,10 +396,12 @@ LANGUAGES["it"] = Language(
 )
 LANGUAGES["pt"] = Language(
     code="pt",
-    verbs=r"(?:disse|disseram|diz|dizem|afirmou|afirmaram|afirma|declarou|declara|explicou|explica|"
-    r"acrescentou|acrescenta|sublinhou|sublinha|destacou|destaca|garantiu|garante|ressaltou|ressalta|"
-    r"salientou|salienta|defendeu|defende|escreveu|escreve|respondeu|responde|admitiu|admite|"
-    r"considerou|considera|criticou|critica|lamentou|lamenta|alertou|alerta|afirmou)",
+    verbs=r"(?:disse|disseram|diz|dizem|lê-se|"
+    r"(?:afirm|declar|explic|acrescent|sublinh|destac|garant|ressalt|salient|defend|escrev|respond|admit|"
+    r"consider|critic|lament|alert|cont|lembr|record|resum|adiant|avali|reconhec|conclu|question|desabaf|"
+    r"insist|rebat|denunci|coment|observ|reforç|ponder|inform|indic|revel|assegur|anunci|classific|"
+    r"pergunt|reclam|protest|confirm|ressalv|acus|prometeu|promet)"
+    r"(?:ou|aram|eu|eram|iu|iram|a|am|e|em|iu)|(?:tem|têm)\s+[a-zà-ú]+(?:ado|ido))",
     according_to=r"segundo|de\s+acordo\s+com|para",
     according_after="",
     pronouns={"ele": "m", "ela": "f", "eles": "p", "elas": "p"},
@@ -553,9 +558,11 @@ class _Reader:
         return bool(articles) and bool(re.search(rf"(?:^|\s)(?:{articles})\s+$", before, re.I))
 
     def _not_a_name_part(self, token: str) -> bool:
-        """ "GDL-Vize", "CDU", "Bundeskanzler", "Kremlin": words before a first name that are not the person's."""
+        """ "GDL-Vize", "CDU", "Bundeskanzler", "Kremlin", "Per": words before a first name that are not the person's."""
         return (
-            self._office_word(token)
+            token.lower() in FUNCTION_WORDS
+            or token.lower() in PREPOSITIONS.split("|")
+            or self._office_word(token)
             or self._organisation(token)
             or token.lower() in self.language.articles
             or bool(re.search(r"[A-ZÄÖÜ]{2,}", token))
@@ -605,7 +612,7 @@ class _Reader:
 
     def _opens_name(self, token: str) -> bool:
         """Whether a word is a first name (or an initial) that starts a person's name."""
-        if self.language.code == "de" and _german_word(token):
+        if token.lower() in FUNCTION_WORDS or token.lower() in PREPOSITIONS.split("|"):
             return False
         if re.fullmatch(rf"[{UPPER}]\.", token):
             return True
@@ -1061,16 +1068,26 @@ def _spelt_out(acronym: str, before: str) -> str | None:
     return None
 
 
-# capitalised German words the larger first-name list holds that open sentences far more often
-GERMAN_NOT_NAMES = {"dann", "darin", "damit", "daher", "dabei", "doch", "nur", "man", "auch", "aber", "noch"}
-
-
 def _german_word(word: str) -> bool:
-    return word.lower() in GERMAN_NOT_NAMES
+    return word.lower() in FUNCTION_WORDS
+
+
+# the small words that open a sentence with a capital and are in the larger first-name list
+# ("Ha", "Per", "Ma", "Alla", "Segundo", "Dann"): never a name
+FUNCTION_WORDS = {
+    *"ha hanno ma per alla alle allo al nel nella dopo anche poi però e o se che chi non più già".split(),
+    *"segundo mas para pela pelo na no nas nos em e ou se que não já também depois".split(),
+    *"mais pour par sur dans avec après aussi puis si que qui ne".split(),
+    *"pero para por con tras según también luego si que no ya".split(),
+    *"dann darin damit daher dabei doch nur man auch aber noch".split(),
+}
 
 
 def _looks_like_name(word: str, language: Language) -> bool:
-    if is_first_name(word) and word.lower() not in language.articles and word.lower() not in NAME_PARTICLES:
+    lower = word.lower()
+    if lower in FUNCTION_WORDS or lower in PREPOSITIONS.split("|"):
+        return False  # "Per Alvise Benetton", "Segundo ele"
+    if is_first_name(word) and lower not in language.articles and lower not in NAME_PARTICLES:
         return True
     if language.code in ("ru", "uk", "be"):
         return _russian_gender(word) is not None or _is_russian_name_word(word)
@@ -1693,7 +1710,7 @@ def _sentence_subject(reader: _Reader, before: str, offset: int) -> SpeakerMenti
                 found = _russian_organisation_in(reader, before[: opening.end()] + phrase, offset)
                 if found is not None:
                     return found
-    prepositions = set(PREPOSITIONS.split("|"))
+    prepositions = set(PREPOSITIONS.split("|")) - ({"a", "o"} if language.code == "pt" else set())  # "the"
     for start, clause in clauses:
         complement = 0  # words of a prepositional phrase still to pass ("Vor dem Hörsaalgebäude | schimpft")
         for m in re.finditer(r"[\w’'-]+", clause):
@@ -1740,9 +1757,14 @@ def _nearby_speaker(
     if start > paragraph:
         previous_start, _ = reader.sentence_of(start - 1)
         sentence = masked[max(previous_start, paragraph) : start]
-        if sentence.rstrip().endswith("?") and MARK not in sentence and reader.last_speaker is not None:
-            # an interview: the paper's question, unquoted, then the answer ("Ist das ein Fehler? „Nicht im Ansatz.“")
-            return reader.last_speaker, "(answer)"
+        if sentence.rstrip().endswith("?") and MARK not in sentence:
+            # an interview: the paper's question, unquoted, then the answer ("Ist das ein Fehler? „Nicht im Ansatz.“"):
+            # the person who answered before, else the person the paper talked to, named last
+            known = reader.last_named(span.char_start, None)
+            if reader.last_speaker is not None:
+                return reader.last_speaker, "(answer)"
+            if known is not None:
+                return SpeakerMention(reader.fullest(known.name, span.char_start), "person"), "(answer)"
         speaker = _sentence_subject(reader, sentence, max(previous_start, paragraph))
         if speaker is not None:
             return speaker, "(previous sentence)"

@@ -236,3 +236,16 @@ def test_the_narrator_s_words_inside_one_pair_of_marks_are_not_the_speaker_s(tex
     assert all(span.speaker == person(speaker) for span in spans)
     for span in spans:
         assert text[span.char_start : span.char_end] == span.text
+
+
+def test_italian_and_portuguese_read_their_verbs_and_a_preposition_is_no_first_name():
+    italian = (
+        "Titolo\n\nPer Alvise Benetton, ingegnere idraulico, il problema è la gestione. «Il Mose è stato pensato "
+        "per essere sollevato qualche volta l'anno», osserva.\n\n«Non possiamo escludere nuovi episodi», "
+        "ha avvertito Stefania Cannavò.\n"
+    )
+    found = speakers(italian, "it")
+    assert found["Il Mose è stato pensato per essere sollevato qualche volta l'anno"] == person("Alvise Benetton")
+    assert found["Non possiamo escludere nuovi episodi"] == person("Stefania Cannavò")
+    portuguese = "Título\n\n“A água subiu em dez minutos”, conta a costureira Rosângela Barreto Lima.\n"
+    assert speakers(portuguese, "pt")["A água subiu em dez minutos"] == person("Rosângela Barreto Lima")
