@@ -28,11 +28,12 @@ pymorphy3 (the `russian` runtime dependency; its OpenCorpora dictionary ships in
 the nominative; without it the name is left as the text writes it.
 """
 
+import bisect
 import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from .names import first_name_gender, is_first_name, person_gender
 from .types import QuoteSpan, SpeakerMention
@@ -177,7 +178,7 @@ def _forms(*stems: str, endings: str) -> str:
     return rf"(?:{'|'.join(sorted(stems, key=len, reverse=True))})(?:{endings})"
 
 
-RU_VERB_ENDINGS = r"л|ла|ли|ло|лся|лась|лись|ет|ёт|ют|ут|ит|ят|т|в|вши|ется|ются|ется"
+RU_VERB_ENDINGS = r"л|ла|ли|ло|лся|лась|лись|ет|ёт|ют|ут|ит|ят|т|в|вши|ется|ются"
 RU_VERBS = _forms(
     *"сказа заяви заявля отмети отмеча добави добавля подчеркну подчёркива подчеркива сообщи сообща".split(),
     *"поясни поясня рассказа рассказыва призна признава уточни уточня замети замеча указа указыва".split(),
@@ -238,7 +239,7 @@ LANGUAGES["ru"] = Language(
 LANGUAGES["uk"] = Language(
     code="uk",
     verbs=_forms(
-        *"сказа заяви заявля зазначи зазнача дода дода підкресли підкреслю повідоми повідомля пояснив поясни".split(),
+        *"сказа заяви заявля зазначи зазнача дода підкресли підкреслю повідоми повідомля пояснив поясни".split(),
         *"розповіла розповів розповіда визна визнава уточни написа пише відповів відповіла відповіда".split(),
         endings=r"в|ла|ли|є|ють|ть|",
     ),
@@ -584,7 +585,7 @@ class _Reader:
         morph = _morph() if self.language.code in ("ru", "uk") else None
         if morph is None:
             return False
-        return any({"NOUN", "anim", "nomn"} <= set(p.tag.grammemes) for p in morph.parse(word) if p.score >= 0.2)
+        return any({"NOUN", "anim", "nomn"} <= set(p.tag.grammemes) for p in _parses(word) if p.score >= 0.2)
 
     def _surname(self, name: str) -> bool:
         if self.language.code in ("ru", "uk", "be"):
@@ -606,7 +607,7 @@ class _Reader:
         office = next((w for w in reversed(words[-6:]) if self._office_word(w)), None)
         if office is None:
             return False
-        parses = [p for p in morph.parse(office) if p.score >= 0.1]
+        parses = [p for p in _parses(office) if p.score >= 0.1]
         singular = [p for p in parses if "sing" in p.tag.grammemes]
         return any("gent" in p.tag.grammemes for p in singular) and not any("nomn" in p.tag.grammemes for p in singular)
 
@@ -664,7 +665,7 @@ class _Reader:
             or bool(re.fullmatch(self.language.verbs, lower, re.I))
             or (
                 self.language.code == "de"
-                and not (first_name_gender(word) or (is_first_name(word) and not _german_word(word)))
+                and not (first_name_gender(word) or (is_first_name(word) and word.lower() not in FUNCTION_WORDS))
             )
             or (self.language.code != "de" and not _looks_like_name(word, self.language))
         )
@@ -734,8 +735,9 @@ class _Reader:
         return None
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        end = next((e for e in self.sentence_ends if e > pos), len(self.masked))
-        start = max((e for e in self.sentence_ends if e <= pos), default=0)
+        k = bisect.bisect_right(self.sentence_ends, pos)  # the ends are sorted
+        start = self.sentence_ends[k - 1] if k else 0
+        end = self.sentence_ends[k] if k < len(self.sentence_ends) else len(self.masked)
         return start, end
 
     # --- speakers --------------------------------------------------------------------------
@@ -975,7 +977,7 @@ class _Reader:
         if self.language.code in ("ru", "uk"):
             morph = _morph()
             if morph is not None:
-                best = morph.parse(word)[0]
+                best = _parses(word)[0]
                 return bool({"VERB", "INFN", "GRND", "PRTS", "ADVB", "CONJ"} & set(best.tag.grammemes))
         return False
 
@@ -1068,10 +1070,6 @@ def _spelt_out(acronym: str, before: str) -> str | None:
     return None
 
 
-def _german_word(word: str) -> bool:
-    return word.lower() in FUNCTION_WORDS
-
-
 # the small words that open a sentence with a capital and are in the larger first-name list
 # ("Ha", "Per", "Ma", "Alla", "Segundo", "Dann"): never a name
 FUNCTION_WORDS = {
@@ -1112,18 +1110,25 @@ def _morph():
 NAME_TAGS = {"Name", "Surn", "Patr"}
 
 
+@lru_cache(maxsize=20000)
+def _parses(word: str) -> tuple:
+    """pymorphy3's readings of a word, read once: an article asks about the same names many times."""
+    morph = _morph()
+    return tuple(morph.parse(word)) if morph is not None else ()
+
+
 def _is_russian_name_word(word: str) -> bool:
     morph = _morph()
     if morph is None:
         return False
-    return any(NAME_TAGS & set(p.tag.grammemes) for p in morph.parse(word) if p.score > 0.05)
+    return any(NAME_TAGS & set(p.tag.grammemes) for p in _parses(word) if p.score > 0.05)
 
 
 def _russian_gender(name: str) -> str | None:
     morph = _morph()
     first = name.split()[0]
     if morph is not None:
-        for parse in morph.parse(first):
+        for parse in _parses(first):
             grammemes = set(parse.tag.grammemes)
             if NAME_TAGS & grammemes:
                 if "femn" in grammemes:
@@ -1146,7 +1151,7 @@ def russian_nominative(name: str, case: str = "") -> str:
     words = name.split()
     if morph is None or not words:
         return name
-    readings = [morph.parse(word) for word in words]
+    readings = [_parses(word) for word in words]
 
     def fit(parses, gender: str, wanted: str) -> list:
         return [
@@ -1191,7 +1196,7 @@ def russian_nominative(name: str, case: str = "") -> str:
 
 def _russian_lemma(word: str) -> str:
     morph = _morph()
-    return morph.parse(word)[0].normal_form if morph is not None else word.lower()
+    return _parses(word)[0].normal_form if morph is not None else word.lower()
 
 
 def _russian_organisation_word(word: str) -> bool:
@@ -1199,7 +1204,7 @@ def _russian_organisation_word(word: str) -> bool:
     morph = _morph()
     if morph is None:
         return False
-    return any("Orgn" in p.tag.grammemes for p in morph.parse(word) if p.score >= 0.3)
+    return any("Orgn" in p.tag.grammemes for p in _parses(word) if p.score >= 0.3)
 
 
 def _russian_place_or_body(word: str) -> bool:
@@ -1209,7 +1214,7 @@ def _russian_place_or_body(word: str) -> bool:
         return word.isupper()
     return any(
         "Geox" in p.tag.grammemes or ({"inan", "NOUN"} <= set(p.tag.grammemes) and not NAME_TAGS & set(p.tag.grammemes))
-        for p in morph.parse(word)
+        for p in _parses(word)
         if p.score >= 0.3
     )
 
@@ -1227,7 +1232,7 @@ def _russian_surname(word: str) -> bool:
         return False
     if morph is None:
         return bool(SURNAME_SHAPE.search(word))
-    parses = morph.parse(word)
+    parses = _parses(word)
     if any({"Geox", "ADJF"} & set(p.tag.grammemes) for p in parses if p.score >= 0.3):
         return False
     return any("Surn" in p.tag.grammemes for p in parses if p.score >= 0.1) or bool(SURNAME_SHAPE.search(word))
@@ -1237,7 +1242,7 @@ def _russian_first_name(word: str) -> bool:
     morph = _morph()
     if morph is None:
         return False
-    parses = morph.parse(word)
+    parses = _parses(word)
     name = max((p.score for p in parses if "Name" in p.tag.grammemes), default=0.0)
     place = max((p.score for p in parses if "Geox" in p.tag.grammemes), default=0.0)
     return name >= 0.1 and name >= place  # "Астаны" is a place first; "Касым-Жомарт" a name as much as one
@@ -1657,7 +1662,7 @@ def _russian_nominative_phrase(phrase: str) -> str:
         return phrase
     out, words = [], phrase.split()
     for k, word in enumerate(words):
-        parse = morph.parse(word)[0]
+        parse = _parses(word)[0]
         if not {"ADJF", "NOUN"} & set(parse.tag.grammemes) or "nomn" in parse.tag.grammemes:
             return " ".join(out + words[k:])
         inflected = parse.inflect({"nomn"})
