@@ -49,10 +49,11 @@ Pure Python (no Django), fast (regular expressions over one paragraph at a time)
    description with a full name in apposition is that person ("The riders' representative,
    veteran Italian Davide Roncaglia, said" -> "Davide Roncaglia", no nationality); a second
    reference to an unnamed person keeps the acronym that introduced them ("the student" ->
-   "PhD student"); an unnamed spokesperson and a second reference by kind ("a spokesperson", "a
-   police spokesperson", "the company", "the team") are the organisation acting in the paragraph
-   or the one before, or the one organisation of that word ("Kestermoor Police"): the desk files
-   an unnamed spokesperson's words under the organisation.
+   "PhD student") and the phrase that qualified them ("the source" -> "A source close to the
+   production"); a second reference by kind ("the company", "the team") is the organisation acting
+   in the paragraph or the one before; an unnamed spokesperson is filed as that organisation's
+   ("a spokesman for Aer Corrib", "a police spokesperson" -> "Aer Corrib spokesman", "Kestermoor
+   Police spokesperson"), as the fixtures file "Boris Yeltsin's press secretary (unnamed)".
 
 Round six (issue 17) added, each for a class of construction: a spokesperson "for" a named
 organisation, "a company spokesperson" and "the company" are that organisation (the one acting,
@@ -2984,9 +2985,8 @@ class _Resolver:
             tail[m.end() :],
         )
         if spokes and not spokes.group("named") and behalf:
-            named = _named_organisation_phrase(behalf.group(1))
-            if named:
-                return SpeakerMention(named, "organisation")
+            # whom they speak for is read when the names are tidied (`_spoken_for`)
+            return SpeakerMention(phrase + " " + " ".join(behalf.group(0).split()), "anonymous")
         # "said Holbeck chief executive Marius Kettering": the person after the body's name and the job
         employed = re.fullmatch(
             rf"(?:the\s+)?{NAME_RUN.pattern}(?:[’']s)?\s+((?:[a-z][\w-]*\s+){{1,4}})({NAME_RUN.pattern})", phrase
@@ -3300,7 +3300,7 @@ PLACE_BEFORE = re.compile(
 # an unnamed spokesperson or a second reference to an organisation by its kind ("a spokesperson",
 # "a police spokeswoman", "the company", "the team"): the desk files the words under the organisation
 SPOKESPERSON = re.compile(
-    r"(?:an?|the)\s+(?:(?P<of>[a-z]+)\s+)?(?:spokesperson|spokeswoman|spokesman|representative|press officer)"
+    r"(?:an?|the)\s+(?:(?P<of>[a-z]+)\s+)?(?P<word>spokesperson|spokeswoman|spokesman|representative|press officer)"
     r"(?:\s+(?:for|of|at)\s+(?P<named>.+))?",
     re.IGNORECASE,
 )
@@ -3344,6 +3344,8 @@ def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpa
             tidy = _first_name_given(article, tidy, span) or tidy
         if tidy and tidy.kind == "anonymous":
             tidy = _as_introduced(article, tidy, span.char_start) or tidy  # "the student" -> "PhD student"
+        if tidy and tidy.kind == "anonymous":
+            tidy = _with_qualifier(article, tidy, span.char_start) or tidy  # "A source" -> "A source close to…"
         if tidy and tidy.kind != "person":
             tidy = _unnamed_for_organisation(article, tidy, span.char_start) or tidy
         if tidy != speaker:
@@ -3408,6 +3410,55 @@ def _first_name_given(article: "_Article", mention: SpeakerMention, span: QuoteS
     return SpeakerMention(article.fullest(found) if len(found.split()) > 1 else found, "person")
 
 
+# What qualifies an unnamed speaker's noun and says who they are: "A source close to the
+# production", "A person familiar with the negotiations", "A senior teacher at a secondary school
+# in Senga", "A prefectural official in charge of disaster preparedness" (one or two such phrases,
+# ending where the sentence goes on: a comma, "who", a verb of saying).
+QUALIFIER = re.compile(
+    r"(?:[ \u00a0]+(?:close to|familiar with|involved in|in charge of|based in|of|at|from|in|on|with|within|for|inside)"
+    r"(?:[ \u00a0]+(?:the|a|an|its|their|one of the))?(?P<words>(?:[ \u00a0]+[\w’'&.-]+){1,4}?)){1,2}"
+    rf"(?=[ \u00a0]*(?:[,;:(—–]|\.(?:\s|$)|$)|[ \u00a0]+(?:who|whose|speaking|{CUE_VERBS})\b)"
+)
+# words that end a qualifier's noun phrase, being verbs ("A man at the depot shrugged.")
+NOT_IN_QUALIFIER = re.compile(
+    r"(?:[a-z]+ed|is|was|were|are|has|had|have|did|does|do|will|would|could|can|may|might|must|should|went|"
+    r"spoke|put|felt|thought|knew|saw|gave|took|came|made|left|kept|got|sat|stood|ran|told|said|says|who|which|that)",
+)
+
+
+def _with_qualifier(article: "_Article", mention: SpeakerMention, pos: int) -> SpeakerMention | None:
+    """An unnamed speaker cut to its noun ("A source", from a second reference "the source said")
+    with the phrase that qualified it where the article introduced it: "A source close to the
+    production said one was…" -> "A source close to the production", as the desk files an unnamed
+    speaker ("Unnamed expert of the Russian International Affairs Council"). None when the words
+    were introduced without one (a participle or relative clause is not taken: `_tidy_mention`)."""
+    words = " ".join(mention.name.split())
+    if not re.fullmatch(r"(?:an?|one|another)\s+(?:[\w’'-]+\s+){0,3}[a-z][\w’'-]*", words, re.IGNORECASE):
+        return None
+    pattern = re.escape(words).replace(r"\ ", r"[ \u00a0]+")
+    text = article.masked
+    introduced = None
+    for m in re.compile(rf"(?<![\w’'-])(?i:{pattern})(?![\w’'-])").finditer(text, max(0, pos - 2000), pos):
+        introduced = m
+    if introduced is None:
+        return None
+    qualifier = QUALIFIER.match(text, introduced.end())
+    if not qualifier or MARK in qualifier.group(0) or WORDS_MASK in qualifier.group(0):
+        return None
+    phrase = qualifier.group(0)
+    tail = re.findall(r"[\w’'&.-]+", phrase)
+    if any(NOT_IN_QUALIFIER.fullmatch(w) for w in tail):
+        return None
+    if (
+        len(tail) == 3
+        and tail[1].lower() in {"the", "its", "their"}
+        and tail[2].lower() in ORGANISATION_KINDS
+        and not SPOKESPERSON.fullmatch(words)  # "a spokesperson for the federation": which one (`_spoken_for`)
+    ):
+        return None  # "in the company": refers back to the article's organisation, names nobody (`_tidy_mention`)
+    return SpeakerMention(words + " " + " ".join(phrase.split()), "anonymous")
+
+
 def _as_introduced(article: "_Article", mention: SpeakerMention, pos: int) -> SpeakerMention | None:
     """A second reference to an unnamed person ("the student", "the nurse") as the article
     introduced them, when an acronym qualified them ("Two PhD students…", "an NHS nurse") ->
@@ -3444,29 +3495,15 @@ def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos:
     names no such organisation (the description stays)."""
     name = re.sub(r"^(?:and|but|or|while|as)\s+", "", " ".join(mention.name.split()), flags=re.IGNORECASE)
     spokes = SPOKESPERSON.fullmatch(name)
-    second = spokes and re.fullmatch(r"(?:the|its|their)\s+([a-z]+)", spokes.group("named") or "", re.IGNORECASE)
-    if spokes and spokes.group("named") and not (second and second.group(1).lower() in ORGANISATION_KINDS):
-        # "A spokesman for the Department for Food and Rural Affairs": the organisation it names
-        named = _named_organisation_phrase(spokes.group("named"))
-        return SpeakerMention(named, "organisation") if named else None
     if spokes:
-        # "a spokesperson for the company" is "a company spokesperson": a second reference by kind
-        kind = second.group(1) if second else spokes.group("of")
-        if kind is None:
-            found = article.acting_organisation(pos)
-        elif kind.lower() in COMPANY_NOUNS | {"club", "team"}:
-            # "a company spokesperson": the firm acting in the paragraph, else the article's firm
-            found = (
-                article.acting_organisation(pos)
-                or article.main_organisation(pos)
-                or article.introduced_organisation(pos)
-            )
-        elif kind.islower():
-            # "a police spokesperson": the one organisation of that word the article names
-            found = article.organisation_with_word(kind)
-        else:
-            found = None
-        return SpeakerMention(found, "organisation") if found else None
+        found = _spoken_for(article, spokes, pos)
+        if not found:
+            return None
+        if spokes.group("word").lower().startswith("spokes"):
+            # the desk files an unnamed spokesperson as one, under the body's name ("Aer Corrib
+            # spokesman"), as the fixtures file "Boris Yeltsin's press secretary (unnamed)"
+            return SpeakerMention(f"{found} {spokes.group('word').lower()}", "anonymous")
+        return SpeakerMention(found, "organisation")
     staff = re.fullmatch(r"(?:the\s+)?([a-z]+)\s+(?:officers|officials)", name, re.IGNORECASE)
     if staff and staff.group(1).lower() in STAFF_OF:
         # "council officers", "ministry officials": the report or statement is the body's own
@@ -3485,6 +3522,46 @@ def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos:
             found = named.name if named and named.kind == "organisation" and " " in named.name else None
         return SpeakerMention(found, "organisation") if found else None
     return None
+
+
+def _spoken_for(article: "_Article", spokes: re.Match, pos: int) -> str | None:
+    """The organisation an unnamed spokesperson speaks for: the one the "for"/"of" phrase names
+    ("A spokesman for the Department for Food and Rural Affairs", "a spokesman for Aer Corrib");
+    for a second reference by kind ("a spokesperson for the company", "a company spokesperson")
+    the firm acting in the paragraph, else the article's firm; "a police spokesperson" the one
+    police force the article names; "a WRU spokesperson" the name the acronym stands for; with
+    no qualifier, the organisation acting in the paragraph or the one before. None when the
+    article names no such organisation, or the phrase names a person ("for Priya Landsborough")."""
+    named = spokes.group("named")
+    second = re.fullmatch(r"(?:the|its|their)\s+([a-z]+)", named or "", re.IGNORECASE)
+    if named and not (second and second.group(1).lower() in ORGANISATION_KINDS):
+        found = _named_organisation_phrase(named)
+        if found:
+            return found
+        # a name of its own that is no person's ("Midshire Taverns", "Craigavon Castle")
+        proper = _clean_name(re.sub(r"^(?:the|The)\s+", "", " ".join(named.split()).strip(" ,.;:")))
+        if (
+            proper
+            and re.fullmatch(NAME_RUN.pattern, proper)
+            and proper not in article.full_names
+            and not any(is_first_name(t) for t in proper.split())
+            and not any(n.endswith(" " + proper.split()[-1]) for n in article.full_names)
+        ):
+            return proper
+        return None
+    kind = second.group(1) if second else spokes.group("of")
+    if kind is None:
+        return article.acting_organisation(pos)
+    if kind.lower() in COMPANY_NOUNS | {"club", "team"}:
+        return (
+            article.acting_organisation(pos) or article.main_organisation(pos) or article.introduced_organisation(pos)
+        )
+    if kind.islower():
+        # "a spokeswoman for the regulator": else the body acting in the paragraph, as for "the company"
+        return article.organisation_with_word(kind) or (article.acting_organisation(pos) if second else None)
+    if re.fullmatch(r"[A-Z]{2,6}", kind):
+        return _spelled_out(article, kind) or kind
+    return kind  # "A Nordhavn spokeswoman": the name as the article qualifies them
 
 
 def _named_organisation_phrase(phrase: str) -> str | None:
