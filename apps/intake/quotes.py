@@ -728,6 +728,8 @@ PLACE_WORDS = {
 ORG_PATTERN = "|".join(sorted(ORG_WORDS))
 # words that end a company's name ("Tallowmere Capital", "Halvane Interactive", "Halvard Dynamics"),
 # but are common nouns in lower case ("On energy, Eberwein…"): read only as a name's last word
+# the legal form after a firm's name, which a desk leaves out ("Sunveda Lifesciences Pvt Ltd")
+LEGAL_ENDINGS = set("ltd limited pvt plc inc llc llp gmbh ag sa nv bv co corp pty spa srl".split())
 COMPANY_NAME_ENDINGS = {
     *"capital interactive studio games entertainment media pictures records software technology".split(),
     *"solutions energy dynamics analytics robotics networks aerospace insurance foods brewing".split(),
@@ -1780,6 +1782,18 @@ class _Article:
             and [t for t in o.name.lower().split() if t.strip(".,’'") not in ORG_WORDS | COMPANY_NAME_ENDINGS | {"the"}]
             == wanted
         }
+        return found.pop() if len(found) == 1 else None
+
+    def organisation_opening_with(self, name: str) -> str | None:
+        """The one longer organisation name the article gives that opens with `name` ("Haldenwerk"
+        -> "Haldenwerk Chemie AG", "Daleford" -> "Daleford Retail Group"); None when none or several."""
+        found = {
+            o.name
+            for o in self.organisations
+            if o.name.startswith(name + " ")  # (not a legal ending alone: "Sunveda Lifesciences Pvt Ltd")
+            and not all(t.lower().strip(".,") in LEGAL_ENDINGS for t in o.name[len(name) :].split())
+        }
+        found = {n for n in found if not any(n != other and other.startswith(n) for other in found)}
         return found.pop() if len(found) == 1 else None
 
     def fullest(self, name: str, pos: int | None = None) -> str:
@@ -3779,6 +3793,8 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
             name = later.pop() if len(later) == 1 else name
         if name == " ".join(tokens):
             organisation = article.organisation_named(name)
+            if organisation is None and len(tokens) == 1 and not is_first_name(name):
+                organisation = article.organisation_opening_with(name)  # "Haldenwerk said…"
             if organisation:  # "Altenbrück said the club…": "FC Altenbrück", named so before
                 return SpeakerMention(organisation, "organisation")
         return replace(mention, name=name) if name != mention.name else mention
@@ -3806,6 +3822,10 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
         named = article.organisation_with_word(tokens[0])  # "The Trust said": the one trust the article names
         if named:
             return SpeakerMention(named, "organisation")
+    if mention.kind == "organisation" and len(tokens) <= 2 and tokens[0][:1].isupper():
+        longer = article.organisation_opening_with(" ".join(tokens))
+        if longer:  # "Haldenwerk", "Northline Metals Corp" short of the name the article gave
+            return SpeakerMention(longer, "organisation")
     if len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", tokens[0]):
         spelled = _spelled_out(article, tokens[0])
         if spelled:  # "the WPTC said" after "The Women’s Professional Tennis Circuit": its name

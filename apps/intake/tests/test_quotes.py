@@ -2353,3 +2353,22 @@ def test_a_second_reference_to_an_unnamed_speaker_keeps_the_phrase_that_introduc
 def test_a_verb_after_an_unnamed_speaker_is_no_part_of_their_description():
     text = "A man at the depot shrugged. “It happens every winter,” the man said."
     assert only(text).speaker.name == "A man"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Dye leaked from a plant run by Haldenwerk Chemie AG on Sunday. Haldenwerk said the liquid was "
+            "“harmless in this dilution”.",
+            "Haldenwerk Chemie AG",
+        ),
+        # a legal form alone is no fuller name: the article's short name stays
+        (
+            "A blast hit a plant of Sunveda Lifesciences Pvt Ltd. Sunveda Lifesciences said it was “cooperating fully”.",
+            "Sunveda Lifesciences",
+        ),
+    ],
+)
+def test_a_firm_s_short_name_is_the_full_name_the_article_gave_it(text, speaker):
+    assert only(text).speaker.name == speaker
