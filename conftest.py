@@ -10,8 +10,8 @@ from tests.matching import lexical_matching_only
 @pytest.fixture(autouse=True)
 def _semantic_model_only_where_asked(request, monkeypatch):
     """The meaning vectors (apps/claims/semantic.py) cost tens of milliseconds per statement or
-    quotation saved: tests run without them (matching is lexical, as on a server without the
-    optional model), except those marked `semantic`, which get the model when it is installed."""
+    quotation saved: tests run without them (matching is lexical, as on a platform without the
+    model), except those marked `semantic`, which get the model when it is installed."""
     if request.node.get_closest_marker("semantic"):
         return
     lexical_matching_only(monkeypatch)
@@ -20,7 +20,7 @@ def _semantic_model_only_where_asked(request, monkeypatch):
 @pytest.fixture(autouse=True)
 def _parse_only_where_asked(request, settings):
     """The spaCy parse (apps/intake/parsing.py) adds about half a second per article: intake's
-    tests run with the rules alone (as on a server without the optional `parsing` group), except
+    tests run with the rules alone (as with CLAIMTRACK_INTAKE_PARSER=off), except
     those marked `parsing`, which get the parse when it is installed."""
     if not request.node.get_closest_marker("parsing"):
         settings.CLAIMTRACK_INTAKE_PARSER = False

