@@ -2378,6 +2378,8 @@ class _Resolver:
         a = self.article
         # "a secondary school of 1,400 pupils": a number's comma separates no appositive
         fragment = _strip_tail(re.sub(r"(?<=\d),(?=\d{3}\b)", "\u2009", a.masked[start:cue_start]).rstrip())
+        # "In a statement the trust said": the document is how, the words after it who
+        fragment = IN_A_DOCUMENT.sub("", fragment.lstrip()) or fragment
         # "One of them, a farmer from the next valley, said": the description is the speaker
         partitive = re.search(
             r"(?:^|[.;,]\s*)(?:[Oo]ne|[Ss]ome|[Ee]ach|[Aa]nother|[Tt]wo|[Tt]hree) of (?:them|those|us|the [\w-]+),\s*"
@@ -2665,6 +2667,8 @@ class _Resolver:
             phrase = phrase[cues[-1].end() :].strip(" ,.")  # "He said one trawler skipper (had told him)"
             if not phrase:
                 return None
+        # "In a statement the trust said": the document is how, the words after it who
+        phrase = IN_A_DOCUMENT.sub("", phrase) or phrase
         words = phrase.split()
         lowered = [w.lower().strip(",.’'") for w in words]
         by = re.search(r"\bby\s+(.+)$", phrase)
@@ -2724,6 +2728,10 @@ class _Resolver:
                     return SpeakerMention(later[0], "person")
             if head in ORG_WORDS:
                 return self.named_organisation(head, pos) or SpeakerMention(phrase, "organisation")
+            if head in ORGANISATION_KINDS and len(lowered) == 2:
+                # "the force said", "the side said": a body by its kind, read when the names are
+                # tidied as the one acting nearby (`_unnamed_for_organisation`)
+                return SpeakerMention(phrase, "organisation")
             if head in COLLECTIVE_SPEAKERS:  # "the opposition called the plan “…”"
                 return SpeakerMention(phrase, COLLECTIVE_SPEAKERS[head])
             # "the former manager" after "One former manager": the same unnamed speaker
@@ -3313,6 +3321,11 @@ PLACE_BEFORE = re.compile(
 
 # an unnamed spokesperson or a second reference to an organisation by its kind ("a spokesperson",
 # "a police spokeswoman", "the company", "the team"): the desk files the words under the organisation
+IN_A_DOCUMENT = re.compile(
+    r"^(?:in|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:statement|letter|post|filing|email|e-mail|note|release|submission|tweet)\b,?\s+(?=\S)",
+    re.IGNORECASE,
+)
 SPOKESPERSON = re.compile(
     r"(?:an?|the)\s+(?:(?P<of>[a-z]+)\s+)?(?P<word>spokesperson|spokeswoman|spokesman|representative|press officer)"
     r"(?:\s+(?:for|of|at)\s+(?P<named>.+))?",
@@ -3322,6 +3335,7 @@ ORGANISATION_KINDS = COMPANY_NOUNS | {
     "team", "club", "agency", "council", "union", "force", "charity", "trust", "association", "federation",
     "foundation", "organisation", "organization", "body", "regulator", "authority", "commission", "guild",
     "board", "service", "department", "ministry", "squad", "side", "institute", "university", "hospital",
+    "unit", "office", "bureau", "panel",
 }  # fmt: skip
 # the bodies whose "officers"/"officials" speak for them when unnamed ("a report by council officers"
 # is the council's); not "police officers", who are witnesses in their own right

@@ -2372,3 +2372,24 @@ def test_a_verb_after_an_unnamed_speaker_is_no_part_of_their_description():
 )
 def test_a_firm_s_short_name_is_the_full_name_the_article_gave_it(text, speaker):
     assert only(text).speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Haddon Vale Police confirmed officers had helped. In a statement, the force said: “We thank the public.”",
+            "Haddon Vale Police",
+        ),
+        (
+            "North Calder Hospitals Trust apologised.\n\nIn a statement the trust said: ‘We are sorry for the waits.’",
+            "North Calder Hospitals Trust",
+        ),
+        (
+            "The Global Tennis Anti-Doping Unit upheld the ban.\n\n“Athletes are responsible,” the unit said on Tuesday.",
+            "Global Tennis Anti-Doping Unit",
+        ),
+    ],
+)
+def test_a_body_named_again_by_its_kind_speaks_even_after_in_a_statement(text, speaker):
+    assert only(text).speaker == SpeakerMention(speaker, "organisation")
