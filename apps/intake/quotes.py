@@ -3335,7 +3335,7 @@ ORGANISATION_KINDS = COMPANY_NOUNS | {
     "team", "club", "agency", "council", "union", "force", "charity", "trust", "association", "federation",
     "foundation", "organisation", "organization", "body", "regulator", "authority", "commission", "guild",
     "board", "service", "department", "ministry", "squad", "side", "institute", "university", "hospital",
-    "unit", "office", "bureau", "panel",
+    "unit", "office", "bureau",
 }  # fmt: skip
 # the bodies whose "officers"/"officials" speak for them when unnamed ("a report by council officers"
 # is the council's); not "police officers", who are witnesses in their own right
