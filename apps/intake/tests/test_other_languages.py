@@ -249,3 +249,24 @@ def test_italian_and_portuguese_read_their_verbs_and_a_preposition_is_no_first_n
     assert found["Non possiamo escludere nuovi episodi"] == person("Stefania Cannavò")
     portuguese = "Título\n\n“A água subiu em dez minutos”, conta a costureira Rosângela Barreto Lima.\n"
     assert speakers(portuguese, "pt")["A água subiu em dez minutos"] == person("Rosângela Barreto Lima")
+
+
+def test_russian_legal_form_alone_is_the_company_named_after_it():
+    text = (
+        "Шахта «Северная» принадлежит АО «Прокопьевскуголь». В пресс-службе компании сообщили, что создан штаб. "
+        "«Компания окажет всю необходимую помощь семьям пострадавших», — говорится в сообщении."
+    )
+    assert speakers(text, "ru")["Компания окажет всю необходимую помощь семьям пострадавших"] == SpeakerMention(
+        "Прокопьевскуголь", "organisation"
+    )
+
+
+def test_russian_outlet_told_is_never_the_speaker_nor_part_of_the_name():
+    text = (
+        "Зенит купил нападающего. Спортивный директор клуба Андрей Карпенко дал интервью.\n\n"
+        "«Это хорошая сделка», — сказал РИА Новости Карпенко.\n\n"
+        "Прокуратура района подтвердила «Фонтанке», что проводит проверку «в полном объеме»."
+    )
+    found = speakers(text, "ru")
+    assert found["Это хорошая сделка"] == person("Андрей Карпенко")
+    assert found.get("в полном объеме") is None or "Фонтанк" not in found["в полном объеме"].name
