@@ -1940,6 +1940,14 @@ class _Article:
             return ranked[0][0]
         return None
 
+    def organisation_named_near(self, pos: int) -> str | None:
+        """The organisation named last before `pos` in its paragraph or the one before ("Holidaymakers
+        were told by Loudhollow Media… “…,” a spokesperson said"), a person's never."""
+        start = self.masked.rfind("\n", 0, max(0, self.masked.rfind("\n", 0, pos) - 1))
+        people = set(self.full_names)
+        near = [o for o in self.organisations if max(0, start) <= o.pos < pos and o.name not in people]
+        return near[-1].name if near else None
+
     def last_organisation(self, pos: int, *, acting: bool = False) -> _Mention | None:
         candidates = [p for p in self.organisations if p.pos < pos and not (acting and p.possessive)]
         return candidates[-1] if candidates else None
@@ -3579,7 +3587,8 @@ def _spoken_for(article: "_Article", spokes: re.Match, pos: int) -> str | None:
         return None
     kind = second.group(1) if second else spokes.group("of")
     if kind is None:
-        return article.acting_organisation(pos)
+        # the body acting nearby, else the one named last in the quotation's paragraph or the one before
+        return article.acting_organisation(pos) or article.organisation_named_near(pos)
     if kind.lower() in COMPANY_NOUNS | {"club", "team"}:
         return (
             article.acting_organisation(pos) or article.main_organisation(pos) or article.introduced_organisation(pos)

@@ -2393,3 +2393,11 @@ def test_a_firm_s_short_name_is_the_full_name_the_article_gave_it(text, speaker)
 )
 def test_a_body_named_again_by_its_kind_speaks_even_after_in_a_statement(text, speaker):
     assert only(text).speaker == SpeakerMention(speaker, "organisation")
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_named_last_in_the_paragraph_when_none_acts():
+    text = (
+        "The podcast was produced by Loudhollow Media until March.\n\n"
+        "“We are reviewing the matter with counsel,” a spokesperson said."
+    )
+    assert only(text).speaker == SpeakerMention("Loudhollow Media spokesperson", "anonymous")
