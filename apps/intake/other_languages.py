@@ -1720,13 +1720,18 @@ def _russian_organisation_in(reader: _Reader, phrase: str, at: int) -> SpeakerMe
     """ "в пресс-службе ПАО «Газпром»" -> "Газпром"; "в «Победе»" -> "Победа"; "в Национальном
     объединении застройщиков РБК" -> "Национальное объединение застройщиков"; "в МЧС" -> "МЧС"; "в
     пресс-службе ведомства", "в заявлении профсоюза" -> the organisation the article was just about."""
-    rest = re.sub(r"^\s*(?:в|во)\s+", "", phrase)
+    rest = re.sub(r"^\s*(?:в|во)\s+", "", phrase, flags=re.IGNORECASE)  # "В МЧС уточнили" opens a sentence
     offset = len(phrase) - len(rest)
     quoted = re.search(rf"{MARK}({WORDS_MASK}{{1,40}}){MARK}", rest)
     if quoted is not None:
         name = reader.text[at + offset + quoted.start(1) : at + offset + quoted.end(1)].strip()
         return SpeakerMention(_russian_nominative_phrase(name) if quoted.start() == 0 else name, "organisation")
     rest = MEDIA_AFTER.sub("", rest.rstrip(" ,"))
+    first = rest.split()[0] if rest.split() else ""
+    if first[:1].islower() and not first.startswith("пресс") and reader._organisation(first):
+        named = _russian_nominative_phrase(rest.strip(" ,"))
+        if re.search(rf"\s[{UPPER}]", named):  # "в прокуратуре Москвы приговор считают": "прокуратура Москвы"
+            return SpeakerMention(named, "organisation")
     if rest[:1].isupper():
         return SpeakerMention(_russian_nominative_phrase(rest.strip()), "organisation")
     run = NAME_RUN.search(rest)
@@ -1762,15 +1767,44 @@ def _russian_nominative_phrase(phrase: str) -> str:
     if morph is None:
         return phrase
     out, words = [], phrase.split()
+    # the head noun's gender and number, which the adjectives before it take ("Национальное объединение")
+    head = next((_parses(w)[0] for w in words if "NOUN" in _parses(w)[0].tag.grammemes), None)
+    agree = {"plur"} if head is not None and head.tag.number == "plur" else set()
+    if head is not None and head.tag.gender and not agree:
+        agree = {head.tag.gender}
     for k, word in enumerate(words):
         parse = _parses(word)[0]
         if not {"ADJF", "NOUN"} & set(parse.tag.grammemes) or "nomn" in parse.tag.grammemes:
             return " ".join(out + words[k:])
-        inflected = parse.inflect({"nomn"})
+        wanted = {"nomn"} | (agree if "ADJF" in parse.tag.grammemes else set())
+        inflected = parse.inflect(wanted) or parse.inflect({"nomn"})
         out.append(_same_case_as(word, inflected.word) if inflected else word)
         if "NOUN" in parse.tag.grammemes:
-            return " ".join(out + words[k + 1 :])
+            return " ".join(out + _complement(words[k + 1 :]))
     return " ".join(out)
+
+
+def _complement(words: list[str]) -> list[str]:
+    """The words after an organisation's head noun that belong to its name: genitives ("Москвы",
+    "застройщиков жилья"), names, "по"/"при" and its word ("по культуре"); not the clause's object
+    or what follows ("прокуратуре Москвы приговор считают": "Москвы")."""
+    kept: list[str] = []
+    k = 0
+    while k < len(words):
+        word = words[k].strip(",")
+        if words[k].startswith(","):
+            break
+        if word in ("по", "при") and k + 1 < len(words):
+            kept += [word, words[k + 1].strip(",")]
+            k += 2
+        elif word[:1].isupper() or any("gent" in p.tag.grammemes for p in _parses(word)[:3]):
+            kept.append(word)
+            k += 1
+        else:
+            break
+        if words[k - 1].endswith(","):
+            break
+    return kept
 
 
 def _subject_of(reader: _Reader, before: str, verb: re.Match, offset: int) -> SpeakerMention | None:

@@ -300,3 +300,23 @@ def test_russian_outlet_told_is_never_the_speaker_nor_part_of_the_name():
 def test_russian_unnamed_source_is_filed_as_introduced_without_the_outlet(text, source):
     spans = find_quotations(text, language="ru")
     assert spans[-1].speaker == SpeakerMention(source, "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("opening", "organisation"),
+    [
+        ("В прокуратуре Москвы приговор считают обоснованным.", "прокуратура Москвы"),
+        (
+            "В комитете по здравоохранению Петербурга заявили, что дети здоровы.",
+            "комитет по здравоохранению Петербурга",
+        ),
+        ("В акимате Алматы, отвечая на запрос редакции, пояснили сроки.", "акимат Алматы"),
+    ],
+)
+def test_russian_organisation_opening_the_sentence_with_v_is_named_in_the_nominative(opening, organisation):
+    text = (
+        f"Суд вынес приговор.\n\n{opening} «Решение будет изучено в установленном порядке», — сообщили в пресс-службе."
+    )
+    assert speakers(text, "ru")["Решение будет изучено в установленном порядке"] == SpeakerMention(
+        organisation, "organisation"
+    )
