@@ -1251,6 +1251,8 @@ def _russian_first_name(word: str) -> bool:
 def _same_case_as(written: str, lower: str) -> str:
     """pymorphy3's words are lower case: capitalise them as the text did ("касым-жомарт" -> "Касым-Жомарт")."""
     parts, written_parts = lower.split("-"), written.split("-")
+    if len(written) > 1 and written.isupper():
+        return written  # an acronym ("МЧС", "РСПП") is written the same in every case
     if len(parts) != len(written_parts):
         return lower[:1].upper() + lower[1:]
     return "-".join(

@@ -320,3 +320,8 @@ def test_russian_organisation_opening_the_sentence_with_v_is_named_in_the_nomina
     assert speakers(text, "ru")["Решение будет изучено в установленном порядке"] == SpeakerMention(
         organisation, "organisation"
     )
+
+
+def test_russian_acronym_keeps_its_capitals_when_put_in_the_nominative():
+    text = "Вода прибывает.\n\nВ МЧС уточнили, что пик еще впереди. «Просим жителей не возвращаться в дома», — сказали в ведомстве."
+    assert speakers(text, "ru")["Просим жителей не возвращаться в дома"] == SpeakerMention("МЧС", "organisation")
