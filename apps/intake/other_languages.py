@@ -1276,7 +1276,12 @@ def interruption(words: str, language: Language) -> tuple[int, int] | None:
     jusqu'au bout ». Returns where the first part ends (its comma kept, as in English) and where
     the second starts; None when the words are all the speaker's."""
     if language.code in ("ru", "uk"):
-        pattern = rf"(?P<comma>,?)[ \u00a0]*[—–][ \u00a0]*(?:{language.verbs})(?![\w-])[^—–«»„“”\"]{{0,100}}?,?[ \u00a0]*[—–][ \u00a0]*"
+        # (or a full stop, a new sentence after the dash: «…, — сказал Песков. — Рассчитываем…»;
+        # an adverb may come first: «…, — коротко сказал он. — …»)
+        pattern = (
+            rf"(?P<comma>,?)[ \u00a0]*[—–][ \u00a0]*(?:[а-яё]+[оеи][ \u00a0]+)?(?:{language.verbs})(?![\w-])"
+            rf"[^—–«»„“”\"]{{0,100}}?,?[ \u00a0]*[—–][ \u00a0]*"
+        )
     elif language.code == "fr":
         pattern = (
             r"(?P<comma>,)[ \u00a0]*[\w’']+-(?:t-)?(?:il|elle|ils|elles|on)\b(?:[ \u00a0]+[\w’']+){0,3}?,[ \u00a0]*"
@@ -1352,6 +1357,30 @@ def attribute(text: str, masked: str, spans: list[QuoteSpan], language: Language
             )
         )
         previous, previous_how = (paragraph, speaker), how
+    return _interrupted_share(text, result)
+
+
+QUOTE_MARKS = '«»“”„‟"‘’‚‹›'
+
+
+def _interrupted_share(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """The two parts of a quotation the writer's words interrupt inside one pair of marks
+    (« Nous tiendrons, dit-il, jusqu'au bout », a conclu Marc Dewulf) are one speaker's: a part
+    whose speaker was not read takes the other part's."""
+    result = list(spans)
+    for k in range(len(result) - 1):
+        first, second = result[k], result[k + 1]
+        between = text[first.char_end : second.char_start]
+        if len(between) > 120 or "\n" in between or any(mark in between for mark in QUOTE_MARKS):
+            continue  # not one pair of marks
+        if first.speaker is None and second.speaker is not None:
+            result[k] = replace(
+                first, speaker=second.speaker, cue="(the rest of the quotation)", confidence=second.confidence
+            )
+        elif second.speaker is None and first.speaker is not None:
+            result[k + 1] = replace(
+                second, speaker=first.speaker, cue="(the rest of the quotation)", confidence=first.confidence
+            )
     return result
 
 

@@ -325,3 +325,23 @@ def test_russian_organisation_opening_the_sentence_with_v_is_named_in_the_nomina
 def test_russian_acronym_keeps_its_capitals_when_put_in_the_nominative():
     text = "Вода прибывает.\n\nВ МЧС уточнили, что пик еще впереди. «Просим жителей не возвращаться в дома», — сказали в ведомстве."
     assert speakers(text, "ru")["Просим жителей не возвращаться в дома"] == SpeakerMention("МЧС", "organisation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a full stop after the speaker: the second part is a new sentence
+        "Переговоры идут.\n\n«Мы ценим позицию Астаны, — сказал Дмитрий Песков. — Рассчитываем на диалог».",
+        # an adverb before the verb
+        "Переговоры идут.\n\n«Мы ценим позицию Астаны, — коротко сказал Дмитрий Песков. — Рассчитываем на диалог».",
+    ],
+)
+def test_russian_quotation_interrupted_inside_one_pair_of_marks_is_two_quotations_of_one_speaker(text):
+    spans = find_quotations(text, language="ru")
+    assert [span.text for span in spans] == ["Мы ценим позицию Астаны,", "Рассчитываем на диалог"]
+    assert {span.speaker for span in spans} == {person("Дмитрий Песков")}
+
+
+def test_french_quotation_interrupted_by_a_pronoun_takes_the_speaker_named_after_it():
+    text = "Les négociations continuent.\n\n« Nous tiendrons, dit-il, jusqu'au bout », a conclu Marc Dewulf."
+    assert {span.speaker for span in find_quotations(text, language="fr")} == {person("Marc Dewulf")}
