@@ -1949,9 +1949,10 @@ def _nearby_speaker(
     if start <= paragraph and paragraph > 1:
         # a quotation opening its paragraph goes on from the paragraph before: its last speaker, or
         # the person its last sentence is about ("el mandatario se declaró víctima de …. ¶ “No me voy…”")
-        last_start, _ = reader.sentence_of(paragraph - 2)
-        last = masked[last_start : paragraph - 1]
-        if result and result[-1].speaker is not None and result[-1].char_start >= masked.rfind("\n", 0, paragraph - 2):
+        end = len(masked[:paragraph].rstrip())  # the previous paragraph's end, past any blank line
+        last_start, _ = reader.sentence_of(max(end - 1, 0))
+        last = masked[last_start:end]
+        if result and result[-1].speaker is not None and result[-1].char_start >= masked.rfind("\n", 0, end):
             return result[-1].speaker, "(previous paragraph)"
         speaker = _sentence_subject(reader, last, last_start)
         if speaker is not None and speaker.kind == "person":

@@ -345,3 +345,12 @@ def test_russian_quotation_interrupted_inside_one_pair_of_marks_is_two_quotation
 def test_french_quotation_interrupted_by_a_pronoun_takes_the_speaker_named_after_it():
     text = "Les négociations continuent.\n\n« Nous tiendrons, dit-il, jusqu'au bout », a conclu Marc Dewulf."
     assert {span.speaker for span in find_quotations(text, language="fr")} == {person("Marc Dewulf")}
+
+
+def test_a_quotation_opening_its_paragraph_after_a_blank_line_is_the_person_the_paragraph_before_is_about():
+    text = (
+        "Сделка закрыта. Покупатель — Константин Ворожцов.\n\n"
+        "Ворожцов подтвердил «Ведомостям» договоренность и объяснил логику покупки.\n\n"
+        "«Сыр — самая маржинальная категория в молочке»."
+    )
+    assert speakers(text, "ru")["Сыр — самая маржинальная категория в молочке"] == person("Константин Ворожцов")
