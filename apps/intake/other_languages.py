@@ -551,7 +551,22 @@ class _Reader:
         cut_office = any(self._office_word(t) for t in run.split()[: len(run.split()) - len(tokens)])
         if len(tokens) == 1 and not self._lone_name(tokens[0], sentence_start and k == 0, cut_office or adjacent):
             return []  # "Entlassung", "Оренбургского", a word opening a sentence: no one's name
+        if len(tokens) == 1 and self.language.code in ("ru", "uk") and self._adjective_of_phrase(tokens[0], at):
+            return []  # "Ирбенского государственного университета", "Ольховской области": a place's or a body's word
         return [(self._nominative(name, at), "person", at, office)]
+
+    def _adjective_of_phrase(self, word: str, at: int) -> bool:
+        """Whether a capitalised Russian word ending like an adjective opens a noun phrase with the
+        lower-case noun or adjective after it, in the same case ("Кузьминского сельского поселения",
+        "Северо-Озерской области"), as a surname never does ("Кузьминский сказал")."""
+        if not re.search(r"(?:ого|его|ой|ей|ом|ем|ую|юю|ым|им|ых|их)$", word):
+            return False
+        after = re.match(r"[ \u00a0]+([а-яё-]+)", self.masked[at + len(word) : at + len(word) + 40])
+        if after is None:
+            return False
+        readings = [p for p in _parses(after.group(1))[:3] if {"NOUN", "ADJF"} & set(p.tag.grammemes)]
+        cases = {p.tag.case for p in _parses(word)[:4] if "ADJF" in p.tag.grammemes or "Surn" in p.tag.grammemes}
+        return any(p.tag.case in cases for p in readings)
 
     def _after_article(self, pos: int) -> bool:
         before = self.masked[max(0, pos - 8) : pos]

@@ -354,3 +354,11 @@ def test_a_quotation_opening_its_paragraph_after_a_blank_line_is_the_person_the_
         "«Сыр — самая маржинальная категория в молочке»."
     )
     assert speakers(text, "ru")["Сыр — самая маржинальная категория в молочке"] == person("Константин Ворожцов")
+
+
+def test_russian_adjective_opening_a_noun_phrase_is_no_surname():
+    text = (
+        "Река вышла из берегов.\n\n"
+        "Глава Кузьминского сельского поселения Ольга Трушина говорит, что попросила жителей «временно не брать воду»."
+    )
+    assert speakers(text, "ru")["временно не брать воду"] == person("Ольга Трушина")
