@@ -3384,6 +3384,7 @@ def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpa
             tidy = _with_qualifier(article, tidy, span.char_start) or tidy  # "A source" -> "A source close to…"
         if tidy and tidy.kind != "person":
             tidy = _unnamed_for_organisation(article, tidy, span.char_start) or tidy
+        tidy = _one_of_the_people(article, span) or tidy  # "…,” one of them said": "person familiar with…"
         if tidy != speaker:
             note = f"speaker's name tidied (read as {speaker.name!r})" if speaker else ""
             span = replace(span, speaker=tidy, notes=(*span.notes, note) if note else span.notes)
@@ -3493,6 +3494,41 @@ def _with_qualifier(article: "_Article", mention: SpeakerMention, pos: int) -> S
     ):
         return None  # "in the company": refers back to the article's organisation, names nobody (`_tidy_mention`)
     return SpeakerMention(words + " " + " ".join(phrase.split()), "anonymous")
+
+
+# people the article counts and qualifies without naming them: "Two people familiar with the matter
+# said…", "according to three sources close to the club"
+PEOPLE_FAMILIAR = re.compile(
+    r"\b(?P<kind>people|persons|sources|officials|executives|insiders)[ \u00a0]+"
+    r"(?P<qualifier>(?:familiar with|close to|briefed on|with knowledge of|involved in|aware of)[ \u00a0]+[^,.;:\n\ue000]{3,80}?)"
+    r"(?=[ \u00a0]*(?:[,.;]|$)|[ \u00a0]+(?:said|say|says|told|tell|added|confirmed|described|were|was|had)\b)"
+)
+ONE_OF_THEM = re.compile(
+    r"\b(?:one|another|a second) of (?:them|the people|those people|the sources|the officials)\b", re.I
+)
+SINGULAR = {"people": "person", "persons": "person", "sources": "source", "officials": "official",
+            "executives": "executive", "insiders": "insider"}  # fmt: skip
+
+
+def _one_of_the_people(article: "_Article", span: QuoteSpan) -> SpeakerMention | None:
+    """A quotation "one of them" said, after the article counted people it does not name ("Two
+    people familiar with the matter said…. “…,” one of them said"): one such person, filed by what
+    qualifies them ("person familiar with the matter"); None otherwise."""
+    text = article.masked
+    sentence = article.sentence_start(span.char_start)
+    end = min(len(text), span.char_end + 80)
+    following = re.search(r"[.!?\n]", text[span.char_end : end])  # the quotation's sentence, not the next one
+    cue = ONE_OF_THEM.search(text, sentence, span.char_end + following.start() if following else end)
+    if cue is None:
+        return None
+    counted = None
+    for m in PEOPLE_FAMILIAR.finditer(text, max(0, span.char_start - 1500), span.char_start):
+        counted = m
+    if counted is None:
+        return None
+    return SpeakerMention(
+        f"{SINGULAR[counted.group('kind')]} {' '.join(counted.group('qualifier').split())}", "anonymous"
+    )
 
 
 def _as_introduced(article: "_Article", mention: SpeakerMention, pos: int) -> SpeakerMention | None:

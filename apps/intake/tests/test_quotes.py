@@ -2401,3 +2401,12 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_named_last_in_the_paragraph
         "“We are reviewing the matter with counsel,” a spokesperson said."
     )
     assert only(text).speaker == SpeakerMention("Loudhollow Media spokesperson", "anonymous")
+
+
+@pytest.mark.parametrize("cue", ["one of them said", "one of the people said", "said one of the people"])
+def test_one_of_the_people_the_article_counted_is_filed_by_what_qualifies_them(cue):
+    text = (
+        "Calder Trust fell 4%. Two people familiar with the matter said the board had lost confidence in Marsh.\n\n"
+        f"“It wasn’t one thing. It was a pattern,” {cue}."
+    )
+    assert only(text).speaker == SpeakerMention("person familiar with the matter", "anonymous")
