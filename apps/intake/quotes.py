@@ -3592,6 +3592,8 @@ def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos:
         if found is None:
             named = _Resolver(article).named_organisation(kind.group(1).lower(), pos)
             found = named.name if named and named.kind == "organisation" and " " in named.name else None
+        if found is None and kind.group(1).lower() in COMPANY_NOUNS:
+            found = article.organisation_named_near(pos)  # "the Eastbridge-based firm": the one just named
         return SpeakerMention(found, "organisation") if found else None
     return None
 

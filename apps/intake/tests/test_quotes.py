@@ -2410,3 +2410,11 @@ def test_one_of_the_people_the_article_counted_is_filed_by_what_qualifies_them(c
         f"“It wasn’t one thing. It was a pattern,” {cue}."
     )
     assert only(text).speaker == SpeakerMention("person familiar with the matter", "anonymous")
+
+
+def test_the_company_is_the_organisation_named_last_when_none_acts_nearby():
+    text = (
+        "Crews left the platforms of Gulfline Energy and two smaller operators on Monday.\n\n"
+        "The company said they would return “as soon as it is safe to do so”."
+    )
+    assert only(text).speaker == SpeakerMention("Gulfline Energy", "organisation")
