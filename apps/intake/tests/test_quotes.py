@@ -2418,3 +2418,37 @@ def test_the_company_is_the_organisation_named_last_when_none_acts_nearby():
         "The company said they would return “as soon as it is safe to do so”."
     )
     assert only(text).speaker == SpeakerMention("Gulfline Energy", "organisation")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "one of them" is not the cue's subject: the person named by the verb speaks
+        (
+            "Two people familiar with the matter said the talks had stalled.\n\n"
+            "Asked about one of them, Prime Minister John Harlow said: “I will not comment on leaks.”",
+            SpeakerMention("John Harlow", "person"),
+        ),
+        # an earlier phrase that was no introduction of a speaker adds nothing to a new one
+        (
+            "The delay has become a source of embarrassment, officials admit.\n\n“Filming has stopped,” a source said.",
+            SpeakerMention("a source", "anonymous"),
+        ),
+        (
+            "Police found a woman in the river on Monday.\n\n“I saw everything,” a woman said.",
+            SpeakerMention("a woman", "anonymous"),
+        ),
+        # a body named so itself is not a longer-named one beside it
+        (
+            "Kestermoor Police Federation met on Monday. Kestermoor Police said it would “review the footage”.",
+            SpeakerMention("Kestermoor Police", "organisation"),
+        ),
+    ],
+)
+def test_the_session_ten_rules_leave_these_speakers_as_the_text_names_them(text, speaker):
+    assert only(text).speaker == speaker
+
+
+def test_a_body_by_its_kind_that_the_article_never_named_is_no_speaker():
+    text = "The minister left early.\n\n“We are investigating,” the side said."
+    assert only(text).speaker is None

