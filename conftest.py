@@ -26,6 +26,36 @@ def _parse_only_where_asked(request, settings):
         settings.CLAIMTRACK_INTAKE_PARSER = False
 
 
+_transactional_blocker = pytest.StashKey()
+
+
+@pytest.fixture(autouse=True)
+def _migrated_rows_after_a_transactional_test(request, django_db_blocker):
+    """A transactional test (`transaction=True`, a live server) ends with Django emptying its test
+    database, and the rows the migrations created (the roles, the rating scale) go with it. The
+    tests an xdist worker runs after it on the same database, which work stealing may hand it in
+    any order, would find none: they are put back once the test's teardown, Django's flush
+    included, is over (`pytest_runtest_teardown` below; tests/database.py). Not after the outage
+    test, which stops the database server itself."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or "live_server" in request.fixturenames
+    if transactional and not request.node.get_closest_marker("serial"):
+        request.node.stash[_transactional_blocker] = django_db_blocker
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield  # the fixtures' teardown, Django's flush included
+    blocker = item.stash.get(_transactional_blocker, None)
+    if blocker is not None:
+        from tests.database import remember_migrated_rows, reset_to_migrated_rows
+
+        with blocker.unblock():
+            remember_migrated_rows()
+            reset_to_migrated_rows()
+    return result
+
+
 @pytest.fixture(autouse=True)
 def _fresh_plan_estimates():
     """Each test starts with no planner's estimate kept from another (apps.core.paginator)."""
