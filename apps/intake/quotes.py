@@ -1858,16 +1858,7 @@ class _Article:
         """The organisation last acting as a sentence's subject before `pos`, in its paragraph or
         the paragraph before ("Calder and Esk Water, which supplies the area, said…",
         "Kalkhoven Cycling confirmed…"): never a person the article names."""
-        start = self.masked.rfind("\n", 0, pos)
-        for _ in range(2):
-            if start <= 0:
-                start = 0
-                break
-            previous = self.masked.rfind("\n", 0, start - 1)
-            if self.masked[previous + 1 : start].strip():
-                start = previous + 1
-                break
-            start = previous
+        start = self.previous_paragraph_start(pos)
         found = None
         # a person is someone with a first name ("Lena Marsh-Oduya"), and so is their surname alone
         people = {n for n in {p.name for p in self.persons} | set(self.full_names) if first_name_gender(n)}
@@ -1942,12 +1933,24 @@ class _Article:
             return ranked[0][0]
         return None
 
+    def previous_paragraph_start(self, pos: int) -> int:
+        """Where the paragraph before the one holding `pos` starts, past a blank line between them."""
+        start = self.masked.rfind("\n", 0, pos)
+        for _ in range(2):
+            if start <= 0:
+                return 0
+            previous = self.masked.rfind("\n", 0, start - 1)
+            if self.masked[previous + 1 : start].strip():
+                return previous + 1
+            start = previous
+        return max(start, 0)
+
     def organisation_named_near(self, pos: int) -> str | None:
         """The organisation named last before `pos` in its paragraph or the one before ("Holidaymakers
         were told by Loudhollow Media… “…,” a spokesperson said"), a person's never."""
-        start = self.masked.rfind("\n", 0, max(0, self.masked.rfind("\n", 0, pos) - 1))
+        start = self.previous_paragraph_start(pos)
         people = set(self.full_names)
-        near = [o for o in self.organisations if max(0, start) <= o.pos < pos and o.name not in people]
+        near = [o for o in self.organisations if start <= o.pos < pos and o.name not in people]
         return near[-1].name if near else None
 
     def last_organisation(self, pos: int, *, acting: bool = False) -> _Mention | None:
