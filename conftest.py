@@ -47,7 +47,8 @@ def _migrated_rows_after_a_transactional_test(request, django_db_blocker):
 def pytest_runtest_teardown(item, nextitem):
     result = yield  # the fixtures' teardown, Django's flush included
     blocker = item.stash.get(_transactional_blocker, None)
-    if blocker is not None:
+    # (a browser test next resets the rows itself, before it starts: tests/browser/conftest.py)
+    if blocker is not None and not (nextitem is not None and nextitem.path.is_relative_to(TESTS / "browser")):
         from tests.database import remember_migrated_rows, reset_to_migrated_rows
 
         with blocker.unblock():
