@@ -734,6 +734,14 @@ COMPANY_NAME_ENDINGS = {
     *"capital interactive studio games entertainment media pictures records software technology".split(),
     *"solutions energy dynamics analytics robotics networks aerospace insurance foods brewing".split(),
     *"co corp ag nv bv".split(),  # "Halvorsen Polymer Co."
+    # words that end a business's or a publication's name and no person's ("Harbourline Super",
+    # "Greenlane Live", "Chantry Ratings", "Procycling Weekly", "Bravanti Platinum")
+    *"live super ratings review weekly radio television platinum mining minerals metals chemicals".split(),
+    *"pharma pharmaceuticals labs laboratories healthcare logistics freight shipping airways airlines".split(),
+    *"motors automotive mobility apparel textiles retail ventures partners holdings advisory consulting".split(),
+    *"forensics telecom wireless digital payments fintech properties developments construction".split(),
+    *"engineering industries manufacturing electronics biotech therapeutics diagnostics utilities".split(),
+    *"petroleum resources beverages hotels resorts cruises ferries couriers estates realty investments".split(),
 }
 DETERMINERS = {
     "the",
@@ -1309,13 +1317,33 @@ def _classify_run(name: str) -> str:
 NICKNAME_FILL = "\ue002"
 
 
+def _without_role_noun(name: str) -> str:
+    """An organisation's name without the noun of its role that opens a sentence before it
+    ("Promoter Brightline Live" -> "Brightline Live", "Insurer Corrib Mutual" -> "Corrib
+    Mutual"): a word of the language for a doer (-er, -or, -ist), none of an organisation's."""
+    first, _, rest = name.partition(" ")
+    if len(rest.split()) >= 2 and first.lower().removesuffix("s") in ROLE_NOUNS and rest[:1].isupper():
+        return rest
+    return name
+
+
+# what a business is, written before its name at the start of a sentence ("Promoter Brightline Live")
+ROLE_NOUNS = {
+    *"promoter organiser organizer operator insurer lender retailer carrier developer broadcaster".split(),
+    *"publisher distributor supplier manufacturer producer brewer miner grocer builder landlord".split(),
+    *"owner provider contractor exporter importer shipper wholesaler distiller vintner".split(),
+}
+
+
 def _person_ending_run(name: str) -> str | None:
     """The person a run read as an organisation's name ends with, after a word of title: "Cedar
     Hollow Police Chief Dwayne Marchetti" -> "Dwayne Marchetti" (a first name, then at least a
     surname, and no word of an organisation among them); None otherwise."""
     tokens = name.split()
     for k in range(1, len(tokens) - 1):
-        if tokens[k - 1].lower().strip(".") in TITLE_WORDS | RANKS and person_gender(tokens[k]):
+        # (or an office's acronym: "Kiambora OCPD Joseph Kiprono", "Local MLA Priya Nair")
+        titled = tokens[k - 1].lower().strip(".") in TITLE_WORDS | RANKS or re.fullmatch(r"[A-Z]{2,5}", tokens[k - 1])
+        if titled and person_gender(tokens[k]):
             rest = tokens[k:]
             if not any(t.lower().strip(".,’'") in ORG_WORDS for t in rest) and all(t[:1].isupper() for t in rest):
                 return " ".join(rest)
@@ -1460,6 +1488,10 @@ class _Article:
             name = _clean_name(raw_run)
             if not name or name.startswith((MARK, WORDS_MASK)):
                 continue
+            owner = re.split(r"[’']s[ \u00a0]", raw_run)[0]
+            if owner != raw_run and len(owner.split()) >= 2 and _classify_run(owner) == "organisation":
+                # "Bravanti Platinum’s Koppiesdraai mine": the owner is named too
+                self.organisations.append(_Mention(owner, "organisation", m.start(), True))
             if m.start() + raw_run.find(name.split()[0]) < inside_until:
                 # "Mediterranean Studies" in "Institute of Mediterranean Studies": no name of its own
                 # (but "Bureau of Tariffs and Ports Commissioner Leonora Cabangon-Vidal" names her)
@@ -1539,6 +1571,12 @@ class _Article:
                 rf"(?<![\w’'-]){NAME_RUN.pattern}[ \u00a0]&[ \u00a0]$", self.masked[max(0, m.start() - 60) : m.start()]
             ):
                 kind = "organisation"  # "Halden & Rowe", "Marks & Spencer": a firm, never a person
+            if (
+                kind == "organisation"
+                and len(tokens) >= 3
+                and not self.masked[self.sentence_start(m.start()) : m.start()].strip(" \"“‘'")
+            ):
+                name = _without_role_noun(name)  # "Promoter Brightline Live said": the promoter is Brightline Live
             if kind == "organisation":
                 # "Royal College of Nursing", "Ministry of Foreign Affairs of Kazakhstan"
                 tail = re.match(
@@ -1651,6 +1689,11 @@ class _Article:
                     self.masked[max(0, m.start() - 80) : m.start()],
                 )
                 or tokens[0].lower() in PLACE_PREFIXES
+            ) and not (
+                # "in Judge Miriam Castellano’s courtroom", "in Helen Achterberg’s office": a person's
+                len(tokens) >= 2
+                and raw_run.endswith(POSSESSIVE_ENDINGS)
+                and (raw_run.split()[0].lower().strip(".") in TITLE_WORDS or is_first_name(tokens[0]))
             ):
                 continue  # "a conference in San Francisco", "Saint Andrews": a place
             if kind == "person" and len(tokens) >= 3 and tokens[0].lower() in DEMONYMS and person_gender(tokens[1]):
@@ -1784,6 +1827,45 @@ class _Article:
         }
         return found.pop() if len(found) == 1 else None
 
+    def salient_organisation(self, pos: int) -> str | None:
+        """The organisation the article is about as far as `pos`, for "the company", "the fund":
+        the one it names most often, by its name or by its name's first word alone ("Bravanti"
+        for "Bravanti Platinum"), or a word of its own it repeats that is no person's, no place's
+        and no word of the language ("Parcelwise"). At least twice, and never a public body
+        ("the company" is no ministry); None when two tie."""
+        text = self.masked[:pos]
+        places = self.places()
+        people = {t for n in self.full_names for t in n.split()} | {p.name for p in self.persons}
+        words = parsing.english_words()
+        candidates: dict[str, str] = {}  # the word counted -> the name filed
+        for o in self.organisations:
+            tokens = o.name.split()
+            if (
+                o.pos >= pos
+                or o.name in places
+                or o.name in self.full_names
+                or any(t.lower().strip(".,’'") in PUBLIC_BODY_WORDS for t in tokens)
+                or tokens[0] in people
+                or tokens[0].lower() in words | LEADING_NON_NAMES
+            ):
+                continue
+            key = tokens[0]
+            if len(candidates.get(key, "").split()) < len(tokens):
+                candidates[key] = o.name  # the fullest name opening with the word
+        for m in re.finditer(r"(?<=[a-z,] )([A-Z][a-z]+[A-Z]?[a-z]+)(?![\w’'-])", text):
+            word = m.group(1)
+            if word in candidates or word in people or word in places or word.lower() in words or is_first_name(word):
+                continue
+            candidates[word] = word
+        counts = {
+            key: len(re.findall(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text)) for key in candidates
+        }
+        # a name the article gives an organisation's words ahead of a word of its own, when as often
+        ranked = sorted(((n, candidates[key] != key, key) for key, n in counts.items()), reverse=True)
+        if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][:2] == ranked[0][:2]):
+            return None
+        return candidates[ranked[0][2]]
+
     def organisation_opening_with(self, name: str) -> str | None:
         """The one longer organisation name the article gives that opens with `name` ("Haldenwerk"
         -> "Haldenwerk Chemie AG", "Daleford" -> "Daleford Retail Group"); None when none or several."""
@@ -1812,7 +1894,13 @@ class _Article:
             if len(full_tokens) <= len(name.split()):
                 continue
             tail = [t.lower() for t in full_tokens[-len(tokens) :]]
-            if tail == [t.lower() for t in tokens] or (len(tokens) == 1 and tokens[0] == full_tokens[0]):
+            head = [t.lower() for t in full_tokens[: len(tokens)]]
+            if (
+                tail == [t.lower() for t in tokens]
+                or (len(tokens) == 1 and tokens[0] == full_tokens[0])
+                # "Nur Aisyah" -> "Nur Aisyah Rahman": a name of two words that opens a longer one
+                or (len(tokens) >= 2 and head == [t.lower() for t in tokens])
+            ):
                 # more words wins; between two of as many, one named below the headline ("Late
                 # Okonkwo header sinks…" is no name), then the first the article names ("Varga"
                 # is Dóra Varga, the player, not her father Gábor Varga named later)
@@ -1961,6 +2049,21 @@ class _Article:
         cut = max(self.masked.rfind(". ", 0, pos), self.masked.rfind("\n", 0, pos))
         return cut + 1 if cut >= 0 else 0
 
+    def titled_subject_after(self, start: int, pos: int, fits=None) -> tuple[int, str] | None:
+        """The person whose title opens the last sentence after `start` and before the sentence
+        holding `pos` ("The mayor has defended the flyer" after "Incumbent mayor Terry Brannigan"),
+        with where the sentence starts; None when no such sentence or nobody held the title."""
+        found = None
+        limit = self.sentence_start(pos)
+        for m in TITLED_SUBJECT.finditer(self.masked, max(0, start), limit):
+            title = " ".join(m.group("title").lower().split())
+            held = [n for p, n in self.titles.get(title, []) if p < m.start()]
+            if not held and " " in title:
+                held = [n for p, n in self.titles.get(title.split()[-1], []) if p < m.start()]
+            if held and len({*held[-1:]}) == 1 and (fits is None or fits(held[-1])):
+                found = (m.start(), held[-1])
+        return found
+
     def subject_person_after(self, start: int, pos: int, fits=None) -> str | None:
         """The last person named near the start of a sentence (its subject, most likely: "The
         chair of the judges, the critic Imran Siddiqui, explained…"; a possessive only when it opens
@@ -2024,6 +2127,12 @@ class _Article:
             # ("Asked what she would tell students worried about their grades, Okonkwo-Hart paused":
             # the subject after an opening participle's clause, however long the clause)
             opener = re.fullmatch(r"\s*[\"“‘']?[A-Z][a-z]+(?:ed|ing)\b[^.;:,]*,\s*", lead)
+            if not opener and lead.rstrip().endswith(","):
+                # "As rain began to fall on the picket line…, Okafor said her members…": the subject
+                # after an opening clause, however long, when a verb of saying follows the name
+                written = NAME_RUN.match(self.masked, p.pos)
+                after = self.masked[written.end() if written else p.pos :][:60]
+                opener = re.match(rf"(?:,\s*\d{{1,3}},)?\s+(?:{CUE_VERBS})\b", after)
             if (opener or len(lead.split()) <= 10) and (fits is None or fits(p.name)):
                 found = p.name
                 written = NAME_RUN.match(self.masked, p.pos)
@@ -2031,6 +2140,14 @@ class _Article:
                     # (not a lone word, "County emergency manager Paul Ekwueme": a title's first word)
                     subjects.setdefault(self.sentence_start(p.pos), p.pos)
         return found
+
+
+# a sentence opening with a title for its subject: "The mayor has defended…", "The chief executive said"
+TITLED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[\"“‘']?The[ \u00a0]+(?P<title>(?:[a-z]+[ \u00a0]+)??[a-z]+)[ \u00a0]+"
+    r"(?:has|had|have|was|is|will|would|could|also|then|later|earlier|[a-z]+ed|[a-z]+s)\b",
+    re.MULTILINE,
+)
 
 
 def _described_gender(description: str) -> str | None:
@@ -2182,6 +2299,9 @@ class _Resolver:
             and fits(self.last_speaker)
         ):
             other = a.subject_person_after(self.last_speaker_pos, pos, fits)
+            titled = a.titled_subject_after(self.last_speaker_pos, pos, fits)
+            if titled and (other is None or titled[0] > a.masked.rfind(other.split()[-1], 0, pos)):
+                other = titled[1]  # "The mayor has defended the flyer…. “…,” he said": the mayor
             unnamed = self._unnamed_subject_after(self.last_speaker_pos, pos, gender)
             if unnamed and (other is None or unnamed[0] > a.masked.rfind(other, 0, pos)):
                 return unnamed[1]  # "Another, who has lived here all her life, said…": she
@@ -2217,6 +2337,9 @@ class _Resolver:
         # sentence just before, when its gender is not known otherwise
         previous = a.sentence_start(max(0, a.sentence_start(pos) - 2))
         recent = a.subject_person_after(previous, pos, fits)
+        titled = a.titled_subject_after(previous - 1, pos, fits)
+        if titled and (recent is None or titled[0] > a.masked.rfind(recent.split()[-1], 0, pos)):
+            recent = titled[1]  # "The mayor has defended the flyer…. “…,” he said"
         if recent:
             return SpeakerMention(recent, "person")
         introduced = self._introduced_since(-1, pos, fits)
@@ -3347,11 +3470,16 @@ SPOKESPERSON = re.compile(
     r"(?:\s+(?:for|of|at)\s+(?P<named>.+))?",
     re.IGNORECASE,
 )
+# the words of a public body's name: no "company" is one
+PUBLIC_BODY_WORDS = {
+    *"ministry department council police court commission authority agency parliament government".split(),
+    *"office bureau inspectorate regulator tribunal service union federation association".split(),
+}
 ORGANISATION_KINDS = COMPANY_NOUNS | {
     "team", "club", "agency", "council", "union", "force", "charity", "trust", "association", "federation",
     "foundation", "organisation", "organization", "body", "regulator", "authority", "commission", "guild",
     "board", "service", "department", "ministry", "squad", "side", "institute", "university", "hospital",
-    "unit", "office", "bureau",
+    "unit", "office", "bureau", "fund",
 }  # fmt: skip
 # the bodies whose "officers"/"officials" speak for them when unnamed ("a report by council officers"
 # is the council's); not "police officers", who are witnesses in their own right
@@ -3390,6 +3518,8 @@ def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpa
             tidy = _as_introduced(article, tidy, span.char_start) or tidy  # "the student" -> "PhD student"
         if tidy and tidy.kind == "anonymous":
             tidy = _with_qualifier(article, tidy, span.char_start) or tidy  # "A source" -> "A source close to…"
+        if tidy and tidy.kind == "anonymous":
+            tidy = _with_body_named(article, tidy, span.char_start) or tidy  # "…of the commission" -> its name
         if tidy and tidy.kind != "person":
             tidy = _unnamed_for_organisation(article, tidy, span.char_start) or tidy
             bare = re.fullmatch(r"(?i)the\s+([a-z]+)", tidy.name)
@@ -3505,14 +3635,81 @@ def _with_qualifier(article: "_Article", mention: SpeakerMention, pos: int) -> S
     tail = re.findall(r"[\w’'&.-]+", phrase)
     if any(NOT_IN_QUALIFIER.fullmatch(w) for w in tail):
         return None
+    qualified = SpeakerMention(words + " " + " ".join(phrase.split()), "anonymous")
     if (
         len(tail) == 3
         and tail[1].lower() in {"the", "its", "their"}
         and tail[2].lower() in ORGANISATION_KINDS
         and not SPOKESPERSON.fullmatch(words)  # "a spokesperson for the federation": which one (`_spoken_for`)
     ):
-        return None  # "in the company": refers back to the article's organisation, names nobody (`_tidy_mention`)
-    return SpeakerMention(words + " " + " ".join(phrase.split()), "anonymous")
+        # "in the company": refers back to the article's organisation, and is kept only with its name
+        # ("of the commission" -> "of the Economic Crimes Commission"); names nobody otherwise
+        return _with_body_named(article, qualified, pos)
+    return qualified
+
+
+# "the arena", "the district administration", "the board’s" in an unnamed speaker's description
+BODY_IN_DESCRIPTION = re.compile(
+    r"\b(?:of|at|for|in|to|with|within|inside|on)[ \u00a0]+the[ \u00a0]+(?P<words>(?:[a-z][a-z-]+[ \u00a0]+){0,2}[a-z][a-z-]+)"
+    r"(?P<possessive>[’']s)?\b"
+)
+BODY_NOUNS = ORGANISATION_KINDS | {
+    *"administration arena school college court plant mine museum park zoo hotel stadium factory".split(),
+    *"centre center clinic prison port airport station library church mosque temple committee".split(),
+}
+
+
+def _with_body_named(article: "_Article", mention: SpeakerMention, pos: int) -> SpeakerMention | None:
+    """An unnamed speaker's description with the body or the place it refers back to by its kind
+    named as the article named it before: "A senior official of the commission" -> "…of the
+    Economic Crimes and Assets Recovery Commission", "One volunteer at the arena" -> "…at the
+    Tamarack Lake Community Arena", "A person close to the board" -> "…the Pellow & Finch board",
+    as the desk files an unnamed speaker with whom they speak for. None when the article names
+    no such body before, or several."""
+    found = BODY_IN_DESCRIPTION.search(mention.name)
+    if not found or found.group("words").split()[-1] not in BODY_NOUNS:
+        return None
+    words = found.group("words")
+    named = _body_named(article, words, pos)
+    if not named:
+        return None
+    start, end = found.start("words"), found.end("words")
+    return replace(mention, name=mention.name[:start] + named + mention.name[end:])
+
+
+def _body_named(article: "_Article", words: str, pos: int) -> str | None:
+    """The name the article gave before `pos` to "the <words>": the one organisation whose name
+    ends with them ("commission" -> "Economic Crimes and Assets Recovery Commission"), else the
+    capitalised words written just before them ("Gandakpur district administration", "Pellow &
+    Finch board"), the last such before `pos` when they are one name each time."""
+    last = words.split()[-1].lower()
+    named = {
+        o.name
+        for o in article.organisations
+        if o.pos < pos and o.name.lower().endswith(" " + words.lower()) and o.name not in article.full_names
+    }
+    if len(named) == 1:
+        return named.pop()
+    if named:
+        return None
+    pattern = re.escape(words).replace(r"\ ", r"[ \u00a0]+")
+    names = []
+    for m in re.finditer(
+        rf"(?<![\w’'-])((?:[A-Z][\w’'.-]*[ \u00a0]+(?:(?:&|and|of)[ \u00a0]+)?){{1,5}})(?i:{pattern})(?![\w-])",
+        article.masked[:pos],
+    ):
+        prefix = m.group(1).split()
+        while prefix and prefix[0] in {"The", "A", "An", "This", "That", "Its", "Their", "Our", "His", "Her"}:
+            prefix = prefix[1:]
+        if not prefix or prefix[-1] in {"&", "and", "of"} or " ".join(prefix) in article.full_names:
+            continue
+        if prefix[0].lower() in LEADING_NON_NAMES or len(prefix[0]) < 2:
+            continue
+        names.append(" ".join(prefix) + " " + " ".join(m.group(0).split()[-len(words.split()) :]))
+    if last in ORGANISATION_KINDS and not names:
+        return None
+    distinct = set(names)
+    return names[-1] if len(distinct) == 1 else None
 
 
 # people the article counts and qualifies without naming them: "Two people familiar with the matter
@@ -3616,6 +3813,8 @@ def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos:
         if found is None:
             named = _Resolver(article).named_organisation(kind.group(1).lower(), pos)
             found = named.name if named and named.kind == "organisation" and " " in named.name else None
+        if found is None and kind.group(1).lower() in COMPANY_NOUNS | {"fund", "team", "club"}:
+            found = article.salient_organisation(pos)  # "the company": the one the article is about
         if found is None and kind.group(1).lower() in COMPANY_NOUNS:
             found = article.organisation_named_near(pos)  # "the Eastbridge-based firm": the one just named
         return SpeakerMention(found, "organisation") if found else None
@@ -3907,6 +4106,8 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
         named = article.organisation_with_word(tokens[0])  # "The Trust said": the one trust the article names
         if named:
             return SpeakerMention(named, "organisation")
+    if mention.kind == "organisation" and len(tokens) >= 3 and tokens[0][:1].isupper():
+        tokens = _without_role_noun(" ".join(tokens)).split()  # "Promoter Brightline Live said"
     if mention.kind == "organisation" and len(tokens) <= 2 and tokens[0][:1].isupper():
         longer = article.organisation_opening_with(" ".join(tokens))
         if longer:  # "Haldenwerk", "Northline Metals Corp" short of the name the article gave

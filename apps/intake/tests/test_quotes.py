@@ -2452,3 +2452,120 @@ def test_the_session_ten_rules_leave_these_speakers_as_the_text_names_them(text,
 def test_a_body_by_its_kind_that_the_article_never_named_is_no_speaker():
     text = "The minister left early.\n\n“We are investigating,” the side said."
     assert only(text).speaker is None
+
+
+# --- session eleven: names of businesses, the body a description refers to, subjects after a clause ---
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # two capitalised words ending with a word no person's name ends with: a business, not a person
+        (
+            "Tollgate Super said in a letter to members that prices would “stay under pressure”.",
+            SpeakerMention("Tollgate Super", "organisation"),
+        ),
+        (
+            "Marram Ratings said the outlook was “negative” after the results.",
+            SpeakerMention("Marram Ratings", "organisation"),
+        ),
+        # the noun of a business's role opening the sentence is not part of its name
+        (
+            "Promoter Starfield Live said its staff were “working around the clock” on refunds.",
+            SpeakerMention("Starfield Live", "organisation"),
+        ),
+        # a person's name of two words opens the fuller name given before
+        (
+            "Monkeys “solve problems well”, said Associate Professor Nur Hidayah Osman, a primatologist.\n\n"
+            "“They watch the keepers,” Nur Hidayah said.",
+            SpeakerMention("Nur Hidayah Osman", "person"),
+        ),
+        # an office's acronym before the name: the person is named in full
+        (
+            "Lindi OCPD Peter Wambua said the officers had been attacked.\n\n"
+            "“The officers were on patrol,” Wambua said.",
+            SpeakerMention("Peter Wambua", "person"),
+        ),
+    ],
+)
+def test_a_business_or_a_person_is_named_as_the_article_names_it(text, speaker):
+    assert found(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name of one word the article repeats, which is no person's, place's or word's
+        "Delivery app Quickdrop has confirmed a breach. Quickdrop said 2 million customers were affected, and "
+        "Quickdrop shares fell.\n\nIn an email to customers, the company said it was “deeply sorry”.",
+        # the owner named before a possessive ("Quickdrop Logistics’s depot"), then by its first word
+        "Four workers died at Quickdrop Logistics’s Eastvale depot. Quickdrop does not dispute the report.\n\n"
+        "In a written response, the company said it had “acted on the concerns raised”.",
+    ],
+)
+def test_the_company_is_the_business_the_article_is_about(text):
+    assert found(text)[-1].speaker.name.startswith("Quickdrop")
+
+
+def test_the_company_is_never_a_public_body_the_article_names_more_often():
+    text = (
+        "The Mine Safety Directorate visited on Monday. The Mine Safety Directorate has powers to close sites, "
+        "and the Mine Safety Directorate will report.\n\n“We acted on every concern,” the company said."
+    )
+    assert found(text)[-1].speaker == SpeakerMention("the company", "organisation")  # the review asks which
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Coastal Fraud and Assets Commission arrested the former commissioner on Monday.\n\n"
+            "A senior official of the commission, who spoke on condition of anonymity, said he had been "
+            "“very cooperative”.",
+            "A senior official of the Coastal Fraud and Assets Commission",
+        ),
+        (
+            "Hundreds slept at the Birchwood Lake Community Arena overnight.\n\n"
+            "One volunteer at the arena said cots had run out. “People were patient,” she said.",
+            "One volunteer at the Birchwood Lake Community Arena",
+        ),
+    ],
+)
+def test_an_unnamed_speaker_s_body_is_named_as_the_article_named_it(text, speaker):
+    assert found(text)[-1].speaker == SpeakerMention(speaker, "anonymous")
+
+
+def test_an_unnamed_speaker_s_body_stays_as_written_when_the_article_names_two():
+    text = (
+        "The Northern Audit Commission and the Southern Audit Commission met.\n\n"
+        "A senior official of the commission said the talks were “useful”."
+    )
+    assert found(text)[-1].speaker.name == "A senior official of the commission"
+
+
+def test_the_person_after_an_opening_clause_who_said_something_is_she():
+    text = (
+        "“It is a mess,” said Priya Raman, the local MP.\n\n"
+        "As rain began to fall on the picket line in the early afternoon, Bernadette Okafor said her members "
+        "were determined.\n\n“We don’t want to be out here,” she said."
+    )
+    assert found(text)[-1].speaker == SpeakerMention("Bernadette Okafor", "person")
+
+
+def test_a_judge_named_before_a_possessive_is_the_judge():
+    text = (
+        "The accountant spoke in Judge Miriam Castellano’s courtroom on Tuesday.\n\n"
+        "“Did you review this email?” Vanessa Dumont asked.\n\n"
+        "“Counsel, I’ve ruled on this twice,” the judge said."
+    )
+    assert found(text)[-1].speaker == SpeakerMention("Miriam Castellano", "person")
+
+
+def test_a_sentence_about_the_mayor_makes_him_who_he_is():
+    text = (
+        "Incumbent mayor Terry Brannigan led on Friday.\n\n"
+        "“Every vote should count,” said Dylan Hocking, his rival’s campaign manager.\n\n"
+        "The mayor has defended a flyer his campaign printed.\n\n"
+        "“I stand by every word on it,” he said."
+    )
+    assert found(text)[-1].speaker == SpeakerMention("Terry Brannigan", "person")
