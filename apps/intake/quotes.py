@@ -520,6 +520,7 @@ DEPARTMENT_WORDS = {
 }
 HONORIFICS = {"sir", "lord", "dame", "lady", "baroness", "baron"}
 ORG_WORDS = {
+    "management",  # "Pūrerua Emergency Management", "Keswick Asset Management"
     "ministry",
     "government",
     "council",
@@ -742,6 +743,7 @@ COMPANY_NAME_ENDINGS = {
     *"forensics telecom wireless digital payments fintech properties developments construction".split(),
     *"engineering industries manufacturing electronics biotech therapeutics diagnostics utilities".split(),
     *"petroleum resources beverages hotels resorts cruises ferries couriers estates realty investments".split(),
+    *"line lines container containers terminals".split(),
 }
 DETERMINERS = {
     "the",
@@ -944,6 +946,18 @@ DOCUMENT_NOUNS = {
     "editorial",
     "address",
     "poll",
+    # a business's or an agency's notices ("Nordhaven Line said in a customer advisory…. “…,” the
+    # advisory said"), a court's papers
+    "advisory",
+    "notice",
+    "bulletin",
+    "circular",
+    "memorandum",
+    "filing",
+    "judgment",
+    "ruling",
+    "submission",
+    "petition",
 }
 GROUP_NOUNS = {
     "respondents",
