@@ -2832,6 +2832,12 @@ class _Resolver:
             if lowered[0] in {"the", "this", "that", "its", "his", "her", "their"}:
                 return self.document_issuer(lowered, pos) or self.last_speaker or self.issuer(pos)
             return None
+        aged = re.match(r"(?i:the)\s+(\d{1,3}-year-old)\s", phrase)
+        if aged and len(lowered) > 3:
+            # "the 58-year-old former public defender said": the person the article gave that age
+            described = self.described(aged.group(1).lower(), pos)
+            if described and described.kind == "person":
+                return described
         if lowered[0] in {"the"} and len(lowered) <= 3:
             title = " ".join(lowered[1:])
             held = [name for p, name in self.article.titles.get(title, []) if p < pos]
@@ -2996,7 +3002,7 @@ class _Resolver:
             near = [
                 o
                 for o in a.organisations
-                if abs(o.pos - at) <= 100 and o.pos < at and a.sentence_start(o.pos) == sentence
+                if o.pos < at and a.sentence_start(o.pos) == sentence and (abs(o.pos - at) <= 100 or o.pos == sentence)
             ]
             if near:  # the first in the sentence: "Vestmark Offshore, the Danish-owned company"
                 return SpeakerMention(near[0].name, "organisation")
@@ -3431,6 +3437,7 @@ ABBREVIATED_TITLES = {
     "advocate", "adv", "madam", "madame", "mgr", "msgr", "monsignor", "imam", "rabbi", "pastor", "deacon",
     "sarpanch", "alhaji", "alhaja", "oba", "opanin", "datuk", "dato", "seri", "councilmember", "councilman",
     "councilwoman", "alderman", "alderwoman", "assemblyman", "assemblywoman", "assemblymember",
+    "eng", "engr", "barr", "arc", "amb",  # "Eng Simbarashe Gumbo", "Barr Ngozi Eze", "Amb Ruth Wanjala"
 }  # fmt: skip
 # Police and military ranks written before a name, abbreviated or not ("DS Penhaligon", "Det Insp
 # Rowe", "Chief Constable Ann Hale", "Cpl Dean Mabry"): never part of the name.

@@ -2569,3 +2569,36 @@ def test_a_sentence_about_the_mayor_makes_him_who_he_is():
         "“I stand by every word on it,” he said."
     )
     assert found(text)[-1].speaker == SpeakerMention("Terry Brannigan", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "the 58-year-old former public defender": the person the article gave that age
+        (
+            "Gloria Penhallow, 58, was elected in 2022.\n\n"
+            "“I ran saying I would follow the evidence,” the 58-year-old former public defender said.",
+            SpeakerMention("Gloria Penhallow", "person"),
+        ),
+        # an engineer's abbreviated title is no part of the name
+        (
+            "Town engineer Eng Simbarashe Gumbo said the stands were illegal.\n\n“This land was set aside,” Eng Gumbo said.",
+            SpeakerMention("Simbarashe Gumbo", "person"),
+        ),
+        # "the club" is the club that opens the sentence calling it so, however long the sentence
+        (
+            "Carrowmore RFC have parted company with their head coach after a seventh defeat left the Ballyglen "
+            "club rooted to the bottom of the league.\n\nIn a statement, the club said it had “reluctantly concluded” "
+            "that a change was needed.",
+            SpeakerMention("Carrowmore RFC", "organisation"),
+        ),
+        # a business's notice speaks for the business
+        (
+            "Westhaven Line said on Friday that it would apply a surcharge.\n\n"
+            "“Waiting times are causing disruption,” the advisory said.",
+            SpeakerMention("Westhaven Line", "organisation"),
+        ),
+    ],
+)
+def test_a_description_a_title_or_a_document_is_who_the_article_says(text, speaker):
+    assert found(text)[-1].speaker == speaker
