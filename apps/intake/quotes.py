@@ -1299,7 +1299,8 @@ def _clean_name(run: str) -> str:
     # drop leading titles and the nationality/adjective before them ("Russian President Putin")
     last_title = -1
     for k, token in enumerate(tokens[:-1]):
-        if token.lower().strip(".") in TITLE_WORDS:
+        # (an upper-case rank too, with the place before it: "Kiambora OCPD Joseph Kiprono")
+        if token.lower().strip(".") in TITLE_WORDS or (token.isupper() and token.lower() in RANKS and k < len(tokens) - 2):
             last_title = k
     tokens = tokens[last_title + 1 :]
     while tokens and tokens[0].lower() in LEADING_NON_NAMES:
@@ -3438,11 +3439,14 @@ ABBREVIATED_TITLES = {
     "sarpanch", "alhaji", "alhaja", "oba", "opanin", "datuk", "dato", "seri", "councilmember", "councilman",
     "councilwoman", "alderman", "alderwoman", "assemblyman", "assemblywoman", "assemblymember",
     "eng", "engr", "barr", "arc", "amb",  # "Eng Simbarashe Gumbo", "Barr Ngozi Eze", "Amb Ruth Wanjala"
+    "coun", "councillor",  # "Coun Margaret Thewlis" (a British councillor)
 }  # fmt: skip
 # Police and military ranks written before a name, abbreviated or not ("DS Penhaligon", "Det Insp
 # Rowe", "Chief Constable Ann Hale", "Cpl Dean Mabry"): never part of the name.
 RANKS = {
     "ds", "di", "dci", "dc", "pc", "psc", "pcso", "dsupt", "det", "insp", "supt", "ch", "sgt", "cpl", "pte",
+    # South Asian and East African police ranks ("SSP Nihal Karunaratne", "OCPD Joseph Kiprono")
+    "ssp", "asp", "dsp", "igp", "dig", "acp", "dcp", "ocpd", "ocs",
     "lcpl", "maj", "brig", "adm", "cdr", "cmdr", "lieut", "lt", "capt", "col", "gen", "constable", "sergeant",
     "corporal", "private", "major", "lieutenant", "brigadier", "admiral", "marshal", "commodore", "trooper",
 }  # fmt: skip
@@ -3687,11 +3691,13 @@ def _with_body_named(article: "_Article", mention: SpeakerMention, pos: int) -> 
     Tamarack Lake Community Arena", "A person close to the board" -> "…the Pellow & Finch board",
     as the desk files an unnamed speaker with whom they speak for. None when the article names
     no such body before, or several."""
-    found = BODY_IN_DESCRIPTION.search(mention.name)
-    if not found or found.group("words").split()[-1] not in BODY_NOUNS:
+    acronym = re.search(r"\b(?:of|at|for|in|to|with|within|inside|on)[ \u00a0]+the[ \u00a0]+(?P<words>[A-Z]{2,6})\b", mention.name)
+    found = BODY_IN_DESCRIPTION.search(mention.name) or acronym
+    if not found or not (found is acronym or found.group("words").split()[-1] in BODY_NOUNS):
         return None
     words = found.group("words")
-    named = _body_named(article, words, pos)
+    # "of the SIUSO": the name the acronym stands for, as the article spelt it out
+    named = _spelled_out(article, words) if found is acronym else _body_named(article, words, pos)
     if not named:
         return None
     start, end = found.start("words"), found.end("words")
@@ -3809,6 +3815,12 @@ def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos:
     the one before. None when the article names no such organisation (the description stays)."""
     name = re.sub(r"^(?:and|but|or|while|as)\s+", "", " ".join(mention.name.split()), flags=re.IGNORECASE)
     spokes = SPOKESPERSON.fullmatch(name)
+    titled = re.fullmatch(r"the\s+([a-z]+(?:\s[a-z]+)?)", (spokes.group("named") or "") if spokes else "")
+    if titled:
+        # "a spokesperson for the minister": for the person the article gave that title
+        held = [n for p, n in article.titles.get(titled.group(1).lower(), []) if p < pos]
+        if held:
+            return SpeakerMention(name[: spokes.start("named")] + held[-1], "anonymous")
     if spokes:
         found = _spoken_for(article, spokes, pos)
         if not found:
@@ -4054,6 +4066,20 @@ def _spelled_out(article: "_Article", acronym: str) -> str | None:
             capitals = [w for w in run if w[:1].isupper()]
             if len(capitals) == len(acronym) and "".join(w[0] for w in capitals) == acronym and run[-1][:1].isupper():
                 found.add(re.sub(r"^(?:The|the)\s+", "", " ".join(run)))
+    if not found:
+        # "the Special Investigation Unit on Sports Offences (SIUSO)": small words between the capitals
+        small = r"(?:of|on|for|and|the|in|&)"
+        for m in re.finditer(
+            rf"((?:[A-Z][\w’'-]*|{small})(?:[ \u00a0]+(?:[A-Z][\w’'-]*|{small}))*)[ \u00a0]*\([ \u00a0]*{re.escape(acronym)}[ \u00a0]*\)",
+            article.masked,
+        ):
+            words = m.group(1).split()
+            for start in range(len(words)):
+                run = words[start:]
+                capitals = [w for w in run if w[:1].isupper()]
+                if run[0][:1].isupper() and "".join(w[0] for w in capitals) == acronym:
+                    found.add(re.sub(r"^(?:The|the)\s+", "", " ".join(run)))
+                    break
     return found.pop() if len(found) == 1 else None
 
 

@@ -2602,3 +2602,37 @@ def test_a_sentence_about_the_mayor_makes_him_who_he_is():
 )
 def test_a_description_a_title_or_a_document_is_who_the_article_says(text, speaker):
     assert found(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an acronym in an unnamed speaker's description, as the article spelt it out (small words between)
+        (
+            "The Special Investigation Unit on Sports Offences (SIUSO) made the arrest.\n\n"
+            "A senior official of the SIUSO said: “We have information that this was not a one-off.”",
+            SpeakerMention("A senior official of the Special Investigation Unit on Sports Offences", "anonymous"),
+        ),
+        # "for the minister": for the person the article gave that title
+        (
+            "Emergency Management Minister Rachel Moana visited on Monday.\n\n"
+            "A spokesperson for the minister said she had been briefed “twice this morning”.",
+            SpeakerMention("A spokesperson for Rachel Moana", "anonymous"),
+        ),
+        # a councillor's and a police officer's abbreviated titles are no part of the name
+        (
+            "Cabinet member Coun Margaret Thewlis said the decision was “the hardest I have had to make”.",
+            SpeakerMention("Margaret Thewlis", "person"),
+        ),
+        (
+            "Kiambora OCPD Joseph Kiprono said the officers were “confronted by a gang”.",
+            SpeakerMention("Joseph Kiprono", "person"),
+        ),
+        (
+            "SSP Nihal Karunaratne said the suspect had surrendered “voluntarily”.",
+            SpeakerMention("Nihal Karunaratne", "person"),
+        ),
+    ],
+)
+def test_titles_and_acronyms_are_read_as_the_article_spells_them(text, speaker):
+    assert found(text)[-1].speaker == speaker
