@@ -2839,6 +2839,9 @@ class _Resolver:
             described = self.described(aged.group(1).lower(), pos)
             if described and described.kind == "person":
                 return described
+            topic = self.pronoun(pos)  # no age given before: the person the text is about
+            if topic is not None and topic.kind == "person":
+                return topic
         if lowered[0] in {"the"} and len(lowered) <= 3:
             title = " ".join(lowered[1:])
             held = [name for p, name in self.article.titles.get(title, []) if p < pos]
@@ -3528,8 +3531,18 @@ def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpa
     as a new speaker the desk would have to delete."""
     places = article.places()
     result = []
+    read_before = None  # the speaker the rules read for the quotation before, before it was tidied
+    one_of_before = False  # the quotation before was one of the people counted (`_one_of_the_people`)
     for span in spans:
         speaker = span.speaker
+        carried = span.cue in CARRIED_CUES | {"(paragraph before)"}
+        if one_of_before and carried and speaker is not None and speaker == read_before:
+            # a quotation carried over from one "one of them" said is theirs too ("One of them said
+            # …“at least two weeks”…. ¶ “…”": the person familiar with the matter, twice)
+            note = f"speaker's name tidied (read as {speaker.name!r})"
+            result.append(replace(span, speaker=result[-1].speaker, notes=(*span.notes, note)))
+            continue
+        read_before, one_of_before = speaker, False
         tidy = _tidy_mention(article, speaker, span.char_start, places) if speaker else None
         if speaker and tidy is None and speaker.name.lower() in NOT_A_NAME:
             tidy = _named_in_apposition(article, speaker.name, span)  # "wrote one, Jess Calloway, on X"
@@ -3550,7 +3563,9 @@ def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpa
             bare = re.fullmatch(r"(?i)the\s+([a-z]+)", tidy.name)
             if bare and tidy.kind == "organisation" and bare.group(1).lower() in ORGANISATION_KINDS - ORG_WORDS:
                 tidy = None  # "the side said" with no side named: the review asks who, rather than file "the side"
-        tidy = _one_of_the_people(article, span) or tidy  # "…,” one of them said": "person familiar with…"
+        one_of = _one_of_the_people(article, span)
+        one_of_before = one_of is not None
+        tidy = one_of or tidy  # "…,” one of them said": "person familiar with…"
         if tidy != speaker:
             note = f"speaker's name tidied (read as {speaker.name!r})" if speaker else ""
             span = replace(span, speaker=tidy, notes=(*span.notes, note) if note else span.notes)
@@ -3753,6 +3768,8 @@ ONE_OF_THEM_AFTER = re.compile(
 )
 ONE_OF_THEM_BEFORE = re.compile(
     rf"(?i:{ONE_OF})[ \u00a0]+(?:\w+ly[ \u00a0]+)?(?:{CUE_VERBS})[ \u00a0]*[:,]?[\s{MARK}]*$"
+    # "One of them said the data had been taken over “at least two weeks”": the sentence's subject
+    rf"|^[\s{MARK}]*(?i:{ONE_OF})[ \u00a0]+(?:\w+ly[ \u00a0]+)?(?:{CUE_VERBS})[ \u00a0]+(?:that[ \u00a0]+)?[a-z][^{MARK}]*[{MARK}]?$"
 )
 SINGULAR = {"people": "person", "persons": "person", "sources": "source", "officials": "official",
             "executives": "executive", "insiders": "insider"}  # fmt: skip

@@ -2636,3 +2636,25 @@ def test_a_description_a_title_or_a_document_is_who_the_article_says(text, speak
 )
 def test_titles_and_acronyms_are_read_as_the_article_spells_them(text, speaker):
     assert found(text)[-1].speaker == speaker
+
+
+def test_one_of_them_opening_the_sentence_and_the_quotation_carried_over_are_the_people_counted():
+    text = (
+        "Redline Data Services Ltd was hired in March.\n\n"
+        "Two people familiar with the matter said the attackers had demanded payment. One of them said the "
+        "data had been taken over “at least two weeks” before anyone noticed.\n\n"
+        "“The question the board is asking is not how they got in.”"
+    )
+    assert [span.speaker for span in found(text)] == [
+        SpeakerMention("person familiar with the matter", "anonymous"),
+        SpeakerMention("person familiar with the matter", "anonymous"),
+    ]
+
+
+def test_the_n_year_old_given_no_age_before_is_the_person_the_text_is_about():
+    text = (
+        "“It was a tragedy,” Gloria Penhallow said.\n\n"
+        "Penhallow, who was elected in 2022, acknowledged that supporters would feel let down. The "
+        "58-year-old former public defender said she had watched the video “more times than I can count”."
+    )
+    assert found(text)[-1].speaker == SpeakerMention("Gloria Penhallow", "person")
