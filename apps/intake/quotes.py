@@ -1178,6 +1178,9 @@ ROLE_VARIANTS = {
     "spokesperson": ("spokeswoman", "spokesman"),
     "skipper": ("captain",),
     "scot": ("scotland", "scottish"),
+    "ceo": ("chief executive", "chief executive officer", "boss"),
+    "cfo": ("chief financial officer", "finance director"),
+    "mp": ("member of parliament",),
 }
 SUBJECT = re.compile(rf"\s*(?P<subject>{NAME_RUN.pattern}|[Hh]e|[Ss]he)(?:(?P<verb>\s+(?:\w+ly\s+)?(?:[a-z]+))|\s*,)")
 CATENATIVES = (
@@ -4100,6 +4103,26 @@ def _spelled_out(article: "_Article", acronym: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _holder_of_title(article: "_Article", title: str, pos: int) -> str | None:
+    """The person the article gave `title` ("CEO", "Senior Superintendent"), the last before `pos`
+    (else the first after): as its titles recorded them, or a full name written just after the
+    title ("Senior Superintendent Amna Rauf Cheema"). None when nobody."""
+    titles = article.titles.get(title.lower()) or article.titles.get(title.split()[-1].lower().strip(".")) or []
+    for variant in ROLE_VARIANTS.get(title.lower(), ()):  # "the CEO" after "chief executive Dana Whitlock"
+        titles = titles or article.titles.get(variant, [])
+    held = [n for p, n in titles if p < pos] or [n for p, n in titles]
+    if held:
+        return held[-1]
+    pattern = re.escape(title).replace(r"\ ", r"[ \u00a0]+")
+    written = []
+    for m in re.finditer(rf"(?<![\w-])(?:{pattern})[ \u00a0]+({NAME_RUN.pattern})", article.masked):
+        name = _clean_name(m.group(1))
+        if len(name.split()) >= 2 and _classify_run(name) == "person" and name not in article.not_person:
+            written.append((m.start(), name))
+    before = [n for p, n in written if p < pos]
+    return before[-1] if before else (written[0][1] if written else None)
+
+
 def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places: set[str]) -> SpeakerMention | None:
     name = " ".join(mention.name.split()).strip(" ,;:")
     tokens = name.split()
@@ -4124,6 +4147,17 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
     ):
         tokens = tokens[:capitalised]
         mention = SpeakerMention(" ".join(tokens), "person")
+    if (
+        mention.kind == "person"
+        and all(
+            t.lower().strip(".") in TITLE_WORDS | RANKS | ABBREVIATED_TITLES or re.fullmatch(r"[A-Z]{2,5}", t)
+            for t in tokens
+        )
+    ) or (mention.kind == "organisation" and len(tokens) == 1 and tokens[0].lower() in TITLE_WORDS and tokens[0].isupper()):
+        # a title read alone ("CEO", "MP", "Senior Superintendent"): the person the article gave it
+        held = _holder_of_title(article, " ".join(tokens), pos)
+        if held:
+            return SpeakerMention(held, "person")
     if mention.kind == "person":
         name = _name_proper(" ".join(tokens))
         tokens = name.split()

@@ -2658,3 +2658,22 @@ def test_the_n_year_old_given_no_age_before_is_the_person_the_text_is_about():
         "58-year-old former public defender said she had watched the video “more times than I can count”."
     )
     assert found(text)[-1].speaker == SpeakerMention("Gloria Penhallow", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Northmere Bank agreed to buy Calder Trust, chief executive Dana Whitlock said.\n\n"
+            "She said no decision had been taken. “We will be talking to staff first,” the CEO said.",
+            SpeakerMention("Dana Whitlock", "person"),
+        ),
+        (
+            "Kiambora Central MP Daniel Omondi said the officers should be “interdicted immediately”.\n\n"
+            "“If they are innocent, let them prove it in court,” the MP said.",
+            SpeakerMention("Daniel Omondi", "person"),
+        ),
+    ],
+)
+def test_a_title_read_alone_is_the_person_the_article_gave_it(text, speaker):
+    assert found(text)[-1].speaker == speaker
