@@ -392,3 +392,21 @@ def test_russian_body_opening_its_sentence_keeps_no_pronoun_after_its_name():
 def test_an_apostrophe_inside_the_interruption_does_not_part_the_quotation_s_speakers():
     text = "Les négociations continuent.\n\n« Nous tiendrons, dit-il d’une voix ferme, jusqu'au bout », a conclu Marc Dewulf."
     assert {span.speaker for span in find_quotations(text, language="fr")} == {person("Marc Dewulf")}
+
+
+def test_russian_company_alone_is_the_business_named_in_marks_after_a_word_of_business():
+    text = (
+        "Компания «Северный сыр» купила сыроварню. Сделку «Северный сыр» закрыл в мае, а «Северный сыр» "
+        "получил кредит.\n\nКомпания пообещала «сохранить все рабочие места»."
+    )
+    assert speakers(text, "ru")["сохранить все рабочие места"] == SpeakerMention("Северный сыр", "organisation")
+
+
+def test_russian_vedomstvo_alone_is_the_ministry_named_before_in_the_nominative():
+    text = (
+        "Министерство природных ресурсов Озерской области связало гибель рыбы со сбросами комбината.\n\n"
+        "Ведомство сообщило, что на комбинате «проводились внеплановые работы»."
+    )
+    assert speakers(text, "ru")["проводились внеплановые работы"] == SpeakerMention(
+        "Министерство природных ресурсов Озерской области", "organisation"
+    )
