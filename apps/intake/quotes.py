@@ -3009,7 +3009,11 @@ class _Resolver:
             near = [
                 o
                 for o in a.organisations
-                if o.pos < at and a.sentence_start(o.pos) == sentence and (abs(o.pos - at) <= 100 or o.pos == sentence)
+                if o.pos < at
+                and a.sentence_start(o.pos) == sentence
+                and a.masked[o.pos - 1 : o.pos] != "("  # "MERRITON, Ohio (AP) — An Ohio company": a dateline's agency
+                # (or opening the sentence, however long: "Drumkeel RFC have parted…, the Ballycairn club")
+                and (abs(o.pos - at) <= 100 or (o.pos == sentence and len(o.name.split()) > 1))
             ]
             if near:  # the first in the sentence: "Vestmark Offshore, the Danish-owned company"
                 return SpeakerMention(near[0].name, "organisation")
@@ -3569,11 +3573,40 @@ def _tidy_speakers(article: "_Article", spans: list[QuoteSpan]) -> list[QuoteSpa
         one_of = _one_of_the_people(article, span)
         one_of_before = one_of is not None
         tidy = one_of or tidy  # "…,” one of them said": "person familiar with…"
+        if tidy and tidy.kind != "person":
+            tidy = _without_clause(tidy)  # "Union negotiators left the meeting after six hours"
         if tidy != speaker:
             note = f"speaker's name tidied (read as {speaker.name!r})" if speaker else ""
             span = replace(span, speaker=tidy, notes=(*span.notes, note) if note else span.notes)
         result.append(span)
     return result
+
+
+# a finite verb inside words read as a speaker: the sentence went on past its subject
+CLAUSE_VERB = re.compile(
+    r"[ \u00a0](?:has|have|had|was|were|is|are|will|would|could|should|may|might|must|did|does|do|"
+    r"declined|rejected|released|left|married|met|told|said|says|added|wrote|filed|issued|sent|argued|"
+    r"announced|confirmed|denied|refused|warned)[ \u00a0]"
+)
+
+
+def _without_clause(mention: SpeakerMention) -> SpeakerMention | None:
+    """A description or a body read with the rest of its sentence cut to its subject ("A
+    spokesman for the governor's office rejected the criticism" -> "A spokesman for the governor's
+    office"); a sentence before it dropped ("…410 000 b/d. One of the refiners" -> "One of the
+    refiners"); None when what is left is no speaker ("More than 41 000 people have been forced
+    from their homes": a number of people, "Dealers will update the software")."""
+    name = mention.name
+    if ". " in name:
+        name = name.rsplit(". ", 1)[1]
+    verb = CLAUSE_VERB.search(name)
+    if verb and not re.search(r"\b(?:who|that|which|whose|whom)\b", name[: verb.start()]):
+        name = name[: verb.start()]  # (a relative clause's verb is the description's: "Managers who have…")
+    if name == mention.name:
+        return mention
+    if not name.strip() or re.match(r"(?i)\s*(?:\d|more than|less than|about|around|nearly|almost|some\s+\d)", name):
+        return None
+    return SpeakerMention(name.strip(" ,"), mention.kind)
 
 
 def _described_then_named(article: "_Article", mention: SpeakerMention, span: QuoteSpan) -> SpeakerMention | None:

@@ -2677,3 +2677,24 @@ def test_the_n_year_old_given_no_age_before_is_the_person_the_text_is_about():
 )
 def test_a_title_read_alone_is_the_person_the_article_gave_it(text, speaker):
     assert found(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a description read with the rest of its sentence is cut to its subject
+        (
+            "A spokesman for the governor's office rejected the criticism, calling it “irresponsible”.",
+            SpeakerMention("A spokesman for the governor's office", "anonymous"),
+        ),
+        # a dateline's agency is no organisation the sentence talks about
+        (
+            "MERRITON, Ohio (AP) — An Ohio bicycle company is recalling batteries. Tallis Mobility said the "
+            "batteries were sold for three years.\n\nIn a written statement, the company said it “began "
+            "investigating within days”.",
+            SpeakerMention("Tallis Mobility", "organisation"),
+        ),
+    ],
+)
+def test_no_speaker_is_a_clause_or_a_dateline(text, speaker):
+    assert found(text)[-1].speaker == speaker
