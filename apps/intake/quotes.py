@@ -1968,7 +1968,7 @@ class _Article:
         found = None
         # a person is someone with a first name ("Lena Marsh-Oduya"), and so is their surname alone
         people = {n for n in {p.name for p in self.persons} | set(self.full_names) if first_name_gender(n)}
-        surnames = {n.split()[-1] for n in people}
+        surnames = {t for n in people for t in n.split()[1:]}  # (both of "Lucía Herrero Sanz")
         for m in ORG_SUBJECT.finditer(self.masked, start, pos):
             name = _clean_name(m.group("name"))
             tokens = name.split()
@@ -3002,6 +3002,12 @@ class _Resolver:
         if found:
             name = re.sub(r"^(?:The|A|An)\s+", "", found)
             return SpeakerMention(name, "organisation")
+        if head in COMPANY_NOUNS:
+            # the business acting in this paragraph or the one before ("Northsound Ferries, which
+            # operates the routes, said…. In a statement, the company described…"), first
+            acting = a.acting_organisation(pos)
+            if acting:
+                return SpeakerMention(acting, "organisation")
         # "the company" after "Vestmark Offshore, the Danish-owned company": the one introduced so
         for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", a.masked[max(0, pos - 4000) : pos]))):
             at = max(0, pos - 4000) + m.start()

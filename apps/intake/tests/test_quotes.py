@@ -2698,3 +2698,22 @@ def test_a_title_read_alone_is_the_person_the_article_gave_it(text, speaker):
 )
 def test_no_speaker_is_a_clause_or_a_dateline(text, speaker):
     assert found(text)[-1].speaker == speaker
+
+
+def test_the_company_is_the_business_acting_nearby_before_one_named_near_the_word_earlier():
+    text = (
+        "Crews at Northsound Ferries walked out after the Maritime Workers’ Union said the company had refused "
+        "to talk.\n\n"
+        "Northsound Ferries, which operates the routes, said it was “disappointed”. In a statement, the company "
+        "described its offer as “fair and affordable”."
+    )
+    assert found(text)[-1].speaker == SpeakerMention("Northsound Ferries", "organisation")
+
+
+def test_a_person_with_two_surnames_is_never_the_organisation_acting():
+    text = (
+        "“We found my mother lying on her bed,” said Lucía Herrero Sanz, whose mother was admitted.\n\n"
+        "Herrero said she had complained to Grupo Sereno Vital on Saturday. Grupo Sereno Vital said it had "
+        "“activated all protocols”. In a statement, the company said it was “deeply sorry”."
+    )
+    assert found(text)[-1].speaker == SpeakerMention("Grupo Sereno Vital", "organisation")
