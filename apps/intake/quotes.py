@@ -2264,8 +2264,9 @@ class _Resolver:
             and (
                 not re.search(
                     r"\b(?:where|when|whom|which|that|who|whose|than|behind|against|about|for|with|to|by|at|in|"
-                    r"near|from|of|after|before|like)\s+$",
-                    a.masked[max(0, p.pos - 12) : p.pos],
+                    # (a job between: "in a phone call from club president Raymond Gilliland")
+                    r"near|from|of|after|before|like)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z][\w-]*\s+){0,3}$",
+                    a.masked[max(0, p.pos - 50) : p.pos],
                 )
                 or self._introduced_at(p.pos)
             )

@@ -2717,3 +2717,12 @@ def test_a_person_with_two_surnames_is_never_the_organisation_acting():
         "“activated all protocols”. In a statement, the company said it was “deeply sorry”."
     )
     assert found(text)[-1].speaker == SpeakerMention("Grupo Sereno Vital", "organisation")
+
+
+def test_a_person_first_named_after_a_preposition_and_a_job_is_no_new_speaker():
+    text = (
+        "‘You don’t need to be a genius to read a league table,’ said coach Niall McCaughey.\n\n"
+        "He said he had been told of the decision in a phone call from club president Raymond Gilliland.\n\n"
+        "‘It was short, and it was honest,’ he said."
+    )
+    assert found(text)[-1].speaker == SpeakerMention("Niall McCaughey", "person")
