@@ -1308,6 +1308,8 @@ def _clean_name(run: str) -> str:
     tokens = tokens[last_title + 1 :]
     while tokens and tokens[0].lower() in LEADING_NON_NAMES:
         tokens = tokens[1:]
+    if len(tokens) == 1 and tokens[0].lower().strip(".") in ABBREVIATED_TITLES | RANKS:
+        return ""  # "Sports Minister Hon. Lasantha Gunawardane": the run before the title's full stop names nobody
     return " ".join(tokens).strip(" ,.")
 
 

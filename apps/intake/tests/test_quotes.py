@@ -2726,3 +2726,11 @@ def test_a_person_first_named_after_a_preposition_and_a_job_is_no_new_speaker():
         "‘It was short, and it was honest,’ he said."
     )
     assert found(text)[-1].speaker == SpeakerMention("Niall McCaughey", "person")
+
+
+def test_an_abbreviated_title_with_its_full_stop_is_nobody():
+    text = (
+        "Sports Minister Hon. Lasantha Gunawardane, addressing a briefing, said the game would be cleaned up.\n\n"
+        "“The people of this country love cricket,” the Minister said."
+    )
+    assert found(text)[-1].speaker == SpeakerMention("Lasantha Gunawardane", "person")
