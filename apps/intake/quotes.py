@@ -1911,8 +1911,8 @@ class _Article:
             names = [n for n in self.full_names if len(n.split()) <= 3]
         for full in names:
             full_tokens = full.split()
-            if len(full_tokens) <= len(name.split()):
-                continue
+            if len(full_tokens) <= len(name.split()) or full_tokens[0].lower() in DETERMINERS:
+                continue  # (nor "One Halcrest", from "One Halcrest manager…": a determiner opens no name)
             tail = [t.lower() for t in full_tokens[-len(tokens) :]]
             head = [t.lower() for t in full_tokens[: len(tokens)]]
             if (
@@ -4213,7 +4213,11 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
         if len(name.split()) == 1:
             # named in full only after (a lede's "Achterberg said" before the profile's full name):
             # the one full name of two or three words that ends with it
-            later = {n for n in article.full_names if len(n.split()) in (2, 3) and n.split()[-1] == name}
+            later = {
+                n
+                for n in article.full_names
+                if len(n.split()) in (2, 3) and n.split()[-1] == name and n.split()[0].lower() not in DETERMINERS
+            }
             name = later.pop() if len(later) == 1 else name
         if name == " ".join(tokens):
             organisation = article.organisation_named(name)

@@ -2734,3 +2734,11 @@ def test_an_abbreviated_title_with_its_full_stop_is_nobody():
         "“The people of this country love cricket,” the Minister said."
     )
     assert found(text)[-1].speaker == SpeakerMention("Lasantha Gunawardane", "person")
+
+
+def test_a_determiner_before_a_business_s_name_opens_no_person_s_name():
+    text = (
+        "Halcrest Minerals owns the mine.\n\nOne Halcrest manager says executives worry.\n\n"
+        "Halcrest says it has no plans to hire replacements “at this time.”"
+    )
+    assert found(text)[-1].speaker == SpeakerMention("Halcrest Minerals", "organisation")
