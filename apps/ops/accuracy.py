@@ -60,13 +60,13 @@ OWN_ARTICLES_DIR_4 = Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / "ar
 # The outside sets: written by evaluators who never saw the rules (invented articles), each
 # measured once as it came, then used to develop the rules (their first figures are in ACCURACY.md).
 OUTSIDE_ARTICLES_DIRS = [
-    Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / f"articles_outside{number}" for number in range(1, 60)
+    Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / f"articles_outside{number}" for number in range(1, 64)
 ]
 # Articles in the other languages intake reads (apps/intake/other_languages.py), written by
 # evaluators in Russian, German, French and Spanish: the first set of each language was written
 # for the first rules, the second, third and fourth measured blind once each (ACCURACY.md); one
 # set each in Italian and Portuguese, measured blind once with the first draft of their tables; a
-# fifth and a sixth Russian set measured blind in session ten.
+# fifth and a sixth Russian set measured blind in session ten, a seventh in session eleven.
 OTHER_LANGUAGE_ARTICLES_DIRS = [
     *(
         Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / f"articles_{code}{number}"
@@ -75,6 +75,7 @@ OTHER_LANGUAGE_ARTICLES_DIRS = [
     ),
     Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / "articles_ru5",
     Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / "articles_ru6",
+    Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / "articles_ru7",
     Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / "articles_it1",
     Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / "articles_pt1",
     # five of the Russian articles with their interrupted quotations printed inside one pair of marks
