@@ -1629,47 +1629,44 @@ def _russian_tidy(reader: _Reader, span: QuoteSpan, speaker: SpeakerMention | No
     return speaker
 
 
-# a second reference to an organisation by its kind: a public body ("Ведомство сообщило") or a
-# business ("Компания заявила"), and the words that open the name of each
+# a second reference to an organisation by its kind: a public body ("Ведомство сообщило",
+# "Министерство заявило") or a business ("Компания заявила")
 BODY_KINDS_RU = {"ведомство", "министерство", "агентство", "служба", "департамент", "управление", "комитет"}
 COMPANY_KINDS_RU = {"компания", "предприятие", "фирма", "холдинг", "застройщик", "перевозчик", "оператор"}
-PUBLIC_BODY_LEMMAS = BODY_KINDS_RU | {
-    "прокуратура", "инспекция", "суд", "правительство", "акимат", "администрация", "мэрия", "полиция", "мвд", "мчс",
-}  # fmt: skip
 
 
 def _organisation_of_kind(reader: _Reader, kind: str, at: int) -> SpeakerMention | None:
-    """ "Ведомство": the public body named last before `at`; "Компания": the business the article
-    names most often before `at` (at least twice, no public body). None when there is none."""
+    """ "Министерство" alone: the ministry named last before `at`, in the nominative with its
+    genitives ("Министерство природных ресурсов Верхнеозерской области"); "Ведомство": the
+    ministry, agency, service, department or committee named last; "Компания": the business
+    named in marks most often before `at`, once at least after a word of business or a legal
+    form ("компания «Белая река»"). None when the article named none."""
     text = reader.text[:at]
     if kind in BODY_KINDS_RU:
-        # the last body named with a capital ("Министерство природных ресурсов Верхнеозерской области")
+        wanted = BODY_KINDS_RU - {"ведомство"} if kind == "ведомство" else {kind}
         found = None
-        for m in re.finditer(rf"(?<![\w-])[{UPPER}][а-яё]+(?:[ \u00a0]+[^\s.,;:!?«»\"()—–]+){{1,6}}", text):
-            lemma = _russian_lemma(m.group(0).split()[0])
-            # ("Ведомство" is a ministry's, an agency's or a service's second name, not a court's)
-            if lemma in BODY_KINDS_RU - {"ведомство"} | {"инспекция"}:
-                words = m.group(0).split()
-                kept = words[:1]
-                for word in words[1:]:  # the words of the name: genitives ("природных ресурсов", "области")
-                    parses = _parses(word)
-                    # (any of its likelier readings: "области" is as often read as a plural first)
-                    if not any(p.tag.case == "gent" for p in parses[:3]):
-                        break
-                    kept.append(word)
-                named = _russian_nominative_phrase(" ".join(kept))
-                if len(named.split()) > 1:  # "Министерство природных ресурсов…", not "Министерство заявило"
-                    found = named
+        for m in re.finditer(rf"(?<![\w-])[{UPPER}][а-яё]+", text):
+            if _russian_lemma(m.group(0)) not in wanted:
+                continue
+            kept = [m.group(0)]
+            for word in text[m.end() : m.end() + 120].split()[:6]:  # the genitives of the name
+                word = word.strip(',.;:»«"()')
+                # (any of its likelier readings: "области" is as often read as a plural first)
+                if not word or not any(p.tag.case == "gent" for p in _parses(word)[:3]):
+                    break
+                kept.append(word)
+            if len(kept) > 1:  # "Министерство природных ресурсов…", not "Министерство заявило"
+                found = _russian_nominative_phrase(" ".join(kept))
         return SpeakerMention(found, "organisation") if found else None
-    # the business named in quotation marks most often ("«Белая река»"), once at least after a word
-    # of a business or a legal form ("компания «Белая река»", "АО «Прокопьевскуголь»")
     counts: dict[str, int] = {}
     introduced = set()
     for m in re.finditer(r"«([^«»\n]{2,60})»", text):
         name = m.group(1).strip()
         counts[name] = counts.get(name, 0) + 1
         before = text[max(0, m.start() - 30) : m.start()].split()
-        if before and (_russian_lemma(before[-1].strip(",")) in COMPANY_KINDS_RU | {"группа", "банк"} or before[-1] in LEGAL_FORMS):
+        if before and (
+            _russian_lemma(before[-1].strip(",")) in COMPANY_KINDS_RU | {"группа", "банк"} or before[-1] in LEGAL_FORMS
+        ):
             introduced.add(name)
     ranked = sorted(((n, name) for name, n in counts.items() if name in introduced), reverse=True)
     if ranked and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):

@@ -1303,13 +1303,17 @@ def _clean_name(run: str) -> str:
     last_title = -1
     for k, token in enumerate(tokens[:-1]):
         # (an upper-case rank too, with the place before it: "Kiambora OCPD Joseph Kiprono")
-        if token.lower().strip(".") in TITLE_WORDS or (token.isupper() and token.lower() in RANKS and k < len(tokens) - 2):
+        if token.lower().strip(".") in TITLE_WORDS or (
+            token.isupper() and token.lower() in RANKS and k < len(tokens) - 2
+        ):
             last_title = k
     tokens = tokens[last_title + 1 :]
     while tokens and tokens[0].lower() in LEADING_NON_NAMES:
         tokens = tokens[1:]
-    if len(tokens) == 1 and tokens[0].lower().strip(".") in ABBREVIATED_TITLES | RANKS:
-        return ""  # "Sports Minister Hon. Lasantha Gunawardane": the run before the title's full stop names nobody
+    if last_title >= 0 and len(tokens) == 1 and tokens[0].lower().strip(".") in ABBREVIATED_TITLES | RANKS:
+        # "Sports Minister Hon. Lasantha Gunawardane": the run before the title's full stop names
+        # nobody (but "Mr Barr", "Mr Eng": an honorific, then a surname)
+        return ""
     return " ".join(tokens).strip(" ,.")
 
 
@@ -1337,21 +1341,25 @@ def _classify_run(name: str) -> str:
 NICKNAME_FILL = "\ue002"
 
 
+# the acronyms of elected offices written before a name ("Local MLA Priya Nair", "Central MP Daniel Omondi")
+OFFICE_ACRONYMS = {"mla", "mp", "mep", "msp", "mpp", "mna", "ms", "td"}
+
+
 def _without_role_noun(name: str) -> str:
     """An organisation's name without the noun of its role that opens a sentence before it
     ("Promoter Brightline Live" -> "Brightline Live", "Insurer Corrib Mutual" -> "Corrib
-    Mutual"): a word of the language for a doer (-er, -or, -ist), none of an organisation's."""
+    Mutual"): one of BUSINESS_ROLE_NOUNS, in the singular ("Publishers Clearing House" stays)."""
     first, _, rest = name.partition(" ")
-    if len(rest.split()) >= 2 and first.lower().removesuffix("s") in ROLE_NOUNS and rest[:1].isupper():
+    if len(rest.split()) >= 2 and first.lower() in BUSINESS_ROLE_NOUNS and rest[:1].isupper():
         return rest
     return name
 
 
-# what a business is, written before its name at the start of a sentence ("Promoter Brightline Live")
-ROLE_NOUNS = {
-    *"promoter organiser organizer operator insurer lender retailer carrier developer broadcaster".split(),
-    *"publisher distributor supplier manufacturer producer brewer miner grocer builder landlord".split(),
-    *"owner provider contractor exporter importer shipper wholesaler distiller vintner".split(),
+# what a business is, written before its name at the start of a sentence ("Promoter Brightline
+# Live"); not the words that open businesses' own names ("Carrier Global", "Brewers Association")
+BUSINESS_ROLE_NOUNS = {
+    *"promoter organiser organizer insurer lender retailer developer broadcaster distributor".split(),
+    *"supplier manufacturer producer grocer contractor exporter importer wholesaler".split(),
 }
 
 
@@ -1362,7 +1370,7 @@ def _person_ending_run(name: str) -> str | None:
     tokens = name.split()
     for k in range(1, len(tokens) - 1):
         # (or an office's acronym: "Kiambora OCPD Joseph Kiprono", "Local MLA Priya Nair")
-        titled = tokens[k - 1].lower().strip(".") in TITLE_WORDS | RANKS or re.fullmatch(r"[A-Z]{2,5}", tokens[k - 1])
+        titled = tokens[k - 1].lower().strip(".") in TITLE_WORDS | RANKS | OFFICE_ACRONYMS
         if titled and person_gender(tokens[k]):
             rest = tokens[k:]
             if not any(t.lower().strip(".,’'") in ORG_WORDS for t in rest) and all(t[:1].isupper() for t in rest):
@@ -1698,22 +1706,26 @@ class _Article:
                 continue  # "Her new memoir, Salt Before Sugar,", "her previous play, Lantern Season,": a work
             if kind == "person" and STREET_BEFORE.search(just_before):
                 continue  # "in Rua do Poço Novo", "Calle de Alcalá": a street
-            if kind == "person" and (
-                re.search(
-                    r"\b(?:(?:in|near|outside|across|throughout)\s+(?:the\s+)?"
-                    # "in Rotterdam, Seoul and São Paulo": every place of the list (not "In Paris, Jean Dupont")
-                    rf"(?:(?:[{CAPITALS}][\w’'-]*(?:\s[{CAPITALS}][\w’'-]*)*,\s+)*"
-                    rf"[{CAPITALS}][\w’'-]*(?:\s[{CAPITALS}][\w’'-]*)*,?\s+(?:and|or)\s+)?"
-                    r"|(?:village|town|city|hamlet|district|province|region|county|suburb|island|port|diocese|parish|"
-                    r"municipality|canton|valley|borough|prefecture)s?\s+of\s+)$",
-                    self.masked[max(0, m.start() - 80) : m.start()],
+            if (
+                kind == "person"
+                and (
+                    re.search(
+                        r"\b(?:(?:in|near|outside|across|throughout)\s+(?:the\s+)?"
+                        # "in Rotterdam, Seoul and São Paulo": every place of the list (not "In Paris, Jean Dupont")
+                        rf"(?:(?:[{CAPITALS}][\w’'-]*(?:\s[{CAPITALS}][\w’'-]*)*,\s+)*"
+                        rf"[{CAPITALS}][\w’'-]*(?:\s[{CAPITALS}][\w’'-]*)*,?\s+(?:and|or)\s+)?"
+                        r"|(?:village|town|city|hamlet|district|province|region|county|suburb|island|port|diocese|parish|"
+                        r"municipality|canton|valley|borough|prefecture)s?\s+of\s+)$",
+                        self.masked[max(0, m.start() - 80) : m.start()],
+                    )
+                    or tokens[0].lower() in PLACE_PREFIXES
                 )
-                or tokens[0].lower() in PLACE_PREFIXES
-            ) and not (
-                # "in Judge Miriam Castellano’s courtroom", "in Helen Achterberg’s office": a person's
-                len(tokens) >= 2
-                and raw_run.endswith(POSSESSIVE_ENDINGS)
-                and (raw_run.split()[0].lower().strip(".") in TITLE_WORDS or is_first_name(tokens[0]))
+                and not (
+                    # "in Judge Miriam Castellano’s courtroom", "in Helen Achterberg’s office": a person's
+                    len(tokens) >= 2
+                    and raw_run.endswith(POSSESSIVE_ENDINGS)
+                    and (raw_run.split()[0].lower().strip(".") in TITLE_WORDS or is_first_name(tokens[0]))
+                )
             ):
                 continue  # "a conference in San Francisco", "Saint Andrews": a place
             if kind == "person" and len(tokens) >= 3 and tokens[0].lower() in DEMONYMS and person_gender(tokens[1]):
@@ -1876,10 +1888,12 @@ class _Article:
             word = m.group(1)
             if word in candidates or word in people or word in places or word.lower() in words or is_first_name(word):
                 continue
+            if re.search(
+                rf"\b(?:in|near|outside|across|around|through|towards|toward)[ \u00a0]+{re.escape(word)}\b", text
+            ):
+                continue  # "outside Kesterwick": a place
             candidates[word] = word
-        counts = {
-            key: len(re.findall(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text)) for key in candidates
-        }
+        counts = {key: len(re.findall(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text)) for key in candidates}
         # a name the article gives an organisation's words ahead of a word of its own, when as often
         ranked = sorted(((n, candidates[key] != key, key) for key, n in counts.items()), reverse=True)
         if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][:2] == ranked[0][:2]):
@@ -1919,7 +1933,13 @@ class _Article:
                 tail == [t.lower() for t in tokens]
                 or (len(tokens) == 1 and tokens[0] == full_tokens[0])
                 # "Nur Aisyah" -> "Nur Aisyah Rahman": a name of two words that opens a longer one
-                or (len(tokens) >= 2 and head == [t.lower() for t in tokens])
+                or (
+                    len(tokens) >= 2
+                    and head == [t.lower() for t in tokens]
+                    # (not "Ian Paisley" -> "Ian Paisley Jr": his son)
+                    and not {t.lower().strip(".,") for t in full_tokens[len(tokens) :]}
+                    & {"jr", "sr", "ii", "iii", "iv"}
+                )
             ):
                 # more words wins; between two of as many, one named below the headline ("Late
                 # Okonkwo header sinks…" is no name), then the first the article names ("Varga"
@@ -2080,7 +2100,7 @@ class _Article:
             held = [n for p, n in self.titles.get(title, []) if p < m.start()]
             if not held and " " in title:
                 held = [n for p, n in self.titles.get(title.split()[-1], []) if p < m.start()]
-            if held and len({*held[-1:]}) == 1 and (fits is None or fits(held[-1])):
+            if held and (fits is None or fits(held[-1])):
                 found = (m.start(), held[-1])
         return found
 
@@ -2840,7 +2860,7 @@ class _Resolver:
                 return self.document_issuer(lowered, pos) or self.last_speaker or self.issuer(pos)
             return None
         aged = re.match(r"(?i:the)\s+(\d{1,3}-year-old)\s", phrase)
-        if aged and len(lowered) > 3:
+        if aged and len(lowered) > 3 and not re.search(r"[’']s\b", phrase):  # (not "the 23-year-old’s lawyer")
             # "the 58-year-old former public defender said": the person the article gave that age
             described = self.described(aged.group(1).lower(), pos)
             if described and described.kind == "person":
@@ -3005,13 +3025,11 @@ class _Resolver:
         if found:
             name = re.sub(r"^(?:The|A|An)\s+", "", found)
             return SpeakerMention(name, "organisation")
-        if head in COMPANY_NOUNS:
-            # the business acting in this paragraph or the one before ("Northsound Ferries, which
-            # operates the routes, said…. In a statement, the company described…"), first
-            acting = a.acting_organisation(pos)
-            if acting:
-                return SpeakerMention(acting, "organisation")
-        # "the company" after "Vestmark Offshore, the Danish-owned company": the one introduced so
+        # "the company" after "Vestmark Offshore, the Danish-owned company": the one introduced so,
+        # in this paragraph or the one before; further back, the business acting nearby comes first
+        # ("Northsound Ferries, which operates the routes, said…. In a statement, the company…")
+        nearby = a.previous_paragraph_start(pos)
+        introduced_earlier = None
         for m in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", a.masked[max(0, pos - 4000) : pos]))):
             at = max(0, pos - 4000) + m.start()
             sentence = a.sentence_start(at)
@@ -3024,8 +3042,14 @@ class _Resolver:
                 # (or opening the sentence, however long: "Drumkeel RFC have parted…, the Ballycairn club")
                 and (abs(o.pos - at) <= 100 or (o.pos == sentence and len(o.name.split()) > 1))
             ]
-            if near:  # the first in the sentence: "Vestmark Offshore, the Danish-owned company"
+            if near and at >= nearby:  # the first in the sentence: "Vestmark Offshore, the Danish-owned company"
                 return SpeakerMention(near[0].name, "organisation")
+            if near:
+                introduced_earlier = near[0].name
+                break
+        acting = a.acting_organisation(pos) if head in COMPANY_NOUNS else None
+        if acting or introduced_earlier:
+            return SpeakerMention(acting or introduced_earlier, "organisation")
         # "asked the agriculture ministry for support… The ministry said": the body named so before
         described = [
             m.group(1)
@@ -3606,8 +3630,8 @@ def _without_clause(mention: SpeakerMention) -> SpeakerMention | None:
     refiners"); None when what is left is no speaker ("More than 41 000 people have been forced
     from their homes": a number of people, "Dealers will update the software")."""
     name = mention.name
-    if ". " in name:
-        name = name.rsplit(". ", 1)[1]
+    sentences = re.split(r"(?<=[a-z]{2})\.[ \u00a0]+(?=[A-Z])", name)  # (not "the U.S. Embassy")
+    name = sentences[-1]
     verb = CLAUSE_VERB.search(name)
     if verb and not re.search(r"\b(?:who|that|which|whose|whom)\b", name[: verb.start()]):
         name = name[: verb.start()]  # (a relative clause's verb is the description's: "Managers who have…")
@@ -3751,7 +3775,9 @@ def _with_body_named(article: "_Article", mention: SpeakerMention, pos: int) -> 
     Tamarack Lake Community Arena", "A person close to the board" -> "…the Pellow & Finch board",
     as the desk files an unnamed speaker with whom they speak for. None when the article names
     no such body before, or several."""
-    acronym = re.search(r"\b(?:of|at|for|in|to|with|within|inside|on)[ \u00a0]+the[ \u00a0]+(?P<words>[A-Z]{2,6})\b", mention.name)
+    acronym = re.search(
+        r"\b(?:of|at|for|in|to|with|within|inside|on)[ \u00a0]+the[ \u00a0]+(?P<words>[A-Z]{2,6})\b", mention.name
+    )
     found = BODY_IN_DESCRIPTION.search(mention.name) or acronym
     if not found or not (found is acronym or found.group("words").split()[-1] in BODY_NOUNS):
         return None
@@ -3782,7 +3808,7 @@ def _body_named(article: "_Article", words: str, pos: int) -> str | None:
     pattern = re.escape(words).replace(r"\ ", r"[ \u00a0]+")
     names = []
     for m in re.finditer(
-        rf"(?<![\w’'-])((?:[A-Z][\w’'.-]*[ \u00a0]+(?:(?:&|and|of)[ \u00a0]+)?){{1,5}})(?i:{pattern})(?![\w-])",
+        rf"(?<![\w’'-])((?:[A-Z][\w’'-]*[ \u00a0]+(?:(?:&|and|of)[ \u00a0]+)?){{1,5}})(?i:{pattern})(?![\w-])",
         article.masked[:pos],
     ):
         prefix = m.group(1).split()
@@ -4123,19 +4149,22 @@ def _spelled_out(article: "_Article", acronym: str) -> str | None:
     found = set()
     for m in NAME_RUN.finditer(article.masked):
         words = m.group(0).split()
-        for start in range(len(words)):
+        # (only the run's last words can spell it: a long run of capitals costs no more than a short one)
+        for start in range(max(0, len(words) - 2 * len(acronym)), len(words)):
             run = words[start:]
             capitals = [w for w in run if w[:1].isupper()]
             if len(capitals) == len(acronym) and "".join(w[0] for w in capitals) == acronym and run[-1][:1].isupper():
                 found.add(re.sub(r"^(?:The|the)\s+", "", " ".join(run)))
     if not found:
         # "the Special Investigation Unit on Sports Offences (SIUSO)": small words between the capitals
-        small = r"(?:of|on|for|and|the|in|&)"
-        for m in re.finditer(
-            rf"((?:[A-Z][\w’'-]*|{small})(?:[ \u00a0]+(?:[A-Z][\w’'-]*|{small}))*)[ \u00a0]*\([ \u00a0]*{re.escape(acronym)}[ \u00a0]*\)",
-            article.masked,
-        ):
-            words = m.group(1).split()
+        small = {"of", "on", "for", "and", "the", "in", "&"}
+        for m in re.finditer(rf"\([ \u00a0]*{re.escape(acronym)}[ \u00a0]*\)", article.masked):
+            # the words just before the parenthesis, back to the first that is neither capitalised nor small
+            words = []
+            for word in reversed(article.masked[max(0, m.start() - 200) : m.start()].split()[-(len(acronym) * 3) :]):
+                if not (word[:1].isupper() or word in small):
+                    break
+                words.insert(0, word)
             for start in range(len(words)):
                 run = words[start:]
                 capitals = [w for w in run if w[:1].isupper()]
@@ -4195,7 +4224,9 @@ def _tidy_mention(article: "_Article", mention: SpeakerMention, pos: int, places
             t.lower().strip(".") in TITLE_WORDS | RANKS | ABBREVIATED_TITLES or re.fullmatch(r"[A-Z]{2,5}", t)
             for t in tokens
         )
-    ) or (mention.kind == "organisation" and len(tokens) == 1 and tokens[0].lower() in TITLE_WORDS and tokens[0].isupper()):
+    ) or (
+        mention.kind == "organisation" and len(tokens) == 1 and tokens[0].lower() in TITLE_WORDS and tokens[0].isupper()
+    ):
         # a title read alone ("CEO", "MP", "Senior Superintendent"): the person the article gave it
         held = _holder_of_title(article, " ".join(tokens), pos)
         if held:

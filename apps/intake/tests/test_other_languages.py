@@ -410,3 +410,13 @@ def test_russian_vedomstvo_alone_is_the_ministry_named_before_in_the_nominative(
     assert speakers(text, "ru")["проводились внеплановые работы"] == SpeakerMention(
         "Министерство природных ресурсов Озерской области", "organisation"
     )
+
+
+def test_russian_ministry_alone_is_a_ministry_not_the_agency_named_last():
+    text = (
+        "Агентство лесного хозяйства Озерской области начало проверку. По данным Министерства "
+        "здравоохранения Озерской области, пострадавших нет.\n\nМинистерство сообщило, что «угрозы нет»."
+    )
+    assert speakers(text, "ru")["угрозы нет"] == SpeakerMention(
+        "Министерство здравоохранения Озерской области", "organisation"
+    )

@@ -2742,3 +2742,55 @@ def test_a_determiner_before_a_business_s_name_opens_no_person_s_name():
         "Halcrest says it has no plans to hire replacements “at this time.”"
     )
     assert found(text)[-1].speaker == SpeakerMention("Halcrest Minerals", "organisation")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a surname that is also an abbreviated title, after an honorific
+        (
+            "Reporters gathered outside.\n\n“We will appeal,” Mr Barr said. “My client is innocent,” Barr added.",
+            SpeakerMention("Barr", "person"),
+        ),
+        # the first word of a business's own name is no role noun before it
+        ("Carrier Global Corp said demand was “strong”.", SpeakerMention("Carrier Global Corp", "organisation")),
+        (
+            "Publishers Clearing House said it was “reviewing the claims”.",
+            SpeakerMention("Publishers Clearing House", "organisation"),
+        ),
+        # an acronym opening a business's name is no office before a person's name
+        ("“Demand remains strong,” HSBC Asia Pacific said.", SpeakerMention("HSBC Asia Pacific", "organisation")),
+        # an abbreviation's full stop ends no sentence inside a description
+        (
+            "A spokesman for the U.S. Embassy said it was “monitoring the situation”.",
+            SpeakerMention("U.S. Embassy spokesman", "anonymous"),
+        ),
+        # a lawyer of the person of that age is not that person
+        (
+            "Liam Cobb, 23, was charged on Monday.\n\n“He denies everything,” the 23-year-old defendant’s lawyer said.",
+            SpeakerMention("the 23-year-old defendant’s lawyer", "anonymous"),
+        ),
+        # a father is not his son named "Jr"
+        (
+            "Ian Paisley Jr, the MP, spoke first. His father Ian Paisley founded the party.\n\n"
+            "“We will never surrender,” Ian Paisley said in 1985.",
+            SpeakerMention("Ian Paisley", "person"),
+        ),
+        # "X, the company that…" in the paragraph before comes before a body acting since
+        (
+            "Halvorsen Polymer, the company that runs the plant, cut 200 jobs. Unite said the cuts were "
+            "unlawful.\n\n“We followed every rule,” the company said.",
+            SpeakerMention("Halvorsen Polymer", "organisation"),
+        ),
+    ],
+)
+def test_names_the_review_of_session_eleven_found_read_wrongly(text, speaker):
+    assert found(text)[-1].speaker == speaker
+
+
+def test_a_town_named_twice_is_not_the_company():
+    text = (
+        "Protesters gathered outside Kesterwick on Monday, and again near Kesterwick on Tuesday.\n\n"
+        "“We are listening,” the company said."
+    )
+    assert found(text)[-1].speaker.name != "Kesterwick"
