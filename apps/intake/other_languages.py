@@ -1610,6 +1610,8 @@ def _russian_tidy(reader: _Reader, span: QuoteSpan, speaker: SpeakerMention | No
         return SpeakerMention(named, "organisation") if named else None
     if re.fullmatch(OUTLETS, name):
         return None  # the desk chooses who: better no speaker than the outlet
+    if _no_speaker_word(name):
+        return None  # "Однако", "ПРИЗЫВАЮТ": a word of the sentence or of a headline, nobody
     if re.fullmatch(r"[А-ЯЁа-яё]+", name) and _russian_lemma(name) in BODY_KINDS_RU | COMPANY_KINDS_RU:
         # "Компания", "Ведомство" alone: the organisation of that kind the article named
         return _organisation_of_kind(reader, _russian_lemma(name), span.char_start) or speaker
@@ -1627,6 +1629,18 @@ def _russian_tidy(reader: _Reader, span: QuoteSpan, speaker: SpeakerMention | No
             return SpeakerMention(reader.fullest(russian_nominative(cut), span.char_start), "person")
         return SpeakerMention(cut, speaker.kind)
     return speaker
+
+
+def _no_speaker_word(name: str) -> bool:
+    """A word read alone as a speaker that names nobody: a capitalised conjunction, adverb,
+    particle or verb opening a sentence ("Однако", "Также"), or a word of a headline or a dateline
+    in capitals longer than an acronym ("ПРИЗЫВАЮТ", "ИНТЕРФАКС-КАЗАХСТАН"; "МЧС" stays)."""
+    if not re.fullmatch(r"[А-ЯЁа-яё-]+", name):
+        return False
+    if name.isupper():
+        return len(name.replace("-", "")) >= 6
+    parses = _parses(name)
+    return bool(parses) and parses[0].tag.POS in {"CONJ", "PRCL", "ADVB", "INTJ", "PREP", "VERB", "INFN", "PRED"}
 
 
 # a second reference to an organisation by its kind: a public body ("Ведомство сообщило",

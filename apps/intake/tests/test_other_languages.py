@@ -420,3 +420,13 @@ def test_russian_ministry_alone_is_a_ministry_not_the_agency_named_last():
     assert speakers(text, "ru")["угрозы нет"] == SpeakerMention(
         "Министерство здравоохранения Озерской области", "organisation"
     )
+
+
+@pytest.mark.parametrize("word", ["Однако", "ПОДТВЕРДИЛАСЬ"])
+def test_russian_word_of_the_sentence_or_of_a_headline_is_no_speaker(word):
+    assert other_languages._no_speaker_word(word)
+
+
+@pytest.mark.parametrize("word", ["МЧС", "Токаев", "Ведомство", "KEGOC"])
+def test_russian_names_acronyms_and_bodies_stay_speakers(word):
+    assert not other_languages._no_speaker_word(word)
