@@ -217,7 +217,9 @@ LANGUAGES["ru"] = Language(
         """министерство министерства мид минобороны минфин кремль кремля правительство правительства
         администрация администрации ведомство ведомства служба службы пресс-служба пресс-службы компания
         компании партия партии фонд фонда банк банка суд суда прокуратура прокуратуры комитет комитета
-        агентство агентства совет совета дума думы акимат акимата мвд фсб цик оон нато ес одкб еаэс""".split()
+        агентство агентства совет совета дума думы акимат акимата мвд фсб цик оон нато ес одкб еаэс
+        инспекция инспекции управление управления департамент департамента штаб штаба объединение
+        объединения профсоюз профсоюза ассоциация ассоциации""".split()
     ),
     unnamed=tuple(
         """источник источники собеседник собеседница житель жительница жители очевидец очевидцы участник
@@ -818,8 +820,12 @@ class _Reader:
             if not parts or parts[0][1] == "place":
                 continue
             name, kind, _, _ = parts[0]
-            if complement and not between.rstrip().endswith(","):
-                continue  # only a name in apposition after the description is still the speaker's
+            if complement and not between.rstrip().endswith(",") and not (
+                kind == "person" and self.language.code in ("ru", "uk") and self._opens_name(name.split()[0])
+            ):
+                # only a name in apposition after the description is still the speaker's; in Russian a
+                # first name and surname after it too ("Председатель правления Ассоциации … Олег Тимченко")
+                continue
             if kind == "person":
                 if case and self.language.code in ("ru", "uk"):
                     name = russian_nominative(name, case)
@@ -1026,7 +1032,9 @@ class _Reader:
 
     def last_organisation_before(self, at: int) -> SpeakerMention | None:
         """The organisation named or quoted last before `at`, by the name the article gives it in full."""
-        named = next((n for n in reversed(self.names) if n.kind == "organisation" and n.pos < at), None)
+        named = next(
+            (n for n in reversed(self.names) if n.kind == "organisation" and n.pos < at and not _outlet(n.name)), None
+        )  # (not the outlet the article was told by: "копия есть у РБК")
         quoted = self.last_organisation
         if named is None:
             return quoted
@@ -1628,7 +1636,43 @@ def _russian_tidy(reader: _Reader, span: QuoteSpan, speaker: SpeakerMention | No
         if speaker.kind == "person":
             return SpeakerMention(reader.fullest(russian_nominative(cut), span.char_start), "person")
         return SpeakerMention(cut, speaker.kind)
+    if speaker.kind in ("organisation", "anonymous"):
+        return SpeakerMention(_with_head_noun(reader, speaker.name, span.char_start), speaker.kind)
     return speaker
+
+
+def _dangling_adjective(word: str) -> set[str]:
+    """The cases a word ending a name may be an adjective in, when it wants a noun after it
+    ("Красноярского", "Северо-Озерской", "овощного"); empty for a noun or a surname ("Ланской")."""
+    if not re.search(r"(?:ого|его|ой|ей|ом|ем|ую|юю|ым|им|ых|их|ому|ему)$", word):
+        return set()
+    parses = [p for p in _parses(word)[:4] if p.score >= 0.05]
+    if not parses or "ADJF" not in parses[0].tag.grammemes or any("Surn" in p.tag.grammemes for p in parses):
+        return set()
+    return {p.tag.case for p in parses if "ADJF" in p.tag.grammemes}
+
+
+def _with_head_noun(reader: _Reader, name: str, at: int) -> str:
+    """An organisation's name or a description cut after an adjective, completed with the noun the
+    article writes after that adjective, and the noun's genitives: "Прокуратура Красноярского" ->
+    "Прокуратура Красноярского края", "ФАС по Приозерскому" -> "ФАС по Приозерскому краю",
+    "продавец овощного" -> "продавец овощного павильона". The occurrence nearest before `at` is
+    read, else the first after it; the name as it is when the article writes no such noun."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    cases = _dangling_adjective(words[-1])
+    if not cases:
+        return name
+    found: str | None = None
+    for m in re.finditer(rf"(?<![\w-]){re.escape(words[-1])}[ \u00a0]+([а-яё-]+)((?:[ \u00a0]+[^\s,.;:!?»”]+){{0,4}})", reader.text):
+        noun = m.group(1)
+        if not any("NOUN" in p.tag.grammemes and p.tag.case in cases for p in _parses(noun)[:3]):
+            continue
+        found = " ".join([noun, *_complement(m.group(2).split())])
+        if m.start() > at:
+            break
+    return f"{name} {found}" if found else name
 
 
 def _no_speaker_word(name: str) -> bool:
@@ -1657,20 +1701,7 @@ def _organisation_of_kind(reader: _Reader, kind: str, at: int) -> SpeakerMention
     form ("компания «Белая река»"). None when the article named none."""
     text = reader.text[:at]
     if kind in BODY_KINDS_RU:
-        wanted = BODY_KINDS_RU - {"ведомство"} if kind == "ведомство" else {kind}
-        found = None
-        for m in re.finditer(rf"(?<![\w-])[{UPPER}][а-яё]+", text):
-            if _russian_lemma(m.group(0)) not in wanted:
-                continue
-            kept = [m.group(0)]
-            for word in text[m.end() : m.end() + 120].split()[:6]:  # the genitives of the name
-                word = word.strip(',.;:»«"()')
-                # (any of its likelier readings: "области" is as often read as a plural first)
-                if not word or not any(p.tag.case == "gent" for p in _parses(word)[:3]):
-                    break
-                kept.append(word)
-            if len(kept) > 1:  # "Министерство природных ресурсов…", not "Министерство заявило"
-                found = _russian_nominative_phrase(" ".join(kept))
+        found = _named_body(text, BODY_KINDS_RU - {"ведомство"} if kind == "ведомство" else {kind})
         return SpeakerMention(found, "organisation") if found else None
     counts: dict[str, int] = {}
     introduced = set()
@@ -1686,6 +1717,34 @@ def _organisation_of_kind(reader: _Reader, kind: str, at: int) -> SpeakerMention
     if ranked and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
         return SpeakerMention(ranked[0][1], "organisation")
     return None
+
+
+def _named_body(text: str, kinds: set[str]) -> str | None:
+    """The body of one of these kinds (lemmas: "министерство", "фонд") the text names last, by a
+    capitalised word of that kind and its genitives, in the nominative ("В Фонде развития
+    территорий" -> "Фонд развития территорий"); None when it names none ("Министерство заявило")."""
+    found = None
+    for m in re.finditer(r"(?<![\w-])[А-ЯЁа-яё]+", text):
+        if _russian_lemma(m.group(0)) not in kinds:
+            continue
+        kept = [m.group(0)]
+        for word in reversed(text[max(0, m.start() - 60) : m.start()].split()[-3:]):
+            # its adjectives before it ("Национальном объединении", "Государственной инспекции")
+            if not word.isalpha() or "ADJF" not in _parses(word)[0].tag.grammemes:
+                break
+            kept.insert(0, word)
+        for word in text[m.end() : m.end() + 120].split()[:6]:  # the genitives of the name
+            word = word.strip(',.;:»«"()')
+            # (any of its likelier readings: "области" is as often read as a plural first)
+            if not word or _outlet(word) or not any(p.tag.case == "gent" for p in _parses(word)[:3]):
+                break
+            kept.append(word)
+        # a capitalised name ("Министерство природных ресурсов", "Национальном объединении"), or a
+        # place's name after a lower-case kind ("в администрации Колпинского района"); not
+        # "Министерство заявило", "администрации города"
+        if len(kept) > 1 and any(w[:1].isupper() for w in kept):
+            found = _russian_nominative_phrase(" ".join(kept))
+    return found
 
 
 # an unnamed source introduced in the writer's sentence: "Источник в правительстве Казахстана,
@@ -1839,7 +1898,12 @@ def _russian_organisation_in(reader: _Reader, phrase: str, at: int) -> SpeakerMe
     пресс-службе ведомства", "в заявлении профсоюза" -> the organisation the article was just about."""
     rest = re.sub(r"^\s*(?:в|во)\s+", "", phrase, flags=re.IGNORECASE)  # "В МЧС уточнили" opens a sentence
     offset = len(phrase) - len(rest)
+    # "на запрос «Медузы»", "на вопрос РБК": whom the body answered, not the body
+    rest = re.split(r"\s+на\s+(?:запрос|вопрос|просьбу)(?![\w-])|\s*\(", rest)[0]  # (and an aside in brackets)
     quoted = re.search(rf"{MARK}({WORDS_MASK}{{1,40}}){MARK}", rest)
+    if quoted is not None and _outlet(reader.text[at + offset + quoted.start(1) : at + offset + quoted.end(1)]):
+        quoted = None
+        rest = rest[: rest.find(MARK)].rstrip()
     if quoted is not None:
         name = reader.text[at + offset + quoted.start(1) : at + offset + quoted.end(1)].strip()
         return SpeakerMention(_russian_nominative_phrase(name) if quoted.start() == 0 else name, "organisation")
@@ -1856,6 +1920,13 @@ def _russian_organisation_in(reader: _Reader, phrase: str, at: int) -> SpeakerMe
         return SpeakerMention(_russian_nominative_phrase(run.group(0)), "organisation")
     generic = rest.split()[-1] if rest.split() else ""
     lemma = _russian_lemma(generic)
+    if lemma in BODY_KINDS_RU | set(reader.language.organisation_words) and not lemma.startswith("пресс"):
+        # "пояснили в фонде" after "В Фонде развития территорий подтвердили": the body of that kind
+        # named; "в ведомстве": the body the paragraph is about, else the last body named
+        topic = _topic_organisation(reader, at, paragraphs=2) if lemma == "ведомство" else None
+        named = _named_body(reader.masked[max(0, at - 1500) : at], BODY_KINDS_RU if lemma == "ведомство" else {lemma})
+        if topic or named:
+            return topic or SpeakerMention(named, "organisation")
     for known in reversed(reader.names):
         # "в сообщении министерства" -> "Министерство сельского хозяйства Казахстана"
         if known.kind == "organisation" and known.pos < at and _russian_lemma(known.name.split()[0]) == lemma:
@@ -1863,18 +1934,26 @@ def _russian_organisation_in(reader: _Reader, phrase: str, at: int) -> SpeakerMe
     return _topic_organisation(reader, at) or reader.last_organisation_before(at)
 
 
-def _topic_organisation(reader: _Reader, at: int) -> SpeakerMention | None:
-    """The organisation the sentences before `at` in its paragraph are about ("Аэрофлот сообщил, что…")."""
+def _topic_organisation(reader: _Reader, at: int, paragraphs: int = 1) -> SpeakerMention | None:
+    """The organisation the sentences before `at` in its paragraph are about ("Аэрофлот сообщил, что…");
+    with `paragraphs=2`, in the paragraph before too when its own says none (a quotation opening its
+    paragraph: "В инспекции сообщили, что начали проверку.¶«…», — говорится в сообщении ведомства")."""
     paragraph = reader.text.rfind("\n", 0, at) + 1
+    for _ in range(paragraphs - 1):  # the start of the paragraph before (over any blank lines)
+        paragraph = reader.text.rfind("\n", 0, len(reader.text[:paragraph].rstrip("\n"))) + 1
     start, _ = reader.sentence_of(at)
     while start > paragraph:
         previous, _ = reader.sentence_of(start - 1)
         previous = max(previous, paragraph)
         found = _sentence_subject(reader, reader.masked[previous:start], previous)
-        if found is not None and found.kind == "organisation":
-            return found
+        if found is not None and found.kind == "organisation" and not _outlet(found.name):
+            return found  # (not the outlet told: "В Фонде … «Ъ» подтвердили")
         start = previous
     return None
+
+
+def _outlet(name: str) -> bool:
+    return bool(re.fullmatch(OUTLETS, name.strip(' «»"“”')))
 
 
 def _russian_nominative_phrase(phrase: str) -> str:

@@ -430,3 +430,57 @@ def test_russian_word_of_the_sentence_or_of_a_headline_is_no_speaker(word):
 @pytest.mark.parametrize("word", ["МЧС", "Токаев", "Ведомство", "KEGOC"])
 def test_russian_names_acronyms_and_bodies_stay_speakers(word):
     assert not other_languages._no_speaker_word(word)
+
+
+def test_russian_body_cut_after_its_adjective_gets_the_noun_the_article_writes_after_it():
+    text = (
+        "Прокуратура Озерского края проводит проверку. Как уточнили в надзорном ведомстве, будет дана "
+        "оценка «своевременности мер по тушению» пожара."
+    )
+    assert speakers(text, "ru")["своевременности мер по тушению"] == SpeakerMention(
+        "Прокуратура Озерского края", "organisation"
+    )
+
+
+def test_russian_word_of_a_kind_is_the_body_of_that_kind_named_before_not_the_outlet_told():
+    text = (
+        "В Фонде развития территорий «Ъ» подтвердили, что заявка поступила. «Объект проходит процедуру "
+        "оценки», — пояснили в фонде."
+    )
+    assert speakers(text, "ru")["Объект проходит процедуру оценки"] == SpeakerMention(
+        "Фонд развития территорий", "organisation"
+    )
+
+
+def test_russian_vedomstvo_is_the_body_the_paragraph_before_is_about_when_the_quotation_opens_its_own():
+    text = (
+        "Водители требуют погасить долг.\n\nВ Государственной инспекции труда сообщили, что начали "
+        "проверку предприятия.\n\n«Инспекция проводит внеплановую проверку», — говорится в сообщении "
+        "ведомства (копия есть у РБК)."
+    )
+    assert speakers(text, "ru")["Инспекция проводит внеплановую проверку"] == SpeakerMention(
+        "Государственная инспекция труда", "organisation"
+    )
+
+
+def test_russian_body_answering_an_outlet_s_request_is_the_body_not_the_outlet():
+    text = "В правительстве Озерской области на запрос «Медузы» ответили, что не комментируют «уголовные дела»."
+    assert speakers(text, "ru")["уголовные дела"] == SpeakerMention("правительство Озерской области", "organisation")
+
+
+def test_russian_body_of_a_kind_keeps_the_adjectives_written_before_it():
+    text = (
+        "В Национальном объединении застройщиков РБК сообщили, что отрасль готова к изменениям. «Одного "
+        "года недостаточно», — говорится в ответе объединения на запрос РБК."
+    )
+    assert speakers(text, "ru")["Одного года недостаточно"] == SpeakerMention(
+        "Национальное объединение застройщиков", "organisation"
+    )
+
+
+def test_russian_first_name_and_surname_after_a_description_of_a_body_are_the_speaker():
+    text = (
+        "Председатель правления Ассоциации производителей сыра Олег Тимченко называет сделку частью "
+        "тренда. По его словам, отрасль ждет «волна консолидации»."
+    )
+    assert speakers(text, "ru")["волна консолидации"] == person("Олег Тимченко")
