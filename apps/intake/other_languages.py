@@ -1914,7 +1914,17 @@ def _russian_organisation_in(reader: _Reader, phrase: str, at: int) -> SpeakerMe
         if re.search(rf"\s[{UPPER}]", named):  # "в прокуратуре Москвы приговор считают": "прокуратура Москвы"
             return SpeakerMention(named, "organisation")
     if rest[:1].isupper():
-        return SpeakerMention(_russian_nominative_phrase(rest.strip()), "organisation")
+        # the capitalised name and its genitives, not the rest of the clause ("В Рослесхозе с такой
+        # оценкой не согласны", "В ЛГК корреспонденту ТАСС сообщили")
+        words = rest.split()
+        k = 1
+        while k < len(words) and words[k][:1].isupper() and not _outlet(words[k]):
+            k += 1
+        head = "NOUN" in _parses(words[k - 1])[0].tag.grammemes
+        while k < len(words) and not head and {"ADJF", "NOUN"} & set(_parses(words[k])[0].tag.grammemes):
+            head = "NOUN" in _parses(words[k])[0].tag.grammemes  # "Федеральной антимонопольной службе"
+            k += 1
+        return SpeakerMention(_russian_nominative_phrase(" ".join(words[:k] + _complement(words[k:]))), "organisation")
     run = NAME_RUN.search(rest)
     if run is not None:
         return SpeakerMention(_russian_nominative_phrase(run.group(0)), "organisation")
@@ -2037,18 +2047,79 @@ def _subject_of(reader: _Reader, before: str, verb: re.Match, offset: int) -> Sp
     return _sentence_subject(reader, before[: verb.start()], offset)
 
 
+def _body_name(phrase: str) -> bool:
+    """Whether a capitalised word after "В" opening a sentence names a body, as the dictionary
+    reads it: "В Рослесхозе", "В Минсельхозе"; not a place ("В Москве"), a person ("В Иванове") or
+    a month ("В Ноябре")."""
+    first = phrase.split()[0] if phrase.split() else ""
+    if not first[:1].isupper():
+        return False
+    parses = [p for p in _parses(first)[:3] if p.score >= 0.1]
+    if not parses or any({"Geox", "Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses):
+        return False
+    return "Orgn" in parses[0].tag.grammemes or not parses[0].is_known  # (a name the dictionary lacks: "Нордхиме")
+
+
+def _organisation_opening(sentence: str) -> str | None:
+    """The organisation a Russian sentence opens with as the subject of its verb: "Федеральная
+    авиалесоохрана направила…", "Прокуратура Петроградского района подтвердила «Фонтанке»…",
+    "Аэрофлот сообщил…" -> the words before the verb, whose head noun is a thing (no person, no
+    pronoun, no place) in the nominative and agrees with the verb; None for "Жители Байкита
+    рассказывают", "Иванов сказал", "Вчера в Москве прошел митинг"."""
+    words = []
+    for token in re.findall(r"\S+", sentence.lstrip(" \u00a0—–-"))[:9]:
+        word = token.strip(".,;:!?«»\"“”()")
+        if not word or MARK in token or WORDS_MASK in token:
+            return None
+        parse = _parses(word)[0] if not word.isupper() else None
+        if parse is not None and {"VERB"} <= set(parse.tag.grammemes) and word[:1].islower():
+            break
+        words.append(word)
+        if token[-1:] in ",;:!?" or (token.endswith(".") and not word.isupper()):
+            return None  # a clause or a sentence ended before any verb
+    else:
+        return None
+    if not words or not words[0][:1].isupper() or words[0].lower() in PREPOSITIONS.split("|"):
+        return None
+    verb = parse
+    head = next((w for w in words if not w.isupper() and "NOUN" in _parses(w)[0].tag.grammemes), None)
+    if head is None:
+        return " ".join(words) if words[0].isupper() and len(words) <= 3 else None  # "РСПП", "СК РФ"
+    noun = _parses(head)[0]
+    grammemes = set(noun.tag.grammemes)
+    if "nomn" not in grammemes or "anim" in grammemes or NAME_TAGS & grammemes or "Geox" in grammemes:
+        return None
+    if verb.tag.number and noun.tag.number and verb.tag.number != noun.tag.number:
+        return None
+    if verb.tag.gender and noun.tag.gender and verb.tag.gender != noun.tag.gender and noun.tag.number != "plur":
+        return None
+    if any(_russian_first_name(w) for w in words if w[:1].isupper() and not w.isupper()):
+        return None  # "Министр Иванов", "Глава региона Олег Мещеряков": a person
+    named = (
+        any(w[:1].isupper() for w in words[1:])  # "Прокуратура Петроградского района", "управление СК РФ"
+        or words[0].isupper()
+        or "Orgn" in grammemes  # "Федеральная авиалесоохрана", "Рослесхоз"
+        or any(_russian_organisation_word(w) for w in words)
+    )
+    return " ".join(words) if named else None  # not "Погода испортилась", "Новая школа открылась"
+
+
 def _sentence_subject(reader: _Reader, before: str, offset: int) -> SpeakerMention | None:
     """The subject of the writer's sentence before a quotation: its first pronoun, name or
     description that is no complement ("Interrogé mercredi matin, un conseiller ministériel
     résumait", "Am Mittwoch hat die Ministerin gesagt")."""
     language = reader.language
     clauses = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+,?", before)] or [(0, before)]
+    if language.code == "ru" and _morph() is not None:
+        opening_name = _organisation_opening(before)
+        if opening_name is not None:  # (an acronym the article spelt out: "ФТС" -> "Федеральная таможенная служба")
+            return SpeakerMention(reader.acronyms.get(opening_name, opening_name), "organisation")
     if language.code in ("ru", "uk"):
         # "В прокуратуре Москвы приговор считают обоснованным", "В МЧС уточнили": the organisation speaks
         opening = re.match(r"\s*(?:В|Во)\s+", before)
         if opening is not None:
             phrase = re.split(r"\s(?=[а-яё]+(?:ли|ют|ят|ет|ит)\b)", before[opening.end() :])[0]
-            if reader._organisation(phrase) or re.search(r"[А-ЯЁA-Z]{2,}", phrase):
+            if reader._organisation(phrase) or re.search(r"[А-ЯЁA-Z]{2,}", phrase) or _body_name(phrase):
                 found = _russian_organisation_in(reader, before[: opening.end()] + phrase, offset)
                 if found is not None:
                     return found

@@ -484,3 +484,29 @@ def test_russian_first_name_and_surname_after_a_description_of_a_body_are_the_sp
         "тренда. По его словам, отрасль ждет «волна консолидации»."
     )
     assert speakers(text, "ru")["волна консолидации"] == person("Олег Тимченко")
+
+
+@pytest.mark.parametrize(
+    "sentence, organisation",
+    [
+        ("Федеральная авиалесоохрана направила в район еще 120 парашютистов.", "Федеральная авиалесоохрана"),
+        ("Прокуратура Озерского района подтвердила «Фонтанке», что проводит проверку.", "Прокуратура Озерского района"),
+        ("Общественная палата Озерской области выступила против повышения.", "Общественная палата Озерской области"),
+    ],
+)
+def test_russian_body_opening_the_sentence_before_its_verb_is_who_the_next_quotation_is_from(sentence, organisation):
+    text = f"{sentence} «Решение принято», — сообщили в ведомстве."
+    assert speakers(text, "ru")["Решение принято"] == SpeakerMention(organisation, "organisation")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Новая школа открылась в сентябре.", "Министр Олег Иванов заявил, что все хорошо.", "Погода испортилась."],
+)
+def test_russian_sentence_opening_with_a_thing_or_a_person_names_no_body(sentence):
+    assert other_languages._organisation_opening(sentence) is None
+
+
+def test_russian_body_after_v_opening_a_sentence_is_its_name_without_the_rest_of_the_clause():
+    text = "В Рослесхозе с такой оценкой не согласны. «Решения принимаются комиссией», — заявили в ведомстве."
+    assert speakers(text, "ru")["Решения принимаются комиссией"] == SpeakerMention("Рослесхоз", "organisation")
