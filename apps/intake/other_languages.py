@@ -1804,6 +1804,14 @@ def _topic(reader: _Reader, at: int) -> SpeakerMention | None:
     reader.resolved = reader.resolved or "the person the paragraph is about"
     paragraph = reader.text.rfind("\n", 0, at) + 1
     start, _ = reader.sentence_of(at)
+    opens_paragraph = start <= paragraph
+    if opens_paragraph and reader.last_speaker_at < paragraph:
+        # a quotation opening its paragraph, nobody quoted since the paragraph before: who that
+        # paragraph is about ("Гидролог … Михаил Сорокин предупреждает, что…¶«…», — говорит ученый")
+        start = paragraph
+        paragraph = reader.text.rfind("\n", 0, len(reader.text[:paragraph].rstrip("\n"))) + 1
+        if reader.last_speaker_at >= paragraph:
+            paragraph = start
     while start > paragraph:
         previous, _ = reader.sentence_of(start - 1)
         previous = max(previous, paragraph)
@@ -2047,6 +2055,31 @@ def _subject_of(reader: _Reader, before: str, verb: re.Match, offset: int) -> Sp
     return _sentence_subject(reader, before[: verb.start()], offset)
 
 
+def _person_opening(reader: _Reader, sentence: str, offset: int) -> SpeakerMention | None:
+    """The person a Russian sentence names in the nominative before its verb, after any words
+    describing them: "Гидролог Озерского университета Михаил Сорокин предупреждает…", "Главный
+    тренер «Жайсана» Драган Петрович назвал…"; None when a name before the verb is governed by
+    another word ("По словам Ивановой", "У Петрова") or the verb comes first."""
+    verb = next(
+        (m for m in re.finditer(r"[а-яё]+", sentence) if "VERB" in _parses(m.group(0))[0].tag.grammemes),
+        None,
+    )
+    if verb is None or re.search(r"[,;:]", sentence[: verb.start()]):
+        return None
+    for run in NAME_RUN.finditer(sentence[: verb.start()]):
+        first = run.group(0).split()[0]
+        if len(run.group(0).split()) < 2 or not _russian_first_name(first) or reader._office_word(first):
+            continue  # (not "Аким Жанатальской области", an office)
+        if _dangling_adjective(run.group(0).split()[1]):
+            continue
+        if not any("nomn" in p.tag.grammemes and "Name" in p.tag.grammemes for p in _parses(first)[:3]):
+            return None  # "Михаила Сорокина": a complement
+        if reader._after_preposition(offset + run.start()):
+            return None
+        return SpeakerMention(reader.fullest(run.group(0), offset + run.start()), "person")
+    return None
+
+
 def _body_name(phrase: str) -> bool:
     """Whether a capitalised word after "В" opening a sentence names a body, as the dictionary
     reads it: "В Рослесхозе", "В Минсельхозе"; not a place ("В Москве"), a person ("В Иванове") or
@@ -2114,6 +2147,9 @@ def _sentence_subject(reader: _Reader, before: str, offset: int) -> SpeakerMenti
         opening_name = _organisation_opening(before)
         if opening_name is not None:  # (an acronym the article spelt out: "ФТС" -> "Федеральная таможенная служба")
             return SpeakerMention(reader.acronyms.get(opening_name, opening_name), "organisation")
+        named = _person_opening(reader, before, offset)
+        if named is not None:
+            return named
     if language.code in ("ru", "uk"):
         # "В прокуратуре Москвы приговор считают обоснованным", "В МЧС уточнили": the organisation speaks
         opening = re.match(r"\s*(?:В|Во)\s+", before)

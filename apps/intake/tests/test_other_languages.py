@@ -510,3 +510,24 @@ def test_russian_sentence_opening_with_a_thing_or_a_person_names_no_body(sentenc
 def test_russian_body_after_v_opening_a_sentence_is_its_name_without_the_rest_of_the_clause():
     text = "В Рослесхозе с такой оценкой не согласны. «Решения принимаются комиссией», — заявили в ведомстве."
     assert speakers(text, "ru")["Решения принимаются комиссией"] == SpeakerMention("Рослесхоз", "organisation")
+
+
+def test_quotation_opening_its_paragraph_after_a_description_is_who_the_paragraph_before_introduced():
+    text = (
+        "«Вода уходит», — сказал глава района Олег Петров.\n\n"
+        "Гидролог Озерского университета Михаил Сорокин предупреждает, что весной ситуация может повториться.\n\n"
+        "«Большая часть дамб строилась в семидесятых», — говорит ученый."
+    )
+    assert speakers(text, "ru")["Большая часть дамб строилась в семидесятых"] == person("Михаил Сорокин")
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Гидролог Озерского университета Михаил Сорокин предупреждает, что весной будет паводок.", "Михаил Сорокин"),
+        ("Аким Озерской области Талгат Бекмуханов заявил, что виновные ответят.", "Талгат Бекмуханов"),
+    ],
+)
+def test_russian_person_named_before_the_verb_after_words_describing_them_is_the_sentence_s_subject(sentence, name):
+    text = f"{sentence} «Все решения будут приняты», — добавил он."
+    assert speakers(text, "ru")["Все решения будут приняты"] == person(name)
