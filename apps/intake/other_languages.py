@@ -1622,7 +1622,8 @@ def _russian_tidy(reader: _Reader, span: QuoteSpan, speaker: SpeakerMention | No
         return None  # "Однако", "ПРИЗЫВАЮТ": a word of the sentence or of a headline, nobody
     if re.fullmatch(r"[А-ЯЁа-яё]+", name) and _russian_lemma(name) in BODY_KINDS_RU | COMPANY_KINDS_RU:
         # "Компания", "Ведомство" alone: the organisation of that kind the article named
-        return _organisation_of_kind(reader, _russian_lemma(name), span.char_start) or speaker
+        speaker = _organisation_of_kind(reader, _russian_lemma(name), span.char_start) or speaker
+        return SpeakerMention(_fullest_organisation(reader, speaker.name, span.char_start), speaker.kind)
     if re.match(r"(?i)(?:источник|собеседник)(?![\w-])", name):
         introduced = _source_as_introduced(reader, span)
         if re.fullmatch(rf"(?i)(?:источник|собеседник)(?:\s+(?:агентства|издания|{OUTLETS}))?", name):
@@ -1636,9 +1637,65 @@ def _russian_tidy(reader: _Reader, span: QuoteSpan, speaker: SpeakerMention | No
         if speaker.kind == "person":
             return SpeakerMention(reader.fullest(russian_nominative(cut), span.char_start), "person")
         return SpeakerMention(cut, speaker.kind)
-    if speaker.kind in ("organisation", "anonymous"):
+    if speaker.kind == "organisation":
+        name = _with_head_noun(reader, speaker.name, span.char_start)
+        return SpeakerMention(_fullest_organisation(reader, name, span.char_start), "organisation")
+    if speaker.kind == "anonymous":
         return SpeakerMention(_with_head_noun(reader, speaker.name, span.char_start), speaker.kind)
     return speaker
+
+
+def _fullest_organisation(reader: _Reader, name: str, at: int) -> str:
+    """An organisation's name as the article gives it in full, where it writes more after the same
+    words: "Министерство культуры" -> "Министерство культуры и информации Казахстана", "УМВД
+    России" -> "УМВД России по Ирбенской области", "МЧС" -> "ГУ МЧС по Оренбургской области" (an
+    acronym before it kept). The fullest such mention before `at` (else after it) in the nominative;
+    the name as it is when there is none. Words are compared by their stems, so any case matches."""
+    words = name.split()
+    if not words or len(words) > 6 or any(MARK in w or WORDS_MASK in w for w in words):
+        return name
+    keys = [_stem(w) for w in words]
+    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[^\s«»\"“”]+", reader.masked)]
+    best: tuple[int, bool, str] | None = None  # (length, before `at`, name)
+    for i in range(len(tokens) - len(keys) + 1):
+        if [_stem(t.strip(".,;:!?")) for _, t in tokens[i : i + len(keys)]] != keys:
+            continue
+        if any(t[-1:] in ".,;:!?" for _, t in tokens[i : i + len(keys) - 1]):
+            continue
+        j = i
+        while j > 0 and j > i - 2 and re.fullmatch(r"[А-ЯЁ]{2,4}", tokens[j - 1][1]):
+            j -= 1  # "ГУ МЧС", "СУ СК": the body's own acronym before the name
+        after = []
+        for _, t in tokens[i + len(keys) : i + len(keys) + 8]:
+            readings = [p for p in _parses(t.strip(".,;:!?"))[:3] if p.score >= 0.1]
+            if (
+                t.startswith("(")
+                or MARK in t
+                or (t[:1].isupper() and any(NAME_TAGS & set(p.tag.grammemes) for p in readings))
+                or (t[:1].isupper() and not t.isupper() and not any("gent" in p.tag.grammemes for p in readings))
+            ):
+                break  # an aside, a quotation, a person's name ("Артем Белоусов"), a word not in the genitive
+            if any("VERB" in p.tag.grammemes for p in _parses(t.strip(".,;:!?"))[:2] if p.score >= 0.2):
+                break  # "Прокуратура … области начала проверку"
+            after.append(t)
+            if t[-1:] in ".;:!?":
+                break
+        if tokens[i + len(keys) - 1][1][-1:] in ".,;:!?":
+            after = []
+        last = tokens[i + len(keys) - 1][1]  # (read with the name's last word: "культуры и информации")
+        more = _complement([last, *(t.rstrip(".;:!?") for t in after)])[1:] if last[:1].islower() else _complement(
+            [t.rstrip(".;:!?") for t in after]
+        )
+        more = [w for w in more if not _outlet(w)]
+        found = [t.strip(".,;:!?") for _, t in tokens[j : i + len(keys)]] + more
+        if len(found) <= len(words):
+            continue
+        candidate = (len(found), tokens[i][0] < at, " ".join(found))
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    if best is None:
+        return name
+    return _russian_nominative_phrase(best[2])
 
 
 def _dangling_adjective(word: str) -> set[str]:
@@ -2010,6 +2067,16 @@ def _complement(words: list[str]) -> list[str]:
             break
         if word in ("по", "при") and k + 1 < len(words):
             kept += [word, words[k + 1].strip(",")]
+            k += 2
+        elif (
+            word == "и"
+            and kept
+            and kept[-1][:1].islower()
+            and k + 1 < len(words)
+            and words[k + 1][:1].islower()
+            and any("gent" in p.tag.grammemes and "NOUN" in p.tag.grammemes for p in _parses(words[k + 1].strip(","))[:3])
+        ):
+            kept += [word, words[k + 1].strip(",")]  # "торговли и интеграции": a genitive's pair, not "Госдумы и правительства"
             k += 2
         elif (
             word[:1].isupper()

@@ -531,3 +531,27 @@ def test_quotation_opening_its_paragraph_after_a_description_is_who_the_paragrap
 def test_russian_person_named_before_the_verb_after_words_describing_them_is_the_sentence_s_subject(sentence, name):
     text = f"{sentence} «Все решения будут приняты», — добавил он."
     assert speakers(text, "ru")["Все решения будут приняты"] == person(name)
+
+
+@pytest.mark.parametrize(
+    "introduced, short, full",
+    [
+        ("Министерство культуры и информации Казахстана в ответ на запрос сообщило", "Министерство культуры", "Министерство культуры и информации Казахстана"),
+        ("По данным УМВД России по Озерской области, задержаны двое", "УМВД России", "УМВД России по Озерской области"),
+        ("Спектакль покажут на сцене Театра наций в декабре", "Театр", "Театр наций"),
+    ],
+)
+def test_russian_organisation_is_filed_by_the_fullest_name_the_article_gives_it(introduced, short, full):
+    text = f"{introduced}.\n\nВ сообщении {short} сказано, что «работа продолжается»."
+    reader = other_languages._Reader(text, text, other_languages.language_of("ru"))
+    assert other_languages._fullest_organisation(reader, short, len(text)) == full
+
+
+def test_russian_organisation_s_fullest_name_stops_before_a_person_a_verb_or_an_aside():
+    text = (
+        "Начальник управления Росприроднадзора Артем Белоусов выехал на место. Прокуратура Озерской области "
+        "начала проверку. Федеральная таможенная служба (ФТС) ввела досмотр."
+    )
+    reader = other_languages._Reader(text, text, other_languages.language_of("ru"))
+    for name in ("Росприроднадзор", "Прокуратура Озерской области", "Федеральная таможенная служба"):
+        assert other_languages._fullest_organisation(reader, name, len(text)) == name
