@@ -1641,8 +1641,66 @@ def _russian_tidy(reader: _Reader, span: QuoteSpan, speaker: SpeakerMention | No
         name = _with_head_noun(reader, speaker.name, span.char_start)
         return SpeakerMention(_fullest_organisation(reader, name, span.char_start), "organisation")
     if speaker.kind == "anonymous":
+        named = _described_person(reader, speaker.name, span)
+        if named is not None:
+            return named
         return SpeakerMention(_with_head_noun(reader, speaker.name, span.char_start), speaker.kind)
     return speaker
+
+
+NEW_PERSON_WORDS = {"один", "одна", "одно", "другой", "другая", "некий", "некая", "еще", "ещё", "очередной"}
+
+
+def _described_person(reader: _Reader, description: str, span: QuoteSpan) -> SpeakerMention | None:
+    """A short description of a person that is a second reference to someone named: the person the
+    article named with the same noun before ("— отметил фермер" after "фермер Степан Кулагин"), else
+    the person the paragraph is about, else the person quoted last in this paragraph or the one
+    before ("Вице-губернатор Сергей Рыбин сообщил…, «…», — подчеркнул чиновник"). Not a description
+    that brings someone new ("другой пассажир", "одна из жительниц", "источник в полиции",
+    "пенсионерка, выбиравшая овощи")."""
+    at = span.char_start
+    words = description.split()
+    if not 1 <= len(words) <= 3 or words[0].lower() in NEW_PERSON_WORDS:
+        return None
+    if any(w.lower() in PREPOSITIONS.split("|") or MARK in w for w in words):
+        return None
+    head = next((w for w in words if "NOUN" in _parses(w)[0].tag.grammemes), None)
+    if head is None or "anim" not in _parses(head)[0].tag.grammemes or "nomn" not in _parses(head)[0].tag.grammemes:
+        return None
+    lemma = _parses(head)[0].normal_form
+    if lemma in {"источник", "собеседник", "собеседница", "представитель", "очевидец"}:
+        return None
+    found = None
+    for known in reader.names:
+        if known.pos >= at or known.kind != "person" or not known.sure or len(known.name.split()) < 2:
+            continue
+        before = re.findall(r"[\w-]+", reader.masked[max(0, known.pos - 80) : known.pos])[-5:]
+        if any(_russian_lemma(w) == lemma for w in before):
+            found = known  # the last one before `at` described with the noun
+    if found is not None:
+        return SpeakerMention(reader.fullest(found.name, at), "person")
+    if len(words) > 2:
+        return None
+    written = reader.masked.find(description, span.char_end, span.char_end + 160)
+    if written < 0 or re.match(
+        r"\s*,\s*(?:[а-яё]+(?:вш|ющ|ущ|ащ|ящ)[а-яё]*|котор|котор[а-яё]+|из\s|с\s)", reader.masked[written + len(description) :]
+    ):
+        return None  # "пенсионерка, выбиравшая овощи": someone new, described further
+    feminine = "femn" in _parses(head)[0].tag.grammemes
+    paragraph = reader.text.rfind("\n", 0, at) + 1
+    start, _ = reader.sentence_of(at)
+    while start > paragraph:  # the person the paragraph is about
+        previous, _ = reader.sentence_of(start - 1)
+        previous = max(previous, paragraph)
+        subject = _sentence_subject(reader, reader.masked[previous:start], previous)
+        if subject is not None and subject.kind == "person":
+            return subject if not (feminine and _russian_gender(subject.name) == "m") else None
+        start = previous
+    before_paragraph = reader.text.rfind("\n", 0, len(reader.text[:paragraph].rstrip("\n"))) + 1
+    last = reader.last_speaker
+    if last is not None and last.kind == "person" and reader.last_speaker_at >= before_paragraph:
+        return last if not (feminine and _russian_gender(last.name) == "m") else None
+    return None
 
 
 def _fullest_organisation(reader: _Reader, name: str, at: int) -> str:
@@ -1953,6 +2011,8 @@ def _refers_back(reader: _Reader, subject: str, found: SpeakerMention) -> bool:
     if any(head.startswith(u) for u in reader.language.unnamed) and head not in reader.language.offices:
         return False
     if reader.language.code in ("ru", "uk"):
+        if head in NEW_PERSON_WORDS:
+            return False  # "другая пенсионерка", "один из жителей": someone new
         return len(found.name.split()) <= 2 and not re.search(r"\s(?:из|в|на|с)\s", found.name)
     return bool(words) and words[0].lower() in DEFINITE
 

@@ -555,3 +555,19 @@ def test_russian_organisation_s_fullest_name_stops_before_a_person_a_verb_or_an_
     reader = other_languages._Reader(text, text, other_languages.language_of("ru"))
     for name in ("Росприроднадзор", "Прокуратура Озерской области", "Федеральная таможенная служба"):
         assert other_languages._fullest_organisation(reader, name, len(text)) == name
+
+
+def test_russian_bare_description_after_the_verb_is_the_person_the_paragraph_is_about():
+    text = (
+        "Вице-губернатор региона Сергей Рыбин сообщил «Ъ», что провел встречи с банком. «Наша позиция "
+        "простая: предприятие должно работать», — подчеркнул чиновник."
+    )
+    assert speakers(text, "ru")["Наша позиция простая: предприятие должно работать"] == person("Сергей Рыбин")
+
+
+def test_russian_description_bringing_someone_new_stays_an_unnamed_speaker():
+    text = (
+        "«Цены растут каждую неделю», — сказала пенсионерка Галина Петрушина.\n\n«Еще в октябре брала "
+        "морковь по 40», — сказала «Известиям» другая пенсионерка, выбиравшая овощи у прилавка."
+    )
+    assert speakers(text, "ru")["Еще в октябре брала морковь по 40"].kind == "anonymous"
