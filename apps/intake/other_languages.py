@@ -1148,8 +1148,16 @@ def _is_russian_name_word(word: str) -> bool:
 
 
 def _russian_gender(name: str) -> str | None:
+    """A Russian name's gender: by its surname's ending when it says ("Ерлан Кошанов", "Анна
+    Петрова"), else by the dictionary's first name, else by any ending."""
     morph = _morph()
     first = name.split()[0]
+    if len(name.split()) >= 2:
+        surname = name.split()[-1].lower()
+        if surname.endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")):
+            return "f"
+        if surname.endswith(("ов", "ев", "ёв", "ин", "ын", "ский", "цкий")):
+            return "m"
     if morph is not None:
         for parse in _parses(first):
             grammemes = set(parse.tag.grammemes)
@@ -1682,6 +1690,9 @@ def _described_person(reader: _Reader, description: str, span: QuoteSpan) -> Spe
     if len(words) > 2:
         return None
     written = reader.masked.find(description, span.char_end, span.char_end + 160)
+    if written < 0:  # the subject of the writer's sentence the quotation is in ("Подсудимый назвал себя «…»")
+        sentence_start, _ = reader.sentence_of(span.char_start)
+        written = reader.masked.lower().find(description.lower(), sentence_start, span.char_start)
     if written < 0 or re.match(
         r"\s*,\s*(?:[а-яё]+(?:вш|ющ|ущ|ащ|ящ)[а-яё]*|котор|котор[а-яё]+|из\s|с\s)", reader.masked[written + len(description) :]
     ):
@@ -2125,7 +2136,7 @@ def _complement(words: list[str]) -> list[str]:
         word = words[k].strip(",")
         if words[k].startswith(","):
             break
-        if word in ("по", "при") and k + 1 < len(words):
+        if word in ("по", "при") and k + 1 < len(words) and not _parses(words[k + 1].strip(","))[0].tag.POS == "NPRO":
             kept += [word, words[k + 1].strip(",")]
             k += 2
         elif (
@@ -2180,6 +2191,55 @@ def _subject_of(reader: _Reader, before: str, verb: re.Match, offset: int) -> Sp
         if found is not None and found.kind == "person":
             return found
     return _sentence_subject(reader, before[: verb.start()], offset)
+
+
+def _unnamed_opening(sentence: str) -> str | None:
+    """The unnamed person or people a Russian sentence opens with as its subject, described as a desk
+    files them: "Одна из учительниц бишкекской школы, попросившая…" -> "учительница бишкекской
+    школы"; "Ректор опорного университета в Сибири, попросивший…" -> "ректор опорного университета в
+    Сибири"; "Жители Байкита рассказывают" -> "жители Байкита". None when the sentence opens with
+    anything else (a name, a body, a place, a time)."""
+    sentence = sentence.strip(" \u00a0")
+    clause = re.split(rf"[,;:!?—–(]|\.\s|{MARK}", sentence)[0]
+    words = clause.split()
+    if any(
+        w[:1].isupper() and (_russian_surname(w.strip(".,")) or NAME_TAGS & set(p.tag.grammemes))
+        for w in words[1:]
+        for p in _parses(w.strip(".,"))[:2]
+        if p.score >= 0.1
+    ):
+        return None  # "Губернатор Кузбасса Илья Середюк": a person, named
+    if not any("VERB" in _parses(w)[0].tag.grammemes and w[:1].islower() for w in re.findall(r"[а-яё]+", sentence)):
+        return None  # no verb: a phrase ("губернатор Кузбасса"), not a sentence's subject
+    if len(words) > 2 and words[0].lower() in ("один", "одна", "одно", "одни") and words[1].lower() == "из":
+        plural = next(
+            (p for p in _parses(words[2]) if {"NOUN", "anim", "plur", "gent"} <= set(p.tag.grammemes)), None
+        )
+        single = plural.inflect({"sing", "nomn"}) if plural is not None else None
+        if single is None:
+            return None
+        adjectives, head, rest = [], single.word, words[3:]
+    else:
+        while words and (words[0].lower() in NEW_PERSON_WORDS or words[0].lower() in ("сам", "сама", "сами")):
+            words = words[1:]
+        k = 0
+        while k < len(words) and {"ADJF", "nomn"} <= set(_parses(words[k])[0].tag.grammemes):
+            k += 1
+        if k >= len(words) or not words[k][:1].isalpha():
+            return None
+        parse = _parses(words[k])[0]
+        if not {"NOUN", "anim", "nomn"} <= set(parse.tag.grammemes) or NAME_TAGS & set(parse.tag.grammemes):
+            return None
+        if any(w[:1].isupper() for w in words[1 : k + 1]):
+            return None  # "Федеральная Служба", a name
+        adjectives, head, rest = [w.lower() for w in words[:k]], words[k].lower(), words[k + 1 :]
+    verb = next((i for i, w in enumerate(rest) if "VERB" in _parses(w)[0].tag.grammemes and w[:1].islower()), len(rest))
+    rest = rest[:verb]
+    kept = _complement(rest)
+    place = rest[len(kept) : len(kept) + 4]
+    if len(place) >= 2 and place[0] in ("в", "на", "из") and place[1][:1].isupper():
+        kept += place[:2]  # "в Сибири", "из Ферганы"
+    return " ".join([*adjectives, head, *kept])
 
 
 def _person_opening(reader: _Reader, sentence: str, offset: int) -> SpeakerMention | None:
@@ -2319,6 +2379,10 @@ def _sentence_subject(reader: _Reader, before: str, offset: int) -> SpeakerMenti
                     return found
                 if word[:1].isupper() and not reader._starts_sentence(offset + at):
                     break
+    if language.code == "ru" and _morph() is not None:
+        unnamed = _unnamed_opening(before)  # (what the words above do not find: "Одна из учительниц …, подтвердила")
+        if unnamed is not None:
+            return SpeakerMention(unnamed, "anonymous")
     return None
 
 

@@ -571,3 +571,37 @@ def test_russian_description_bringing_someone_new_stays_an_unnamed_speaker():
         "морковь по 40», — сказала «Известиям» другая пенсионерка, выбиравшая овощи у прилавка."
     )
     assert speakers(text, "ru")["Еще в октябре брала морковь по 40"].kind == "anonymous"
+
+
+@pytest.mark.parametrize(
+    "sentence, description",
+    [
+        ("Одна из учительниц бишкекской школы, попросившая не называть ее имени, подтвердила это.", "учительница бишкекской школы"),
+        ("Ректор опорного университета в Сибири, попросивший не называть его имени, считает иначе.", "ректор опорного университета в Сибири"),
+        ("Жители Байкита рассказывают, что дым стоит уже неделю.", "жители Байкита"),
+    ],
+)
+def test_russian_unnamed_person_opening_a_sentence_is_described_as_a_desk_files_them(sentence, description):
+    assert other_languages._unnamed_opening(sentence) == description
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Губернатор Кузбасса Илья Середюк заявил, что работы идут.", "Вчера в Москве прошел митинг.", "губернатор Кузбасса"]
+)
+def test_russian_sentence_opening_with_a_named_person_a_time_or_no_verb_has_no_unnamed_subject(sentence):
+    assert other_languages._unnamed_opening(sentence) is None
+
+
+def test_russian_pronoun_after_an_unnamed_subject_is_that_unnamed_speaker_not_a_man_named_before():
+    text = (
+        "«Реформы будут продолжены», — сказал Олжас Бектенов.\n\nОдна из учительниц бишкекской школы, "
+        "попросившая не называть ее имени, подтвердила это. «Директор собрала нас в пятницу», — рассказала она."
+    )
+    assert speakers(text, "ru")["Директор собрала нас в пятницу"] == SpeakerMention(
+        "учительница бишкекской школы", "anonymous"
+    )
+
+
+@pytest.mark.parametrize("name, gender", [("Ерлан Кошанов", "m"), ("Айгерим Жумабаева", "f"), ("Анна Шевчук", "f")])
+def test_russian_gender_is_read_from_the_surname_s_ending_before_the_first_name(name, gender):
+    assert other_languages._russian_gender(name) == gender
