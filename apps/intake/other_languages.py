@@ -512,6 +512,14 @@ class _Reader:
                 office = office or tokens[k].lower()
             k += 1
         opening = next((i for i in range(k, len(tokens)) if self._opens_name(tokens[i])), None)
+        later = None
+        if self.language.code == "ru" and opening is not None:
+            later = next((i for i in range(opening + 2, len(tokens) - 1) if _nominative_first_name(tokens[i], 0.0)), None)
+            if later is not None and not _nominative_first_name(tokens[opening]):
+                # "адвокат Ильи Бахтина Роман Лещенко": a person in the genitive, then the speaker
+                k, opening = later, later
+            else:
+                later = None
         if (
             opening is not None
             and opening > k
@@ -526,7 +534,13 @@ class _Reader:
             if not office and any(self._office_word(t) for t in tokens[:opening]):
                 office = next(t.lower() for t in tokens[:opening] if self._office_word(t))
             k = opening
-        elif k and len(tokens) - k >= 2 and self.language.code in ("ru", "uk") and not self._opens_name(tokens[k]):
+        elif (
+            k
+            and later is None
+            and len(tokens) - k >= 2
+            and self.language.code in ("ru", "uk")
+            and not self._opens_name(tokens[k])
+        ):
             # "Президент Казахстана Касым-Жомарт Токаев": the office's complement (a place, a body), then the name
             tail = len(tokens)
             while (
@@ -1208,12 +1222,16 @@ def russian_nominative(name: str, case: str = "") -> str:
     else:
         best = None
     if best is None:
-        if any(reading(g, "nomn") > 0 for g in ("masc", "femn")):
-            return name  # the words can all be read in the nominative: as written
-        best = max(
+        oblique = max(
             ((reading(g, c), g, c) for g in ("masc", "femn") for c in ("gent", "datv", "ablt", "loct", "accs")),
             key=lambda r: r[0],
         )
+        nominative = max(reading(g, "nomn") for g in ("masc", "femn"))
+        if nominative > 0 and oblique[0] < 3 * nominative:
+            # the words can all be read in the nominative, and as likely as in another case: as
+            # written (not "Максима Дольникова", whose nominative reading is a common noun's)
+            return name
+        best = oblique
     if best[0] == 0:
         return name
     _, gender, wanted = best
@@ -1255,6 +1273,11 @@ SURNAME_SHAPE = re.compile(
     r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ову|еву|ину|овым|евым|иным|овой|евой|иной|ского|ский|ская|ской|"
     r"цкий|цкая|цкого|енко|ко|ук|юк|швили|дзе|ян|янц|улы|кызы|бек|баев|баева)$"
 )
+
+
+def _nominative_first_name(word: str, least: float = 0.1) -> bool:
+    """Whether a word may be a first name in the nominative ("Роман" may, though it is a novel first)."""
+    return word[:1].isupper() and any({"Name", "nomn"} <= set(p.tag.grammemes) for p in _parses(word) if p.score >= least)
 
 
 def _russian_surname(word: str) -> bool:
@@ -1645,8 +1668,10 @@ def _russian_tidy(reader: _Reader, span: QuoteSpan, speaker: SpeakerMention | No
         if speaker.kind == "person":
             return SpeakerMention(reader.fullest(russian_nominative(cut), span.char_start), "person")
         return SpeakerMention(cut, speaker.kind)
+    if speaker.kind == "person" and len(name.split()) >= 2:
+        return SpeakerMention(_nominative_as_named(reader, name), "person")
     if speaker.kind == "organisation":
-        name = _with_head_noun(reader, speaker.name, span.char_start)
+        name = _with_head_noun(reader, _organisation_nominative(speaker.name), span.char_start)
         return SpeakerMention(_fullest_organisation(reader, name, span.char_start), "organisation")
     if speaker.kind == "anonymous":
         named = _described_person(reader, speaker.name, span)
@@ -1654,6 +1679,30 @@ def _russian_tidy(reader: _Reader, span: QuoteSpan, speaker: SpeakerMention | No
             return named
         return SpeakerMention(_with_head_noun(reader, speaker.name, span.char_start), speaker.kind)
     return speaker
+
+
+def _nominative_as_named(reader: _Reader, name: str) -> str:
+    """A person's name read in another case ("Максима Дольникова", "Аркадия Лунёва") as the article
+    names them in the nominative elsewhere ("Максим Дольников"): the same words by their stems, in the
+    form that reads as a nominative, first written first; else the name put in the nominative."""
+    keys = [_stem(w) for w in name.split()]
+    for known in reader.names:
+        if known.kind == "person" and known.name != name and [_stem(w) for w in known.name.split()] == keys:
+            if russian_nominative(known.name) == known.name:
+                return known.name
+    return russian_nominative(name) if not any(n.name == name for n in reader.names) else name
+
+
+def _organisation_nominative(name: str) -> str:
+    """An organisation's name read in an oblique case ("Верхнедонском станкостроительном заводе") put
+    in the nominative; a name that opens in the nominative, or an acronym, as it is."""
+    first = name.split()[0] if name.split() else ""
+    if not first or first.isupper() or MARK in name:
+        return name
+    parse = _parses(first)[0]
+    if "nomn" in parse.tag.grammemes or not {"NOUN", "ADJF"} & set(parse.tag.grammemes) or not parse.is_known:
+        return name
+    return _russian_nominative_phrase(name)
 
 
 NEW_PERSON_WORDS = {"один", "одна", "одно", "другой", "другая", "некий", "некая", "еще", "ещё", "очередной"}

@@ -605,3 +605,23 @@ def test_russian_pronoun_after_an_unnamed_subject_is_that_unnamed_speaker_not_a_
 @pytest.mark.parametrize("name, gender", [("Ерлан Кошанов", "m"), ("Айгерим Жумабаева", "f"), ("Анна Шевчук", "f")])
 def test_russian_gender_is_read_from_the_surname_s_ending_before_the_first_name(name, gender):
     assert other_languages._russian_gender(name) == gender
+
+
+@pytest.mark.parametrize(
+    "written, nominative",
+    [("Максима Дольникова", "Максим Дольников"), ("Аркадия Лунёва", "Аркадий Лунёв"), ("Анна Петрова", "Анна Петрова")],
+)
+def test_russian_name_whose_nominative_reading_is_a_common_noun_s_is_put_in_the_nominative(written, nominative):
+    assert other_languages.russian_nominative(written) == nominative
+
+
+def test_russian_person_in_the_genitive_before_the_speaker_s_name_is_not_part_of_it():
+    text = "Агент Ильи Бахтина Роман Лещенко заявил, что его клиент «вину не признает»."
+    assert speakers(text, "ru")["вину не признает"] == person("Роман Лещенко")
+
+
+def test_russian_organisation_read_in_an_oblique_case_is_filed_in_the_nominative():
+    assert other_languages._organisation_nominative("Верхнедонском станкостроительном заводе") == (
+        "Верхнедонский станкостроительный завод"
+    )
+    assert other_languages._organisation_nominative("МЧС") == "МЧС"
