@@ -1628,7 +1628,9 @@ LEGAL_FORMS = {
 # the outlets a Russian article says it was told something by ("сообщили ТАСС", "подтвердила «Фонтанке»")
 OUTLETS = (
     r"ТАСС|РИА\s+Новост\w*|Интерфакс\w*|РБК|Ъ|Коммерсант\w*|Известия\w*|Ведомост\w+|Медуз\w+|Фонтанк\w+|"
-    r"Vlast(?:\.kz)?|Власт\w*|Tengrinews|Sputnik|Казинформ\w*|Kazinform|Orda(?:\.kz)?|Курсив\w*"
+    r"Vlast(?:\.kz)?|Власт\w*|Tengrinews(?:\.kz)?|Sputnik|Казинформ\w*|Kazinform|Orda(?:\.kz)?|Курсив\w*|"
+    r"Kursiv(?:\.kz)?|Zakon(?:\.kz)?|Telegram-канал\w*(?:\s+\w+)?|агентств[оау]|издани[еяю]|редакци[яи]|"
+    r"корреспондент\w*(?:\s+(?:агентства|издания))?"
 )
 
 
@@ -1649,6 +1651,16 @@ def _russian_tidy(reader: _Reader, span: QuoteSpan, speaker: SpeakerMention | No
         return SpeakerMention(named, "organisation") if named else None
     if re.fullmatch(OUTLETS, name):
         return None  # the desk chooses who: better no speaker than the outlet
+    if name.isupper() and re.search(rf"(?:^|\n){re.escape(name)},\s*\d", reader.text):
+        return None  # "СОЧИ, 30 ноя — РИА Новости": a dateline's place
+    told = re.sub(r"\s+(?:корреспонденту|журналистам|агентству|изданию|редакции)(?:\s+\S+)?$", "", name)
+    if told != name and told:
+        name = told  # "ЛГК корреспонденту ТАСС": whom it was told
+        speaker = SpeakerMention(told, speaker.kind)
+    if speaker.kind == "organisation" and re.fullmatch(r"[А-ЯЁ]{2,6}", name) and name not in reader.acronyms:
+        expanded = _expanded_acronym(reader.text, name)  # (the text: a name in marks is read too)
+        if expanded is not None:
+            return SpeakerMention(expanded, "organisation")
     if _no_speaker_word(name):
         return None  # "Однако", "ПРИЗЫВАЮТ": a word of the sentence or of a headline, nobody
     if re.fullmatch(r"[А-ЯЁа-яё]+", name) and _russian_lemma(name) in BODY_KINDS_RU | COMPANY_KINDS_RU:
@@ -1679,6 +1691,40 @@ def _russian_tidy(reader: _Reader, span: QuoteSpan, speaker: SpeakerMention | No
             return named
         return SpeakerMention(_with_head_noun(reader, speaker.name, span.char_start), speaker.kind)
     return speaker
+
+
+ACRONYM_SKIPS = {"по", "и", "при", "для", "на", "в", "о", "об", "с"}
+
+
+def _expanded_acronym(text: str, acronym: str) -> str | None:
+    """The name an acronym stands for when the article writes it out somewhere: a run of words
+    opening with a capital whose words (but "по", "и", "при"…) begin with the acronym's letters in
+    order ("РСПП" -> "Российский союз промышленников и предпринимателей", "АФМ" -> "Агентство по
+    финансовому мониторингу"), in the nominative; None when it writes none."""
+    letters = acronym.lower()
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"[А-ЯЁа-яё-]+", text)]
+    for k, (_, first) in enumerate(words):
+        if not first[:1].isupper() or first[:1].lower() != letters[0] or first.isupper():
+            continue
+        taken, found = [], 0
+        for _, word in words[k:]:
+            if found == len(letters):
+                break
+            if taken and word.lower() in ACRONYM_SKIPS:
+                taken.append(word)
+                continue
+            if word[:1].lower() != letters[found]:
+                break
+            taken.append(word)
+            found += 1
+        if (
+            found == len(letters)
+            and len(taken) >= 2
+            and taken[-1].lower() not in ACRONYM_SKIPS
+            and any(w[:1].islower() for w in taken)  # a body's words, not "Сергей Лавров" for "СЛ"
+        ):
+            return _organisation_nominative(" ".join(taken))
+    return None
 
 
 def _nominative_as_named(reader: _Reader, name: str) -> str:
@@ -1880,7 +1926,7 @@ def _organisation_of_kind(reader: _Reader, kind: str, at: int) -> SpeakerMention
         return SpeakerMention(found, "organisation") if found else None
     counts: dict[str, int] = {}
     introduced = set()
-    for m in re.finditer(r"«([^«»\n]{2,60})»", text):
+    for m in re.finditer(r"[«“\"]([^«»“”\"\n]{2,60})[»”\"]", text):  # (in any marks: ТОО “Кенсай Майнинг”)
         name = m.group(1).strip()
         counts[name] = counts.get(name, 0) + 1
         before = text[max(0, m.start() - 30) : m.start()].split()
@@ -1888,9 +1934,13 @@ def _organisation_of_kind(reader: _Reader, kind: str, at: int) -> SpeakerMention
             _russian_lemma(before[-1].strip(",")) in COMPANY_KINDS_RU | {"группа", "банк"} or before[-1] in LEGAL_FORMS
         ):
             introduced.add(name)
-    ranked = sorted(((n, name) for name, n in counts.items() if name in introduced), reverse=True)
-    if ranked and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
-        return SpeakerMention(ranked[0][1], "organisation")
+    last: dict[str, int] = {}
+    for m in re.finditer(r"[«“\"]([^«»“”\"\n]{2,60})[»”\"]", text):
+        last[m.group(1).strip()] = m.start()
+    # the business named most often, and of two named as often the one named last
+    ranked = sorted(((n, last.get(name, -1), name) for name, n in counts.items() if name in introduced), reverse=True)
+    if ranked:
+        return SpeakerMention(ranked[0][2], "organisation")
     return None
 
 
@@ -2341,7 +2391,9 @@ def _organisation_opening(sentence: str) -> str | None:
         if not word or MARK in token or WORDS_MASK in token:
             return None
         parse = _parses(word)[0] if not word.isupper() else None
-        if parse is not None and {"VERB"} <= set(parse.tag.grammemes) and word[:1].islower():
+        verb = next((p for p in _parses(word)[:2] if "VERB" in p.tag.grammemes and p.score >= 0.2), None)
+        if verb is not None and word[:1].islower():
+            parse = verb  # (also "начала", a verb as often as a noun)
             break
         words.append(word)
         if token[-1:] in ",;:!?" or (token.endswith(".") and not word.isupper()):

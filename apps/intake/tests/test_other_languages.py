@@ -625,3 +625,39 @@ def test_russian_organisation_read_in_an_oblique_case_is_filed_in_the_nominative
         "Верхнедонский станкостроительный завод"
     )
     assert other_languages._organisation_nominative("МЧС") == "МЧС"
+
+
+@pytest.mark.parametrize(
+    "acronym, full",
+    [
+        ("РСПП", "Российский союз промышленников и предпринимателей"),
+        ("АФМ", "Агентство по финансовому мониторингу"),
+        ("ЛГК", "Ларинская генерирующая компания"),
+    ],
+)
+def test_russian_acronym_is_filed_by_the_name_the_article_writes_out_anywhere(acronym, full):
+    text = (
+        "В Российском союзе промышленников и предпринимателей к проекту относятся настороженно. "
+        "Агентство по финансовому мониторингу сообщило об аресте. В ПАО «Ларинская генерирующая компания» "
+        "подтвердили аварию."
+    )
+    assert other_languages._expanded_acronym(text, acronym) == full
+
+
+def test_russian_acronym_the_article_never_writes_out_stays_as_it_is():
+    assert other_languages._expanded_acronym("Сказал Сергей Лавров.", "СЛ") is None
+
+
+@pytest.mark.parametrize("told", ["агентству", "Kursiv.kz", "корреспондент агентства", "СОЧИ"])
+def test_russian_outlet_told_or_a_dateline_s_place_is_no_speaker(told):
+    text = f"СОЧИ, 30 ноя — РИА Новости.\n\n«Решение принято», — сообщил {told}."
+    assert speakers(text, "ru")["Решение принято"] is None
+
+
+def test_russian_company_alone_of_two_named_as_often_is_the_one_named_last():
+    text = (
+        "Автобус ТОО “Жол-Транс Сервис” вез рабочих ТОО “Кенсай Майнинг”.\n\nВ ТОО “Жол-Транс Сервис” вину "
+        "отрицали.\n\nВ ТОО “Кенсай Майнинг” выразили соболезнования. “Компания возьмет на себя расходы”, — "
+        "говорится в заявлении компании."
+    )
+    assert speakers(text, "ru")["Компания возьмет на себя расходы"] == SpeakerMention("Кенсай Майнинг", "organisation")
