@@ -1411,7 +1411,27 @@ def attribute(text: str, masked: str, spans: list[QuoteSpan], language: Language
             )
         )
         previous, previous_how = (paragraph, speaker), how
-    return _interrupted_share(text, result)
+    return _interrupted_share(text, _repeated_words(result))
+
+
+def _repeated_words(spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """A quotation with no speaker whose words another quotation with one repeats (a headline's or a
+    lead's quotation, quoted again in the body: "«Мы не самоубийцы»: водители…" ¶ … «Мы не
+    самоубийцы, — сказал Рустам Сабиров. — …»): that quotation's speaker."""
+    def words(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.lower()))
+
+    out = []
+    for span in spans:
+        mine = words(span.text)
+        if span.speaker is None and len(mine) >= 10:
+            other = next((o for o in spans if o is not span and o.speaker is not None and mine in words(o.text)), None)
+            if other is not None:
+                span = QuoteSpan(
+                    span.text, span.char_start, span.char_end, span.mode, other.speaker, "(repeated)", 1.0, span.notes
+                )
+        out.append(span)
+    return out
 
 
 QUOTE_MARKS = '«»“”„‟"‚‹›'  # (not ‘ ’, which French and Italian write as apostrophes: "d’une voix")
@@ -1485,22 +1505,9 @@ def _cue_speaker(reader: _Reader, span: QuoteSpan) -> tuple[SpeakerMention | Non
         if speaker is not None:
             return speaker, later.group("verb")
     # 2. "according to" anywhere in the sentence
-    if language.possessive_according:
-        pos = re.search(language.possessive_according, sentence, re.I)
-        if pos is not None:
-            pronoun = next(g for g in pos.groups() if g)
-            return reader.pronoun(
-                POSSESSIVE_PRONOUNS.get(pronoun.lower(), pronoun.lower()), span.char_start
-            ), pos.group(0)
-    for acc in re.finditer(rf"(?<![\w-])(?:{language.according_to})(?![\w-])[ \u00a0]*", sentence, re.I):
-        if acc.group(0).strip().lower() in WEAK_ACCORDING and sentence[: acc.start()].strip(" \u00a0\n" + MARK)[
-            -1:
-        ] not in ("", ","):
-            continue  # "para la Paz", "pour consultations": "for", unless it opens the clause ("Para la FEB, …")
-        phrase = re.split(rf"[.;:!?…\n{MARK}]", sentence[acc.end() :])[0]
-        speaker = reader.speaker_of_phrase(phrase, sentence_start + acc.end(), case=language.name_governed_case)
-        if speaker is not None:
-            return speaker, acc.group(0).strip()
+    according = _according_to(reader, sentence, sentence_start, span.char_start)
+    if according is not None:
+        return according
     if language.according_after:
         for acc in re.finditer(rf"(?<![\w-])(?:{language.according_after})(?![\w-])", sentence, re.I):
             clause = re.split(rf"[,.;:!?…\n{MARK}]", sentence[: acc.start()])[-1]
@@ -1537,6 +1544,29 @@ def _cue_speaker(reader: _Reader, span: QuoteSpan) -> tuple[SpeakerMention | Non
         if topic is not None:
             return topic, "(subject)"
     return None, ""
+
+
+def _according_to(
+    reader: _Reader, sentence: str, sentence_start: int, at: int
+) -> tuple[SpeakerMention | None, str] | None:
+    """Who an "according to" in a sentence names ("По словам Забелина", "по его словам", "selon le
+    ministre"), and the words that said so; None when the sentence has none."""
+    language = reader.language
+    if language.possessive_according:
+        pos = re.search(language.possessive_according, sentence, re.I)
+        if pos is not None:
+            pronoun = next(g for g in pos.groups() if g)
+            return reader.pronoun(POSSESSIVE_PRONOUNS.get(pronoun.lower(), pronoun.lower()), at), pos.group(0)
+    for acc in re.finditer(rf"(?<![\w-])(?:{language.according_to})(?![\w-])[ \u00a0]*", sentence, re.I):
+        if acc.group(0).strip().lower() in WEAK_ACCORDING and sentence[: acc.start()].strip(" \u00a0\n" + MARK)[
+            -1:
+        ] not in ("", ","):
+            continue  # "para la Paz", "pour consultations": "for", unless it opens the clause ("Para la FEB, …")
+        phrase = re.split(rf"[.;:!?…\n{MARK}]", sentence[acc.end() :])[0]
+        speaker = reader.speaker_of_phrase(phrase, sentence_start + acc.end(), case=language.name_governed_case)
+        if speaker is not None:
+            return speaker, acc.group(0).strip()
+    return None
 
 
 # the last part of German words for a person ("Jurastudent", "Oberärztin", "Landwirt")
@@ -2100,6 +2130,7 @@ MEDIA_AFTER = re.compile(r"\s+(?:ТАСС|РИА\s+Новости|Интерфа
 MEDIA = re.compile(
     r"\s*(?:(?:à|a)\s+(?:l[’']|la\s+|el\s+)?|dem\s+|der\s+)?(?:ТАСС|РИА\s+Новости|Интерфаксу|Интерфакс|РБК|"
     r"«Ъ»|Ъ|Известиям|Ведомостям|Коммерсанту|Медузе|Фонтанке|Vlast\.kz|Tengrinews|Sputnik|AFP|Reuters|"
+    r"агентству|изданию|корреспонденту(?:\s+(?:агентства|издания|ТАСС|РИА\s+Новости))?|"
     r"dpa|EFE|Europa\s+Press|BBC(?:\s+Mundo)?|SPIEGEL|Spiegel|ORF|APA|RFI|France\s+Info|franceinfo)\b[,]?\s*"
 )
 DEFINITE = {"le", "la", "l’", "l'", "el", "der", "die", "das", "il", "lo", "o", "a"}
@@ -2509,6 +2540,11 @@ def _nearby_speaker(
         speaker = _sentence_subject(reader, sentence, max(previous_start, paragraph))
         if speaker is not None:
             return speaker, "(previous sentence)"
+        if MARK not in sentence:
+            # "По словам Забелина, ключевой вопрос — … . «…»": the sentence before is theirs
+            according = _according_to(reader, sentence, max(previous_start, paragraph), span.char_start)
+            if according is not None and according[0] is not None:
+                return according[0], "(previous sentence)"
     previous_paragraph = masked[: max(paragraph - 1, 0)].rstrip()
     if previous_paragraph.endswith(":") and start <= paragraph:
         # "…las eine Erklärung vor: ¶ „…“": the paragraph before announces the quotation

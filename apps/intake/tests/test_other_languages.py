@@ -661,3 +661,29 @@ def test_russian_company_alone_of_two_named_as_often_is_the_one_named_last():
         "говорится в заявлении компании."
     )
     assert speakers(text, "ru")["Компания возьмет на себя расходы"] == SpeakerMention("Кенсай Майнинг", "organisation")
+
+
+def test_russian_quotation_with_no_cue_after_a_sentence_told_by_someone_is_theirs():
+    text = (
+        "По словам Забелина, ключевой вопрос — сохранятся ли деньги. «Если экономия останется в системе, "
+        "это шанс»."
+    )
+    assert speakers(text, "ru")["Если экономия останется в системе, это шанс"] == person("Забелин")
+
+
+def test_headline_quotation_with_no_cue_is_the_speaker_who_says_the_same_words_later():
+    text = (
+        "«Мы не самоубийцы»: водители отказались выходить на линию\n\nВодители автобусного парка бастуют.\n\n"
+        "«Мы не самоубийцы, чтобы ездить без тормозов», — сказал водитель Рустам Сабиров."
+    )
+    assert speakers(text, "ru")["Мы не самоубийцы"] == person("Рустам Сабиров")
+
+
+def test_russian_outlet_told_before_the_body_is_not_the_body():
+    text = (
+        "В «Северной генерации» эту информацию не комментируют. «Мы получили поручение губернатора», — "
+        "сообщили агентству в пресс-службе компании «Северная генерация»."
+    )
+    assert speakers(text, "ru")["Мы получили поручение губернатора"] == SpeakerMention(
+        "Северная генерация", "organisation"
+    )
