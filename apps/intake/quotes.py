@@ -4775,8 +4775,20 @@ def _headline_speaker(result: list[QuoteSpan], paragraphs: list[tuple[int, int]]
     if not counts:
         return result
     main = max(counts, key=lambda mention: counts[mention])
+
+    def words(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.lower()))
+
+    def repeated(span: QuoteSpan) -> SpeakerMention | None:
+        """The speaker of a quotation below that says the headline's words again."""
+        mine = words(span.text)
+        return next(
+            (o.speaker for o in result if o.speaker and o.char_start > headline_end and mine and mine in words(o.text)),
+            None,
+        )
+
     return [
-        replace(span, speaker=main, cue="(headline)", confidence=0.5)
+        replace(span, speaker=repeated(span) or main, cue="(headline)", confidence=0.5)
         if span.speaker is None and span.char_end <= headline_end
         else span
         for span in result

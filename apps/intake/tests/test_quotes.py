@@ -441,6 +441,15 @@ def test_a_headline_quotation_is_the_main_speaker_s():
     assert speakers_of(text)["We will not go home"] == SpeakerMention("Joan Pryce", "person")
 
 
+def test_a_headline_quotation_said_again_below_is_the_speaker_who_says_it_not_the_main_one():
+    text = (
+        "“We will not go home”: nurses vote to strike\n\n"
+        "Nurses in Leeds voted to strike. “The wards are empty,” said Joan Pryce. “Nobody listens,” Pryce added.\n"
+        "“We will not go home until this is fixed,” said Omar Haddad, a union steward."
+    )
+    assert speakers_of(text)["We will not go home"] == SpeakerMention("Omar Haddad", "person")
+
+
 def test_the_x_after_a_named_x_and_after_an_unnamed_x_qualified_by_a_name():
     named = "Marc Smith, a striker for Leeds, scored twice.\nThe win was “deserved”, the striker said."
     assert speakers_of(named)["deserved"] == SpeakerMention("Marc Smith", "person")
