@@ -1701,10 +1701,12 @@ def _russian_tidy(reader: _Reader, span: QuoteSpan, speaker: SpeakerMention | No
         introduced = _source_as_introduced(reader, span)
         if re.fullmatch(rf"(?i)(?:источник|собеседник)(?:\s+(?:агентства|издания|{OUTLETS}))?", name):
             # a bare second reference ("— сказал собеседник агентства", "говорит источник")
-            return introduced or speaker
-        if introduced is not None and introduced.name.lower().startswith(name.lower() + " "):
-            return introduced  # the source's own words, cut short ("…Свердловской" области)
-        return speaker  # qualified at its own cue ("сказал источник в правительстве Казахстана")
+            source = introduced or speaker
+        elif introduced is not None and introduced.name.lower().startswith(name.lower() + " "):
+            source = introduced  # the source's own words, cut short ("…Свердловской" области)
+        else:
+            source = speaker  # qualified at its own cue ("сказал источник в правительстве Казахстана")
+        return SpeakerMention(_with_region_named(reader, source.name), source.kind)
     cut = re.sub(rf"^(?:{OUTLETS})\s+|\s+(?:{OUTLETS})$", "", name)
     if cut != name and cut:
         if speaker.kind == "person":
@@ -1719,7 +1721,8 @@ def _russian_tidy(reader: _Reader, span: QuoteSpan, speaker: SpeakerMention | No
         named = _described_person(reader, speaker.name, span)
         if named is not None:
             return named
-        return SpeakerMention(_with_head_noun(reader, speaker.name, span.char_start), speaker.kind)
+        described = _with_head_noun(reader, speaker.name, span.char_start)
+        return SpeakerMention(_with_region_named(reader, described), speaker.kind)
     return speaker
 
 
@@ -1779,6 +1782,34 @@ def _organisation_nominative(name: str) -> str:
     if "nomn" in parse.tag.grammemes or not {"NOUN", "ADJF"} & set(parse.tag.grammemes) or not parse.is_known:
         return name
     return _russian_nominative_phrase(name)
+
+
+REGION = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ской|цкой)\s+области|(?<![\w-])[А-ЯЁ][а-яё]+(?:ского|цкого)\s+края")
+REGIONAL = {"областном": "", "областной": "", "краевом": "", "краевой": "", "региональном": "", "региональной": ""}
+
+
+def _with_region_named(reader: _Reader, description: str) -> str:
+    """A source's description with the region the article is about named, as a desk files it:
+    "источник в экстренных службах региона" -> "… Каменской области", "источник в областном
+    правительстве" -> "источник в правительстве Ольховской области". The region is the one the
+    article names most often ("Ольховской области", "Приозерского края"); the description as it is
+    when it names none."""
+    if not re.match(r"(?i)(?:источник|собеседник)", description):
+        return description
+    regions: dict[str, int] = {}
+    for m in REGION.finditer(reader.masked):
+        region = " ".join(m.group(0).split())
+        regions[region] = regions.get(region, 0) + 1
+    if not regions:
+        return description
+    region = max(regions, key=lambda r: regions[r])
+    generic = re.match(r"(.*\S)\s+(?:региона|области|края)$", description)
+    if generic is not None and generic.group(1).split()[-1][:1].islower():  # (not "Свердловской области")
+        return f"{generic.group(1)} {region}"
+    regional = re.match(r"(.*\s(?:в|во))\s+(\S+)\s+(\S+)$", description)
+    if regional is not None and regional.group(2).lower() in REGIONAL:
+        return f"{regional.group(1)} {regional.group(3)} {region}"
+    return description
 
 
 NEW_PERSON_WORDS = {"один", "одна", "одно", "другой", "другая", "некий", "некая", "еще", "ещё", "очередной"}

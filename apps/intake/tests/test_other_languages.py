@@ -687,3 +687,18 @@ def test_russian_outlet_told_before_the_body_is_not_the_body():
     assert speakers(text, "ru")["Мы получили поручение губернатора"] == SpeakerMention(
         "Северная генерация", "organisation"
     )
+
+
+@pytest.mark.parametrize(
+    "description, filed",
+    [
+        ("источник в областном правительстве", "источник в правительстве Ольховской области"),
+        ("источник в экстренных службах региона", "источник в экстренных службах Ольховской области"),
+        ("источник в правительстве Ольховской области", "источник в правительстве Ольховской области"),
+        ("житель региона", "житель региона"),
+    ],
+)
+def test_russian_source_s_region_is_named_as_the_article_names_it_most_often(description, filed):
+    text = "Тарифы в Ольховской области выросли. Губернатор Ольховской области обещал помощь. В Тальской области тише."
+    reader = other_languages._Reader(text, text, other_languages.language_of("ru"))
+    assert other_languages._with_region_named(reader, description) == filed
