@@ -607,8 +607,18 @@ class _Reader:
         """Whether one capitalised word alone is a person's name: a first name, the surname of
         someone the article names in full, a word the Russian dictionary calls a surname; or, in
         the languages that capitalise only names, any word inside a sentence after an office."""
-        if self._opens_name(word) or self.fullest(word, len(self.masked)) != word or self._surname(word):
+        if self._opens_name(word) or self.fullest(word, len(self.masked)) != word:
             return True
+        if self._surname(word):
+            # not a common noun opening a sentence ("Вину он не признал"): the dictionary reads it so first
+            best = _parses(word)[0] if self.language.code == "ru" else None
+            return not (
+                opens_sentence
+                and best is not None
+                and best.is_known
+                and best.score >= 0.5
+                and not ({"Surn", "Name", "Patr", "Geox", "Orgn"} & set(best.tag.grammemes))
+            )
         return after_office and self.language.code not in ("ru", "uk", "be")
 
     def _russian_noun(self, word: str) -> bool:
@@ -2005,6 +2015,29 @@ def _organisation_of_kind(reader: _Reader, kind: str, at: int) -> SpeakerMention
     return None
 
 
+DOCUMENT_NOUNS_RU = {"отчет", "отчёт", "доклад", "заявление", "письмо", "обращение", "обзор", "протокол", "документ"}
+
+
+def _document_issuer(reader: _Reader, lemma: str, at: int) -> SpeakerMention | None:
+    """Who issued the document a quotation is read from when the article named it before with its
+    issuer: "говорится в отчете" after "в предварительном отчете общественного фонда «Ашык дауыс»" ->
+    "Ашык дауыс"; "в письме" after "открытое письмо Ассоциации кинематографистов" -> that body."""
+    found = None
+    for m in re.finditer(r"(?<![\w-])[а-яё]+(?![\w-])", reader.masked[max(0, at - 3000) : at]):
+        if _russian_lemma(m.group(0)) != lemma:
+            continue
+        start = max(0, at - 3000) + m.end()
+        after = reader.text[start : start + 120]
+        issuer = re.match(
+            r"\s+(?:[а-яё-]+\s+){0,3}?(?:фонда|движения|партии|организации|объединения|профсоюза|компании|банка|"
+            r"ассоциации|союза|группы|комитета|министерства|ведомства)\s+[«“\"]([^«»“”\"\n]{2,60})[»”\"]",
+            after,
+        )
+        if issuer is not None:
+            found = SpeakerMention(issuer.group(1).strip(), "organisation")
+    return found
+
+
 def _named_body(text: str, kinds: set[str]) -> str | None:
     """The body of one of these kinds (lemmas: "министерство", "фонд") the text names last, by a
     capitalised word of that kind and its genitives, in the nominative ("В Фонде развития
@@ -2227,6 +2260,10 @@ def _russian_organisation_in(reader: _Reader, phrase: str, at: int) -> SpeakerMe
         return SpeakerMention(_russian_nominative_phrase(run.group(0)), "organisation")
     generic = rest.split()[-1] if rest.split() else ""
     lemma = _russian_lemma(generic)
+    if lemma in DOCUMENT_NOUNS_RU:
+        issuer = _document_issuer(reader, lemma, at)
+        if issuer is not None:
+            return issuer  # "говорится в отчете" after "в отчете общественного фонда «Ашык дауыс»"
     if lemma in BODY_KINDS_RU | set(reader.language.organisation_words) and not lemma.startswith("пресс"):
         # "пояснили в фонде" after "В Фонде развития территорий подтвердили": the body of that kind
         # named; "в ведомстве": the body the paragraph is about, else the last body named
@@ -2412,15 +2449,20 @@ def _person_opening(reader: _Reader, sentence: str, offset: int) -> SpeakerMenti
         (m for m in re.finditer(r"[а-яё]+", sentence) if "VERB" in _parses(m.group(0))[0].tag.grammemes),
         None,
     )
-    if verb is None or re.search(r"[,;:]", sentence[: verb.start()]):
+    end = verb.start() if verb is not None else len(sentence)  # (the words before a verb the caller cut off)
+    if re.search(r"[,;:]", sentence[:end]):
         return None
-    for run in NAME_RUN.finditer(sentence[: verb.start()]):
+    for run in NAME_RUN.finditer(sentence[:end]):
         first = run.group(0).split()[0]
-        if len(run.group(0).split()) < 2 or not _russian_first_name(first) or reader._office_word(first):
+        if len(run.group(0).split()) < 2 or reader._office_word(first):
             continue  # (not "Аким Жанатальской области", an office)
+        second = run.group(0).split()[1]
+        foreign = not _parses(first)[0].is_known and (_russian_surname(second) or second.endswith("ич"))
+        if not (_russian_first_name(first) or foreign):
+            continue  # (a first name, or one the dictionary lacks before a surname: "Драган Петрович")
         if _dangling_adjective(run.group(0).split()[1]):
             continue
-        if not any("nomn" in p.tag.grammemes and "Name" in p.tag.grammemes for p in _parses(first)[:3]):
+        if not foreign and not any("nomn" in p.tag.grammemes and "Name" in p.tag.grammemes for p in _parses(first)[:3]):
             return None  # "Михаила Сорокина": a complement
         if reader._after_preposition(offset + run.start()):
             return None

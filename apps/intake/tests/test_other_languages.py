@@ -702,3 +702,27 @@ def test_russian_source_s_region_is_named_as_the_article_names_it_most_often(des
     text = "Тарифы в Ольховской области выросли. Губернатор Ольховской области обещал помощь. В Тальской области тише."
     reader = other_languages._Reader(text, text, other_languages.language_of("ru"))
     assert other_languages._with_region_named(reader, description) == filed
+
+
+def test_russian_common_noun_opening_a_sentence_is_no_one_s_name():
+    text = (
+        "В последнем слове Геннадий Шалыгин говорил сорок минут. Вину он не признал.\n\n"
+        "«Я двадцать лет проработал в городском хозяйстве», — заявил подсудимый."
+    )
+    assert speakers(text, "ru")["Я двадцать лет проработал в городском хозяйстве"] == person("Геннадий Шалыгин")
+
+
+def test_russian_document_named_before_with_its_issuer_is_that_issuer_s():
+    text = (
+        "О похожих случаях говорится и в предварительном отчете общественного фонда «Ясный голос».\n\n"
+        "«Наблюдателей удаляли с участков», — говорится в отчете."
+    )
+    assert speakers(text, "ru")["Наблюдателей удаляли с участков"] == SpeakerMention("Ясный голос", "organisation")
+
+
+def test_russian_first_name_the_dictionary_lacks_before_a_surname_opens_the_subject():
+    text = (
+        "Главный тренер «Жайсана» Драган Петрович в ответ на вопрос назвал нового игрока "
+        "«футболистом европейского уровня»."
+    )
+    assert speakers(text, "ru")["футболистом европейского уровня"] == person("Драган Петрович")
