@@ -1724,14 +1724,17 @@ def _russian_tidy(reader: _Reader, span: QuoteSpan, speaker: SpeakerMention | No
         return SpeakerMention(cut, speaker.kind)
     if speaker.kind == "person" and len(name.split()) >= 2:
         return SpeakerMention(_nominative_as_named(reader, name), "person")
+    if speaker.kind == "person":
+        return SpeakerMention(reader.fullest(name, span.char_start), "person")  # "Мещеряков" -> "Олег Мещеряков"
     if speaker.kind == "organisation":
         name = _with_head_noun(reader, _organisation_nominative(speaker.name), span.char_start)
         return SpeakerMention(_fullest_organisation(reader, name, span.char_start), "organisation")
     if speaker.kind == "anonymous":
-        named = _described_person(reader, speaker.name, span)
+        description = _without_circumstance(speaker.name)
+        named = _described_person(reader, description, span)
         if named is not None:
             return named
-        described = _with_head_noun(reader, speaker.name, span.char_start)
+        described = _with_head_noun(reader, description, span.char_start)
         return SpeakerMention(_with_region_named(reader, described), speaker.kind)
     return speaker
 
@@ -1820,6 +1823,22 @@ def _with_region_named(reader: _Reader, description: str) -> str:
     if regional is not None and regional.group(2).lower() in REGIONAL:
         return f"{regional.group(1)} {regional.group(3)} {region}"
     return description
+
+
+# what a description of a person may end with that says when or how they spoke, not who they are
+CIRCUMSTANCE = re.compile(
+    r"\s+(?:также|тоже|при\s+этом|затем|позднее|впоследствии|в\s+свою\s+очередь|(?:в|во|на|после|при)\s+"
+    r"(?:ответ|время|заседании|встрече|интервью|разговоре|беседе|эфире|микст-зоне|пресс-конференции|брифинге|"
+    r"своем|своём|telegram|соцсетях|комментарии)\b).*$",
+    re.IGNORECASE,
+)
+
+
+def _without_circumstance(description: str) -> str:
+    """ "губернатор на заседании", "Министр также", "директор в ответ на вопрос о тормозах" ->
+    "губернатор", "Министр", "директор": who spoke, without when or how."""
+    cut = CIRCUMSTANCE.sub("", description)
+    return cut if cut.strip() else description
 
 
 NEW_PERSON_WORDS = {"один", "одна", "одно", "другой", "другая", "некий", "некая", "еще", "ещё", "очередной"}
@@ -2337,6 +2356,24 @@ def _complement(words: list[str]) -> list[str]:
         if word in ("по", "при") and k + 1 < len(words) and not _parses(words[k + 1].strip(","))[0].tag.POS == "NPRO":
             kept += [word, words[k + 1].strip(",")]
             k += 2
+            # "по финансовому мониторингу", "по Оренбургской области": an adjective's noun goes with it
+            while (
+                k < len(words)
+                and "ADJF" in _parses(kept[-1])[0].tag.grammemes
+                and "NOUN" in _parses(words[k].strip(","))[0].tag.grammemes
+                and not words[k - 1].endswith(",")
+            ):
+                kept.append(words[k].strip(","))
+                k += 1
+        elif (
+            word in ("в", "во")
+            and k + 2 < len(words)
+            and words[k + 1][:1].isupper()
+            and "ADJF" in _parses(words[k + 1])[0].tag.grammemes
+            and words[k + 2].strip(",.") in ("области", "крае", "районе", "республике", "округе")
+        ):
+            kept += [word, words[k + 1], words[k + 2].strip(",.")]  # "… труда в Приладожской области"
+            k += 3
         elif (
             word == "и"
             and kept

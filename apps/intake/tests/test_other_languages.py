@@ -726,3 +726,36 @@ def test_russian_first_name_the_dictionary_lacks_before_a_surname_opens_the_subj
         "«футболистом европейского уровня»."
     )
     assert speakers(text, "ru")["футболистом европейского уровня"] == person("Драган Петрович")
+
+
+@pytest.mark.parametrize(
+    "description, who",
+    [
+        ("губернатор на заседании", "губернатор"),
+        ("директор в ответ на вопрос о тормозах", "директор"),
+        ("Министр также", "Министр"),
+        ("источник в правительстве", "источник в правительстве"),
+    ],
+)
+def test_russian_description_loses_when_and_how_the_person_spoke(description, who):
+    assert other_languages._without_circumstance(description) == who
+
+
+def test_russian_second_reference_with_a_circumstance_is_the_person_named_with_that_noun():
+    text = (
+        "Губернатор Ларинской области Андрей Мельников провел заседание штаба.\n\n"
+        "«Задача номер один — не допустить разморозки», — сказал губернатор на заседании."
+    )
+    assert speakers(text, "ru")["Задача номер один — не допустить разморозки"] == person("Андрей Мельников")
+
+
+@pytest.mark.parametrize(
+    "words, kept",
+    [
+        (["по", "финансовому", "мониторингу", "сообщило"], ["по", "финансовому", "мониторингу"]),
+        (["труда", "в", "Приладожской", "области", "сообщили"], ["труда", "в", "Приладожской", "области"]),
+        (["по", "этом", "вопросу"], []),
+    ],
+)
+def test_russian_body_s_name_keeps_its_complements(words, kept):
+    assert other_languages._complement(words) == kept
