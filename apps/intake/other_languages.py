@@ -1752,10 +1752,14 @@ def _expanded_acronym(text: str, acronym: str) -> str | None:
     for k, (_, first) in enumerate(words):
         if not first[:1].isupper() or first[:1].lower() != letters[0] or first.isupper():
             continue
+        if _russian_first_name(first) or _russian_surname(first):
+            continue  # "Светлана, которая": a person, not a body's name
         taken, found = [], 0
-        for _, word in words[k:]:
-            if found == len(letters):
-                break
+        end = words[k][0]
+        for start, word in words[k:]:
+            if found == len(letters) or text[end:start].strip():
+                break  # (all its letters read, or punctuation between two words)
+            end = start + len(word)
             if taken and word.lower() in ACRONYM_SKIPS:
                 taken.append(word)
                 continue

@@ -644,8 +644,9 @@ def test_russian_acronym_is_filed_by_the_name_the_article_writes_out_anywhere(ac
     assert other_languages._expanded_acronym(text, acronym) == full
 
 
-def test_russian_acronym_the_article_never_writes_out_stays_as_it_is():
-    assert other_languages._expanded_acronym("Сказал Сергей Лавров.", "СЛ") is None
+@pytest.mark.parametrize("text, acronym", [("Сказал Сергей Лавров.", "СЛ"), ("Жена его Светлана, которая молчала.", "СК")])
+def test_russian_acronym_the_article_never_writes_out_stays_as_it_is(text, acronym):
+    assert other_languages._expanded_acronym(text, acronym) is None
 
 
 @pytest.mark.parametrize("told", ["агентству", "Kursiv.kz", "корреспондент агентства", "СОЧИ"])
