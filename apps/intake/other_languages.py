@@ -452,12 +452,35 @@ class _Reader:
     last_speaker: SpeakerMention | None = None  # whoever was quoted last, and where
     last_speaker_at: int = -1
     _following_pronoun: bool = False
+    _tokens: tuple | None = None  # the masked text's words and their stems (`tokens`)
+    _region: str | None = None  # the region it names most often (`region`), "" for none
 
     def __post_init__(self) -> None:
         self.sentence_ends = sorted({m.end() for m in SENTENCE_END.finditer(self.masked)} | {len(self.masked)})
         self.names = self._collect_names()
 
     # --- names ---------------------------------------------------------------------------
+
+    def tokens(self) -> tuple[list[tuple[int, str]], list[str], dict[str, list[int]]]:
+        """The masked text's words (where, as written), their stems, and where each stem is: read once."""
+        if self._tokens is None:
+            tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[^\s«»\"“”]+", self.masked)]
+            stems = [_stem(t.strip(".,;:!?")) for _, t in tokens]
+            where: dict[str, list[int]] = {}
+            for i, stem in enumerate(stems):
+                where.setdefault(stem, []).append(i)
+            self._tokens = (tokens, stems, where)
+        return self._tokens
+
+    def region(self) -> str | None:
+        """The region the article names most often ("Ольховской области", "Приозерского края"): read once."""
+        if self._region is None:
+            regions: dict[str, int] = {}
+            for m in REGION.finditer(self.masked):
+                region = " ".join(m.group(0).split())
+                regions[region] = regions.get(region, 0) + 1
+            self._region = max(regions, key=lambda r: regions[r]) if regions else ""
+        return self._region or None
 
     def _collect_names(self) -> list[_Name]:
         # "Federación de Educadores Bonaerenses (FEB)": an acronym is the organisation's full name
@@ -1324,6 +1347,7 @@ def _same_case_as(written: str, lower: str) -> str:
     )
 
 
+@lru_cache(maxsize=50000)
 def _stem(word: str) -> str:
     """A surname without its case ending, to tell "Пескова" and "Песков" are one person."""
     folded = unicodedata.normalize("NFKC", word).lower().strip(".,’'").replace("ё", "е")
@@ -1431,11 +1455,12 @@ def _repeated_words(spans: list[QuoteSpan]) -> list[QuoteSpan]:
     def words(text: str) -> str:
         return " ".join(re.findall(r"\w+", text.lower()))
 
+    said = [(words(o.text), o) for o in spans if o.speaker is not None]
     out = []
     for span in spans:
-        mine = words(span.text)
-        if span.speaker is None and len(mine) >= 10:
-            other = next((o for o in spans if o is not span and o.speaker is not None and mine in words(o.text)), None)
+        mine = words(span.text) if span.speaker is None else ""
+        if len(mine) >= 10:
+            other = next((o for text, o in said if mine in text), None)
             if other is not None:
                 span = QuoteSpan(
                     span.text, span.char_start, span.char_end, span.mode, other.speaker, "(repeated)", 1.0, span.notes
@@ -1813,13 +1838,9 @@ def _with_region_named(reader: _Reader, description: str) -> str:
     when it names none."""
     if not re.match(r"(?i)(?:источник|собеседник)", description):
         return description
-    regions: dict[str, int] = {}
-    for m in REGION.finditer(reader.masked):
-        region = " ".join(m.group(0).split())
-        regions[region] = regions.get(region, 0) + 1
-    if not regions:
+    region = reader.region()
+    if region is None:
         return description
-    region = max(regions, key=lambda r: regions[r])
     generic = re.match(r"(.*\S)\s+(?:региона|области|края)$", description)
     if generic is not None and generic.group(1).split()[-1][:1].islower():  # (not "Свердловской области")
         return f"{generic.group(1)} {region}"
@@ -1913,10 +1934,10 @@ def _fullest_organisation(reader: _Reader, name: str, at: int) -> str:
     if not words or len(words) > 6 or any(MARK in w or WORDS_MASK in w for w in words):
         return name
     keys = [_stem(w) for w in words]
-    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[^\s«»\"“”]+", reader.masked)]
+    tokens, stems, where = reader.tokens()
     best: tuple[int, bool, str] | None = None  # (length, before `at`, name)
-    for i in range(len(tokens) - len(keys) + 1):
-        if [_stem(t.strip(".,;:!?")) for _, t in tokens[i : i + len(keys)]] != keys:
+    for i in where.get(keys[0], ()):
+        if stems[i : i + len(keys)] != keys:
             continue
         if any(t[-1:] in ".,;:!?" for _, t in tokens[i : i + len(keys) - 1]):
             continue
