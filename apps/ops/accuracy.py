@@ -66,7 +66,8 @@ OUTSIDE_ARTICLES_DIRS = [
 # evaluators in Russian, German, French and Spanish: the first set of each language was written
 # for the first rules, the second, third and fourth measured blind once each (ACCURACY.md); one
 # set each in Italian and Portuguese, measured blind once with the first draft of their tables; a
-# fifth and a sixth Russian set measured blind in session ten, a seventh in session eleven.
+# fifth and a sixth Russian set measured blind in session ten, a seventh in session eleven, an
+# eighth, ninth and tenth in session twelve.
 OTHER_LANGUAGE_ARTICLES_DIRS = [
     *(
         Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / f"articles_{code}{number}"
@@ -75,7 +76,7 @@ OTHER_LANGUAGE_ARTICLES_DIRS = [
     ),
     Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / "articles_ru5",
     Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / "articles_ru6",
-    Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / "articles_ru7",
+    *(Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / f"articles_ru{number}" for number in range(7, 11)),
     Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / "articles_it1",
     Path(settings.BASE_DIR) / "apps" / "intake" / "tests" / "articles_pt1",
     # five of the Russian articles with their interrupted quotations printed inside one pair of marks
