@@ -47,8 +47,9 @@ def _migrated_rows_after_a_transactional_test(request, django_db_blocker):
 def pytest_runtest_teardown(item, nextitem):
     result = yield  # the fixtures' teardown, Django's flush included
     blocker = item.stash.get(_transactional_blocker, None)
-    # (a browser test next resets the rows itself, before it starts: tests/browser/conftest.py)
-    if blocker is not None and not (nextitem is not None and nextitem.path.is_relative_to(TESTS / "browser")):
+    # (a browser test next resets the rows itself, before it starts: tests/browser/conftest.py; after
+    # the session's last test the test database is gone, and the names are the real database's)
+    if blocker is not None and nextitem is not None and not nextitem.path.is_relative_to(TESTS / "browser"):
         from tests.database import remember_migrated_rows, reset_to_migrated_rows
 
         with blocker.unblock():

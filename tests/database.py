@@ -9,7 +9,11 @@ end of the session), Django's connections (an asgiref Local) hand this thread ot
 objects, without that copy, so Django's own serialized rollback restores nothing. Tests on a
 live server therefore restore the rows themselves, from a copy taken while it could be."""
 
+import json
+
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connections
 
 _MIGRATED_ROWS: dict[str, str] = {}  # database alias -> serialized rows
@@ -28,4 +32,11 @@ def reset_to_migrated_rows() -> None:
     for alias, rows in _MIGRATED_ROWS.items():
         # Without post_migrate, which would add content types and permissions with new ids.
         call_command("flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0)
-        connections[alias].creation.deserialize_db_from_string(rows)
+        connection = connections[alias]
+        connection.creation.deserialize_db_from_string(rows)
+        # flush restarted the id sequences (PostgreSQL) and the rows come back with their ids: a
+        # sequence left at 1 would give the next rating or permission made an id already taken.
+        models = {apps.get_model(row["model"]) for row in json.loads(rows)}
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(sql)
