@@ -22,6 +22,7 @@ PY    := $(VENV)/bin/python
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 DEV_STAMP     := $(VENV)/.installed-dev
 UV_VERSION    := 0.13.8
+UV            := $(VENV)/bin/uv
 # axe-core, which the browser tests inject into the admin's pages (tests/browser/package-lock.json).
 AXE_STAMP     := tests/browser/node_modules/.installed
 # The test settings use SQLite in memory, or DATABASE_URL when it is set.
@@ -59,14 +60,24 @@ $(PY):
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 
+# uv installs a lock file in about 5 s where pip takes a minute (it fetches one package at a
+# time): pip installs uv into $(VENV), then uv the lock file. pip installs the lock file itself
+# when uv cannot (no uv for the platform, a package index that only pip's configuration names).
+define install_lock
+	$(PY) -m pip install -q --disable-pip-version-check uv==$(UV_VERSION) || true
+	$(UV) pip install --quiet --python $(PY) -r $(1) || { \
+	  echo "note: uv could not install $(1): pip installs it instead" >&2; \
+	  $(PY) -m pip install -q --disable-pip-version-check -r $(1); }
+endef
+
 $(RUNTIME_STAMP): requirements.txt | $(PY)
 	@echo "==> Installing the runtime set (requirements.txt) into $(VENV)"
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(call install_lock,requirements.txt)
 	@touch $@
 
 $(DEV_STAMP): requirements-dev.txt | $(PY)
 	@echo "==> Installing the runtime set and the development tools (requirements-dev.txt) into $(VENV)"
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	$(call install_lock,requirements-dev.txt)
 	@touch $@ $(RUNTIME_STAMP)
 
 # The browser tests' accessibility checker (axe-core) from npm, as pinned in package-lock.json.
@@ -82,9 +93,9 @@ $(AXE_STAMP): tests/browser/package.json tests/browser/package-lock.json
 # (UPGRADE=1 takes the newest the pins allow). Needs PyPI.
 lock: | $(PY)
 	$(PY) -m pip install -q --disable-pip-version-check uv==$(UV_VERSION)
-	$(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3.10 --quiet \
+	$(UV) pip compile pyproject.toml --universal --python-version 3.10 --quiet \
 	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) -o requirements.txt
-	$(VENV)/bin/uv pip compile pyproject.toml --group dev --universal --python-version 3.10 --quiet \
+	$(UV) pip compile pyproject.toml --group dev --universal --python-version 3.10 --quiet \
 	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) -o requirements-dev.txt
 
 # The links in the desk's e-mails and the ClaimReview's author point at the port served.
