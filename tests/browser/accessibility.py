@@ -37,6 +37,8 @@ def axe_violations(page) -> list[dict]:
         )
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
+        # The pages this context opens next get it as they load, before their own scripts.
+        page.context.add_init_script(path=str(AXE))
     context = {"include": [["html"]], "exclude": [[selector] for selector in EXCLUDED_ELEMENTS]}
     result = page.evaluate(
         "async (context) => await axe.run(context, {resultTypes: ['violations']})",
