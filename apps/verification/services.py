@@ -512,6 +512,8 @@ def claimreview_digests_fill() -> int:
 
 def _published_claimreview_digests(statements: QuerySet[Statement]):
     """(verification, digest of its ClaimReview) for the published verdicts among `statements`."""
+    if not Statement.objects.filter(public_q("verification__", verdict=True), pk__in=statements.values("pk")).exists():
+        return  # none published (most saves): the ClaimReview's query with all it shows is not built
     published = statement_list(user=None).filter(
         public_q("verification__", verdict=True), pk__in=statements.values("pk")
     )
