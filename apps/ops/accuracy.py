@@ -279,6 +279,7 @@ def article_cases(articles_dir: Path) -> list[Case]:
     return cases
 
 
+SCALED_MIN_WORDS = 500  # the shortest article whose time per word is scaled to 2,000 words
 _parser_load_seconds: list[float] = []
 
 
@@ -469,7 +470,10 @@ def report_lines(seeds: Report | None, unseen: list[Report], *, wrong_scores: li
     cases = [c for r in (seeds, *unseen) if r for c in r.cases]
     if cases:
         longest = max(cases, key=lambda c: c.words)
-        slowest = max(cases, key=lambda c: c.seconds / max(c.words, 1))
+        # per word, among articles of SCALED_MIN_WORDS or more: one timing of a 200-word article scaled
+        # tenfold is mostly its fixed cost and the timer's noise, not what 2,000 words would take
+        scaled = [c for c in cases if c.words >= SCALED_MIN_WORDS] or cases
+        slowest = max(scaled, key=lambda c: c.seconds / max(c.words, 1))
         per_2000 = slowest.seconds / max(slowest.words, 1) * 2000
         lines += [
             "### Speed and memory",
@@ -478,7 +482,8 @@ def report_lines(seeds: Report | None, unseen: list[Report], *, wrong_scores: li
             "| --- | --- | --- | --- |",
             f"| Seconds for the longest article ({longest.name}, {longest.words} words) | {longest.seconds:.3f} | "
             f"≤ {SECONDS_TARGET:.0f} for 2,000 words | {'yes' if longest.seconds <= SECONDS_TARGET else '**no**'} |",
-            f"| Seconds per 2,000 words, the slowest article per word ({slowest.name}) scaled | {per_2000:.3f} | "
+            f"| Seconds per 2,000 words, the slowest article per word of {SCALED_MIN_WORDS} words or more "
+            f"({slowest.name}, {slowest.words} words) scaled | {per_2000:.3f} | "
             f"≤ {SECONDS_TARGET:.0f} | {'yes' if per_2000 <= SECONDS_TARGET else '**no**'} |",
             f"| Peak memory of the process (MB, maxrss) | {peak_memory_mb():.0f} | ≤ {MEMORY_TARGET_MB} | "
             f"{'yes' if peak_memory_mb() <= MEMORY_TARGET_MB else '**no**'} |",

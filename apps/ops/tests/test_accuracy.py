@@ -117,3 +117,15 @@ def test_a_speaker_matched_to_one_on_file_is_right_by_either_spelling(tmp_path):
     write_article(tmp_path, [{"text": "It took us nine years,", "mode": "direct", "speaker": "Anna Lindqvist"}])
     out = run("--articles", str(tmp_path))
     assert "| Speaker (of the correct ones) | 1.000 |" in out
+
+
+def test_the_time_per_2000_words_is_scaled_from_articles_long_enough_to_measure_it():
+    from apps.ops.accuracy import SCALED_MIN_WORDS, CaseResult, Report, report_lines
+
+    def case(name, words, seconds):
+        return CaseResult(name, words, seconds, suggested=1, gold=1, correct=1, mode_right=1, speaker_right=1)
+
+    # a 200-word article timed at 0.2 s would scale to 2 s; the 900-word one at 0.45 s is 1 s per 2,000 words
+    report = Report("unseen", [case("short", SCALED_MIN_WORDS // 2 - 50, 0.2), case("long", 900, 0.45)])
+    text = "\n".join(report_lines(None, [report]))
+    assert f"of {SCALED_MIN_WORDS} words or more (long, 900 words) scaled | 1.000 | ≤ 2 | yes |" in text
