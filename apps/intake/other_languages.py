@@ -537,7 +537,9 @@ class _Reader:
         opening = next((i for i in range(k, len(tokens)) if self._opens_name(tokens[i])), None)
         later = None
         if self.language.code == "ru" and opening is not None:
-            later = next((i for i in range(opening + 2, len(tokens) - 1) if _nominative_first_name(tokens[i], 0.0)), None)
+            later = next(
+                (i for i in range(opening + 2, len(tokens) - 1) if _nominative_first_name(tokens[i], 0.0)), None
+            )
             if later is not None and not _nominative_first_name(tokens[opening]):
                 # "адвокат Ильи Бахтина Роман Лещенко": a person in the genitive, then the speaker
                 k, opening = later, later
@@ -867,8 +869,10 @@ class _Reader:
             if not parts or parts[0][1] == "place":
                 continue
             name, kind, _, _ = parts[0]
-            if complement and not between.rstrip().endswith(",") and not (
-                kind == "person" and self.language.code in ("ru", "uk") and self._opens_name(name.split()[0])
+            if (
+                complement
+                and not between.rstrip().endswith(",")
+                and not (kind == "person" and self.language.code in ("ru", "uk") and self._opens_name(name.split()[0]))
             ):
                 # only a name in apposition after the description is still the speaker's; in Russian a
                 # first name and surname after it too ("Председатель правления Ассоциации … Олег Тимченко")
@@ -1310,7 +1314,9 @@ SURNAME_SHAPE = re.compile(
 
 def _nominative_first_name(word: str, least: float = 0.1) -> bool:
     """Whether a word may be a first name in the nominative ("Роман" may, though it is a novel first)."""
-    return word[:1].isupper() and any({"Name", "nomn"} <= set(p.tag.grammemes) for p in _parses(word) if p.score >= least)
+    return word[:1].isupper() and any(
+        {"Name", "nomn"} <= set(p.tag.grammemes) for p in _parses(word) if p.score >= least
+    )
 
 
 def _russian_surname(word: str) -> bool:
@@ -1452,6 +1458,7 @@ def _repeated_words(spans: list[QuoteSpan]) -> list[QuoteSpan]:
     """A quotation with no speaker whose words another quotation with one repeats (a headline's or a
     lead's quotation, quoted again in the body: "«Мы не самоубийцы»: водители…" ¶ … «Мы не
     самоубийцы, — сказал Рустам Сабиров. — …»): that quotation's speaker."""
+
     def words(text: str) -> str:
         return " ".join(re.findall(r"\w+", text.lower()))
 
@@ -1826,7 +1833,9 @@ def _organisation_nominative(name: str) -> str:
     return _russian_nominative_phrase(name)
 
 
-REGION = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ской|цкой)\s+области|(?<![\w-])[А-ЯЁ][а-яё]+(?:ского|цкого)\s+края")
+REGION = re.compile(
+    r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ской|цкой)\s+области|(?<![\w-])[А-ЯЁ][а-яё]+(?:ского|цкого)\s+края"
+)
 REGIONAL = {"областном": "", "областной": "", "краевом": "", "краевой": "", "региональном": "", "региональной": ""}
 
 
@@ -1904,7 +1913,8 @@ def _described_person(reader: _Reader, description: str, span: QuoteSpan) -> Spe
         sentence_start, _ = reader.sentence_of(span.char_start)
         written = reader.masked.lower().find(description.lower(), sentence_start, span.char_start)
     if written < 0 or re.match(
-        r"\s*,\s*(?:[а-яё]+(?:вш|ющ|ущ|ащ|ящ)[а-яё]*|котор|котор[а-яё]+|из\s|с\s)", reader.masked[written + len(description) :]
+        r"\s*,\s*(?:[а-яё]+(?:вш|ющ|ущ|ащ|ящ)[а-яё]*|котор|котор[а-яё]+|из\s|с\s)",
+        reader.masked[written + len(description) :],
     ):
         return None  # "пенсионерка, выбиравшая овощи": someone new, described further
     feminine = "femn" in _parses(head)[0].tag.grammemes
@@ -1962,8 +1972,10 @@ def _fullest_organisation(reader: _Reader, name: str, at: int) -> str:
         if tokens[i + len(keys) - 1][1][-1:] in ".,;:!?":
             after = []
         last = tokens[i + len(keys) - 1][1]  # (read with the name's last word: "культуры и информации")
-        more = _complement([last, *(t.rstrip(".;:!?") for t in after)])[1:] if last[:1].islower() else _complement(
-            [t.rstrip(".;:!?") for t in after]
+        more = (
+            _complement([last, *(t.rstrip(".;:!?") for t in after)])[1:]
+            if last[:1].islower()
+            else _complement([t.rstrip(".;:!?") for t in after])
         )
         more = [w for w in more if not _outlet(w)]
         found = [t.strip(".,;:!?") for _, t in tokens[j : i + len(keys)]] + more
@@ -2001,7 +2013,9 @@ def _with_head_noun(reader: _Reader, name: str, at: int) -> str:
     if not cases:
         return name
     found: str | None = None
-    for m in re.finditer(rf"(?<![\w-]){re.escape(words[-1])}[ \u00a0]+([а-яё-]+)((?:[ \u00a0]+[^\s,.;:!?»”]+){{0,4}})", reader.text):
+    for m in re.finditer(
+        rf"(?<![\w-]){re.escape(words[-1])}[ \u00a0]+([а-яё-]+)((?:[ \u00a0]+[^\s,.;:!?»”]+){{0,4}})", reader.text
+    ):
         noun = m.group(1)
         if not any("NOUN" in p.tag.grammemes and p.tag.case in cases for p in _parses(noun)[:3]):
             continue
@@ -2405,9 +2419,14 @@ def _complement(words: list[str]) -> list[str]:
             and kept[-1][:1].islower()
             and k + 1 < len(words)
             and words[k + 1][:1].islower()
-            and any("gent" in p.tag.grammemes and "NOUN" in p.tag.grammemes for p in _parses(words[k + 1].strip(","))[:3])
+            and any(
+                "gent" in p.tag.grammemes and "NOUN" in p.tag.grammemes for p in _parses(words[k + 1].strip(","))[:3]
+            )
         ):
-            kept += [word, words[k + 1].strip(",")]  # "торговли и интеграции": a genitive's pair, not "Госдумы и правительства"
+            kept += [
+                word,
+                words[k + 1].strip(","),
+            ]  # "торговли и интеграции": a genitive's pair, not "Госдумы и правительства"
             k += 2
         elif (
             word[:1].isupper()
@@ -2472,9 +2491,7 @@ def _unnamed_opening(sentence: str) -> str | None:
     if not any("VERB" in _parses(w)[0].tag.grammemes and w[:1].islower() for w in re.findall(r"[а-яё]+", sentence)):
         return None  # no verb: a phrase ("губернатор Кузбасса"), not a sentence's subject
     if len(words) > 2 and words[0].lower() in ("один", "одна", "одно", "одни") and words[1].lower() == "из":
-        plural = next(
-            (p for p in _parses(words[2]) if {"NOUN", "anim", "plur", "gent"} <= set(p.tag.grammemes)), None
-        )
+        plural = next((p for p in _parses(words[2]) if {"NOUN", "anim", "plur", "gent"} <= set(p.tag.grammemes)), None)
         single = plural.inflect({"sing", "nomn"}) if plural is not None else None
         if single is None:
             return None
@@ -2553,7 +2570,7 @@ def _organisation_opening(sentence: str) -> str | None:
     рассказывают", "Иванов сказал", "Вчера в Москве прошел митинг"."""
     words = []
     for token in re.findall(r"\S+", sentence.lstrip(" \u00a0—–-"))[:9]:
-        word = token.strip(".,;:!?«»\"“”()")
+        word = token.strip('.,;:!?«»"“”()')
         if not word or MARK in token or WORDS_MASK in token:
             return None
         parse = _parses(word)[0] if not word.isupper() else None

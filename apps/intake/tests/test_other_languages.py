@@ -536,7 +536,11 @@ def test_russian_person_named_before_the_verb_after_words_describing_them_is_the
 @pytest.mark.parametrize(
     "introduced, short, full",
     [
-        ("Министерство культуры и информации Казахстана в ответ на запрос сообщило", "Министерство культуры", "Министерство культуры и информации Казахстана"),
+        (
+            "Министерство культуры и информации Казахстана в ответ на запрос сообщило",
+            "Министерство культуры",
+            "Министерство культуры и информации Казахстана",
+        ),
         ("По данным УМВД России по Озерской области, задержаны двое", "УМВД России", "УМВД России по Озерской области"),
         ("Спектакль покажут на сцене Театра наций в декабре", "Театр", "Театр наций"),
     ],
@@ -576,8 +580,14 @@ def test_russian_description_bringing_someone_new_stays_an_unnamed_speaker():
 @pytest.mark.parametrize(
     "sentence, description",
     [
-        ("Одна из учительниц бишкекской школы, попросившая не называть ее имени, подтвердила это.", "учительница бишкекской школы"),
-        ("Ректор опорного университета в Сибири, попросивший не называть его имени, считает иначе.", "ректор опорного университета в Сибири"),
+        (
+            "Одна из учительниц бишкекской школы, попросившая не называть ее имени, подтвердила это.",
+            "учительница бишкекской школы",
+        ),
+        (
+            "Ректор опорного университета в Сибири, попросивший не называть его имени, считает иначе.",
+            "ректор опорного университета в Сибири",
+        ),
         ("Жители Байкита рассказывают, что дым стоит уже неделю.", "жители Байкита"),
     ],
 )
@@ -586,7 +596,12 @@ def test_russian_unnamed_person_opening_a_sentence_is_described_as_a_desk_files_
 
 
 @pytest.mark.parametrize(
-    "sentence", ["Губернатор Кузбасса Илья Середюк заявил, что работы идут.", "Вчера в Москве прошел митинг.", "губернатор Кузбасса"]
+    "sentence",
+    [
+        "Губернатор Кузбасса Илья Середюк заявил, что работы идут.",
+        "Вчера в Москве прошел митинг.",
+        "губернатор Кузбасса",
+    ],
 )
 def test_russian_sentence_opening_with_a_named_person_a_time_or_no_verb_has_no_unnamed_subject(sentence):
     assert other_languages._unnamed_opening(sentence) is None
@@ -644,7 +659,9 @@ def test_russian_acronym_is_filed_by_the_name_the_article_writes_out_anywhere(ac
     assert other_languages._expanded_acronym(text, acronym) == full
 
 
-@pytest.mark.parametrize("text, acronym", [("Сказал Сергей Лавров.", "СЛ"), ("Жена его Светлана, которая молчала.", "СК")])
+@pytest.mark.parametrize(
+    "text, acronym", [("Сказал Сергей Лавров.", "СЛ"), ("Жена его Светлана, которая молчала.", "СК")]
+)
 def test_russian_acronym_the_article_never_writes_out_stays_as_it_is(text, acronym):
     assert other_languages._expanded_acronym(text, acronym) is None
 
@@ -665,10 +682,7 @@ def test_russian_company_alone_of_two_named_as_often_is_the_one_named_last():
 
 
 def test_russian_quotation_with_no_cue_after_a_sentence_told_by_someone_is_theirs():
-    text = (
-        "По словам Забелина, ключевой вопрос — сохранятся ли деньги. «Если экономия останется в системе, "
-        "это шанс»."
-    )
+    text = "По словам Забелина, ключевой вопрос — сохранятся ли деньги. «Если экономия останется в системе, это шанс»."
     assert speakers(text, "ru")["Если экономия останется в системе, это шанс"] == person("Забелин")
 
 
