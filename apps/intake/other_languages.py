@@ -32,6 +32,7 @@ import bisect
 import logging
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -1919,15 +1920,12 @@ def _described_person(reader: _Reader, description: str, span: QuoteSpan) -> Spe
         return None  # "пенсионерка, выбиравшая овощи": someone new, described further
     feminine = "femn" in _parses(head)[0].tag.grammemes
     paragraph = reader.text.rfind("\n", 0, at) + 1
-    start, _ = reader.sentence_of(at)
-    while start > paragraph:  # the person the paragraph is about
-        previous, _ = reader.sentence_of(start - 1)
-        previous = max(previous, paragraph)
-        subject = _sentence_subject(reader, reader.masked[previous:start], previous)
-        if subject is not None and subject.kind == "person":
-            return subject if not (feminine and _russian_gender(subject.name) == "m") else None
-        start = previous
-    before_paragraph = reader.text.rfind("\n", 0, len(reader.text[:paragraph].rstrip("\n"))) + 1
+    subject = next(
+        (s for s in _subjects_before(reader, reader.sentence_of(at)[0], paragraph) if s.kind == "person"), None
+    )
+    if subject is not None:  # the person the paragraph is about
+        return subject if not (feminine and _russian_gender(subject.name) == "m") else None
+    before_paragraph = _paragraph_before(reader.text, paragraph)
     last = reader.last_speaker
     if last is not None and last.kind == "person" and reader.last_speaker_at >= before_paragraph:
         return last if not (feminine and _russian_gender(last.name) == "m") else None
@@ -2175,27 +2173,37 @@ def _pro_drop(subject: str, language: Language) -> bool:
     return not first or first[0].lower() in PREPOSITIONS.split("|") or first[0].lower() in NOT_A_VERB
 
 
+def _paragraph_before(text: str, paragraph: int) -> int:
+    """Where the paragraph before the one starting at `paragraph` starts (over any blank lines)."""
+    return text.rfind("\n", 0, len(text[:paragraph].rstrip("\n"))) + 1
+
+
+def _subjects_before(reader: _Reader, end: int, start: int) -> Iterator[SpeakerMention]:
+    """The subjects of the writer's sentences between `start` and `end`, the nearest first."""
+    while end > start:
+        previous, _ = reader.sentence_of(end - 1)
+        previous = max(previous, start)
+        subject = _sentence_subject(reader, reader.masked[previous:end], previous)
+        if subject is not None:
+            yield subject
+        end = previous
+
+
 def _topic(reader: _Reader, at: int) -> SpeakerMention | None:
     """Who a verb with no subject is about: the subject of the writing before the quotation in its
     paragraph, else the last speaker."""
     reader.resolved = reader.resolved or "the person the paragraph is about"
     paragraph = reader.text.rfind("\n", 0, at) + 1
     start, _ = reader.sentence_of(at)
-    opens_paragraph = start <= paragraph
-    if opens_paragraph and reader.last_speaker_at < paragraph:
+    if start <= paragraph and reader.last_speaker_at < paragraph:
         # a quotation opening its paragraph, nobody quoted since the paragraph before: who that
         # paragraph is about ("Гидролог … Михаил Сорокин предупреждает, что…¶«…», — говорит ученый")
-        start = paragraph
-        paragraph = reader.text.rfind("\n", 0, len(reader.text[:paragraph].rstrip("\n"))) + 1
-        if reader.last_speaker_at >= paragraph:
-            paragraph = start
-    while start > paragraph:
-        previous, _ = reader.sentence_of(start - 1)
-        previous = max(previous, paragraph)
-        speaker = _sentence_subject(reader, reader.masked[previous:start], previous)
-        if speaker is not None and speaker.kind != "anonymous":
+        before = _paragraph_before(reader.text, paragraph)
+        if reader.last_speaker_at < before:
+            start, paragraph = paragraph, before
+    for speaker in _subjects_before(reader, start, paragraph):
+        if speaker.kind != "anonymous":
             return speaker
-        start = previous
     if reader.last_person is not None:
         return SpeakerMention(reader.last_person.name, "person")
     known = reader.last_named(at, None)
@@ -2341,17 +2349,17 @@ def _topic_organisation(reader: _Reader, at: int, paragraphs: int = 1) -> Speake
     with `paragraphs=2`, in the paragraph before too when its own says none (a quotation opening its
     paragraph: "В инспекции сообщили, что начали проверку.¶«…», — говорится в сообщении ведомства")."""
     paragraph = reader.text.rfind("\n", 0, at) + 1
-    for _ in range(paragraphs - 1):  # the start of the paragraph before (over any blank lines)
-        paragraph = reader.text.rfind("\n", 0, len(reader.text[:paragraph].rstrip("\n"))) + 1
-    start, _ = reader.sentence_of(at)
-    while start > paragraph:
-        previous, _ = reader.sentence_of(start - 1)
-        previous = max(previous, paragraph)
-        found = _sentence_subject(reader, reader.masked[previous:start], previous)
-        if found is not None and found.kind == "organisation" and not _outlet(found.name):
-            return found  # (not the outlet told: "В Фонде … «Ъ» подтвердили")
-        start = previous
-    return None
+    for _ in range(paragraphs - 1):
+        paragraph = _paragraph_before(reader.text, paragraph)
+    return next(
+        # (not the outlet told: "В Фонде … «Ъ» подтвердили")
+        (
+            s
+            for s in _subjects_before(reader, reader.sentence_of(at)[0], paragraph)
+            if s.kind == "organisation" and not _outlet(s.name)
+        ),
+        None,
+    )
 
 
 def _outlet(name: str) -> bool:
