@@ -1455,18 +1455,20 @@ def attribute(text: str, masked: str, spans: list[QuoteSpan], language: Language
     return _interrupted_share(text, _repeated_words(result))
 
 
+def plain_words(text: str) -> str:
+    """A quotation's words alone, lower case, to find the same words quoted again."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
 def _repeated_words(spans: list[QuoteSpan]) -> list[QuoteSpan]:
     """A quotation with no speaker whose words another quotation with one repeats (a headline's or a
     lead's quotation, quoted again in the body: "«Мы не самоубийцы»: водители…" ¶ … «Мы не
     самоубийцы, — сказал Рустам Сабиров. — …»): that quotation's speaker."""
 
-    def words(text: str) -> str:
-        return " ".join(re.findall(r"\w+", text.lower()))
-
-    said = [(words(o.text), o) for o in spans if o.speaker is not None]
+    said = [(plain_words(o.text), o) for o in spans if o.speaker is not None]
     out = []
     for span in spans:
-        mine = words(span.text) if span.speaker is None else ""
+        mine = plain_words(span.text) if span.speaker is None else ""
         if len(mine) >= 10:
             other = next((o for text, o in said if mine in text), None)
             if other is not None:
@@ -1722,7 +1724,7 @@ def _russian_tidy(reader: _Reader, span: QuoteSpan, speaker: SpeakerMention | No
         ):
             named = m.group(1)
         return SpeakerMention(named, "organisation") if named else None
-    if re.fullmatch(OUTLETS, name):
+    if _outlet(name):
         return None  # the desk chooses who: better no speaker than the outlet
     if name.isupper() and re.search(rf"(?:^|\n){re.escape(name)},\s*\d", reader.text):
         return None  # "СОЧИ, 30 ноя — РИА Новости": a dateline's place
@@ -1837,7 +1839,7 @@ def _organisation_nominative(name: str) -> str:
 REGION = re.compile(
     r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ской|цкой)\s+области|(?<![\w-])[А-ЯЁ][а-яё]+(?:ского|цкого)\s+края"
 )
-REGIONAL = {"областном": "", "областной": "", "краевом": "", "краевой": "", "региональном": "", "региональной": ""}
+REGIONAL = {"областном", "областной", "краевом", "краевой", "региональном", "региональной"}
 
 
 def _with_region_named(reader: _Reader, description: str) -> str:
@@ -2581,10 +2583,9 @@ def _organisation_opening(sentence: str) -> str | None:
         word = token.strip('.,;:!?«»"“”()')
         if not word or MARK in token or WORDS_MASK in token:
             return None
-        parse = _parses(word)[0] if not word.isupper() else None
+        # (also "начала", a verb as often as a noun)
         verb = next((p for p in _parses(word)[:2] if "VERB" in p.tag.grammemes and p.score >= 0.2), None)
         if verb is not None and word[:1].islower():
-            parse = verb  # (also "начала", a verb as often as a noun)
             break
         words.append(word)
         if token[-1:] in ",;:!?" or (token.endswith(".") and not word.isupper()):
@@ -2593,7 +2594,6 @@ def _organisation_opening(sentence: str) -> str | None:
         return None
     if not words or not words[0][:1].isupper() or words[0].lower() in PREPOSITIONS.split("|"):
         return None
-    verb = parse
     head = next((w for w in words if not w.isupper() and "NOUN" in _parses(w)[0].tag.grammemes), None)
     if head is None:
         return " ".join(words) if words[0].isupper() and len(words) <= 3 else None  # "РСПП", "СК РФ"

@@ -4776,14 +4776,15 @@ def _headline_speaker(result: list[QuoteSpan], paragraphs: list[tuple[int, int]]
         return result
     main = max(counts, key=lambda mention: counts[mention])
 
-    def words(text: str) -> str:
-        return " ".join(re.findall(r"\w+", text.lower()))
-
     def repeated(span: QuoteSpan) -> SpeakerMention | None:
         """The speaker of a quotation below that says the headline's words again."""
-        mine = words(span.text)
+        mine = other_languages.plain_words(span.text)
         return next(
-            (o.speaker for o in result if o.speaker and o.char_start > headline_end and mine and mine in words(o.text)),
+            (
+                o.speaker
+                for o in result
+                if o.speaker and o.char_start > headline_end and mine and mine in other_languages.plain_words(o.text)
+            ),
             None,
         )
 
