@@ -1275,7 +1275,14 @@ def _clean_name(run: str) -> str:
     run = re.sub(r"(?<=s)[’']$", "", run.strip())  # "Ms Jones’ replies": a possessive
     run = re.sub(r"[ \u00a0]\ue002+", "", run)  # a nickname inside the name
     run = re.sub(r"[’']s$", "", run.strip())
-    run = run.split("’s ")[-1].split("'s ")[-1]
+    office = re.search(r"(?:^|[ \u00a0])((?:[\w-]+[ \u00a0])?[\w-]+[’']s[ \u00a0][\w-]+)$", run)
+    if not (
+        # "The Mayor’s Office", "the Prime Minister’s Office": an office, named by its holder's title
+        office
+        and office.group(1).split()[-2].lower().rstrip("’'s") in TITLE_WORDS | RANKS
+        and office.group(1).split()[-1].lower() in ORG_WORDS
+    ):
+        run = run.split("’s ")[-1].split("'s ")[-1]
     tokens = run.split()
     # Letters after a name are not the name ("Siobhan McArdle KC", "Jane Holt MP"), nor an age
     # before it ("Eight-year-old Ruby Doyle").
@@ -1460,6 +1467,23 @@ def _masked(text: str) -> tuple[list[_Raw], str]:
     return raws, "".join(masked)
 
 
+ORGANISATION_TAIL = re.compile(rf"[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?{NAME_RUN.pattern}")
+AND_RUN = re.compile(rf"[ \u00a0](?:and|&)[ \u00a0]({NAME_RUN.pattern})")
+
+
+def _organisation_tail(masked: str, end: int) -> str:
+    """The words after an organisation's run that belong to its name: "of Nursing" in "Royal
+    College of Nursing", "of Fisheries and Coastal Affairs", "of Housing and Community Services",
+    "of Foreign Affairs of Kazakhstan". A run after "and" that opens on a first name is someone
+    else ("the Ministry of Health and Sarah Jones")."""
+    at = end
+    while tail := ORGANISATION_TAIL.match(masked, at):
+        at = tail.end()
+        while (joined := AND_RUN.match(masked, at)) and joined.group(1).split()[0].lower() not in FEMALE | MALE:
+            at = joined.end()
+    return masked[end:at]
+
+
 class _Article:
     def __init__(self, text: str):
         self.text = text
@@ -1607,13 +1631,10 @@ class _Article:
                 name = _without_role_noun(name)  # "Promoter Brightline Live said": the promoter is Brightline Live
             if kind == "organisation":
                 # "Royal College of Nursing", "Ministry of Foreign Affairs of Kazakhstan"
-                tail = re.match(
-                    rf"(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?{NAME_RUN.pattern}(?:[ \u00a0](?:and|&)[ \u00a0]{NAME_TOKEN})*)+",
-                    self.masked[m.end() :],
-                )
-                if tail and MARK not in tail.group(0).split():
-                    name += tail.group(0)
-                    inside_until = m.end() + tail.end()
+                tail = _organisation_tail(self.masked, m.end())
+                if tail and MARK not in tail.split():
+                    name += tail
+                    inside_until = m.end() + len(tail)
                 possessive = bool(re.match(r"[’']s\b", self.masked[m.start() + len(raw_run) :])) or raw_run.endswith(
                     ("’s", "'s")
                 )
@@ -2020,6 +2041,16 @@ class _Article:
             if not re.search(rf"(?:[{CAPITALS}][\w’'-]*|\b(?:[Tt]he|and|&))[ \u00a0]+$", before):
                 return True
         return False
+
+    def organisation_ending(self, start: int, end: int) -> _Mention | None:
+        """The organisation whose name, as the article writes it, ends at `end` and holds `start`
+        (its `pos` where the name starts): "Community Services" in "The Department of Housing and
+        Community Services said" is the end of the department's name. None when none ends there."""
+        for o in self.organisations:
+            at = self.masked.find(o.name, o.pos, end)
+            if 0 <= at < start and at + len(o.name) == end:
+                return _Mention(o.name, "organisation", at)
+        return None
 
     def organisation_with_word(self, word: str) -> str | None:
         """The one organisation the article names with `word` in its name ("police" ->
@@ -2703,7 +2734,12 @@ class _Resolver:
                 or _clean_name(run.group(1)).split()[0] in PARTICLES  # "Mr de Villiers asked"
             )
         ):
-            head = fragment[: run.start()]
+            # "The Department of Housing and Community Services said": not "Community Services"
+            # (but "A spokeswoman for the Department for Learning said" is the spokeswoman)
+            whole = a.organisation_ending(start + run.start(), start + run.end())
+            head = fragment[: whole.pos - start if whole else run.start()]
+            if whole and not _after_preposition(head):
+                return SpeakerMention(whole.name, "organisation")
             holder = _office_holder(head, _clean_name(run.group(1)))
             if holder:  # "Dean of the Graduate School Peter Vanterpool said"
                 return self._person_or_org(holder, start)
@@ -3013,15 +3049,11 @@ class _Resolver:
         for m in re.finditer(
             rf"(?:[A-Z][\w’'-]*[ \u00a0]+){{0,5}}\b{re.escape(head.capitalize())}\b", a.text[max(0, pos - 4000) : pos]
         ):
-            tail = re.match(  # "the Royal College of Emergency Medicine", "Department of Transportation"
-                rf"(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?{NAME_RUN.pattern}(?:[ \u00a0](?:and|&)[ \u00a0]{NAME_TOKEN})*)+",
-                a.text[max(0, pos - 4000) + m.end() : pos],
-            )
+            # "the Royal College of Emergency Medicine", "Department of Transportation"
+            tail = _organisation_tail(a.text[max(0, pos - 4000) : pos], m.end())
             if " " not in m.group(0).strip() and not tail:
                 continue  # a capitalised "Chamber" alone may open a sentence; it needs its "of"-phrase
-            found = m.group(0)
-            if tail:
-                found += tail.group(0)
+            found = m.group(0) + tail
         if found:
             name = re.sub(r"^(?:The|A|An)\s+", "", found)
             return SpeakerMention(name, "organisation")

@@ -1022,10 +1022,36 @@ def test_a_place_before_a_pronoun_does_not_take_the_persons_remark():
         ),
         # a club's name without its "FC" is that club, named in full before
         ("FC Wendhagen want the player.\n\nWendhagen said the club “does not comment on rumours”.", "FC Wendhagen"),
+        # words of several capitals after "and" in an "of" phrase ("Coastal Affairs"), for the body
+        # named before and for the subject of the verb
+        (
+            "The ban was announced by the Ministry of Ports and Coastal Affairs last week.\n\n"
+            "A statement issued by the ministry said the ban was “overdue”.",
+            "Ministry of Ports and Coastal Affairs",
+        ),
+        (
+            "The Department of Housing and Community Services said the site was “the only one”.",
+            ("Department of Housing and Community Services"),
+        ),
+        # an office named by its holder's title
+        ("The Governor’s Office said the fires were “under control”.", "Governor’s Office"),
     ],
 )
 def test_an_organisations_name_is_not_cut_short(text, speaker):
     assert only(text).speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A spokeswoman for the Department of Housing and Community Services said it was “fair”.", "spokeswoman"),
+        ("Professor Lena Marsh of the University of Coastal Studies said it was “a disgrace”.", "Lena Marsh"),
+        ("Officials at the Ministry of Health and Lena Marsh said it was “a disgrace”.", "Lena Marsh"),
+    ],
+)
+def test_an_organisation_after_a_preposition_or_before_a_person_is_not_the_speaker(text, speaker):
+    assert speaker in only(text).speaker.name
+    assert only(text).speaker.name != "Department of Housing and Community Services"
 
 
 def test_a_numeral_with_a_name_in_apposition_is_that_person():
