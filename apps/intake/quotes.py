@@ -674,6 +674,8 @@ ORG_WORDS = {
     "semiconductors",
     "developments",
 }
+# a union named for its members ("United Mine and Mill Workers", "Amalgamated Transit Workers Local")
+MEMBERS_WORDS = {"workers", "employees", "nurses", "teachers", "drivers", "miners", "pilots", "doctors"}
 PLACE_WORDS = {
     "north",
     "south",
@@ -1245,7 +1247,8 @@ def _sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]
     s = start
     for m in re.finditer(rf"[.!?…][”\"’'»)\]{MARK}]*\s+(?=[\"“‘«(\[{CAPITALS}0-9{MARK}])", masked[start:end]):
         cut = start + m.start()
-        word = re.search(r"(\w+)$", masked[s:cut])
+        # (an initial, "J. Smith", or an abbreviation; but "410,000 b/d. One of…" ends its sentence)
+        word = re.search(r"(?<![/\d])(\w+)$", masked[s:cut])
         if masked[cut] == "." and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
             continue
         bounds.append((s, start + m.end()))
@@ -1328,7 +1331,7 @@ def _classify_run(name: str) -> str:
     lowered = [t.lower().strip(".,’'") for t in re.split(r"[\s/]+", name)]
     if any(t in ORG_WORDS for t in lowered) or (len(lowered) == 1 and name.isupper() and len(name) > 1):
         return "organisation"
-    if len(lowered) >= 2 and lowered[-1] in COMPANY_NAME_ENDINGS:
+    if len(lowered) >= 2 and (lowered[-1] in COMPANY_NAME_ENDINGS or MEMBERS_WORDS.intersection(lowered[1:])):
         return "organisation"
     # an acronym among other words: "BBC Radio Brackenfield", "ITV Tyne Tees" (not "Jane Holt MP")
     tokens = name.split()
@@ -1660,6 +1663,7 @@ class _Article:
                     start -= len(joined.group(0))
                     name = f"{first} {joined.group(2)} {name}"
                     self.not_person.add(first)
+                    self.organisations = [o for o in self.organisations if not (o.name == first and o.pos >= start)]
                     self.persons = [p for p in self.persons if not (p.name == first and p.pos >= start)]
                     self.full_names = [n for n in self.full_names if n != first]
                     self.full_name_positions = [(q, n) for q, n in self.full_name_positions if n != first]
@@ -2042,6 +2046,16 @@ class _Article:
                 return True
         return False
 
+    def company(self, pos: int) -> str | None:
+        """Who "the company" (the firm, the airline…) is at `pos`: the organisation acting in this
+        paragraph or the one before, else the one the article is mostly about, else the one it
+        introduced with a description; never a union, a party or a public body."""
+        for find in (self.acting_organisation, self.main_organisation, self.introduced_organisation):
+            name = find(pos)
+            if name and _may_be_a_business(name):
+                return name
+        return None
+
     def organisation_ending(self, start: int, end: int) -> _Mention | None:
         """The organisation whose name, as the article writes it, ends at `end` and holds `start`
         (its `pos` where the name starts): "Community Services" in "The Department of Housing and
@@ -2058,6 +2072,8 @@ class _Article:
         names = {  # "Kestermoor Police", not "Bank" alone (a headline's first word)
             o.name for o in self.organisations if word.lower() in o.name.lower().split() and len(o.name.split()) > 1
         }
+        if not names and word.lower() == "union":  # a union named for its members ("… Mill Workers")
+            names = {o.name for o in self.organisations if MEMBERS_WORDS.intersection(o.name.lower().split())}
         names = {n for n in names if not any(n != other and n in other for other in names)}
         return names.pop() if len(names) == 1 else None
 
@@ -2566,6 +2582,14 @@ class _Resolver:
             author = self.document_issuer(["the", document.group(1)], pos)
             if author:
                 return author
+        # "The commission disputed that account. In a statement, it said…": the body that is the
+        # subject of the pronoun's sentence or the one before, named by its kind
+        for opens in (start, a.sentence_start(max(0, start - 2))):
+            kind = re.match(r"\s*The\s+([a-z]+)\s", a.masked[opens:pos])
+            if kind and kind.group(1) in ORGANISATION_KINDS:
+                body = self.noun_phrase(f"the {kind.group(1)}", opens)
+                if body and body.kind == "organisation" and body.name[:1].isupper():
+                    return body
         acting = a.acting_organisation(pos)  # an organisation known by acting ("X said") only
         if acting and re.match(rf"\s*(?:The\s+)?{re.escape(acting.split()[0])}\b", a.masked[start:pos]):
             return SpeakerMention(acting, "organisation")
@@ -3069,6 +3093,7 @@ class _Resolver:
                 o
                 for o in a.organisations
                 if o.pos < at
+                and (head not in COMPANY_NOUNS or _may_be_a_business(o.name))
                 and a.sentence_start(o.pos) == sentence
                 and a.masked[o.pos - 1 : o.pos] != "("  # "MERRITON, Ohio (AP) — An Ohio company": a dateline's agency
                 # (or opening the sentence, however long: "Drumkeel RFC have parted…, the Ballycairn club")
@@ -3080,7 +3105,7 @@ class _Resolver:
                 introduced_earlier = near[0].name
                 break
         acting = a.acting_organisation(pos) if head in COMPANY_NOUNS else None
-        if acting or introduced_earlier:
+        if acting and _may_be_a_business(acting) or introduced_earlier:
             return SpeakerMention(acting or introduced_earlier, "organisation")
         # "asked the agriculture ministry for support… The ministry said": the body named so before
         described = [
@@ -3095,7 +3120,7 @@ class _Resolver:
         if head in COMPANY_NOUNS:  # "the company said" in a story about one firm
             # the firm acting in this paragraph or the one before ("The largest provider…, Lumora,
             # said…. In a statement, the company said") before the one named most
-            main = a.acting_organisation(pos) or a.main_organisation(pos) or a.introduced_organisation(pos)
+            main = a.company(pos)
             if main:
                 return SpeakerMention(main, "organisation")
         return None
@@ -3272,6 +3297,12 @@ def _title_case(words: str) -> bool:
     return bool(tokens) and all(
         t[:1].isupper() or not t[:1].isalpha() or (k and t.lower() in MINOR_WORDS) for k, t in enumerate(tokens)
     )
+
+
+def _may_be_a_business(name: str) -> bool:
+    """Whether "the company" may be the organisation `name`: never a union, a party or a public
+    body ("United Mine and Mill Workers", "the Ministry of Trade")."""
+    return not any(word.lower() in NOT_A_BUSINESS for word in name.split())
 
 
 def _after_preposition(before: str, reach: int = 6) -> bool:
@@ -3575,6 +3606,7 @@ PUBLIC_BODY_WORDS = {
     *"ministry department council police court commission authority agency parliament government".split(),
     *"office bureau inspectorate regulator tribunal service union federation association".split(),
 }
+NOT_A_BUSINESS = PUBLIC_BODY_WORDS | MEMBERS_WORDS | {"party", "trust"}
 ORGANISATION_KINDS = COMPANY_NOUNS | {
     "team", "club", "agency", "council", "union", "force", "charity", "trust", "association", "federation",
     "foundation", "organisation", "organization", "body", "regulator", "authority", "commission", "guild",
@@ -3958,9 +3990,7 @@ def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos:
     # (also "the Boston-based company", "the embattled airline")
     kind = re.fullmatch(r"the\s+(?:[\w’'-]+-based\s+|[a-z]+ed\s+)?([a-z]+)", name, re.IGNORECASE)
     if kind and kind.group(1).lower() in ORGANISATION_KINDS:
-        found = article.acting_organisation(pos)
-        if found is None and kind.group(1).lower() in COMPANY_NOUNS:
-            found = article.main_organisation(pos) or article.introduced_organisation(pos)
+        found = article.company(pos) if kind.group(1).lower() in COMPANY_NOUNS else article.acting_organisation(pos)
         if found is None:  # "the hospital has asked…": the one organisation of that word ("St Aldric's Hospital")
             found = article.organisation_with_word(kind.group(1).lower())
         if found is None:
@@ -3970,6 +4000,8 @@ def _unnamed_for_organisation(article: "_Article", mention: SpeakerMention, pos:
             found = article.salient_organisation(pos)  # "the company": the one the article is about
         if found is None and kind.group(1).lower() in COMPANY_NOUNS:
             found = article.organisation_named_near(pos)  # "the Eastbridge-based firm": the one just named
+        if found and kind.group(1).lower() in COMPANY_NOUNS and not _may_be_a_business(found):
+            return None
         return SpeakerMention(found, "organisation") if found else None
     return None
 
@@ -4004,9 +4036,7 @@ def _spoken_for(article: "_Article", spokes: re.Match, pos: int) -> str | None:
         # the body acting nearby, else the one named last in the quotation's paragraph or the one before
         return article.acting_organisation(pos) or article.organisation_named_near(pos)
     if kind.lower() in COMPANY_NOUNS | {"club", "team"}:
-        return (
-            article.acting_organisation(pos) or article.main_organisation(pos) or article.introduced_organisation(pos)
-        )
+        return article.company(pos)
     if kind.islower():
         # "a spokeswoman for the regulator": else the body acting in the paragraph, as for "the company"
         return article.organisation_with_word(kind) or (article.acting_organisation(pos) if second else None)

@@ -2829,3 +2829,30 @@ def test_a_town_named_twice_is_not_the_company():
         "“We are listening,” the company said."
     )
     assert found(text)[-1].speaker.name != "Kesterwick"
+
+
+def test_a_union_named_for_its_members_is_one_organisation_and_never_the_company():
+    text = (
+        "Rosa Ferreira leads Local 2217 of the United Mine and Mill Workers, which represents the strikers.\n\n"
+        "The union said the offer was “an insult”. In a statement, the company said its offer was “competitive”."
+    )
+    speakers = speakers_of(text)
+    assert speakers["an insult"] == SpeakerMention("United Mine and Mill Workers", "organisation")
+    assert speakers["competitive"].name != "United Mine and Mill Workers"
+
+
+def test_it_is_the_body_the_sentence_before_opens_with_by_its_kind():
+    text = (
+        "The strike began after talks between the Port Delisle Transit Commission and Amalgamated Transit "
+        "Workers Local 1187 broke down.\n\n"
+        "The commission disputed that account. In a statement, it said its offer was “fair and affordable”."
+    )
+    assert only(text).speaker == SpeakerMention("Port Delisle Transit Commission", "organisation")
+
+
+def test_a_unit_after_a_slash_ends_its_sentence_like_any_word():
+    text = (
+        "It supplies two refineries with a capacity of 410,000 b/d. One of the refiners said it had stocks "
+        "for “at least two weeks”."
+    )
+    assert "capacity" not in only(text).speaker.name
