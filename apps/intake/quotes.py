@@ -767,6 +767,11 @@ LEADING_NON_NAMES = {
     "the",
     "a",
     "an",
+    "another",  # "Another developer said", "Another added:"
+    "each",
+    "every",
+    "both",
+    "several",
     "but",
     "and",
     "as",
@@ -2056,6 +2061,11 @@ class _Article:
                 return name
         return None
 
+    def ends_at(self, mention: _Mention, end: int) -> bool:
+        """Whether `mention`'s name, as the article writes it from its `pos`, ends at `end`."""
+        at = self.masked.find(mention.name, mention.pos, end)
+        return at >= 0 and at + len(mention.name) == end
+
     def organisation_ending(self, start: int, end: int) -> _Mention | None:
         """The organisation whose name, as the article writes it, ends at `end` and holds `start`
         (its `pos` where the name starts): "Community Services" in "The Department of Housing and
@@ -2599,6 +2609,17 @@ class _Resolver:
         previous = a.sentence_start(max(0, start - 2))
         if acting and a.masked.rfind(acting.split()[0], previous, start) >= 0:
             return SpeakerMention(acting, "organisation")
+        # "Another developer said staff had no warning. “…,” they said.": a singular "they" for the
+        # unnamed person whose words the sentence before reported
+        before = a.masked[previous:start]
+        cue = CUE.search(before)
+        if re.match(r"[Tt]hey\b", a.masked[pos : pos + 5]) and cue:
+            subject = re.fullmatch(
+                r"\s*((?:[Aa]nother|[Oo]ne|[Aa]n?)\s+(?:[\w’'-]+\s+){0,3}?[a-z]+)\s*", before[: cue.start()]
+            )
+            unnamed = self.noun_phrase(subject.group(1), previous) if subject else None
+            if unnamed and unnamed.kind == "anonymous":
+                return unnamed
         organisation = a.last_organisation(pos)
         if self.last_speaker and self.last_speaker.kind != "person":
             if organisation is None or organisation.pos < self.last_speaker_pos:
@@ -2624,7 +2645,9 @@ class _Resolver:
         # "The actor Sir Benedict Oyelaran, who played his first role, as Hamlet, under her, said": the
         # person the relative clause is about, whatever names and commas the clause holds
         relative = re.match(
-            rf"\s*(?:(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{1,3}})?(?P<name>{NAME_RUN.pattern}),\s+who\s", fragment
+            rf"\s*(?:(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:{'|'.join(sorted(PREPOSITIONS))})\s)[a-z][\w-]*\s+){{1,3}})?"
+            rf"(?P<name>{NAME_RUN.pattern}),\s+who\s",
+            fragment,
         )
         if relative:
             name = _clean_name(relative.group("name"))
@@ -2765,8 +2788,8 @@ class _Resolver:
             if whole and not _after_preposition(head):
                 return SpeakerMention(whole.name, "organisation")
             holder = _office_holder(head, _clean_name(run.group(1)))
-            if holder:  # "Dean of the Graduate School Peter Vanterpool said"
-                return self._person_or_org(holder, start)
+            if holder:  # "Dean of the Graduate School Peter Vanterpool said": a person, whatever the office
+                return SpeakerMention(a.fullest(holder, start), "person")
             # "in Nazarbayev reportedly asking", "with another claiming": the participle's subject
             construction = participle and _after_preposition(head, 1)
             relative = re.search(r"\b(?:what|whom|which|that)\s*$", head)  # "in what Hartley called"
@@ -3000,7 +3023,10 @@ class _Resolver:
             if lowered[0] in {"the"} and head not in TITLE_WORDS | {"head"}:
                 return None
             if lowered[0] in {"another"} and len(lowered) == 1:
-                return SpeakerMention(words[0], "anonymous")
+                # "One worker said: ‘…’ Another added: ‘…’": another of the kind that spoke before
+                last = self.last_speaker
+                kind = re.search(r"([a-z]+)$", last.name) if last and last.kind == "anonymous" else None
+                return SpeakerMention(f"another {kind.group(1)}" if kind else words[0], "anonymous")
             plural = (
                 head_words and head_words[-1].islower() and re.fullmatch(r"[a-z]+(?<!s)s|[a-z]*(?:men|people)", head)
             )
@@ -3149,6 +3175,20 @@ class _Resolver:
             )
             if sender and sender.kind in ("person", "organisation"):
                 return sender
+        # "The Executive Director of the Centre for…, Ibrahim Sani-Gwadabe, said the case would…":
+        # the subject of a verb of saying, read as for a quotation's cue
+        # (the person named in it: not a "they" read back to someone else, nor a statement read out
+        # on behalf of another)
+        cue = next(iter(a.cues_in(start, end)), None)
+        if cue and cue.group(0).lower() not in {"according to", "read", "reads"}:
+            told = self.subject_before(start, cue.start(), False)
+            if (
+                told
+                and told.kind == "person"
+                and len(told.name.split()) > 1
+                and told.name.split()[-1] in a.masked[start : cue.start()]
+            ):
+                return told
         starts = [0] + [m.end() for m in re.finditer(r",\s*", text)][:2]
         for k, at in enumerate(starts):
             m = SUBJECT.match(text, at)
@@ -4140,7 +4180,11 @@ def _office_holder(before: str, run: str) -> str | None:
     if not office or office.group(1).lower() not in TITLE_WORDS | RANKS | {"dean", "provost", "rector", "registrar"}:
         return None
     tokens = run.split()
-    k = next((k for k, token in enumerate(tokens) if not _word_of_the_language(token)), len(tokens))
+    # (an organisation's word is one without the parse's word list too: "Superintendent of Police X")
+    k = next(
+        (k for k, token in enumerate(tokens) if not (_word_of_the_language(token) or token.lower() in ORG_WORDS)),
+        len(tokens),
+    )
     if k == 0 or len(tokens) - k < 2:
         return None
     if not _opens_a_name(tokens[k]) or _names_a_body(tokens[k:]):
@@ -4233,6 +4277,11 @@ def _spelled_out(article: "_Article", acronym: str) -> str | None:
                 if run[0][:1].isupper() and "".join(w[0] for w in capitals) == acronym:
                     found.add(re.sub(r"^(?:The|the)\s+", "", " ".join(run)))
                     break
+    if not found:
+        # "the National Animal Health Service (LDG)", "The State Meteorological Agency, AEMET,": an
+        # acronym of another language, defined by the organisation's name just before it
+        for m in re.finditer(rf"[ \u00a0]*(?:\(|,)[ \u00a0]*{re.escape(acronym)}[ \u00a0]*(?:\)|,)", article.masked):
+            found.update(o.name for o in article.organisations if article.ends_at(o, m.start()))
     return found.pop() if len(found) == 1 else None
 
 

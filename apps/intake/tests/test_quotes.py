@@ -2856,3 +2856,57 @@ def test_a_unit_after_a_slash_ends_its_sentence_like_any_word():
         "for “at least two weeks”."
     )
     assert "capacity" not in only(text).speaker.name
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Farming ministers met the National Animal Health Service (LDG) on Monday.", "National Animal Health Service"),
+        ("The State Meteorological Agency, AEMET, kept its alert.", "State Meteorological Agency"),
+    ],
+)
+def test_an_acronym_defined_after_an_organisations_name_is_that_organisation(text, speaker):
+    text += "\n\nIn a statement, the " + ("LDG" if "LDG" in text else "AEMET") + " said it was “very probable”."
+    assert only(text).speaker == SpeakerMention(speaker, "organisation")
+
+
+def test_another_is_a_new_unnamed_speaker_of_the_kind_that_spoke_before():
+    text = (
+        "One worker, who did not want to be named, said: ‘The atmosphere is poisonous.’\n\n"
+        "Another added: ‘People are scared to say anything.’\n\n"
+        "Another developer said staff had no warning. “We found out by email,” they said."
+    )
+    speakers = speakers_of(text)
+    assert speakers["People are scared to say anything."] == SpeakerMention("another worker", "anonymous")
+    assert speakers["We found out by email,"] == SpeakerMention("Another developer", "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The Executive Director of the Centre for Open Governance, Ibrahim Sani-Gwadabe, said the case would "
+            "test the commission.",
+            "Ibrahim Sani-Gwadabe",
+        ),
+        (
+            "Speaking at the party headquarters, the PRC General Secretary, Mr Yaw Boakye-Tenkorang, said the "
+            "remarks were taken out of context.",
+            "Yaw Boakye-Tenkorang",
+        ),
+    ],
+)
+def test_a_paragraph_of_quotation_alone_is_who_the_sentence_before_reported(sentence, speaker):
+    text = f"{sentence}\n\n“This case will show whether anything has changed.”"
+    assert only(text).speaker.name == speaker
+
+
+def test_a_name_inside_an_unnamed_speakers_description_is_not_the_speaker():
+    text = "A former producer on Money Talks Back, who spoke on condition of anonymity, said it was “rushed”."
+    (span,) = find_quotations(text, parse=False)
+    assert span.speaker == SpeakerMention("A former producer on Money Talks Back", "anonymous")
+
+
+def test_a_person_named_after_an_office_with_an_organisation_word_stays_a_person():
+    text = "Superintendent of Police Vikram Singh Chauhan said the owner had been “detained”."
+    assert only(text).speaker == SpeakerMention("Vikram Singh Chauhan", "person")
