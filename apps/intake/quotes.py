@@ -298,6 +298,7 @@ NAME_RUN = re.compile(
     rf"{NAME_TOKEN})*"
 )
 TITLE_WORDS = {
+    "whip",  # "Chief Government Whip Martin Leclair-Haddad"
     "captain",
     "coach",
     "manager",
@@ -548,6 +549,7 @@ ORG_WORDS = {
     "company",
     "corporation",
     "authorities",
+    "authority",
     "administration",
     "cabinet",
     "duma",
@@ -1318,8 +1320,9 @@ def _clean_name(run: str) -> str:
     last_title = -1
     for k, token in enumerate(tokens[:-1]):
         # (an upper-case rank too, with the place before it: "Kiambora OCPD Joseph Kiprono")
+        # (and an office's acronym: "Local MLA Satyendra Yadav")
         if token.lower().strip(".") in TITLE_WORDS or (
-            token.isupper() and token.lower() in RANKS and k < len(tokens) - 2
+            token.isupper() and token.lower() in RANKS | OFFICE_ACRONYMS and k < len(tokens) - 2
         ):
             last_title = k
     tokens = tokens[last_title + 1 :]
@@ -1343,6 +1346,7 @@ def _classify_run(name: str) -> str:
     if len(tokens) > 1 and any(
         re.fullmatch(r"[A-Z]{3,5}", t)
         and t not in POST_NOMINALS
+        and t.lower() not in OFFICE_ACRONYMS  # "Local MLA Satyendra Yadav": an office, then a person
         and t.lower() not in RANKS
         and not re.fullmatch(r"[IVXL]+", t)  # "Innocent XIV", "Henry VIII": a regnal number, no acronym
         for t in tokens
@@ -1552,6 +1556,19 @@ class _Article:
             if owner != raw_run and len(owner.split()) >= 2 and _classify_run(owner) == "organisation":
                 # "Bravanti Platinum’s Koppiesdraai mine": the owner is named too
                 self.organisations.append(_Mention(owner, "organisation", m.start(), True))
+            elif (
+                owner != raw_run
+                and len(_clean_name(owner).split()) >= 2
+                and _classify_run(_clean_name(owner)) == "person"
+                and (first_name_gender(_clean_name(owner)) or len(_clean_name(owner)) < len(owner.removeprefix("The ")))
+            ):
+                # "Prime Minister Sione Fakaola’s Moana Unity Party": the owner is a person named in
+                # full (a first name, or a title before the name)
+                person = _clean_name(owner)
+                at = m.start() + owner.find(person.split()[0])
+                self.full_names.append(person)
+                self.full_name_positions.append((at, person))
+                self.persons.append(_Mention(person, "person", at, True))
             if m.start() + raw_run.find(name.split()[0]) < inside_until:
                 # "Mediterranean Studies" in "Institute of Mediterranean Studies": no name of its own
                 # (but "Bureau of Tariffs and Ports Commissioner Leonora Cabangon-Vidal" names her)
@@ -1684,6 +1701,15 @@ class _Article:
                 kind == "person"
                 and not raw_run.endswith(POSSESSIVE_ENDINGS)  # "Hartley-Ng’s team": hers, not a team's name
                 and NOT_PERSON_AFTER.match(self.masked, m.end())
+                # ("Her neighbour, Devon Morrison, a taxi operator,": a first name and a surname in apposition)
+                and not (
+                    len(tokens) >= 2
+                    and is_first_name(tokens[0])
+                    and re.search(
+                        r"^\s*,.*\b(?:developer|operator|supplier|maker)$",
+                        NOT_PERSON_AFTER.match(self.masked, m.end()).group(0),
+                    )
+                )
             ):
                 # "Northumbria Coast council", "Vestmark Offshore, the Danish-owned company"
                 self.not_person.add(name)
@@ -2634,6 +2660,14 @@ class _Resolver:
         # "In a statement the trust said": the document is how, the words after it who (blanked, so
         # that positions in the fragment stay positions in the text)
         fragment = IN_A_DOCUMENT.sub(lambda m: " " * len(m.group(0)), fragment)
+        # "The Northern Lakes Health Authority issued a statement on Tuesday, warning that…": a
+        # participle after a clause is said by that clause's subject
+        acted = re.match(rf"\s*(?:The\s+)?({NAME_RUN.pattern})\s+(?:\w+ly\s+)?[a-z]+ed\b[^;:]*,$", fragment)
+        if participle and acted and _clean_name(acted.group(1)):
+            name = _clean_name(acted.group(1))
+            mention = self._person_or_org(_person_ending_run(name) or name, start)
+            if mention and mention.kind in ("person", "organisation"):
+                return mention
         # "One of them, a farmer from the next valley, said": the description is the speaker
         partitive = re.search(
             r"(?:^|[.;,]\s*)(?:[Oo]ne|[Ss]ome|[Ee]ach|[Aa]nother|[Tt]wo|[Tt]hree) of (?:them|those|us|the [\w-]+),\s*"
@@ -2881,9 +2915,14 @@ class _Resolver:
                 cue = None
                 if lead:
                     cue = next(iter(a.cues_in(sentence, sentence + len(lead))), None)
+                    # "Tadevosyan rejected the allegations in a statement": the verb's subject
+                    acting = SUBJECT.match(lead)
+                    named = _clean_name(acting.group("subject")) if acting and acting.group("verb") else ""
                     mention = (
                         self.subject_before(sentence, cue.start(), False)
                         if cue
+                        else self._person_or_org(named, sentence)
+                        if named and named[:1].isupper() and named.split()[0].lower() not in LEADING_NON_NAMES
                         else self.subject_before(sentence, sentence + len(lead) + 1, False)
                     )
                 else:  # "In a statement to the stock exchange, the company said"
@@ -3107,6 +3146,10 @@ class _Resolver:
         if found:
             name = re.sub(r"^(?:The|A|An)\s+", "", found)
             return SpeakerMention(name, "organisation")
+        # the one organisation the article named with that word further back ("the authority" ->
+        # "Wendlesham Education Authority" in the first paragraph)
+        if head in ORG_WORDS - COMPANY_NOUNS and (named := a.organisation_with_word(head)):
+            return SpeakerMention(named, "organisation")
         # "the company" after "Vestmark Offshore, the Danish-owned company": the one introduced so,
         # in this paragraph or the one before; further back, the business acting nearby comes first
         # ("Northsound Ferries, which operates the routes, said…. In a statement, the company…")

@@ -2910,3 +2910,53 @@ def test_a_name_inside_an_unnamed_speakers_description_is_not_the_speaker():
 def test_a_person_named_after_an_office_with_an_organisation_word_stays_a_person():
     text = "Superintendent of Police Vikram Singh Chauhan said the owner had been “detained”."
     assert only(text).speaker == SpeakerMention("Vikram Singh Chauhan", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a surname said later is the person named in full before, after an office's acronym, in
+        # apposition before a job that can be a firm's, or as the owner of an organisation
+        (
+            "Local MLA Satyendra Yadav, who belongs to the opposition, alleged negligence.\n\n"
+            "“This is not an accident,” Yadav said.",
+            "Satyendra Yadav",
+        ),
+        (
+            "Her neighbour, Devon Morrison, a taxi operator, said he now spends more.\n\n"
+            "“That is money I do not have,” Morrison said.",
+            "Devon Morrison",
+        ),
+        (
+            "Prime Minister Sione Fakaola’s Moana Unity Party appears to have held on to power.\n\n"
+            "Speaking on Sunday night, Fakaola said the result was “a clear message”.",
+            "Sione Fakaola",
+        ),
+        (
+            "Gurgen Tadevosyan was re-elected on Saturday.\n\n"
+            "Tadevosyan rejected the allegations in a statement. “The election was fair,” the statement said.",
+            "Gurgen Tadevosyan",
+        ),
+    ],
+)
+def test_a_surname_alone_is_the_person_the_article_named_in_full(text, speaker):
+    assert speakers_of(text)[found(text)[-1].text].name == speaker
+
+
+def test_a_body_named_once_long_before_is_the_one_its_kind_refers_to():
+    filler = "The dispute has dragged on for months without a settlement in sight. " * 70
+    text = (
+        "Teachers’ unions rejected a pay offer from the Wendlesham Education Authority on Monday.\n\n"
+        f"{filler}\n\nThe authority said in a statement that its door was ‘always open’."
+    )
+    assert only(text).speaker == SpeakerMention("Wendlesham Education Authority", "organisation")
+
+
+def test_a_participle_after_a_clause_is_said_by_that_clauses_subject():
+    text = (
+        "The Northern Lakes Health Authority issued a special statement early Tuesday, warning that the smoke "
+        "posed a “high risk” to everyone."
+    )
+    assert only(text).speaker == SpeakerMention("Northern Lakes Health Authority", "organisation")
+    text = "Chief Government Whip Martin Leclair-Haddad conceded the vote was close, adding that “a win is a win.”"
+    assert only(text).speaker == SpeakerMention("Martin Leclair-Haddad", "person")
