@@ -266,6 +266,9 @@ class Parse:
         # a person or an organisation in English prose starts with a capital ("four heifers" is neither)
         doc.ents = [e for e in doc.ents if e.label_ not in ("PERSON", "ORG") or e.text[:1].isupper()]
         self.doc = doc
+        # (spaCy builds doc.ents afresh on each reading: read once, and indexed by token)
+        self.ents = tuple(doc.ents)
+        self._entity_of = {i: e for e in self.ents for i in range(e.start, e.end)}
         self.text = doc.text
         self.quotations = sorted(quotations)
         self.inside = [False] * len(doc)
@@ -376,7 +379,7 @@ class Parse:
             if child.dep_ != "appos" or self.inside[child.i]:
                 continue
             if child.ent_type_ == "PERSON":
-                ent = next((e for e in self.doc.ents if e.start <= child.i < e.end), None)
+                ent = self._entity_of.get(child.i)
                 if ent is not None:
                     return _clean(ent.text)
         # "The harbour master, Colin Reay," / "counsel to the inquiry, Helen Ashdown KC,": a comma,
@@ -430,7 +433,7 @@ class Parse:
         """The speaker a subject token stands for."""
         lower = token.lower_
         if token.ent_type_ == "PERSON" or token.ent_type_ == "ORG":
-            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+            ent = self._entity_of.get(token.i)
             if ent is not None:
                 if ent.label_ == "PERSON":
                     return SpeakerMention(self.fullest(_clean(ent.text)), "person")
@@ -440,7 +443,7 @@ class Parse:
             return SpeakerMention(self.fullest(named), "person")
         compound_person = [c for c in token.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
         if compound_person:
-            ent = next((e for e in self.doc.ents if e.start <= compound_person[0].i < e.end), None)
+            ent = self._entity_of.get(compound_person[0].i)
             if ent is not None:
                 return SpeakerMention(self.fullest(_clean(ent.text)), "person")
         if lower in PERSON_PRONOUNS:
@@ -484,7 +487,7 @@ class Parse:
         for child in token.children:
             if child.dep_ == "poss":
                 if child.ent_type_ == "ORG":
-                    ent = next(e for e in self.doc.ents if e.start <= child.i < e.end)
+                    ent = self._entity_of[child.i]
                     return SpeakerMention(_clean(ent.text), "organisation")
                 if child.lower_ in ("its", "their"):
                     return self._antecedent(token.idx, {"organisation"}, None)
@@ -500,7 +503,7 @@ class Parse:
             if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
                 for pobj in child.children:
                     if pobj.ent_type_ == "ORG":
-                        ent = next(e for e in self.doc.ents if e.start <= pobj.i < e.end)
+                        ent = self._entity_of[pobj.i]
                         return SpeakerMention(_clean(ent.text), "organisation")
         return self._antecedent(token.idx, {"organisation"}, None)
 
@@ -580,8 +583,8 @@ class Parse:
         if mention.kind == "person" and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
             return False  # "In Beaufort Wes, the store has cut staff": a place
         if mention.kind in ("person", "organisation") and not resolved:
-            ents = [e for e in self.doc.ents if e.start <= span.start and span.end <= e.end]
-            ents += [e for e in self.doc.ents if span.start <= e.start and e.end <= span.end and len(e) == len(span)]
+            ents = [e for e in self.ents if e.start <= span.start and span.end <= e.end]
+            ents += [e for e in self.ents if span.start <= e.start and e.end <= span.end and len(e) == len(span)]
             if ents and all(e.label_ in NOT_SPEAKER_LABELS for e in ents):
                 return False
         return True
@@ -599,7 +602,8 @@ class Parse:
             named = self._appositive_name(root)  # "A company spokeswoman, Dana Whitcombe,"
             if named and len(named.split()) >= 2:
                 return SpeakerMention(self.fullest(named), "person")
-        ent = next((e for e in self.doc.ents if e.start <= root.i < e.end and e.label_ == "PERSON"), None)
+        ent = self._entity_of.get(root.i)
+        ent = ent if ent is not None and ent.label_ == "PERSON" else None
         if (
             ent is None
             or len(ent) < 2

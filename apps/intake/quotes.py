@@ -89,6 +89,7 @@ said issued it ("the council’s own consultation", "a statement from X", "X sai
 """
 
 import bisect
+import functools
 import logging
 import re
 from dataclasses import dataclass, replace
@@ -1503,6 +1504,9 @@ class _Article:
         self.persons: list[_Mention] = []
         self.full_names: list[str] = []
         self.organisations: list[_Mention] = []
+        self._by_position: tuple[list[int], list[int]] | None = None  # (see organisations_in)
+        self._with_word: dict[str, str | None] = {}  # (see organisation_with_word)
+        self._described: dict[str, list[tuple[int, str]]] = {}  # (see described_as)
         self._cues: list[re.Match] | None = None
         self._cue_starts: list[int] = []
         self.full_name_positions: list[tuple[int, str]] = []
@@ -2038,15 +2042,21 @@ class _Article:
         candidates = self._persons_between(-1, pos)
         return candidates[-1].name if candidates else None
 
+    @functools.cached_property
+    def _people(self) -> tuple[set[str], set[str]]:
+        """The persons named with a first name ("Lena Marsh-Oduya"), and their surnames (both of
+        "Lucía Herrero Sanz"): someone's surname alone is a person too."""
+        people = {n for n in {p.name for p in self.persons} | set(self.full_names) if first_name_gender(n)}
+        return people, {t for n in people for t in n.split()[1:]}
+
     def acting_organisation(self, pos: int) -> str | None:
         """The organisation last acting as a sentence's subject before `pos`, in its paragraph or
         the paragraph before ("Calder and Esk Water, which supplies the area, said…",
         "Kalkhoven Cycling confirmed…"): never a person the article names."""
-        start = self.previous_paragraph_start(pos)
+        # (no further back than a long paragraph: a page of one paragraph costs no more per lookup)
+        start = max(self.previous_paragraph_start(pos), pos - 4000)
         found = None
-        # a person is someone with a first name ("Lena Marsh-Oduya"), and so is their surname alone
-        people = {n for n in {p.name for p in self.persons} | set(self.full_names) if first_name_gender(n)}
-        surnames = {t for n in people for t in n.split()[1:]}  # (both of "Lucía Herrero Sanz")
+        people, surnames = self._people
         for m in ORG_SUBJECT.finditer(self.masked, start, pos):
             name = _clean_name(m.group("name"))
             tokens = name.split()
@@ -2105,13 +2115,16 @@ class _Article:
     def organisation_with_word(self, word: str) -> str | None:
         """The one organisation the article names with `word` in its name ("police" ->
         "Kestermoor Police"), the longest when one contains another; None when none or several."""
+        if word in self._with_word:
+            return self._with_word[word]
         names = {  # "Kestermoor Police", not "Bank" alone (a headline's first word)
             o.name for o in self.organisations if word.lower() in o.name.lower().split() and len(o.name.split()) > 1
         }
         if not names and word.lower() == "union":  # a union named for its members ("… Mill Workers")
             names = {o.name for o in self.organisations if MEMBERS_WORDS.intersection(o.name.lower().split())}
         names = {n for n in names if not any(n != other and n in other for other in names)}
-        return names.pop() if len(names) == 1 else None
+        self._with_word[word] = names.pop() if len(names) == 1 else None
+        return self._with_word[word]
 
     def introduced_organisation(self, pos: int) -> str | None:
         """The organisation last introduced in apposition to a description, in the paragraph of
@@ -2163,6 +2176,28 @@ class _Article:
         people = set(self.full_names)
         near = [o for o in self.organisations if start <= o.pos < pos and o.name not in people]
         return near[-1].name if near else None
+
+    def described_as(self, head: str) -> list[tuple[int, str]]:
+        """Where the article names a body by `head` and one word before it ("asked the agriculture
+        ministry for support"), as (end, word), read once per word for the whole text."""
+        if head not in self._described:
+            self._described[head] = [
+                (m.end(), m.group(1))
+                for m in re.finditer(rf"\b(?:the|its|their|his|her)\s+([a-z]+)\s+{re.escape(head)}\b", self.masked)
+                if m.group(1)
+                not in {"same", "new", "old", "other", "whole", "first", "former", "local", "own", "entire"}
+            ]
+        return self._described[head]
+
+    def organisations_in(self, start: int, end: int) -> list[_Mention]:
+        """The organisations named from `start` to before `end`, in the order they were read (a
+        sorted index, so that a long text's many names cost no more per lookup than a few)."""
+        if self._by_position is None or len(self._by_position[1]) != len(self.organisations):
+            order = sorted(range(len(self.organisations)), key=lambda k: self.organisations[k].pos)
+            self._by_position = ([self.organisations[k].pos for k in order], order)
+        positions, order = self._by_position
+        found = order[bisect.bisect_left(positions, start) : bisect.bisect_left(positions, end)]
+        return [self.organisations[k] for k in sorted(found)]
 
     def last_organisation(self, pos: int, *, acting: bool = False) -> _Mention | None:
         candidates = [p for p in self.organisations if p.pos < pos and not (acting and p.possessive)]
@@ -3160,9 +3195,8 @@ class _Resolver:
             sentence = a.sentence_start(at)
             near = [
                 o
-                for o in a.organisations
-                if o.pos < at
-                and (head not in COMPANY_NOUNS or _may_be_a_business(o.name))
+                for o in a.organisations_in(sentence, at)
+                if (head not in COMPANY_NOUNS or _may_be_a_business(o.name))
                 and a.sentence_start(o.pos) == sentence
                 and a.masked[o.pos - 1 : o.pos] != "("  # "MERRITON, Ohio (AP) — An Ohio company": a dateline's agency
                 # (or opening the sentence, however long: "Drumkeel RFC have parted…, the Ballycairn club")
@@ -3177,13 +3211,7 @@ class _Resolver:
         if acting and _may_be_a_business(acting) or introduced_earlier:
             return SpeakerMention(acting or introduced_earlier, "organisation")
         # "asked the agriculture ministry for support… The ministry said": the body named so before
-        described = [
-            m.group(1)
-            for m in re.finditer(
-                rf"\b(?:the|its|their|his|her)\s+([a-z]+)\s+{re.escape(head)}\b", a.masked[: max(0, pos)]
-            )
-            if m.group(1) not in {"same", "new", "old", "other", "whole", "first", "former", "local", "own", "entire"}
-        ]
+        described = [word for end, word in a.described_as(head) if end <= pos]
         if described:
             return SpeakerMention(f"{described[-1]} {head}", "organisation")
         if head in COMPANY_NOUNS:  # "the company said" in a story about one firm
@@ -4540,7 +4568,7 @@ def _interview_answers(article: "_Article", spans: list[QuoteSpan]) -> list[Quot
     result = []
     for span in spans:
         line = text.rfind("\n", 0, span.char_start) + 1
-        label = TURN_LABEL.search(text, line, span.char_start)
+        label = TURN_LABEL.search(text, max(line, span.char_start - 24), span.char_start)
         if label and label.group(1)[0] == "A" and (span.speaker is None or span.cue.startswith("(")):
             span = replace(span, speaker=interviewee, cue=":", notes=(*span.notes, "an answer in an interview"))
         result.append(span)
@@ -4702,6 +4730,7 @@ def _addressed(text: str, spans: list[QuoteSpan], k: int) -> SpeakerMention | No
     return SpeakerMention(_clean_name(known.group(0)) if known else name, "person")
 
 
+# (it ends where the quotation opens: a search needs only the last words before it)
 TURN_LABEL = re.compile(r"(?:^|(?<=[\s.!?”\"’']))(Q|A|Question|Answer)\s*[:.]\s*[“\"‘'«„]?$")
 
 
@@ -4753,7 +4782,9 @@ def _second_reading(parsed: parsing.Parse, spans: list[QuoteSpan]) -> list[Quote
 def _parse_reading(parsed: parsing.Parse, span: QuoteSpan) -> tuple[SpeakerMention, str, str] | None:
     """(speaker, cue, why) where the parse reads the speaker of `span` otherwise than the rules."""
     text = parsed.text
-    label = TURN_LABEL.search(text, max(0, text.rfind("\n", 0, span.char_start) + 1), span.char_start)
+    label = TURN_LABEL.search(
+        text, max(0, text.rfind("\n", 0, span.char_start) + 1, span.char_start - 24), span.char_start
+    )
     if label:
         parties = parsed.exchange_parties(span.char_start)
         if parties:
@@ -4888,7 +4919,7 @@ def _standalone_sentence(
         return False
     before = text[paragraph[0] : raw.start - 1].strip()
     after = text[raw.end + 1 : paragraph[1]].strip()
-    if not after and (not before or TURN_LABEL.search(text, paragraph[0], raw.start)):
+    if not after and (not before or TURN_LABEL.search(text, max(paragraph[0], raw.start - 24), raw.start)):
         return True
     if previous_in_paragraph[0] != paragraph[0] or previous_in_paragraph[1] is None or not result:
         return False
