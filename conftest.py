@@ -7,6 +7,14 @@ from tests.factories import make_user
 from tests.matching import lexical_matching_only
 
 
+def pytest_configure(config):
+    """No test, fixture or hook ever opens the database DATABASE_URL names, only the test
+    database made from it (tests/database.py)."""
+    from tests.database import refuse_the_real_databases
+
+    refuse_the_real_databases()
+
+
 @pytest.fixture(autouse=True)
 def _semantic_model_only_where_asked(request, monkeypatch):
     """The meaning vectors (apps/claims/semantic.py) cost tens of milliseconds per statement or
@@ -48,7 +56,8 @@ def pytest_runtest_teardown(item, nextitem):
     result = yield  # the fixtures' teardown, Django's flush included
     blocker = item.stash.get(_transactional_blocker, None)
     # (a browser test next resets the rows itself, before it starts: tests/browser/conftest.py; after
-    # the session's last test the test database is gone, and the names are the real database's)
+    # the session's last test the test database is gone, and the names are the real database's,
+    # which tests/database.py refuses to open)
     if blocker is not None and nextitem is not None and not nextitem.path.is_relative_to(TESTS / "browser"):
         from tests.database import remember_migrated_rows, reset_to_migrated_rows
 

@@ -7,7 +7,10 @@ those rows go with it. Asking for serialized rollback (`django_db_serialized_rol
 connection objects. But while Playwright's loop runs (the browser tests, from the first to the
 end of the session), Django's connections (an asgiref Local) hand this thread other connection
 objects, without that copy, so Django's own serialized rollback restores nothing. Tests on a
-live server therefore restore the rows themselves, from a copy taken while it could be."""
+live server therefore restore the rows themselves, from a copy taken while it could be.
+
+And no test ever opens the database the settings name (DATABASE_URL) instead of its test database:
+`refuse_the_real_databases()` (conftest.py) makes such a connection fail as it opens."""
 
 import json
 
@@ -15,8 +18,42 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connections
+from django.db.backends.signals import connection_created
 
 _MIGRATED_ROWS: dict[str, str] = {}  # database alias -> serialized rows
+# The databases the settings name (DATABASE_URL), as they were before the test databases were set
+# up (refuse_the_real_databases): none of them is ever opened by a test.
+REAL_DATABASE_NAMES: set[str] = set()
+
+
+class RealDatabaseRefused(RuntimeError):
+    pass
+
+
+def refuse_the_real_databases() -> None:
+    """From now on, a connection to a database the settings name is closed as soon as it opens,
+    with an error: the tests use the test databases made from them. (Django names them again when
+    it has dropped the test databases at the end of the session, so a fixture or hook that runs
+    after that would otherwise write into the real database.) Databases in memory are exempt:
+    nothing outlives them. Call it before the test databases are set up."""
+    for database in connections.settings.values():
+        if not _in_memory(database["NAME"]):
+            REAL_DATABASE_NAMES.add(database["NAME"])
+    connection_created.connect(_refuse_a_real_database, dispatch_uid="tests.database.refuse_the_real_databases")
+
+
+def _in_memory(name) -> bool:
+    return not name or name == ":memory:" or "mode=memory" in str(name)
+
+
+def _refuse_a_real_database(sender, connection, **kwargs) -> None:
+    name = connection.settings_dict["NAME"]
+    if name in REAL_DATABASE_NAMES:
+        connection.close()
+        raise RealDatabaseRefused(
+            f"A test opened the database {name!r} that the settings (DATABASE_URL) name, not its test "
+            "database: it exists only while the session's tests run (tests/database.py)."
+        )
 
 
 def remember_migrated_rows() -> None:

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 # The step modules assert too: let pytest explain their failures as it does a test's.
 pytest.register_assert_rewrite(
@@ -87,8 +88,16 @@ def browser(django_db_setup):
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        try:
+            yield browser
+            browser.close()
+        finally:
+            # The connections this thread opened while the loop ran (the browser tests', and those
+            # of every test the worker ran after them) are not the ones Django set the test
+            # database up with, and it cannot see them once the loop stops: closed here, or the
+            # test database cannot be dropped at the end of the session ('is being accessed by
+            # other users', after a 5 s wait).
+            connections.close_all()
 
 
 @pytest.fixture
