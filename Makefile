@@ -132,11 +132,13 @@ test-sqlite: install-dev
 	@echo "==> Test suite on SQLite (in-memory), but the end-to-end tests"
 	env -u DATABASE_URL $(TEST_SETTINGS) $(PY) -m pytest $(XDIST) -m "not e2e" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
-# The whole suite on PostgreSQL, in parallel, then the tests that must run alone.
+# The whole suite on PostgreSQL, in parallel, then the tests that must run alone. Every test
+# database is a copy of one migrated template (tests/database.py), which the two runs share: it
+# goes with the cluster.
 test-postgres: install-dev install-browser-tools
 	@version=$$(scripts/with-postgres --server-version) && \
 	  echo "==> Test suite on PostgreSQL $$version (throwaway cluster)"
-	$(TEST_SETTINGS) scripts/with-postgres sh -c '{ $(PY) -m pytest $(XDIST) -m "not serial" $(PYTEST_ARGS) || [ $$? -eq 5 ]; } && \
+	$(TEST_SETTINGS) CLAIMTRACK_TEST_TEMPLATE=test_claimtrack_template scripts/with-postgres sh -c '{ $(PY) -m pytest $(XDIST) -m "not serial" $(PYTEST_ARGS) || [ $$? -eq 5 ]; } && \
 	  { $(PY) -m pytest -p no:xdist -m serial $(PYTEST_ARGS) || [ $$? -eq 5 ]; }'
 
 # The same fuzz test as in `make test` (tests/test_fuzz.py), with more examples, more time and a

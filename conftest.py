@@ -9,10 +9,79 @@ from tests.matching import lexical_matching_only
 
 def pytest_configure(config):
     """No test, fixture or hook ever opens the database DATABASE_URL names, only the test
-    database made from it (tests/database.py)."""
-    from tests.database import refuse_the_real_databases
+    database made from it; on PostgreSQL that is a copy of the run's migrated template
+    (tests/database.py)."""
+    from tests.database import name_the_template, refuse_the_real_databases
 
     refuse_the_real_databases()
+    name_the_template(getattr(config, "workerinput", {}).get("claimtrack_test_template"))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """(xdist's controller) Each worker copies its controller's template."""
+    from tests.database import template_name
+
+    node.workerinput["claimtrack_test_template"] = template_name()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_use_migrations,
+    django_db_modify_db_settings,  # the xdist worker's suffix to the test database's name
+):
+    """pytest-django's, but on PostgreSQL each process's test database is a copy of one migrated
+    for the whole run (tests/database.py) instead of a database the process migrates itself."""
+    from django.test.utils import teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    from tests.database import copies_of_one_migration, setup_test_database_from_template
+
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    if django_db_keepdb or not django_db_use_migrations or not copies_of_one_migration(aliases):
+        request.getfixturevalue("django_db_setup")  # pytest-django's own (the fixture this overrides)
+        yield
+        return
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock():
+        databases = setup_test_database_from_template(serialize=bool(serialized_aliases), verbosity=verbosity)
+    yield
+    with django_db_blocker.unblock():
+        try:
+            teardown_databases(databases, verbosity=verbosity)
+        except Exception as error:  # noqa: BLE001 - as pytest-django: a warning, not a failure
+            request.node.warn(pytest.PytestWarning(f"Error when trying to teardown test databases: {error!r}"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_sessionstart(session):
+    result = yield  # the xdist controller has started its workers
+    config = session.config
+    if config.pluginmanager.has_plugin("dsession") and not (config.option.reuse_db or config.option.nomigrations):
+        from pytest_django.plugin import blocking_manager_key
+
+        from tests.database import migrate_the_template_ahead
+
+        with config.stash[blocking_manager_key].unblock():
+            migrate_the_template_ahead(verbosity=config.option.verbose)
+    return result
+
+
+def pytest_sessionfinish(session):
+    """The template of the test databases goes at the end of the run: in the xdist controller once
+    its workers are done, or in the only process (tests/database.py)."""
+    if hasattr(session.config, "workerinput"):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    from tests.database import drop_the_template
+
+    with session.config.stash[blocking_manager_key].unblock():
+        drop_the_template()
 
 
 @pytest.fixture(autouse=True)
