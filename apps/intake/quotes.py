@@ -3099,7 +3099,7 @@ class _Resolver:
             if lowered[0] in {"another"} and len(lowered) == 1:
                 # "One worker said: ‘…’ Another added: ‘…’": another of the kind that spoke before
                 last = self.last_speaker
-                kind = re.search(r"([a-z]+)$", last.name) if last and last.kind == "anonymous" else None
+                kind = re.search(r"(?<![\w’'-])([a-z]+)$", last.name) if last and last.kind == "anonymous" else None
                 return SpeakerMention(f"another {kind.group(1)}" if kind else words[0], "anonymous")
             plural = (
                 head_words and head_words[-1].islower() and re.fullmatch(r"[a-z]+(?<!s)s|[a-z]*(?:men|people)", head)

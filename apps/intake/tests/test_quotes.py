@@ -2879,6 +2879,9 @@ def test_another_is_a_new_unnamed_speaker_of_the_kind_that_spoke_before():
     speakers = speakers_of(text)
     assert speakers["People are scared to say anything."] == SpeakerMention("another worker", "anonymous")
     assert speakers["We found out by email,"] == SpeakerMention("Another developer", "anonymous")
+    # (never the end of a capitalised word: "One deputy of the Duma Committee" gives no "ommittee")
+    text = "One deputy of the Duma Committee said: ‘It is bad.’ Another added: ‘It is worse.’"
+    assert "ommittee" not in speakers_of(text)["It is worse."].name
 
 
 @pytest.mark.parametrize(
