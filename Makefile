@@ -28,6 +28,13 @@ AXE_STAMP     := tests/browser/node_modules/.installed
 # The test settings use SQLite in memory, or DATABASE_URL when it is set.
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=claimtrack.settings.test
 
+# Python writes the bytecode of what it imports (__pycache__: git ignores it, `make clean` removes
+# it), whatever the environment says: with PYTHONDONTWRITEBYTECODE set (some containers set it)
+# and a fresh .venv (uv installs no bytecode), each Python process compiled Django, the project and
+# the rest again, and pytest rewrote the asserts of every test module again: 13.6 s of CPU to
+# collect the suite, in each xdist worker of each run, instead of 4.7 s.
+unexport PYTHONDONTWRITEBYTECODE
+
 .DEFAULT_GOAL := help
 .NOTPARALLEL:
 .PHONY: help install install-dev install-browser-tools lock run serve check test test-sqlite test-postgres fuzz bench accuracy clean
