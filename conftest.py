@@ -1,3 +1,4 @@
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -223,5 +224,17 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if any(item.path.is_relative_to(path) for path in END_TO_END):
             item.add_marker(pytest.mark.e2e)
-        if any(item.path.is_relative_to(path) for path in ALONE):
+        alone = any(item.path.is_relative_to(path) for path in ALONE)
+        if alone:
             item.add_marker(pytest.mark.serial)
+        elif item.get_closest_marker("serial"):
+            raise pytest.UsageError(f"{item.nodeid} is marked serial: add its file to ALONE in conftest.py instead")
+
+
+def pytest_ignore_collect(collection_path, config):
+    """`-m serial` (make test-postgres's second run) selects the tests of the files in ALONE and
+    nothing else (pytest_collection_modifyitems): the other test modules are not even imported
+    (collecting the whole suite took most of that run's time)."""
+    if config.option.markexpr == "serial" and fnmatch(collection_path.name, "test_*.py"):
+        return not any(collection_path.is_relative_to(path) for path in ALONE) or None
+    return None
