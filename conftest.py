@@ -10,8 +10,7 @@ from tests.matching import lexical_matching_only
 
 def pytest_configure(config):
     """No test, fixture or hook ever opens the database DATABASE_URL names, only the test
-    database made from it; on PostgreSQL that is a copy of the run's migrated template
-    (tests/database.py)."""
+    database made from it, a copy of the run's migrated template (tests/database.py)."""
     from tests.database import name_the_template, refuse_the_real_databases
 
     refuse_the_real_databases()
@@ -35,8 +34,9 @@ def django_db_setup(
     django_db_use_migrations,
     django_db_modify_db_settings,  # the xdist worker's suffix to the test database's name
 ):
-    """pytest-django's, but on PostgreSQL each process's test database is a copy of one migrated
-    for the whole run (tests/database.py) instead of a database the process migrates itself."""
+    """pytest-django's, but each process's test database (PostgreSQL, or SQLite in memory) is a
+    copy of one migrated for the whole run (tests/database.py) instead of a database the process
+    migrates itself."""
     from django.test.utils import teardown_databases
     from pytest_django.fixtures import _get_databases_for_setup
 
