@@ -223,6 +223,10 @@ class _PostgresTemplate:
     def migrate(self, verbosity: int) -> None:
         try:
             _create_test_db_for_the_template(self.connection, verbosity, template_name())
+        except BaseException:
+            self.connection.close()
+            self.drop()  # half migrated, it is no template: the next process migrates it again
+            raise
         finally:
             self.connection.close()  # PostgreSQL copies a database only while no one is connected to it
 
