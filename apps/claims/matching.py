@@ -122,6 +122,7 @@ def same_remark_candidates(
     statement_id: int | None = None,
     min_score: float = MIN_SCORE,
     among=None,
+    by_meaning: bool = True,
 ) -> list[Candidate]:
     """Statements on file most likely to be the same remark as `text`, best first, at most
     `limit`, none scoring below `min_score`. A statement's own text and the words of each of its
@@ -129,14 +130,16 @@ def same_remark_candidates(
     someone else. `statement_id`: the statement these words are (its own text, or a quotation of
     it): it is left out, and so are the statements a person said are different remarks from it.
     `among`: a queryset of statements to keep to (what the user may see). `language` is the
-    wording's language when known (the model compares across languages; it is not needed)."""
+    wording's language when known (the model compares across languages; it is not needed).
+    `by_meaning=False`: compared by their words only, without the model (tens of milliseconds
+    a wording saved)."""
     text = " ".join((text or "").split())
     if not text:
         return []
     excluded = set(exclude_statement_ids)
     if statement_id is not None:
         excluded |= {statement_id} | rejected_with(statement_id)
-    vector = _LazyVector(text, statement_id)
+    vector = _LazyVector(text, statement_id, by_meaning=by_meaning)
     candidates = _lexical_candidates(text) | _semantic_candidates(vector)
     candidates -= excluded
     if among is not None and candidates:
@@ -150,11 +153,12 @@ def same_remark_candidates(
 class _LazyVector:
     """The wording's vector, computed only when something is compared with it (a table of
     statements without vectors, as after a bulk load, costs no model call): the statement's
-    stored vector when the text is its own. None without the model."""
+    stored vector when the text is its own. None without the model, or when not compared by
+    meaning."""
 
-    def __init__(self, text: str, statement_id: int | None):
+    def __init__(self, text: str, statement_id: int | None, *, by_meaning: bool = True):
         self.text, self.statement_id = text, statement_id
-        self._value, self._computed = None, False
+        self._value, self._computed = None, not by_meaning
 
     def get(self):
         if not self._computed:

@@ -165,3 +165,30 @@ def test_the_desk_s_size_is_read_once_per_article_not_once_per_quotation():
     # one count (or planner estimate) per table at most, whatever the number of quotations: it
     # was one to five per quotation (8 or more for these 8)
     assert counting_queries(8) <= 2
+
+
+def test_only_the_first_quotations_of_a_page_are_compared_by_meaning(monkeypatch):
+    """The meaning model costs tens of milliseconds a quotation: a page of thousands took ten
+    minutes. The first COMPARED_BY_MEANING are compared by meaning too; the rest by their words,
+    which still finds a statement printed in the same words."""
+    from apps.claims import semantic
+    from apps.intake import suggest as suggest_module
+
+    on_file = make_statement(text="The ferry route number 4 will close next spring, the mayor said.")
+    type(on_file).objects.filter(pk=on_file.pk).update(embedding=bytes(2 * semantic.DIMENSIONS))
+    embedded: list[str] = []
+
+    def embed(texts):
+        embedded.extend(texts)
+        return [bytes(2 * semantic.DIMENSIONS) for _ in texts]  # a zero vector: no meaning in common
+
+    monkeypatch.setattr(semantic, "available", lambda: True)
+    monkeypatch.setattr(semantic, "embed", embed)
+    monkeypatch.setattr(suggest_module, "COMPARED_BY_MEANING", 3)
+    text = "\n\n".join(f"“The ferry route number {n} will close,” the mayor said." for n in range(6))
+
+    suggestions = suggest(Article(text=text, language="en"))
+
+    assert len(suggestions) == 6
+    assert embedded == [f"The ferry route number {n} will close," for n in range(3)]
+    assert [candidate.statement_id for candidate in suggestions[4].candidates][:1] == [on_file.pk]
