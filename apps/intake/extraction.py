@@ -131,6 +131,10 @@ SIGNATURES = (
     (b"BZh", "a bzip2-compressed file"),
     (b"\xfd7zXZ", "an xz-compressed file"),
 )
+# Bytes that are not valid UTF-8 are still read as UTF-8 when they hold this many times as many
+# well-formed non-ASCII characters as damaged places (_mostly_utf8).
+UTF8_DAMAGE_RATIO = 2
+NON_ASCII = re.compile(r"[^\x00-\x7f\ufffd]")
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -322,6 +326,10 @@ def decode_bytes(data: bytes, *, declared_charset: str | None = None) -> str:
         return data.decode(encoding, errors="replace")
     if _valid_utf8(data):
         return data.decode("utf-8")
+    if _mostly_utf8(data):
+        # UTF-8 with a few damaged bytes (a truncated character, a stray byte of another
+        # charset): a guess would read every character of the text wrongly, quotation marks too.
+        return data.decode("utf-8", errors="replace")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -427,6 +435,16 @@ def _valid_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether bytes that are not valid UTF-8 are UTF-8 with a few damaged bytes: at least
+    UTF8_DAMAGE_RATIO times as many well-formed non-ASCII characters as damaged places. Text in
+    another charset read as UTF-8 has few or no well-formed ones (Latin-1 and Cyrillic none,
+    Japanese, Chinese and Korean fewer than damaged places)."""
+    decoded = data.decode("utf-8", errors="replace")
+    damaged = decoded.count("\ufffd")
+    return len(NON_ASCII.findall(decoded)) >= UTF8_DAMAGE_RATIO * damaged
 
 
 def _binary_kind(data: bytes) -> str | None:

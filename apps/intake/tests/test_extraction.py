@@ -254,6 +254,25 @@ class TestDecodeBytes:
     def test_an_unknown_declared_charset_is_ignored(self):
         assert decode_bytes("naïve".encode(), declared_charset="x-unknown") == "naïve"
 
+    @pytest.mark.parametrize("damage", [b"\xff", b"\xe2\x82", b"\xc3\x28", b"\xf0\x9f", b"\x93"])
+    def test_utf_8_with_a_few_damaged_bytes_is_read_as_utf_8(self, damage):
+        # A guess read such a text as Cyrillic (“ became тАЬ): no quotation was found in it.
+        text = "The minister said: “We will cut taxes by half next year.” “That is impossible,” said Jane Roe."
+        data = text.encode() + b" broken " + damage + b" here. " + text.encode()
+        decoded = decode_bytes(data)
+        assert decoded.startswith(text) and decoded.endswith(text) and "\ufffd" in decoded
+
+    @pytest.mark.parametrize(
+        "text, charset",
+        [
+            ("Le ministre a déclaré : « Nous réduirons les impôts l’année prochaine », a-t-il précisé.", "cp1252"),
+            (RUSSIAN, "windows-1251"),
+            ("한국어 텍스트입니다. “인용” 그가 말했다. 다른 문장도 있습니다.", "euc-kr"),
+        ],
+    )
+    def test_another_charset_is_not_mistaken_for_damaged_utf_8(self, text, charset):
+        assert decode_bytes((text * 3).encode(charset)) == text * 3
+
 
 class TestArticleFromText:
     def test_the_text_is_kept_as_given_with_its_first_line_as_title(self):
