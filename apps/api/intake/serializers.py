@@ -4,6 +4,8 @@ with the ids and decisions of a stored intake)."""
 
 from rest_framework import serializers
 
+from apps.api.common.filters import refuse_unknown_parameters
+from apps.api.common.serializers import AsSentMixin, JSONTypesMixin
 from apps.claims.choices import QuotationMode
 from apps.intake.models import Intake, Suggestion
 from apps.speakers.choices import SpeakerKind
@@ -11,7 +13,7 @@ from apps.speakers.choices import SpeakerKind
 MAX_TEXT = 2_000_000
 
 
-class IntakeCreateSerializer(serializers.Serializer):
+class IntakeCreateSerializer(JSONTypesMixin, AsSentMixin, serializers.Serializer):
     url = serializers.CharField(required=False, allow_blank=True, max_length=2000, help_text="The article's URL.")
     html = serializers.CharField(
         required=False,
@@ -29,6 +31,7 @@ class IntakeCreateSerializer(serializers.Serializer):
     )
 
     def validate(self, data):
+        refuse_unknown_parameters(self.initial_data, self.fields, what="field")
         given = [name for name in ("url", "html", "text") if (data.get(name) or "").strip()]
         if len(given) != 1:
             raise serializers.ValidationError(
@@ -113,7 +116,7 @@ class IntakeSerializer(serializers.ModelSerializer):
         }
 
 
-class SuggestionDecisionSerializer(serializers.Serializer):
+class SuggestionDecisionSerializer(JSONTypesMixin, AsSentMixin, serializers.Serializer):
     """Accepting a suggestion as suggested needs no body; each field given changes that part. A
     field this endpoint does not know is refused: a misspelt one would otherwise be ignored and
     the suggestion accepted as it was."""

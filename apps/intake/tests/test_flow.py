@@ -486,3 +486,44 @@ def test_an_unknown_field_in_an_acceptance_is_refused_not_ignored(editor_api):
     )
     assert response.status_code == 400 and "speaker" in response.json()["errors"]
     assert not Quotation.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"text": 12345}, "text"),  # was read as the text "12345" ("too short to hold a quotation")
+        ({"html": 1.5}, "html"),
+        ({"url": 0}, "url"),
+        ({"text": ARTICLE, "title": "My title"}, "title"),  # was ignored: the intake made without it
+        ({"txt": ARTICLE}, "txt"),
+    ],
+)
+def test_api_intake_refuses_a_value_of_another_type_and_an_unknown_field(editor_api, body, field):
+    response = editor_api.post("/api/v1/intake/", body, format="json")
+    assert response.status_code == 400 and field in response.json()["errors"], response.content
+    assert not Intake.objects.exists()
+
+
+ARABIC_INDIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        (lambda speaker, statement: {"speaker_id": str(speaker.pk).translate(ARABIC_INDIC_DIGITS)}, "speaker_id"),
+        (lambda speaker, statement: {"speaker_id": str(speaker.pk)}, "speaker_id"),
+        (lambda speaker, statement: {"speaker_id": speaker.pk, "statement_id": str(statement.pk)}, "statement_id"),
+        (lambda speaker, statement: {"speaker_name": 7}, "speaker_name"),
+    ],
+)
+def test_api_acceptance_refuses_a_value_of_another_type(editor_api, body, field):
+    # Each was accepted: the id written in other digits or as a string read as that id, a number as text.
+    speaker = make_speaker(name="Anyone On File")
+    statement = make_statement(speaker=speaker, text="We cannot ask people to live behind a wall we know will fail")
+    created = editor_api.post("/api/v1/intake/", {"text": ARTICLE}, format="json").json()
+    number = created["quotations"][0]["number"]
+    response = editor_api.post(
+        f"/api/v1/intake/{created['id']}/quotations/{number}/accept/", body(speaker, statement), format="json"
+    )
+    assert response.status_code == 400 and field in response.json()["errors"], response.content
+    assert not Quotation.objects.exists()
