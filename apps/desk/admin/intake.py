@@ -67,6 +67,14 @@ class SuggestionForm(forms.Form):
     speaker_kind = forms.ChoiceField(label="Kind, if new", choices=SpeakerKind.choices, required=False)
     statement = forms.CharField(required=False)
 
+    def clean_statement(self):
+        # "new", or the id of one of the candidates the card offers: anything else was not sent
+        # by the card (and an id that is not a number made the database lookup fail).
+        value = self.cleaned_data["statement"]
+        if value and value != NEW_STATEMENT and not (value.isascii() and value.isdigit()):
+            raise ValidationError("Choose one of the statements offered, or “a new statement”.")
+        return value
+
     def choice(self, suggestion: Suggestion) -> services.Choice:
         """The services' Choice from the card's fields: the speaker whose name was left as
         suggested, or one on file with the typed name (or alias), or a new one; the statement

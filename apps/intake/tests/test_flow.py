@@ -319,6 +319,20 @@ def test_admin_refusal_comes_back_on_the_card_with_what_was_typed(editor_client,
     assert not Quotation.objects.exists()
 
 
+@pytest.mark.parametrize("statement", ["abc", "1.5", "٣"])
+def test_admin_a_statement_that_is_not_an_id_is_refused_on_the_card(editor_client, editor, statement):
+    # "abc" was a server error: the database lookup of the id failed.
+    intake = services.intake_create(user=editor, text=ARTICLE)
+    suggestion = _by_words(intake, "We cannot ask")
+    response = editor_client.post(
+        reverse("admin:intake_intake_decide", args=[intake.pk, suggestion.number, "accept"]),
+        {"words": suggestion.text, "mode": "direct", "speaker_name": "Maria Lindqvist", "statement": statement},
+    )
+    assert response.status_code == 400
+    assert "Choose one of the statements offered" in response.content.decode()
+    assert not Quotation.objects.exists() and not Statement.objects.exists()
+
+
 def test_admin_bad_input_is_shown_on_the_form(editor_client):
     response = editor_client.post(reverse("admin:intake_intake_add"), {"url": "http://10.0.0.1/x"})
     assert response.status_code == 200
