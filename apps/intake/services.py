@@ -194,6 +194,14 @@ def suggestion_accept(*, suggestion: Suggestion, user, choice: Choice | None = N
             }
         )
     source = _source_for(intake, user=user)
+    anchor_start, anchor_end = start, end
+    if source.archived_text != intake.text:
+        # The quotation is anchored in the source's archived text, which is not the text this
+        # intake read: the page was brought in again after it changed and another intake made
+        # the source first, or its archived text was edited since.
+        _, anchor_start, anchor_end = _words_in_text(
+            words, source.archived_text, near=start, text_name=f"archived text of the source “{_short(str(source))}”"
+        )
     if statement is None:
         if not user.has_perm("claims.add_statement"):
             raise PermissionDenied("You may not add statements (permission “claims.add_statement”).")
@@ -203,10 +211,10 @@ def suggestion_accept(*, suggestion: Suggestion, user, choice: Choice | None = N
             reason=f"From intake #{intake.pk}",
         )
     quotation = Quotation(statement=statement, source=source, text=words, mode=choice.mode)
-    quotation.selected_start, quotation.selected_end = start, end
+    quotation.selected_start, quotation.selected_end = anchor_start, anchor_end
     quotation = model_save(instance=quotation, user=user, reason=f"From intake #{intake.pk}")
-    # From now on the suggestion shows what was accepted (the words, place, mode, speaker and
-    # statement stored), not what was first suggested.
+    # From now on the suggestion shows what was accepted (the words, place in the intake's text,
+    # mode, speaker and statement stored), not what was first suggested.
     suggestion.text, suggestion.char_start, suggestion.char_end = words, start, end
     suggestion.mode = choice.mode
     suggestion.speaker, suggestion.speaker_name, suggestion.speaker_kind = speaker, speaker.name, speaker.kind
@@ -275,7 +283,7 @@ def _still_pending(suggestion: Suggestion) -> None:
 NEARBY = 300
 
 
-def _words_in_text(words: str, text: str, *, near: int) -> tuple[str, int, int]:
+def _words_in_text(words: str, text: str, *, near: int, text_name: str = "article's text") -> tuple[str, int, int]:
     """The words as printed and where: the occurrence nearest to where the suggestion was."""
     words = (words or "").strip()
     if not words:
@@ -285,7 +293,7 @@ def _words_in_text(words: str, text: str, *, near: int) -> tuple[str, int, int]:
         # Compared with the passage the suggestion was made from (an edit of its words), not with
         # whatever place of the article happens to share the first words.
         passage = text[max(0, near - NEARBY) : near + len(words) + NEARBY]
-        problem = anchoring.explain_difference(words, passage, text_name="article's text")
+        problem = anchoring.explain_difference(words, passage, text_name=text_name)
         raise ValidationError({"words": f"{problem} Correct the words as printed, or reject the suggestion."})
     start = min(places, key=lambda candidate: abs(candidate - near))
     return words, start, start + len(words)

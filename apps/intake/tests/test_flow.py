@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from apps.claims.models import Quotation, Statement
+from apps.claims.services import source_set_archived_text
 from apps.core.services import ActionRefused
 from apps.intake import services
 from apps.intake.models import Decision, Intake
@@ -200,6 +201,48 @@ def test_a_page_already_on_file_is_recognised_and_its_archived_text_used(editor)
     assert intake.text == ARTICLE  # offsets index the text the quotations are anchored in
     quotation = services.suggestion_accept(suggestion=_by_words(intake, "We cannot ask"), user=editor)
     assert quotation.source == on_file and Source.objects.count() == 1
+
+
+def test_a_page_brought_in_twice_before_it_changed_is_quoted_where_the_sources_text_prints_the_words(editor):
+    # Two intakes of the same page, read before and after it was updated; the first to accept
+    # made the source with its text. Every suggestion of the second was refused ("The words do
+    # not match the selection in the archived text"): its offsets index its own text.
+    before = services.intake_create(user=editor, data=HTML_PAGE.encode(), filename="kellby.html")
+    updated = HTML_PAGE.replace("after a debate of six hours", "after a long and bitter debate of six hours")
+    after = services.intake_create(user=editor, data=updated.encode(), filename="kellby.html")
+    services.suggestion_accept(suggestion=_by_words(before, "We cannot ask"), user=editor)
+
+    quotation = services.suggestion_accept(suggestion=_by_words(after, "a blank cheque"), user=editor)
+
+    source = Source.objects.get()
+    assert quotation.source == source and source.archived_text == before.text != after.text
+    assert source.archived_text[quotation.char_start : quotation.char_end] == "a blank cheque for the builders"
+    suggestion = _by_words(after, "a blank cheque")  # its place stays the one in the text it was read in
+    assert after.text[suggestion.char_start : suggestion.char_end] == "a blank cheque for the builders"
+
+
+def test_a_sources_archived_text_edited_after_the_intake_is_where_the_quotation_is_anchored(editor):
+    first = services.intake_create(user=editor, data=HTML_PAGE.encode(), filename="kellby.html")
+    services.suggestion_accept(suggestion=_by_words(first, "We cannot ask"), user=editor)
+    again = services.intake_create(user=editor, data=HTML_PAGE.encode(), filename="kellby.html")
+    source = Source.objects.get()
+    source_set_archived_text(source=source, archived_text="Updated on 5 March.\n\n" + source.archived_text)
+
+    quotation = services.suggestion_accept(suggestion=_by_words(again, "a blank cheque"), user=editor)
+
+    source.refresh_from_db()
+    assert source.archived_text[quotation.char_start : quotation.char_end] == "a blank cheque for the builders"
+
+
+def test_words_the_sources_archived_text_no_longer_prints_are_refused_naming_it(editor):
+    before = services.intake_create(user=editor, data=HTML_PAGE.encode(), filename="kellby.html")
+    updated = HTML_PAGE.replace("a blank cheque for the builders", "a gift to the builders")
+    after = services.intake_create(user=editor, data=updated.encode(), filename="kellby.html")
+    services.suggestion_accept(suggestion=_by_words(after, "We cannot ask"), user=editor)
+
+    with pytest.raises(ValidationError, match="archived text of the source"):
+        services.suggestion_accept(suggestion=_by_words(before, "a blank cheque"), user=editor)
+    assert Quotation.objects.count() == 1 and _by_words(before, "a blank cheque").decision == Decision.PENDING
 
 
 def test_accept_all_accepts_what_names_a_speaker(editor):
