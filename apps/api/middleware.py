@@ -1,6 +1,7 @@
-"""Query strings checked once, before any view reads them."""
+"""Query strings checked once, before any view reads them; and a form's body too large to read."""
 
-from django.core.exceptions import SuspiciousOperation
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import HttpResponse, QueryDict
 
 from apps.api.common.exceptions import json_error_response
@@ -92,4 +93,31 @@ class EmptyApiParametersAbsentMiddleware:
                     given.setlist(name, values)
             given._mutable = False
             request.GET = given
+        return self.get_response(request)
+
+
+class FormTooLargeMiddleware:
+    """A form (outside the API) whose fields hold more than DATA_UPLOAD_MAX_MEMORY_SIZE is
+    answered with a 413 that says what to do. Django's CSRF check reads the form's token from
+    the body before any view runs, and its refusal to read that much was a bare "Bad Request
+    (400)" page: an article pasted whole, page and all, into "Bring in an article" met it. So
+    the body is read here, before the CSRF check. (The API reads its JSON bodies itself, and
+    answers a 413 in JSON.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and not request.path.startswith(API_PREFIX):
+            try:
+                request.POST  # noqa: B018 - read here, where its refusal can be answered
+            except RequestDataTooBig:
+                return HttpResponse(
+                    f"What you sent is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1_000_000:.1f} MB, the most "
+                    "ClaimTrack reads from a form; nothing was saved. Go back and send less. To bring in an "
+                    "article: paste the article alone, without the rest of the page, or save it as a file and "
+                    f"upload it instead (up to {settings.CLAIMTRACK_INTAKE_MAX_BYTES / 1_000_000:g} MB).\n",
+                    status=413,
+                    content_type="text/plain; charset=utf-8",
+                )
         return self.get_response(request)

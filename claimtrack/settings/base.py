@@ -53,6 +53,8 @@ MIDDLEWARE = [
     # A control character in a query string is a 400 before any view (or the database) sees it.
     "apps.api.middleware.ControlCharactersInQueryMiddleware",
     "apps.api.middleware.EmptyApiParametersAbsentMiddleware",  # ?cursor= is no cursor
+    # A form too large to read is a 413 that says what to do, not the CSRF check's bare 400.
+    "apps.api.middleware.FormTooLargeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

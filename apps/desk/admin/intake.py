@@ -4,10 +4,9 @@ to accept (as suggested, or edited: words, mode, speaker, statement) or reject. 
 by apps/intake/services.py; these views only read forms and show what happened."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -165,17 +164,8 @@ class IntakeAdmin(admin.ModelAdmin):
         """Bring in an article: read it, find its quotations, then show its review page."""
         if not self.has_add_permission(request):
             raise PermissionDenied
-        problem = ""
-        try:
-            form = BringInForm(request.POST or None, request.FILES or None)
-        except RequestDataTooBig:
-            form = BringInForm()  # unbound: shown again, empty, with the reason
-            problem = (
-                f"The pasted text is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1_000_000:.1f} MB, the most "
-                "a form takes: save the article as a file and upload it instead (up to "
-                f"{settings.CLAIMTRACK_INTAKE_MAX_BYTES / 1_000_000:.0f} MB), or paste the article alone, "
-                "without the rest of the page."
-            )
+        # A paste too large for a form is answered before the view (apps.api.middleware.FormTooLargeMiddleware).
+        form = BringInForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
             try:
@@ -203,7 +193,6 @@ class IntakeAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": "Bring in an article",
             "form": form,
-            "problem": problem,
             "opts": self.model._meta,
             "has_view_permission": True,
         }
