@@ -195,7 +195,7 @@ def _paragraph_quotes(
                 found.append(_Raw(i + 1, citation.start(), ch))
                 i = citation.end()
                 continue
-            if ch in '“„«‘"' and (ch == next_opens_with or (ch == "«" and next_opens_with == "»")):
+            if ch in "“„«‘\"'" and (ch == next_opens_with or (ch == "«" and next_opens_with == "»")):
                 found.append(_Raw(i + 1, end, ch, continues=True, continued=bool(continuing) and i == first))
                 return found, ch
             unclosed.add(ch)  # a stray mark: read on

@@ -235,6 +235,22 @@ def test_straight_marks_also_run_over_paragraphs():
     assert {s.speaker.name for s in spans} == {"Steve Hartley"}
 
 
+def test_straight_single_marks_also_run_over_paragraphs():
+    # The British papers that print ' ' (Daily Mail, Metro) run a quotation over paragraphs too:
+    # its first paragraph, open at its end, was dropped, and the next one lost its speaker.
+    text = (
+        "But campaigner Gwen Pritchard, 71, said: 'This pool is the heart of the town. They're ripping it out "
+        "to balance the books.\n\n'My grandchildren learned to swim here. Where are they supposed to go now?'"
+        "\n\nThe council meets again in May."
+    )
+    spans = found(text)
+    assert [s.text for s in spans] == [
+        "This pool is the heart of the town. They're ripping it out to balance the books.",
+        "My grandchildren learned to swim here. Where are they supposed to go now?",
+    ]
+    assert {s.speaker.name for s in spans} == {"Gwen Pritchard"}
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
