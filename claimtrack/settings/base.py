@@ -143,6 +143,16 @@ def database_from_url(url: str, **kwargs) -> dict:
         # search of a common word 20-30 ms at a million statements (58 -> 27 ms, 'drought OR
         # flood'), and every page reads a few rows; a web server's other requests use the cores.
         database.setdefault("OPTIONS", {})["options"] = "-c jit=off -c max_parallel_workers_per_gather=0"
+    elif database["ENGINE"] == "django.db.backends.sqlite3":
+        # Several writers at once (two editors on `make run`'s database): a transaction takes
+        # the write lock as it begins (IMMEDIATE), and waits up to `timeout` seconds for it.
+        # SQLite's default, a transaction that reads first and writes later, could not wait
+        # when another wrote meanwhile: "database is locked" at once, which the API answered
+        # as a database outage (503). Write-ahead logging lets the pages read while one writes.
+        options = database.setdefault("OPTIONS", {})
+        options.setdefault("transaction_mode", "IMMEDIATE")
+        options.setdefault("timeout", 20)
+        options.setdefault("init_command", "PRAGMA journal_mode=WAL;")
     return database
 
 
