@@ -12,6 +12,9 @@ XDIST       = -n $(WORKERS_TEST) --dist worksteal
 SCALE       ?= 100000
 BIND        ?= 127.0.0.1:8000
 WORKERS     ?= 2
+# gunicorn's seconds for one request before it kills the worker (its default, 30, cut off the
+# intake of a page of thousands of quotations: 5,000 took 74 s, and the reader got no answer)
+REQUEST_TIMEOUT ?= 120
 FUZZ_EXAMPLES ?= 100
 FUZZ_SECONDS  ?= 600
 FUZZ_SEED     ?= random
@@ -120,7 +123,7 @@ serve: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
 	$(PY) manage.py collectstatic --noinput -v0
-	$(VENV)/bin/gunicorn claimtrack.wsgi --bind $(BIND) --workers $(WORKERS) --access-logfile -
+	$(VENV)/bin/gunicorn claimtrack.wsgi --bind $(BIND) --workers $(WORKERS) --timeout $(REQUEST_TIMEOUT) --access-logfile -
 
 check: install-dev
 	@echo "==> Django checks"
