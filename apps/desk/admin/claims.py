@@ -146,7 +146,12 @@ class StatementForm(VersionedModelForm):
 
     def clean(self):
         cleaned_data = super().clean()  # locks the stored row when something changed
-        changes = {name: cleaned_data[name] for name in Statement.REVIEWED_FIELDS if name in self.changed_data}
+        # A field refused by its own validation is not in cleaned_data: its error is shown instead.
+        changes = {
+            name: cleaned_data[name]
+            for name in Statement.REVIEWED_FIELDS
+            if name in self.changed_data and name in cleaned_data
+        }
         if changes and self.instance.pk is not None:
             statement_claim_check(statement=self.instance, changes=changes)
         if self.instance.pk is None and cleaned_data.get("speaker") and cleaned_data.get("text"):

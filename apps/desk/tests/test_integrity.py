@@ -378,3 +378,36 @@ def test_other_details_of_a_published_statement_may_change_in_the_admin(editor_c
     assert response.status_code == 302, form_errors(response)
     statement.refresh_from_db()
     assert statement.occasion == "Lake Seliger youth forum"
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ({"said_on": ["2024-03"]}, "Enter a valid date."),
+        ({"speaker": [""]}, "This field is required."),
+        ({"text": [""]}, "This field is required."),
+    ],
+)
+@pytest.mark.parametrize("stage", ["new", "unchecked", "in_review"])
+def test_an_invalid_word_speaker_or_date_of_a_statement_is_a_form_error(
+    editor_client, fact_checker, typed, message, stage
+):
+    if stage == "new":
+        url = admin_url(Statement, "add")
+        data = {
+            "speaker": [str(make_speaker().pk)],
+            "text": ["Kazakhstan's border question remains painful."],
+            "said_on_precision": ["month"],
+            "quotations-TOTAL_FORMS": ["0"],
+            "quotations-INITIAL_FORMS": ["0"],
+        }
+    else:
+        statement = make_statement(text="Kazakhs never had a state.")
+        if stage == "in_review":
+            in_review(statement, fact_checker)
+        url, data = admin_url(Statement, "change", statement.pk), change_form(editor_client, statement)
+
+    response = editor_client.post(url, data | typed)  # was a KeyError: a server error instead of the form
+
+    assert response.status_code == 200
+    assert message in form_errors(response)
