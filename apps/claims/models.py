@@ -247,6 +247,11 @@ class Quotation(VersionedModel, TimeStampedModel):
 
     def save(self, *args, **kwargs):
         kwargs["update_fields"] = embed_on_save(self, kwargs.get("update_fields"))
+        if self._state.adding and self.occurrence is None and self.source_id and self.statement_id:
+            # A row of the admin's inline on a new statement's or source's page: checked before its
+            # statement or source had an id (clean_fields could not number it), saved after.
+            self.occurrence = self.next_free_occurrence()
+            self.occurrence_numbered = True
         if not (self._state.adding and self.occurrence_numbered):
             return super().save(*args, **kwargs)
         # Two editors adding a quotation of one statement in one source at the same moment get

@@ -150,6 +150,45 @@ def test_two_new_rows_of_one_source_on_a_statements_page_are_numbered_one_after_
     assert sorted(statement.quotations.values_list("occurrence", flat=True)) == [1, 2]
 
 
+def test_rows_left_unnumbered_on_a_new_statements_or_sources_page_are_numbered(editor_client):
+    # The page's own record has no id while its rows are checked: they are numbered on saving.
+    first, second = make_source(archived_text=ARCHIVED), make_source()
+    rows = {"quotations-TOTAL_FORMS": ["3"]}
+    for index, (source, context) in enumerate(
+        [(first, ARCHIVED[: ARCHIVED.index("»") + 1]), (first, ARCHIVED.split("\n")[1]), (second, f"«{WORDS}»")]
+    ):
+        rows |= {
+            f"quotations-{index}-source": [str(source.pk)],
+            f"quotations-{index}-occurrence": [""],
+            f"quotations-{index}-mode": ["direct"],
+            f"quotations-{index}-text": [WORDS],
+            f"quotations-{index}-context": [context],
+        }
+    data = statement_add_data(editor_client, speaker=make_speaker().pk, text=WORDS, said_on_precision="unknown")
+    response = editor_client.post(admin_url(Statement, "add"), data | rows)  # was a server error (NOT NULL)
+    assert response.status_code == 302, response.context["errors"]
+    statement = Statement.objects.get()
+    assert sorted(statement.quotations.values_list("source_id", "occurrence")) == [
+        (first.pk, 1),
+        (first.pk, 2),
+        (second.pk, 1),
+    ]
+
+    data = form_data(editor_client.get(admin_url(Source, "add")), "source_form") | {
+        "title": ["Another report"],
+        "language": ["ru"],
+        "quotations-TOTAL_FORMS": ["1"],
+        "quotations-0-statement": [str(statement.pk)],
+        "quotations-0-occurrence": [""],
+        "quotations-0-mode": ["direct"],
+        "quotations-0-text": [WORDS],
+        "quotations-0-context": [f"«{WORDS}»"],
+    }
+    response = editor_client.post(admin_url(Source, "add"), data)
+    assert response.status_code == 302, response.context["errors"]
+    assert Quotation.objects.get(source__title="Another report").occurrence == 1
+
+
 def test_a_source_for_the_same_page_is_refused_with_a_link_to_it(editor_client):
     existing = make_source(title="DW article", url="https://www.dw.com/en/putin/a-70981234")
     response = editor_client.post(
