@@ -3,7 +3,9 @@ each app), applied by a backend that refuses query parameters it does not know, 
 (`?speakr=putin`) is a 400 naming the parameters that exist rather than an unfiltered list."""
 
 import django_filters
+from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import NoReverseMatch, reverse
 from django_filters import utils
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -63,7 +65,44 @@ class FilterSet(django_filters.FilterSet):
             if data.get(start) and data.get(end) and data[start] > data[end]:
                 self.form.add_error(start, f"{start} ({data[start]}) is after {end} ({data[end]}).")
                 valid = False
+        self._say_how_to_fix()
         return valid
+
+    # The codes of the form fields' own refusals ("Select a valid choice.", "Enter a valid date."),
+    # which say what is wrong but not what the parameter takes.
+    FIXABLE_CODES = ("invalid", "invalid_choice", "invalid_pk_value", "invalid_list")
+
+    def _say_how_to_fix(self) -> None:
+        for name, errors in list(self.form.errors.items()):
+            hint = how_to_fix(self.form.fields.get(name))
+            if not hint:
+                continue
+            messages = []
+            for error in errors.as_data():
+                fixable = error.code in self.FIXABLE_CODES
+                messages.extend(f"{message} {hint}" if fixable else message for message in error)
+            self.form.errors[name] = self.form.error_class(messages)
+
+
+def how_to_fix(field) -> str:
+    """What a filter's form field takes, said after its refusal of a value."""
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        model = field.queryset.model
+        key = "slug" if field.to_field_name == "slug" else "id"
+        hint = f"Give the {key} of a {model._meta.verbose_name} on file"
+        listing = {"rating": "rating-scale"}.get(model._meta.model_name, model._meta.model_name)
+        try:
+            hint += f" (see {reverse(f'api:{listing}-list')})"
+        except NoReverseMatch:
+            pass
+        return hint + "."
+    if isinstance(field, forms.ChoiceField):
+        return f"Use one of: {', '.join(str(value) for value, _ in field.choices if value != '')}."
+    if isinstance(field, forms.DateTimeField):
+        return "Write it as an ISO 8601 date and time, e.g. 2026-01-31T12:00:00Z."
+    if isinstance(field, forms.DateField):
+        return "Write the date as YYYY-MM-DD, e.g. 2022-01-31."
+    return ""
 
 
 # The largest id a database holds (a 64-bit integer). A larger one in a list of ids would crash

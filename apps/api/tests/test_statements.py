@@ -271,6 +271,31 @@ def test_bad_filter_values_are_refused_with_400_naming_the_parameter(api_client,
     assert parameter in body["detail"]
 
 
+@pytest.mark.parametrize(
+    "url,query,hint",
+    [
+        (URL, {"speaker": "tokayev"}, "Give the slug of a speaker on file (see /api/v1/speakers/)"),
+        (URL, {"speaker_id": "abc"}, "Give the id of a speaker on file (see /api/v1/speakers/)"),
+        (URL, {"speaker_id": "99999"}, "Give the id of a speaker on file"),
+        (URL, {"topic": "nope"}, "Give the slug of a topic on file (see /api/v1/topics/)"),
+        (URL, {"verdict": "pants-on-fire"}, "Give the slug of a rating on file (see /api/v1/rating-scales/)"),
+        (URL, {"status": "done"}, "Use one of: unchecked, in_progress, in_review, published."),
+        (URL, {"bucket": "maybe"}, "Use one of: true, mixed, false, other."),
+        (URL, {"has_verdict": "perhaps"}, "Use one of: true, false."),
+        (URL, {"ordering": "text"}, "Use one of: said_on, -said_on, speaker, -speaker,"),
+        (URL, {"said_from": "29/08/2014"}, "Write the date as YYYY-MM-DD, e.g. 2022-01-31."),
+        ("/api/v1/sources/", {"published_from": "2022"}, "Write the date as YYYY-MM-DD"),
+        ("/api/v1/claimreviews/", {"modified_since": "yesterday"}, "e.g. 2026-01-31T12:00:00Z"),
+    ],
+)
+def test_a_refused_filter_value_says_what_the_parameter_takes(api_client, url, query, hint):
+    response = api_client.get(url, query)
+    assert response.status_code == 400
+    (parameter,) = query
+    assert hint in response.json()["errors"][parameter][0]
+    assert hint in response.json()["detail"]
+
+
 def test_a_filter_value_that_looks_like_sql_is_just_a_value(api_client):
     make_statement(text="Kazakhs never had a state.")
     response = api_client.get(URL, {"search": "'; DROP TABLE claims_statement; --"})
