@@ -171,6 +171,40 @@ def test_right_to_left_marks_and_combining_accents_are_kept_as_given(editor, nam
     assert Speaker.objects.get().name == name == response.json()["name"]
 
 
+@pytest.mark.parametrize("language", ["Russian", "русский", "en us", "ru_RU", "e"])
+def test_a_language_given_by_name_or_not_as_a_bcp_47_code_is_refused(editor, editor_client, language):
+    # Stored as given, it became the ClaimReview's inLanguage and the page's lang="…", and the
+    # ?language=ru filter and each language's search missed the record.
+    from apps.claims.models import Statement
+    from apps.sources.models import Source
+    from tests.factories import make_speaker
+
+    client = api_client_for(editor)
+    response = client.post("/api/v1/sources/", {"title": "Report", "language": language}, format="json")
+    assert response.status_code == 400, response.content
+    assert "BCP 47 code" in response.json()["errors"]["language"][0]
+    body = {"speaker_id": make_speaker().pk, "text": "Borders are fixed.", "language": language}
+    response = client.post("/api/v1/statements/", body, format="json")
+    assert response.status_code == 400, response.content
+    assert "BCP 47 code" in response.json()["errors"]["language"][0]
+
+    data = {"kind": "news_article", "title": "Report", "language": language, "published_on_precision": "unknown"}
+    data |= {
+        f"{inline}-{key}": "0" for inline in ("quotations", "corrections") for key in ("TOTAL_FORMS", "INITIAL_FORMS")
+    }
+    page = editor_client.post(admin_url(Source, "add"), data)
+    assert page.status_code == 200
+    assert "BCP 47 code" in " ".join(page.context["adminform"].form.errors["language"])
+    assert not Source.objects.exists() and not Statement.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk", "EN", "en-US", "zh-Hant-TW", "sr-Latn"])
+def test_a_bcp_47_language_code_is_accepted(editor, language):
+    response = api_client_for(editor).post("/api/v1/sources/", {"title": "Report", "language": language}, format="json")
+    assert response.status_code == 201, response.content
+    assert response.json()["language"] == language
+
+
 def test_the_admin_refuses_a_control_character_with_a_form_error(editor_client):
     response = editor_client.post(
         "/admin/speakers/speaker/add/", {"name": "Ivan\x07Petrov", "kind": "person", "slug": "ivan-petrov"}

@@ -6,7 +6,7 @@ from django.db.models.functions import Upper
 
 from apps.core.choices import DatePrecision
 from apps.core.dates import format_date_with_precision, validate_date_precision
-from apps.core.language import detect_language
+from apps.core.language import detect_language, language_code_validator
 from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel, VersionedModel, tracked_history
 from apps.core.search import SearchDocument
 
@@ -73,6 +73,7 @@ class Statement(SlugNaturalKeyMixin, VersionedModel, TimeStampedModel):
     language = models.CharField(
         max_length=35,
         blank=True,
+        validators=[language_code_validator],
         help_text="BCP 47 code of the language it was said in (en, ru, kk…). Left empty, it is detected from the "
         "text when the text is long enough to tell.",
     )

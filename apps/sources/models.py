@@ -7,6 +7,7 @@ from django.dispatch import receiver
 
 from apps.core.choices import DatePrecision
 from apps.core.dates import format_date_with_precision, validate_date_precision
+from apps.core.language import language_code_validator
 from apps.core.models import SlugManager, SlugNaturalKeyMixin, TimeStampedModel, tracked_history
 from apps.core.urls import normalise_url, url_domain, url_identity
 
@@ -68,7 +69,12 @@ class Source(SlugNaturalKeyMixin, TimeStampedModel):
     published_on_precision = models.CharField(
         "date precision", max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
     )
-    language = models.CharField(max_length=35, default="en", help_text="BCP 47 language code: en, ru, kk, de…")
+    language = models.CharField(
+        max_length=35,
+        default="en",
+        validators=[language_code_validator],
+        help_text="BCP 47 language code: en, ru, kk, de…",
+    )
     archived_text = models.TextField(
         blank=True,
         help_text="The document's full text as archived, used to anchor quotations. Quotations must be found "
