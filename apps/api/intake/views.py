@@ -60,7 +60,9 @@ class IntakeViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.L
                 text=data.get("text") or "",
             )
         except IntakeError as error:
-            raise exceptions.ValidationError({"detail": [str(error)]}) from error
+            # The one of url, html or text that was given (the serializer checked there is one).
+            field = next(name for name in ("url", "html", "text") if (data.get(name) or "").strip())
+            raise exceptions.ValidationError({field: [str(error)]}) from error
         intake = self.get_queryset().get(pk=intake.pk)
         return Response(
             IntakeSerializer(intake, context=self.get_serializer_context()).data, status=status.HTTP_201_CREATED

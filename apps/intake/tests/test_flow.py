@@ -421,6 +421,23 @@ def test_api_bad_input(editor_api, fact_checker_api, anonymous):
     assert not Intake.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "body,message",
+    [
+        ({"url": "http://169.254.169.254/latest"}, "private or local networks"),
+        ({"url": "file:///etc/passwd"}, "fetches only web pages"),
+        ({"text": "Too short"}, "too short to hold a quotation"),
+    ],
+)
+def test_api_intake_refused_names_the_field_it_was_given_in(editor_api, body, message):
+    response = editor_api.post("/api/v1/intake/", body, format="json")
+    assert response.status_code == 400
+    ((field, _),) = body.items()
+    assert list(response.json()["errors"]) == [field]  # was "detail", a field the request has not
+    assert message in response.json()["errors"][field][0]
+    assert response.json()["detail"].startswith(f"{field}: ")
+
+
 def test_api_accept_with_words_not_printed_is_a_400_naming_the_field(editor_api):
     body = editor_api.post("/api/v1/intake/", {"text": ARTICLE}, format="json").json()
     number = body["quotations"][0]["number"]
