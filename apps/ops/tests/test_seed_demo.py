@@ -4,6 +4,7 @@ compute, the demo logins, and how to log in."""
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
@@ -41,3 +42,17 @@ def test_a_second_run_leaves_the_data_as_it_is():
     call_command("seed_demo", stdout=out)
     assert (Source.objects.count(), Statement.objects.count(), Quotation.objects.count()) == before
     assert "already loaded" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_suite_leaves_the_logins_make_run_printed_alone(monkeypatch):
+    # The suite's database is not the one `make run` serves: its demo users, written to the
+    # checkout's var/demo-logins.txt, replaced the passwords printed for the running app.
+    checkout_logins = settings.BASE_DIR / "var" / "demo-logins.txt"
+    before = checkout_logins.read_bytes() if checkout_logins.exists() else None
+    monkeypatch.setattr(semantic, "available", lambda: False)
+
+    call_command("seed_demo", stdout=StringIO())
+
+    assert (checkout_logins.read_bytes() if checkout_logins.exists() else None) == before
+    assert (settings.VAR_DIR / "demo-logins.txt").exists()
