@@ -1,7 +1,7 @@
 import copy
 
 from django import forms
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, ValidationError
 from django.forms.models import construct_instance
 
 from apps.core.services import EditConflict, locked_row, slug_fill, version_check
@@ -62,6 +62,22 @@ class CuratedModelForm(forms.ModelForm):
             if draft.slug:
                 cleaned_data["slug"] = draft.slug
         return cleaned_data
+
+    def _update_errors(self, errors):
+        # The model's checks across fields (a date and its precision) run on what the form could
+        # read: a field its own check refused keeps its old value there (empty on a new record), so
+        # their message about it ("Enter a date, or set its precision to “Unknown”…" after "Enter a
+        # valid date.") would be about a value nobody typed. Its own error says what is wrong.
+        if hasattr(errors, "error_dict") and self._errors:
+            kept = {
+                name: messages
+                for name, messages in errors.error_dict.items()
+                if name == NON_FIELD_ERRORS or name not in self._errors
+            }
+            if not kept:
+                return
+            errors = ValidationError(kept)
+        super()._update_errors(errors)
 
     def _post_clean(self):
         if self.instance.pk is not None and self.has_changed():

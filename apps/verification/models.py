@@ -294,7 +294,8 @@ class Evidence(TimeStampedModel):
     def clean(self):
         super().clean()
         if not self.url and not self.source_id:
-            raise ValidationError("Give the evidence a URL or pick a source from the database (or both).")
+            # The URL's: not said again when the URL typed is refused (the form's own error).
+            raise ValidationError({"url": "Give the evidence a URL or pick a source from the database (or both)."})
         if not self.note.strip():
             raise ValidationError({"note": "Say what this evidence shows."})
 

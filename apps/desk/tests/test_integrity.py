@@ -270,6 +270,31 @@ def test_evidence_added_on_the_page_is_saved_through_the_service_and_counts_as_w
     assert verification.history.latest().history_user == editor  # one new version, by the editor
 
 
+@pytest.mark.parametrize(
+    "url,errors",
+    [
+        ("javascript:alert(1)", ["Enter a valid URL."]),  # not also "Give the evidence a URL…"
+        ("", ["Give the evidence a URL or pick a source from the database (or both)."]),
+    ],
+)
+def test_evidence_without_a_usable_url_says_what_is_wrong_once(editor, fact_checker, url, errors):
+    client = client_of(editor)
+    verification = worked_on(make_statement(), fact_checker)
+    data = form_data(verification_page(client, verification), "verification_form") | {
+        "evidence-TOTAL_FORMS": ["2"],
+        "evidence-1-number": ["2"],
+        "evidence-1-url": [url],
+        "evidence-1-note": ["A second source."],
+    }
+
+    response = client.post(admin_url(Verification, "change", verification.pk), data)
+
+    assert response.status_code == 200
+    inline = response.context["inline_admin_formsets"][0].formset.forms[1]
+    assert [str(message) for messages in inline.errors.values() for message in messages] == errors
+    assert verification.evidence.count() == 1
+
+
 # --- A form opened before someone else's save never puts back what they changed ----------------------
 
 

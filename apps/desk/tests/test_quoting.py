@@ -119,6 +119,26 @@ def test_an_empty_excerpt_without_archived_text_is_one_error(editor_client):
     assert list(errors) == ["context"] and len(errors["context"]) == 1
 
 
+@pytest.mark.parametrize("said_on", ["2024-03", "31.03.2024", "2024-02-30"])
+def test_a_date_the_form_cannot_read_is_one_error_not_two(editor_client, said_on):
+    # Not followed by the date-and-precision check's "Enter a date, or set its precision to
+    # “Unknown”…", which read the date as empty: one was typed.
+    data = statement_add_data(editor_client, speaker=make_speaker().pk, text="Borders are fixed.")
+    response = editor_client.post(
+        admin_url(Statement, "add"), data | {"said_on": [said_on], "said_on_precision": ["month"]}
+    )
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["said_on"] and errors["said_on"] == ["Enter a valid date."]
+
+    source = make_source()
+    data = form_data(editor_client.get(admin_url(Source, "change", source.pk)), "source_form")
+    response = editor_client.post(
+        admin_url(Source, "change", source.pk), data | {"published_on": [said_on], "published_on_precision": ["day"]}
+    )
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["published_on"] and errors["published_on"] == ["Enter a valid date."]
+
+
 def test_a_quotation_needs_a_statement_or_a_new_statements_speaker(editor_client):
     response = editor_client.post(
         admin_url(Quotation, "add"),
