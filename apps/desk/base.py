@@ -1,6 +1,6 @@
 """Pieces shared by every app's admin."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ORDER_VAR
 from django.contrib.admin.widgets import AutocompleteSelect
@@ -34,6 +34,21 @@ class TimestampedAdmin(SimpleHistoryAdmin):
     formfield_overrides = URL_FIELD_OVERRIDES
     form = CuratedModelForm  # a slug left blank is made as the API makes it
     object_history_list_template = "admin/history_list.html"  # says "(no account)", not "None"
+
+    def get_changelist_instance(self, request):
+        # Django answers a filter it cannot apply (?said_on_year=abc) with the unfiltered list
+        # (?e=1) and no word of it: the list looked filtered. Say so, and why when we know.
+        try:
+            return super().get_changelist_instance(request)
+        except IncorrectLookupParameters as error:
+            reason = error.args[0] if error.args and isinstance(error.args[0], str) else ""
+            messages.error(
+                request,
+                "A filter in this page's address was not understood"
+                + (f" ({reason.rstrip('.')})" if reason else "")
+                + ", so the list below is not filtered: choose the filter again on the right.",
+            )
+            raise
 
     def save_model(self, request, obj, form, change):
         # A page saved without a change to the record itself (only its inlines, say) writes no

@@ -329,6 +329,19 @@ def test_statements_are_filtered_by_year_said_and_by_language_whatever_its_case(
     assert [s.pk for s in editor_client.get(changelist, {"language": "EN"}).context["cl"].result_list] == [new.pk]
     refused = editor_client.get(changelist, {"said_on_year": "1994abc"})
     assert refused.status_code == 302 and refused.url.endswith("?e=1")  # the admin's "invalid lookup" message
+    # The unfiltered list it shows says why (it said nothing: the list looked filtered).
+    shown = editor_client.get(refused.url)
+    assert [str(message) for message in shown.context["messages"]] == [
+        "A filter in this page's address was not understood (“1994abc” is not a year), so the list "
+        "below is not filtered: choose the filter again on the right."
+    ]
+
+
+def test_a_filter_value_of_the_wrong_type_in_the_address_is_said_to_be_dropped(editor_client):
+    shown = editor_client.get("/admin/claims/statement/", {"said_on__gte": "notadate"}, follow=True)
+    (message,) = [str(message) for message in shown.context["messages"]]
+    assert message.startswith("A filter in this page's address was not understood")
+    assert "the list below is not filtered" in message
 
 
 def test_the_language_filter_offers_each_code_once(editor_client):
