@@ -192,7 +192,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Reads are open to everyone; writes need the matching model permission (add/change/delete).
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
+    "DEFAULT_PERMISSION_CLASSES": ["apps.api.common.permissions.ModelPermissionsOrAnonReadOnly"],
     # Request bodies are JSON (nested 32 levels at most); anything else is refused with 415.
     "DEFAULT_PARSER_CLASSES": ["apps.api.common.parsers.JSONParser"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "apps.api.common.negotiation.ContentNegotiation",

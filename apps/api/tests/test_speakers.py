@@ -343,7 +343,23 @@ def test_a_user_without_the_add_permission_cannot_create_a_speaker(request, api)
 
     assert response.status_code == 403
     assert response.json()["code"] == "permission_denied"
+    # It says what the account lacks, as the workflow's refusals do (it said "You do not have
+    # permission to perform this action.").
+    assert response.json()["detail"] == (
+        "You may not add speakers: your account lacks the permission “speakers.add_speaker”."
+    )
     assert not Speaker.objects.exists()
+
+
+def test_a_refused_change_or_deletion_names_the_permission_too(fact_checker_api, duma):
+    response = fact_checker_api.patch(detail(duma), {"name": "The Duma"}, format="json")
+    assert response.status_code == 403
+    assert response.json()["detail"] == (
+        "You may not change speakers: your account lacks the permission “speakers.change_speaker”."
+    )
+    response = fact_checker_api.delete(detail(duma))
+    assert response.status_code == 403
+    assert "“speakers.delete_speaker”" in response.json()["detail"]
 
 
 def test_an_invalid_token_is_refused_with_401(db):
