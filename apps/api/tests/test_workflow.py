@@ -353,3 +353,20 @@ def test_a_statement_with_a_published_verdict_cannot_be_deleted_until_reopened(
     move(editor_api, statement, "reopen", {"reason": "Recorded twice; the other record stays."}, etag=etag)
     assert editor_api.delete(f"/api/v1/statements/{statement.pk}/").status_code == 204
     assert not Statement.objects.filter(pk=statement.pk).exists()
+
+
+def test_the_verification_of_a_statement_nobody_works_on_says_to_assign_it_to_staff(fact_checker_api, anonymous):
+    statement = make_statement()
+
+    response = fact_checker_api.get(url(statement))
+
+    assert response.status_code == 404
+    # It said "has no published verification", as to the public: a fact-checker read that the
+    # work was hidden, not that it was never started.
+    assert response.json()["detail"] == (
+        f"Statement {statement.pk} has no verification yet: nobody is working on it. Assign it first "
+        f"(POST /api/v1/statements/{statement.pk}/verification/assign/)."
+    )
+    assert anonymous.get(url(statement)).json()["detail"] == (
+        f"Statement {statement.pk} has no published verification."
+    )

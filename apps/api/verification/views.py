@@ -289,6 +289,11 @@ class StatementVerificationActions:
     def _verification_response(self, statement):
         verification = getattr(statement, "verification", None)
         context = self.get_serializer_context()
+        if verification is None and context["sees_verification_work"]:
+            raise exceptions.NotFound(
+                f"Statement {statement.pk} has no verification yet: nobody is working on it. Assign it first "
+                f"(POST /api/v1/statements/{statement.pk}/verification/assign/)."
+            )
         if verification is None or not verification.is_visible_to(sees_work=context["sees_verification_work"]):
             raise exceptions.NotFound(f"Statement {statement.pk} has no published verification.")
         return with_etag(Response(VerificationDetailSerializer(verification, context=context).data), verification)
