@@ -417,3 +417,16 @@ def test_without_the_model_no_word_before_a_name_is_cut(monkeypatch):
 def test_the_holder_of_an_office_of_something_is_named_after_it(sentence, speaker):
     text = f"Search\n\n{sentence} “We will not stop tonight,” {speaker.split()[-1]} said."
     assert speakers(text) == [("We will not stop tonight,", speaker)]
+
+
+@needs_parser
+def test_a_quotation_continued_in_the_next_paragraph_follows_the_speaker_the_parse_found_for_its_start():
+    first = "This pool is the heart of the town. They're ripping it out to balance the books."
+    second = "My grandchildren learned to swim here. Where are they supposed to go now – the sea?"
+    text = (
+        "Fury as council axes beloved seaside lido\n\nBut campaigner Gwen Pritchard, 71, a retired teacher who "
+        f"has swum there every morning since 1974, said: “{first}\n\n“{second}”"
+    )
+    assert speakers(text, parse=False) == [(first, None), (second, None)]  # the rules alone find nobody
+    # the parse finds her for the first paragraph, and the second, which continues it, follows (it had none)
+    assert speakers(text) == [(first, "Gwen Pritchard"), (second, "Gwen Pritchard")]

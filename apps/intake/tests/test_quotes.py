@@ -2979,3 +2979,20 @@ def test_a_participle_after_a_clause_is_said_by_that_clauses_subject():
     assert only(text).speaker == SpeakerMention("Northern Lakes Health Authority", "organisation")
     text = "Chief Government Whip Martin Leclair-Haddad conceded the vote was close, adding that “a win is a win.”"
     assert only(text).speaker == SpeakerMention("Martin Leclair-Haddad", "person")
+
+
+def test_a_person_named_with_an_age_before_a_relative_clause_is_the_speaker():
+    # found by an outside tester (a tabloid): the age between the name and "who" hid the name
+    text = (
+        "Lido row\n\nBut campaigner Gwen Pritchard, 71, who has swum there every morning since 1974, said: "
+        "“This pool is the heart of the town.\n\n“My grandchildren learned to swim here.”"
+    )
+    assert [span.speaker for span in found(text)] == [SpeakerMention("Gwen Pritchard", "person")] * 2
+
+
+def test_a_participle_after_a_clause_is_said_by_the_clause_s_subject_not_by_the_clause():
+    span = only(
+        "Councillors in Saltmouth voted 9-4 to shut the open-air pool at the end of the summer, saying it was "
+        "“no longer affordable”."
+    )
+    assert span.speaker.name == "Councillors in Saltmouth"  # was the whole clause, "… at the end of the summer"
