@@ -2382,9 +2382,13 @@ def _subject_of_clause(clause: str) -> str:
     """The words before the clause's verb in the past tense ("Councillors in Saltmouth voted 9-4 to
     shut the pool" -> "Councillors in Saltmouth"), or the clause when it has none. A word in -ed
     after a determiner is an adjective ("The embattled minister defended the plan"), and a verb
-    after "who" a relative clause's ("An engineer who inspected the bridge was blunt")."""
+    after "who" a relative clause's ("An engineer who inspected the bridge was blunt"); one before a
+    preposition (but "to": "voted to shut") or after "and" describes the subject ("Ethnic Russians
+    born and raised in …")."""
     for verb in re.finditer(rf"(?<=\s)(?:{PAST_VERBS})\b", clause):
-        words = clause[: verb.start()].split()
+        words, after = clause[: verb.start()].split(), clause[verb.end() :].split()[:1]
+        if after and after[0].lower() in PREPOSITIONS - {"to"} or words and words[-1].lower() in {"and", "or"}:
+            continue  # a participle describing the subject: "Ethnic Russians born and raised in …"
         if words and words[-1].lower() not in DETERMINERS | {"who", "which", "that"} and words[-1][-2:] != "ly":
             subject = clause[: verb.start()].rstrip()
             # a noun phrase of a few words, not a dateline's "Oct 9 (Finwire) - The Bank of …"

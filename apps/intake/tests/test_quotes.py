@@ -2996,3 +2996,20 @@ def test_a_participle_after_a_clause_is_said_by_the_clause_s_subject_not_by_the_
         "“no longer affordable”."
     )
     assert span.speaker.name == "Councillors in Saltmouth"  # was the whole clause, "… at the end of the summer"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a participle describing the subject is not the clause's verb (a seed: "Ethnic Russians born
+        # and raised in northern Kazakhstan suddenly began describing their country to me as…")
+        (
+            "Fishermen born and raised on the island suddenly began describing the new quay as a “white elephant”.",
+            "Fishermen born and raised on the island",
+        ),
+        ("Nurses based in the north walked out on Monday, calling the offer “an insult”.", "Nurses based in the north"),
+        ("The council decided to close the pool, saying it was “no longer affordable”.", "The council"),
+    ],
+)
+def test_the_subject_of_a_clause_before_a_participle_ends_at_the_clause_s_verb(text, speaker):
+    assert only(text).speaker.name == speaker
