@@ -137,6 +137,12 @@ check: install-dev
 
 test: check test-sqlite test-postgres
 
+# The tests whose outcome does not depend on the database (marked one_database by conftest.py:
+# those that open none, the intake rules' accuracy floors) run once in `make test`, on SQLite;
+# `make test-postgres` alone runs them too.
+POSTGRES_MARKS := not serial
+test: POSTGRES_MARKS := not serial and not one_database
+
 # The portable suite on SQLite; the end-to-end tests (browser, fuzz, outage) run on PostgreSQL only.
 test-sqlite: install-dev
 	@echo "==> Test suite on SQLite (in-memory), but the end-to-end tests"
@@ -148,7 +154,7 @@ test-sqlite: install-dev
 test-postgres: install-dev install-browser-tools
 	@version=$$(scripts/with-postgres --server-version) && \
 	  echo "==> Test suite on PostgreSQL $$version (throwaway cluster)"
-	$(TEST_SETTINGS) CLAIMTRACK_TEST_TEMPLATE=test_claimtrack_template scripts/with-postgres sh -c '{ $(PY) -m pytest $(XDIST) -m "not serial" $(PYTEST_ARGS) || [ $$? -eq 5 ]; } && \
+	$(TEST_SETTINGS) CLAIMTRACK_TEST_TEMPLATE=test_claimtrack_template scripts/with-postgres sh -c '{ $(PY) -m pytest $(XDIST) -m "$(POSTGRES_MARKS)" $(PYTEST_ARGS) || [ $$? -eq 5 ]; } && \
 	  { $(PY) -m pytest -p no:xdist -m serial $(PYTEST_ARGS) || [ $$? -eq 5 ]; }'
 
 # The same fuzz test as in `make test` (tests/test_fuzz.py), with more examples, more time and a

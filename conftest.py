@@ -225,10 +225,25 @@ END_TO_END = [TESTS / "browser", TESTS / "test_fuzz.py", TESTS / "test_database_
 ALONE = [TESTS / "test_database_outage.py"]
 
 
+# Tests whose outcome no database can change: those that open none (pytest-django refuses them a
+# connection), and those marked `one_database` that read only rows they wrote themselves through
+# the app's plain code paths. `make test` runs them once, in its SQLite run, not again on
+# PostgreSQL (`make test-postgres` alone runs them too).
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if any(item.path.is_relative_to(path) for path in END_TO_END):
             item.add_marker(pytest.mark.e2e)
+        elif item.get_closest_marker("django_db") is None and not DATABASE_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.one_database)
         alone = any(item.path.is_relative_to(path) for path in ALONE)
         if alone:
             item.add_marker(pytest.mark.serial)

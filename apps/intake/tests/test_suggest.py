@@ -92,11 +92,15 @@ def test_the_seed_articles_reach_the_accuracy_floor():
     assert report.rank1 >= 0.9
 
 
+# The rules' figures on article sets alone: the database (migrated, with no speaker or statement
+# on file) gives every suggestion the same nothing to match on any backend.
+@pytest.mark.one_database
 def test_the_articles_written_for_the_tests_reach_the_accuracy_floor():
     report = evaluate("unseen", article_cases(DEFAULT_ARTICLES_DIR), seeds=False)
     assert report.precision >= 0.9 and report.recall >= 0.9 and report.speaker >= 0.9
 
 
+@pytest.mark.one_database
 @pytest.mark.parametrize("folder", OTHER_LANGUAGE_ARTICLES_DIRS, ids=lambda folder: folder.name)
 def test_the_articles_in_other_languages_keep_their_floor(folder):
     """Russian, German, French and Spanish articles written by evaluators: a floor under the
