@@ -152,7 +152,7 @@ def demo_data_generate(
             model: _next_id(model)
             for model in (Publisher, Speaker, Topic, Source, Statement, Quotation, Verification, Evidence)
         }
-        texts = _Texts(rng)
+        texts = _Texts(rng, pool=_sentence_pool(plan.statements))
         now = timezone.now()
         ratings = list(Rating.objects.filter(scale__is_default=True).values_list("id", flat=True)) or [None]
 
@@ -442,11 +442,21 @@ class _StatementBatch:
             counters["evidence"] += 1
 
 
+SENTENCE_POOL = 100_000  # at most; a statement and what goes with it take about four sentences
+
+
+def _sentence_pool(statements: int) -> int:
+    """One sentence per statement, from 1,000 up to SENTENCE_POOL: a sentence comes back as
+    often in a small data set as in make bench's 100,000 statements, and a small one does not
+    wait for the 100,000 sentences only a big one needs (about a second of drawing)."""
+    return max(1_000, min(SENTENCE_POOL, statements))
+
+
 class _Texts:
     """Sentences of 6 to 24 words, drawn once from a vocabulary with a few very common words
     (as in real text, which full-text search must cope with) and reused."""
 
-    def __init__(self, rng: random.Random, pool: int = 100_000):
+    def __init__(self, rng: random.Random, pool: int = SENTENCE_POOL):
         self.rng = rng
         self.words = COMMON_WORDS + _invented_words(rng, TAIL_WORDS)
         frequencies = itertools.accumulate(1 / (rank + 1) for rank in range(len(self.words)))  # Zipf's law
