@@ -14,6 +14,7 @@ from apps.speakers.models import Speaker
 from tests.admin import admin_url
 from tests.api import api_client_for, operation_url, record_ids
 from tests.openapi import openapi_document
+from tests.shared_rows import module_rows
 
 pytestmark = pytest.mark.django_db
 SPEAKERS = "/api/v1/speakers/"
@@ -423,33 +424,43 @@ def test_an_empty_page_number_is_the_first_page():
     assert response.status_code == 200, response.content
 
 
-def test_every_query_parameter_of_every_operation_given_empty_is_as_if_not_given():
-    seed_load()
-    client = APIClient()
-    ids = record_ids(client)
-    for path, operations in openapi_document()["paths"].items():
-        if "get" not in operations:
-            continue
-        url = operation_url(path, ids)
-        parameters = [parameter for parameter in operations["get"].get("parameters", ()) if parameter["in"] == "query"]
-        assert all(parameter["allowEmptyValue"] for parameter in parameters)  # as the document says
-        names = [parameter["name"] for parameter in parameters]
-        required = {"query": "border"} if path.endswith("claims:search") else {}
-        # In both modes of pagination: a page number or an ordering refused with a cursor is not refused empty.
-        for mode in ({}, {"pagination": "cursor"}) if "pagination" in names else ({},):
-            without = {**required, **mode}
-            expected = client.get(url, without).status_code
-            for name in set(names) - set(without):
-                response = client.get(url, {**without, name: ""})
-                assert response.status_code == expected, (url, without, name, response.content)
+@pytest.fixture(scope="class")
+def seeded(django_db_setup, django_db_blocker):
+    """The seed data set, loaded once for TestOnTheSeedData, which it is scoped to
+    (tests/shared_rows.py: each test runs in its own savepoint, rolled back after it)."""
+    with module_rows(django_db_blocker):
+        seed_load()
+        yield
 
 
-def test_an_empty_value_among_repeated_ones_is_left_out():
-    seed_load()
-    both = APIClient().get("/api/v1/statements/", {"status": ["", "published"], "ordering": "id"})
-    one = APIClient().get("/api/v1/statements/", {"status": "published", "ordering": "id"})
-    assert both.status_code == 200, both.content
-    assert both.json()["results"] == one.json()["results"]
+@pytest.mark.usefixtures("seeded")
+class TestOnTheSeedData:
+    def test_every_query_parameter_of_every_operation_given_empty_is_as_if_not_given(self):
+        client = APIClient()
+        ids = record_ids(client)
+        for path, operations in openapi_document()["paths"].items():
+            if "get" not in operations:
+                continue
+            url = operation_url(path, ids)
+            parameters = [
+                parameter for parameter in operations["get"].get("parameters", ()) if parameter["in"] == "query"
+            ]
+            assert all(parameter["allowEmptyValue"] for parameter in parameters)  # as the document says
+            names = [parameter["name"] for parameter in parameters]
+            required = {"query": "border"} if path.endswith("claims:search") else {}
+            # In both modes of pagination: a page number or an ordering refused with a cursor is not refused empty.
+            for mode in ({}, {"pagination": "cursor"}) if "pagination" in names else ({},):
+                without = {**required, **mode}
+                expected = client.get(url, without).status_code
+                for name in set(names) - set(without):
+                    response = client.get(url, {**without, name: ""})
+                    assert response.status_code == expected, (url, without, name, response.content)
+
+    def test_an_empty_value_among_repeated_ones_is_left_out(self):
+        both = APIClient().get("/api/v1/statements/", {"status": ["", "published"], "ordering": "id"})
+        one = APIClient().get("/api/v1/statements/", {"status": "published", "ordering": "id"})
+        assert both.status_code == 200, both.content
+        assert both.json()["results"] == one.json()["results"]
 
 
 @pytest.mark.parametrize("value", ["", "json"])

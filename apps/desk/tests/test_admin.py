@@ -89,22 +89,32 @@ def test_every_curated_model_is_in_the_admin():
     assert all(admin.site.is_registered(model) for model in CURATED)
 
 
-@pytest.mark.parametrize("model", CURATED, ids=lambda model: model.__name__)
-def test_an_editor_can_open_every_page_of_every_model(editor_client, model):
-    populate(2)
-    obj = model.objects.first()
-    pages = [
-        admin_url(model, "changelist"),
-        admin_url(model, "changelist") + "?q=a",
-        admin_url(model, "change", obj.pk),
-        admin_url(model, "history", obj.pk),
-    ]
-    # Editors read the rating scales (admins change them); a verification starts when its
-    # statement is assigned, and evidence is added on the verification's page.
-    if model not in (RatingScale, Rating, Verification, Evidence):
-        pages.append(admin_url(model, "add"))
-    for url in pages:
-        assert editor_client.get(url).status_code == 200, url
+@pytest.fixture(scope="class")
+def two_rows(django_db_setup, django_db_blocker):
+    """Two rows of everything, made once for TestEveryPage, which it is scoped to
+    (tests/shared_rows.py: each test runs in its own savepoint, rolled back after it)."""
+    with module_rows(django_db_blocker):
+        populate(2)
+        yield
+
+
+@pytest.mark.usefixtures("two_rows")
+class TestEveryPage:
+    @pytest.mark.parametrize("model", CURATED, ids=lambda model: model.__name__)
+    def test_an_editor_can_open_every_page_of_every_model(self, editor_client, model):
+        obj = model.objects.first()
+        pages = [
+            admin_url(model, "changelist"),
+            admin_url(model, "changelist") + "?q=a",
+            admin_url(model, "change", obj.pk),
+            admin_url(model, "history", obj.pk),
+        ]
+        # Editors read the rating scales (admins change them); a verification starts when its
+        # statement is assigned, and evidence is added on the verification's page.
+        if model not in (RatingScale, Rating, Verification, Evidence):
+            pages.append(admin_url(model, "add"))
+        for url in pages:
+            assert editor_client.get(url).status_code == 200, url
 
 
 @pytest.fixture(scope="class")
