@@ -147,6 +147,17 @@ def test_a_quotation_needs_a_statement_or_a_new_statements_speaker(editor_client
     assert "Pick the statement these words report" in response.context["adminform"].form.errors["statement"][0]
 
 
+def unnumbered_row(index, source, context):
+    """The fields of the statement page's quotation row `index`, the occurrence left empty."""
+    return {
+        f"quotations-{index}-source": [str(source.pk)],
+        f"quotations-{index}-occurrence": [""],
+        f"quotations-{index}-mode": ["direct"],
+        f"quotations-{index}-text": [WORDS],
+        f"quotations-{index}-context": [context],
+    }
+
+
 def test_two_new_rows_of_one_source_on_a_statements_page_are_numbered_one_after_the_other(editor_client):
     statement, source = make_statement(), make_source(archived_text=ARCHIVED)
     page = editor_client.get(admin_url(Statement, "change", statement.pk))
@@ -158,13 +169,7 @@ def test_two_new_rows_of_one_source_on_a_statements_page_are_numbered_one_after_
         context = (
             "Путин заявил: «Казахи никогда не имели государственности»" if index == 0 else ARCHIVED[start - 5 : end]
         )
-        rows |= {
-            f"quotations-{index}-source": [str(source.pk)],
-            f"quotations-{index}-occurrence": [""],
-            f"quotations-{index}-mode": ["direct"],
-            f"quotations-{index}-text": [WORDS],
-            f"quotations-{index}-context": [context],
-        }
+        rows |= unnumbered_row(index, source, context)
     response = editor_client.post(admin_url(Statement, "change", statement.pk), data | rows)
     assert response.status_code == 302, response.context["errors"]
     assert sorted(statement.quotations.values_list("occurrence", flat=True)) == [1, 2]
@@ -177,13 +182,7 @@ def test_rows_left_unnumbered_on_a_new_statements_or_sources_page_are_numbered(e
     for index, (source, context) in enumerate(
         [(first, ARCHIVED[: ARCHIVED.index("»") + 1]), (first, ARCHIVED.split("\n")[1]), (second, f"«{WORDS}»")]
     ):
-        rows |= {
-            f"quotations-{index}-source": [str(source.pk)],
-            f"quotations-{index}-occurrence": [""],
-            f"quotations-{index}-mode": ["direct"],
-            f"quotations-{index}-text": [WORDS],
-            f"quotations-{index}-context": [context],
-        }
+        rows |= unnumbered_row(index, source, context)
     data = statement_add_data(editor_client, speaker=make_speaker().pk, text=WORDS, said_on_precision="unknown")
     response = editor_client.post(admin_url(Statement, "add"), data | rows)  # was a server error (NOT NULL)
     assert response.status_code == 302, response.context["errors"]
